@@ -1,0 +1,161 @@
+"""Loading report files into ``Document``s: format and encoding detection, one error type.
+
+Formats other than plain text are handled by ``reviewer.formats``; this module owns the
+dispatch, the size limit, hashing and the batch walk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from reviewer.model import Document, LineHint, LoadError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+class ReportLoadError(Exception):
+    """A report file that cannot be loaded. ``str(err)`` is a Chinese message naming the file."""
+
+    def __init__(self, path: str | os.PathLike[str], kind: str, problem: str) -> None:
+        self.path = str(path)
+        self.kind = kind
+        self.problem = problem
+        super().__init__(f"{Path(self.path).name}：{problem}")
+
+    def as_record(self) -> LoadError:
+        return LoadError(path=self.path, kind=self.kind, message=str(self))
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode report bytes: BOM, then strict UTF-8, then strict GB18030, a detector only last.
+
+    Detectors misread short Chinese texts, and GBK lacks characters real reports use, so the
+    fixed cascade comes first. Raises ``UnicodeDecodeError`` when nothing fits.
+    """
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, enc in boms:
+        if data.startswith(bom):
+            return data.decode(enc), enc
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnicodeDecodeError("unknown", data[:1], 0, 1, "no encoding fits")
+    return str(best), best.encoding
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            mb = max_bytes / 1024 / 1024
+            raise ReportLoadError(path, "too_large", f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {mb:.0f} MB）")
+        with path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise ReportLoadError(path, "vanished", "文件不存在或读取时已被移走") from exc
+    except IsADirectoryError as exc:
+        raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
+    except PermissionError as exc:
+        raise ReportLoadError(path, "unreadable", "没有读取权限") from exc
+    except OSError as exc:
+        raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return b"\x00" in sample
+
+
+def load_text_bytes(path: Path, data: bytes) -> tuple[str, str]:
+    if _looks_binary(data):
+        raise ReportLoadError(path, "binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
+    try:
+        text, enc = decode_text(data)
+    except UnicodeDecodeError as exc:
+        raise ReportLoadError(path, "undecodable", "无法识别文本编码，请另存为 UTF-8 编码的 .txt") from exc
+    return normalise_newlines(text), enc
+
+
+def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load one report file. Raises ``ReportLoadError`` with a Chinese message on any problem."""
+    p = Path(path)
+    data = _read_bytes(p, max_bytes)
+    if not data.strip():
+        raise ReportLoadError(p, "empty", "文件是空的")
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = p.suffix.lower()
+    enc: str | None
+    hints: tuple[LineHint, ...] = ()
+    if suffix in TEXT_SUFFIXES:
+        text, enc = load_text_bytes(p, data)
+        fmt = "txt"
+    else:
+        from reviewer import formats
+
+        text, enc, fmt, hints = formats.load_container(p, data)
+    if not text.strip():
+        raise ReportLoadError(p, "empty", "文件中没有文字内容")
+    return Document(path=str(path), text=text, sha256=digest, format=fmt, encoding=enc, size=len(data), hints=hints)
+
+
+REPORT_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".rtf"}
+
+
+def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files given directly, plus report files found recursively in folders, each sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = [
+                f
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(("~$", "."))
+            ]
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def load_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Document], list[LoadError]]:
+    """Load every report under ``paths``; one bad file never stops the batch."""
+    files = iter_report_files(paths)
+    docs: list[Document] = []
+    errors: list[LoadError] = []
+    for i, f in enumerate(files):
+        if cancelled is not None and cancelled():
+            break
+        try:
+            docs.append(load(f, max_bytes=max_bytes))
+        except ReportLoadError as exc:
+            errors.append(exc.as_record())
+        if progress is not None:
+            progress(i + 1, len(files))
+    return docs, errors

@@ -1,0 +1,190 @@
+"""The data contract: frozen dataclasses that flow from the core to the CLI, store, export and UI.
+
+Every span is a ``[start, end)`` offset in Python characters (code points) into
+``Document.text``; the UI converts to UTF-16 at the Qt boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SCHEMA = "reviewer.analysis/1"
+
+Level = Literal["province", "city", "county", "department", "town", "street", "other"]
+PartId = Literal["measures", "shortcomings", "first_responsible", "next_year", "other"]
+PART_IDS: tuple[PartId, ...] = ("measures", "shortcomings", "first_responsible", "next_year", "other")
+PartStatus = Literal["found", "partial", "missing"]
+PartHow = Literal["heading", "nested", "text"]
+CheckStatus = Literal["found", "partial", "missing", "not_applicable"]
+Severity = Literal["info", "warning", "error"]
+LineKind = Literal["title", "clutter", "metadata", "heading", "body", "signature"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineHint:
+    """A structural hint from the source format (e.g. a Word heading style or list level)."""
+
+    line: int  # 0-based line index in Document.text
+    level: int  # outline level 1..4 suggested by the source
+    label: str | None = None  # auto-numbering label recovered from the source, e.g. "一、"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded report: decoded text with '\\n' line endings and nothing else changed."""
+
+    path: str
+    text: str
+    sha256: str
+    format: str  # "txt" | "docx" | "pdf" | "html"
+    encoding: str | None  # detected text encoding, None for binary containers
+    size: int  # bytes on disk
+    hints: tuple[LineHint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file that could not be loaded; ``message`` is Chinese, names the file and the problem."""
+
+    path: str
+    kind: str  # empty | binary | undecodable | corrupt | encrypted | too_large | vanished | unsupported | scanned
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A classified non-blank line of the text."""
+
+    kind: LineKind
+    start: int
+    end: int  # exclusive, before the '\n'
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and everything under it up to the next heading of the same or a higher level."""
+
+    id: str  # path of 1-based indices, e.g. "s1", "s1.2", "s1.2.3"
+    level: int  # 1..4
+    number: str | None  # the numeral as written ("一", "1", "①") or the inferred one
+    heading: str  # the heading line as written (without the trailing newline)
+    title: str  # heading text without its number; only the heading part when body text follows
+    start: int  # start of the heading line
+    end: int  # end of the section's text
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str  # e.g. duplicate_paragraph, heading_numbering, garbled_date, misquoted_regulation ...
+    severity: Severity
+    message: str  # Chinese, says what is wrong
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    sections: tuple[Section, ...]
+    lines: tuple[Line, ...]
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    title: str | None
+    unit: str | None
+    level: Level
+    report_year: int | None
+    signed_date: str | None  # YYYY-MM-DD
+    published_date: str | None  # YYYY-MM-DD
+    title_span: tuple[int, int] | None = None
+    signature_span: tuple[int, int] | None = None  # the 落款 block (unit line(s) and date)
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PartResult:
+    status: PartStatus
+    how: PartHow | None
+    section: str | None
+    start: int | None
+    end: int | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    text: str  # exact substring text[start:end] holding number, unit and qualifier
+    value: float
+    unit: str
+    qualifier: str | None
+    topic: str
+    section: str | None
+    start: int
+    end: int
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    section: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    id: str
+    group: str  # required_part | topic | metric | form
+    name: str
+    status: CheckStatus
+    evidence: tuple[Evidence, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the core says about one report; ``to_json`` gives the DESIGN.md schema."""
+
+    file: str
+    sha256: str
+    encoding: str | None
+    format: str
+    meta: ReportMeta
+    sections: tuple[Section, ...]
+    lines: tuple[Line, ...]
+    parts: dict[str, PartResult]
+    metrics: tuple[Metric, ...]
+    checklist: tuple[CheckResult, ...]
+    findings: tuple[Finding, ...]
+    text: str = field(repr=False, default="")
+
+
+Decision = Literal["符合", "不符合", "不适用", "未定"]
+DECISIONS: tuple[Decision, ...] = ("符合", "不符合", "不适用", "未定")
+Verdict = Literal["通过", "需修改", "未审"]
+VERDICTS: tuple[Verdict, ...] = ("通过", "需修改", "未审")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDecision:
+    """A reviewer's decision on one checklist item of one report."""
+
+    report: str  # sha256
+    item: str  # checklist item id
+    decision: Decision
+    comment: str
+    reviewer: str
+    time: str  # ISO 8601
+    stale: bool = False  # made on an earlier version of the report's content
+
+
+@dataclass(frozen=True, slots=True)
+class ReportVerdict:
+    report: str
+    verdict: Verdict
+    comment: str
+    reviewer: str
+    time: str

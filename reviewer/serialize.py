@@ -1,0 +1,151 @@
+"""Analysis <-> JSON-ready dicts in the ``reviewer.analysis/1`` schema (DESIGN.md).
+
+The same dicts are the CLI's output, the store's cache and what crosses process boundaries.
+Fields beyond DESIGN.md (``format``, ``lines``) are additions the schema file declares.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.model import (
+    SCHEMA,
+    Analysis,
+    CheckResult,
+    Evidence,
+    Finding,
+    Line,
+    Metric,
+    PartResult,
+    ReportMeta,
+    Section,
+)
+
+
+def section_to_dict(s: Section) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "level": s.level,
+        "number": s.number,
+        "heading": s.heading,
+        "title": s.title,
+        "start": s.start,
+        "end": s.end,
+        "children": [section_to_dict(c) for c in s.children],
+    }
+
+
+def section_from_dict(d: dict[str, Any]) -> Section:
+    return Section(
+        id=d["id"],
+        level=d["level"],
+        number=d["number"],
+        heading=d["heading"],
+        title=d["title"],
+        start=d["start"],
+        end=d["end"],
+        children=tuple(section_from_dict(c) for c in d["children"]),
+    )
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    return Finding(d["kind"], d["severity"], d["message"], d["start"], d["end"])
+
+
+def _value(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+def to_json(a: Analysis) -> dict[str, Any]:
+    m = a.meta
+    return {
+        "schema": SCHEMA,
+        "file": a.file,
+        "sha256": a.sha256,
+        "encoding": a.encoding,
+        "format": a.format,
+        "title": m.title,
+        "unit": m.unit,
+        "level": m.level,
+        "report_year": m.report_year,
+        "signed_date": m.signed_date,
+        "published_date": m.published_date,
+        "sections": [section_to_dict(s) for s in a.sections],
+        "parts": {
+            k: {"status": p.status, "how": p.how, "section": p.section, "start": p.start, "end": p.end, "note": p.note}
+            for k, p in a.parts.items()
+        },
+        "metrics": [
+            {
+                "text": x.text,
+                "value": _value(x.value),
+                "unit": x.unit,
+                "qualifier": x.qualifier,
+                "topic": x.topic,
+                "section": x.section,
+                "start": x.start,
+                "end": x.end,
+                "context": x.context,
+            }
+            for x in a.metrics
+        ],
+        "checklist": [
+            {
+                "id": c.id,
+                "group": c.group,
+                "name": c.name,
+                "status": c.status,
+                "evidence": [{"section": e.section, "start": e.start, "end": e.end} for e in c.evidence],
+                "note": c.note,
+            }
+            for c in a.checklist
+        ],
+        "findings": [
+            {"kind": f.kind, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end}
+            for f in a.findings
+        ],
+        "lines": [{"kind": ln.kind, "start": ln.start, "end": ln.end} for ln in a.lines],
+        "_meta": {
+            "title_span": list(m.title_span) if m.title_span else None,
+            "signature_span": list(m.signature_span) if m.signature_span else None,
+        },
+    }
+
+
+def from_json(d: dict[str, Any], text: str = "") -> Analysis:
+    extra = d.get("_meta", {})
+    ts, ss = extra.get("title_span"), extra.get("signature_span")
+    meta = ReportMeta(
+        title=d["title"],
+        unit=d["unit"],
+        level=d["level"],
+        report_year=d["report_year"],
+        signed_date=d["signed_date"],
+        published_date=d["published_date"],
+        title_span=(ts[0], ts[1]) if ts else None,
+        signature_span=(ss[0], ss[1]) if ss else None,
+    )
+    return Analysis(
+        file=d["file"],
+        sha256=d["sha256"],
+        encoding=d["encoding"],
+        format=d.get("format", "txt"),
+        meta=meta,
+        sections=tuple(section_from_dict(s) for s in d["sections"]),
+        lines=tuple(Line(x["kind"], x["start"], x["end"]) for x in d.get("lines", [])),
+        parts={k: PartResult(**v) for k, v in d["parts"].items()},
+        metrics=tuple(Metric(**x) for x in d["metrics"]),
+        checklist=tuple(
+            CheckResult(
+                id=c["id"],
+                group=c["group"],
+                name=c["name"],
+                status=c["status"],
+                evidence=tuple(Evidence(**e) for e in c["evidence"]),
+                note=c["note"],
+            )
+            for c in d["checklist"]
+        ),
+        findings=tuple(_finding(f) for f in d["findings"]),
+        text=text,
+    )

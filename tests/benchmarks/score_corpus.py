@@ -1,0 +1,120 @@
+"""Score the analyser against the hand-labelled corpus of real report openings.
+
+Usage: .venv/bin/python tests/benchmarks/score_corpus.py [--corpus ../shared/corpus] [--verbose]
+
+Runs ``reviewer analyze --json`` over ``openings/`` and compares with ``openings.json``:
+heading recall/precision (level 1 and 2, whole lines), metric recall/precision (exact text and
+value), title / unit / level / year / published-date accuracy, clutter-line recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _walk(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_walk(s["children"]))
+    return out
+
+
+def _ratio(hit: int, total: int) -> float | None:
+    return round(hit / total, 3) if total else None
+
+
+def _multiset_hits(gold: list[Any], pred: list[Any]) -> int:
+    g, p = Counter(gold), Counter(pred)
+    return sum(min(n, p[k]) for k, n in g.items())
+
+
+def _norm_unit(u: str | None) -> str | None:
+    return u.replace(" ", "") if u else u
+
+
+def score(corpus: Path, verbose: bool) -> dict[str, Any]:
+    gold = json.loads((corpus / "openings.json").read_text(encoding="utf-8"))
+    files = [str(corpus / "openings" / g["file"]) for g in gold]
+    proc = subprocess.run(
+        [sys.executable, "-m", "reviewer", "analyze", "--json", *files],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    if proc.stderr.strip():
+        print(proc.stderr, file=sys.stderr)
+    results = {Path(r["file"]).name: r for r in json.loads(proc.stdout)}
+    c: Counter[str] = Counter()
+    for g in gold:
+        r = results.get(g["file"])
+        if r is None:
+            c["missing_result"] += 1
+            continue
+        text = (corpus / "openings" / g["file"]).read_text(encoding="utf-8")
+        secs = _walk(r["sections"])
+        for lvl, key in ((1, "top_headings"), (2, "level2_headings")):
+            want = [h.strip() for h in g[key]]
+            got = [s["heading"].strip() for s in secs if s["level"] == lvl]
+            hits = _multiset_hits(want, got)
+            c[f"h{lvl}_gold"] += len(want)
+            c[f"h{lvl}_pred"] += len(got)
+            c[f"h{lvl}_hit"] += hits
+            if verbose and (hits < len(want) or hits < len(got)):
+                print(f"[{g['file']}] L{lvl} want {sorted(set(want) - set(got))} extra {sorted(set(got) - set(want))}")
+        gm = [(m["text"], float(m["value"]), _norm_unit(m["unit"])) for m in g["metrics"]]
+        pm = [(m["text"], float(m["value"]), _norm_unit(m["unit"])) for m in r["metrics"]]
+        c["m_gold"] += len(gm)
+        c["m_pred"] += len(pm)
+        c["m_hit"] += _multiset_hits(gm, pm)
+        c["m_text_hit"] += _multiset_hits([m[0] for m in gm], [m[0] for m in pm])
+        if verbose:
+            miss = Counter(gm) - Counter(pm)
+            extra = Counter(pm) - Counter(gm)
+            if miss or extra:
+                print(f"[{g['file']}] metrics missed {list(miss)} extra {list(extra)}")
+        for field in ("unit", "level", "report_year", "published_date", "title"):
+            ok = r.get(field) == g[field]
+            c[f"{field}_ok"] += ok
+            if verbose and not ok:
+                print(f"[{g['file']}] {field}: want {g[field]!r} got {r.get(field)!r}")
+        clutter_lines = {
+            text[ln["start"]:ln["end"]] for ln in r.get("lines", []) if ln["kind"] in ("clutter", "metadata")
+        }
+        c["clutter_gold"] += len(g["clutter_lines"])
+        c["clutter_hit"] += sum(1 for cl in g["clutter_lines"] if cl in clutter_lines)
+    n = len(gold)
+    return {
+        "reports": n,
+        "heading_l1_recall": _ratio(c["h1_hit"], c["h1_gold"]),
+        "heading_l1_precision": _ratio(c["h1_hit"], c["h1_pred"]),
+        "heading_l2_recall": _ratio(c["h2_hit"], c["h2_gold"]),
+        "heading_l2_precision": _ratio(c["h2_hit"], c["h2_pred"]),
+        "metric_recall": _ratio(c["m_hit"], c["m_gold"]),
+        "metric_precision": _ratio(c["m_hit"], c["m_pred"]),
+        "metric_text_recall": _ratio(c["m_text_hit"], c["m_gold"]),
+        "title_accuracy": _ratio(c["title_ok"], n),
+        "unit_accuracy": _ratio(c["unit_ok"], n),
+        "level_accuracy": _ratio(c["level_ok"], n),
+        "year_accuracy": _ratio(c["report_year_ok"], n),
+        "published_date_accuracy": _ratio(c["published_date_ok"], n),
+        "clutter_recall": _ratio(c["clutter_hit"], c["clutter_gold"]),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+    print(json.dumps(score(Path(args.corpus), args.verbose), ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

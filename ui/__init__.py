@@ -1,0 +1,1 @@
+"""PySide6 desktop interface: adapts and shows what ``reviewer`` computes."""
