@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from reviewer import cli_export
 from reviewer.analyze import analyze_document
 from reviewer.checklist import load_checklist
 from reviewer.load import load_many
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/1)")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)")
     an.set_defaults(func=_cmd_analyze)
+    cli_export.register(sub)
     return parser
 
 
