@@ -1,9 +1,135 @@
-"""Quantitative facts (figures with units) with topic and span. (Stub.)"""
+"""Quantitative facts (figures with units): value, unit, qualifier, topic, section and exact span.
+
+Contract of :func:`extract_metrics`:
+
+- ``metric.text == text[metric.start:metric.end]`` is the shortest substring holding the qualifier,
+  number, magnitude word and unit (``150余件``, ``近6000件``, ``72.5万余次``, ``超过3.5万人``, ``98%以上``).
+- ``value`` folds magnitude words; money is in 元 (``74356万元`` → 743560000, unit ``元``).
+- ``unit`` is the measure word as written (``个百分点``, ``人次``); ``％`` is given as ``%``.
+- ``qualifier`` is normalised to 余/多/近/约/超 (逾, 超过, 以上, 不少于 → 超), or None.
+- ``section`` is the id of the innermost outline section holding the figure, or None.
+- ``context`` is the sentence holding the figure (its clause when the sentence is very long).
+
+Not metrics: years and dates, document numbers, ordinals (第四届), ranges' first halves, figures
+inside book titles or short quotations (《…2021—2025年》, “五个一”), set phrases listed in
+``resources/metrics/nonmetric_patterns.txt``, numbers without a measure word (hotlines, 1.0模式),
+ages (岁 is not a unit).
+"""
 
 from __future__ import annotations
 
-from reviewer.model import Metric, Outline
+import re
+
+from reviewer.metric_patterns import Spans, candidate_pattern, excluded_spans
+from reviewer.model import Metric, Outline, Section
+from reviewer.numbers import MAGNITUDES, normalise_qualifier, parse_arabic, parse_chinese
+from reviewer.topics import classify
+
+# A bare 一 is mostly an article (一个平台, 一批项目, 一起案件 = together); only these count it.
+_UNITS_FOR_ONE = frozenset({"次", "名", "场"})
+# Chinese numerals before these are idioms (十分 = very) or durations read as ranks.
+_NOT_AFTER_CHINESE = frozenset({"分"})
+# A qualifier glued to the word before it is part of that word (制约, 最近, 赶超).
+_PRE_WORDS = {"约": "制签预节公条契相邀特简", "近": "最附临亲贴靠", "超": "赶高"}
+_ORDINAL_MARKS = frozenset("第届")
+_VAGUE_MARKS = frozenset("数几若")  # 数十个, 几十名: no definite figure
+_CLOCK_MARKS = frozenset("时点:：")
+_RANGE_DASHES = frozenset("-－—–~～")
+_SENTENCE_STOPS = frozenset("。！？!?；;\n")
+_CLAUSE_STOPS = frozenset("，,；;。！？!?\n")
+_LONG_SENTENCE = 150
 
 
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
-    return ()
+    """Every figure in ``text`` as a :class:`Metric`, in text order. Never raises on odd text."""
+    excluded = excluded_spans(text)
+    metrics: list[Metric] = []
+    for match in candidate_pattern().finditer(text):
+        metric = _to_metric(text, match, excluded, outline.sections)
+        if metric is not None:
+            metrics.append(metric)
+    return tuple(metrics)
+
+
+def _to_metric(text: str, m: re.Match[str], excluded: Spans, sections: tuple[Section, ...]) -> Metric | None:
+    start, end = m.span()
+    pre = m.group("pre")
+    if pre and start > 0 and text[start - 1] in _PRE_WORDS.get(pre, ""):
+        start, pre = start + len(pre), None
+    num_start = m.start("ar") if m.group("ar") else m.start("cn")
+    value = _value(m)
+    unit = m.group("unit")
+    if value is None or not _is_metric(text, m, num_start, value, pre) or excluded.covers(start, end):
+        return None
+    qualifier = next((q for q in (pre, m.group("q1"), m.group("q2"), m.group("post")) if q), None)
+    chain = _section_chain(sections, start)
+    return Metric(
+        text=text[start:end],
+        value=value,
+        unit="%" if unit == "％" else unit,
+        qualifier=normalise_qualifier(qualifier),
+        topic=classify(text, start, end, [s.title for s in chain]),
+        section=chain[0].id if chain else None,
+        start=start,
+        end=end,
+        context=_context(text, start, end),
+    )
+
+
+def _value(m: re.Match[str]) -> float | None:
+    base = parse_arabic(m.group("ar")) if m.group("ar") else parse_chinese(m.group("cn"))
+    if base is None:
+        return None
+    mag = m.group("mag")
+    return base * MAGNITUDES[mag] if mag else base
+
+
+def _is_metric(text: str, m: re.Match[str], num_start: int, value: float, pre: str | None) -> bool:
+    """False for the forms that look like figures but are not (see the module docstring)."""
+    unit = m.group("unit")
+    before = text[num_start - 1] if num_start > 0 else ""
+    chinese = m.group("cn")
+    if before in _ORDINAL_MARKS or (chinese and before in _VAGUE_MARKS):
+        return False
+    if unit == "分" and before in _CLOCK_MARKS:
+        return False  # 09时24分, 9点30分: a time of day, not a score
+    if before in _RANGE_DASHES and num_start > 1 and text[num_start - 2].isdigit():
+        return False
+    if chinese and (unit in _NOT_AFTER_CHINESE or (value == 1 and unit not in _UNITS_FOR_ONE)):
+        return False
+    if unit == "年":
+        # 3年/三年 is a duration; 2021年 is a year and 近三年 means "the last three years".
+        return value < 100 and not (m.group("ar") and len(m.group("ar")) >= 3) and pre != "近"
+    return True
+
+
+def _section_chain(sections: tuple[Section, ...], pos: int) -> list[Section]:
+    """Sections holding ``pos``, innermost first."""
+    chain: list[Section] = []
+    level: tuple[Section, ...] = sections
+    while True:
+        holder = next((s for s in level if s.start <= pos < s.end), None)
+        if holder is None:
+            return chain[::-1]
+        chain.append(holder)
+        level = holder.children
+
+
+def _context(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, end, _SENTENCE_STOPS)
+    if hi - lo > _LONG_SENTENCE:
+        lo, hi = _bounds(text, start, end, _CLAUSE_STOPS)
+    return text[lo:hi].strip()
+
+
+def _bounds(text: str, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and text[lo - 1] not in stops:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in stops:
+        hi += 1
+    if hi < len(text) and text[hi] != "\n":
+        hi += 1  # keep the sentence's own full stop
+    return lo, hi
+

@@ -1,0 +1,88 @@
+"""The candidate-figure regular expression and the non-metric spans, built from ``resources/metrics``.
+
+A candidate is ``[pre-qualifier] number [余|多] [magnitude] [余|多] unit [以上|左右]``; whether it is
+a metric is decided afterwards (``reviewer.metrics``). Everything variable (units, the characters
+that must not follow a unit, set phrases) is data; this module only assembles it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from reviewer.numbers import CHINESE_NUMERAL_CHARS
+from reviewer.resources import resource_path
+
+UNITS_FILE = ("metrics", "units.txt")
+NONMETRIC_FILE = ("metrics", "nonmetric_patterns.txt")
+
+_SPACE = "[ \u3000\u00a0]?"
+_PRE = "不少于|不低于|超过|将近|接近|大约|约|近|超|逾"
+_ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
+_CHINESE = f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]*"
+# Not inside a longer number, a Latin code (PM2.5, G20) or a Chinese numeral word (十九届 → not 九).
+_NOT_AFTER = f"(?<![0-9０-９.．A-Za-z{CHINESE_NUMERAL_CHARS}])"
+
+# Book titles and short quotations hold names and slogans (《…2021—2025年》, “五个一”, “4.15”).
+_QUOTED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,60}〉|“[^“”\n]{0,30}”|「[^「」\n]{0,30}」|\"[^\"\n]{0,30}\"")
+
+
+def _read_lines(parts: tuple[str, str]) -> list[str]:
+    text = resource_path(*parts).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _unit_alternative(line: str) -> tuple[str, str]:
+    unit, _, guard = line.partition(" ")
+    guard = guard.strip().lstrip("!")
+    alt = re.escape(unit) + (f"(?![{re.escape(guard)}])" if guard else "")
+    return unit, alt
+
+
+@functools.cache
+def candidate_pattern() -> re.Pattern[str]:
+    """The compiled candidate regex; groups: pre, ar, cn, q1, mag, q2, unit, post."""
+    units = sorted((_unit_alternative(ln) for ln in _read_lines(UNITS_FILE)), key=lambda u: -len(u[0]))
+    unit_alt = "|".join(alt for _unit, alt in units)
+    return re.compile(
+        f"(?:(?P<pre>{_PRE})|{_NOT_AFTER})"
+        f"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))"
+        f"{_SPACE}(?P<q1>余|多)?(?P<mag>万亿|亿|万|千|百)?(?P<q2>余|多)?{_SPACE}"
+        f"(?P<unit>{unit_alt})(?P<post>以上|左右)?"
+    )
+
+
+@functools.cache
+def nonmetric_pattern() -> re.Pattern[str]:
+    """Set phrases (三项制度, 最多跑一次 …) whose numerals are not metrics."""
+    return re.compile("|".join(f"(?:{p})" for p in _read_lines(NONMETRIC_FILE)))
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Sorted, possibly overlapping ``[start, end)`` intervals with a containment query."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, matches: list[tuple[int, int]]) -> Spans:
+        matches.sort()
+        # Prefix maximum of ends lets one bisect answer "does any interval starting before x reach y".
+        ends: list[int] = []
+        for _start, end in matches:
+            ends.append(max(end, ends[-1]) if ends else end)
+        return cls(tuple(s for s, _ in matches), tuple(ends))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        return i > 0 and self.ends[i - 1] >= end
+
+
+def excluded_spans(text: str) -> Spans:
+    """Spans of ``text`` where no metric is taken: quotations, book titles, set phrases."""
+    found = [m.span() for m in _QUOTED.finditer(text)]
+    found += [m.span() for m in nonmetric_pattern().finditer(text)]
+    return Spans.of(found)

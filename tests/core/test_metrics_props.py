@@ -1,0 +1,31 @@
+"""Invariants on arbitrary text: no crash, exact spans, sane values."""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.metrics import extract_metrics
+from reviewer.model import Outline
+
+EMPTY = Outline(sections=(), lines=())
+# Characters that exercise the grammar: digits (ASCII and full-width), numerals, qualifiers, units, quotes.
+ALPHABET = (
+    "0123456789０１２.．,%％一二两三四五六七八九十百千万亿"
+    "余多近约超过逾以上第届件次人名个家项元年分成“”《》、，。\n 案复议执法率"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60) | st.text(max_size=60))
+def test_spans_are_exact_and_ordered(text: str) -> None:
+    metrics = extract_metrics(text, EMPTY)
+    last_end = 0
+    for m in metrics:
+        assert text[m.start : m.end] == m.text
+        assert 0 <= last_end <= m.start < m.end <= len(text)
+        assert math.isfinite(m.value) and m.value >= 0
+        assert m.text in m.context
+        last_end = m.end
