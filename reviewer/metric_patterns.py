@@ -21,7 +21,9 @@ NONMETRIC_FILE = ("metrics", "nonmetric_patterns.txt")
 _SPACE = "[ \u3000\u00a0]?"
 _PRE = "不少于|不低于|超过|将近|接近|大约|约|近|超|逾"
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-_CHINESE = f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]*"
+# A bare 百/千/万 only right after a qualifier (近千人); the check that one was there is in metrics.py.
+_CHINESE = f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]*|(?<=[近约超逾过于])[百千万][{CHINESE_NUMERAL_CHARS}]*"
+_PERCENT_WORDS = f"百分之(?P<pct>[{CHINESE_NUMERAL_CHARS}点]+)"
 # Not inside a longer number, a Latin code (PM2.5, G20) or a Chinese numeral word (十九届 → not 九).
 _NOT_AFTER = f"(?<![0-9０-９.．A-Za-z{CHINESE_NUMERAL_CHARS}])"
 
@@ -43,14 +45,14 @@ def _unit_alternative(line: str) -> tuple[str, str]:
 
 @functools.cache
 def candidate_pattern() -> re.Pattern[str]:
-    """The compiled candidate regex; groups: pre, ar, cn, q1, mag, q2, unit, post."""
+    """The compiled candidate regex; groups: pre, ar, cn, q1, mag, q2, unit, post — or pre, pct, post."""
     units = sorted((_unit_alternative(ln) for ln in _read_lines(UNITS_FILE)), key=lambda u: -len(u[0]))
     unit_alt = "|".join(alt for _unit, alt in units)
     return re.compile(
         f"(?:(?P<pre>{_PRE})|{_NOT_AFTER})"
-        f"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))"
+        f"(?:(?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))"
         f"{_SPACE}(?P<q1>余|多)?(?P<mag>万亿|亿|万|千|百)?(?P<q2>余|多)?{_SPACE}"
-        f"(?P<unit>{unit_alt})(?P<post>以上|左右)?"
+        f"(?P<unit>{unit_alt})|{_PERCENT_WORDS})(?P<post>以上|左右)?"
     )
 
 

@@ -56,9 +56,9 @@ def _to_metric(text: str, m: re.Match[str], excluded: Spans, sections: tuple[Sec
     pre = m.group("pre")
     if pre and start > 0 and text[start - 1] in _PRE_WORDS.get(pre, ""):
         start, pre = start + len(pre), None
-    num_start = m.start("ar") if m.group("ar") else m.start("cn")
+    num_start = next(m.start(g) for g in ("ar", "cn", "pct") if m.group(g))
     value = _value(m)
-    unit = m.group("unit")
+    unit = m.group("unit") or "%"
     if value is None or not _is_metric(text, m, num_start, value, pre) or excluded.covers(start, end):
         return None
     qualifier = next((q for q in (pre, m.group("q1"), m.group("q2"), m.group("post")) if q), None)
@@ -77,6 +77,8 @@ def _to_metric(text: str, m: re.Match[str], excluded: Spans, sections: tuple[Sec
 
 
 def _value(m: re.Match[str]) -> float | None:
+    if m.group("pct"):
+        return parse_chinese(m.group("pct"))
     base = parse_arabic(m.group("ar")) if m.group("ar") else parse_chinese(m.group("cn"))
     if base is None:
         return None
@@ -89,6 +91,10 @@ def _is_metric(text: str, m: re.Match[str], num_start: int, value: float, pre: s
     unit = m.group("unit")
     before = text[num_start - 1] if num_start > 0 else ""
     chinese = m.group("cn")
+    if chinese and chinese[0] in "百千万" and not pre:
+        return False  # 千人 alone is a name (千人计划); 近千人 is a figure
+    if before == "前" and unit == "名":
+        return False  # 前三名: a rank
     if before in _ORDINAL_MARKS or (chinese and before in _VAGUE_MARKS):
         return False
     if unit == "分" and before in _CLOCK_MARKS:

@@ -16,6 +16,8 @@ MAGNITUDES: dict[str, int] = {"十": 10, "百": 100, "千": 1_000, "万": 10_000
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
+# Digits after 点 are read one by one (九十八点五 = 98.5).
+_DECIMAL_DIGITS = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
 
 # Qualifiers as written → the corpus' normalised set (余/多/近/约/超). 逾, 以上, 超过, 不少于 all say
 # "at least / more than" and are recorded as 超, as the hand-labelled corpus does.
@@ -47,12 +49,22 @@ def parse_arabic(token: str) -> float | None:
 
 
 def parse_chinese(token: str) -> float | None:
-    """Value of a Chinese numeral token such as ``三千七百``, ``两万``, ``十``; None if cn2an rejects it."""
+    """Value of a Chinese numeral such as ``三千七百``, ``两万``, ``千`` (= 一千), ``九十八点五``.
+
+    None when cn2an rejects the token.
+    """
+    whole, _, decimals = token.partition("点")
+    if whole[:1] in "百千万":
+        whole = "一" + whole  # 近千人, 百分之百: the leading 一 is left unsaid
     try:
-        value = cn2an.cn2an(token, "normal")
+        value = float(cn2an.cn2an(whole, "normal"))
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-    return float(value)
+    if decimals:
+        if any(c not in _DECIMAL_DIGITS for c in decimals):
+            return None
+        value += float("0." + "".join(_DECIMAL_DIGITS[c] for c in decimals))
+    return value
 
 
 def normalise_qualifier(written: str | None) -> str | None:

@@ -94,6 +94,13 @@ def test_seed_figures(
         ("在3个工作日内办结。", "3个工作日", 3, "个工作日", None),
         ("新增2000余路视频。", "2000余路", 2000, "路", "余"),
         ("PM2.5浓度为29.8微克每立方米。", "29.8微克每立方米", 29.8, "微克每立方米", None),
+        ("挽回经济损失3000余万元。", "3000余万元", 30_000_000, "元", "余"),
+        ("近千人参加。", "近千人", 1000, "人", "近"),
+        ("百分之九十五的群众满意。", "百分之九十五", 95, "%", None),
+        ("满意度达百分之九十八点五。", "百分之九十八点五", 98.5, "%", None),
+        ("出庭应诉1236件次。", "1236件次", 1236, "件次", None),
+        ("工作满1年以上。", "1年以上", 1, "年", "超"),
+        ("300人左右参加。", "300人左右", 300, "人", "约"),
     ],
 )
 def test_hard_forms(text: str, figure: str, value: float, unit: str, qualifier: str | None) -> None:
@@ -147,6 +154,11 @@ def test_hard_forms(text: str, figure: str, value: float, unit: str, qualifier: 
         "对每一项行政权力运行流程进行优化。",
         "2023年03月30日 09时24分",
         "按照三个“一号工程”决策部署。",
+        "获评全市前三名。",
+        "编制五年规划和三年行动计划。",
+        "入选千人计划。",
+        "依据GB/T 19001-2016标准。",
+        "启动“十四五”规划,2019年至2021年。",
     ],
 )
 def test_non_metrics(text: str) -> None:
@@ -192,7 +204,31 @@ def test_section_title_gives_the_topic_when_the_text_does_not() -> None:
     assert (m.section, m.topic) == ("s1", "矛盾纠纷/人民调解")
 
 
-def test_fragile_keyword_across_a_word_boundary_is_ignored() -> None:
-    # 协调解决 holds 调解 but is not about mediation; jieba's segmentation says so.
-    (m,) = extract_metrics("帮助企业协调解决问题30余个。", EMPTY)
-    assert m.topic == "政务服务"
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # 协调解决 holds 调解 across a word boundary; jieba's segmentation says so.
+        ("帮助企业协调解决问题30余个。", "政务服务"),
+        ("开通法律援助代办点,向28462户低保家庭推送法援惠民政策。", "其他"),
+        ("组织送法进企业活动12场。", "普法/学法"),
+    ],
+)
+def test_fragile_keywords_count_only_as_whole_words(text: str, topic: str) -> None:
+    (m,) = extract_metrics(text, EMPTY)
+    assert m.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("全年共收到行政复议申请123件,直接纠错率为20.4%。", "行政复议"),
+        ("审核各类合同协议236份,涉及金额12.36亿元。", "合法性审核"),
+        ("聘请法律顾问25名,列席会议126次。", "法律顾问"),
+        ("全年办理行政许可事项12.8万件。", "政务服务"),
+        ("全区共有持证执法人员1200余人。", "执法人员"),
+        ("人民调解组织调解纠纷8,563件。", "矛盾纠纷/人民调解"),
+        ("处理群众来信来访3200余件次。", "信访"),
+    ],
+)
+def test_topic_of_common_sentences(text: str, topic: str) -> None:
+    assert extract_metrics(text, EMPTY)[-1].topic == topic
