@@ -23,7 +23,7 @@ import re
 from reviewer.metric_patterns import Spans, candidate_pattern, excluded_spans
 from reviewer.model import Metric, Outline, Section
 from reviewer.numbers import MAGNITUDES, normalise_qualifier, parse_arabic, parse_chinese
-from reviewer.topics import classify
+from reviewer.topics import TextStops, classify
 
 # A bare 一 is mostly an article (一个平台, 一批项目, 一起案件 = together); only these count it.
 _UNITS_FOR_ONE = frozenset({"次", "名", "场"})
@@ -35,23 +35,24 @@ _ORDINAL_MARKS = frozenset("第届")
 _VAGUE_MARKS = frozenset("数几若")  # 数十个, 几十名: no definite figure
 _CLOCK_MARKS = frozenset("时点:：")
 _RANGE_DASHES = frozenset("-－—–~～")
-_SENTENCE_STOPS = frozenset("。！？!?；;\n")
-_CLAUSE_STOPS = frozenset("，,；;。！？!?\n")
 _LONG_SENTENCE = 150
 
 
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
     """Every figure in ``text`` as a :class:`Metric`, in text order. Never raises on odd text."""
     excluded = excluded_spans(text)
+    stops = TextStops.of(text)
     metrics: list[Metric] = []
     for match in candidate_pattern().finditer(text):
-        metric = _to_metric(text, match, excluded, outline.sections)
+        metric = _to_metric(text, match, excluded, stops, outline.sections)
         if metric is not None:
             metrics.append(metric)
     return tuple(metrics)
 
 
-def _to_metric(text: str, m: re.Match[str], excluded: Spans, sections: tuple[Section, ...]) -> Metric | None:
+def _to_metric(
+    text: str, m: re.Match[str], excluded: Spans, stops: TextStops, sections: tuple[Section, ...]
+) -> Metric | None:
     start, end = m.span()
     pre = m.group("pre")
     if pre and start > 0 and text[start - 1] in _PRE_WORDS.get(pre, ""):
@@ -68,11 +69,11 @@ def _to_metric(text: str, m: re.Match[str], excluded: Spans, sections: tuple[Sec
         value=value,
         unit="%" if unit == "％" else unit,
         qualifier=normalise_qualifier(qualifier),
-        topic=classify(text, start, end, [s.title for s in chain]),
+        topic=classify(text, start, end, [s.title for s in chain], stops),
         section=chain[0].id if chain else None,
         start=start,
         end=end,
-        context=_context(text, start, end),
+        context=_context(text, start, end, stops),
     )
 
 
@@ -121,21 +122,10 @@ def _section_chain(sections: tuple[Section, ...], pos: int) -> list[Section]:
         level = holder.children
 
 
-def _context(text: str, start: int, end: int) -> str:
-    lo, hi = _bounds(text, start, end, _SENTENCE_STOPS)
+def _context(text: str, start: int, end: int, stops: TextStops) -> str:
+    lo, hi = stops.sentence.back(start), stops.sentence.forward(end)
     if hi - lo > _LONG_SENTENCE:
-        lo, hi = _bounds(text, start, end, _CLAUSE_STOPS)
-    return text[lo:hi].strip()
-
-
-def _bounds(text: str, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
-    lo = start
-    while lo > 0 and text[lo - 1] not in stops:
-        lo -= 1
-    hi = end
-    while hi < len(text) and text[hi] not in stops:
-        hi += 1
+        lo, hi = stops.clause.back(start), stops.clause.forward(end)
     if hi < len(text) and text[hi] != "\n":
         hi += 1  # keep the sentence's own full stop
-    return lo, hi
-
+    return text[lo:hi].strip()

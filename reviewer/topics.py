@@ -9,6 +9,7 @@ are confirmed against a jieba segmentation of just that window (never the whole 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -21,8 +22,8 @@ from reviewer.segment import token_spans
 TOPICS_FILE = ("metrics", "topics.toml")
 OTHER = "其他"
 
-_CLAUSE_STOPS = frozenset("，,；;：:。！？!?\n")
-_SENTENCE_STOPS = frozenset("。！？!?；;\n")
+CLAUSE_STOPS = "，,；;：:。！？!?\n"
+SENTENCE_STOPS = "。！？!?；;\n"
 _PARAGRAPH_REACH = 200  # characters looked back within a paragraph
 _DIRECT_NOUN_GAP = 2  # a keyword starting this close after the unit names the counted thing
 
@@ -82,18 +83,40 @@ def _hits(text: str, lo: int, hi: int) -> list[Hit]:
     return hits
 
 
-def _back_to(text: str, pos: int, stops: frozenset[str], limit: int) -> int:
-    i = pos
-    while i > limit and text[i - 1] not in stops:
-        i -= 1
-    return i
+@dataclass(frozen=True, slots=True)
+class Stops:
+    """Positions of the stop characters of one kind in a text, for O(log n) boundary look-ups."""
+
+    positions: tuple[int, ...]
+    length: int
+
+    @classmethod
+    def of(cls, text: str, chars: str) -> Stops:
+        pattern = re.compile(f"[{re.escape(chars)}]")
+        return cls(tuple(m.start() for m in pattern.finditer(text)), len(text))
+
+    def back(self, pos: int, floor: int = 0) -> int:
+        """Start of the run holding ``pos``: just after the last stop before ``pos`` (not below ``floor``)."""
+        i = bisect.bisect_left(self.positions, pos)
+        return max(floor, self.positions[i - 1] + 1) if i else floor
+
+    def forward(self, pos: int) -> int:
+        """End of the run holding ``pos``: the first stop at or after ``pos``, or the text's end."""
+        i = bisect.bisect_left(self.positions, pos)
+        return self.positions[i] if i < len(self.positions) else self.length
 
 
-def _forward_to(text: str, pos: int, stops: frozenset[str], limit: int) -> int:
-    i = pos
-    while i < limit and text[i] not in stops:
-        i += 1
-    return i
+@dataclass(frozen=True, slots=True)
+class TextStops:
+    """Clause, sentence and paragraph boundaries of one text, computed once per text."""
+
+    clause: Stops
+    sentence: Stops
+    paragraph: Stops
+
+    @classmethod
+    def of(cls, text: str) -> TextStops:
+        return cls(Stops.of(text, CLAUSE_STOPS), Stops.of(text, SENTENCE_STOPS), Stops.of(text, "\n"))
 
 
 def _strong(hits: list[Hit]) -> list[Hit]:
@@ -117,18 +140,23 @@ def _in_clause(before: list[Hit], after: list[Hit], end: int) -> str | None:
     return None
 
 
-def classify(text: str, start: int, end: int, section_titles: Sequence[str] = ()) -> str:
-    """Topic of the figure at ``text[start:end]``; ``section_titles`` innermost first. Never raises."""
-    clause_lo = _back_to(text, start, _CLAUSE_STOPS, 0)
-    clause_hi = _forward_to(text, end, _CLAUSE_STOPS, len(text))
-    found = _in_clause(_hits(text, clause_lo, start), _hits(text, end, clause_hi), end)
+def classify(
+    text: str, start: int, end: int, section_titles: Sequence[str] = (), stops: TextStops | None = None
+) -> str:
+    """Topic of the figure at ``text[start:end]``; ``section_titles`` innermost first. Never raises.
+
+    Pass ``stops`` (``TextStops.of(text)``) when classifying many figures of one text.
+    """
+    st = stops or TextStops.of(text)
+    clause_lo = st.clause.back(start)
+    found = _in_clause(_hits(text, clause_lo, start), _hits(text, end, st.clause.forward(end)), end)
     if found:
         return found
-    sentence_lo = _back_to(text, clause_lo, _SENTENCE_STOPS, 0)
+    sentence_lo = st.sentence.back(clause_lo)
     found = _nearest_before(_hits(text, sentence_lo, clause_lo))
     if found:
         return found
-    paragraph_lo = _back_to(text, sentence_lo, frozenset("\n"), max(0, start - _PARAGRAPH_REACH))
+    paragraph_lo = st.paragraph.back(sentence_lo, max(0, start - _PARAGRAPH_REACH))
     found = _nearest_before(_hits(text, paragraph_lo, sentence_lo))
     if found:
         return found

@@ -1,0 +1,82 @@
+"""Benchmark metric extraction; prints JSON.
+
+Usage: .venv/bin/python tests/benchmarks/bench_metrics.py [--reports 1000] [--seed 7]
+
+Measures, in one process: the first call (which loads jieba and the resources), the five seeds,
+and ``--reports`` synthetic reports made by recombining seed paragraphs; and compares the cost per
+report with ``jieba.lcut`` over the same whole texts (both after jieba is initialised).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reviewer.metrics import extract_metrics  # noqa: E402
+from reviewer.model import Outline  # noqa: E402
+
+EMPTY = Outline(sections=(), lines=())
+
+
+def _synthetic(seeds: list[str], count: int, rng: random.Random) -> list[str]:
+    paragraphs = [p for text in seeds for p in text.split("\n") if p.strip()]
+    sizes = [len(text.split("\n")) for text in seeds]
+    return ["\n".join(rng.choices(paragraphs, k=rng.randint(min(sizes), max(sizes)))) for _ in range(count)]
+
+
+def _time_metrics(texts: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    found = sum(len(extract_metrics(t, EMPTY)) for t in texts)
+    return time.perf_counter() - start, found
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reports", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+    first = time.perf_counter()
+    extract_metrics(seeds[0], EMPTY)
+    first_call = time.perf_counter() - first
+
+    import jieba
+
+    jieba.initialize()
+    seeds_time, seeds_found = _time_metrics(seeds)
+    synthetic = _synthetic(seeds, args.reports, random.Random(args.seed))
+    synth_time, synth_found = _time_metrics(synthetic)
+    start = time.perf_counter()
+    for text in synthetic:
+        jieba.lcut(text)
+    lcut_time = time.perf_counter() - start
+
+    chars = sum(len(t) for t in synthetic)
+    print(json.dumps({
+        "first_call_s (loads jieba + resources)": round(first_call, 3),
+        "seeds": {"reports": len(seeds), "metrics": seeds_found, "seconds": round(seeds_time, 4)},
+        "synthetic": {
+            "reports": len(synthetic),
+            "chars": chars,
+            "metrics": synth_found,
+            "seconds": round(synth_time, 3),
+            "ms_per_report": round(1000 * synth_time / len(synthetic), 3),
+        },
+        "jieba_lcut_whole_text": {
+            "seconds": round(lcut_time, 3),
+            "ms_per_report": round(1000 * lcut_time / len(synthetic), 3),
+        },
+        "ratio_metrics_to_lcut": round(synth_time / lcut_time, 3),
+    }, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
