@@ -21,8 +21,12 @@ NONMETRIC_FILE = ("metrics", "nonmetric_patterns.txt")
 _SPACE = "[ \u3000\u00a0]?"
 _PRE = "不少于|不低于|超过|将近|接近|大约|约|近|超|逾"
 _ARABIC = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-# A bare 百/千/万 only right after a qualifier (近千人); the check that one was there is in metrics.py.
-_CHINESE = f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]*|(?<=[近约超逾过于])[百千万][{CHINESE_NUMERAL_CHARS}]*"
+# A bare 百/千/万 only after a qualifier or before 余/多 (近千人, 千余人; not 千家万户); metrics.py
+# checks that the qualifier really was there.
+_CHINESE = (
+    f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]*"
+    f"|(?<=[近约超逾过于])[百千万][{CHINESE_NUMERAL_CHARS}]*|[百千万](?=[余多])"
+)
 _FIRST_CHARS = "0-9０-９一二两三四五六七八九十百千万不超将接大约近逾"
 _PERCENT_WORDS = f"百分之(?P<pct>[{CHINESE_NUMERAL_CHARS}点]+)"
 # Not inside a longer number, a Latin code (PM2.5, G20) or a Chinese numeral word (十九届 → not 九).

@@ -34,6 +34,7 @@ _PRE_WORDS = {"约": "制签预节公条契相邀特简", "近": "最附临亲�
 _ORDINAL_MARKS = frozenset("第届")
 _VAGUE_MARKS = frozenset("数几若")  # 数十个, 几十名: no definite figure
 _CLOCK_MARKS = frozenset("时点:：")
+_INLINE_SPACE = frozenset(" \u3000\u00a0\t")
 _RANGE_DASHES = frozenset("-－—–~～")
 _LONG_SENTENCE = 150
 
@@ -90,17 +91,20 @@ def _value(m: re.Match[str]) -> float | None:
 def _is_metric(text: str, m: re.Match[str], num_start: int, value: float, pre: str | None) -> bool:
     """False for the forms that look like figures but are not (see the module docstring)."""
     unit = m.group("unit")
-    before = text[num_start - 1] if num_start > 0 else ""
+    before_pos = num_start - 1
+    while before_pos >= 0 and text[before_pos] in _INLINE_SPACE:
+        before_pos -= 1  # 第 3 批: text flattened from PDF/docx has spaces around numbers
+    before = text[before_pos] if before_pos >= 0 else ""
     chinese = m.group("cn")
-    if chinese and chinese[0] in "百千万" and not pre:
-        return False  # 千人 alone is a name (千人计划); 近千人 is a figure
+    if chinese and chinese[0] in "百千万" and not (pre or m.group("q1")):
+        return False  # 千人 alone is a name (千人计划); 近千人 and 千余人 are figures
     if before == "前" and unit == "名":
         return False  # 前三名: a rank
     if before in _ORDINAL_MARKS or (chinese and before in _VAGUE_MARKS):
         return False
     if unit == "分" and before in _CLOCK_MARKS:
         return False  # 09时24分, 9点30分: a time of day, not a score
-    if before in _RANGE_DASHES and num_start > 1 and text[num_start - 2].isdigit():
+    if before in _RANGE_DASHES and before_pos > 0 and text[before_pos - 1].isdigit():
         return False
     if chinese and (unit in _NOT_AFTER_CHINESE or (value == 1 and unit not in _UNITS_FOR_ONE)):
         return False
