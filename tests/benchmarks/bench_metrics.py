@@ -45,6 +45,9 @@ def main() -> None:
 
     import jieba
 
+    from reviewer.segment import cache_dir
+
+    jieba.dt.tmp_dir = str(cache_dir())  # never the shared /tmp/jieba.cache
     jieba.initialize()
     seeds_time, seeds_found = _time_metrics(seeds)
     synthetic = make_reports(args.reports, args.seed)
