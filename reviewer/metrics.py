@@ -27,7 +27,7 @@ from reviewer.topics import TextStops, classify
 
 # A bare 一 is mostly an article (一个平台, 一批项目, 一起案件 = together); only these count it.
 _UNITS_FOR_ONE = frozenset({"次", "名", "场"})
-# Chinese numerals before these are idioms (十分 = very) or durations read as ranks.
+# A Chinese numeral before these is an idiom (十分 = very, 三分之一 = a third), not a score.
 _NOT_AFTER_CHINESE = frozenset({"分"})
 # A qualifier glued to the word before it is part of that word (制约, 最近, 赶超).
 _PRE_WORDS = {"约": "制签预节公条契相邀特简", "近": "最附临亲贴靠", "超": "赶高"}

@@ -6,6 +6,7 @@ import pytest
 
 from reviewer.metrics import extract_metrics
 from reviewer.model import Metric, Outline, Section
+from reviewer.topics import topic_names, topic_table
 from tests.conftest import seed_path
 
 EMPTY = Outline(sections=(), lines=())
@@ -240,3 +241,23 @@ def test_fragile_keywords_count_only_as_whole_words(text: str, topic: str) -> No
 )
 def test_topic_of_common_sentences(text: str, topic: str) -> None:
     assert extract_metrics(text, EMPTY)[-1].topic == topic
+
+
+def test_topics_are_the_issue_list() -> None:
+    assert topic_names() == (
+        "行政复议", "行政诉讼", "出庭应诉", "规范性文件", "合法性审核", "重大行政决策", "行政执法", "执法人员",
+        "法律顾问", "政务公开", "矛盾纠纷/人民调解", "信访", "普法/学法", "人大建议/政协提案", "政务服务",
+        "权责清单", "审计", "其他",
+    )
+
+
+def test_weak_and_fragile_words_are_keywords() -> None:
+    table = topic_table()
+    assert table.weak <= set(table.topic_of)
+    assert table.fragile <= set(table.topic_of)
+
+
+def test_every_metric_topic_is_a_listed_topic() -> None:
+    names = set(topic_names())
+    for prefix in ("000", "001", "002", "003", "004"):
+        assert {m.topic for m in extract_metrics(_seed(prefix), EMPTY)} <= names
