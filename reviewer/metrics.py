@@ -19,6 +19,7 @@ ages (岁 is not a unit).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from reviewer.metric_patterns import Spans, candidate_pattern, excluded_spans
 from reviewer.model import Metric, Outline, Section
@@ -85,7 +86,8 @@ def _value(m: re.Match[str]) -> float | None:
     if base is None:
         return None
     mag = m.group("mag")
-    return base * MAGNITUDES[mag] if mag else base
+    # Decimal keeps 1.1亿 at 110000000 rather than 110000000.00000001.
+    return float(Decimal(repr(base)) * MAGNITUDES[mag]) if mag else base
 
 
 def _is_metric(text: str, m: re.Match[str], num_start: int, value: float, pre: str | None) -> bool:

@@ -72,6 +72,7 @@ def test_seed_figures(
         ("注册3.5万人。", "3.5万人", 35_000, "人", None),
         ("用户超100万人。", "超100万人", 1_000_000, "人", "超"),
         ("资金1.2亿元。", "1.2亿元", 120_000_000, "元", None),
+        ("资金1.1亿元。", "1.1亿元", 110_000_000, "元", None),
         ("纠错率44%。", "44%", 44, "%", None),
         ("率达100%。", "100%", 100, "%", None),
         ("同比上升0.55%。", "0.55%", 0.55, "%", None),
@@ -172,6 +173,12 @@ def test_hard_forms(text: str, figure: str, value: float, unit: str, qualifier: 
 )
 def test_non_metrics(text: str) -> None:
     assert extract_metrics(text, EMPTY) == ()
+
+
+@pytest.mark.parametrize("figure", ["0.07万人", "1.1亿元", "0.14万件", "12.36亿元", "72.5万余次"])
+def test_magnitudes_fold_without_float_noise(figure: str) -> None:
+    m = _only(f"共{figure}。")
+    assert m.value == round(m.value)
 
 
 def test_ordinal_before_real_figure_keeps_the_figure() -> None:
