@@ -24,7 +24,8 @@ from decimal import Decimal
 from reviewer.metric_patterns import Spans, candidate_pattern, excluded_spans
 from reviewer.model import Metric, Outline, Section
 from reviewer.numbers import MAGNITUDES, normalise_qualifier, parse_arabic, parse_chinese
-from reviewer.topics import TextStops, classify
+from reviewer.textindex import TextIndex
+from reviewer.topics import classify
 
 # A bare 一 is mostly an article (一个平台, 一批项目, 一起案件 = together); only these count it.
 _UNITS_FOR_ONE = frozenset({"次", "名", "场"})
@@ -43,7 +44,7 @@ _LONG_SENTENCE = 150
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
     """Every figure in ``text`` as a :class:`Metric`, in text order. Never raises on odd text."""
     excluded = excluded_spans(text)
-    stops = TextStops.of(text)
+    stops = TextIndex.of(text)
     metrics: list[Metric] = []
     for match in candidate_pattern().finditer(text):
         metric = _to_metric(text, match, excluded, stops, outline.sections)
@@ -53,7 +54,7 @@ def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
 
 
 def _to_metric(
-    text: str, m: re.Match[str], excluded: Spans, stops: TextStops, sections: tuple[Section, ...]
+    text: str, m: re.Match[str], excluded: Spans, stops: TextIndex, sections: tuple[Section, ...]
 ) -> Metric | None:
     start, end = m.span()
     pre = m.group("pre")
@@ -128,10 +129,12 @@ def _section_chain(sections: tuple[Section, ...], pos: int) -> list[Section]:
         level = holder.children
 
 
-def _context(text: str, start: int, end: int, stops: TextStops) -> str:
+def _context(text: str, start: int, end: int, stops: TextIndex) -> str:
     lo, hi = stops.sentence.back(start), stops.sentence.forward(end)
     if hi - lo > _LONG_SENTENCE:
         lo, hi = stops.clause.back(start), stops.clause.forward(end)
+    if hi - lo > _LONG_SENTENCE:  # no punctuation at all: a window around the figure
+        lo, hi = max(lo, start - _LONG_SENTENCE // 2), min(hi, end + _LONG_SENTENCE // 2)
     if hi < len(text) and text[hi] != "\n":
         hi += 1  # keep the sentence's own full stop
     return text[lo:hi].strip()

@@ -4,12 +4,11 @@ The counted thing is named either right after the measure word (``16名行政执
 number (``行政复议案件59件``, ``纠错率44%``). The search widens step by step — the noun right after the
 unit, the clause before the number, the rest of the clause, the sentence, the paragraph, the section
 titles — and the nearest keyword in the first window that has one decides. Short "fragile" keywords
-are confirmed against a jieba segmentation of just that window (never the whole text).
+are confirmed by a jieba segmentation of a few characters around them (never the whole text).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import tomllib
@@ -18,13 +17,16 @@ from dataclasses import dataclass
 
 from reviewer.resources import resource_path
 from reviewer.segment import token_spans
+from reviewer.textindex import TextIndex
 
 TOPICS_FILE = ("metrics", "topics.toml")
 OTHER = "其他"
 
-CLAUSE_STOPS = "，,；;：:。！？!?\n"
-SENTENCE_STOPS = "。！？!?；;\n"
-_PARAGRAPH_REACH = 200  # characters looked back within a paragraph
+# How far each window reaches at most, so that text without punctuation stays linear.
+_CLAUSE_REACH = 60
+_SENTENCE_REACH = 150
+_PARAGRAPH_REACH = 200
+_WORD_MARGIN = 4  # characters of context jieba sees on each side of a fragile keyword
 _DIRECT_NOUN_GAP = 2  # a keyword starting this close after the unit names the counted thing
 
 
@@ -70,53 +72,28 @@ def topic_names() -> tuple[str, ...]:
     return topic_table().names
 
 
-def _hits(text: str, lo: int, hi: int) -> list[Hit]:
-    """Keyword hits in ``text[lo:hi]``; fragile ones only if they are whole words there."""
+def _hits(text: str, lo: int, hi: int, memo: dict[tuple[int, int], bool]) -> list[Hit]:
+    """Keyword hits in ``text[lo:hi]``; fragile ones only where they are whole words.
+
+    ``memo`` remembers each fragile hit's verdict, so a text is segmented at most once per hit
+    however many figures look at it.
+    """
     table = topic_table()
     hits = [
         Hit(m.start(), m.end(), m.group(), table.topic_of[m.group()], m.group() in table.weak)
         for m in table.pattern.finditer(text, lo, hi)
     ]
-    if any(h.keyword in table.fragile for h in hits):
-        bounds = {b for s, e in token_spans(text[lo:hi]) for b in (s + lo, e + lo)}
-        hits = [h for h in hits if h.keyword not in table.fragile or (h.start in bounds and h.end in bounds)]
-    return hits
+    return [h for h in hits if h.keyword not in table.fragile or _is_whole_word(text, h.start, h.end, memo)]
 
 
-@dataclass(frozen=True, slots=True)
-class Stops:
-    """Positions of the stop characters of one kind in a text, for O(log n) boundary look-ups."""
-
-    positions: tuple[int, ...]
-    length: int
-
-    @classmethod
-    def of(cls, text: str, chars: str) -> Stops:
-        pattern = re.compile(f"[{re.escape(chars)}]")
-        return cls(tuple(m.start() for m in pattern.finditer(text)), len(text))
-
-    def back(self, pos: int, floor: int = 0) -> int:
-        """Start of the run holding ``pos``: just after the last stop before ``pos`` (not below ``floor``)."""
-        i = bisect.bisect_left(self.positions, pos)
-        return max(floor, self.positions[i - 1] + 1) if i else floor
-
-    def forward(self, pos: int) -> int:
-        """End of the run holding ``pos``: the first stop at or after ``pos``, or the text's end."""
-        i = bisect.bisect_left(self.positions, pos)
-        return self.positions[i] if i < len(self.positions) else self.length
-
-
-@dataclass(frozen=True, slots=True)
-class TextStops:
-    """Clause, sentence and paragraph boundaries of one text, computed once per text."""
-
-    clause: Stops
-    sentence: Stops
-    paragraph: Stops
-
-    @classmethod
-    def of(cls, text: str) -> TextStops:
-        return cls(Stops.of(text, CLAUSE_STOPS), Stops.of(text, SENTENCE_STOPS), Stops.of(text, "\n"))
+def _is_whole_word(text: str, start: int, end: int, memo: dict[tuple[int, int], bool]) -> bool:
+    """Whether jieba, reading a few characters around it, keeps ``text[start:end]`` as whole words."""
+    verdict = memo.get((start, end))
+    if verdict is None:
+        lo, hi = max(0, start - _WORD_MARGIN), min(len(text), end + _WORD_MARGIN)
+        bounds = {b + lo for span in token_spans(text[lo:hi]) for b in span}
+        verdict = memo[(start, end)] = start in bounds and end in bounds
+    return verdict
 
 
 def _strong(hits: list[Hit]) -> list[Hit]:
@@ -141,27 +118,29 @@ def _in_clause(before: list[Hit], after: list[Hit], end: int) -> str | None:
 
 
 def classify(
-    text: str, start: int, end: int, section_titles: Sequence[str] = (), stops: TextStops | None = None
+    text: str, start: int, end: int, section_titles: Sequence[str] = (), index: TextIndex | None = None
 ) -> str:
     """Topic of the figure at ``text[start:end]``; ``section_titles`` innermost first. Never raises.
 
-    Pass ``stops`` (``TextStops.of(text)``) when classifying many figures of one text.
+    Pass ``index`` (``TextIndex.of(text)``) when classifying many figures of one text.
     """
-    st = stops or TextStops.of(text)
-    clause_lo = st.clause.back(start)
-    found = _in_clause(_hits(text, clause_lo, start), _hits(text, end, st.clause.forward(end)), end)
+    ix = index or TextIndex.of(text)
+    memo = ix.whole_words
+    clause_lo = ix.clause.back(start, max(0, start - _CLAUSE_REACH))
+    clause_hi = min(ix.clause.forward(end), end + _CLAUSE_REACH)
+    found = _in_clause(_hits(text, clause_lo, start, memo), _hits(text, end, clause_hi, memo), end)
     if found:
         return found
-    sentence_lo = st.sentence.back(clause_lo)
-    found = _nearest_before(_hits(text, sentence_lo, clause_lo))
+    sentence_lo = ix.sentence.back(clause_lo, max(0, clause_lo - _SENTENCE_REACH))
+    found = _nearest_before(_hits(text, sentence_lo, clause_lo, memo))
     if found:
         return found
-    paragraph_lo = st.paragraph.back(sentence_lo, max(0, start - _PARAGRAPH_REACH))
-    found = _nearest_before(_hits(text, paragraph_lo, sentence_lo))
+    paragraph_lo = ix.paragraph.back(sentence_lo, max(0, start - _PARAGRAPH_REACH))
+    found = _nearest_before(_hits(text, paragraph_lo, sentence_lo, memo))
     if found:
         return found
     for title in section_titles:
-        title_hits = _hits(title, 0, len(title))
+        title_hits = _hits(title, 0, len(title), {})
         if title_hits:
             return (_strong(title_hits) or title_hits)[0].topic
     return OTHER

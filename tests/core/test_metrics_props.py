@@ -28,4 +28,11 @@ def test_spans_are_exact_and_ordered(text: str) -> None:
         assert 0 <= last_end <= m.start < m.end <= len(text)
         assert math.isfinite(m.value) and m.value >= 0
         assert m.text in m.context
+        assert len(m.context) <= 160
         last_end = m.end
+
+
+def test_text_without_punctuation_keeps_contexts_short() -> None:
+    metrics = extract_metrics("协调解决3件" * 2000, EMPTY)
+    assert len(metrics) == 2000
+    assert max(len(m.context) for m in metrics) <= 160
