@@ -10,12 +10,15 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewer.model import Line
 from reviewer.numbers import CHINESE_NUMERAL_CHARS
 from reviewer.resources import resource_path
 
 UNITS_FILE = ("metrics", "units.txt")
+_NOT_REPORT_TEXT = frozenset({"clutter", "metadata"})
 NONMETRIC_FILE = ("metrics", "nonmetric_patterns.txt")
 
 _SPACE = "[ \u3000\u00a0]?"
@@ -33,7 +36,11 @@ _PERCENT_WORDS = f"百分之(?P<pct>[{CHINESE_NUMERAL_CHARS}点]+)"
 _NOT_AFTER = f"(?<![0-9０-９.．A-Za-z{CHINESE_NUMERAL_CHARS}])"
 
 # Book titles and short quotations hold names and slogans (《…2021—2025年》, “五个一”, “4.15”).
-_QUOTED = re.compile(r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,60}〉|“[^“”\n]{0,30}”|「[^「」\n]{0,30}」|\"[^\"\n]{0,30}\"")
+# Straight quotes do not say which side they are on, so one stray quote would pair the wrong ones:
+# only very short straight-quoted stretches count.
+_QUOTED = re.compile(
+    r"《[^《》\n]{0,80}》|〈[^〈〉\n]{0,60}〉|“[^“”\n]{0,30}”|「[^「」\n]{0,30}」|\"[^\"\n]{0,12}\""
+)
 
 
 def _read_lines(parts: tuple[str, str]) -> list[str]:
@@ -89,8 +96,10 @@ class Spans:
         return i > 0 and self.ends[i - 1] >= end
 
 
-def excluded_spans(text: str) -> Spans:
-    """Spans of ``text`` where no metric is taken: quotations, book titles, set phrases."""
+def excluded_spans(text: str, lines: Sequence[Line] = ()) -> Spans:
+    """Spans of ``text`` where no metric is taken: quotations, book titles, set phrases, and the
+    web-page clutter and metadata lines of the outline (浏览次数, 共3条, 第1页)."""
     found = [m.span() for m in _QUOTED.finditer(text)]
     found += [m.span() for m in nonmetric_pattern().finditer(text)]
+    found += [(ln.start, ln.end) for ln in lines if ln.kind in _NOT_REPORT_TEXT]
     return Spans.of(found)

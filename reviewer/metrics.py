@@ -13,7 +13,7 @@ Contract of :func:`extract_metrics`:
 Not metrics: years and dates, document numbers, ordinals (第四届), ranges' first halves, figures
 inside book titles or short quotations (《…2021—2025年》, “五个一”), set phrases listed in
 ``resources/metrics/nonmetric_patterns.txt``, numbers without a measure word (hotlines, 1.0模式),
-ages (岁 is not a unit).
+ages (岁 is not a unit), and anything on a line the outline classed as web clutter or metadata.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ _LONG_SENTENCE = 150
 
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
     """Every figure in ``text`` as a :class:`Metric`, in text order. Never raises on odd text."""
-    excluded = excluded_spans(text)
+    excluded = excluded_spans(text, outline.lines)
     stops = TextIndex.of(text)
     metrics: list[Metric] = []
     for match in candidate_pattern().finditer(text):

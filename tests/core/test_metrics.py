@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.metrics import extract_metrics
-from reviewer.model import Metric, Outline, Section
+from reviewer.model import Line, Metric, Outline, Section
 from reviewer.topics import topic_names, topic_table
 from tests.conftest import seed_path
 
@@ -186,6 +186,25 @@ def test_magnitudes_fold_without_float_noise(figure: str) -> None:
 def test_ordinal_before_real_figure_keeps_the_figure() -> None:
     (m,) = extract_metrics("选聘第三批特邀执法监督员36名。", EMPTY)
     assert (m.text, m.value, m.unit) == ("36名", 36, "名")
+
+
+def test_clutter_and_metadata_lines_hold_no_metrics() -> None:
+    text = "浏览次数:12次 共3条\n发布时间:2022-03-11 来源:5个部门\n全年办理案件59件。"
+    first_end = text.index("\n")
+    second_end = text.index("\n", first_end + 1)
+    lines = (
+        Line("clutter", 0, first_end),
+        Line("metadata", first_end + 1, second_end),
+        Line("body", second_end + 1, len(text)),
+    )
+    found = extract_metrics(text, Outline(sections=(), lines=lines))
+    assert [m.text for m in found] == ["59件"]
+    assert [m.text for m in extract_metrics(text, EMPTY)] == ["12次", "3条", "5个", "59件"]
+
+
+def test_a_stray_straight_quote_does_not_hide_figures() -> None:
+    text = '开展"法治进社区活动,全年办理案件59件,调解纠纷12起"。'
+    assert [m.text for m in extract_metrics(text, EMPTY)] == ["59件", "12起"]
 
 
 def test_context_is_the_sentence() -> None:
