@@ -31,6 +31,12 @@ _SIGN_UNIT_MAX = 40
 _SIGN_NOT = re.compile(r"[。，,；;：:！？]|特此报告|^此致|^敬礼")
 
 
+def last_token(s: str) -> str:
+    """The last whitespace-separated part of a non-empty stripped line (the government in 中共X委 X人民政府)."""
+    parts = s.split()
+    return parts[-1] if parts else s
+
+
 def is_title_line(s: str) -> bool:
     """Whether a stripped line reads like (part of) a report title."""
     return len(s) <= _TITLE_MAX and not _SENTENCE.search(s) and bool(_TITLE.search(s)) and not match_marker(s)
@@ -79,7 +85,7 @@ def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[i
             found.append(ln.index)
             continue
         is_unit = len(s) <= _SIGN_UNIT_MAX and not _SIGN_NOT.search(s) and match_marker(s) is None
-        if is_unit and len(found) < 3 and _TITLE_HEAD.match(s.split()[-1]):
+        if is_unit and len(found) < 3 and _TITLE_HEAD.match(last_token(s)):
             found.append(ln.index)
             continue
         break

@@ -14,8 +14,9 @@ from typing import Literal
 
 from reviewer.resources import resource_path
 
-# Full-width space, no-break space and BOM show up as indentation in pasted pages.
-BLANKS = " \t\r\u3000\xa0\ufeff\u200b"
+# Every Unicode space (full-width and no-break spaces show up as indentation in pasted pages),
+# plus the BOM and zero-width space that str.isspace() does not count.
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff\u200b"
 BULLETS = "•·●▪◆■"
 
 ChromeKind = Literal["clutter", "metadata"]

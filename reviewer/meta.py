@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from reviewer.dates import parse_date
-from reviewer.frame import title_groups
+from reviewer.frame import last_token, title_groups
 from reviewer.lines import BLANKS, RawLine, split_lines
 from reviewer.model import Finding, Outline, ReportMeta
 from reviewer.units import level_from_text, named_unit, self_name, unit_from_title, unit_level
@@ -73,7 +73,7 @@ def _unit(titles: Sequence[str], sig: Sequence[RawLine], opening: str) -> tuple[
         unit = longer[0] if longer else best
         return unit, unit
     for ln in sig:
-        if not parse_date(ln.text) and (u := named_unit(ln.text.split()[-1])):
+        if not parse_date(ln.text) and (u := named_unit(last_token(ln.text))):
             return u, u
     name = self_name(opening)
     return (named_unit(name), name) if name else (None, None)

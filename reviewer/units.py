@@ -6,6 +6,7 @@ import re
 import tomllib
 from functools import lru_cache
 
+from reviewer.frame import last_token
 from reviewer.lines import BLANKS
 from reviewer.model import Level
 from reviewer.resources import resource_path
@@ -69,7 +70,7 @@ def named_unit(name: str) -> str | None:
 
 def unit_level(unit: str) -> Level:
     """Level of a named unit; for a joint 党委+政府 name the government (last name) decides."""
-    last = unit.split()[-1].removeprefix("中共")
+    last = last_token(unit).removeprefix("中共")
     if re.search(r"(?:局|厅|部|办公室|办|署|中心)$", last):
         return "department"
     if last.endswith("委") and not _PARTY_COMMITTEE.search(last):
