@@ -87,7 +87,7 @@ def heading_title(rest: str) -> str:
     """The heading part of the text after a marker: up to the first sentence end, stripped."""
     m = _TITLE_END.search(rest)
     title = rest[: m.start()] if m else rest
-    title = title.strip(" \t\u3000\xa0，,、")
+    title = title.strip(" \t\u3000\xa0，,、:：")
     if not m and len(title) > _TITLE_MAX:
         # No sentence end at all: keep the first clause rather than a whole paragraph.
         comma = re.search(r"[，,]", title[_TITLE_MAX // 2 :])

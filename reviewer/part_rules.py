@@ -12,6 +12,7 @@ from reviewer.model import PartId
 from reviewer.resources import resource_path
 
 _ANY_YEAR = r"(?:19|20)\d\d"
+_NEVER = r"(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,13 @@ def _data() -> dict[str, Any]:
 
 @lru_cache(maxsize=16)
 def part_rules(report_year: int | None) -> PartRules:
-    """Rules with ``{year}``/``{next}`` bound to the report year (any year when it is unknown)."""
+    """Rules with ``{year}``/``{next}`` bound to the report year.
+
+    With the year unknown, ``{year}`` is any year and ``{next}`` matches nothing: any year would
+    turn "2021年主要工作" into a plan for the next year.
+    """
     year = str(report_year) if report_year else _ANY_YEAR
-    nxt = str(report_year + 1) if report_year else _ANY_YEAR
+    nxt = str(report_year + 1) if report_year else _NEVER
     data = _data()
 
     def pats(section: str, key: str) -> tuple[re.Pattern[str], ...]:

@@ -59,19 +59,25 @@ def _walk(sections: Sequence[Section]) -> Iterator[Section]:
 
 
 def _classify(title: str, rules: PartRules) -> PartId | None:
-    for part in rules.priority:
-        if any(p.search(title) for p in rules.heading.get(part, ())):
-            return part
-    return None
+    parts = _classify_all(title, rules)
+    return parts[0] if parts else None
+
+
+def _classify_all(title: str, rules: PartRules) -> list[PartId]:
+    """Every part a heading names, in priority order; "measures" only when it names nothing else."""
+    parts = [p for p in rules.priority if any(pat.search(title) for pat in rules.heading.get(p, ()))]
+    return [p for p in parts if p != "measures"] or parts
 
 
 def _assign(tops: Sequence[Section], rules: PartRules) -> dict[PartId, Section]:
-    """Top-level sections whose heading names a part (the first such section per part)."""
+    """Top-level sections whose heading names a part (the first such section per part).
+
+    One heading may name two parts (三、存在的问题及下一步打算).
+    """
     out: dict[PartId, Section] = {}
     for s in tops:
-        part = _classify(s.title, rules)
-        if part is not None and part not in out:
-            out[part] = s
+        for part in _classify_all(s.title, rules):
+            out.setdefault(part, s)
     return out
 
 

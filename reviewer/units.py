@@ -37,7 +37,7 @@ def _level_data() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
 
 
 def _clean(u: str) -> str | None:
-    u = u.strip(BLANKS + ",，:：|｜")
+    u = u.strip(BLANKS + ",，:：|｜").removeprefix("关于")
     if not _UNIT_SHAPE.match(u) or _GENERIC.match(u) or not re.search(_SUFFIX + "$", u):
         return None
     return u

@@ -168,3 +168,11 @@ def test_plans_in_next_year_section_are_no_first_responsible_evidence() -> None:
         "2024年将落实述法制度,常务会议定期学法,主要负责人带头述职。",
     )
     assert _parts(text)["first_responsible"].status == "missing"
+
+
+def test_one_heading_naming_two_parts_serves_both() -> None:
+    text = _report("一、主要举措和成效", "做了很多工作。", "二、存在的问题及下一步打算")
+    text += "由于培训不足。2024年将加强培训。\n"
+    parts = _parts(text)
+    assert (parts["shortcomings"].status, parts["shortcomings"].section) == ("found", "s2")
+    assert (parts["next_year"].status, parts["next_year"].section) == ("found", "s2")
