@@ -24,5 +24,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check reviewer ui tests
 	$(BIN)/mypy
 
+# One-folder desktop build (PyInstaller) in dist/法治年报审阅器/, then a smoke test of the built program.
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/check_dist.py dist/法治年报审阅器
+
 clean:
 	rm -rf $(VENV) build dist

@@ -12,7 +12,7 @@ def resources_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "resources"
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
+    for candidate in (here.parent / "resources", here / "_resources"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"找不到程序资源目录 resources/（查找位置：{here.parent}）")
@@ -25,5 +25,7 @@ def resource_path(*parts: str) -> Path:
 def seeds_dir() -> Path:
     """The sample reports opened when the GUI starts without arguments."""
     frozen_root = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen_root) if frozen_root else resources_dir().parent
-    return base / "seeds"
+    if frozen_root:
+        return Path(frozen_root) / "seeds"
+    res = resources_dir()
+    return res.parent / ("seeds" if res.name == "resources" else "_seeds")
