@@ -27,6 +27,11 @@ _DATE = re.compile(
     r"|^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
     r"|^(20\d{4,6})$"
 )
+_DATE_AT_END = re.compile(
+    r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
+)
+_FOOTNOTE = re.compile(r"^[（(](此件|此页|本件)[^）)]{0,20}[)）]$")
 _SIGN_UNIT_MAX = 40
 _SIGN_NOT = re.compile(r"[。，,；;：:！？]|特此报告|^此致|^敬礼")
 
@@ -74,19 +79,39 @@ def date_line(s: str) -> bool:
     return bool(_DATE.match(s))
 
 
+def signature_date(s: str) -> str | None:
+    """The date part of a 落款 line: the whole line, or the end of "某某县人民政府  2024年3月8日"."""
+    if date_line(s):
+        return s
+    m = _DATE_AT_END.search(s)
+    if m and (head := s[: m.start()].strip()) and _TITLE_HEAD.match(last_token(head)):
+        return m.group(0).strip()
+    return None
+
+
 def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[int]:
-    """Indices of the 落款 block at the end: unit line(s) and/or the date line, in text order."""
+    """Indices of the 落款 block at the end: unit line(s) and/or the date line, in text order.
+
+    A closing note such as （此件公开发布） after the date belongs to the block.
+    """
     found: list[int] = []
+    have_date = False
     for ln in reversed(lines):
         if not ln.text or ln.index in chrome:
             continue
         s = ln.text
-        if not found and date_line(s):
+        if not found and _FOOTNOTE.match(s):
             found.append(ln.index)
             continue
+        if not have_date and signature_date(s) is not None and len(found) <= 1:
+            found.append(ln.index)
+            have_date = True
+            continue
         is_unit = len(s) <= _SIGN_UNIT_MAX and not _SIGN_NOT.search(s) and match_marker(s) is None
-        if is_unit and len(found) < 3 and _TITLE_HEAD.match(last_token(s)):
+        if is_unit and len(found) < 4 and _TITLE_HEAD.match(last_token(s)):
             found.append(ln.index)
             continue
         break
+    if found and not have_date and all(_FOOTNOTE.match(lines[i].text) for i in found):
+        return []
     return sorted(found)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from reviewer.dates import parse_date
-from reviewer.frame import last_token, title_groups
+from reviewer.frame import last_token, signature_date, title_groups
 from reviewer.lines import BLANKS, RawLine, split_lines
 from reviewer.model import Finding, Outline, ReportMeta
 from reviewer.units import level_from_text, named_unit, self_name, unit_from_title, unit_level
@@ -73,7 +73,9 @@ def _unit(titles: Sequence[str], sig: Sequence[RawLine], opening: str) -> tuple[
         unit = longer[0] if longer else best
         return unit, unit
     for ln in sig:
-        if not parse_date(ln.text) and (u := named_unit(last_token(ln.text))):
+        date = signature_date(ln.text)
+        head = ln.text[: len(ln.text) - len(date)].strip() if date else ln.text
+        if head and (u := named_unit(last_token(head))):
             return u, u
     name = self_name(opening)
     return (named_unit(name), name) if name else (None, None)
@@ -113,14 +115,15 @@ def _published(meta_lines: Sequence[RawLine]) -> str | None:
 
 def _signed(sig: Sequence[RawLine]) -> tuple[str | None, list[Finding]]:
     for ln in sig:
-        parsed = parse_date(ln.text)
-        if parsed is None:
+        date = signature_date(ln.text)
+        parsed = parse_date(date) if date else None
+        if date is None or parsed is None:
             continue
         iso, garbled = parsed
         if not garbled:
             return iso, []
-        start = ln.text_start
+        start = ln.text_start + len(ln.text) - len(date)
         y, mo, d = iso.split("-")
-        message = f"落款日期“{ln.text}”缺少年月日等字样，疑为{y}年{int(mo)}月{int(d)}日"
-        return iso, [Finding("garbled_date", "warning", message, start, start + len(ln.text))]
+        message = f"落款日期“{date}”缺少年月日等字样，疑为{y}年{int(mo)}月{int(d)}日"
+        return iso, [Finding("garbled_date", "warning", message, start, start + len(date))]
     return None, []

@@ -33,7 +33,8 @@ def find_parts(text: str, outline: Outline, meta: ReportMeta) -> dict[str, PartR
     assigned = _assign(tops, rules)
     results: dict[str, PartResult] = {}
     for part, sec in assigned.items():
-        results[part] = PartResult("found", "heading", sec.id, sec.start, sec.end, f"以标题“{_short(sec.title)}”单列")
+        end = _measures_end(tops, sec, assigned) if part == "measures" else sec.end
+        results[part] = PartResult("found", "heading", sec.id, sec.start, end, f"以标题“{_short(sec.title)}”单列")
     owned = list(assigned.values())
     # Plans and problems are no evidence of what was done: sub-headings there do not count.
     closed = [assigned[p] for p in ("shortcomings", "next_year") if p in assigned]
@@ -79,6 +80,17 @@ def _assign(tops: Sequence[Section], rules: PartRules) -> dict[PartId, Section]:
         for part in _classify_all(s.title, rules):
             out.setdefault(part, s)
     return out
+
+
+def _measures_end(tops: Sequence[Section], sec: Section, assigned: dict[PartId, Section]) -> int:
+    """End of the measures: topic sections right after its heading (no part of their own) belong to it."""
+    taken = set(map(id, assigned.values()))
+    end = sec.end
+    for s in tops[tops.index(sec) + 1 :]:
+        if id(s) in taken:
+            break
+        end = s.end
+    return end
 
 
 def _inside(sec: Section, owners: Sequence[Section]) -> Section | None:

@@ -190,3 +190,17 @@ def test_published_date_only_from_page_metadata() -> None:
 def test_chinese_numeral_year_in_title() -> None:
     meta = _meta("某某县人民政府关于二〇二三年度法治政府建设情况的报告\n正文。\n")
     assert meta.report_year == 2023 and meta.unit == "某某县人民政府"
+
+
+def test_signature_with_unit_and_date_on_one_line_and_a_closing_note() -> None:
+    text = "某某县人民政府关于2023年度法治政府建设情况的报告\n正文。\n某某县人民政府  2024年3月8日\n（此件公开发布）\n"
+    meta = _meta(text)
+    assert (meta.signed_date, meta.unit) == ("2024-03-08", "某某县人民政府")
+    assert meta.signature_span is not None
+    assert text[meta.signature_span[0] : meta.signature_span[1]] == "某某县人民政府  2024年3月8日\n（此件公开发布）"
+
+
+def test_signature_unit_names_the_unit_when_there_is_no_title() -> None:
+    text = "一、主要举措和成效\n做了很多工作。\n某某市司法局\n二〇二四年三月八日\n"
+    meta = _meta(text)
+    assert (meta.unit, meta.level, meta.signed_date, meta.findings) == ("某某市司法局", "department", "2024-03-08", ())

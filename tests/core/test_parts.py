@@ -176,3 +176,11 @@ def test_one_heading_naming_two_parts_serves_both() -> None:
     parts = _parts(text)
     assert (parts["shortcomings"].status, parts["shortcomings"].section) == ("found", "s2")
     assert (parts["next_year"].status, parts["next_year"].section) == ("found", "s2")
+
+
+def test_topic_sections_after_the_measures_heading_extend_it() -> None:
+    text = _report("一、2023年法治政府建设主要措施", "一、强化领导责任", "做了工作。", "二、深化普法")
+    text += "三、存在的不足和原因\n由于人员不足,执法能力不强。\n"
+    outline = build_outline(text)
+    r = _parts(text)["measures"]
+    assert (r.section, r.start, r.end) == ("s1", outline.sections[0].start, outline.sections[3].start)
