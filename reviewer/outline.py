@@ -9,6 +9,7 @@ section of level 2.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,9 +19,12 @@ from reviewer.lines import RawLine, chrome_kind, chrome_rules, split_lines
 from reviewer.model import Document, Finding, Line, LineHint, LineKind, Outline, Section
 
 _LOST_NUMERAL_MAX = 50  # a line starting with a bare 、 is a heading only if it is short
-_REPEAT_TITLE_MAX = 40  # a repeated number below level 1 is a heading only if short
+# A repeated number is a heading only on a short line of its own (a numbering slip such as
+# 一、…一、…), not a list restarting inside the text.
+_REPEAT_TITLE_MAX = 40
 _HINT_MAX = 60
-_BODY_KINDS = ("body", "heading")  # an unmarked line suggested by the source format must look like a heading
+_BODY_KINDS = ("body", "heading")
+_SENTENCE_END = re.compile(r"[。；;！？]")  # an unmarked line suggested by the source format must look like a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,8 @@ def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, st
         return o, ""
     if prev is None and last_global is not None and o == last_global + 1 and c.level >= 3:
         return o, ""  # numbered continuously across parents: 1–4 under （一）, 5–9 under （二）
-    if prev is not None and o == prev and (c.level == 1 or len(c.title) <= _REPEAT_TITLE_MAX):
+    bare = len(c.line.text) <= _REPEAT_TITLE_MAX and not _SENTENCE_END.search(c.line.text)
+    if prev is not None and o == prev and bare:
         return o, f"标题序号重复：“{_show(c.level, o)}”出现了两次"
     if o == expected + 1 or (c.level == 1 and o == expected + 2):
         missing = "、".join(f"“{_show(c.level, n)}”" for n in range(expected, o))

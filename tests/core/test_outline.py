@@ -178,6 +178,11 @@ def test_title_is_the_heading_part_of_the_line(line: str, title: str) -> None:
     assert section.title == title and section.heading == line
 
 
+def test_restarted_list_in_the_first_section_is_not_a_repeat() -> None:
+    text = "一、总体情况\n一、二季度全区开展专项检查,共检查企业120家,发现问题15个。\n二、存在问题\n"
+    assert [s.title for s in build_outline(text).sections] == ["总体情况", "存在问题"]
+
+
 def test_repeated_and_skipped_numbers_give_findings() -> None:
     outline = build_outline("一、甲\n一、乙\n二、丙\n四、丁\n")
     assert [s.number for s in outline.sections] == ["一", "一", "二", "四"]
