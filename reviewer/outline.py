@@ -87,6 +87,7 @@ def _frame_kinds(lines: Sequence[RawLine]) -> dict[int, LineKind]:
 
 
 def _candidates(lines: Sequence[RawLine], kinds: dict[int, LineKind], hints: dict[int, LineHint]) -> list[_Cand]:
+    """Lines that may be headings: a marker at the start, or a source-format hint on a short line."""
     out: list[_Cand] = []
     for ln in lines:
         if not ln.text or ln.index in kinds:
@@ -95,7 +96,7 @@ def _candidates(lines: Sequence[RawLine], kinds: dict[int, LineKind], hints: dic
         if marker is not None:
             if marker.ordinal is None and len(ln.text) > _LOST_NUMERAL_MAX:
                 continue
-            out.append(_cand(ln, marker))
+            out.append(_cand(ln, marker, ln.index in hints))
         elif (hint := hints.get(ln.index)) is not None and 1 <= hint.level <= 4 and len(ln.text) <= _HINT_MAX:
             label = (hint.label or "").strip("、.．()（） ") or None
             ordinal = (int(label) if label.isdigit() else cn_int(label)) if label else None
@@ -103,8 +104,8 @@ def _candidates(lines: Sequence[RawLine], kinds: dict[int, LineKind], hints: dic
     return out
 
 
-def _cand(ln: RawLine, marker: Marker) -> _Cand:
-    return _Cand(ln, marker.level, marker.number, marker.ordinal, heading_title(ln.text[marker.end :]))
+def _cand(ln: RawLine, marker: Marker, hinted: bool) -> _Cand:
+    return _Cand(ln, marker.level, marker.number, marker.ordinal, heading_title(ln.text[marker.end :]), hinted)
 
 
 def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
@@ -138,11 +139,10 @@ def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
 def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, str] | None:
     """``(ordinal, finding message or "")`` when ``c`` is a heading after sibling number ``prev``, else None."""
     expected = (prev or 0) + 1
-    shown = _show(c.level, expected)
+    if c.from_hint:
+        return c.ordinal or expected, ""  # the source format itself says this is a heading
     if c.ordinal is None:
-        if c.from_hint:
-            return expected, ""
-        return expected, f"标题缺少序号，按顺序应为“{shown}”"
+        return expected, f"标题缺少序号，按顺序应为“{_show(c.level, expected)}”"
     o = c.ordinal
     if o == expected:
         return o, ""

@@ -216,3 +216,10 @@ def test_docx_hints_make_unmarked_lines_headings() -> None:
     outline = build_outline(text, doc)
     assert [(s.number, s.title, s.start) for s in outline.sections] == [("一", "总体情况", 0), ("二", "存在问题", 9)]
     assert outline.findings == ()
+
+
+def test_docx_hint_keeps_an_out_of_sequence_marked_heading() -> None:
+    text = "一、甲\n正文。\n五、戊\n"
+    assert [s.title for s in build_outline(text).sections] == ["甲"]
+    doc = Document("x.docx", text, "", "docx", None, 0, (LineHint(2, 1, None),))
+    assert [s.number for s in build_outline(text, doc).sections] == ["一", "五"]
