@@ -139,8 +139,8 @@ def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
 def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, str] | None:
     """``(ordinal, finding message or "")`` when ``c`` is a heading after sibling number ``prev``, else None."""
     expected = (prev or 0) + 1
-    if c.from_hint:
-        return c.ordinal or expected, ""  # the source format itself says this is a heading
+    if c.from_hint and c.ordinal is None:
+        return expected, ""  # Word numbering that the text does not show
     if c.ordinal is None:
         return expected, f"标题缺少序号，按顺序应为“{_show(c.level, expected)}”"
     o = c.ordinal
@@ -151,9 +151,11 @@ def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, st
     bare = len(c.line.text) <= _REPEAT_TITLE_MAX and not _SENTENCE_END.search(c.line.text)
     if prev is not None and o == prev and bare:
         return o, f"标题序号重复：“{_show(c.level, o)}”出现了两次"
-    if o == expected + 1 or (c.level == 1 and o == expected + 2):
-        missing = "、".join(f"“{_show(c.level, n)}”" for n in range(expected, o))
+    if o == expected + 1 or (c.level == 1 and o == expected + 2) or (c.from_hint and o > expected):
+        missing = "、".join(f"“{_show(c.level, n)}”" for n in range(expected, min(o, expected + 5)))
         return o, f"标题序号不连续：缺少{missing}"
+    if c.from_hint:
+        return o, f"标题序号“{_show(c.level, o)}”与前文不连续"  # the source format says it is a heading
     return None
 
 

@@ -222,4 +222,7 @@ def test_docx_hint_keeps_an_out_of_sequence_marked_heading() -> None:
     text = "一、甲\n正文。\n五、戊\n"
     assert [s.title for s in build_outline(text).sections] == ["甲"]
     doc = Document("x.docx", text, "", "docx", None, 0, (LineHint(2, 1, None),))
-    assert [s.number for s in build_outline(text, doc).sections] == ["一", "五"]
+    outline = build_outline(text, doc)
+    assert [s.number for s in outline.sections] == ["一", "五"]
+    (finding,) = outline.findings
+    assert finding.message == "标题序号不连续：缺少“二、”、“三、”、“四、”"
