@@ -29,7 +29,8 @@ _TITLE_TRAIL = " |｜" + BLANKS
 def extract_meta(text: str, outline: Outline) -> ReportMeta:
     """Metadata of a report from its text and outline (line kinds must come from ``build_outline``)."""
     lines = split_lines(text)
-    kinds = {text.count("\n", 0, ln.start): ln.kind for ln in outline.lines}
+    index_at = {ln.start: ln.index for ln in lines}
+    kinds = {index_at[ln.start]: ln.kind for ln in outline.lines if ln.start in index_at}
     chrome = {i for i, k in kinds.items() if k in ("clutter", "metadata")}
     groups = title_groups(lines, chrome)
     title, title_span = _title(lines, groups)

@@ -77,6 +77,7 @@ def test_ten_thousand_headings_are_fast_and_nested() -> None:
     text = "一、总体情况\n" + text
     start = time.perf_counter()
     outline = build_outline(text)
+    find_parts(text, outline, extract_meta(text, outline))
     elapsed = time.perf_counter() - start
     _check(text, outline)
     assert len(outline.sections) == 1
