@@ -38,8 +38,9 @@ def find_parts(text: str, outline: Outline, meta: ReportMeta) -> dict[str, PartR
     owned = list(assigned.values())
     # Plans and problems are no evidence of what was done: sub-headings there do not count.
     closed = [assigned[p] for p in ("shortcomings", "next_year") if p in assigned]
+    top_ids = {t.id for t in tops}
     for part in PART_IDS:
-        if part not in results and (r := _nested_heading(part, tops, owned, closed, rules)) is not None:
+        if part not in results and (r := _nested_heading(part, tops, top_ids, owned, closed, rules)) is not None:
             results[part] = r
     if "first_responsible" not in results and (r := _nested_cues(text, tops, closed, rules)) is not None:
         results["first_responsible"] = r
@@ -94,15 +95,21 @@ def _measures_end(tops: Sequence[Section], sec: Section, assigned: dict[PartId, 
 
 
 def _inside(sec: Section, owners: Sequence[Section]) -> Section | None:
-    return next((o for o in owners if o.start <= sec.start and sec.end <= o.end and o is not sec), None)
+    """The first of ``owners`` that strictly contains ``sec``."""
+    return next((o for o in owners if o.start <= sec.start and sec.end <= o.end and o.id != sec.id), None)
 
 
 def _nested_heading(
-    part: PartId, tops: Sequence[Section], owned: Sequence[Section], closed: Sequence[Section], rules: PartRules
+    part: PartId,
+    tops: Sequence[Section],
+    top_ids: set[str],
+    owned: Sequence[Section],
+    closed: Sequence[Section],
+    rules: PartRules,
 ) -> PartResult | None:
     """A sub-heading naming the part inside another section (not inside ``closed`` ones)."""
     for s in _walk(tops):
-        if s in tops or _classify(s.title, rules) != part or _inside(s, closed) is not None:
+        if s.id in top_ids or _classify(s.title, rules) != part or _inside(s, closed) is not None:
             continue
         if part == "measures" and _inside(s, owned) is not None:
             continue  # a "主要措施" item inside 下一年度安排 is not last year's measures
@@ -122,10 +129,11 @@ def _nested_cues(
     text: str, tops: Sequence[Section], excluded: Sequence[Section], rules: PartRules
 ) -> PartResult | None:
     """The deepest section that holds enough distinct first-responsible cues (passing mentions do not)."""
+    excluded_ids = {e.id for e in excluded}
     hits = [
         s
         for s in _walk(tops)
-        if _inside(s, excluded) is None and s not in excluded and _cue_count(text, s, rules) >= rules.min_cues
+        if s.id not in excluded_ids and _inside(s, excluded) is None and _cue_count(text, s, rules) >= rules.min_cues
     ]
     if not hits:
         return None
@@ -139,7 +147,15 @@ def _closing_text(
 ) -> dict[str, PartResult]:
     """Unheaded shortcomings / next-year text in the closing paragraphs."""
     tops = outline.sections
-    paragraphs = [ln for ln in outline.lines if ln.kind == "body" and ln.end - ln.start >= _MIN_PARAGRAPH]
+    # Text under another part's own heading (a plan saying 仍有不足) is that part's, not a closing paragraph.
+    headed = [(r.start, r.end) for p, r in found.items() if r.how == "heading" and p != "measures" and r.end]
+    paragraphs = [
+        ln
+        for ln in outline.lines
+        if ln.kind == "body"
+        and ln.end - ln.start >= _MIN_PARAGRAPH
+        and not any(a is not None and a <= ln.start < b for a, b in headed)
+    ]
     out: dict[str, PartResult] = {}
     starts: dict[str, tuple[int, Line]] = {}
     for ln in paragraphs[-rules.closing:]:
