@@ -184,3 +184,23 @@ def test_topic_sections_after_the_measures_heading_extend_it() -> None:
     outline = build_outline(text)
     r = _parts(text)["measures"]
     assert (r.section, r.start, r.end) == ("s1", outline.sections[0].start, outline.sections[3].start)
+
+
+def test_problem_words_in_a_headed_plan_are_not_unheaded_shortcomings() -> None:
+    text = _report("一、主要举措和成效", "做了很多工作。", "二、2024年工作安排")
+    text += "针对工作中仍有不足的问题,2024年将加强培训。\n"
+    assert _parts(text)["shortcomings"].status == "missing"
+
+
+def test_merged_closing_paragraph_under_the_only_heading() -> None:
+    text = _report(
+        "一、主要举措和成效",
+        "全年办理行政复议案件12件,开展执法检查30次。",
+        "一年来工作取得了成效,但也存在一些问题,主要是执法力量不足。下一步,我县将加强执法队伍建设。",
+    )
+    parts = _parts(text)
+    assert (parts["shortcomings"].status, parts["shortcomings"].how) == ("partial", "text")
+    assert (parts["next_year"].status, parts["next_year"].how) == ("partial", "text")
+    short, nxt = parts["shortcomings"], parts["next_year"]
+    assert text[short.start : short.end] == "一年来工作取得了成效,但也存在一些问题,主要是执法力量不足。"
+    assert text[nxt.start : nxt.end] == "下一步,我县将加强执法队伍建设。"
