@@ -46,6 +46,8 @@ def _clean(u: str) -> str | None:
 def unit_from_title(title: str) -> str | None:
     """The unit a title names before 关于 / the year / 法治 (``津南区人民政府关于…`` → 津南区人民政府)."""
     flat = title.replace("\n", "")
+    if m := _YEAR.match(flat.lstrip(BLANKS)):
+        flat = flat.lstrip(BLANKS)[m.end() :].removeprefix("度")  # 2023年某某县法治政府建设情况报告
     for cut in (flat.find("关于"), (m.start() if (m := _YEAR.search(flat)) else -1), flat.find("法治")):
         if cut > 0:
             return _clean(flat[:cut])

@@ -8,7 +8,7 @@ from reviewer.dates import parse_date
 from reviewer.meta import extract_meta
 from reviewer.model import ReportMeta
 from reviewer.outline import build_outline
-from reviewer.units import unit_level
+from reviewer.units import unit_from_title, unit_level
 from tests.conftest import seed_path
 
 
@@ -204,3 +204,16 @@ def test_signature_unit_names_the_unit_when_there_is_no_title() -> None:
     text = "一、主要举措和成效\n做了很多工作。\n某某市司法局\n二〇二四年三月八日\n"
     meta = _meta(text)
     assert (meta.unit, meta.level, meta.signed_date, meta.findings) == ("某某市司法局", "department", "2024-03-08", ())
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("2023年某某县法治政府建设情况报告", "某某县"),
+        ("2023年度某某市司法局法治政府建设工作报告", "某某市司法局"),
+        ("关于2023年度法治政府建设情况的报告", None),
+        ("某某街道办事处关于2023年度法治政府建设情况的报告", "某某街道办事处"),
+    ],
+)
+def test_unit_from_title_forms(title: str, unit: str | None) -> None:
+    assert unit_from_title(title) == unit
