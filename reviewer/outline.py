@@ -22,9 +22,9 @@ _LOST_NUMERAL_MAX = 50  # a line starting with a bare 、 is a heading only if i
 # A repeated number is a heading only on a short line of its own (a numbering slip such as
 # 一、…一、…), not a list restarting inside the text.
 _REPEAT_TITLE_MAX = 40
-_HINT_MAX = 60
+_HINT_MAX = 60  # an unmarked line suggested by the source format must be short to be a heading
 _BODY_KINDS = ("body", "heading")
-_SENTENCE_END = re.compile(r"[。；;！？]")  # an unmarked line suggested by the source format must look like a heading
+_SENTENCE_END = re.compile(r"[。；;！？]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +38,17 @@ class _Cand:
 
 
 @dataclass(slots=True)
-class _Open:
-    """A section still open while walking the headings (build-time only)."""
-
-    level: int
-    last_child: dict[int, int] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
 class _Node:
+    """An accepted heading while the tree is built (mutable, never leaves this module)."""
+
     cand: _Cand
     number: str | None
     children: list[_Node] = field(default_factory=list)
+    last_child: dict[int, int] = field(default_factory=dict)  # level → ordinal of the last child
+
+    @property
+    def level(self) -> int:
+        return self.cand.level
 
 
 def build_outline(text: str, doc: Document | None = None) -> Outline:
@@ -111,13 +110,13 @@ def _cand(ln: RawLine, marker: Marker, hinted: bool) -> _Cand:
 def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
     """Keep the candidates whose numbers continue their parent's sequence; nest them."""
     root = _Node(_Cand(RawLine(-1, 0, 0, ""), 0, None, None, ""), None)
-    stack: list[tuple[_Open, _Node]] = [(_Open(0), root)]
+    stack: list[_Node] = [root]  # the open sections, outermost first
     last_at_level: dict[int, int] = {}
     findings: list[Finding] = []
     for c in cands:
-        k = max(i for i, (o, _) in enumerate(stack) if o.level < c.level)
-        parent_open, parent_node = stack[k]
-        prev = parent_open.last_child.get(c.level)
+        k = max(i for i, node in enumerate(stack) if node.level < c.level)
+        parent = stack[k]
+        prev = parent.last_child.get(c.level)
         verdict = _judge(c, prev, last_at_level.get(c.level))
         if verdict is None:
             continue
@@ -128,11 +127,11 @@ def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
         if message:
             findings.append(Finding("heading_numbering", "warning", message, c.line.start, c.line.end))
         node = _Node(c, number)
-        parent_node.children.append(node)
-        parent_open.last_child[c.level] = ordinal
+        parent.children.append(node)
+        parent.last_child[c.level] = ordinal
         last_at_level[c.level] = ordinal
         del stack[k + 1 :]
-        stack.append((_Open(c.level), node))
+        stack.append(node)
     return root.children, findings
 
 
