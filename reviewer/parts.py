@@ -107,15 +107,24 @@ def _nested_heading(
     closed: Sequence[Section],
     rules: PartRules,
 ) -> PartResult | None:
-    """A sub-heading naming the part inside another section (not inside ``closed`` ones)."""
+    """A sub-heading naming the part (not inside ``closed`` sections).
+
+    When its siblings name other parts too, the sub-headings are the report's skeleton under a
+    wrapper heading (一、2023年法治政府建设情况 / （一）主要举措 （二）存在的不足 …) and the part is
+    headed; otherwise a sub-heading among topics ("补齐执法短板") is at most nested evidence.
+    """
+    parents = {c.id: s for s in _walk(tops) for c in s.children}
     for s in _walk(tops):
         if s.id in top_ids or _classify(s.title, rules) != part or _inside(s, closed) is not None:
             continue
-        if part == "measures" and _inside(s, owned) is not None:
-            continue  # a "主要措施" item inside 下一年度安排 is not last year's measures
-        parent = _inside(s, tops)
-        where = f"“{_short(parent.title)}”下" if parent else ""
-        note = f"未单列标题，见于{where}小标题“{_short(s.title)}”"
+        owner = _inside(s, owned)
+        siblings = parents[s.id].children
+        if owner is None and len({p for c in siblings for p in _classify_all(c.title, rules)}) >= 2:
+            return PartResult("found", "heading", s.id, s.start, s.end, f"以小标题“{_short(s.title)}”单列")
+        if part == "measures":
+            continue  # a "主要措施" item inside another part or among topics is not the measures part
+        where = owner or parents[s.id]
+        note = f"未单列标题，见于“{_short(where.title)}”下小标题“{_short(s.title)}”"
         return PartResult("partial", "nested", s.id, s.start, s.end, note)
     return None
 

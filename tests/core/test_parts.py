@@ -204,3 +204,31 @@ def test_merged_closing_paragraph_under_the_only_heading() -> None:
     short, nxt = parts["shortcomings"], parts["next_year"]
     assert text[short.start : short.end] == "一年来工作取得了成效,但也存在一些问题,主要是执法力量不足。"
     assert text[nxt.start : nxt.end] == "下一步,我县将加强执法队伍建设。"
+
+
+def test_parts_as_sub_headings_of_a_generic_wrapper_are_headed() -> None:
+    text = _report(
+        "一、2023年法治政府建设情况",
+        "（一）主要举措和成效",
+        "全年办理行政复议案件12件。",
+        "（二）存在的不足和原因",
+        "由于人员不足,执法能力不强。",
+        "（三）主要负责人履行推进法治建设第一责任人职责情况",
+        "县长带头学法。",
+        "二、2024年工作安排",
+        "继续推进。",
+    )
+    assert _row(_parts(text)) == {
+        "measures": ("found", "heading", "s1.1"),
+        "shortcomings": ("found", "heading", "s1.2"),
+        "first_responsible": ("found", "heading", "s1.3"),
+        "next_year": ("found", "heading", "s2"),
+    }
+
+
+def test_a_topic_sub_heading_with_a_part_word_is_not_a_headed_part() -> None:
+    text = _report("一、严格规范执法", "（一）补齐执法短板", "开展培训。", "（二）规范执法程序", "全年检查30次。")
+    assert _parts(text)["shortcomings"].status == "missing"
+    text = _report("一、严格规范执法", "（一）执法中存在的问题", "人员不足。", "（二）规范执法程序", "检查30次。")
+    r = _parts(text)["shortcomings"]
+    assert (r.status, r.how, r.section) == ("partial", "nested", "s1.1")
