@@ -24,6 +24,8 @@ _PUBLISHED = re.compile(r"(?:发布|发表|时\s*间)[^:：]{0,4}[:：]\s*(\d{4}
 _BARE_DATE = re.compile(r"^[•·\s]*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _TITLE_CELL = re.compile(r"标\s*题\s*[:：]?\s*[|｜]\s*([^|｜]+)")
 _TITLE_TRAIL = " |｜" + BLANKS
+_MIN_OPENING = 200
+_HEAD_CHARS = 3000
 
 
 def extract_meta(text: str, outline: Outline) -> ReportMeta:
@@ -37,10 +39,12 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
     titles = ["".join(lines[i].text for i in g).rstrip(_TITLE_TRAIL) for g in groups]
     titles += [m.group(1).strip() for i in sorted(chrome) for m in [_TITLE_CELL.search(lines[i].text)] if m]
     sig = [lines[i] for i, k in sorted(kinds.items()) if k == "signature"]
+    # The opening paragraph names the reporter and the year; with headings at the very top there is
+    # no opening, so read the beginning of the text instead.
     first_heading = outline.sections[0].start if outline.sections else len(text)
-    opening = text[:first_heading] if first_heading > 200 else text[:3000]
+    opening = text[:first_heading] if first_heading > _MIN_OPENING else text[:_HEAD_CHARS]
     unit, name = _unit(titles, sig, opening)
-    level = unit_level(name) if name else level_from_text(text[:6000])
+    level = unit_level(name) if name else level_from_text(text[: 2 * _HEAD_CHARS])
     signed, findings = _signed(sig)
     return ReportMeta(
         title=title,
@@ -92,7 +96,7 @@ def _report_year(titles: Sequence[str], outline: Outline, opening: str, text: st
     if outline.sections and (m := _TITLE_YEAR.search(outline.sections[0].heading)):
         return _year(m.group(1))
     for pat in _REPORT_YEAR_BODY:
-        if m := pat.search(text[:6000]):
+        if m := pat.search(text[: 2 * _HEAD_CHARS]):
             return _year(m.group(1))
     return None
 
