@@ -6,6 +6,7 @@ import pytest
 
 from reviewer.metrics import extract_metrics
 from reviewer.model import Line, Metric, Outline, Section
+from reviewer.outline import build_outline
 from reviewer.topics import topic_names, topic_table
 from tests.conftest import seed_path
 
@@ -211,6 +212,50 @@ def test_context_is_the_sentence() -> None:
     text = "一是加强执法。全年开展执法检查500余次,消除隐患80余处。二是其他。"
     first, second = extract_metrics(text, EMPTY)
     assert first.context == second.context == "全年开展执法检查500余次,消除隐患80余处。"
+
+
+def _sections_by_id(sections: tuple[Section, ...]) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for s in sections:
+        found[s.id] = s
+        found.update(_sections_by_id(s.children))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("prefix", "phrase", "figure", "section", "headings"),
+    [
+        ("000", "全年共办理本区行政复议案件59件", "59件", "s1.7.2", {"s1.7": "(七)社会矛盾纠纷", "s1.7.2": "16. 严格"}),
+        ("000", "纠错率44%", "44%", "s1.7.2", {"s1.7": "(七)"}),
+        ("001", "出庭应诉率99.19%", "99.19%", "s1.6.2", {"s1.6": "(六)强化行政权力制约监督", "s1.6.2": "2.加强"}),
+        ("002", "10多个文件", "10多个", "s1", {"s1": "一、紧盯重点环节"}),
+        ("003", "处罚金额26150元", "26150元", "s1.4", {"s1.4": "(四)严格规范公正文明执法"}),
+        ("004", "全镇16名行政执法人员", "16名", "s1.5", {"s1.5": "(五)以综合行政执法改革为突破口"}),
+    ],
+)
+def test_seed_sections_with_the_real_outline(
+    prefix: str, phrase: str, figure: str, section: str, headings: dict[str, str]
+) -> None:
+    text = _seed(prefix)
+    outline = build_outline(text)
+    pos = text.index(phrase) + phrase.index(figure)
+    (m,) = [m for m in extract_metrics(text, outline) if m.start == pos]
+    assert m.section == section
+    by_id = _sections_by_id(outline.sections)
+    for sid, start in headings.items():
+        assert by_id[sid].heading.startswith(start)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_seed_metric_sits_in_its_innermost_section(prefix: str) -> None:
+    text = _seed(prefix)
+    outline = build_outline(text)
+    by_id = _sections_by_id(outline.sections)
+    for m in extract_metrics(text, outline):
+        assert m.section is not None, m
+        holder = by_id[m.section]
+        assert holder.start <= m.start < holder.end
+        assert not any(c.start <= m.start < c.end for c in holder.children)
 
 
 def _section(sid: str, level: int, start: int, end: int, title: str, children: tuple[Section, ...] = ()) -> Section:
