@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from reviewer.metrics import extract_metrics
 from reviewer.model import Outline
+from reviewer.outline import build_outline
 
 EMPTY = Outline(sections=(), lines=())
 # Characters that exercise the grammar: digits (ASCII and full-width), numerals, qualifiers, units, quotes.
@@ -36,3 +37,23 @@ def test_text_without_punctuation_keeps_contexts_short() -> None:
     metrics = extract_metrics("协调解决3件" * 2000, EMPTY)
     assert len(metrics) == 2000
     assert max(len(m.context) for m in metrics) <= 160
+
+
+REPORT_PIECES = ["一、主要举措\n", "(一)行政复议\n", "1.执法\n", "办理案件59件,", "纠错率44%。\n", "近千人"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(REPORT_PIECES)).map("".join) | st.text(alphabet=ALPHABET, max_size=80))
+def test_sections_come_from_the_outline(text: str) -> None:
+    outline = build_outline(text)
+    ids: dict[str, tuple[int, int]] = {}
+    stack = list(outline.sections)
+    while stack:
+        s = stack.pop()
+        ids[s.id] = (s.start, s.end)
+        stack.extend(s.children)
+    for m in extract_metrics(text, outline):
+        assert text[m.start : m.end] == m.text
+        if m.section is not None:
+            lo, hi = ids[m.section]
+            assert lo <= m.start < hi
