@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewer.model import CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
+from reviewer.model import PART_IDS, CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
 from reviewer.resources import resource_path
 
 GROUPS = ("required_part", "topic", "metric", "form")
@@ -195,6 +195,8 @@ def _parse_item(raw: object, index: int, label: str) -> ChecklistItem:
 
 def _check_rule_params(item: ChecklistItem, f: _Fields) -> None:
     """Each rule needs its own parameters; say which one is missing."""
+    if item.part is not None and item.part not in PART_IDS:
+        raise f.fail("part", f"取值 “{item.part}” 无效，应为 {' / '.join(PART_IDS)} 之一")
     if item.rule == "part" and not item.part:
         raise f.fail("part", '缺失（rule = "part" 需要指明部分编号）')
     if item.rule == "keywords" and not item.keywords:

@@ -88,11 +88,24 @@ def _rule_part(item: ChecklistItem, ctx: Context) -> CheckResult:
     return _result(item, p.status, ev, note)
 
 
+def _scope(item: ChecklistItem, ctx: Context) -> tuple[int, int] | None:
+    """Where a keywords rule searches: the named part's span, or the whole text."""
+    if item.part is None:
+        return 0, len(ctx.text)
+    p = ctx.parts.get(item.part)
+    if p is None or p.status == "missing" or p.start is None or p.end is None:
+        return None
+    return p.start, p.end
+
+
 def _rule_keywords(item: ChecklistItem, ctx: Context) -> CheckResult:
+    scope = _scope(item, ctx)
+    if scope is None:
+        return _result(item, "missing", (), "报告中没有可供核查的相应部分")
     y = ctx.meta.report_year
     hits: list[tuple[str, re.Match[str]]] = []
     for kw in item.keywords:
-        m = re.search(_years(kw, y), ctx.readable)
+        m = re.compile(_years(kw, y)).search(ctx.readable, *scope)
         if m is not None:
             hits.append((kw, m))
     ev = [_evidence(ctx, m.start(), m.end()) for _, m in sorted(hits, key=lambda h: h[1].start())]
@@ -102,7 +115,8 @@ def _rule_keywords(item: ChecklistItem, ctx: Context) -> CheckResult:
         return _result(item, "found", ev, f"提到 {words}")
     if hits:
         return _result(item, "partial", ev, f"仅提到 {words}（至少需要 {need} 个不同要点）")
-    return _result(item, "missing", (), "正文中未提到相关内容")
+    where = "该部分" if item.part else "正文"
+    return _result(item, "missing", (), f"{where}中未提到相关内容")
 
 
 def _rule_metrics(item: ChecklistItem, ctx: Context) -> CheckResult:
