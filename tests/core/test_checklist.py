@@ -93,7 +93,7 @@ ITEM = 'id = "x1"\ngroup = "topic"\nname = "名"\nrule = "keywords"\nkeywords = 
         (ITEM.replace('keywords = ["a"]', 'keywords = ["(a"]'), ["x1", "keywords", "(a"]),
         (ITEM.replace('keywords = ["a"]', "keywords = []"), ["x1", "keywords"]),
         (ITEM.replace('rule = "keywords"', 'rule = "magic"'), ["x1", "rule", "magic"]),
-        (ITEM + 'applies_to_years = [2025, 2021]\n', ["x1", "applies_to_years"]),
+        (ITEM + "applies_to_years = [2025, 2021]\n", ["x1", "applies_to_years"]),
         (ITEM + "min_hits = -1\n", ["x1", "min_hits"]),
         (ITEM.replace('rule = "keywords"', 'rule = "deadline"') + 'deadline = "4月1日"\n', ["x1", "deadline"]),
         (ITEM.replace('rule = "keywords"', 'rule = "part"'), ["x1", "part"]),
