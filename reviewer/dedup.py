@@ -111,7 +111,8 @@ def duplicate_groups(paras: Sequence[Paragraph], across_owners_only: bool = Fals
             bucket = buckets.setdefault(h, [])
             if len(bucket) < BUCKET_CAP:
                 for j in bucket:
-                    if j not in seen:
+                    # a pair already linked through others needs no comparison
+                    if j not in seen and uf.find(j) != uf.find(i):
                         seen.add(j)
                         _maybe_join(uf, paras, shingles, j, i, across_owners_only)
                 bucket.append(i)

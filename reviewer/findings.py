@@ -77,6 +77,7 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list
     paras: list[dedup.Paragraph] = []
     for owner, (_, text, lines) in enumerate(reports):
         paras += dedup.paragraphs(text, owner, body_spans(text, lines))
+    names = [Path(file).name for file, _, _ in reports]
     out: list[list[Finding]] = [[] for _ in reports]
     for group in dedup.duplicate_groups(paras, across_owners_only=True):
         owners = sorted({paras[i].owner for i in group})
@@ -88,11 +89,16 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list
             if (p.owner, p.start) in reported:
                 continue
             reported.add((p.owner, p.start))
-            others = [Path(reports[o][0]).name for o in owners if o != p.owner]
-            names = "、".join(others[:3]) + (f" 等 {len(others)} 份报告" if len(others) > 3 else "")
-            msg = f"本段与 {names} 中的段落相同或高度相似"
+            msg = f"本段与 {_others(names, owners, p.owner)} 中的段落相同或高度相似"
             out[p.owner].append(Finding("duplicate_across_reports", "info", msg, p.start, p.end))
     return [sorted(fs, key=lambda f: f.start) for fs in out]
+
+
+def _others(names: Sequence[str], owners: Sequence[int], me: int) -> str:
+    """Up to three other files, and the count when there are more (linear, not per pair)."""
+    shown = [names[o] for o in owners[:4] if o != me][:3]
+    more = len(owners) - 1
+    return "、".join(shown) + (f" 等 {more} 份报告" if more > 3 else "")
 
 
 def _signature_units(text: str, meta: ReportMeta) -> list[str]:
