@@ -21,6 +21,10 @@ DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作�
 _YEAR = re.compile(r"(?<![\d—–\-－~～至])(20\d\d)年(?!\d)")
 _DATE_LINE = re.compile(r"^[\s\d年月日〇○零一二三四五六七八九十.\-/]*$")
 _UNIT_SUFFIX = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委|委)$")
+# A 落款 token names a body only if it ends like one; "特此报告。" or "（盖章）" lines are not units.
+_UNIT_NAME = re.compile(
+    r"(?:政府|委员会|委|局|厅|部|办公室|办|办事处|街道|镇|乡|处|署|院|中心|党组|党委|党工委|会|所|站|队)$"
+)
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|\d{4}年|$)")
 
 
@@ -108,7 +112,7 @@ def _signature_units(text: str, meta: ReportMeta) -> list[str]:
     units: list[str] = []
     for line in block.splitlines():
         if line.strip() and not _DATE_LINE.match(line):
-            units += line.split()
+            units += [u for u in line.split() if _UNIT_NAME.search(u)]
     return units
 
 
@@ -151,7 +155,8 @@ def year_mismatch(text: str, meta: ReportMeta, parts: dict[str, PartResult]) -> 
         return []
     out: list[Finding] = []
     plan = _part_span(parts, "next_year")
-    if plan is not None:
+    # only a part with its own heading has a first line that states the plan's year
+    if plan is not None and parts["next_year"].how == "heading":
         end = text.find("\n", plan[0])
         heading = text[plan[0] : end if 0 <= end < plan[1] else plan[1]][:60]
         years = {int(m.group(1)) for m in _YEAR.finditer(heading)}

@@ -18,7 +18,7 @@ Span = tuple[int, int]
 # A year range whose dash was lost: "20212025年", "(20152020)".
 _RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年|[)）])")
 # A date that lost its 月: "每年41日前", "2022年31日".
-_NO_MONTH = re.compile(r"(?<=年)(\d{2,3})日")
+_NO_MONTH = re.compile(r"(?:(?<=\d{4}年)|(?<=[每当同次今明上本]年))(\d{2,3})日")
 # A document number that lost its closing bracket: "〔202018号".
 _DOCNO = re.compile(r"[〔\[［【]((?:19|20)\d\d)(\d{1,4})号")
 _RATE_CHANGE = re.compile(r"同比(?:上升|下降|提高|提升|增长|增加|降低|减少|下滑)了?\s*\d+(?:\.\d+)?\s*[%％]")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer.checklist import ChecklistError, default_checklist_path, evaluate, load_checklist, parse_checklist
 from reviewer.checklist_rules import section_at
@@ -222,3 +224,19 @@ def test_section_at_finds_the_deepest_section() -> None:
     inner = Section("s1.2", 2, "二", "h", "h", 10, 20)
     outer = (Section("s1", 1, "一", "h", "h", 0, 30, (inner,)), Section("s2", 1, "二", "h", "h", 30, 60))
     assert [section_at(outer, i) for i in (5, 12, 30, 70)] == ["s1", "s1.2", "s2", None]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    text=st.text(alphabet="行政复议件12%学法普法数字政府平台原因。\n", max_size=200),
+    year=st.one_of(st.none(), st.integers(2010, 2030)),
+    published=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+)
+def test_every_item_gets_one_result_with_spans_in_the_text(text: str, year: int | None, published: str | None) -> None:
+    res = evaluate(DEFAULT, text, Outline((), ()), _meta(report_year=year, published_date=published),
+                   _missing_parts(), (), ())  # fmt: skip
+    assert [r.id for r in res] == [i.id for i in DEFAULT.items]
+    for r in res:
+        assert r.status in ("found", "partial", "missing", "not_applicable")
+        assert r.note
+        assert all(0 <= e.start <= e.end <= len(text) for e in r.evidence)

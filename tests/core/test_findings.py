@@ -81,7 +81,16 @@ def test_signature_span_is_left_to_meta() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2021年12月31日", "（2021—2025年）", "《纲要(2021-2025年)》", "〔2020〕9号", "电话20212025", "2019年至2021年"],
+    [
+        "2021年12月31日",
+        "（2021—2025年）",
+        "近3年30日内",
+        "2021年度",
+        "《纲要(2021-2025年)》",
+        "〔2020〕9号",
+        "电话20212025",
+        "2019年至2021年",
+    ],
 )
 def test_well_formed_dates_are_not_garbled(text: str) -> None:
     assert garbled_dates(text) == []
@@ -166,6 +175,14 @@ def test_seed004_repeated_paragraph_under_two_headings() -> None:
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
 def test_no_duplicate_paragraphs_on_other_seeds(prefix: str) -> None:
     assert duplicate_paragraphs(_text(prefix)) == []
+
+
+def test_signature_lines_that_are_not_units_are_ignored() -> None:
+    sig = "特此报告。\n某区人民政府（盖章）\n某区人民政府\n2022年3月1日"
+    text = "某区人民政府关于2021年度法治政府建设情况的报告\n正文。\n" + sig
+    s = text.index(sig)
+    meta = _meta(title=text.split("\n")[0], unit="某区人民政府", signature_span=(s, len(text)))
+    assert unit_mismatch(text, meta) == []
 
 
 def test_short_repeats_are_not_duplicates() -> None:
