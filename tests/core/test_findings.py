@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -281,3 +283,19 @@ def test_findings_spans_lie_in_the_text(text: str) -> None:
     for f in find_findings(text, Outline((), ()), meta, parts, ()):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依照《法治政府建设与责任落实督查工作规定》要求", "法治政府建设与责任落实督察工作规定"),
+        ("落实《党政主要负责人推进法治建设第一责任人职责规定》", "党政主要负责人履行推进法治建设第一责任人职责规定"),
+        ("贯彻《信访条例》和《信访工作条例》", None),
+        ("学习《中华人民共和国行政复议法》《行政复议法实施条例》", None),
+        ("《法治中国建设规划(2020-2025年)》", None),
+    ],
+)
+def test_misquotes_against_the_bundled_list(text: str, expected: str | None) -> None:
+    fs = misquoted_regulations(text)
+    named = [m.group(1) for f in fs if (m := re.search(r"规范名称《(.+)》不一致", f.message))]
+    assert named == ([expected] if expected else [])
