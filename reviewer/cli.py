@@ -18,7 +18,7 @@ from reviewer import cli_export
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
-from reviewer.messages import SEVERITY_LABELS, STATUS_LABELS, finding_label
+from reviewer.messages import GROUP_LABELS, SEVERITY_LABELS, STATUS_LABELS, finding_label
 from reviewer.model import Analysis
 from reviewer.serialize import to_json
 
@@ -85,7 +85,7 @@ def write_summary(a: Analysis, out: TextIO) -> None:
     w(f"核查清单得分：{_score(a)}\n")
     for c in a.checklist:
         if c.status in ("missing", "partial"):
-            w(f"  [{STATUS_LABELS[c.status]}] {c.name}：{c.note}\n")
+            w(f"  [{STATUS_LABELS[c.status]}] {GROUP_LABELS.get(c.group, c.group)}·{c.name}：{c.note}\n")
     w(f"问题：{len(a.findings)} 处\n")
     for f in a.findings:
         line = a.text.count("\n", 0, f.start) + 1 if a.text else 0

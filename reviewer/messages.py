@@ -16,6 +16,13 @@ FINDING_LABELS: dict[str, str] = {
     "rate_change_in_percent": "比率变化应以“个百分点”表述",
 }
 
+GROUP_LABELS: dict[str, str] = {
+    "required_part": "必备部分",
+    "topic": "重点任务",
+    "metric": "关键数据",
+    "form": "形式规范",
+}
+
 SEVERITY_LABELS: dict[str, str] = {"info": "提示", "warning": "警告", "error": "错误"}
 
 STATUS_LABELS: dict[str, str] = {

@@ -126,3 +126,9 @@ def test_batch_duplicates_scale() -> None:
     out = batch_duplicates(reports)
     assert time.perf_counter() - t0 < 3.0
     assert all(out)
+
+
+def test_cancel_stops_the_pool() -> None:
+    out = analyze_many(_docs(24), CHECKLIST, workers=2, cancelled=lambda: True)
+    assert len(out) < 24
+    assert all(a.file.startswith("r") for a in out)

@@ -82,4 +82,5 @@ def test_summary_is_readable_chinese(capsys: pytest.CaptureFixture[str]) -> None
     assert "主要举措和成效：已具备" in out
     assert "核查清单得分：" in out
     assert "第 14 行 [警告] 重复段落" in out
+    assert "[缺失] 形式规范·无重复段落：发现重复段落 1 处" in out
     assert "数据指标：" in out
