@@ -227,3 +227,10 @@ def evaluate(
 
     ctx = Context(text=text, outline=outline, meta=meta, parts=parts, metrics=metrics, findings=findings)
     return tuple(evaluate_item(item, ctx) for item in checklist.items)
+
+
+def score(results: tuple[CheckResult, ...] | list[CheckResult]) -> tuple[float, int]:
+    """(points, applicable items): found counts 1, partial 0.5, missing 0; not_applicable is left out."""
+    judged = [r for r in results if r.status != "not_applicable"]
+    points = sum(1.0 if r.status == "found" else 0.5 if r.status == "partial" else 0.0 for r in judged)
+    return points, len(judged)

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from reviewer import cli_export
 from reviewer.analyze import analyze_many
-from reviewer.checklist import ChecklistError, load_checklist
+from reviewer.checklist import ChecklistError, load_checklist, score
 from reviewer.load import load_many
 from reviewer.messages import GROUP_LABELS, SEVERITY_LABELS, STATUS_LABELS, finding_label
 from reviewer.model import Analysis
@@ -63,11 +63,10 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _score(a: Analysis) -> str:
-    judged = [c for c in a.checklist if c.status != "not_applicable"]
+    points, judged = score(a.checklist)
     if not judged:
         return "无适用条目"
-    points = sum(1.0 if c.status == "found" else 0.5 if c.status == "partial" else 0.0 for c in judged)
-    return f"{points:g}/{len(judged)}（{points / len(judged):.0%}）"
+    return f"{points:g}/{judged}（{points / judged:.0%}）"
 
 
 def write_summary(a: Analysis, out: TextIO) -> None:

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.checklist import ChecklistError, default_checklist_path, evaluate, load_checklist, parse_checklist
+from reviewer.checklist import (
+    ChecklistError,
+    default_checklist_path,
+    evaluate,
+    load_checklist,
+    parse_checklist,
+    score,
+)
 from reviewer.checklist_rules import section_at
 from reviewer.model import (
     PART_IDS,
@@ -240,3 +247,9 @@ def test_every_item_gets_one_result_with_spans_in_the_text(text: str, year: int 
         assert r.status in ("found", "partial", "missing", "not_applicable")
         assert r.note
         assert all(0 <= e.start <= e.end <= len(text) for e in r.evidence)
+
+
+def test_score_counts_partial_as_half_and_skips_not_applicable() -> None:
+    mk = lambda st: CheckResult("i", "form", "n", st, (), "x")  # noqa: E731
+    assert score([mk("found"), mk("partial"), mk("missing"), mk("not_applicable")]) == (1.5, 3)
+    assert score([]) == (0.0, 0)
