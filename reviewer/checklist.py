@@ -53,6 +53,7 @@ class ChecklistItem:
     min_chars: int = 0
     max_chars: int = 0
     deadline: str = "04-01"
+    missing_note: str = ""  # the note when the item is missing, in the checklist's own words
     applies_to_years: tuple[int, int] | None = None
 
 
@@ -187,6 +188,7 @@ def _parse_item(raw: object, index: int, label: str) -> ChecklistItem:
         min_chars=f.integer("min_chars", 0),
         max_chars=f.integer("max_chars", 0),
         deadline=f.text("deadline", required=False, default="04-01"),
+        missing_note=f.text("missing_note", required=False),
         applies_to_years=f.years(),
     )
     _check_rule_params(item, f)

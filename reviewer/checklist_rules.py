@@ -95,6 +95,9 @@ def _scope(item: ChecklistItem, ctx: Context) -> tuple[int, int] | None:
     p = ctx.parts.get(item.part)
     if p is None or p.status == "missing" or p.start is None or p.end is None:
         return None
+    if p.how == "heading":  # the heading names the part ("不足和原因"); only its body counts
+        nl = ctx.text.find("\n", p.start, p.end)
+        return (nl + 1 if nl >= 0 else p.end), p.end
     return p.start, p.end
 
 
@@ -116,7 +119,17 @@ def _rule_keywords(item: ChecklistItem, ctx: Context) -> CheckResult:
     if hits:
         return _result(item, "partial", ev, f"仅提到 {words}（至少需要 {need} 个不同要点）")
     where = "该部分" if item.part else "正文"
-    return _result(item, "missing", (), f"{where}中未提到相关内容")
+    return _result(item, "missing", (), item.missing_note or f"{where}中未提到相关内容")
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans without those inside another (a pattern hit often holds a metric)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda x: (x[0], -x[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
 
 
 def _rule_metrics(item: ChecklistItem, ctx: Context) -> CheckResult:
@@ -124,9 +137,9 @@ def _rule_metrics(item: ChecklistItem, ctx: Context) -> CheckResult:
     spans = [(m.start, m.end) for m in ctx.metrics if m.topic in topics]
     for pat in item.patterns:
         spans.extend(m.span() for m in re.finditer(_years(pat, ctx.meta.report_year), ctx.readable))
-    spans = sorted(set(spans))
+    spans = _outermost(spans)
     if not spans:
-        return _result(item, "missing", (), "未找到相关数据")
+        return _result(item, "missing", (), item.missing_note or "未找到相关数据")
     ev = [_evidence(ctx, s, e) for s, e in spans]
     return _result(item, "found", ev, f"找到 {len(spans)} 处相关数据，如“{ctx.text[spans[0][0] : spans[0][1]]}”")
 
@@ -162,7 +175,9 @@ def _meta_checks(item: ChecklistItem, ctx: Context) -> list[tuple[str, bool]]:
 
 def _rule_meta(item: ChecklistItem, ctx: Context) -> CheckResult:
     checks = _meta_checks(item, ctx)
-    ev = [_evidence(ctx, *sp) for sp in (ctx.meta.title_span, ctx.meta.signature_span) if sp is not None]
+    spans = [ctx.meta.title_span if "title" in item.fields else None]
+    spans.append(ctx.meta.signature_span if {"signature", "signed_date"} & set(item.fields) else None)
+    ev = [_evidence(ctx, *sp) for sp in spans if sp is not None]
     lacking = [name for name, ok in checks if not ok]
     if not lacking:
         return _result(item, "found", ev, "齐全")

@@ -69,6 +69,7 @@ def test_seed_checklist_results() -> None:
     assert s000["form_publish_deadline"] == "found"  # 2022-03-11 ≤ 2022-04-01
     assert s000["form_regulation_titles"] == "found"
     assert s001["form_cause_specific"] == "missing"  # problems listed, no causes
+    assert s000["form_cause_specific"] == "missing"  # 原因 only in the heading "存在的不足和原因"
     assert s001["form_signature_matches"] == "found"  # 中共泰州市委 泰州市人民政府 as in the title
     assert s001["metric_appearance_rate"] == "found"
     assert s002["topic_digital"] == "not_applicable"  # 2020 report: 2015—2020 纲要 tasks

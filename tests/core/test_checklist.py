@@ -253,3 +253,22 @@ def test_score_counts_partial_as_half_and_skips_not_applicable() -> None:
     mk = lambda st: CheckResult("i", "form", "n", st, (), "x")  # noqa: E731
     assert score([mk("found"), mk("partial"), mk("missing"), mk("not_applicable")]) == (1.5, 3)
     assert score([]) == (0.0, 0)
+
+
+def test_causes_are_looked_for_below_the_heading_only() -> None:
+    for body, status in (("一是意识不强。", "missing"), ("一是意识不强，主要原因是培训少。", "found")):
+        text = f"二、存在的不足和原因\n{body}"
+        parts = _missing_parts()
+        parts["shortcomings"] = PartResult("found", "heading", "s2", 0, len(text), "")
+        r = _run(text, parts=parts)["form_cause_specific"]
+        assert r.status == status
+        if status == "missing":
+            assert "原因分析" in r.note
+    assert _run("原因")["form_cause_specific"].status == "missing"  # no shortcomings part at all
+
+
+def test_metric_evidence_keeps_the_outer_span_only() -> None:
+    text = "办理行政复议案件59件。"
+    m = Metric("59件", 59, "件", None, "行政复议", None, 8, 11, "")
+    r = _run(text, metrics=(m,))["metric_reconsideration"]
+    assert [(e.start, e.end) for e in r.evidence] == [(2, 11)]
