@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from reviewer.dedup import similarity
 from reviewer.findings import (
     duplicate_paragraphs,
     find_findings,
@@ -299,3 +300,20 @@ def test_misquotes_against_the_bundled_list(text: str, expected: str | None) -> 
     fs = misquoted_regulations(text)
     named = [m.group(1) for f in fs if (m := re.search(r"规范名称《(.+)》不一致", f.message))]
     assert named == ([expected] if expected else [])
+
+
+_HANZI = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=40, max_size=80)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    paras=st.lists(_HANZI, min_size=2, max_size=8, unique=True),
+    pick=st.integers(0, 7),
+    tail=st.text("。，", max_size=3),
+)
+def test_a_copied_paragraph_is_found_exactly_once(paras: list[str], pick: int, tail: str) -> None:
+    assume(all(similarity(a, b) < 0.3 for i, a in enumerate(paras) for b in paras[i + 1 :]))
+    copy = paras[pick % len(paras)]
+    text = "\n".join([*paras, copy + tail])
+    fs = duplicate_paragraphs(text)
+    assert [(f.start, f.end) for f in fs] == [(len(text) - len(copy + tail), len(text))]
