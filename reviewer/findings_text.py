@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from reviewer.model import Finding
@@ -21,6 +22,10 @@ _RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年|[)）])")
 _NO_MONTH = re.compile(r"(?:(?<=\d{4}年)|(?<=[每当同次今明上本]年))(\d{2,3})日")
 # A document number that lost its closing bracket: "〔202018号".
 _DOCNO = re.compile(r"[〔\[［【]((?:19|20)\d\d)(\d{1,4})号")
+# A document number that lost its opening bracket: "政发2021〕5号".
+_DOCNO_OPEN = re.compile(r"(?<![〔\[［【\d])((?:19|20)\d\d)[〕\]］】](\d{1,4})号")
+# A full date, checked for an impossible month or day.
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _RATE_CHANGE = re.compile(r"同比(?:上升|下降|提高|提升|增长|增加|降低|减少|下滑)了?\s*\d+(?:\.\d+)?\s*[%％]")
 _RATE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,6}率[^，。；;,\n]{0,8}?\d+(?:\.\d+)?\s*[%％][^。；;\n]{0,6}$")
 
@@ -47,7 +52,24 @@ def garbled_dates(text: str, skip: Sequence[Span] = ()) -> list[Finding]:
         if _outside(m.start(), skip):
             msg = f"文号“{m.group(0)}”缺少“〕”，可能是“〔{m.group(1)}〕{m.group(2)}号”"
             out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+    out += _broken_numbers(text, skip)
     return sorted(out, key=lambda f: f.start)
+
+
+def _broken_numbers(text: str, skip: Sequence[Span]) -> list[Finding]:
+    out: list[Finding] = []
+    for m in _DOCNO_OPEN.finditer(text):
+        if _outside(m.start(), skip):
+            msg = f"文号“{m.group(0)}”缺少“〔”"
+            out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+    for m in _FULL_DATE.finditer(text):
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            date(y, mo, d)
+        except ValueError:
+            if _outside(m.start(), skip):
+                out.append(Finding("garbled_date", "warning", f"日期“{m.group(0)}”不存在", m.start(), m.end()))
+    return out
 
 
 def rate_changes_in_percent(text: str) -> list[Finding]:

@@ -76,6 +76,15 @@ def test_no_garbled_dates_where_dates_are_fine(prefix: str) -> None:
     assert garbled_dates(_text(prefix)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("津政发2021〕5号", "2021〕5号"), ("于2021年2月30日召开", "2021年2月30日"), ("2021年13月1日", "2021年13月1日")],
+)
+def test_other_broken_numbers(text: str, found: str) -> None:
+    (f,) = garbled_dates(text)
+    assert text[f.start : f.end] == found
+
+
 def test_signature_span_is_left_to_meta() -> None:
     text = "正文（20212025年）。\n2022228\n"
     assert len(garbled_dates(text)) == 1
