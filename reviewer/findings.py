@@ -176,11 +176,15 @@ def year_mismatch(text: str, meta: ReportMeta, parts: dict[str, PartResult]) -> 
 
 
 def signature_findings(text: str, meta: ReportMeta, deadline: str = DEFAULT_DEADLINE) -> list[Finding]:
-    """missing_signature, missing_date (unless meta already flagged a garbled one), late_publication."""
+    """missing_signature (no 落款, or one without a unit), missing_date (unless meta already flagged a
+    garbled one) and late_publication."""
     out: list[Finding] = []
     end = len(text.rstrip())
     if meta.signature_span is None:
         out.append(Finding("missing_signature", "warning", "文末没有找到落款单位", end, end))
+    elif not _signature_units(text, meta):
+        s, e = meta.signature_span
+        out.append(Finding("missing_signature", "warning", "落款只有日期，没有落款单位", s, e))
     garbled = any(f.kind == "garbled_date" for f in meta.findings)
     if meta.signed_date is None and not garbled:
         s, e = meta.signature_span or (end, end)

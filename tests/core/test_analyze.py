@@ -29,9 +29,12 @@ def _mine(a: Analysis) -> list[tuple[str, str]]:
 
 
 EXPECTED = {
-    "000": [("garbled_date", "20212025")] + [("garbled_date", "41日")] + [("garbled_date", "20212025")] * 4,
+    "000": [("garbled_date", "20212025")]
+    + [("garbled_date", "41日")]
+    + [("garbled_date", "20212025")] * 4
+    + [("missing_signature", "2022228")],  # the 落款 is a date only
     "001": [("rate_change_in_percent", "出庭应诉率99.19%,同比上升0.55%")],
-    "002": [("garbled_date", "〔202018号")],
+    "002": [("garbled_date", "〔202018号"), ("missing_signature", "2021210")],
     "003": [("missing_date", ""), ("missing_signature", "")],
     "004": [
         ("misquoted_regulation", "《党政主要负责人履行推进法治政府建设第一责任人职责规定》"),
@@ -68,6 +71,8 @@ def test_seed_checklist_results() -> None:
     assert s000["form_garbled_numbers"] == "missing"
     assert s000["form_publish_deadline"] == "found"  # 2022-03-11 ≤ 2022-04-01
     assert s000["form_regulation_titles"] == "found"
+    assert s000["form_signature_date"] == "missing"  # a (garbled) date but no unit
+    assert s001["form_signature_date"] == "found"
     assert s001["form_cause_specific"] == "missing"  # problems listed, no causes
     assert s000["form_cause_specific"] == "missing"  # 原因 only in the heading "存在的不足和原因"
     assert s001["form_signature_matches"] == "found"  # 中共泰州市委 泰州市人民政府 as in the title

@@ -197,12 +197,28 @@ def test_title_and_signature_rules() -> None:
                  title_span=(0, 20), signature_span=(30, 40), signed_date="2022-02-01")  # fmt: skip
     r = _run("x" * 50, meta=good)
     assert r["form_title"].status == "found"
+    assert [(e.start, e.end) for e in r["form_title"].evidence] == [(0, 20)]
     assert r["form_signature_date"].status == "found"
     bad = _meta(title="工作总结", unit="某区人民政府", report_year=2021, title_span=(0, 4))
-    r = _run("x" * 50, meta=bad)
+    nosig = Finding("missing_signature", "warning", "没有落款", 50, 50)
+    r = _run("x" * 50, meta=bad, findings=(nosig,))
     assert r["form_title"].status == "partial"
     assert "法治政府建设" in r["form_title"].note
     assert r["form_signature_date"].status == "missing"
+
+
+def test_meta_rule_on_signature_fields() -> None:
+    cl = parse_checklist(
+        '[[item]]\nid = "sig"\ngroup = "form"\nname = "落款"\nrule = "meta"\n'
+        'fields = ["signature", "signed_date"]\n'.encode()
+    )
+    for meta, status in (
+        (_meta(signature_span=(0, 3), signed_date="2022-01-01"), "found"),
+        (_meta(signature_span=(0, 3)), "partial"),
+        (_meta(), "missing"),
+    ):
+        (r,) = evaluate(cl, "abc", Outline((), ()), meta, {}, (), ())
+        assert r.status == status
 
 
 @pytest.mark.parametrize(

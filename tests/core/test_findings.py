@@ -275,14 +275,19 @@ def test_signature_and_publication() -> None:
     assert sorted(f.kind for f in fs) == ["late_publication", "missing_date", "missing_signature"]
     late = next(f for f in fs if f.kind == "late_publication")
     assert text[late.start : late.end] == "2022-04-15"
-    ok = _meta(report_year=2021, published_date="2022-04-01", signed_date="2022-03-01", signature_span=(0, 2))
+    text = "某区人民政府\n发布时间：2022-04-15\n正文\n某区人民政府\n2022年3月1日"
+    sig = (text.rindex("某区"), len(text))
+    ok = _meta(report_year=2021, published_date="2022-04-01", signed_date="2022-03-01", signature_span=sig)
     assert signature_findings(text, ok) == []
 
 
 def test_missing_date_not_repeated_when_meta_flagged_a_garbled_one() -> None:
-    garbled = Finding("garbled_date", "warning", "落款日期缺损", 0, 2)
-    meta = _meta(signature_span=(0, 2), findings=(garbled,))
-    assert signature_findings("ab", meta) == []
+    garbled = Finding("garbled_date", "warning", "落款日期缺损", 0, 7)
+    meta = _meta(signature_span=(0, 7), findings=(garbled,))
+    assert [f.kind for f in signature_findings("2022228", meta)] == ["missing_signature"]
+    text = "某区人民政府\n2022228"
+    meta = _meta(signature_span=(0, len(text)), findings=(garbled,))
+    assert signature_findings(text, meta) == []
 
 
 @settings(max_examples=60, deadline=None)
