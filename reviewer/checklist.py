@@ -20,7 +20,7 @@ from reviewer.resources import resource_path
 
 GROUPS = ("required_part", "topic", "metric", "form")
 SEVERITIES = ("info", "warning", "error")
-RULES = ("part", "keywords", "metrics", "findings_absent", "meta", "deadline", "metric_density", "length")
+RULES = ("part", "keywords", "absent", "metrics", "findings_absent", "meta", "deadline", "metric_density", "length")
 META_FIELDS = ("title", "unit", "report_year", "signed_date", "published_date", "signature")
 _MMDD = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
@@ -203,6 +203,8 @@ def _check_rule_params(item: ChecklistItem, f: _Fields) -> None:
         raise f.fail("part", '缺失（rule = "part" 需要指明部分编号）')
     if item.rule == "keywords" and not item.keywords:
         raise f.fail("keywords", '缺失（rule = "keywords" 需要关键词列表）')
+    if item.rule == "absent" and not item.patterns:
+        raise f.fail("patterns", '缺失（rule = "absent" 需要不应出现的写法列表）')
     if item.rule == "metrics" and not (item.topics or item.patterns):
         raise f.fail("topics", '缺失（rule = "metrics" 需要 topics 或 patterns）')
     if item.rule == "findings_absent" and not item.kinds:

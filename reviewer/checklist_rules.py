@@ -122,6 +122,16 @@ def _rule_keywords(item: ChecklistItem, ctx: Context) -> CheckResult:
     return _result(item, "missing", (), item.missing_note or f"{where}中未提到相关内容")
 
 
+def _rule_absent(item: ChecklistItem, ctx: Context) -> CheckResult:
+    """Wordings that must not occur (serious typos): found = none of them."""
+    hits = [m for pat in item.patterns for m in re.finditer(_years(pat, ctx.meta.report_year), ctx.readable)]
+    if not hits:
+        return _result(item, "found", (), "未发现")
+    hits.sort(key=lambda m: m.start())
+    words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in hits))
+    return _result(item, "missing", (_evidence(ctx, m.start(), m.end()) for m in hits), f"发现 {words}")
+
+
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted spans without those inside another (a pattern hit often holds a metric)."""
     out: list[tuple[int, int]] = []
@@ -219,6 +229,7 @@ def _rule_length(item: ChecklistItem, ctx: Context) -> CheckResult:
 _RULES: dict[str, Callable[[ChecklistItem, Context], CheckResult]] = {
     "part": _rule_part,
     "keywords": _rule_keywords,
+    "absent": _rule_absent,
     "metrics": _rule_metrics,
     "findings_absent": _rule_findings_absent,
     "meta": _rule_meta,

@@ -83,6 +83,8 @@ def test_seed_checklist_results() -> None:
     assert s004["form_no_duplicates"] == "missing"
     assert s004["form_signature_matches"] == "missing"
     assert s004["form_regulation_titles"] == "missing"
+    assert s004["form_serious_typos"] == "missing"  # 镇镇人民政府
+    assert s000["form_serious_typos"] == s001["form_serious_typos"] == s002["form_serious_typos"] == "found"
     assert s004["form_publish_deadline"] == "not_applicable"  # no publication date on the page
 
 

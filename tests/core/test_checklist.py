@@ -106,6 +106,8 @@ ITEM = 'id = "x1"\ngroup = "topic"\nname = "名"\nrule = "keywords"\nkeywords = 
         (ITEM + "min_hits = -1\n", ["x1", "min_hits"]),
         (ITEM.replace('rule = "keywords"', 'rule = "deadline"') + 'deadline = "4月1日"\n', ["x1", "deadline"]),
         (ITEM.replace('rule = "keywords"', 'rule = "part"'), ["x1", "part"]),
+        (ITEM.replace('rule = "keywords"', 'rule = "absent"'), ["x1", "patterns"]),
+        (ITEM + 'part = "intro"\n', ["x1", "part", "intro"]),
         (ITEM.replace('rule = "keywords"', 'rule = "meta"') + 'fields = ["colour"]\n', ["x1", "fields"]),
         (ITEM + "[[item]]\n" + ITEM, ["第 2 项", "x1", "重复"]),
     ],
@@ -288,3 +290,10 @@ def test_metric_evidence_keeps_the_outer_span_only() -> None:
     m = Metric("59件", 59, "件", None, "行政复议", None, 8, 11, "")
     r = _run(text, metrics=(m,))["metric_reconsideration"]
     assert [(e.start, e.end) for e in r.evidence] == [(2, 11)]
+
+
+def test_absent_rule_lists_what_it_found() -> None:
+    r = _run("落款：某镇镇人民政府。中华人民共合国")["form_serious_typos"]
+    assert r.status == "missing"
+    assert r.note == "发现 “镇镇人民政府”、“共合国”"
+    assert _run("某镇人民政府，镇长")["form_serious_typos"].status == "found"
