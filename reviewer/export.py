@@ -38,7 +38,7 @@ from reviewer.export_sheets import (
 )
 from reviewer.model import Analysis
 from reviewer.review_store import ReviewStore
-from reviewer.safe_cell import prepared_style, safe_cell
+from reviewer.safe_cell import safe_cell
 
 FONT_NAME = "等线"  # Excel's default CJK font since 2016; WPS and LibreOffice substitute a CJK face
 MAX_WIDTH = 60
@@ -66,15 +66,7 @@ def text_width(text: str) -> int:
     return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
 
 
-def _styles(wb: Any) -> dict[str, Any]:
-    """Style key → prepared style array for this workbook (see ``safe_cell.prepared_style``)."""
-    ws = wb.create_sheet("_styles")  # a scratch sheet to resolve styles against; removed again
-    out = {key: prepared_style(ws, named) for key, named in _named_styles().items()}
-    wb.remove(ws)
-    return out
-
-
-def _named_styles() -> dict[str, NamedStyle]:
+def _styles() -> dict[str, NamedStyle]:
     thin = Side(style="thin", color="B7B7B7")
     header = NamedStyle(name="审阅表头", font=Font(name=FONT_NAME, bold=True, color="FFFFFF", size=11),
                         fill=PatternFill("solid", fgColor="305496"), border=Border(bottom=thin),
@@ -104,7 +96,7 @@ def _widths(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[in
 
 
 def _prepare(ws: Any, headers: Sequence[str], widths: Sequence[int], freeze: str,
-             styles: dict[str, Any]) -> None:
+             styles: dict[str, NamedStyle]) -> None:
     """Column widths, frozen header, print titles and the header row (write-only: before any data)."""
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
@@ -118,7 +110,7 @@ def _prepare(ws: Any, headers: Sequence[str], widths: Sequence[int], freeze: str
 
 
 def write_table(wb: Any, title: str, headers: Sequence[str], rows: Iterable[Sequence[object]],
-                styles: dict[str, Any], freeze: str = "C2", pct_cols: frozenset[int] = frozenset()) -> Any:
+                styles: dict[str, NamedStyle], freeze: str = "C2", pct_cols: frozenset[int] = frozenset()) -> Any:
     """One flat sheet: styled frozen header, autofilter, fitted widths, long text wrapped."""
     ws = wb.create_sheet(title)
     materialised = [tuple(r) for r in rows]
@@ -133,7 +125,7 @@ def write_table(wb: Any, title: str, headers: Sequence[str], rows: Iterable[Sequ
 
 
 def _write_matrix(wb: Any, analyses: Sequence[Analysis], review: ReviewData, checklist: Checklist | None,
-                  styles: dict[str, Any]) -> None:
+                  styles: dict[str, NamedStyle]) -> None:
     ws = wb.create_sheet("核查矩阵")
     items = _item_order(analyses, checklist)
     headers = ["序号", "报告单位", "文件", *items.values()]
@@ -170,7 +162,7 @@ def _item_order(analyses: Sequence[Analysis], checklist: Checklist | None) -> di
 
 def build_workbook(analyses: Sequence[Analysis], review: ReviewData, checklist: Checklist | None = None) -> Any:
     wb = Workbook(write_only=True)
-    styles = _styles(wb)
+    styles = _styles()
     numbered = list(enumerate(analyses, start=1))
     write_table(wb, "汇总", SUMMARY_HEADERS, (summary_row(n, a, review) for n, a in numbered), styles,
                 pct_cols=frozenset({SUMMARY_HEADERS.index("清单符合率")}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +19,6 @@ PART_LABELS = {"measures": "主要举措和成效", "shortcomings": "不足和�
 STATUS_SYMBOLS = {"found": "✓", "partial": "◐", "missing": "✗", "not_applicable": "—"}
 DECISION_WORDS = {"符合": "已核", "不符合": "不符合", "不适用": "不适用", "未定": "未定"}
 EXCERPT_CHARS = 120
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 SUMMARY_HEADERS = ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单符合率", "已核/总项",
                    "缺失项", "问题数", "审阅结论", "审阅意见", "审阅人", "审阅时间")
@@ -63,7 +61,7 @@ def section_headings(a: Analysis) -> dict[str, str]:
 
 
 def excerpt(a: Analysis, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
-    text = _BLANK_LINES.sub("\n", a.text[start:end].strip())
+    text = a.text[start:end].strip()
     return text if len(text) <= limit else text[:limit] + "…"
 
 
