@@ -131,20 +131,36 @@ def _doc_type(t: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=8)
+def _prepared(canon: tuple[str, ...]) -> tuple[tuple[str, str, str | None, frozenset[str]], ...]:
+    """(title, normalised, document type, characters) of each canonical title, worked out once."""
+    out = []
+    for title in canon:
+        n = normalise_title(title)
+        out.append((title, n, _doc_type(n), frozenset(n)))
+    return tuple(out)
+
+
 def closest_canonical(cited: str, canon: Sequence[str]) -> str | None:
     """The canonical title ``cited`` misquotes, or None when it is exact, a short form or another document."""
+    return _closest(cited, tuple(canon))
+
+
+@lru_cache(maxsize=4096)
+def _closest(cited: str, canon: tuple[str, ...]) -> str | None:
+    # Cached: the same few dozen titles are cited in report after report.
     c = normalise_title(cited)
     if _PLACE.match(c):
         return None  # a local document: its own title is not in the national list
+    c_type, c_chars = _doc_type(c), set(c)
     best: tuple[int, str] | None = None
-    for title in canon:
-        n = normalise_title(title)
+    for title, n, n_type, n_chars in _prepared(canon):
         if c == n or c in n or n in c:
             return None
-        if _doc_type(c) != _doc_type(n):
+        if c_type != n_type:
             continue
         bound = max(2, len(n) // 8)
-        if len(set(c) & set(n)) < 0.7 * len(set(n)):
+        if len(c_chars & n_chars) < 0.7 * len(n_chars):
             continue
         d = _distance(c, n, bound)
         if d <= bound and (best is None or d < best[0]):
