@@ -1,0 +1,72 @@
+"""Run one core callable off the GUI thread; progress, result and failure come back as signals.
+
+The core callable takes plain ``progress(done, total)`` and ``cancelled()`` callables and
+knows nothing of Qt; signals emitted from the worker are queued to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Work = Callable[[Progress, Cancelled], Any]
+
+
+class _Runner(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = task.work(task.report_progress, task.is_cancelled)
+        except Exception as exc:
+            log.error("background task failed:\n%s", traceback.format_exc())
+            task.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            task.finished.emit(result)
+
+
+class Task(QObject):
+    """One background job.
+
+    Signals:
+        progressed(done, total): the work moved on (throttled to changed values).
+        finished(result): the callable returned (also after a cancel, with what it had).
+        failed(message): the callable raised.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self._cancel = threading.Event()
+        self._last: tuple[int, int] = (-1, -1)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report_progress(self, done: int, total: int) -> None:
+        if (done, total) != self._last:
+            self._last = (done, total)
+            self.progressed.emit(done, total)
