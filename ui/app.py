@@ -83,7 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     shown: list[float] = []
     paths = [str(p) for p in args.paths] or [str(_seeds())]
-    QTimer.singleShot(0, lambda: (shown.append(time.perf_counter()), window.controller.open_paths(paths)))
+
+    def start() -> None:
+        shown.append(time.perf_counter())
+        window.controller.open_paths(paths)
+
+    QTimer.singleShot(0, start)
     if args.self_test:
         window.loader.loaded.connect(lambda _r: _self_test_report(window, shown[0], app))
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))

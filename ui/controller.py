@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about
-from ui.exporting import ExportUnavailable, export_workbook
+from ui.exporting import ExportUnavailableError, export_workbook
 from ui.loading import LoadResult
 from ui.project import PROJECT_SUFFIX, data_dir, open_project
 
@@ -136,7 +136,7 @@ class Controller(QObject):
             return
         try:
             out = export_workbook(self.w.session, Path(path))
-        except ExportUnavailable as exc:
+        except ExportUnavailableError as exc:
             QMessageBox.information(self.w, self.w.tr("导出Excel"), str(exc))
             return
         except OSError as exc:

@@ -18,7 +18,9 @@ class LoadResult:
     cancelled: bool = False
 
 
-def load_and_analyze(paths: Sequence[str], checklist_path: str | None, progress: Progress, cancelled: Cancelled) -> LoadResult:
+def load_and_analyze(
+    paths: Sequence[str], checklist_path: str | None, progress: Progress, cancelled: Cancelled
+) -> LoadResult:
     """Load every report under ``paths`` and analyse it; failures become ``LoadError``s.
 
     Runs on a worker thread; the analysis modules (jieba, tables) are imported here, so the

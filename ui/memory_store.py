@@ -60,7 +60,8 @@ class MemoryReviewStore:
         old = self._verdicts.get(report)
         v = ReportVerdict(report, verdict, comment, reviewer, _now())
         self._verdicts[report] = v
-        self._history.append(HistoryEntry(v.time, reviewer, report, None, "verdict", old.verdict if old else None, verdict))
+        old_verdict = old.verdict if old else None
+        self._history.append(HistoryEntry(v.time, reviewer, report, None, "verdict", old_verdict, verdict))
         return v
 
     def verdict(self, report: str) -> ReportVerdict | None:

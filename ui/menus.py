@@ -50,8 +50,12 @@ def build_actions(w: QMainWindow) -> Actions:
         new_project=_action(w, tr("新建审阅项目…"), "Ctrl+N", sp.SP_FileDialogNewFolder),
         open_project=_action(w, tr("打开审阅项目…"), None, sp.SP_DialogOpenButton),
         open_files=_action(w, tr("打开文件…"), "Ctrl+O", sp.SP_FileIcon, tr("打开一份或多份报告 (Ctrl+O)")),
-        open_folder=_action(w, tr("打开文件夹…"), "Ctrl+Shift+O", sp.SP_DirOpenIcon, tr("打开文件夹中的全部报告 (Ctrl+Shift+O)")),
-        export=_action(w, tr("导出Excel…"), "Ctrl+E", sp.SP_DialogSaveButton, tr("把审阅结果导出为 Excel 工作簿 (Ctrl+E)")),
+        open_folder=_action(
+            w, tr("打开文件夹…"), "Ctrl+Shift+O", sp.SP_DirOpenIcon, tr("打开文件夹中的全部报告 (Ctrl+Shift+O)")
+        ),
+        export=_action(
+            w, tr("导出Excel…"), "Ctrl+E", sp.SP_DialogSaveButton, tr("把审阅结果导出为 Excel 工作簿 (Ctrl+E)")
+        ),
         previous_report=_action(w, tr("上一份"), "Alt+Up", sp.SP_ArrowUp, tr("上一份报告 (Alt+↑)")),
         next_report=_action(w, tr("下一份"), "Alt+Down", sp.SP_ArrowDown, tr("下一份报告 (Alt+↓)")),
         reanalyze=_action(w, tr("重新分析"), "F5", sp.SP_BrowserReload, tr("用当前核查清单重新分析已打开的报告 (F5)")),

@@ -34,7 +34,7 @@ def default_project() -> Path:
 def open_project(path: Path) -> tuple[ReviewStore, str | None]:
     """Open (or create) the project file; on failure an in-memory store and a Chinese warning."""
     try:
-        from reviewer.store import open_store
+        from reviewer.store import open_store  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return MemoryReviewStore(), "项目存储模块尚未安装，本次审阅只保存在内存中"
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -39,8 +39,11 @@ class ItemDetail(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for i, d in enumerate(DECISIONS):
-            b = QToolButton(text=decision_name(d), checkable=True, icon=status_icon(d))
-            b.setToolButtonStyle(b.toolButtonStyle().ToolButtonTextBesideIcon)
+            b = QToolButton()
+            b.setText(decision_name(d))
+            b.setCheckable(True)
+            b.setIcon(status_icon(d))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.buttons.addButton(b, i)
             row.addWidget(b)
         row.addStretch(1)

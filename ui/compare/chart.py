@@ -63,7 +63,8 @@ class BarChart(QWidget):
             y = top + i * row_h
             label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 8)
             p.setPen(QColor("#333"))
-            p.drawText(QRectF(8, y, label_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            p.drawText(QRectF(8, y, label_w - 8, row_h), align, label)
             x0 = 8 + label_w
             if bar.value is None:
                 p.setPen(QColor("#999"))

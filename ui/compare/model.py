@@ -72,9 +72,9 @@ class GridModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self._columns[section].name
+        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns) and role in text_roles:
+            return self._columns[section].name
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._reports):
             if role == Qt.ItemDataRole.DisplayRole:
                 return report_label(self._reports[section])

@@ -52,13 +52,17 @@ class TablePanel(QWidget):
 
 class MetricsPanel(TablePanel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(MetricsModel(), "", parent)
+        model = MetricsModel()
+        super().__init__(model, "", parent)
+        self.metrics_model = model
         self.filter_edit.setPlaceholderText(self.tr("按主题、单位或原文筛选"))
         self.stretch(3)
 
 
 class FindingsPanel(TablePanel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(FindingsModel(), "", parent)
+        model = FindingsModel()
+        super().__init__(model, "", parent)
+        self.findings_model = model
         self.filter_edit.setPlaceholderText(self.tr("按问题描述筛选"))
         self.stretch(1)

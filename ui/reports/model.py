@@ -177,13 +177,15 @@ class ReportsFilter(QSortFilterProxyModel):
         self._status = ""
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._text = text.strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: str) -> None:
         """``""`` for all statuses."""
+        self.beginFilterChange()
         self._status = status
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if source_parent.isValid():

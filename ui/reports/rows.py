@@ -60,7 +60,9 @@ def _anchor(part: str, parts: dict[str, PartResult], tops: list[Section]) -> tup
     return len(tops) - 1, True
 
 
-def _section_rows(sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, tuple[str, str, str]]) -> None:
+def _section_rows(
+    sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, tuple[str, str, str]]
+) -> None:
     for s in sections:
         part, state, note = marks.get(s.id, (None, None, ""))
         row = Row("section", report, parent, s, part, state, note)

@@ -15,32 +15,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.icons import AMBER, RED
 from ui.labels import REPORT_STATUSES, verdict_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
+
+BADGE = "#d9534f"
 
 
 class BadgeDelegate(QStyledItemDelegate):
     """Paints a report's checklist-gap count as a pill at the row's right edge."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         count = index.data(ROLE_BADGE)
         if not isinstance(count, int) or count <= 0:
             super().paint(painter, option, index)
             return
-        fm = option.fontMetrics  # type: ignore[attr-defined]
+        fm = option.fontMetrics
         text = str(count)
         width = max(fm.horizontalAdvance(text) + 12, fm.height() + 2)
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         pill = QRectF(rect.right() - width - 4, rect.center().y() - fm.height() / 2, width, fm.height())
         opt = QStyleOptionViewItem(option)
-        opt.rect = rect.adjusted(0, 0, -(width + 8), 0)  # type: ignore[attr-defined]
+        opt.rect = rect.adjusted(0, 0, -(width + 8), 0)
         super().paint(painter, opt, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        status_missing = count >= 3
-        painter.setBrush(QColor(RED if status_missing else AMBER))
+        painter.setBrush(QColor(BADGE))
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(QColor("white"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)

@@ -67,9 +67,12 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("查找"))
         self.status = QLabel()
-        prev_btn = QToolButton(text=self.tr("上一个"))
-        next_btn = QToolButton(text=self.tr("下一个"))
-        close_btn = QToolButton(text="×")
+        prev_btn = QToolButton()
+        prev_btn.setText(self.tr("上一个"))
+        next_btn = QToolButton()
+        next_btn.setText(self.tr("下一个"))
+        close_btn = QToolButton()
+        close_btn.setText("×")
         close_btn.setToolTip(self.tr("关闭查找栏 (Esc)"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 2, 0, 2)
@@ -83,7 +86,8 @@ class FindBar(QWidget):
         next_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), False))
         prev_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), True))
         close_btn.clicked.connect(self.hide)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
+        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Shift+Return"), self.edit, lambda: self.find_requested.emit(self.edit.text(), True))
 
 
@@ -103,7 +107,7 @@ class ReportView(QWidget):
         lay.setSpacing(0)
         lay.addWidget(self.editor, 1)
         lay.addWidget(self.find_bar)
-        self.find_bar.find_requested.connect(self.find)
+        self.find_bar.find_requested.connect(self.find_text)
         self.set_text_size(12)
 
     def show_analysis(self, a: Analysis | None) -> None:
@@ -149,10 +153,10 @@ class ReportView(QWidget):
         self.editor.setTextCursor(cursor)
         self.editor.centerCursor()
         sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor  # type: ignore[attr-defined]
+        sel.cursor = cursor
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#fff59d"))
-        sel.format = fmt  # type: ignore[attr-defined]
+        sel.format = fmt
         self.editor.setExtraSelections([sel])
 
     def selected_span(self) -> tuple[int, int]:
@@ -171,7 +175,7 @@ class ReportView(QWidget):
         self.find_bar.edit.setFocus()
         self.find_bar.edit.selectAll()
 
-    def find(self, text: str, backwards: bool = False) -> bool:
+    def find_text(self, text: str, backwards: bool = False) -> bool:
         if not text:
             return False
         flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
