@@ -21,10 +21,11 @@ class StatusBar(QStatusBar):
         self.cancel = QPushButton(self.tr("取消"))
         self.progress.hide()
         self.cancel.hide()
-        self.addWidget(self.project)
-        self.addWidget(self.review)
+        # Permanent widgets stay visible while transient messages show on the left.
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel)
+        self.addPermanentWidget(self.review)
+        self.addPermanentWidget(self.project)
         self.cancel.clicked.connect(self.cancel_requested)
 
     def set_project(self, name: str, journal: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QProgre
 from reviewer.model import VERDICTS, Verdict
 from ui.icons import status_icon
 from ui.labels import verdict_name
-from ui.session import Session
+from ui.session import Session, report_label
 
 SAVE_DELAY_MS = 400
 
@@ -59,7 +59,8 @@ class ReviewHeader(QWidget):
         a = self._session.analysis(sha256) if sha256 else None
         for w in (self.verdict_box, self.comment):
             w.setEnabled(a is not None)
-        self.title.setText(a.meta.title or a.meta.unit or "" if a is not None else self.tr("未选择报告"))
+        self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
+        self.title.setToolTip(a.meta.title or a.file if a is not None else "")
         v = self._session.verdict(sha256) if sha256 else None
         self.verdict_box.setCurrentIndex(self.verdict_box.findData(v.verdict if v else "未审"))
         self.comment.setText(v.comment if v else "")

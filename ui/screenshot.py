@@ -1,0 +1,56 @@
+"""``python -m ui.screenshot OUT.png [PATH...]``: open the seeds, pose the window, save a picture.
+
+Run under Xvfb with a CJK font for the README picture; the window is grabbed with
+``QWidget.grab()`` after loading, with one report selected and one checklist item open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def _pose(window: object, out: Path, app: QApplication) -> None:
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    analyses = window.session.analyses()
+    if analyses:
+        a = analyses[0]
+        window.reports.select_report(a.sha256)
+        window.reports.tree.expand(window.reports.proxy.mapFromSource(window.reports.model.report_index(a.sha256)))
+        if a.checklist:
+            window.checklist.select_item(a.checklist[min(3, len(a.checklist) - 1)].id)
+        window.tabs.setCurrentIndex(0)
+    QTimer.singleShot(400, lambda: (window.grab().save(str(out)), window.close(), app.exit(0)))
+
+
+def main(argv: list[str]) -> int:
+    from ui.app import apply_style, make_settings
+    from ui.main_window import MainWindow
+    from ui.settings import SettingsStore
+
+    out = Path(argv[0]) if argv else Path("docs/screenshot.png")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    window = MainWindow(SettingsStore(make_settings()))
+    window.resize(1600, 960)
+    window.show()
+    paths = argv[1:] or [str(_seeds())]
+    window.loader.loaded.connect(lambda _r: QTimer.singleShot(200, lambda: _pose(window, out, app)))
+    QTimer.singleShot(0, lambda: window.controller.open_paths(paths))
+    return app.exec()
+
+
+def _seeds() -> Path:
+    from reviewer.resources import seeds_dir
+
+    return seeds_dir()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
