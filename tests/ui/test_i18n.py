@@ -1,0 +1,26 @@
+"""English comes from resources/i18n/reviewer_en.qm through Qt's translators."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import install_translators
+from ui.labels import group_name
+from ui.reports.view import ReportsPanel
+
+
+def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -> None:
+    translators = install_translators(qapp, "en")
+    try:
+        assert translators
+        assert group_name("required_part") == "Required parts"
+        from ui.memory_store import MemoryReviewStore
+        from ui.reports.model import ReportsModel
+        from ui.session import Session
+
+        panel = ReportsPanel(ReportsModel(Session(MemoryReviewStore())))
+        assert panel.filter_edit.placeholderText() == "Filter by unit or file name"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert group_name("required_part") == "必备部分"
