@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the translation table reads best one pair per line)
 """Regenerate reviewer_en.ts/.qm: lupdate over ui/, English for every known string, lrelease.
 
 Usage (from the repository root): python resources/i18n/build_en.py
