@@ -42,6 +42,8 @@ class Session(QObject):
         self.reviewer = reviewer
         self._analyses: dict[str, Analysis] = {}
         self._decisions: dict[str, dict[str, ItemDecision]] = {}
+        # Cached so painting the tree does not query the store per row; writes update it.
+        self._verdicts: dict[str, ReportVerdict | None] = {}
 
     @property
     def store(self) -> ReviewStore:
@@ -52,6 +54,7 @@ class Session(QObject):
         self._store.close()
         self._store = store
         self._decisions.clear()
+        self._verdicts.clear()
         for a in self._analyses.values():
             store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
         self.reports_changed.emit()
@@ -66,11 +69,6 @@ class Session(QObject):
         for a in analyses:
             self._analyses[a.sha256] = a
             self._store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
-        self.reports_changed.emit()
-
-    def replace_all(self, analyses: list[Analysis]) -> None:
-        self._analyses = {a.sha256: a for a in analyses}
-        self._decisions.clear()
         self.reports_changed.emit()
 
     def decisions(self, sha256: str) -> dict[str, ItemDecision]:
@@ -96,13 +94,15 @@ class Session(QObject):
         self.set_decision(sha256, item, old.decision if old else "未定", comment)
 
     def verdict(self, sha256: str) -> ReportVerdict | None:
-        return self._store.verdict(sha256)
+        if sha256 not in self._verdicts:
+            self._verdicts[sha256] = self._store.verdict(sha256)
+        return self._verdicts[sha256]
 
     def set_verdict(self, sha256: str, verdict: Verdict, comment: str) -> None:
         old = self.verdict(sha256)
         if old is not None and (old.verdict, old.comment) == (verdict, comment):
             return
-        self._store.set_verdict(sha256, verdict, comment, self.reviewer)
+        self._verdicts[sha256] = self._store.set_verdict(sha256, verdict, comment, self.reviewer)
         self.review_changed.emit(sha256)
 
     def status(self, sha256: str) -> str:

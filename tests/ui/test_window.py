@@ -80,6 +80,9 @@ def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: Qt
     qtbot.waitUntil(lambda: w.session.store.decisions(SHA_A)["measures"].comment == "标题规范", timeout=3000)
     w.checklist.detail.buttons.button(1).click()  # 不符合
     assert w.session.store.decisions(SHA_A)["measures"].decision == "不符合"
+    qtbot.keyClick(tree, Qt.Key.Key_3)
+    assert w.session.store.decisions(SHA_A)["measures"].decision == "不适用"
+    assert w.checklist.detail.buttons.checkedId() == 2
     root = w.reports.model.report_index(SHA_A)
     assert root.data(ROLE_STATUS) == "审阅中"
 

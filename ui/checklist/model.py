@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reviewer.model import CheckResult
+from reviewer.model import CheckResult, Decision
 from ui.icons import STATUS_COLOURS, status_icon
 from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name
 from ui.session import Session
@@ -176,6 +176,11 @@ class ChecklistModel(QAbstractItemModel):
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if isinstance(value, int | Qt.CheckState) else False
         self._session.set_decision(self._sha, r.id, "符合" if checked else "未定")
         return True
+
+    def decide(self, index: Index, decision: Decision) -> None:
+        r = self.result(index)
+        if r is not None and self._sha is not None:
+            self._session.set_decision(self._sha, r.id, decision)
 
     def toggle(self, index: Index) -> None:
         """Tick or untick an item row (Space)."""

@@ -6,21 +6,30 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QTreeView, QVBoxLayout, QWidget
 
+from reviewer.model import DECISIONS, Analysis
 from ui.checklist.detail import ItemDetail
 from ui.checklist.header import ReviewHeader
 from ui.checklist.model import ChecklistModel
 from ui.session import Session
 
+DIGIT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+
 
 class ChecklistTree(QTreeView):
-    """Space ticks or unticks the current item, whatever column has focus."""
+    """Space ticks or unticks the current item; 1–4 set 符合/不符合/不适用/未定."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         model = self.model()
-        if event.key() == Qt.Key.Key_Space and isinstance(model, ChecklistModel) and self.currentIndex().isValid():
-            model.toggle(self.currentIndex())
-            event.accept()
-            return
+        current = self.currentIndex()
+        if isinstance(model, ChecklistModel) and current.isValid() and model.result(current) is not None:
+            if event.key() == Qt.Key.Key_Space:
+                model.toggle(current)
+                event.accept()
+                return
+            if event.key() in DIGIT_KEYS:
+                model.decide(current, DECISIONS[DIGIT_KEYS.index(Qt.Key(event.key()))])
+                event.accept()
+                return
         super().keyPressEvent(event)
 
 
@@ -31,6 +40,8 @@ class ChecklistPanel(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._analysis: Analysis | None = None
         self.model = ChecklistModel(session)
         self.header = ReviewHeader(session)
         self.tree = ChecklistTree()
@@ -53,8 +64,10 @@ class ChecklistPanel(QWidget):
         self.tree.clicked.connect(self._clicked)
 
     def set_report(self, sha256: str | None) -> None:
-        if sha256 == self.model.report:
+        analysis = self._session.analysis(sha256) if sha256 else None
+        if sha256 == self.model.report and analysis is self._analysis:
             return
+        self._analysis = analysis
         self.detail.set_item(None, None)
         self.header.set_report(sha256)
         self.model.set_report(sha256)
