@@ -158,7 +158,8 @@ class ChecklistModel(QAbstractItemModel):
         elif column == 2:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " ✎" if dec and dec.comment else ""
-                return ("" if decision == "未定" else decision_name(decision)) + mark
+                stale = self.tr("（旧版）") if dec and dec.stale else ""
+                return ("" if decision == "未定" else decision_name(decision)) + mark + stale
             if role == Qt.ItemDataRole.DecorationRole and decision != "未定":
                 return status_icon(decision)
         return None
@@ -167,6 +168,9 @@ class ChecklistModel(QAbstractItemModel):
         lines = [r.name, f"{check_status_name(r.status)}：{r.note}" if r.note else check_status_name(r.status)]
         if comment:
             lines.append(self.tr("审阅意见：{c}").format(c=comment))
+        dec = self._session.decision(self._sha, r.id) if self._sha else None
+        if dec is not None and dec.stale:
+            lines.append(self.tr("此判断针对报告的旧版本，请复核"))
         return "\n".join(lines)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
