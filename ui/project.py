@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
 
 from reviewer.review_store import ReviewStore
@@ -40,10 +41,7 @@ def open_project(path: Path) -> tuple[ReviewStore, str | None]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         store: ReviewStore = open_store(path)
-    except (OSError, ValueError) as exc:
-        log.warning("cannot open project %s: %s", path, exc)
-        return MemoryReviewStore(), f"无法打开审阅项目 {path.name}（{exc}），本次审阅只保存在内存中"
-    except Exception as exc:
+    except (OSError, ValueError, sqlite3.Error) as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), f"无法打开审阅项目 {path.name}（{exc}），本次审阅只保存在内存中"
     return store, None

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +31,19 @@ class _Runner(QRunnable):
         task = self._task
         try:
             result = task.work(task.report_progress, task.is_cancelled)
-        except Exception as exc:
+        except Exception as exc:  # the worker boundary: any failure must reach the GUI, not kill the thread
             log.error("background task failed:\n%s", traceback.format_exc())
-            task.failed.emit(f"{type(exc).__name__}: {exc}")
+            _emit(task.failed, f"{type(exc).__name__}: {exc}")
         else:
-            task.finished.emit(result)
+            _emit(task.finished, result)
+
+
+def _emit(signal: SignalInstance, *args: object) -> None:
+    # The window may have been closed (and the task deleted) while the worker ran.
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        log.info("task result dropped: its receiver is gone")
 
 
 class Task(QObject):
@@ -69,4 +77,4 @@ class Task(QObject):
     def report_progress(self, done: int, total: int) -> None:
         if (done, total) != self._last:
             self._last = (done, total)
-            self.progressed.emit(done, total)
+            _emit(self.progressed, done, total)
