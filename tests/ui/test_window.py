@@ -174,3 +174,20 @@ def test_export_without_the_export_module_says_so(
     monkeypatch.setattr("ui.controller.QMessageBox.information", lambda _p, _t, text: shown.append(text))
     w.actions_.export.trigger()
     assert shown and "导出功能尚未安装" in shown[0]
+
+
+def test_new_project_switches_store_and_lists_recent(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.session.set_decision(SHA_A, "measures", "符合")
+    other = tmp_path / "第二个"
+    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+    w.actions_.new_project.trigger()
+    assert w.controller.project == tmp_path / "第二个.review"
+    assert w.session.decision(SHA_A, "measures") is None
+    assert w.reports.proxy.rowCount() == 2  # the reports stay open
+    assert w.settings.recent_projects[:2] == [str(tmp_path / "第二个.review"), str(tmp_path / "p.review")]
+    assert "第二个" in w.windowTitle() and "第二个" in w.status.project.text()
+    w.actions_.recent.aboutToShow.emit()
+    assert [a.text() for a in w.actions_.recent.actions()][:2] == ["第二个", "p"]

@@ -39,6 +39,7 @@ class ComparePanel(QWidget):
         self.chart = BarChart()
         self._layout()
         self.grid.doubleClicked.connect(self._cell_activated)
+        self.grid.activated.connect(self._cell_activated)
         self.topic_box.currentIndexChanged.connect(lambda _i: self._update_chart())
         session.reports_changed.connect(self._reload_topics)
         self._reload_topics()

@@ -13,11 +13,16 @@ from ui.text.spans import Mark, MarkIndex
 HEADING_COLOURS = {1: "#8c1c13", 2: "#1a3f73", 3: "#2f4f4f", 4: "#333333"}
 
 
-def _format(mark: Mark) -> QTextCharFormat:
+HEADING_GROWTH = {1: 3, 2: 1}  # points added to the text size for the top heading levels
+
+
+def _format(mark: Mark, base_size: int) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if mark.kind == "heading":
         fmt.setFontWeight(QFont.Weight.Bold)
         fmt.setForeground(QColor(HEADING_COLOURS.get(mark.level, "#333333")))
+        if mark.level in HEADING_GROWTH:
+            fmt.setFontPointSize(base_size + HEADING_GROWTH[mark.level])
     elif mark.kind == "metric":
         fmt.setBackground(QColor(mark.colour))
     elif mark.kind == "finding":
@@ -34,6 +39,13 @@ class ReportHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._index = MarkIndex([])
+        self._base_size = 12
+
+    def set_base_size(self, size: int) -> None:
+        """The editor's text size, so headings stay proportionally larger when zooming."""
+        if size != self._base_size:
+            self._base_size = size
+            self.rehighlight()
 
     def set_marks(self, index: MarkIndex, *, rehighlight: bool = True) -> None:
         self._index = index
@@ -53,7 +65,7 @@ class ReportHighlighter(QSyntaxHighlighter):
                 self._apply(lo, hi - lo, mark)
 
     def _apply(self, pos: int, length: int, mark: Mark) -> None:
-        fmt = _format(mark)
+        fmt = _format(mark, self._base_size)
         if mark.kind in ("metric", "finding"):
             # Merge so a metric inside a heading stays bold and a finding keeps the metric colour.
             merged = QTextCharFormat(self.format(pos))

@@ -130,6 +130,7 @@ class ReportView(QWidget):
         font = QFont(self.editor.font())
         font.setPointSize(min(max(size, MIN_SIZE), MAX_SIZE))
         self.editor.setFont(font)
+        self.highlighter.set_base_size(font.pointSize())
 
     def zoom(self, delta: int) -> None:
         self.set_text_size(self.text_size() + delta)
