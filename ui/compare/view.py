@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.compare.chart import BarChart
+from ui.compare.header import StackedHeader
 from ui.compare.model import ROLE_ITEM, ROLE_SHA, GridModel, topic_bars, topic_keys
 from ui.session import Session
 
@@ -31,8 +32,7 @@ class ComparePanel(QWidget):
         self.grid = QTableView()
         self.grid.setModel(self.model)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.horizontalHeader().setDefaultSectionSize(34)
-        self.grid.horizontalHeader().setMinimumSectionSize(28)
+        self.grid.setHorizontalHeader(StackedHeader(self.grid))
         self.grid.verticalHeader().setDefaultSectionSize(24)
         self.topic_box = QComboBox()
         self.topic_box.setMinimumContentsLength(12)
@@ -53,8 +53,15 @@ class ComparePanel(QWidget):
         row.addWidget(self.topic_box, 1)
         rl.addLayout(row)
         rl.addWidget(self.chart, 1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.grid, 1)
+        legend = QLabel(self.tr("● 已找到　◐ 不完整　○ 缺失　— 不适用　✓ 审阅符合　✗ 审阅不符合（双击查看）"))
+        legend.setObjectName("legend")
+        ll.addWidget(legend)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.grid)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
