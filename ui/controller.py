@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about
+from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about, show_message
 from ui.exporting import ExportUnavailableError, export_workbook
 from ui.loading import LoadResult
 from ui.project import PROJECT_SUFFIX, data_dir, open_project
@@ -77,7 +77,8 @@ class Controller(QObject):
 
     def _failed(self, message: str) -> None:
         self.w.status.loading_done()
-        QMessageBox.critical(self.w, self.w.tr("打开失败"), self.w.tr("打开报告时出错：\n{m}").format(m=message))
+        text = self.w.tr("打开报告时出错：\n{m}").format(m=message)
+        show_message(self.w, QMessageBox.Icon.Critical, self.w.tr("打开失败"), text)
 
     # -- projects --------------------------------------------------------
     def new_project(self) -> None:
@@ -137,10 +138,11 @@ class Controller(QObject):
         try:
             out = export_workbook(self.w.session, Path(path))
         except ExportUnavailableError as exc:
-            QMessageBox.information(self.w, self.w.tr("导出Excel"), str(exc))
+            show_message(self.w, QMessageBox.Icon.Information, self.w.tr("导出Excel"), str(exc))
             return
         except OSError as exc:
-            QMessageBox.warning(self.w, self.w.tr("导出失败"), self.w.tr("无法写入 {p}：{e}").format(p=path, e=exc))
+            text = self.w.tr("无法写入 {p}：{e}").format(p=path, e=exc)
+            show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("导出失败"), text)
             return
         self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=out), 8000)
 

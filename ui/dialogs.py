@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.model import LoadError
+from ui import plain
 from ui.settings import Settings
 
 
@@ -80,7 +82,7 @@ class LoadErrorsDialog(QDialog):
         self.list = QListWidget()
         for e in errors:
             self.list.addItem(e.message)
-            self.list.item(self.list.count() - 1).setToolTip(e.path)
+            self.list.item(self.list.count() - 1).setToolTip(plain.tip(e.path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)
@@ -88,6 +90,13 @@ class LoadErrorsDialog(QDialog):
         lay.addWidget(self.list, 1)
         lay.addWidget(buttons)
         self.resize(560, 320)
+
+
+def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message box that shows ``text`` verbatim (it may quote file names or report text)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def show_about(parent: QWidget) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 
@@ -14,6 +14,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = QLabel()
+        self.project.setTextFormat(Qt.TextFormat.PlainText)
         self.review = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)

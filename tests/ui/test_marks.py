@@ -38,3 +38,23 @@ def test_compare_chart_paints_one_bar_per_report() -> None:
     image = panel.chart.grab().toImage()
     assert image.format() != QImage.Format.Format_Invalid
     assert image.pixelColor(image.width() // 2, image.height() // 2).isValid()
+
+
+def test_report_text_that_looks_like_html_is_shown_verbatim() -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from ui.checklist.header import ReviewHeader
+    from ui.plain import tip
+
+    assert tip("普通文字") == "普通文字"
+    assert tip("<b>粗体</b>") == "<p style='white-space:pre-wrap'>&lt;b&gt;粗体&lt;/b&gt;</p>"
+    a = make_analysis()
+    a = replace(a, meta=replace(a.meta, unit="<b>某区</b>"))
+    session = Session(MemoryReviewStore())
+    session.add([a])
+    header = ReviewHeader(session)
+    header.set_report(a.sha256)
+    assert header.title.textFormat() == Qt.TextFormat.PlainText
+    assert header.title.text() == "<b>某区</b> · 2023"

@@ -171,7 +171,7 @@ def test_export_without_the_export_module_says_so(
     w = _window_with_sample(make_window, qtbot, tmp_path)
     shown: list[str] = []
     monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "x.xlsx"), ""))
-    monkeypatch.setattr("ui.controller.QMessageBox.information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("ui.controller.show_message", lambda _p, _i, _t, text: shown.append(text))
     w.actions_.export.trigger()
     assert shown and "导出功能尚未安装" in shown[0]
 

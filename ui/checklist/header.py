@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from reviewer.model import VERDICTS, Verdict
+from ui import plain
 from ui.icons import status_icon
 from ui.labels import verdict_name
 from ui.session import Session, report_label
@@ -23,6 +24,7 @@ class ReviewHeader(QWidget):
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
@@ -60,7 +62,7 @@ class ReviewHeader(QWidget):
         for w in (self.verdict_box, self.comment):
             w.setEnabled(a is not None)
         self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
-        self.title.setToolTip(a.meta.title or a.file if a is not None else "")
+        self.title.setToolTip(plain.tip(a.meta.title or a.file) if a is not None else "")
         v = self._session.verdict(sha256) if sha256 else None
         self.verdict_box.setCurrentIndex(self.verdict_box.findData(v.verdict if v else "未审"))
         self.comment.setText(v.comment if v else "")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import CheckResult, Decision
+from ui import plain
 from ui.icons import STATUS_COLOURS, status_icon
 from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name
 from ui.session import Session
@@ -142,7 +143,7 @@ class ChecklistModel(QAbstractItemModel):
         dec = self._session.decision(self._sha, r.id) if self._sha else None
         decision = dec.decision if dec else "未定"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, dec.comment if dec else "")
+            return plain.tip(self._tooltip(r, dec.comment if dec else ""))
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return r.name

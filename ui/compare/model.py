@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Analysis
+from ui import plain
 from ui.labels import check_status_name, decision_name
 from ui.session import Session, report_label
 
@@ -74,12 +75,13 @@ class GridModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns) and role in text_roles:
-            return self._columns[section].name
+            name = self._columns[section].name
+            return plain.tip(name) if role == Qt.ItemDataRole.ToolTipRole else name
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._reports):
             if role == Qt.ItemDataRole.DisplayRole:
                 return report_label(self._reports[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._reports[section].file
+                return plain.tip(self._reports[section].file)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,7 +106,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             auto = check_status_name(status) if status else self.tr("无此项")
             extra = self.tr("\n审阅：{d}").format(d=decision_name(decided)) if decided else ""
-            return f"{report_label(a)}\n{col.name}：{auto}{extra}"
+            return plain.tip(f"{report_label(a)}\n{col.name}：{auto}{extra}")
         return None
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Finding, Metric
+from ui import plain
 from ui.icons import STATUS_COLOURS
 from ui.labels import severity_name
 from ui.text.spans import topic_colour
@@ -75,7 +76,7 @@ class MetricsModel(_Table):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return m.context
+            return plain.tip(m.context)
         return None
 
 
@@ -109,7 +110,7 @@ class FindingsModel(_Table):
             colour = {"error": STATUS_COLOURS["missing"], "warning": STATUS_COLOURS["partial"]}.get(f.severity, "#555")
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f.message
+            return plain.tip(f.message)
         return None
 
 

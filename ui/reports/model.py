@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
 from ui.reports.rows import Row, build_report_row
@@ -19,6 +20,7 @@ ROLE_START = Qt.ItemDataRole.UserRole + 2  # text offset of the row (sections), 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 3
 ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # number of checklist gaps (report rows)
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 (report rows)
+ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 _ROOT = QModelIndex()
 
 
@@ -125,9 +127,12 @@ class ReportsModel(QAbstractItemModel):
             return status_icon(status)
         if role == Qt.ItemDataRole.ToolTipRole:
             done, total = self._session.progress(node.report)
-            return self.tr("{name}\n状态：{status}　已核 {done}/{total}　缺项 {gaps}").format(
+            text = self.tr("{name}\n状态：{status}　已核 {done}/{total}　缺项 {gaps}").format(
                 name=Path(a.file).name, status=verdict_name(status), done=done, total=total, gaps=gap_count(a)
             )
+            return plain.tip(text)
+        if role == ROLE_FILE:
+            return a.file
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -144,7 +149,7 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon("missing" if missing else "partial")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.note or name
+            return plain.tip(node.note or name)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)
@@ -158,9 +163,10 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return s.heading.strip()
         if role == Qt.ItemDataRole.ToolTipRole:
+            text = s.heading.strip()
             if node.part_state == "partial":
-                return self.tr("{heading}\n不完整：{note}").format(heading=s.heading.strip(), note=node.note)
-            return s.heading.strip()
+                text = self.tr("{heading}\n不完整：{note}").format(heading=text, note=node.note)
+            return plain.tip(text)
         if role == Qt.ItemDataRole.ForegroundRole and node.part_state == "partial":
             return QBrush(QColor(AMBER))
         if role == Qt.ItemDataRole.DecorationRole and node.part_state == "partial":
@@ -197,5 +203,6 @@ class ReportsFilter(QSortFilterProxyModel):
         if not self._text:
             return True
         label = str(model.data(idx, Qt.ItemDataRole.DisplayRole) or "")
-        tip = str(model.data(idx, Qt.ItemDataRole.ToolTipRole) or "")
-        return self._text.lower() in label.lower() or self._text.lower() in tip.lower()
+        file = Path(str(model.data(idx, ROLE_FILE) or "")).name
+        needle = self._text.lower()
+        return needle in label.lower() or needle in file.lower()

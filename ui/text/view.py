@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.model import Analysis
+from ui import plain
 from ui.spans import Utf16Index
 from ui.text.highlighter import ReportHighlighter
 from ui.text.spans import MarkIndex, build_marks
@@ -50,7 +51,7 @@ class ReportEditor(QPlainTextEdit):
             pos = self.cursorForPosition(self.viewport().mapFrom(self, e.pos())).position()
             tip = self.marks.tip_at(pos)
             if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
+                QToolTip.showText(e.globalPos(), plain.tip(tip), self)
             else:
                 QToolTip.hideText()
             return True
@@ -67,6 +68,7 @@ class FindBar(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("查找"))
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         prev_btn = QToolButton()
         prev_btn.setText(self.tr("上一个"))
         next_btn = QToolButton()
