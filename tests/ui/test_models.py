@@ -114,3 +114,14 @@ def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
     assert ("行政复议", "件") in topic_keys(session.analyses())
     bars = topic_bars(session.analyses(), "行政复议", "%")
     assert [(b.label, b.value) for b in bars] == [("某区人民政府 · 2023", 12.5), ("某县司法局 · 2022", 12.5)]
+
+
+def test_section_label_stops_after_the_title() -> None:
+    from reviewer.model import Section
+    from ui.reports.model import section_label
+
+    line = "1. 学习贯彻习近平法治思想。区委书记多次专题学习。"
+    inline = Section("s1.1.1", 3, "1", line, "学习贯彻习近平法治思想", 0, 30)
+    assert section_label(inline) == "1. 学习贯彻习近平法治思想"
+    own_line = Section("s1", 1, "一", "一、2021年主要工作举措及成效", "2021年主要工作举措及成效", 0, 30)
+    assert section_label(own_line) == "一、2021年主要工作举措及成效"

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer.model import Section
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
@@ -22,6 +23,14 @@ ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # number of checklist gaps (report ro
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 (report rows)
 ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 _ROOT = QModelIndex()
+TIP_CHARS = 300
+
+
+def section_label(s: Section) -> str:
+    """The heading as written, cut after its title when body text follows on the same line."""
+    heading = s.heading.strip()
+    at = heading.find(s.title) if s.title else -1
+    return heading[: at + len(s.title)] if at >= 0 else heading
 
 
 class ReportsModel(QAbstractItemModel):
@@ -161,9 +170,9 @@ class ReportsModel(QAbstractItemModel):
         if s is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return s.heading.strip()
+            return section_label(s)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = s.heading.strip()
+            text = s.heading.strip()[:TIP_CHARS]
             if node.part_state == "partial":
                 text = self.tr("{heading}\n不完整：{note}").format(heading=text, note=node.note)
             return plain.tip(text)
