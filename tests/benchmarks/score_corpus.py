@@ -110,7 +110,8 @@ def score(corpus: Path, verbose: bool) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    default = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), None)
+    ap.add_argument("--corpus", default=str(default))
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
     print(json.dumps(score(Path(args.corpus), args.verbose), ensure_ascii=False, indent=1))

@@ -1,0 +1,117 @@
+"""The frame around a report's body: title lines at the top and the 落款 (signature) at the bottom.
+
+Both work on :class:`reviewer.lines.RawLine` lists whose web chrome is already known, and return
+line indices, so that :mod:`reviewer.outline` can classify lines and :mod:`reviewer.meta` can
+read title, unit and signed date from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from reviewer.headings import match_marker
+from reviewer.lines import RawLine
+
+_TITLE_MAX = 80
+# A title names the subject (法治/依法行政) and ends like a report name; 关于…的报告 also counts.
+_TITLE = re.compile(r"(法治|依法行政).*(报告|情况|总结|工作|汇报)\s*[|｜]?$|^关于.*(报告|情况)\s*[|｜]?$")
+# The first half of a title split over two lines: a unit name, or a unit name ending with 关于.
+_TITLE_HEAD = re.compile(
+    r"^(中共)?[\u4e00-\u9fff（）() ]{2,40}(关于|人民政府|政府|委员会|党委|党工委|办事处|街道|镇|乡|局|厅|委|办公室|部)$"
+)
+_SENTENCE = re.compile(r"[。；;！？]")
+
+_DATE = re.compile(
+    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"
+    r"|^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
+    r"|^(20\d{4,6})$"
+)
+_DATE_AT_END = re.compile(
+    r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
+)
+_FOOTNOTE = re.compile(r"^[（(](此件|此页|本件)[^）)]{0,20}[)）]$")
+_SIGN_UNIT_MAX = 40
+_SIGN_NOT = re.compile(r"[。，,；;：:！？]|特此报告|^此致|^敬礼")
+
+
+def last_token(s: str) -> str:
+    """The last whitespace-separated part of a non-empty stripped line (the government in 中共X委 X人民政府)."""
+    parts = s.split()
+    return parts[-1] if parts else s
+
+
+def is_title_line(s: str) -> bool:
+    """Whether a stripped line reads like (part of) a report title."""
+    return len(s) <= _TITLE_MAX and not _SENTENCE.search(s) and bool(_TITLE.search(s)) and not match_marker(s)
+
+
+def _is_body(s: str) -> bool:
+    return len(s) > _TITLE_MAX or bool(_SENTENCE.search(s)) or match_marker(s) is not None
+
+
+def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list[int]]:
+    """Groups of line indices forming titles at the top, before the first body paragraph.
+
+    A group is one title line, or a unit/关于 line followed (blank lines allowed) by a title line.
+    """
+    groups: list[list[int]] = []
+    pending: list[int] = []
+    for ln in lines:
+        if not ln.text or ln.index in chrome:
+            continue
+        s = ln.text
+        if is_title_line(s):
+            groups.append([*pending, ln.index])
+            pending = []
+        elif _is_body(s):
+            break
+        elif _TITLE_HEAD.match(s) and len(s) <= _SIGN_UNIT_MAX:
+            pending = [ln.index]
+        else:
+            pending = []
+    return groups
+
+
+def date_line(s: str) -> bool:
+    """Whether a stripped line is only a date (as written in a 落款, garbled digit runs included)."""
+    return bool(_DATE.match(s))
+
+
+def signature_date(s: str) -> str | None:
+    """The date part of a 落款 line: the whole line, or the end of "某某县人民政府  2024年3月8日"."""
+    if date_line(s):
+        return s
+    m = _DATE_AT_END.search(s)
+    if m and (head := s[: m.start()].strip()) and _TITLE_HEAD.match(last_token(head)):
+        return m.group(0).strip()
+    return None
+
+
+def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[int]:
+    """Indices of the 落款 block at the end: unit line(s) and/or the date line, in text order.
+
+    A closing note such as （此件公开发布） after the date belongs to the block.
+    """
+    found: list[int] = []
+    have_date = False
+    for ln in reversed(lines):
+        if not ln.text or ln.index in chrome:
+            continue
+        s = ln.text
+        if not found and _FOOTNOTE.match(s):
+            found.append(ln.index)
+            continue
+        if not have_date and signature_date(s) is not None and len(found) <= 1:
+            found.append(ln.index)
+            have_date = True
+            continue
+        is_unit = len(s) <= _SIGN_UNIT_MAX and not _SIGN_NOT.search(s) and match_marker(s) is None
+        if is_unit and len(found) < 4 and _TITLE_HEAD.match(last_token(s)):
+            found.append(ln.index)
+            continue
+        break
+    if found and not have_date and all(_FOOTNOTE.match(lines[i].text) for i in found):
+        return []
+    return sorted(found)

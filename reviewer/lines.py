@@ -1,0 +1,86 @@
+"""Physical lines of a report and the web-page chrome among them (clutter and page metadata).
+
+The patterns live in ``resources/outline/lines.toml`` so a site with other furniture can be
+covered by editing data, not code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from reviewer.resources import resource_path
+
+# Every Unicode space (full-width and no-break spaces show up as indentation in pasted pages),
+# plus the BOM and zero-width space that str.isspace() does not count.
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff\u200b"
+BULLETS = "•·●▪◆■"
+
+ChromeKind = Literal["clutter", "metadata"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One physical line: ``[start, end)`` excludes the newline; ``text`` is stripped of blanks."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lead: int = 0  # blanks before ``text``: it starts at ``start + lead``
+
+    @property
+    def text_start(self) -> int:
+        return self.start + self.lead
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRules:
+    metadata: tuple[re.Pattern[str], ...]
+    clutter: tuple[re.Pattern[str], ...]
+    max_len: int
+    bullet_max_len: int
+
+
+def split_lines(text: str) -> list[RawLine]:
+    """Every line of ``text`` (blank ones included, with empty ``text``), in order."""
+    out: list[RawLine] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip(BLANKS)
+        lead = len(raw) - len(raw.lstrip(BLANKS)) if stripped else 0
+        out.append(RawLine(i, pos, pos + len(raw), stripped, lead))
+        pos += len(raw) + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def chrome_rules() -> ChromeRules:
+    """The clutter/metadata patterns, read once from the resource file."""
+    with resource_path("outline", "lines.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return ChromeRules(
+        metadata=tuple(re.compile(p) for p in data["metadata"]),
+        clutter=tuple(re.compile(p) for p in data["clutter"]),
+        max_len=int(data["max_len"]),
+        bullet_max_len=int(data["bullet_max_len"]),
+    )
+
+
+def chrome_kind(line: str, rules: ChromeRules | None = None) -> ChromeKind | None:
+    """Whether a stripped line is page clutter, page metadata, or neither (``None``)."""
+    r = rules or chrome_rules()
+    if not line or len(line) > r.max_len:
+        return None
+    core = line.lstrip(BULLETS + BLANKS)
+    if any(p.search(core) for p in r.metadata):
+        return "metadata"
+    if any(p.search(core) for p in r.clutter):
+        return "clutter"
+    if core != line and len(line) <= r.bullet_max_len:
+        # A short "  • xxx" line is a page field whose label the copy lost.
+        return "metadata"
+    return None

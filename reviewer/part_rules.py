@@ -1,0 +1,67 @@
+"""Compiled part-recognition rules from ``resources/outline/parts.toml`` (see that file for their meaning)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from reviewer.model import PartId
+from reviewer.resources import resource_path
+
+_ANY_YEAR = r"(?:19|20)\d\d"
+_NEVER = r"(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class PartRules:
+    priority: tuple[PartId, ...]
+    heading: dict[PartId, tuple[re.Pattern[str], ...]]
+    topics: tuple[str, ...]
+    min_topics: int
+    short_text: tuple[re.Pattern[str], ...]
+    causes: tuple[re.Pattern[str], ...]
+    cues: tuple[re.Pattern[str], ...]
+    min_cues: int
+    next_text: tuple[re.Pattern[str], ...]
+    names_year: tuple[re.Pattern[str], ...]
+    closing: int
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    with resource_path("outline", "parts.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=16)
+def part_rules(report_year: int | None) -> PartRules:
+    """Rules with ``{year}``/``{next}`` bound to the report year.
+
+    With the year unknown, ``{year}`` is any year and ``{next}`` matches nothing: any year would
+    turn "2021年主要工作" into a plan for the next year.
+    """
+    year = str(report_year) if report_year else _ANY_YEAR
+    nxt = str(report_year + 1) if report_year else _NEVER
+    data = _data()
+
+    def pats(section: str, key: str) -> tuple[re.Pattern[str], ...]:
+        raw = cast(list[str], data[section].get(key, []))
+        return tuple(re.compile(p.replace("{year}", year).replace("{next}", nxt)) for p in raw)
+
+    parts = cast(tuple[PartId, ...], tuple(data["priority"]))
+    return PartRules(
+        priority=parts,
+        heading={p: pats(p, "heading") for p in parts},
+        topics=tuple(data["measures"]["topics"]),
+        min_topics=int(data["measures"]["min_topics"]),
+        short_text=pats("shortcomings", "text"),
+        causes=tuple(re.compile(re.escape(w)) for w in data["shortcomings"]["causes"]),
+        cues=pats("first_responsible", "cues"),
+        min_cues=int(data["first_responsible"]["min_cues"]),
+        next_text=pats("next_year", "text"),
+        names_year=pats("next_year", "names_year"),
+        closing=int(data["closing_paragraphs"]),
+    )
