@@ -29,12 +29,57 @@ def test_opening_the_seeds_lists_five_reports_with_their_sections(
 ) -> None:
     w = make_window(tmp_path / "p.review")
     _open_seeds(w, qtbot, seeds_dir)
-    assert w.reports.proxy.rowCount() == 5
+    proxy = w.reports.proxy
+    assert proxy.rowCount() == 5
     analyses = w.session.analyses()
     assert [Path(a.file).name[:3] for a in analyses] == ["000", "001", "002", "003", "004"]
-    assert [_section_rows(w, r) for r in range(5)] == [len(a.sections) for a in analyses]
+    assert [proxy.index(r, 0).data() for r in range(5)] == [
+        "津南区人民政府 · 2021",
+        "中共泰州市委 泰州市人民政府 · 2021",
+        "庐阳区人民政府 · 2020",
+        "塘沽街道 · 2024",
+        "重庆市渝北区大盛镇人民政府 · 2023",
+    ]
+    assert [_section_rows(w, r) for r in range(5)] == [4, 3, 6, 4, 4]
     assert w.checklist.model.report == analyses[0].sha256  # the first report opens by itself
     assert w.text.editor.toPlainText() == analyses[0].text
+    assert w.metrics.proxy.rowCount() == len(analyses[0].metrics) > 0
+
+
+def test_seed_gaps_stand_where_the_part_belongs(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    proxy = w.reports.proxy
+    luyang = proxy.index(2, 0)  # 庐阳区: no 第一责任人 part at all, 不足 only partly
+    rows = [proxy.index(r, 0, luyang) for r in range(proxy.rowCount(luyang))]
+    assert [r.data(ROLE_KIND) for r in rows] == ["section"] * 6 + ["gap"]
+    assert rows[-1].data() == "缺：第一责任人履职情况"
+    assert rows[5].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"  # 六、… holds partial parts
+    taizhou = proxy.index(1, 0)
+    shortcomings = proxy.index(1, 0, taizhou)
+    assert shortcomings.data().startswith("二、2021年度法治政府建设存在的不足")
+    assert shortcomings.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"
+
+
+def test_clicking_a_seed_section_scrolls_the_text_there(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.resize(780, 560)
+    w.show()
+    qtbot.waitExposed(w)
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    target = a.sections[1]  # 二、存在的不足和原因
+    assert target.heading.startswith("二、存在的不足和原因")
+    idx = w.reports.section_index(a.sha256, target.id)
+    w.reports.tree.expand(idx.parent())
+    w.reports.tree.scrollTo(idx)
+    rect = w.reports.tree.visualRect(idx)
+    qtbot.mouseClick(w.reports.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.text.first_visible_offset() == target.start
 
 
 def test_a_tick_survives_closing_and_reopening_the_project(
