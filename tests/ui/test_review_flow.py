@@ -102,3 +102,23 @@ def test_a_tick_survives_closing_and_reopening_the_project(
     item2 = w2.checklist.model.item_index(a.checklist[0].id)
     assert item2.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert w2.session.store.journal_mode in ("wal", "delete")
+
+
+def test_inline_heading_is_bold_only_up_to_its_title(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    from ui.text.spans import heading_length
+
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    stack, inline = list(a.sections), None
+    while stack and inline is None:
+        s = stack.pop(0)
+        inline = s if len(s.heading) > heading_length(s) + 5 else None
+        stack.extend(s.children)
+    assert inline is not None and inline.heading.startswith("1. 学习贯彻习近平法治思想")
+    block = w.text.editor.document().findBlock(inline.start)
+    formats = block.layout().formats()
+    bold = [(r.start, r.start + r.length) for r in formats if r.format.fontWeight() >= 700]
+    assert bold == [(0, heading_length(inline))]

@@ -14,6 +14,7 @@ from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
 from ui.reports.rows import Row, build_report_row
 from ui.session import Session, gap_count, report_label
+from ui.text.spans import heading_length
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
@@ -28,9 +29,7 @@ TIP_CHARS = 300
 
 def section_label(s: Section) -> str:
     """The heading as written, cut after its title when body text follows on the same line."""
-    heading = s.heading.strip()
-    at = heading.find(s.title) if s.title else -1
-    return heading[: at + len(s.title)] if at >= 0 else heading
+    return s.heading[: heading_length(s)].strip()
 
 
 class ReportsModel(QAbstractItemModel):

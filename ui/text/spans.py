@@ -41,6 +41,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("marks", text)
 
 
+def heading_length(s: Section) -> int:
+    """Characters from ``s.start`` that form the heading: up to the end of its title when body
+    text follows on the same line, the whole heading line otherwise."""
+    at = s.heading.find(s.title) if s.title else -1
+    return at + len(s.title) if at >= 0 else len(s.heading)
+
+
 def _walk(sections: tuple[Section, ...]) -> list[Section]:
     out: list[Section] = []
     for s in sections:
@@ -60,7 +67,7 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
         if ln.kind in ("clutter", "metadata"):
             marks.append(Mark(*index.span_to_qt(ln.start, ln.end), "dim"))
     for s in _walk(a.sections):
-        end = s.start + len(s.heading)
+        end = s.start + heading_length(s)
         marks.append(Mark(*index.span_to_qt(s.start, end), "heading", level=s.level))
     for m in a.metrics:
         tip = _tr("{value} {unit}{qual}\n主题：{topic}").format(
