@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from reviewer.model import Analysis
+
 
 def _pose(window: object, out: Path, app: QApplication) -> None:
     from ui.main_window import MainWindow
@@ -21,11 +23,26 @@ def _pose(window: object, out: Path, app: QApplication) -> None:
     if analyses:
         a = analyses[0]
         window.reports.select_report(a.sha256)
-        window.reports.tree.expand(window.reports.proxy.mapFromSource(window.reports.model.report_index(a.sha256)))
+        busiest = _busiest_section(a)
+        if busiest:
+            idx = window.reports.section_index(a.sha256, busiest)
+            window.reports.tree.expand(idx.parent())
+            window.reports.tree.setCurrentIndex(idx)
         if a.checklist:
-            window.checklist.select_item(a.checklist[min(3, len(a.checklist) - 1)].id)
+            window.checklist.tree.setCurrentIndex(window.checklist.model.item_index(a.checklist[0].id))
+        window.reports.tree.setFocus()
         window.tabs.setCurrentIndex(0)
     QTimer.singleShot(400, lambda: (window.grab().save(str(out)), window.close(), app.exit(0)))
+
+
+def _busiest_section(a: Analysis) -> str | None:
+    """The second-level section with the most metrics: the most telling place to look at."""
+    counts: dict[str, int] = {}
+    for m in a.metrics:
+        if m.section and m.section.count(".") >= 1:
+            key = ".".join(m.section.split(".")[:2])
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def main(argv: list[str]) -> int:
