@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Work = Callable[[Progress, Cancelled], Any]
+PROGRESS_INTERVAL_S = 0.05
 
 
 class _Runner(QRunnable):
@@ -63,7 +65,7 @@ class Task(QObject):
         super().__init__(parent)
         self.work = work
         self._cancel = threading.Event()
-        self._last: tuple[int, int] = (-1, -1)
+        self._last_emit = 0.0
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(_Runner(self))
@@ -75,6 +77,10 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def report_progress(self, done: int, total: int) -> None:
-        if (done, total) != self._last:
-            self._last = (done, total)
-            _emit(self.progressed, done, total)
+        now = time.monotonic()
+        # At most one signal per PROGRESS_INTERVAL_S (and always the last): a queued signal per
+        # file floods the GUI thread's event queue and starves its timers and painting.
+        if done != total and now - self._last_emit < PROGRESS_INTERVAL_S:
+            return
+        self._last_emit = now
+        _emit(self.progressed, done, total)

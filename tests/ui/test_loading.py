@@ -45,7 +45,9 @@ def test_large_folder_shows_progress_and_keeps_the_event_loop_running(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
 ) -> None:
     folder = tmp_path / "many"
-    _excerpts(seeds_dir, folder, 120)
+    _excerpts(seeds_dir, folder, 200, chars=20000)
+    # Warm the analyser first: its one-off initialisation (jieba's dictionary) is the core's cost.
+    load_and_analyze([str(next(folder.iterdir()))], None, lambda _d, _t: None, lambda: False)
     w = make_window(tmp_path / "p.review")
     w.show()
     qtbot.waitExposed(w)
@@ -60,10 +62,11 @@ def test_large_folder_shows_progress_and_keeps_the_event_loop_running(
         assert w.status.progress.isVisible() and w.status.cancel.isVisible()
     timer.stop()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert w.reports.proxy.rowCount() == 120
+    assert w.reports.proxy.rowCount() == 200
     assert progress_seen and all(progress_seen)
     assert not w.status.progress.isVisible()
-    assert max(gaps, default=0.0) < 0.25, f"event loop blocked for {max(gaps):.3f} s"
+    assert len(ticks) > 10
+    assert max(gaps) < 0.1, f"event loop blocked for {max(gaps):.3f} s"
 
 
 def test_cancel_stops_the_batch_early(seeds_dir: Path, tmp_path: Path) -> None:
