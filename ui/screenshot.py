@@ -47,6 +47,7 @@ def _busiest_section(a: Analysis) -> str | None:
 
 def main(argv: list[str]) -> int:
     from ui.app import apply_style, make_settings
+    from ui.i18n import install_translators
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
@@ -54,13 +55,16 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
+    translators = install_translators(app, "zh_CN")
     window = MainWindow(SettingsStore(make_settings()))
     window.resize(1600, 960)
     window.show()
     paths = argv[1:] or [str(_seeds())]
     window.loader.loaded.connect(lambda _r: QTimer.singleShot(200, lambda: _pose(window, out, app)))
     QTimer.singleShot(0, lambda: window.controller.open_paths(paths))
-    return app.exec()
+    code = app.exec()
+    del translators
+    return code
 
 
 def _seeds() -> Path:

@@ -24,3 +24,17 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
         for t in translators:
             qapp.removeTranslator(t)
     assert group_name("required_part") == "必备部分"
+
+
+def test_chinese_uses_qts_own_translation_for_standard_buttons(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert translators  # qtbase_zh_CN ships with PySide6
+        assert texts == {"确定", "取消"}
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
