@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about, show_message
-from ui.exporting import ExportUnavailableError, export_workbook
+from ui.exporting import ExportOutcome, export_work
 from ui.loading import LoadResult
 from ui.project import PROJECT_SUFFIX, data_dir, open_project
+from ui.tasks import Task
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -25,6 +26,11 @@ REPORT_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
 
 
 class Controller(QObject):
+    """Signals: exported(path) when a workbook was written, export_failed(message)."""
+
+    exported = Signal(str)
+    export_failed = Signal(str)
+
     def __init__(self, window: MainWindow, project: Path, warning: str | None) -> None:
         super().__init__(window)
         self.w = window
@@ -135,16 +141,24 @@ class Controller(QObject):
         )
         if not path:
             return
-        try:
-            out = export_workbook(self.w.session, Path(path))
-        except ExportUnavailableError as exc:
-            show_message(self.w, QMessageBox.Icon.Information, self.w.tr("导出Excel"), str(exc))
+        work = export_work(self.w.session, Path(path), self.w.settings.checklist_path or None)
+        task = Task(work, self)
+        task.finished.connect(self._exported)
+        task.failed.connect(lambda m: self._exported(ExportOutcome(None, m)))
+        self.w.actions_.export.setEnabled(False)
+        self.w.status.showMessage(self.w.tr("正在导出…"))
+        task.start()
+
+    def _exported(self, outcome: object) -> None:
+        assert isinstance(outcome, ExportOutcome)
+        self.w.actions_.export.setEnabled(True)
+        if outcome.path is not None:
+            self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=outcome.path), 10000)
+            self.exported.emit(str(outcome.path))
             return
-        except OSError as exc:
-            text = self.w.tr("无法写入 {p}：{e}").format(p=path, e=exc)
-            show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("导出失败"), text)
-            return
-        self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=out), 8000)
+        self.w.status.clearMessage()
+        show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("导出失败"), outcome.error or "")
+        self.export_failed.emit(outcome.error or "")
 
     def edit_settings(self) -> None:
         dlg = SettingsDialog(self.w.settings, self.w)

@@ -1,24 +1,42 @@
-"""The 导出Excel action's bridge to ``reviewer.export`` (which may not be installed yet)."""
+"""The 导出Excel action: snapshot the review on the GUI thread, write the workbook off it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.model import ItemDecision, ReportVerdict
 from ui.session import Session
+from ui.tasks import Cancelled, Progress, Work
 
 
-class ExportUnavailableError(Exception):
-    """The export module is missing; ``str()`` is the Chinese message to show."""
+@dataclass(frozen=True)
+class ExportOutcome:
+    path: Path | None
+    error: str | None  # Chinese message from the exporter
 
 
-def export_workbook(session: Session, path: Path) -> Path:
-    """Write the open reports and every decision in the project to ``path``."""
-    try:
-        from reviewer import export as export_mod  # type: ignore[attr-defined,unused-ignore]
-    except ImportError as exc:
-        raise ExportUnavailableError("导出功能尚未安装（reviewer.export 缺失），审阅记录已自动保存在项目中。") from exc
-    fn = getattr(export_mod, "export", None)
-    if fn is None:
-        raise ExportUnavailableError("导出功能尚未安装（reviewer.export 缺失），审阅记录已自动保存在项目中。")
-    fn(session.analyses(), session.store, path)
-    return path
+def export_work(session: Session, path: Path, checklist_path: str | None) -> Work:
+    """A background job writing every open report with its decisions and verdict to ``path``.
+
+    The store is read here, on the GUI thread (its one writer); the job only builds the file.
+    """
+    from reviewer.export import ExportError, export
+
+    analyses = session.analyses()
+    decisions: dict[str, dict[str, ItemDecision]] = session.store.all_decisions()
+    verdicts: dict[str, ReportVerdict] = {
+        a.sha256: v for a in analyses if (v := session.store.verdict(a.sha256)) is not None
+    }
+
+    def work(progress: Progress, cancelled: Cancelled) -> ExportOutcome:
+        from reviewer.checklist import load_checklist
+
+        try:
+            checklist = load_checklist(checklist_path or None)
+            out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist)
+        except ExportError as exc:
+            return ExportOutcome(None, str(exc))
+        return ExportOutcome(out, None)
+
+    return work

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from pathlib import Path
 
 from reviewer.review_store import ReviewStore
@@ -34,14 +33,11 @@ def default_project() -> Path:
 
 def open_project(path: Path) -> tuple[ReviewStore, str | None]:
     """Open (or create) the project file; on failure an in-memory store and a Chinese warning."""
+    from reviewer.store import StoreError, open_store
+
     try:
-        from reviewer.store import open_store  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return MemoryReviewStore(), "项目存储模块尚未安装，本次审阅只保存在内存中"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         store: ReviewStore = open_store(path)
-    except (OSError, ValueError, sqlite3.Error) as exc:
+    except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
-        return MemoryReviewStore(), f"无法打开审阅项目 {path.name}（{exc}），本次审阅只保存在内存中"
+        return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
     return store, None

@@ -122,3 +122,40 @@ def test_inline_heading_is_bold_only_up_to_its_title(
     formats = block.layout().formats()
     bold = [(r.start, r.start + r.length) for r in formats if r.format.fontWeight() >= 700]
     assert bold == [(0, heading_length(inline))]
+
+
+def test_export_writes_the_decision_and_verdict(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = "王审阅"
+    w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[3]  # 塘沽街道
+    w.reports.select_report(a.sha256)
+    item = a.checklist[0]
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
+    w.checklist.detail.buttons.button(1).click()  # 不符合
+    w.checklist.detail.comment.insertPlainText("缺少数据支撑")
+    box = w.checklist.header.verdict_box
+    box.setCurrentIndex(box.findData("需修改"))
+    box.activated.emit(box.currentIndex())
+    out = tmp_path / "导出" / "审阅结果.xlsx"
+    out.parent.mkdir()
+    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.controller.exported, timeout=30000) as blocker:
+        w.actions_.export.trigger()
+    assert blocker.args == [str(out)]
+    wb = load_workbook(out, read_only=True)
+    detail = [r for r in wb["核查明细"].iter_rows(values_only=True)]
+    head = list(detail[0])
+    rows = [dict(zip(head, r, strict=False)) for r in detail[1:]]
+    name = Path(a.file).name
+    mine = [r for r in rows if r["文件"] and Path(str(r["文件"])).name == name and r["核查项"] == item.name]
+    assert len(mine) == 1
+    assert (mine[0]["审阅决定"], mine[0]["审阅意见"], mine[0]["审阅人"]) == ("不符合", "缺少数据支撑", "王审阅")
+    summary = [r for r in wb["汇总"].iter_rows(values_only=True)]
+    verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅结论")] for r in summary[1:]}
+    assert verdicts["塘沽街道"] == "需修改"

@@ -158,24 +158,6 @@ def test_dropping_files_opens_them(make_window: WindowFactory, qtbot: QtBot, tmp
     assert w.reports.proxy.rowCount() == 2
 
 
-def test_export_without_the_export_module_says_so(
-    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("PySide6")
-    try:
-        import reviewer.export  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
-    except ImportError:
-        pass
-    else:
-        pytest.skip("export is installed; test_export covers it")
-    w = _window_with_sample(make_window, qtbot, tmp_path)
-    shown: list[str] = []
-    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "x.xlsx"), ""))
-    monkeypatch.setattr("ui.controller.show_message", lambda _p, _i, _t, text: shown.append(text))
-    w.actions_.export.trigger()
-    assert shown and "导出功能尚未安装" in shown[0]
-
-
 def test_new_project_switches_store_and_lists_recent(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
