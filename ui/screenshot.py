@@ -28,8 +28,9 @@ def _pose(window: object, out: Path, app: QApplication) -> None:
             idx = window.reports.section_index(a.sha256, busiest)
             window.reports.tree.expand(idx.parent())
             window.reports.tree.setCurrentIndex(idx)
-        if a.checklist:
-            window.checklist.tree.setCurrentIndex(window.checklist.model.item_index(a.checklist[0].id))
+        shown = [c for c in a.checklist if c.group == "metric" and c.evidence] or list(a.checklist)
+        if shown:
+            window.checklist.tree.setCurrentIndex(window.checklist.model.item_index(shown[0].id))
         window.reports.tree.setFocus()
         window.tabs.setCurrentIndex(0)
     QTimer.singleShot(400, lambda: (window.grab().save(str(out)), window.close(), app.exit(0)))

@@ -159,3 +159,22 @@ def test_export_writes_the_decision_and_verdict(
     summary = [r for r in wb["汇总"].iter_rows(values_only=True)]
     verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅结论")] for r in summary[1:]}
     assert verdicts["塘沽街道"] == "需修改"
+
+
+def test_section_evidence_selects_its_first_line_at_the_top(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.resize(780, 560)
+    w.show()
+    qtbot.waitExposed(w)
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    item = next(c for c in a.checklist if c.id == "part_shortcomings" or c.name.startswith("存在的不足"))
+    ev = item.evidence[0]
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
+    start, end = w.text.selected_span()
+    assert start == ev.start
+    assert a.text[start:end] == a.text[ev.start:].split("\n", 1)[0]
+    assert a.text[start:end].startswith("二、存在的不足和原因")
+    assert w.text.first_visible_offset() == ev.start

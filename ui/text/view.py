@@ -150,13 +150,25 @@ class ReportView(QWidget):
         self.editor.ensureCursorVisible()
 
     def select_span(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` and show it in the middle of the view with a soft highlight."""
+        """Select ``[start, end)`` and show it with a soft highlight.
+
+        A span within one line is centred; a longer one (a whole section) is selected only on
+        its first line, put at the top of the view, so the reviewer sees where it begins
+        instead of a screen washed in yellow.
+        """
         qs, qe = self._index.span_to_qt(start, end)
-        cursor = QTextCursor(self.editor.document())
+        doc = self.editor.document()
+        first = doc.findBlock(qs)
+        multi_line = qe > first.position() + first.length()
+        if multi_line:
+            qe = first.position() + max(first.length() - 1, 0)
+            self.scroll_to(self._index.to_py(qs))
+        cursor = QTextCursor(doc)
         cursor.setPosition(qs)
         cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
+        if not multi_line:
+            self.editor.centerCursor()
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         fmt = QTextCharFormat()
