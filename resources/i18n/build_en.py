@@ -65,6 +65,11 @@ EN = {
     "存在的不足和原因": "Shortcomings and causes", "第一责任人履职情况": "Leaders' first responsibility",
     "下一年度主要安排": "Plans for next year", "其他需要报告的情况": "Other matters",
     "省级": "province", "市级": "city", "县级": "county", "部门": "department", "乡镇": "town", "街道": "street", "其他": "other",
+    "（旧版）": " (old version)", "此判断针对报告的旧版本，请复核": "This decision was made on an earlier version of the report; please recheck",
+    "● 已找到　◐ 不完整　○ 缺失　— 不适用　✓ 审阅符合　✗ 审阅不符合（双击查看）": "● found  ◐ partial  ○ missing  — N/A  ✓ passed  ✗ failed (double-click to open)",
+    "\n审阅：{d}": "\nReview: {d}", "正在导出…": "Exporting…",
+    "把报告文件或文件夹拖到窗口中，或按 Ctrl+O 打开文件、Ctrl+Shift+O 打开文件夹。": "Drop report files or folders here, or press Ctrl+O to open files, Ctrl+Shift+O to open a folder.",
+    "法治年报审阅器 0.1\n\n帮助审阅法治政府建设年度报告：检查必备部分、关键数据和形式规范，记录审阅意见并导出 Excel。\n\n报告内容只作为数据处理，不会执行或联网。": "Rule-of-Law Report Reviewer 0.1\n\nHelps review annual reports on building rule-of-law government: required parts, key figures and form, with comments and an Excel export.\n\nReport content is treated as data only; nothing is executed or sent over the network.",
 }
 
 

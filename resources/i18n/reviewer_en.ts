@@ -124,43 +124,58 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="169" />
+        <location filename="../../ui/checklist/model.py" line="162" />
+        <source>（旧版）</source>
+        <translation> (old version)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/model.py" line="171" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/model.py" line="174" />
+        <source>此判断针对报告的旧版本，请复核</source>
+        <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
 </context>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="51" />
+        <location filename="../../ui/compare/view.py" line="52" />
         <source>指标：</source>
         <translation>Metric:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/view.py" line="60" />
+        <source>● 已找到　◐ 不完整　○ 缺失　— 不适用　✓ 审阅符合　✗ 审阅不符合（双击查看）</source>
+        <translation>● found  ◐ partial  ○ missing  — N/A  ✓ passed  ✗ failed (double-click to open)</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/text/view.py" line="68" />
+        <location filename="../../ui/text/view.py" line="71" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="71" />
+        <location filename="../../ui/text/view.py" line="75" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="73" />
+        <location filename="../../ui/text/view.py" line="77" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="76" />
+        <location filename="../../ui/text/view.py" line="80" />
         <source>关闭查找栏 (Esc)</source>
         <translation>Close find bar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="79" />
+        <location filename="../../ui/text/view.py" line="83" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -176,15 +191,16 @@
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="105" />
+        <location filename="../../ui/compare/model.py" line="107" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="106" />
+        <location filename="../../ui/compare/model.py" line="108" />
         <source>
 审阅：{d}</source>
-        <translation type="unfinished" />
+        <translation>
+Review: {d}</translation>
     </message>
 </context>
 <context>
@@ -203,12 +219,12 @@
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="75" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
@@ -250,9 +266,17 @@
     </message>
 </context>
 <context>
+    <name>ReportEditor</name>
+    <message>
+        <location filename="../../ui/text/view.py" line="48" />
+        <source>把报告文件或文件夹拖到窗口中，或按 Ctrl+O 打开文件、Ctrl+Shift+O 打开文件夹。</source>
+        <translation>Drop report files or folders here, or press Ctrl+O to open files, Ctrl+Shift+O to open a folder.</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/text/view.py" line="188" />
+        <location filename="../../ui/text/view.py" line="205" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -260,29 +284,29 @@
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="94" />
+        <location filename="../../ui/reports/model.py" line="104" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="128" />
+        <location filename="../../ui/reports/model.py" line="138" />
         <source>{name}
 状态：{status}　已核 {done}/{total}　缺项 {gaps}</source>
         <translation>{name}
 Status: {status}  checked {done}/{total}  gaps {gaps}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="141" />
+        <location filename="../../ui/reports/model.py" line="154" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="141" />
+        <location filename="../../ui/reports/model.py" line="154" />
         <source>不完整：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="162" />
+        <location filename="../../ui/reports/model.py" line="176" />
         <source>{heading}
 不完整：{note}</source>
         <translation>{heading}
@@ -305,22 +329,22 @@ Partial: {note}</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="34" />
+        <location filename="../../ui/checklist/header.py" line="36" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="50" />
+        <location filename="../../ui/checklist/header.py" line="52" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="62" />
+        <location filename="../../ui/checklist/header.py" line="64" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="71" />
+        <location filename="../../ui/checklist/header.py" line="73" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
@@ -328,52 +352,52 @@ Partial: {note}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="30" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="34" />
         <source>写入每条审阅记录</source>
         <translation>recorded with every decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="34" />
+        <location filename="../../ui/dialogs.py" line="36" />
         <source>留空使用内置核查清单</source>
         <translation>empty: built-in checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="35" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="45" />
+        <location filename="../../ui/dialogs.py" line="47" />
         <source>审阅人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>核查清单：</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
+        <location filename="../../ui/dialogs.py" line="50" />
         <source>更改语言或核查清单后，重新启动或“重新分析”生效。</source>
         <translation>Language and checklist changes apply after a restart or Re-analyse.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60" />
+        <location filename="../../ui/dialogs.py" line="62" />
         <source>选择核查清单</source>
         <translation>Choose checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60" />
+        <location filename="../../ui/dialogs.py" line="62" />
         <source>核查清单 (*.toml)</source>
         <translation>Checklist (*.toml)</translation>
     </message>
@@ -381,37 +405,37 @@ Partial: {note}</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="20" />
+        <location filename="../../ui/statusbar.py" line="21" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="21" />
+        <location filename="../../ui/statusbar.py" line="22" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="32" />
+        <location filename="../../ui/statusbar.py" line="33" />
         <source>WAL 日志</source>
         <translation>WAL journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="32" />
+        <location filename="../../ui/statusbar.py" line="33" />
         <source>普通日志</source>
         <translation>rollback journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="32" />
+        <location filename="../../ui/statusbar.py" line="33" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="33" />
+        <location filename="../../ui/statusbar.py" line="34" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="36" />
+        <location filename="../../ui/statusbar.py" line="37" />
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
@@ -419,113 +443,116 @@ Partial: {note}</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>关于法治年报审阅器</source>
         <translation>About Rule-of-Law Report Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>法治年报审阅器 0.1
 
 帮助审阅法治政府建设年度报告：检查必备部分、关键数据和形式规范，记录审阅意见并导出 Excel。
 
 报告内容只作为数据处理，不会执行或联网。</source>
-        <translation type="unfinished" />
+        <translation>Rule-of-Law Report Reviewer 0.1
+
+Helps review annual reports on building rule-of-law government: required parts, key figures and form, with comments and an Excel export.
+
+Report content is treated as data only; nothing is executed or sent over the network.</translation>
     </message>
 </context>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/controller.py" line="44" />
+        <location filename="../../ui/controller.py" line="50" />
         <source>正在打开其他文件，请稍候或先取消</source>
         <translation>Still opening other files; wait or cancel first</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="50" />
+        <location filename="../../ui/controller.py" line="56" />
         <source>打开报告</source>
         <translation>Open reports</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="55" />
+        <location filename="../../ui/controller.py" line="61" />
         <source>打开报告文件夹</source>
         <translation>Open folder of reports</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="71" />
+        <location filename="../../ui/controller.py" line="77" />
         <source>已打开 {n} 份报告</source>
         <translation>Opened {n} reports</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="73" />
+        <location filename="../../ui/controller.py" line="79" />
         <source>（已取消其余文件）</source>
         <translation> (the rest was cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="80" />
+        <location filename="../../ui/controller.py" line="87" />
         <source>打开失败</source>
         <translation>Open failed</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="80" />
+        <location filename="../../ui/controller.py" line="86" />
         <source>打开报告时出错：
 {m}</source>
         <translation>Error while opening reports:
 {m}</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="85" />
+        <location filename="../../ui/controller.py" line="92" />
         <source>新建审阅项目</source>
         <translation>New review project</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="85" />
         <location filename="../../ui/controller.py" line="92" />
+        <location filename="../../ui/controller.py" line="99" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="92" />
+        <location filename="../../ui/controller.py" line="99" />
         <source>打开审阅项目</source>
         <translation>Open review project</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="108" />
+        <location filename="../../ui/controller.py" line="115" />
         <source>法治年报审阅器 — {p}</source>
         <translation>Rule-of-Law Report Reviewer — {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="122" />
+        <location filename="../../ui/controller.py" line="129" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="133" />
         <location filename="../../ui/controller.py" line="140" />
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="133" />
+        <location filename="../../ui/controller.py" line="140" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="143" />
+        <location filename="../../ui/controller.py" line="149" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controller.py" line="160" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="143" />
-        <source>无法写入 {p}：{e}</source>
-        <translation>Cannot write {p}: {e}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/controller.py" line="145" />
+        <location filename="../../ui/controller.py" line="156" />
         <source>已导出到 {p}</source>
         <translation>Exported to {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/controller.py" line="156" />
+        <location filename="../../ui/controller.py" line="172" />
         <source>界面语言将在重新启动后生效</source>
         <translation>The interface language changes after a restart</translation>
     </message>
