@@ -76,10 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
-    store = SettingsStore(make_settings())
+    project = args.project
+    if args.self_test:  # a smoke test must not touch the reviewer's settings or projects
+        import tempfile
+
+        scratch = Path(tempfile.mkdtemp(prefix="reviewer-self-test-"))
+        store = SettingsStore(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+        project = project or scratch / "self-test.review"
+    else:
+        store = SettingsStore(make_settings())
     translators = install_translators(app, store.load().language)
     apply_style(app)
-    window = MainWindow(store, args.project)
+    window = MainWindow(store, project)
     window.show()
     shown: list[float] = []
     paths = [str(p) for p in args.paths] or [str(_seeds())]
