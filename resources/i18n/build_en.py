@@ -73,6 +73,54 @@ EN = {
 }
 
 
+# Strings passed to tr() through a variable: lupdate cannot see them, so they are listed here.
+NON_LITERAL = {
+    "ChecklistModel": ("项目", "自动", "审阅"),
+    "MetricsModel": ("主题", "数值", "单位", "原文", "所在章节"),
+    "FindingsModel": ("级别", "问题", "类型"),
+    "MainWindow": ("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)",),
+}
+# lupdate names a context after the receiver it sees (``w.tr``, ``self.w.tr``); at run time
+# PySide uses the class of that object, which is always the main window.
+ALIASES = {"", "w", "self.w", "parent"}
+EN.update({
+    "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "单位": "Unit",
+    "原文": "Text", "所在章节": "Section", "级别": "Severity", "类型": "Kind",
+    "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
+})
+
+
+def _context(root: ET.Element, name: str) -> ET.Element:
+    for ctx in root.findall("context"):
+        if (ctx.findtext("name") or "") == name:
+            return ctx
+    ctx = ET.SubElement(root, "context")
+    ET.SubElement(ctx, "name").text = name
+    return ctx
+
+
+def _add(ctx: ET.Element, source: str) -> None:
+    if any(m.findtext("source") == source for m in ctx.findall("message")):
+        return
+    msg = ET.SubElement(ctx, "message")
+    ET.SubElement(msg, "source").text = source
+    ET.SubElement(msg, "translation")
+
+
+def _fix_contexts(root: ET.Element) -> None:
+    main = _context(root, "MainWindow")
+    for ctx in list(root.findall("context")):
+        if (ctx.findtext("name") or "") in ALIASES:
+            for msg in ctx.findall("message"):
+                _add(main, msg.findtext("source") or "")
+            root.remove(ctx)
+    for name, sources in NON_LITERAL.items():
+        for src in sources:
+            _add(_context(root, name), src)
+    for src in _labels_sources():
+        _add(_context(root, "labels"), src)
+
+
 def _labels_sources() -> list[str]:
     text = (ROOT / "ui" / "labels.py").read_text(encoding="utf-8")
     return list(dict.fromkeys(re.findall(r'_tr\("([^"]+)"\)', text)))
@@ -83,12 +131,7 @@ def main() -> int:
     subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(TS), "-no-obsolete"], check=True)
     tree = ET.parse(TS)
     root = tree.getroot()
-    ctx = ET.SubElement(root, "context")
-    ET.SubElement(ctx, "name").text = "labels"
-    for src in _labels_sources():
-        msg = ET.SubElement(ctx, "message")
-        ET.SubElement(msg, "source").text = src
-        ET.SubElement(msg, "translation")
+    _fix_contexts(root)
     missing = []
     for msg in root.iter("message"):
         src = msg.findtext("source") or ""

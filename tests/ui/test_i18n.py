@@ -20,6 +20,11 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
 
         panel = ReportsPanel(ReportsModel(Session(MemoryReviewStore())))
         assert panel.filter_edit.placeholderText() == "Filter by unit or file name"
+        # Menus are built through ``w.tr``: their strings must sit in the MainWindow context.
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("MainWindow", "打开文件…") == "Open files…"
+        assert QCoreApplication.translate("ChecklistModel", "自动") == "Found"
     finally:
         for t in translators:
             qapp.removeTranslator(t)
