@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))
         QTimer.singleShot(120_000, lambda: app.exit(3))
     code = app.exec()
-    del translators
+    del translators  # held until the loop ends: an uninstalled translator would drop the language
     return code
 
 
