@@ -49,18 +49,21 @@ def apply_style(app: QApplication) -> None:
 
 def _self_test_report(window: object, shown_at: float, app: QApplication) -> None:
     from ui.main_window import MainWindow
+    from ui.selftest import SelfTestError, run
 
     assert isinstance(window, MainWindow)
-    analyses = window.session.analyses()
-    print(json.dumps({
-        "window_shown_s": round(shown_at - _T0, 3),
-        "loaded_s": round(time.perf_counter() - _T0, 3),
-        "reports": len(analyses),
-        "sections": [len(a.sections) for a in analyses],
-        "journal_mode": window.session.store.journal_mode,
-    }, ensure_ascii=False))
+    try:
+        result = run(window, app)
+    except SelfTestError as exc:
+        print(f"自检失败：{exc}", file=sys.stderr)
+        window.close()
+        app.exit(1)
+        return
+    result["window_shown_s"] = round(shown_at - _T0, 3)
+    result["loaded_s"] = round(time.perf_counter() - _T0, 3)
+    print(json.dumps(result, ensure_ascii=False))
     window.close()
-    app.exit(0 if analyses else 1)
+    app.exit(0)
 
 
 _T0 = time.perf_counter()

@@ -24,7 +24,8 @@ def _exe(folder: Path, name: str) -> Path:
 
 
 def _size_mb(folder: Path) -> float:
-    return round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1024 / 1024, 1)
+    files = [f for f in folder.rglob("*") if f.is_file() and not f.is_symlink()]
+    return round(sum(f.stat().st_size for f in files) / 1024 / 1024, 1)
 
 
 def main(folder: Path) -> int:
