@@ -15,7 +15,11 @@ from reviewer.lines import RawLine
 
 _TITLE_MAX = 80
 # A title names the subject (法治/依法行政) and ends like a report name; 关于…的报告 also counts.
-_TITLE = re.compile(r"(法治|依法行政).*(报告|情况|总结|工作|汇报)\s*[|｜]?$|^关于.*(报告|情况)\s*[|｜]?$")
+# A bracketed year may close the title: …情况报告（2023年度）.
+_TITLE = re.compile(
+    r"(法治|依法行政).*(报告|情况|总结|工作|汇报)\s*(?:[（(][^（）()]{0,12}[)）])?\s*[|｜]?$"
+    r"|^关于.*(报告|情况)\s*[|｜]?$"
+)
 # The first half of a title split over two lines: a unit name, or a unit name ending with 关于.
 _TITLE_HEAD = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）() ]{2,40}(关于|人民政府|政府|委员会|党委|党工委|办事处|街道|镇|乡|局|厅|委|办公室|部)$"
