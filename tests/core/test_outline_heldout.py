@@ -504,7 +504,6 @@ CASES: list[Case] = [
 KNOWN_GAPS = {
     "title_split_over_three_lines": "title groups keep only one unit line before the title line",
     "year_in_brackets_on_its_own_line": "a bracketed year on the line after the title is not joined to the title",
-    "bold_markdown_headings": "markdown emphasis around a heading hides its marker",
     "signature_dotted_date": "a bare dotted date is page metadata; 落款 does not take it even after a unit line",
 }
 _PARAMS = [
