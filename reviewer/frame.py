@@ -58,7 +58,7 @@ def _is_body(s: str) -> bool:
 def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list[int]]:
     """Groups of line indices forming titles at the top, before the first body paragraph.
 
-    A group is one title line, or a unit/关于 line followed (blank lines allowed) by a title line.
+    A group is one title line, or up to two unit/关于 lines followed (blank lines allowed) by a title line.
     """
     groups: list[list[int]] = []
     pending: list[int] = []
@@ -72,7 +72,7 @@ def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list
         elif _is_body(s):
             break
         elif _TITLE_HEAD.match(s) and len(s) <= _SIGN_UNIT_MAX:
-            pending = [ln.index]
+            pending = [*pending, ln.index][-2:]  # 中共X县委 / X县人民政府 / 关于…的报告
         else:
             pending = []
     return groups

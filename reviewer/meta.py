@@ -37,7 +37,8 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
     chrome = {i for i, k in kinds.items() if k in ("clutter", "metadata")}
     groups = title_groups(lines, chrome)
     title, title_span = _title(lines, groups)
-    titles = ["".join(lines[i].text for i in g).rstrip(_TITLE_TRAIL) for g in groups]
+    # Lines of a split title join with a space: 中共X县委 / X县人民政府 name two bodies.
+    titles = [" ".join(lines[i].text for i in g).rstrip(_TITLE_TRAIL) for g in groups]
     titles += [m.group(1).strip() for i in sorted(chrome) for m in [_TITLE_CELL.search(lines[i].text)] if m]
     sig = [lines[i] for i, k in sorted(kinds.items()) if k == "signature"]
     # The opening paragraph names the reporter and the year; with headings at the very top there is
