@@ -25,6 +25,7 @@ _TITLE_HEAD = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）() ]{2,40}(关于|人民政府|政府|委员会|党委|党工委|办事处|街道|镇|乡|局|厅|委|办公室|部)$"
 )
 _SENTENCE = re.compile(r"[。；;！？]")
+_YEAR_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d\d|[〇二][〇一二三四五六七八九]{3})\s*年度?\s*[)）]$")
 
 _DATE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"
@@ -62,13 +63,17 @@ def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list
     """
     groups: list[list[int]] = []
     pending: list[int] = []
+    prev = -1  # index of the previous non-blank, non-chrome line
     for ln in lines:
         if not ln.text or ln.index in chrome:
             continue
+        prev, cur = ln.index, prev
         s = ln.text
         if is_title_line(s):
             groups.append([*pending, ln.index])
             pending = []
+        elif groups and not pending and groups[-1][-1] == cur and _YEAR_NOTE.match(s):
+            groups[-1].append(ln.index)  # （2023年度） on the line under the title
         elif _is_body(s):
             break
         elif _TITLE_HEAD.match(s) and len(s) <= _SIGN_UNIT_MAX:

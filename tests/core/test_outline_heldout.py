@@ -502,7 +502,6 @@ CASES: list[Case] = [
 
 # Forms the rules still miss, with why (strict xfail: fixing one must flip its test).
 KNOWN_GAPS = {
-    "year_in_brackets_on_its_own_line": "a bracketed year on the line after the title is not joined to the title",
     "signature_dotted_date": "a bare dotted date is page metadata; 落款 does not take it even after a unit line",
 }
 _PARAMS = [
