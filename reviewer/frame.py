@@ -31,7 +31,9 @@ _DATE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"
     r"|^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
     r"|^(20\d{4,6})$"
+    r"|^(\d{4})\.(\d{1,2})\.(\d{1,2})$"
 )
+_DOTTED = re.compile(r"^\d{4}\.\d{1,2}\.\d{1,2}$")
 _DATE_AT_END = re.compile(
     r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
@@ -98,17 +100,22 @@ def signature_date(s: str) -> str | None:
     return None
 
 
-def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[int]:
+def signature_lines(lines: Sequence[RawLine], chrome: Collection[int], dotted_ok: bool = True) -> list[int]:
     """Indices of the 落款 block at the end: unit line(s) and/or the date line, in text order.
 
     A closing note such as （此件公开发布） after the date belongs to the block.
     """
     found: list[int] = []
     have_date = False
+    dotted: int | None = None  # a 2023.2.28 date looks like a page date: it needs a unit line above it
     for ln in reversed(lines):
-        if not ln.text or ln.index in chrome:
+        if not ln.text:
             continue
         s = ln.text
+        if ln.index in chrome:
+            if found or not dotted_ok or not _DOTTED.match(s):
+                continue
+            dotted = ln.index
         if not found and _FOOTNOTE.match(s):
             found.append(ln.index)
             continue
@@ -123,4 +130,6 @@ def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[i
         break
     if found and not have_date and all(_FOOTNOTE.match(lines[i].text) for i in found):
         return []
+    if dotted is not None and (dotted not in found or len(found) < 2):
+        return signature_lines(lines, chrome, dotted_ok=False)  # it was a page date after all
     return sorted(found)

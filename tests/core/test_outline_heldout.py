@@ -501,9 +501,7 @@ CASES: list[Case] = [
 
 
 # Forms the rules still miss, with why (strict xfail: fixing one must flip its test).
-KNOWN_GAPS = {
-    "signature_dotted_date": "a bare dotted date is page metadata; 落款 does not take it even after a unit line",
-}
+KNOWN_GAPS = {}
 _PARAMS = [
     pytest.param(
         c, id=c.name, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[c.name], strict=True)] if c.name in KNOWN_GAPS else []
@@ -535,3 +533,12 @@ def test_heldout_excerpt(case: Case) -> None:
 def test_heldout_set_is_large_enough() -> None:
     assert len(CASES) >= 40
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_page_date_after_the_signature_leaves_the_signature_alone() -> None:
+    text = (
+        "某某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n做了工作。\n"
+        "某某县人民政府\n2024年3月1日\n2024.03.28\n"
+    )
+    _, meta, _ = _run(text)
+    assert (meta.signed_date, meta.published_date) == ("2024-03-01", "2024-03-28")
