@@ -1,11 +1,198 @@
-"""Quality findings on one report. (Stub.)"""
+"""Quality findings on one report, and the duplicate paragraphs shared between reports of a batch.
+
+Division of labour: ``outline.findings`` carries ``heading_numbering`` and ``meta.findings`` the
+garbled 落款 date; this module never repeats those. It finds duplicate paragraphs, garbled dates in
+the body, misquoted regulation titles, unit and year mismatches, late publication, a missing
+signature or date, and rates whose change is given in %.
+"""
 
 from __future__ import annotations
 
-from reviewer.model import Finding, Metric, Outline, PartResult, ReportMeta
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from reviewer import dedup
+from reviewer.findings_text import garbled_dates, misquoted_regulations, rate_changes_in_percent
+from reviewer.model import Finding, Line, Metric, Outline, PartResult, ReportMeta
+
+DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作规定》: publish by 1 April of Y+1
+_YEAR = re.compile(r"(?<![\d—–\-－~～至])(20\d\d)年(?!\d)")
+_DATE_LINE = re.compile(r"^[\s\d年月日〇○零一二三四五六七八九十.\-/]*$")
+_UNIT_SUFFIX = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委|委)$")
+# A 落款 token names a body only if it ends like one; "特此报告。" or "（盖章）" lines are not units.
+_UNIT_NAME = re.compile(
+    r"(?:政府|委员会|委|局|厅|部|办公室|办|办事处|街道|镇|乡|处|署|院|中心|党组|党委|党工委|会|所|站|队)$"
+)
+_TITLE_HEAD = re.compile(r"^(.*?)(?:关于|\d{4}年|$)")
 
 
 def find_findings(
     text: str, outline: Outline, meta: ReportMeta, parts: dict[str, PartResult], metrics: tuple[Metric, ...]
 ) -> tuple[Finding, ...]:
-    return ()
+    """All findings of this module on one report, in text order."""
+    skip = [meta.signature_span] if meta.signature_span else []
+    skip += [(f.start, f.end) for f in meta.findings if f.kind == "garbled_date"]
+    out: list[Finding] = []
+    out += duplicate_paragraphs(text, outline.lines)
+    out += garbled_dates(text, skip)
+    out += misquoted_regulations(text)
+    out += rate_changes_in_percent(text)
+    out += unit_mismatch(text, meta)
+    out += year_mismatch(text, meta, parts)
+    out += signature_findings(text, meta)
+    return tuple(sorted(out, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def body_spans(text: str, lines: Sequence[Line]) -> list[tuple[int, int]] | None:
+    """Spans of body lines, or None (every line) when the outline classified none."""
+    spans = [(ln.start, ln.end) for ln in lines if ln.kind == "body"]
+    return spans or None
+
+
+def _snippet(text: str, start: int, end: int, n: int = 16) -> str:
+    s = text[start:end].strip()
+    return s if len(s) <= n else s[:n] + "…"
+
+
+def duplicate_paragraphs(text: str, lines: Sequence[Line] = ()) -> list[Finding]:
+    """Each later copy of a paragraph repeated (exactly or nearly) within the report."""
+    paras = dedup.paragraphs(text, 0, body_spans(text, lines))
+    out: list[Finding] = []
+    for group in dedup.duplicate_groups(paras):
+        first = paras[group[0]]
+        line_no = text.count("\n", 0, first.start) + 1
+        for i in group[1:]:
+            p = paras[i]
+            exact = p.key == first.key
+            how = "重复" if exact else f"高度相似（{dedup.similarity(p.key, first.key):.0%}）"
+            msg = f"本段与第 {line_no} 行的段落“{_snippet(text, first.start, first.end)}”{how}"
+            out.append(Finding("duplicate_paragraph", "warning", msg, p.start, p.end))
+    return out
+
+
+def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list[list[Finding]]:
+    """``duplicate_across_reports`` findings per report for (file, text, lines) triples.
+
+    Every paragraph shared with another report of the batch gets one finding naming up to three
+    of the other files and how many there are in all.
+    """
+    paras: list[dedup.Paragraph] = []
+    for owner, (_, text, lines) in enumerate(reports):
+        paras += dedup.paragraphs(text, owner, body_spans(text, lines))
+    names = [Path(file).name for file, _, _ in reports]
+    out: list[list[Finding]] = [[] for _ in reports]
+    for group in dedup.duplicate_groups(paras, across_owners_only=True):
+        owners = sorted({paras[i].owner for i in group})
+        if len(owners) < 2:
+            continue
+        reported: set[tuple[int, int]] = set()
+        for i in group:
+            p = paras[i]
+            if (p.owner, p.start) in reported:
+                continue
+            reported.add((p.owner, p.start))
+            msg = f"本段与 {_others(names, owners, p.owner)} 中的段落相同或高度相似"
+            out[p.owner].append(Finding("duplicate_across_reports", "info", msg, p.start, p.end))
+    return [sorted(fs, key=lambda f: f.start) for fs in out]
+
+
+def _others(names: Sequence[str], owners: Sequence[int], me: int) -> str:
+    """Up to three other files, and the count when there are more (linear, not per pair)."""
+    shown = [names[o] for o in owners[:4] if o != me][:3]
+    more = len(owners) - 1
+    return "、".join(shown) + (f" 等 {more} 份报告" if more > 3 else "")
+
+
+def _signature_units(text: str, meta: ReportMeta) -> list[str]:
+    if meta.signature_span is None:
+        return []
+    block = text[meta.signature_span[0] : meta.signature_span[1]]
+    units: list[str] = []
+    for line in block.splitlines():
+        if line.strip() and not _DATE_LINE.match(line):
+            units += [u for u in line.split() if _UNIT_NAME.search(u)]
+    return units
+
+
+def _core(unit: str) -> str:
+    u = re.sub(r"\s+", "", unit).removeprefix("中共")
+    return _UNIT_SUFFIX.sub("", u)
+
+
+def unit_mismatch(text: str, meta: ReportMeta) -> list[Finding]:
+    """A 落款 unit that is not the unit named in the title (e.g. a doubled 镇镇)."""
+    title = re.sub(r"\s+", "", meta.title or "")
+    head = _TITLE_HEAD.match(title)
+    named = meta.unit or (head.group(1) if head else "")
+    if not named or meta.signature_span is None:
+        return []
+    out: list[Finding] = []
+    for unit in _signature_units(text, meta):
+        if unit in title or unit in named:
+            continue
+        a, b = _core(unit), _core(named)
+        if a and b and (a.endswith(b) or b.endswith(a)):
+            continue
+        start = text.find(unit, meta.signature_span[0])
+        msg = f"落款单位“{unit}”与标题中的单位“{named}”不一致"
+        out.append(Finding("unit_mismatch", "warning", msg, start, start + len(unit)))
+    return out
+
+
+def _part_span(parts: dict[str, PartResult], pid: str) -> tuple[int, int] | None:
+    p = parts.get(pid)
+    if p is None or p.status == "missing" or p.start is None or p.end is None:
+        return None
+    return p.start, p.end
+
+
+def year_mismatch(text: str, meta: ReportMeta, parts: dict[str, PartResult]) -> list[Finding]:
+    """Plan heading not for Y+1; or a body that never names the title's year but another one often."""
+    y = meta.report_year
+    if y is None:
+        return []
+    out: list[Finding] = []
+    plan = _part_span(parts, "next_year")
+    # only a part with its own heading has a first line that states the plan's year
+    if plan is not None and parts["next_year"].how == "heading":
+        end = text.find("\n", plan[0])
+        heading = text[plan[0] : end if 0 <= end < plan[1] else plan[1]][:60]
+        years = {int(m.group(1)) for m in _YEAR.finditer(heading)}
+        if years and y + 1 not in years:
+            shown = "、".join(str(v) for v in sorted(years))
+            msg = f"下一年度安排写的是 {shown} 年，报告年度为 {y} 年，应为 {y + 1} 年"
+            out.append(Finding("year_mismatch", "warning", msg, plan[0], plan[0] + len(heading)))
+    body = _part_span(parts, "measures") or (0, len(text))
+    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text, body[0], body[1]))
+    if counts and counts[y] == 0:
+        other, n = counts.most_common(1)[0]
+        if n >= 3:
+            span = meta.title_span or body
+            msg = f"标题年度为 {y} 年，正文却主要写 {other} 年（{n} 处），未提到 {y} 年"
+            out.append(Finding("year_mismatch", "warning", msg, span[0], span[1]))
+    return out
+
+
+def signature_findings(text: str, meta: ReportMeta, deadline: str = DEFAULT_DEADLINE) -> list[Finding]:
+    """missing_signature (no 落款, or one without a unit), missing_date (unless meta already flagged a
+    garbled one) and late_publication."""
+    out: list[Finding] = []
+    end = len(text.rstrip())
+    if meta.signature_span is None:
+        out.append(Finding("missing_signature", "warning", "文末没有找到落款单位", end, end))
+    elif not _signature_units(text, meta):
+        s, e = meta.signature_span
+        out.append(Finding("missing_signature", "warning", "落款只有日期，没有落款单位", s, e))
+    garbled = any(f.kind == "garbled_date" for f in meta.findings)
+    if meta.signed_date is None and not garbled:
+        s, e = meta.signature_span or (end, end)
+        out.append(Finding("missing_date", "warning", "没有找到成文日期", s, e))
+    y, pub = meta.report_year, meta.published_date
+    if y is not None and pub is not None and pub > f"{y + 1}-{deadline}":
+        msg = f"发布于 {pub}，晚于 {y + 1}-{deadline} 的公开期限"
+        at = text.find(pub, 0, 2000)
+        s, e = (at, at + len(pub)) if at >= 0 else (meta.title_span or (0, 0))
+        out.append(Finding("late_publication", "warning", msg, s, e))
+    return out

@@ -149,11 +149,17 @@ def load_many(
     files = iter_report_files(paths)
     docs: list[Document] = []
     errors: list[LoadError] = []
+    first_path: dict[str, str] = {}
     for i, f in enumerate(files):
         if cancelled is not None and cancelled():
             break
         try:
-            docs.append(load(f, max_bytes=max_bytes))
+            doc = load(f, max_bytes=max_bytes)
+            if doc.sha256 in first_path:
+                # The review is keyed by content: a second copy would share (and confuse) it.
+                raise ReportLoadError(f, "duplicate", f"与已打开的 {first_path[doc.sha256]} 内容完全相同，未重复打开")
+            first_path[doc.sha256] = str(f)
+            docs.append(doc)
         except ReportLoadError as exc:
             errors.append(exc.as_record())
         if progress is not None:

@@ -1,0 +1,152 @@
+# ruff: noqa: E501  (the translation table reads best one pair per line)
+"""Regenerate reviewer_en.ts/.qm: lupdate over ui/, English for every known string, lrelease.
+
+Usage (from the repository root): python resources/i18n/build_en.py
+Strings translated through ``ui.labels._tr`` are added to the "labels" context by hand,
+because lupdate only sees literal ``translate()`` calls.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+TS = HERE / "reviewer_en.ts"
+BIN = Path(sys.executable).parent
+
+EN = {
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "WAL 日志": "WAL journal", "{done}/{total} 已核": "{done}/{total} checked",
+    "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
+    "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
+    "仅内存，未保存": "memory only, not saved", "全部状态": "All statuses", "关于": "About",
+    "关于法治年报审阅器": "About Rule-of-Law Report Reviewer", "关闭查找栏 (Esc)": "Close find bar (Esc)",
+    "写入每条审阅记录": "recorded with every decision", "取消": "Cancel", "审阅(&R)": "&Review", "审阅人：": "Reviewer:",
+    "审阅意见（自动保存）": "Comment (saved automatically)", "审阅意见：{c}": "Comment: {c}",
+    "审阅项目 (*{s})": "Review project (*{s})", "对比": "Compare", "导出Excel": "Export to Excel",
+    "导出Excel…": "Export to Excel…", "导出失败": "Export failed", "工具(&T)": "&Tools", "工具栏": "Toolbar",
+    "已审结 {done}/{total} 份": "{done}/{total} reports decided", "已导出到 {p}": "Exported to {p}",
+    "已打开 {n} 份报告": "Opened {n} reports",
+    "已打开 {ok} 份报告，以下 {bad} 个文件未能打开：": "Opened {ok} reports; these {bad} files could not be opened:",
+    "帮助(&H)": "&Help", "总体意见（自动保存）": "Overall comment (saved automatically)",
+    "打开一份或多份报告 (Ctrl+O)": "Open one or more reports (Ctrl+O)", "打开失败": "Open failed",
+    "打开审阅项目": "Open review project", "打开审阅项目…": "Open review project…", "打开报告": "Open reports",
+    "打开报告文件夹": "Open folder of reports", "打开报告时出错：\n{m}": "Error while opening reports:\n{m}",
+    "打开文件…": "Open files…", "打开文件夹…": "Open folder…",
+    "打开文件夹中的全部报告 (Ctrl+Shift+O)": "Open every report in a folder (Ctrl+Shift+O)",
+    "把审阅结果导出为 Excel 工作簿 (Ctrl+E)": "Export the review to an Excel workbook (Ctrl+E)", "报告": "Reports",
+    "指标：": "Metric:", "按主题、单位或原文筛选": "Filter by topic, unit or text", "按单位或文件名筛选": "Filter by unit or file name",
+    "按问题描述筛选": "Filter by description", "放大文字": "Larger text", "数据指标": "Metrics", "数据指标 ({n})": "Metrics ({n})",
+    "文件(&F)": "&File", "新建审阅项目": "New review project", "新建审阅项目…": "New review project…", "无此项": "not in checklist",
+    "无法写入 {p}：{e}": "Cannot write {p}: {e}", "普通日志": "rollback journal",
+    "更改语言或核查清单后，重新启动或“重新分析”生效。": "Language and checklist changes apply after a restart or Re-analyse.",
+    "最近的审阅项目": "Recent projects", "未找到": "Not found", "未报告": "not reported", "未选择报告": "No report selected",
+    "查找": "Find", "查找…": "Find…", "查找：": "Find:", "核查清单 (*.toml)": "Checklist (*.toml)", "核查清单：": "Checklist:",
+    "正在打开 %v/%m": "Opening %v/%m", "正在打开其他文件，请稍候或先取消": "Still opening other files; wait or cancel first",
+    "法治年报审阅器 — {p}": "Rule-of-Law Report Reviewer — {p}", "浏览…": "Browse…",
+    "用当前核查清单重新分析已打开的报告 (F5)": "Re-analyse the open reports with the current checklist (F5)",
+    "界面语言将在重新启动后生效": "The interface language changes after a restart", "界面语言：": "Language:",
+    "留空使用内置核查清单": "empty: built-in checklist", "结论：": "Verdict:", "缩小文字": "Smaller text", "缺：{part}": "Missing: {part}",
+    "视图(&V)": "&View", "设置": "Settings", "设置…": "Settings…", "退出": "Quit",
+    "选择一个指标主题进行比较": "Choose a metric topic to compare",
+    "选择一个核查项，查看程序发现的依据并作出判断。": "Choose a checklist item to see the evidence and decide.",
+    "选择核查清单": "Choose checklist", "部分文件未能打开": "Some files could not be opened", "重新分析": "Re-analyse",
+    "问题": "Findings", "问题 ({n})": "Findings ({n})", "项目：{name}（{mode}）": "Project: {name} ({mode})",
+    "（已取消其余文件）": " (the rest was cancelled)", "（无）": "(none)", "{name}\n状态：{status}　已核 {done}/{total}　缺项 {gaps}":
+    "{name}\nStatus: {status}  checked {done}/{total}  gaps {gaps}", "{heading}\n不完整：{note}": "{heading}\nPartial: {note}",
+    "必备部分": "Required parts", "重点领域": "Key areas", "关键数据": "Key figures", "形式规范": "Form",
+    "已找到": "found", "不完整": "partial", "缺失": "missing", "不适用": "N/A", "符合": "Pass", "不符合": "Fail",
+    "未定": "Undecided", "通过": "Approved", "需修改": "Needs changes", "未审": "Not reviewed", "审阅中": "In review",
+    "错误": "Error", "警告": "Warning", "提示": "Info", "主要举措和成效": "Measures and results",
+    "存在的不足和原因": "Shortcomings and causes", "第一责任人履职情况": "Leaders' first responsibility",
+    "下一年度主要安排": "Plans for next year", "其他需要报告的情况": "Other matters",
+    "省级": "province", "市级": "city", "县级": "county", "部门": "department", "乡镇": "town", "街道": "street", "其他": "other",
+    "（旧版）": " (old version)", "此判断针对报告的旧版本，请复核": "This decision was made on an earlier version of the report; please recheck",
+    "● 已找到　◐ 不完整　○ 缺失　— 不适用　✓ 审阅符合　✗ 审阅不符合（双击查看）": "● found  ◐ partial  ○ missing  — N/A  ✓ passed  ✗ failed (double-click to open)",
+    "\n审阅：{d}": "\nReview: {d}", "正在导出…": "Exporting…",
+    "把报告文件或文件夹拖到窗口中，或按 Ctrl+O 打开文件、Ctrl+Shift+O 打开文件夹。": "Drop report files or folders here, or press Ctrl+O to open files, Ctrl+Shift+O to open a folder.",
+    "法治年报审阅器 0.1\n\n帮助审阅法治政府建设年度报告：检查必备部分、关键数据和形式规范，记录审阅意见并导出 Excel。\n\n报告内容只作为数据处理，不会执行或联网。": "Rule-of-Law Report Reviewer 0.1\n\nHelps review annual reports on building rule-of-law government: required parts, key figures and form, with comments and an Excel export.\n\nReport content is treated as data only; nothing is executed or sent over the network.",
+}
+
+
+# Strings passed to tr() through a variable: lupdate cannot see them, so they are listed here.
+NON_LITERAL = {
+    "ChecklistModel": ("项目", "自动", "审阅"),
+    "MetricsModel": ("主题", "数值", "单位", "原文", "所在章节"),
+    "FindingsModel": ("级别", "问题", "类型"),
+    "MainWindow": ("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)",),
+}
+# lupdate names a context after the receiver it sees (``w.tr``, ``self.w.tr``); at run time
+# PySide uses the class of that object, which is always the main window.
+ALIASES = {"", "w", "self.w", "parent"}
+EN.update({
+    "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "单位": "Unit",
+    "原文": "Text", "所在章节": "Section", "级别": "Severity", "类型": "Kind",
+    "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
+})
+
+
+def _context(root: ET.Element, name: str) -> ET.Element:
+    for ctx in root.findall("context"):
+        if (ctx.findtext("name") or "") == name:
+            return ctx
+    ctx = ET.SubElement(root, "context")
+    ET.SubElement(ctx, "name").text = name
+    return ctx
+
+
+def _add(ctx: ET.Element, source: str) -> None:
+    if any(m.findtext("source") == source for m in ctx.findall("message")):
+        return
+    msg = ET.SubElement(ctx, "message")
+    ET.SubElement(msg, "source").text = source
+    ET.SubElement(msg, "translation")
+
+
+def _fix_contexts(root: ET.Element) -> None:
+    main = _context(root, "MainWindow")
+    for ctx in list(root.findall("context")):
+        if (ctx.findtext("name") or "") in ALIASES:
+            for msg in ctx.findall("message"):
+                _add(main, msg.findtext("source") or "")
+            root.remove(ctx)
+    for name, sources in NON_LITERAL.items():
+        for src in sources:
+            _add(_context(root, name), src)
+    for src in _labels_sources():
+        _add(_context(root, "labels"), src)
+
+
+def _labels_sources() -> list[str]:
+    text = (ROOT / "ui" / "labels.py").read_text(encoding="utf-8")
+    return list(dict.fromkeys(re.findall(r'_tr\("([^"]+)"\)', text)))
+
+
+def main() -> int:
+    files = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(TS), "-no-obsolete"], check=True)
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    _fix_contexts(root)
+    missing = []
+    for msg in root.iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        assert tr is not None
+        if src in EN:
+            tr.text = EN[src]
+            tr.attrib.pop("type", None)
+        else:
+            missing.append(src)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    print(f"untranslated: {len(missing)}", *missing[:20], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

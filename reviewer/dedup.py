@@ -1,0 +1,131 @@
+"""Near-duplicate paragraphs, within one report and across the reports of a batch.
+
+Not quadratic: every paragraph is reduced to its character 5-gram shingles; paragraphs sharing
+one of their ``SKETCH`` smallest shingle hashes (a bottom-k sketch) become candidate pairs, and only
+candidates are compared in full. Two paragraphs are copies when the shorter one's shingles lie
+≥ ``THRESHOLD`` inside the longer one (a copy is often extended or trimmed, which Jaccard would
+punish) and the shorter is at least ``MIN_RATIO`` of the longer. Sets that similar share one of
+their sketch entries with high probability (≥ 1-(1-J)^k for Jaccard J).
+Exact copies are grouped by their normalised text first, so boilerplate copied into hundreds of
+reports costs one dictionary entry; sketch buckets larger than ``BUCKET_CAP`` are not expanded.
+
+Hashes come from ``hash()``, so sketches are only comparable within one process: build them
+where they are compared.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIN_CHARS = 30  # shorter paragraphs (headings, slogans) repeat legitimately
+SHINGLE = 5
+SKETCH = 8
+THRESHOLD = 0.8
+MIN_RATIO = 0.5
+BUCKET_CAP = 64
+_NOISE = re.compile(r"[\s\u3000\xa0，。、；：,.;:“”\"'‘’（）()！!？?—\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of some report: ``owner`` is the caller's key (e.g. a report index)."""
+
+    owner: int
+    start: int
+    end: int
+    key: str  # normalised text: no whitespace or punctuation
+
+
+def paragraphs(text: str, owner: int = 0, spans: Sequence[tuple[int, int]] | None = None) -> list[Paragraph]:
+    """Paragraphs of at least ``MIN_CHARS`` normalised characters.
+
+    ``spans`` are the candidate lines (e.g. body lines of the outline); default every line.
+    """
+    if spans is None:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[Paragraph] = []
+    for start, end in spans:
+        key = _NOISE.sub("", text[start:end])
+        if len(key) >= MIN_CHARS:
+            out.append(Paragraph(owner, start, end, key))
+    return out
+
+
+def _shingles(key: str) -> frozenset[int]:
+    return frozenset([hash(key[i : i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)])  # list: ~15% faster
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not small or len(small) < MIN_RATIO * len(large):
+        return 0.0
+    return len(small & large) / len(small)
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter text's 5-gram shingles found in the longer (0 when lengths differ > 2×)."""
+    return _overlap(_shingles(a), _shingles(b))
+
+
+def duplicate_groups(paras: Sequence[Paragraph], across_owners_only: bool = False) -> list[list[int]]:
+    """Groups (indices into ``paras``, ascending, ≥ 2 members) of exact or near copies.
+
+    With ``across_owners_only`` pairs within one owner are not linked (though a group may still
+    hold two paragraphs of one owner through a third).
+    """
+    uf = _Union(len(paras))
+    first_of: dict[str, int] = {}
+    unique: list[int] = []
+    for i, p in enumerate(paras):
+        j = first_of.setdefault(p.key, i)
+        if j == i:
+            unique.append(i)
+        elif not (across_owners_only and paras[j].owner == p.owner):
+            uf.join(j, i)
+    shingles: dict[int, frozenset[int]] = {}
+    buckets: dict[int, list[int]] = {}
+    for i in unique:
+        sh = _shingles(paras[i].key)
+        shingles[i] = sh
+        seen: set[int] = set()
+        for h in heapq.nsmallest(SKETCH, sh):
+            bucket = buckets.setdefault(h, [])
+            if len(bucket) < BUCKET_CAP:
+                for j in bucket:
+                    # a pair already linked through others needs no comparison
+                    if j not in seen and uf.find(j) != uf.find(i):
+                        seen.add(j)
+                        _maybe_join(uf, paras, shingles, j, i, across_owners_only)
+                bucket.append(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(paras)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _maybe_join(
+    uf: _Union, paras: Sequence[Paragraph], shingles: dict[int, frozenset[int]], j: int, i: int, across: bool
+) -> None:
+    if across and paras[i].owner == paras[j].owner:
+        return
+    if _overlap(shingles[i], shingles[j]) >= THRESHOLD:
+        uf.join(j, i)

@@ -1,0 +1,99 @@
+"""Word .docx → report text: paragraphs and tables in document order, with Word's own numbering.
+
+python-docx's ``paragraph.text`` leaves out automatic numbering and ``document.paragraphs``
+skips tables, so the body is walked in order and list labels are rendered from numbering.xml
+and put back at the start of their line, where the reviewer sees them in Word. Heading styles
+and list levels become ``LineHint``s for the outline. Text boxes, headers and footers are skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from reviewer.formats.numbering import Numbering, parse_numbering
+from reviewer.model import LineHint
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+
+
+def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """(numId, ilvl) from the paragraph, else from its style chain."""
+    ppr = paragraph._p.pPr
+    num = ppr.numPr if ppr is not None else None
+    style = paragraph.style
+    while num is None and style is not None:
+        spp = style.element.pPr
+        num = spp.numPr if spp is not None else None
+        style = style.base_style
+    if num is None or num.numId is None:
+        return None
+    ilvl = num.ilvl.val if num.ilvl is not None else 0
+    return str(num.numId.val), int(ilvl)
+
+
+def _heading_level(paragraph: Any) -> int | None:
+    style = paragraph.style
+    while style is not None:
+        m = _HEADING_STYLE.match(style.name or "")
+        if m:
+            return int(m.group(1))
+        style = style.base_style
+    return None
+
+
+def _paragraph_line(paragraph: Any, numbering: Numbering | None) -> tuple[str, LineHint | None, int]:
+    """(line text, hint with line index 0 to be fixed by the caller, level)."""
+    text = paragraph.text
+    label = None
+    level = _heading_level(paragraph)
+    num = _num_pr(paragraph)
+    if num is not None and numbering is not None:
+        label = numbering.label(*num)
+        if label and not text.lstrip().startswith(label):
+            text = label + text
+        level = level or num[1] + 1
+    hint = LineHint(0, min(level, 4), label) if level else None
+    return text, hint, level or 0
+
+
+def _numbering(document: Any) -> Numbering | None:
+    try:
+        part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        return None
+    return parse_numbering(part.element)
+
+
+def _table_lines(table: Any) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell appears once per spanned column
+                continue
+            seen.add(id(cell._tc))
+            lines.extend(p.text for p in cell.paragraphs if p.text.strip())
+    return lines
+
+
+def load_docx(data: bytes) -> tuple[str, tuple[LineHint, ...]]:
+    """Raises ValueError/KeyError/zipfile.BadZipFile/PackageNotFoundError on a broken file."""
+    import docx
+    from docx.table import Table
+
+    document = docx.Document(io.BytesIO(data))
+    numbering = _numbering(document)
+    lines: list[str] = []
+    hints: list[LineHint] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+            continue
+        text, hint, _ = _paragraph_line(block, numbering)
+        if hint is not None:
+            hints.append(LineHint(len(lines), hint.level, hint.label))
+        lines.extend(text.replace("\r", "").split("\n"))  # a soft line break is a line of its own
+    return "\n".join(lines) + "\n", tuple(hints)
+

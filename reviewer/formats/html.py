@@ -1,0 +1,84 @@
+"""Saved web pages → report text: block elements become lines, scripts and navigation go.
+
+Page metadata and breadcrumbs inside the article are kept: the outline stage classifies such
+lines itself (and the 发布时间 line is the publication date the checklist needs).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reviewer.load import decode_text, normalise_newlines
+
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "head", "form",
+             "button", "select", "svg", "object")
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+              "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "center", "title"}
+NAV_MARK = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|foot|topbar|sidebar|share)"
+                      r"($|[\s_-])", re.I)
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """Encoding declared by the page (meta charset / http-equiv), GB variants widened to GB18030."""
+    m = META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    return "gb18030" if name in {"gb2312", "gbk", "gb18030", "x-gbk", "cp936"} else name
+
+
+def decode_page(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data)
+    declared = sniff_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def _is_navigation(tag: Any) -> bool:
+    attrs = getattr(tag, "attrs", None) or {}
+    marks = " ".join([attrs.get("id") or "", *(attrs.get("class") or [])])
+    return bool(marks.strip()) and bool(NAV_MARK.search(marks))
+
+
+def html_to_text(markup: str) -> str:
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString, Tag
+
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(_is_navigation):
+        if isinstance(tag, Tag) and not tag.decomposed:
+            tag.decompose()
+    pieces: list[str] = []
+    root = soup.body or soup
+    for node in root.descendants:
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:  # not comments, CDATA or doctype
+                pieces.append(str(node))
+        elif isinstance(node, Tag) and node.name in BLOCK_TAGS:
+            pieces.append("\n")
+    return tidy_lines("".join(pieces))
+
+
+def tidy_lines(text: str) -> str:
+    """One line per block, spaces inside a line collapsed, at most one blank line in a row."""
+    out: list[str] = []
+    for raw in normalise_newlines(text).split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def load_html(data: bytes) -> tuple[str, str]:
+    markup, encoding = decode_page(data)
+    return html_to_text(markup), encoding

@@ -1,0 +1,113 @@
+"""Small openpyxl helpers for the review workbook: safe text cells, styled headers, fitted widths.
+
+Report text is untrusted. A string that Excel could read as a formula (leading ``= + - @``, tab
+or CR) is stored as a string cell with Excel's quote prefix, so it shows exactly as written and
+never evaluates, even after the user edits the cell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FONT_NAME = "等线"  # ships with Office 2016+ and renders Chinese; Excel substitutes elsewhere
+MAX_CELL = 32_767
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="2F5597")
+WRAP = Alignment(wrap_text=True, vertical="top")
+THIN = Border(bottom=Side(style="thin", color="BFBFBF"))
+
+FILLS = {
+    "green": PatternFill("solid", fgColor="C6EFCE"),
+    "amber": PatternFill("solid", fgColor="FFEB9C"),
+    "red": PatternFill("solid", fgColor="FFC7CE"),
+    "grey": PatternFill("solid", fgColor="EDEDED"),
+    "blue": PatternFill("solid", fgColor="DDEBF7"),
+}
+
+
+def new_workbook() -> Workbook:
+    """A write-only workbook whose default font renders Chinese.
+
+    openpyxl has no public setter for the workbook default font; index 0 of the font table is
+    what every unstyled cell uses, so it is replaced before any cell is written.
+    """
+    wb = Workbook(write_only=True)
+    wb._fonts = IndexedList([Font(name=FONT_NAME, sz=11, family=2, charset=134, scheme="minor")])
+    return wb
+
+
+def clean(value: Any) -> Any:
+    """Strings without characters XML forbids and within Excel's cell limit; others as they are."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value[: MAX_CELL - 1] + "…" if len(value) > MAX_CELL else value
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: Any, *, wrap: bool = False, fill: str | None = None,
+              comment: str | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=clean(value))
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if wrap:
+        cell.alignment = WRAP
+    if fill:
+        cell.fill = FILLS[fill]
+    if comment:
+        cell.comment = Comment(clean(comment)[:2000], "审阅人")
+    return cell
+
+
+def safe_row(ws: WriteOnlyWorksheet, values: Sequence[Any], wrap_cols: frozenset[int] = frozenset()) -> list[Any]:
+    """A row of plain values; only risky strings and wrapped columns become styled cells."""
+    out: list[Any] = []
+    for i, v in enumerate(values):
+        risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v))
+        out.append(text_cell(ws, v, wrap=i in wrap_cols) if risky or i in wrap_cols else clean(v))
+    return out
+
+
+def display_width(value: Any) -> int:
+    """Columns Excel needs for ``value``: East Asian wide characters count two."""
+    s = str(value) if value is not None else ""
+    first_line = s.split("\n", 1)[0]
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in first_line)
+
+
+def setup_sheet(ws: WriteOnlyWorksheet, headers: Sequence[str], sample: Iterable[Sequence[Any]],
+                max_width: int = 60) -> None:
+    """Column widths from the header and a sample of rows; frozen header, print titles, header row."""
+    widths = [display_width(h) + 2 for h in headers]
+    for row in sample:
+        for i, v in enumerate(row[: len(widths)]):
+            widths[i] = max(widths[i], min(display_width(v) + 2, max_width))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(w, max_width)
+    ws.freeze_panes = "B2" if len(headers) > 6 else "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    header = []
+    for h in headers:
+        c = WriteOnlyCell(ws, value=h)
+        c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, Alignment(vertical="center"), THIN
+        header.append(c)
+    ws.append(header)
+
+
+def finish_sheet(ws: WriteOnlyWorksheet, n_cols: int, n_rows: int) -> None:
+    """Autofilter over the header and every data row."""
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(n_cols, 1))}{max(n_rows + 1, 1)}"

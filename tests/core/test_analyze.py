@@ -1,0 +1,142 @@
+"""The pipeline on the seeds (exact findings and checklist results) and the batch runner."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from reviewer.analyze import analyze_document, analyze_many
+from reviewer.checklist import load_checklist
+from reviewer.findings import batch_duplicates
+from reviewer.load import load
+from reviewer.model import Analysis, Document
+from tests.conftest import seed_path
+
+CHECKLIST = load_checklist()
+OTHER_STAGES = {"heading_numbering"}  # outline's; meta's garbled 落款 date is excluded by span below
+
+
+def _analysis(prefix: str) -> Analysis:
+    return analyze_document(load(seed_path(prefix)), CHECKLIST)
+
+
+def _mine(a: Analysis) -> list[tuple[str, str]]:
+    """This module's findings as (kind, text at span), leaving out those of outline and meta."""
+    theirs = set(a.meta.findings)
+    return [(f.kind, a.text[f.start : f.end]) for f in a.findings if f.kind not in OTHER_STAGES and f not in theirs]
+
+
+EXPECTED = {
+    "000": [("garbled_date", "20212025")]
+    + [("garbled_date", "41日")]
+    + [("garbled_date", "20212025")] * 4
+    + [("missing_signature", "2022228")],  # the 落款 is a date only
+    "001": [("rate_change_in_percent", "出庭应诉率99.19%,同比上升0.55%")],
+    "002": [("garbled_date", "〔202018号"), ("missing_signature", "2021210")],
+    "003": [("missing_date", ""), ("missing_signature", "")],
+    "004": [
+        ("misquoted_regulation", "《党政主要负责人履行推进法治政府建设第一责任人职责规定》"),
+        ("duplicate_paragraph", None),
+        ("unit_mismatch", "重庆市渝北区大盛镇镇人民政府"),
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_seed_findings_exactly(prefix: str) -> None:
+    got = _mine(_analysis(prefix))
+    want = EXPECTED[prefix]
+    assert [k for k, _ in got] == [k for k, _ in want]
+    for (_, text), (_, expected) in zip(got, want, strict=True):
+        if expected is not None:
+            assert text.endswith(expected)
+
+
+def test_meta_garbled_signature_dates_are_not_repeated() -> None:
+    for prefix, date in (("000", "2022228"), ("002", "2021210")):
+        a = _analysis(prefix)
+        hits = [f for f in a.findings if f.kind == "garbled_date" and a.text[f.start : f.end] == date]
+        assert len(hits) == 1
+        assert not any(f.kind == "missing_date" for f in a.findings)
+
+
+def _status(a: Analysis) -> dict[str, str]:
+    return {c.id: c.status for c in a.checklist}
+
+
+def test_seed_checklist_results() -> None:
+    s000, s001, s002, s004 = (_status(_analysis(p)) for p in ("000", "001", "002", "004"))
+    assert s000["form_garbled_numbers"] == "missing"
+    assert s000["form_publish_deadline"] == "found"  # 2022-03-11 ≤ 2022-04-01
+    assert s000["form_regulation_titles"] == "found"
+    assert s000["form_signature_date"] == "missing"  # a (garbled) date but no unit
+    assert s001["form_signature_date"] == "found"
+    assert s001["form_cause_specific"] == "missing"  # problems listed, no causes
+    assert s000["form_cause_specific"] == "missing"  # 原因 only in the heading "存在的不足和原因"
+    assert s001["form_signature_matches"] == "found"  # 中共泰州市委 泰州市人民政府 as in the title
+    assert s001["metric_appearance_rate"] == "found"
+    assert s002["topic_digital"] == "not_applicable"  # 2020 report: 2015—2020 纲要 tasks
+    assert s002["topic_capability"] == "found"
+    assert s004["topic_capability"] == "not_applicable"
+    assert s004["form_no_duplicates"] == "missing"
+    assert s004["form_signature_matches"] == "missing"
+    assert s004["form_regulation_titles"] == "missing"
+    assert s004["form_serious_typos"] == "missing"  # 镇镇人民政府
+    assert s000["form_serious_typos"] == s001["form_serious_typos"] == s002["form_serious_typos"] == "found"
+    assert s004["form_publish_deadline"] == "not_applicable"  # no publication date on the page
+
+
+def _docs(n: int) -> list[Document]:
+    seeds = [load(seed_path(p)) for p in ("000", "001", "002", "003", "004")]
+    return [replace(seeds[i % 5], path=f"r{i:03d}_{seeds[i % 5].path.rsplit('/', 1)[-1]}") for i in range(n)]
+
+
+def test_pool_matches_inline_and_reports_progress() -> None:
+    docs = _docs(16)
+    seen: list[tuple[int, int]] = []
+    pooled = analyze_many(docs, CHECKLIST, workers=2, progress=lambda i, n: seen.append((i, n)))
+    inline = analyze_many(docs, CHECKLIST, workers=1)
+    assert [a.file for a in pooled] == [d.path for d in docs]
+    assert pooled == inline
+    assert seen[-1] == (16, 16)
+    across = [f for f in pooled[0].findings if f.kind == "duplicate_across_reports"]
+    assert across and "r005_000" in across[0].message
+
+
+def test_cancel_stops_the_inline_batch() -> None:
+    done: list[int] = []
+    out = analyze_many(
+        _docs(5), CHECKLIST, workers=1, progress=lambda i, n: done.append(i), cancelled=lambda: len(done) >= 2
+    )
+    assert len(out) == 2
+
+
+def test_batch_duplicates_name_the_other_file() -> None:
+    shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
+    reports = [
+        ("a/甲.txt", f"开头\n{shared}\n结尾段落。", ()),
+        ("b/乙.txt", f"{shared}\n其他内容。", ()),
+        ("c/丙.txt", "完全不同的内容，没有任何与其他报告相同的段落，这里写的是另一件事情。", ()),
+    ]
+    a, b, c = batch_duplicates(reports)
+    assert [(f.kind, f.start, f.end) for f in a] == [("duplicate_across_reports", 3, 3 + len(shared))]
+    assert "乙.txt" in a[0].message and "甲.txt" in b[0].message
+    assert c == []
+
+
+def test_batch_duplicates_scale() -> None:
+    """300 reports (5 seeds, each copy perturbed) in well under the 1000-in-5-s budget."""
+    texts = [load(seed_path(p)).text for p in ("000", "001", "002", "003", "004")]
+    reports = [(f"r{i}.txt", texts[i % 5].replace("。", f"。{i}", 3), ()) for i in range(300)]
+    t0 = time.perf_counter()
+    out = batch_duplicates(reports)
+    assert time.perf_counter() - t0 < 3.0
+    assert all(out)
+
+
+def test_cancel_stops_the_pool() -> None:
+    out = analyze_many(_docs(24), CHECKLIST, workers=2, cancelled=lambda: True)
+    assert len(out) < 24
+    assert all(a.file.startswith("r") for a in out)

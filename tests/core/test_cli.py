@@ -1,0 +1,86 @@
+"""``reviewer analyze``: JSON shape, Chinese summary, stderr for bad files and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from tests.conftest import seed_path
+
+
+def test_one_file_gives_one_object(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(seed_path("004")), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert isinstance(out, dict)
+    assert out["schema"] == "reviewer.analysis/1"
+    assert out["unit"] == "重庆市渝北区大盛镇人民政府"
+    kinds = sorted(f["kind"] for f in out["findings"])
+    assert kinds == ["duplicate_paragraph", "misquoted_regulation", "unit_mismatch"]
+
+
+def test_several_files_give_an_array_with_batch_duplicates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "copy.txt"  # another unit's report copied from 001 (an identical file loads once)
+    copy.write_text(seed_path("001").read_text(encoding="utf-8") + "\n附：本单位联系人张三。\n", encoding="utf-8")
+    assert main(["analyze", str(seed_path("001")), str(copy), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [Path(o["file"]).name for o in out] == [seed_path("001").name, "copy.txt"]
+    across = [f for f in out[0]["findings"] if f["kind"] == "duplicate_across_reports"]
+    assert across and all("copy.txt" in f["message"] for f in across)
+
+
+def test_folder_with_a_bad_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(seed_path("002"), tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    code = main(["analyze", str(tmp_path), "--json"])
+    cap = capsys.readouterr()
+    assert code == 1
+    assert "b.txt" in cap.err
+    out = json.loads(cap.out)
+    assert isinstance(out, list)
+    assert [Path(o["file"]).name for o in out] == ["a.txt"]
+
+
+def test_a_folder_of_one_is_still_an_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(seed_path("003"), tmp_path / "a.txt")
+    assert main(["analyze", str(tmp_path), "--json"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), list)
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "x.txt", "--bogus"])
+    assert exc.value.code == 2
+
+
+def test_bad_checklist_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "c.toml"
+    bad.write_text('[[item]]\nid = "x"\nrule = "keywords"\ngroup = "nope"\n', encoding="utf-8")
+    assert main(["analyze", str(seed_path("000")), "--checklist", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (
+        "核查清单 c.toml 第 1 项（x） 字段 “group” 取值 “nope” 无效，应为 required_part / topic / metric / form 之一"
+    )
+
+
+def test_missing_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tmp_path / "none.txt")]) == 1
+    assert "none.txt" in capsys.readouterr().err
+
+
+def test_summary_is_readable_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(seed_path("004"))]) == 0
+    out = capsys.readouterr().out
+    assert "标题：重庆市渝北区大盛镇人民政府关于2023年度法治政府建设情况的报告" in out
+    assert "层级：乡镇" in out and "年度：2023" in out
+    assert "主要举措和成效：已具备" in out
+    assert "核查清单得分：" in out
+    assert "第 14 行 [警告] 重复段落" in out
+    assert "[缺失] 形式规范·无重复段落：发现重复段落 1 处" in out
+    assert "数据指标：" in out

@@ -1,0 +1,144 @@
+"""The Excel export, read back with openpyxl: exact cells on the seeds, no formulas, atomic writes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reviewer import export as export_mod
+from reviewer.analyze import analyze_document
+from reviewer.checklist import load_checklist
+from reviewer.export import ExportError, export, export_from_store
+from reviewer.load import load
+from reviewer.model import Analysis, Document, Metric
+from reviewer.store import open_store
+from tests.conftest import SEED_FILES
+
+SHEETS = ["汇总", "核查矩阵", "核查明细", "数据指标", "指标对比", "问题清单"]
+
+
+@pytest.fixture(scope="module")
+def seed_analyses() -> list[Analysis]:
+    checklist = load_checklist()
+    return [analyze_document(load(p), checklist) for p in SEED_FILES]
+
+
+def _rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, ...]]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_workbook_layout_and_seed_cells(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    out = export(seed_analyses, tmp_path / "review.xlsx", checklist=load_checklist())
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == SHEETS
+    summary = _rows(wb["汇总"])
+    assert summary[0] == ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单符合率", "已核/总项",
+                          "缺失项", "问题数", "审阅结论", "审阅意见", "审阅人", "审阅时间")
+    jinnan = summary[1]
+    assert jinnan[:6] == (1, "津南区人民政府", "县级", 2021, "000_b98e54cc537f26f1.txt", "4/5")
+    assert jinnan[10] == "未审"
+    luyang = summary[3]
+    assert luyang[1] == "庐阳区人民政府" and luyang[5] == "3/5"
+    assert "党政主要负责人履行第一责任人职责情况" in str(luyang[8])
+    ws = wb["汇总"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:N6" and ws.print_title_rows == "$1:$1"
+    assert ws["B1"].font.bold and ws["B2"].font.name == "等线"
+    assert ws.column_dimensions["B"].width >= 2 * len("重庆市渝北区大盛镇人民政府")
+
+
+def test_taizhou_first_responsible_is_partial_in_matrix_and_detail(seed_analyses: list[Analysis],
+                                                                    tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(seed_analyses, tmp_path / "r.xlsx", checklist=load_checklist()))
+    matrix = _rows(wb["核查矩阵"])
+    col = matrix[0].index("党政主要负责人履行第一责任人职责情况")
+    taizhou = matrix[2]
+    assert taizhou[1] == "001_793e806449148c2a.txt" and taizhou[col] == "◐"
+    assert wb["核查矩阵"].cell(row=3, column=col + 1).fill.fgColor.rgb == "00FFEB9C"
+    detail = [r for r in _rows(wb["核查明细"]) if r[1] == "001_793e806449148c2a.txt"
+              and r[3] == "党政主要负责人履行第一责任人职责情况"]
+    assert len(detail) == 1 and detail[0][4] == "部分具备" and detail[0][6] == "未定"
+
+
+def test_dasheng_duplicate_paragraph_is_listed(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(seed_analyses, tmp_path / "r.xlsx"))
+    dup = [r for r in _rows(wb["问题清单"]) if r[1] == "004_045200239feb11ca.txt" and r[2] == "重复段落"]
+    assert len(dup) == 1
+    assert str(dup[0][5]).startswith("积极配合区政府创新优化法治化营商环境总体部署")
+
+
+def test_metrics_sheet_has_the_seed_figures(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export(seed_analyses, tmp_path / "r.xlsx"))
+    rows = _rows(wb["数据指标"])
+    assert len(rows) == 1 + sum(len(a.metrics) for a in seed_analyses)
+    fuyi = [r for r in rows if r[1] == "000_b98e54cc537f26f1.txt" and r[4] == "59件"]
+    assert fuyi and fuyi[0][3:8] == ("行政复议", "59件", 59, "件", None)
+    key = _rows(wb["指标对比"])
+    assert key[0][1:] == tuple(a.meta.unit for a in seed_analyses)
+    assert key[1][0] == "行政复议案件（件）" and key[1][1] == 59
+    assert len(wb["指标对比"]._charts) == 1
+
+
+def test_decisions_and_verdicts_from_the_project(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    store = open_store(tmp_path / "p.review")
+    sha = seed_analyses[1].sha256
+    store.set_decision(sha, "first_responsible", "不符合", "未单列第一责任人部分", "王审")
+    store.set_decision(sha, "measures", "符合", "", "王审")
+    store.set_verdict(sha, "需修改", "请补充", "王审")
+    wb = openpyxl.load_workbook(export_from_store(seed_analyses, tmp_path / "r.xlsx", store, load_checklist()))
+    row = _rows(wb["汇总"])[2]
+    assert row[7] == "2/37" and row[10:13] == ("需修改", "请补充", "王审")
+    matrix = wb["核查矩阵"]
+    headers = [c.value for c in matrix[1]]
+    cell = matrix.cell(row=3, column=headers.index("党政主要负责人履行第一责任人职责情况") + 1)
+    assert cell.value == "◐ 不符合" and cell.comment is not None and cell.comment.text == "未单列第一责任人部分"
+    assert matrix.cell(row=3, column=headers.index("主要举措和成效") + 1).value == "✓ 已核"
+
+
+@pytest.mark.parametrize("evil", ['=HYPERLINK("http://x","点我")', "+1", "-1", "@SUM(A1:A9)", "\t=1+1", "\r=2"])
+def test_report_text_never_becomes_a_formula(evil: str, tmp_path: Path) -> None:
+    text = f"{evil}\n一、主要举措和成效\n全年办理行政复议案件5件。\n"
+    doc = Document("evil.txt", text, "e" * 64, "txt", "utf-8", len(text))
+    a = analyze_document(doc)
+    m = Metric(evil, 1, "件", None, "行政复议", None, 0, len(evil), evil)
+    a = replace(a, metrics=(m,), meta=replace(a.meta, unit=evil))
+    wb = openpyxl.load_workbook(export([a], tmp_path / "e.xlsx"))
+    for sheet, col in (("汇总", 2), ("数据指标", 1), ("数据指标", 5), ("数据指标", 9)):
+        cell = wb[sheet].cell(row=2, column=col)
+        assert cell.value == evil and cell.data_type == "s", (sheet, col)
+
+
+def test_failed_export_leaves_no_file(seed_analyses: list[Analysis], tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "r.xlsx"
+    target.write_bytes(b"old workbook")
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "locked")
+
+    monkeypatch.setattr(export_mod.os, "replace", locked)
+    with pytest.raises(ExportError, match="Excel 中打开"):
+        export(seed_analyses, target)
+    assert target.read_bytes() == b"old workbook"
+    assert sorted(os.listdir(tmp_path)) == ["r.xlsx"]
+
+
+def test_missing_folder_is_a_clear_error(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="保存位置不存在"):
+        export(seed_analyses, tmp_path / "nope" / "r.xlsx")
+
+
+def test_cli_export_with_project(tmp_path: Path) -> None:
+    from reviewer.cli import main
+
+    store = open_store(tmp_path / "p.review")
+    sha = load(SEED_FILES[4]).sha256
+    store.set_verdict(sha, "通过", "", "李")
+    store.close()
+    out = tmp_path / "cli.xlsx"
+    code = main(["export", str(SEED_FILES[4]), "-o", str(out), "--project", str(tmp_path / "p.review")])
+    assert code == 0
+    assert _rows(openpyxl.load_workbook(out)["汇总"])[1][10] == "通过"

@@ -1,0 +1,177 @@
+"""Loading every report format a reviewer receives, and every kind of bad file."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reviewer.load import ReportLoadError, decode_text, load, load_many
+from tests.conftest import SEED_FILES, seed_path
+from tests.core import loader_fixtures as fx
+
+SEED_001 = seed_path("001").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_encodings_round_trip_to_the_same_text(seed: Path, encoding: str, tmp_path: Path) -> None:
+    original = load(seed)
+    text = seed.read_text(encoding="utf-8")
+    if encoding == "utf-16-le-bom":
+        data = b"\xff\xfe" + text.encode("utf-16-le")
+    elif encoding == "utf-16-be-bom":
+        data = b"\xfe\xff" + text.encode("utf-16-be")
+    else:
+        data = text.encode(encoding)
+    f = tmp_path / "r.txt"
+    f.write_bytes(data)
+    doc = load(f)
+    assert doc.text == original.text
+    assert doc.format == "txt" and original.encoding == "utf-8"
+
+
+def test_crlf_and_cr_become_newlines_and_nothing_else_changes(tmp_path: Path) -> None:
+    f = tmp_path / "r.txt"
+    f.write_bytes("一、标题\r\n正文　 两个空格  \r末行".encode())
+    assert load(f).text == "一、标题\n正文　 两个空格  \n末行"
+
+
+def test_gb18030_only_characters_are_not_lost() -> None:
+    text = "𠮷野家与䶮字的报告"  # outside GBK: decoding as GBK would fail or garble
+    assert decode_text(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_html_page_gives_the_report_text(tmp_path: Path) -> None:
+    lines = [ln for ln in SEED_001.split("\n") if ln.strip()][:40]
+    doc = load(fx.make_html(tmp_path / "page.html", lines))
+    got = doc.text.split("\n")
+    assert doc.format == "html" and doc.encoding == "gb18030"
+    assert [ln for ln in got if ln] == [ln.strip() for ln in lines]
+    assert "一、2021年度推进法治政府建设的主要举措和成效" in got
+    assert "脚本不应出现" not in doc.text and "网站地图" not in doc.text and "政务公开 | 互动" not in doc.text
+
+
+def test_docx_recovers_word_numbering_and_table_order(tmp_path: Path) -> None:
+    blocks: list[tuple[int | None, str]] = [
+        (None, "津南区人民政府关于2021年法治政府建设情况的报告"),
+        (0, "主要举措和成效"),
+        (1, "加强党的领导"),
+        (None, "全年共办理行政复议案件59件。"),
+        (1, "推进依法行政"),
+        (2, "严格执法"),
+        (0, "存在的不足和原因"),
+        (1, "工作不平衡"),
+    ]
+    doc = load(fx.make_docx(tmp_path / "r.docx", blocks, table=[["项目", "数量"], ["复议", "59件"]]))
+    assert doc.format == "docx" and doc.encoding is None
+    assert doc.text.split("\n") == [
+        "津南区人民政府关于2021年法治政府建设情况的报告",
+        "一、主要举措和成效",
+        "（一）加强党的领导",
+        "全年共办理行政复议案件59件。",
+        "（二）推进依法行政",
+        "1.严格执法",
+        "二、存在的不足和原因",
+        "（一）工作不平衡",
+        "项目", "数量", "复议", "59件",
+        "特此报告。",
+        "",
+    ]
+    assert [(h.line, h.level, h.label) for h in doc.hints] == [
+        (1, 1, "一、"), (2, 2, "（一）"), (4, 2, "（二）"), (5, 3, "1."), (6, 1, "二、"), (7, 2, "（一）"),
+    ]
+
+
+def test_pdf_text_layer_in_reading_order(tmp_path: Path) -> None:
+    lines = [ln.strip() for ln in SEED_001.split("\n") if ln.strip()][2:14]
+    lines = [ln[:40] for ln in lines]
+    doc = load(fx.make_pdf(tmp_path / "r.pdf", lines))
+    assert doc.format == "pdf"
+    assert [ln for ln in doc.text.split("\n") if ln] == lines
+
+
+def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    with pytest.raises(ReportLoadError, match="OCR") as err:
+        load(fx.make_scanned_pdf(tmp_path / "scan.pdf"))
+    assert err.value.kind == "scanned" and "scan.pdf" in str(err.value)
+
+
+def _zip_without_document(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    return path
+
+
+BAD_FILES = {
+    "empty.txt": (lambda p: p.write_bytes(b""), "empty", "空"),
+    "blank.txt": (lambda p: p.write_bytes(b"  \n\r\n "), "empty", "空"),
+    "binary.txt": (lambda p: p.write_bytes(b"\x00\x01\x02PK\x00" * 50), "binary", "二进制"),
+    "random.docx": (lambda p: p.write_bytes(os.urandom(300)), "corrupt", "损坏"),
+    "nodoc.docx": (_zip_without_document, "corrupt", "损坏"),
+    "locked.docx": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "encrypted", "加密"),
+    "broken.pdf": (lambda p: p.write_bytes(b"%PDF-1.4\n garbage"), "corrupt", "损坏"),
+    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50), "unsupported", "另存为 .docx"),
+    "report.wps": (lambda p: p.write_bytes(b"wps"), "unsupported", "另存为 .docx"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_files_give_a_clear_error_naming_the_file(name: str, tmp_path: Path) -> None:
+    make, kind, words = BAD_FILES[name]
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(ReportLoadError) as err:
+        load(path)
+    assert err.value.kind == kind
+    assert str(err.value).startswith(name) and words in str(err.value)
+
+
+def test_too_large_and_vanished(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes("报告".encode() * 1000)
+    with pytest.raises(ReportLoadError, match="文件过大") as err:
+        load(big, max_bytes=1000)
+    assert err.value.kind == "too_large"
+    with pytest.raises(ReportLoadError, match="不存在") as err:
+        load(tmp_path / "gone.txt")
+    assert err.value.kind == "vanished"
+
+
+def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    for seed in SEED_FILES[:3]:
+        (folder / "sub" / seed.name).write_bytes(seed.read_bytes())
+    (folder / "a_empty.txt").write_bytes(b"")
+    (folder / "z_binary.txt").write_bytes(b"\x00" * 100)
+    (folder / "m.wps").write_bytes(b"x")
+    (folder / "~$lock.docx").write_bytes(b"x")  # Word's lock file: not a report
+    (folder / ".hidden.txt").write_bytes(b"x")
+    ticks: list[tuple[int, int]] = []
+    docs, errors = load_many([folder], progress=lambda i, n: ticks.append((i, n)))
+    assert [Path(d.path).name for d in docs] == [s.name for s in SEED_FILES[:3]]
+    assert [(Path(e.path).name, e.kind) for e in errors] == [
+        ("a_empty.txt", "empty"), ("m.wps", "unsupported"), ("z_binary.txt", "binary"),
+    ]
+    assert ticks[-1] == (6, 6)
+
+
+def test_the_same_report_twice_is_loaded_once(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "copy.txt"
+    a.write_bytes(SEED_FILES[0].read_bytes())
+    b.write_bytes(SEED_FILES[0].read_bytes())
+    docs, errors = load_many([a, b, a])
+    assert [Path(d.path).name for d in docs] == ["a.txt"]
+    assert [(Path(e.path).name, e.kind) for e in errors] == [("copy.txt", "duplicate"), ("a.txt", "duplicate")]
+    assert "a.txt" in errors[0].message
+
+
+def test_pdf_extractor_spacing_between_han_characters_is_removed() -> None:
+    from reviewer.formats.pdf import _unspace
+
+    assert _unspace("法 治 政 府 建 设 年 度 报 告") == "法治政府建设年度报告"
+    joint = "中共泰州市委 泰州市人民政府关于法治政府建设的报告"
+    assert _unspace(joint) == joint

@@ -1,0 +1,44 @@
+"""GUI fixtures: every window gets its own settings file and data folder under tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui.main_window import MainWindow
+from ui.project import DATA_ENV
+from ui.settings import SettingsStore
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    # Icons and fonts need a QApplication even in model-only tests.
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "data"))
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings_path: Path) -> Iterator[WindowFactory]:
+    made: list[MainWindow] = []
+
+    def factory(project: Path | None = None) -> MainWindow:
+        store = SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat))
+        w = MainWindow(store, project)
+        qtbot.addWidget(w)
+        made.append(w)
+        return w
+
+    yield factory
+    for w in made:
+        w.loader.cancel()

@@ -1,0 +1,45 @@
+"""English comes from resources/i18n/reviewer_en.qm through Qt's translators."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import install_translators
+from ui.labels import group_name
+from ui.reports.view import ReportsPanel
+
+
+def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -> None:
+    translators = install_translators(qapp, "en")
+    try:
+        assert translators
+        assert group_name("required_part") == "Required parts"
+        from ui.memory_store import MemoryReviewStore
+        from ui.reports.model import ReportsModel
+        from ui.session import Session
+
+        panel = ReportsPanel(ReportsModel(Session(MemoryReviewStore())))
+        assert panel.filter_edit.placeholderText() == "Filter by unit or file name"
+        # Menus are built through ``w.tr``: their strings must sit in the MainWindow context.
+        from PySide6.QtCore import QCoreApplication
+
+        assert QCoreApplication.translate("MainWindow", "打开文件…") == "Open files…"
+        assert QCoreApplication.translate("ChecklistModel", "自动") == "Found"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert group_name("required_part") == "必备部分"
+
+
+def test_chinese_uses_qts_own_translation_for_standard_buttons(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert translators  # qtbase_zh_CN ships with PySide6
+        assert texts == {"确定", "取消"}
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)

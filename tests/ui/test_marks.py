@@ -1,0 +1,60 @@
+"""Marks: tooltips for metrics and findings, dimmed clutter, and the painted comparison chart."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage
+
+from ui.compare.view import ComparePanel
+from ui.memory_store import MemoryReviewStore
+from ui.session import Session
+from ui.spans import Utf16Index
+from ui.text.spans import MarkIndex, build_marks
+
+from .sample import TEXT, at, make_analysis
+
+
+def test_marks_carry_tooltips_at_utf16_positions() -> None:
+    a = make_analysis()
+    index = MarkIndex(build_marks(a, Utf16Index(TEXT)))
+    qt_pos = at("3200余人次") + 1  # after 𠮷
+    assert index.tip_at(qt_pos) == "3200 人次（余）\n主题：普法"
+    assert index.tip_at(at("59件") + 1) == "59 件\n主题：行政复议"
+    assert index.tip_at(at("继续推进") + 1) == "警告：段落重复"
+    assert index.tip_at(at("某区人民政府")) == ""
+    kinds = {m.kind for m in index.overlapping(0, 3)}
+    assert kinds == {"dim"}
+
+
+def test_compare_chart_paints_one_bar_per_report() -> None:
+    session = Session(MemoryReviewStore())
+    session.add([make_analysis("a" * 64), make_analysis("b" * 64, unit="某县司法局", year=2022)])
+    panel = ComparePanel(session)
+    panel.resize(900, 300)
+    assert panel.topic_box.count() == 4
+    assert panel.topic_box.currentText() in {"行政复议（件）", "行政复议（%）", "行政执法（%）", "普法（人次）"}
+    panel.topic_box.setCurrentIndex(panel.topic_box.findText("普法（人次）"))
+    bars = [(b.label, b.value) for b in panel.chart.bars()]
+    assert bars == [("某区人民政府 · 2023", 3200), ("某县司法局 · 2022", 3200)]
+    image = panel.chart.grab().toImage()
+    assert image.format() != QImage.Format.Format_Invalid
+    assert image.pixelColor(image.width() // 2, image.height() // 2).isValid()
+
+
+def test_report_text_that_looks_like_html_is_shown_verbatim() -> None:
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from ui.checklist.header import ReviewHeader
+    from ui.plain import tip
+
+    assert tip("普通文字") == "普通文字"
+    assert tip("<b>粗体</b>") == "<p style='white-space:pre-wrap'>&lt;b&gt;粗体&lt;/b&gt;</p>"
+    a = make_analysis()
+    a = replace(a, meta=replace(a.meta, unit="<b>某区</b>"))
+    session = Session(MemoryReviewStore())
+    session.add([a])
+    header = ReviewHeader(session)
+    header.set_report(a.sha256)
+    assert header.title.textFormat() == Qt.TextFormat.PlainText
+    assert header.title.text() == "<b>某区</b> · 2023"

@@ -1,0 +1,127 @@
+"""Models pass qtmodeltester; the tree places gap rows where the missing part belongs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from reviewer.model import PartResult
+from ui.checklist.model import ChecklistModel
+from ui.compare.model import GridModel, topic_bars, topic_keys
+from ui.memory_store import MemoryReviewStore
+from ui.metrics.model import ROLE_SORT, FindingsModel, MetricsModel, TableFilter
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsFilter, ReportsModel
+from ui.reports.rows import build_report_row
+from ui.session import Session
+
+from .sample import make_analysis
+
+
+def _session() -> Session:
+    s = Session(MemoryReviewStore(), "张审")
+    s.add([make_analysis("a" * 64), make_analysis("b" * 64, unit="某县司法局", year=2022)])
+    return s
+
+
+def test_reports_model_and_filter(qtmodeltester: ModelTester) -> None:
+    session = _session()
+    model = ReportsModel(session)
+    qtmodeltester.check(model)
+    proxy = ReportsFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 2
+    proxy.set_text("司法局")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 0).data() == "某县司法局 · 2022"
+    proxy.set_text("")
+    session.set_decision("a" * 64, "measures", "符合")
+    proxy.set_status("审阅中")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["某区人民政府 · 2023"]
+    proxy.set_status("未审")
+    assert proxy.rowCount() == 1
+    qtmodeltester.check(proxy)
+
+
+def test_report_row_shows_status_and_gap_badge() -> None:
+    model = ReportsModel(_session())
+    idx = model.index(0, 0)
+    assert idx.data(ROLE_STATUS) == "未审"
+    assert idx.data(ROLE_BADGE) == 2  # shortcomings missing, signature partial
+    children = [model.index(r, 0, idx) for r in range(model.rowCount(idx))]
+    assert [c.data() for c in children] == ["一、主要举措和成效", "缺：存在的不足和原因", "二、下一年度工作安排"]
+    assert children[1].data(ROLE_KIND) == "gap"
+    assert children[1].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    nested = model.index(1, 0, children[0])  # (二)行政执法 holds the partial first_responsible part
+    assert nested.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"
+
+
+def test_missing_parts_with_no_preceding_anchor_go_before_the_next_in_required_order() -> None:
+    a = make_analysis()
+    parts = dict(a.parts)
+    parts["measures"] = PartResult("missing", None, None, None, None, "")
+    root = build_report_row(replace(a, parts=parts))
+    labels = [(r.kind, r.part or (r.section.id if r.section else "")) for r in root.children]
+    # first_responsible (nested in s1) is the first anchored part: both gaps stand before it.
+    assert labels == [("gap", "measures"), ("gap", "shortcomings"), ("section", "s1"), ("section", "s2")]
+
+
+def test_checklist_model_ticks_through_the_session(qtmodeltester: ModelTester) -> None:
+    session = _session()
+    model = ChecklistModel(session)
+    model.set_report("a" * 64)
+    qtmodeltester.check(model)
+    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert groups == ["必备部分（3）", "重点领域（1）", "关键数据（1）", "形式规范（1）"]
+    item = model.index(0, 0, model.index(0, 0))
+    assert model.setData(item, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert session.store.decisions("a" * 64)["measures"].decision == "符合"
+    assert session.store.decisions("a" * 64)["measures"].reviewer == "张审"
+    assert item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    model.toggle(item)
+    assert session.store.decisions("a" * 64)["measures"].decision == "未定"
+    qtmodeltester.check(model)
+
+
+def test_metric_and_finding_tables_sort_by_value(qtmodeltester: ModelTester) -> None:
+    a = make_analysis()
+    metrics = MetricsModel()
+    metrics.set_metrics(a.metrics)
+    findings = FindingsModel()
+    findings.set_findings(a.findings)
+    qtmodeltester.check(metrics)
+    qtmodeltester.check(findings)
+    proxy = TableFilter()
+    proxy.setSourceModel(metrics)
+    qtmodeltester.check(proxy)
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 1).data(ROLE_SORT) for r in range(4)] == [3200, 100, 59, 12.5]
+    assert proxy.index(0, 1).data() == "3,200"
+    proxy.setFilterFixedString("行政复议")
+    assert proxy.rowCount() == 2
+
+
+def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
+    session = _session()
+    grid = GridModel(session)
+    qtmodeltester.check(grid)
+    assert (grid.rowCount(), grid.columnCount()) == (2, 6)
+    assert grid.index(0, 1).data() == "○"
+    session.set_decision("a" * 64, "shortcomings", "不符合")
+    assert grid.index(0, 1).data() == "✗"
+    assert ("行政复议", "件") in topic_keys(session.analyses())
+    bars = topic_bars(session.analyses(), "行政复议", "%")
+    assert [(b.label, b.value) for b in bars] == [("某区人民政府 · 2023", 12.5), ("某县司法局 · 2022", 12.5)]
+
+
+def test_section_label_stops_after_the_title() -> None:
+    from reviewer.model import Section
+    from ui.reports.model import section_label
+
+    line = "1. 学习贯彻习近平法治思想。区委书记多次专题学习。"
+    inline = Section("s1.1.1", 3, "1", line, "学习贯彻习近平法治思想", 0, 30)
+    assert section_label(inline) == "1. 学习贯彻习近平法治思想"
+    own_line = Section("s1", 1, "一", "一、2021年主要工作举措及成效", "2021年主要工作举措及成效", 0, 30)
+    assert section_label(own_line) == "一、2021年主要工作举措及成效"

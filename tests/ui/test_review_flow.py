@@ -1,0 +1,180 @@
+"""End to end on the real seeds and a real project file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ui.reports.model import ROLE_KIND
+
+from .conftest import WindowFactory
+
+
+def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths([str(seeds_dir)])
+
+
+def _section_rows(w, row: int) -> int:  # type: ignore[no-untyped-def]
+    proxy = w.reports.proxy
+    root = proxy.index(row, 0)
+    return sum(1 for r in range(proxy.rowCount(root)) if proxy.index(r, 0, root).data(ROLE_KIND) == "section")
+
+
+def test_opening_the_seeds_lists_five_reports_with_their_sections(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    proxy = w.reports.proxy
+    assert proxy.rowCount() == 5
+    analyses = w.session.analyses()
+    assert [Path(a.file).name[:3] for a in analyses] == ["000", "001", "002", "003", "004"]
+    assert [proxy.index(r, 0).data() for r in range(5)] == [
+        "津南区人民政府 · 2021",
+        "中共泰州市委 泰州市人民政府 · 2021",
+        "庐阳区人民政府 · 2020",
+        "塘沽街道 · 2024",
+        "重庆市渝北区大盛镇人民政府 · 2023",
+    ]
+    assert [_section_rows(w, r) for r in range(5)] == [4, 3, 6, 4, 4]
+    assert w.checklist.model.report == analyses[0].sha256  # the first report opens by itself
+    assert w.text.editor.toPlainText() == analyses[0].text
+    assert w.metrics.proxy.rowCount() == len(analyses[0].metrics) > 0
+
+
+def test_seed_gaps_stand_where_the_part_belongs(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    proxy = w.reports.proxy
+    luyang = proxy.index(2, 0)  # 庐阳区: no 第一责任人 part at all, 不足 only partly
+    rows = [proxy.index(r, 0, luyang) for r in range(proxy.rowCount(luyang))]
+    assert [r.data(ROLE_KIND) for r in rows] == ["section"] * 6 + ["gap"]
+    assert rows[-1].data() == "缺：第一责任人履职情况"
+    assert rows[5].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"  # 六、… holds partial parts
+    taizhou = proxy.index(1, 0)
+    shortcomings = proxy.index(1, 0, taizhou)
+    assert shortcomings.data().startswith("二、2021年度法治政府建设存在的不足")
+    assert shortcomings.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"
+
+
+def test_clicking_a_seed_section_scrolls_the_text_there(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.resize(780, 560)
+    w.show()
+    qtbot.waitExposed(w)
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    target = a.sections[1]  # 二、存在的不足和原因
+    assert target.heading.startswith("二、存在的不足和原因")
+    idx = w.reports.section_index(a.sha256, target.id)
+    w.reports.tree.expand(idx.parent())
+    w.reports.tree.scrollTo(idx)
+    rect = w.reports.tree.visualRect(idx)
+    qtbot.mouseClick(w.reports.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.text.first_visible_offset() == target.start
+
+
+def test_a_tick_survives_closing_and_reopening_the_project(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    pytest.importorskip("reviewer.store")
+    project = tmp_path / "审阅.review"
+    w = make_window(project)
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[1]
+    if not a.checklist:
+        pytest.skip("checklist evaluation not merged yet")
+    w.reports.select_report(a.sha256)
+    item = w.checklist.model.item_index(a.checklist[0].id)
+    w.checklist.model.setData(item, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    w.close()
+    w2 = make_window(project)
+    _open_seeds(w2, qtbot, seeds_dir)
+    w2.reports.select_report(a.sha256)
+    item2 = w2.checklist.model.item_index(a.checklist[0].id)
+    assert item2.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert w2.session.store.journal_mode in ("wal", "delete")
+
+
+def test_inline_heading_is_bold_only_up_to_its_title(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    from ui.text.spans import heading_length
+
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    stack, inline = list(a.sections), None
+    while stack and inline is None:
+        s = stack.pop(0)
+        inline = s if len(s.heading) > heading_length(s) + 5 else None
+        stack.extend(s.children)
+    assert inline is not None and inline.heading.startswith("1. 学习贯彻习近平法治思想")
+    block = w.text.editor.document().findBlock(inline.start)
+    formats = block.layout().formats()
+    bold = [(r.start, r.start + r.length) for r in formats if r.format.fontWeight() >= 700]
+    assert bold == [(0, heading_length(inline))]
+
+
+def test_export_writes_the_decision_and_verdict(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = "王审阅"
+    w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[3]  # 塘沽街道
+    w.reports.select_report(a.sha256)
+    item = a.checklist[0]
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
+    w.checklist.detail.buttons.button(1).click()  # 不符合
+    w.checklist.detail.comment.insertPlainText("缺少数据支撑")
+    box = w.checklist.header.verdict_box
+    box.setCurrentIndex(box.findData("需修改"))
+    box.activated.emit(box.currentIndex())
+    out = tmp_path / "导出" / "审阅结果.xlsx"
+    out.parent.mkdir()
+    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.controller.exported, timeout=30000) as blocker:
+        w.actions_.export.trigger()
+    assert blocker.args == [str(out)]
+    wb = load_workbook(out, read_only=True)
+    detail = [r for r in wb["核查明细"].iter_rows(values_only=True)]
+    head = list(detail[0])
+    rows = [dict(zip(head, r, strict=False)) for r in detail[1:]]
+    name = Path(a.file).name
+    mine = [r for r in rows if r["文件"] and Path(str(r["文件"])).name == name and r["核查项"] == item.name]
+    assert len(mine) == 1
+    assert (mine[0]["审阅决定"], mine[0]["审阅意见"], mine[0]["审阅人"]) == ("不符合", "缺少数据支撑", "王审阅")
+    summary = [r for r in wb["汇总"].iter_rows(values_only=True)]
+    verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅结论")] for r in summary[1:]}
+    assert verdicts["塘沽街道"] == "需修改"
+
+
+def test_section_evidence_selects_its_first_line_at_the_top(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.resize(780, 560)
+    w.show()
+    qtbot.waitExposed(w)
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[0]
+    item = next(c for c in a.checklist if c.id == "part_shortcomings" or c.name.startswith("存在的不足"))
+    ev = item.evidence[0]
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
+    start, end = w.text.selected_span()
+    assert start == ev.start
+    assert a.text[start:end] == a.text[ev.start:].split("\n", 1)[0]
+    assert a.text[start:end].startswith("二、存在的不足和原因")
+    assert w.text.first_visible_offset() == ev.start

@@ -1,0 +1,175 @@
+"""The main window, driven as a reviewer would: open, click, tick, type, close, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from pytestqt.qtbot import QtBot
+
+from ui.reports.model import ROLE_KIND, ROLE_STATUS
+from ui.text.spans import topic_colour
+
+from .conftest import WindowFactory
+from .sample import TEXT, at, make_analysis
+
+SHA_A, SHA_B = "a" * 64, "b" * 64
+
+
+def _window_with_sample(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    w = make_window(tmp_path / "p.review")
+    w.session.add([make_analysis(SHA_A), make_analysis(SHA_B, unit="某县司法局", year=2022)])
+    w.show()
+    qtbot.waitExposed(w)
+    w.reports.select_report(SHA_A)
+    return w
+
+
+def _click(qtbot: QtBot, view, index) -> None:  # type: ignore[no-untyped-def]
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def test_click_section_scrolls_text_to_it(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.resize(1200, 500)
+    w.text.set_text_size(20)
+    w.reports.tree.expandAll()
+    idx = w.reports.section_index(SHA_A, "s2")
+    _click(qtbot, w.reports.tree, idx)
+    assert w.text.first_visible_offset() == at("二、下一年度工作安排")
+    assert w.text.editor.textCursor().position() == at("二、下一年度工作安排") + 1  # one astral char before
+
+
+def test_click_checklist_item_selects_its_evidence(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    idx = w.checklist.model.item_index("review_count")
+    _click(qtbot, w.checklist.tree, idx)
+    assert w.text.selected_span() == (at("59件"), at("59件") + 3)
+    assert w.text.editor.textCursor().selectedText() == "59件"
+    assert "存在的不足" not in w.checklist.detail.note.text()
+
+
+def test_highlights_land_after_an_astral_character(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    doc = w.text.editor.document()
+    block = doc.findBlock(at("59件") + 1)
+    formats = block.layout().formats()
+    ranges = {(r.start, r.length): r.format.background().color().name() for r in formats}
+    in_block = at("59件") + 1 - block.position()
+    assert ranges[(in_block, 3)] == topic_colour("行政复议")
+    heading = doc.findBlockByNumber(2)
+    assert heading.text() == "一、主要举措和成效"
+    heading_formats = heading.layout().formats()
+    assert any(r.format.fontWeight() >= 700 for r in heading_formats)
+    assert not doc.isModified() and not doc.isUndoAvailable()
+    assert w.text.editor.toPlainText() == TEXT
+
+
+def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    tree = w.checklist.tree
+    tree.setFocus()
+    tree.setCurrentIndex(w.checklist.model.item_index("measures"))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert w.session.store.decisions(SHA_A)["measures"].decision == "符合"
+    assert w.checklist.header.progress_label.text() == "1/6 已核"
+    w.checklist.detail.comment.insertPlainText("标题规范")  # QTest cannot type non-ASCII keys
+    qtbot.waitUntil(lambda: w.session.store.decisions(SHA_A)["measures"].comment == "标题规范", timeout=3000)
+    w.checklist.detail.buttons.button(1).click()  # 不符合
+    assert w.session.store.decisions(SHA_A)["measures"].decision == "不符合"
+    qtbot.keyClick(tree, Qt.Key.Key_3)
+    assert w.session.store.decisions(SHA_A)["measures"].decision == "不适用"
+    assert w.checklist.detail.buttons.checkedId() == 2
+    root = w.reports.model.report_index(SHA_A)
+    assert root.data(ROLE_STATUS) == "审阅中"
+
+
+def test_verdict_is_saved_and_shown_in_the_tree(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    box = w.checklist.header.verdict_box
+    box.setCurrentIndex(box.findData("通过"))
+    box.activated.emit(box.currentIndex())
+    assert w.session.store.verdict(SHA_A).verdict == "通过"  # type: ignore[union-attr]
+    assert w.reports.model.report_index(SHA_A).data(ROLE_STATUS) == "通过"
+    assert w.status.review.text() == "已审结 1/2 份"
+
+
+def test_keyboard_find_zoom_and_next_report(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.activateWindow()
+    size = w.text.text_size()
+    w.actions_.zoom_in.trigger()
+    assert w.text.text_size() == size + 1
+    assert w.actions_.zoom_in.shortcut() == QKeySequence("Ctrl+=")
+    assert w.actions_.next_report.shortcut() == QKeySequence("Alt+Down")
+    w.actions_.find.trigger()
+    assert w.text.find_bar.isVisible()
+    w.text.find_bar.edit.setText("行政执法")
+    qtbot.keyClick(w.text.find_bar.edit, Qt.Key.Key_Return)
+    assert w.text.editor.textCursor().selectedText() == "行政执法"
+    w.actions_.next_report.trigger()
+    assert w.checklist.model.report == SHA_B
+    w.actions_.previous_report.trigger()
+    assert w.checklist.model.report == SHA_A
+
+
+def test_tree_shows_gap_row_and_metric_double_click_jumps(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    root = w.reports.proxy.index(0, 0)
+    kinds = [w.reports.proxy.index(r, 0, root).data(ROLE_KIND) for r in range(w.reports.proxy.rowCount(root))]
+    assert kinds == ["section", "gap", "section"]
+    table = w.metrics.table
+    assert w.metrics.proxy.rowCount() == 4
+    idx = w.metrics.proxy.index(3, 0)
+    pos = table.visualRect(idx).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)  # a real double-click starts with one
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert w.text.editor.textCursor().selectedText() == "3200余人次"
+
+
+def test_layout_and_text_size_are_restored(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.resize(760, 560)  # within the offscreen screen, so the geometry is restored unclamped
+    w.split.setSizes([150, 400, 200])
+    sizes = w.split.sizes()
+    w.text.set_text_size(17)
+    w.close()
+    w2 = make_window(tmp_path / "p.review")
+    w2.show()
+    qtbot.waitExposed(w2)
+    assert w2.split.sizes() == sizes
+    assert w2.text.text_size() == 17
+    assert w2.settings.last_project == str(tmp_path / "p.review")
+
+
+def test_dropping_files_opens_them(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path) -> None:
+    w = make_window(tmp_path / "p.review")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in sorted(seeds_dir.glob("00[01]*.txt"))])
+    event = QDropEvent(QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.dropEvent(event)
+    assert w.reports.proxy.rowCount() == 2
+
+
+def test_new_project_switches_store_and_lists_recent(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.session.set_decision(SHA_A, "measures", "符合")
+    other = tmp_path / "第二个"
+    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+    w.actions_.new_project.trigger()
+    assert w.controller.project == tmp_path / "第二个.review"
+    assert w.session.decision(SHA_A, "measures") is None
+    assert w.reports.proxy.rowCount() == 2  # the reports stay open
+    assert w.settings.recent_projects[:2] == [str(tmp_path / "第二个.review"), str(tmp_path / "p.review")]
+    assert "第二个" in w.windowTitle() and "第二个" in w.status.project.text()
+    w.actions_.recent.aboutToShow.emit()
+    assert [a.text() for a in w.actions_.recent.actions()][:2] == ["第二个", "p"]

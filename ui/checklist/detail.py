@@ -1,0 +1,115 @@
+"""The selected checklist item: what the program found, the reviewer's decision and comment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.model import DECISIONS, CheckResult, Decision
+from ui.icons import status_icon
+from ui.labels import check_status_name, decision_name
+from ui.session import Session
+
+SAVE_DELAY_MS = 400
+
+
+class ItemDetail(QWidget):
+    """Signals: evidence_requested(start, end) when the reviewer asks to see the evidence."""
+
+    evidence_requested = Signal(int, int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._sha: str | None = None
+        self._item: CheckResult | None = None
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("itemNote")
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for i, d in enumerate(DECISIONS):
+            b = QToolButton()
+            b.setText(decision_name(d))
+            b.setCheckable(True)
+            b.setIcon(status_icon(d))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.buttons.addButton(b, i)
+            row.addWidget(b)
+        row.addStretch(1)
+        self.comment = QPlainTextEdit()
+        self.comment.setPlaceholderText(self.tr("审阅意见（自动保存）"))
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(64)
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 6)
+        lay.addWidget(self.note)
+        lay.addLayout(row)
+        lay.addWidget(self.comment)
+        self.buttons.idClicked.connect(self._decide)
+        self.comment.textChanged.connect(self._comment_edited)
+        self._timer.timeout.connect(self._save_comment)
+        session.review_changed.connect(self._review_changed)
+        self.set_item(None, None)
+
+    def set_item(self, sha256: str | None, item: CheckResult | None) -> None:
+        self.flush()
+        self._sha, self._item = sha256, item
+        enabled = sha256 is not None and item is not None
+        for b in self.buttons.buttons():
+            b.setEnabled(enabled)
+        self.comment.setEnabled(enabled)
+        if item is None:
+            self.note.setText(self.tr("选择一个核查项，查看程序发现的依据并作出判断。"))
+        else:
+            self.note.setText(f"<b>{check_status_name(item.status)}</b>　" + _escape(item.note or item.name))
+        self._show_decision()
+
+    def _show_decision(self) -> None:
+        dec = self._session.decision(self._sha, self._item.id) if self._sha and self._item else None
+        decision = dec.decision if dec else "未定"
+        self.buttons.button(DECISIONS.index(decision)).setChecked(True)
+        self.comment.blockSignals(True)
+        self.comment.setPlainText(dec.comment if dec else "")
+        self.comment.blockSignals(False)
+
+    def _review_changed(self, sha256: str) -> None:
+        if sha256 == self._sha and not self._timer.isActive():
+            dec = self._session.decision(sha256, self._item.id) if self._item else None
+            decision = dec.decision if dec else "未定"
+            self.buttons.button(DECISIONS.index(decision)).setChecked(True)
+
+    def _decide(self, button_id: int) -> None:
+        if self._sha and self._item:
+            self.flush()
+            decision: Decision = DECISIONS[button_id]
+            self._session.set_decision(self._sha, self._item.id, decision)
+
+    def _comment_edited(self) -> None:
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Write a pending comment now."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._save_comment()
+
+    def _save_comment(self) -> None:
+        if self._sha and self._item:
+            self._session.set_comment(self._sha, self._item.id, self.comment.toPlainText().strip())
+
+
+def _escape(text: str) -> str:
+    # The note is core text (may quote the report): shown as rich text, so escape it.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

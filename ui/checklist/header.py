@@ -1,0 +1,92 @@
+"""Checklist header: progress (n/N 已核) and the report verdict with its overall comment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from reviewer.model import VERDICTS, Verdict
+from ui import plain
+from ui.icons import status_icon
+from ui.labels import verdict_name
+from ui.session import Session, report_label
+
+SAVE_DELAY_MS = 400
+
+
+class ReviewHeader(QWidget):
+    """Shows one report's progress; verdict and comment are saved as soon as they change."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._sha: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumHeight(8)
+        self.verdict_box = QComboBox()
+        for v in VERDICTS:
+            self.verdict_box.addItem(status_icon(v), verdict_name(v), v)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("总体意见（自动保存）"))
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._layout()
+        self.verdict_box.activated.connect(lambda _i: self._save())
+        self.comment.textEdited.connect(lambda _t: self._timer.start())
+        self.comment.editingFinished.connect(self._save)
+        self._timer.timeout.connect(self._save)
+        session.review_changed.connect(self._review_changed)
+        self.set_report(None)
+
+    def _layout(self) -> None:
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 2)
+        grid.addWidget(self.title, 0, 0, 1, 3)
+        grid.addWidget(self.progress_label, 1, 0)
+        grid.addWidget(self.progress_bar, 1, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("结论：")), 2, 0)
+        grid.addWidget(self.verdict_box, 2, 1)
+        grid.addWidget(self.comment, 3, 0, 1, 3)
+        grid.setColumnStretch(2, 1)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_report(self, sha256: str | None) -> None:
+        self.flush()
+        self._sha = sha256
+        a = self._session.analysis(sha256) if sha256 else None
+        for w in (self.verdict_box, self.comment):
+            w.setEnabled(a is not None)
+        self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
+        self.title.setToolTip(plain.tip(a.meta.title or a.file) if a is not None else "")
+        v = self._session.verdict(sha256) if sha256 else None
+        self.verdict_box.setCurrentIndex(self.verdict_box.findData(v.verdict if v else "未审"))
+        self.comment.setText(v.comment if v else "")
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        done, total = self._session.progress(self._sha) if self._sha else (0, 0)
+        self.progress_label.setText(self.tr("{done}/{total} 已核").format(done=done, total=total))
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    def _review_changed(self, sha256: str) -> None:
+        if sha256 == self._sha:
+            self._update_progress()
+
+    def flush(self) -> None:
+        """Save a pending comment edit now (before switching report or closing)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._save()
+
+    def _save(self) -> None:
+        self._timer.stop()
+        if self._sha is None:
+            return
+        verdict: Verdict = self.verdict_box.currentData()
+        self._session.set_verdict(self._sha, verdict, self.comment.text().strip())

@@ -1,0 +1,198 @@
+"""Qt tree model of one report's checklist: groups → items, with the reviewer's decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from reviewer.model import CheckResult, Decision
+from ui import plain
+from ui.icons import STATUS_COLOURS, status_icon
+from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name
+from ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+ROLE_ITEM = Qt.ItemDataRole.UserRole + 1  # the CheckResult of an item row
+_ROOT = QModelIndex()
+COLUMNS = ("项目", "自动", "审阅")
+
+
+@dataclass(eq=False)
+class _Group:
+    group: str
+    items: list[_Item] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class _Item:
+    group: _Group
+    row: int
+    result: CheckResult
+
+
+def _groups(results: tuple[CheckResult, ...]) -> list[_Group]:
+    by_group: dict[str, _Group] = {}
+    for r in results:
+        g = by_group.setdefault(r.group, _Group(r.group))
+        g.items.append(_Item(g, len(g.items), r))
+    known = [by_group[g] for g in GROUP_ORDER if g in by_group]
+    return known + [g for k, g in by_group.items() if k not in GROUP_ORDER]
+
+
+class ChecklistModel(QAbstractItemModel):
+    """Column 0 is checkable: ticked means the reviewer decided 符合. Writes go to the session."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._sha: str | None = None
+        self._groups: list[_Group] = []
+        session.review_changed.connect(self._review_changed)
+
+    @property
+    def report(self) -> str | None:
+        return self._sha
+
+    def set_report(self, sha256: str | None) -> None:
+        self.beginResetModel()
+        a = self._session.analysis(sha256) if sha256 else None
+        self._sha = sha256 if a is not None else None
+        self._groups = _groups(a.checklist) if a is not None else []
+        self.endResetModel()
+
+    def _review_changed(self, sha256: str) -> None:
+        if sha256 != self._sha:
+            return
+        for gi, g in enumerate(self._groups):
+            if g.items:
+                parent = self.index(gi, 0)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(len(g.items) - 1, len(COLUMNS) - 1, parent))
+
+    def item_index(self, item_id: str) -> QModelIndex:
+        for gi, g in enumerate(self._groups):
+            for it in g.items:
+                if it.result.id == item_id:
+                    return self.index(it.row, 0, self.index(gi, 0))
+        return QModelIndex()
+
+    def result(self, index: Index) -> CheckResult | None:
+        node = index.internalPointer() if index.isValid() else None
+        return node.result if isinstance(node, _Item) else None
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if row < 0 or not 0 <= column < len(COLUMNS):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, self._groups[row]) if row < len(self._groups) else QModelIndex()
+        node = parent.internalPointer()
+        if isinstance(node, _Group) and parent.column() == 0 and row < len(node.items):
+            return self.createIndex(row, column, node.items[row])
+        return QModelIndex()
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        node = index.internalPointer() if index.isValid() else None
+        if isinstance(node, _Item):
+            return self.createIndex(self._groups.index(node.group), 0, node.group)
+        return QModelIndex()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        node = parent.internalPointer()
+        return len(node.items) if isinstance(node, _Group) and parent.column() == 0 else 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(COLUMNS):
+            return self.tr(COLUMNS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if isinstance(index.internalPointer(), _Item) and index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = index.internalPointer() if index.isValid() else None
+        if isinstance(node, _Group):
+            return self._group_data(node, index.column(), role)
+        if isinstance(node, _Item):
+            return self._item_data(node.result, index.column(), role)
+        return None
+
+    def _group_data(self, g: _Group, column: int, role: int) -> Any:
+        if column == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return f"{group_name(g.group)}（{len(g.items)}）"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _item_data(self, r: CheckResult, column: int, role: int) -> Any:
+        if role == ROLE_ITEM:
+            return r
+        dec = self._session.decision(self._sha, r.id) if self._sha else None
+        decision = dec.decision if dec else "未定"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tip(self._tooltip(r, dec.comment if dec else ""))
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return r.name
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if decision == "符合" else Qt.CheckState.Unchecked
+        elif column == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return check_status_name(r.status)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return status_icon(r.status)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(STATUS_COLOURS.get(r.status, "#555555")))
+        elif column == 2:
+            if role == Qt.ItemDataRole.DisplayRole:
+                mark = " ✎" if dec and dec.comment else ""
+                stale = self.tr("（旧版）") if dec and dec.stale else ""
+                return ("" if decision == "未定" else decision_name(decision)) + mark + stale
+            if role == Qt.ItemDataRole.DecorationRole and decision != "未定":
+                return status_icon(decision)
+        return None
+
+    def _tooltip(self, r: CheckResult, comment: str) -> str:
+        lines = [r.name, f"{check_status_name(r.status)}：{r.note}" if r.note else check_status_name(r.status)]
+        if comment:
+            lines.append(self.tr("审阅意见：{c}").format(c=comment))
+        dec = self._session.decision(self._sha, r.id) if self._sha else None
+        if dec is not None and dec.stale:
+            lines.append(self.tr("此判断针对报告的旧版本，请复核"))
+        return "\n".join(lines)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        r = self.result(index)
+        if r is None or self._sha is None or role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if isinstance(value, int | Qt.CheckState) else False
+        self._session.set_decision(self._sha, r.id, "符合" if checked else "未定")
+        return True
+
+    def decide(self, index: Index, decision: Decision) -> None:
+        r = self.result(index)
+        if r is not None and self._sha is not None:
+            self._session.set_decision(self._sha, r.id, decision)
+
+    def toggle(self, index: Index) -> None:
+        """Tick or untick an item row (Space)."""
+        r = self.result(index)
+        if r is None or self._sha is None:
+            return
+        dec = self._session.decision(self._sha, r.id)
+        ticked = dec is not None and dec.decision == "符合"
+        item = self.index(index.row(), 0, index.parent())
+        self.setData(item, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)

@@ -1,0 +1,94 @@
+"""The checklist pane: header (progress, verdict), the grouped items, the selected item's detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from reviewer.model import DECISIONS, Analysis
+from ui.checklist.detail import ItemDetail
+from ui.checklist.header import ReviewHeader
+from ui.checklist.model import ChecklistModel
+from ui.session import Session
+
+DIGIT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+
+
+class ChecklistTree(QTreeView):
+    """Space ticks or unticks the current item; 1–4 set 符合/不符合/不适用/未定."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        current = self.currentIndex()
+        if isinstance(model, ChecklistModel) and current.isValid() and model.result(current) is not None:
+            if event.key() == Qt.Key.Key_Space:
+                model.toggle(current)
+                event.accept()
+                return
+            if event.key() in DIGIT_KEYS:
+                model.decide(current, DECISIONS[DIGIT_KEYS.index(Qt.Key(event.key()))])
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+class ChecklistPanel(QWidget):
+    """Signals: evidence_requested(start, end) in core offsets."""
+
+    evidence_requested = Signal(int, int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._analysis: Analysis | None = None
+        self.model = ChecklistModel(session)
+        self.header = ReviewHeader(session)
+        self.tree = ChecklistTree()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        hdr = self.tree.header()
+        hdr.setStretchLastSection(False)
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = ItemDetail(session)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 4, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.header)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.detail)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.clicked.connect(self._clicked)
+
+    def set_report(self, sha256: str | None) -> None:
+        analysis = self._session.analysis(sha256) if sha256 else None
+        if sha256 == self.model.report and analysis is self._analysis:
+            return
+        self._analysis = analysis
+        self.detail.set_item(None, None)
+        self.header.set_report(sha256)
+        self.model.set_report(sha256)
+        self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.set_item(self.model.report, self.model.result(current))
+        self._clicked(current)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        r = self.model.result(index)
+        if r is not None and r.evidence:
+            ev = r.evidence[0]
+            self.evidence_requested.emit(ev.start, ev.end)
+
+    def select_item(self, item_id: str) -> None:
+        idx = self.model.item_index(item_id)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+            self.tree.scrollTo(idx)
+
+    def flush(self) -> None:
+        self.header.flush()
+        self.detail.flush()

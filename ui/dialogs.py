@@ -1,0 +1,110 @@
+"""Dialogs: settings, the load-errors list and about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.model import LoadError
+from ui import plain
+from ui.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    """Edits reviewer name, checklist file and interface language."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置"))
+        self.reviewer = QLineEdit(settings.reviewer)
+        self.reviewer.setPlaceholderText(self.tr("写入每条审阅记录"))
+        self.checklist = QLineEdit(settings.checklist_path)
+        self.checklist.setPlaceholderText(self.tr("留空使用内置核查清单"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.checklist, 1)
+        row.addWidget(browse)
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        form = QFormLayout()
+        form.addRow(self.tr("审阅人："), self.reviewer)
+        form.addRow(self.tr("核查清单："), row)
+        form.addRow(self.tr("界面语言："), self.language)
+        note = QLabel(self.tr("更改语言或核查清单后，重新启动或“重新分析”生效。"))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(note)
+        lay.addWidget(buttons)
+        self.resize(480, 0)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择核查清单"), "", self.tr("核查清单 (*.toml)"))
+        if path:
+            self.checklist.setText(path)
+
+    def apply(self, settings: Settings) -> None:
+        settings.reviewer = self.reviewer.text().strip()
+        settings.checklist_path = self.checklist.text().strip()
+        settings.language = str(self.language.currentData())
+
+
+class LoadErrorsDialog(QDialog):
+    """Every file that could not be opened, with its message, in one list."""
+
+    def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("部分文件未能打开"))
+        self.errors = errors
+        head = QLabel(
+            self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(errors))
+        )
+        self.list = QListWidget()
+        for e in errors:
+            self.list.addItem(e.message)
+            self.list.item(self.list.count() - 1).setToolTip(plain.tip(e.path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(head)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(buttons)
+        self.resize(560, 320)
+
+
+def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A message box that shows ``text`` verbatim (it may quote file names or report text)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        parent.tr("关于法治年报审阅器"),
+        parent.tr(
+            "法治年报审阅器 0.1\n\n帮助审阅法治政府建设年度报告：检查必备部分、关键数据和形式规范，"
+            "记录审阅意见并导出 Excel。\n\n报告内容只作为数据处理，不会执行或联网。"
+        ),
+    )

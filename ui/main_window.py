@@ -1,0 +1,157 @@
+"""The main window: builds the panes, menus and status bar and wires their signals. No workflow here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+
+from ui import settings as keys
+from ui.checklist.view import ChecklistPanel
+from ui.compare.view import ComparePanel
+from ui.controller import Controller
+from ui.icons import app_icon
+from ui.loading import Loader
+from ui.menus import build_actions, build_menus, build_toolbar
+from ui.metrics.view import FindingsPanel, MetricsPanel
+from ui.project import default_project, open_project
+from ui.reports.model import ReportsModel
+from ui.reports.view import ReportsPanel
+from ui.session import Session
+from ui.settings import SettingsStore
+from ui.statusbar import StatusBar
+from ui.text.view import ReportView
+
+
+class MainWindow(QMainWindow):
+    """Reports tree | text over bottom tabs | checklist."""
+
+    def __init__(self, settings_store: SettingsStore, project: Path | None = None) -> None:
+        super().__init__()
+        self.settings_store = settings_store
+        self.settings = settings_store.load()
+        path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
+        store, warning = open_project(path)
+        self.session = Session(store, self.settings.reviewer, self)
+        self.loader = Loader(self)
+        self._build()
+        self.controller = Controller(self, path, warning)
+        self._wire()
+        self._restore_layout()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(app_icon())
+
+    def _build(self) -> None:
+        self.reports = ReportsPanel(ReportsModel(self.session))
+        self.text = ReportView()
+        self.text.set_text_size(self.settings.text_size)
+        self.checklist = ChecklistPanel(self.session)
+        self.metrics = MetricsPanel()
+        self.findings = FindingsPanel()
+        self.compare = ComparePanel(self.session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.metrics, self.tr("数据指标"))
+        self.tabs.addTab(self.findings, self.tr("问题"))
+        self.tabs.addTab(self.compare, self.tr("对比"))
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.addWidget(self.text)
+        self.vsplit.addWidget(self.tabs)
+        self.vsplit.setSizes([620, 260])
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.reports, self.vsplit, self.checklist):
+            self.split.addWidget(w)
+        self.split.setSizes([300, 820, 420])
+        self.split.setChildrenCollapsible(False)
+        self.setCentralWidget(self.split)
+        self.actions_ = build_actions(self)
+        build_menus(self, self.actions_)
+        self.toolbar = build_toolbar(self, self.actions_)
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.setTabOrder(self.reports.filter_edit, self.reports.status_box)
+        self.setTabOrder(self.reports.status_box, self.reports.tree)
+        self.setTabOrder(self.reports.tree, self.text.editor)
+        self.setTabOrder(self.text.editor, self.checklist.header.verdict_box)
+        self.setTabOrder(self.checklist.header.verdict_box, self.checklist.header.comment)
+        self.setTabOrder(self.checklist.header.comment, self.checklist.tree)
+        self.setTabOrder(self.checklist.tree, self.checklist.detail.comment)
+        self.setTabOrder(self.checklist.detail.comment, self.tabs)
+
+    def _wire(self) -> None:
+        c, a = self.controller, self.actions_
+        self.reports.report_selected.connect(self.show_report)
+        self.reports.position_requested.connect(self._show_position)
+        self.checklist.evidence_requested.connect(self.text.select_span)
+        self.metrics.span_activated.connect(self.text.select_span)
+        self.findings.span_activated.connect(self.text.select_span)
+        self.compare.cell_activated.connect(self._show_item)
+        a.open_files.triggered.connect(c.open_files_dialog)
+        a.open_folder.triggered.connect(c.open_folder_dialog)
+        a.new_project.triggered.connect(c.new_project)
+        a.open_project.triggered.connect(c.open_project_dialog)
+        a.export.triggered.connect(c.export)
+        a.reanalyze.triggered.connect(c.reanalyze)
+        a.settings.triggered.connect(c.edit_settings)
+        a.about.triggered.connect(c.about)
+        a.next_report.triggered.connect(lambda: self.reports.step_report(1))
+        a.previous_report.triggered.connect(lambda: self.reports.step_report(-1))
+        a.find.triggered.connect(self.text.show_find)
+        a.zoom_in.triggered.connect(lambda: self.text.zoom(1))
+        a.zoom_out.triggered.connect(lambda: self.text.zoom(-1))
+        a.quit.triggered.connect(self.close)
+        self.status.cancel_requested.connect(self.loader.cancel)
+
+    def show_report(self, sha256: str) -> None:
+        a = self.session.analysis(sha256)
+        self.text.show_analysis(a)
+        self.checklist.set_report(sha256 if a is not None else None)
+        self.metrics.metrics_model.set_metrics(a.metrics if a is not None else ())
+        self.findings.findings_model.set_findings(a.findings if a is not None else ())
+        self.tabs.setTabText(0, self.tr("数据指标 ({n})").format(n=len(a.metrics) if a else 0))
+        self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(a.findings) if a else 0))
+
+    def _show_position(self, sha256: str, offset: int) -> None:
+        self.show_report(sha256)
+        self.text.scroll_to(offset)
+
+    def _show_item(self, sha256: str, item: str) -> None:
+        self.reports.select_report(sha256)
+        self.checklist.select_item(item)
+
+    def _restore_layout(self) -> None:
+        st = self.settings_store
+        geometry, state = st.blob(keys.GEOMETRY), st.blob(keys.STATE)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1560, 940)
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in ((keys.SPLITTER, self.split), (keys.VSPLITTER, self.vsplit)):
+            blob = st.blob(key)
+            if blob is not None:
+                splitter.restoreState(blob)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.controller.open_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.checklist.flush()
+        self.loader.cancel()
+        st = self.settings_store
+        st.set_blob(keys.GEOMETRY, self.saveGeometry())
+        st.set_blob(keys.STATE, self.saveState())
+        st.set_blob(keys.SPLITTER, self.split.saveState())
+        st.set_blob(keys.VSPLITTER, self.vsplit.saveState())
+        self.settings.text_size = self.text.text_size()
+        st.save(self.settings)
+        self.session.store.close()
+        super().closeEvent(event)
+

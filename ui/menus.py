@@ -1,0 +1,107 @@
+"""The window's actions, menus and toolbar (text and shortcuts in one place)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+
+@dataclass
+class Actions:
+    new_project: QAction
+    open_project: QAction
+    open_files: QAction
+    open_folder: QAction
+    export: QAction
+    previous_report: QAction
+    next_report: QAction
+    reanalyze: QAction
+    settings: QAction
+    about: QAction
+    find: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    quit: QAction
+    recent: QMenu
+
+
+def _action(w: QMainWindow, text: str, shortcut: str | QKeySequence.StandardKey | None = None,
+            icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+    act = QAction(text, w)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    if icon is not None:
+        act.setIcon(w.style().standardIcon(icon))
+    if tip:
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+    w.addAction(act)  # shortcuts work even when the toolbar is hidden
+    return act
+
+
+def build_actions(w: QMainWindow) -> Actions:
+    sp = QStyle.StandardPixmap
+    tr = w.tr
+    zoom_in = _action(w, tr("放大文字"), "Ctrl+=")
+    zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+    return Actions(
+        new_project=_action(w, tr("新建审阅项目…"), "Ctrl+N", sp.SP_FileDialogNewFolder),
+        open_project=_action(w, tr("打开审阅项目…"), None, sp.SP_DialogOpenButton),
+        open_files=_action(w, tr("打开文件…"), "Ctrl+O", sp.SP_FileIcon, tr("打开一份或多份报告 (Ctrl+O)")),
+        open_folder=_action(
+            w, tr("打开文件夹…"), "Ctrl+Shift+O", sp.SP_DirOpenIcon, tr("打开文件夹中的全部报告 (Ctrl+Shift+O)")
+        ),
+        export=_action(
+            w, tr("导出Excel…"), "Ctrl+E", sp.SP_DialogSaveButton, tr("把审阅结果导出为 Excel 工作簿 (Ctrl+E)")
+        ),
+        previous_report=_action(w, tr("上一份"), "Alt+Up", sp.SP_ArrowUp, tr("上一份报告 (Alt+↑)")),
+        next_report=_action(w, tr("下一份"), "Alt+Down", sp.SP_ArrowDown, tr("下一份报告 (Alt+↓)")),
+        reanalyze=_action(w, tr("重新分析"), "F5", sp.SP_BrowserReload, tr("用当前核查清单重新分析已打开的报告 (F5)")),
+        settings=_action(w, tr("设置…"), "Ctrl+,"),
+        about=_action(w, tr("关于")),
+        find=_action(w, tr("查找…"), "Ctrl+F"),
+        zoom_in=zoom_in,
+        zoom_out=_action(w, tr("缩小文字"), "Ctrl+-"),
+        quit=_action(w, tr("退出"), "Ctrl+Q"),
+        recent=QMenu(tr("最近的审阅项目"), w),
+    )
+
+
+def build_menus(w: QMainWindow, a: Actions) -> None:
+    bar = w.menuBar()
+    file_menu = bar.addMenu(w.tr("文件(&F)"))
+    for act in (a.new_project, a.open_project):
+        file_menu.addAction(act)
+    file_menu.addMenu(a.recent)
+    file_menu.addSeparator()
+    for act in (a.open_files, a.open_folder):
+        file_menu.addAction(act)
+    file_menu.addSeparator()
+    file_menu.addAction(a.export)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    review = bar.addMenu(w.tr("审阅(&R)"))
+    for act in (a.previous_report, a.next_report, a.reanalyze):
+        review.addAction(act)
+    view = bar.addMenu(w.tr("视图(&V)"))
+    for act in (a.find, a.zoom_in, a.zoom_out):
+        view.addAction(act)
+    tools = bar.addMenu(w.tr("工具(&T)"))
+    tools.addAction(a.settings)
+    help_menu = bar.addMenu(w.tr("帮助(&H)"))
+    help_menu.addAction(a.about)
+
+
+def build_toolbar(w: QMainWindow, a: Actions) -> QToolBar:
+    tb = w.addToolBar(w.tr("工具栏"))
+    tb.setObjectName("mainToolbar")
+    tb.setMovable(False)
+    tb.setToolButtonStyle(tb.toolButtonStyle().ToolButtonTextBesideIcon)
+    for act in (a.open_files, a.open_folder, a.export):
+        tb.addAction(act)
+    tb.addSeparator()
+    for act in (a.previous_report, a.next_report, a.reanalyze):
+        tb.addAction(act)
+    return tb

@@ -1,0 +1,124 @@
+"""Table models for one report's metrics and findings; sortable through ``ROLE_SORT``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from reviewer.model import Finding, Metric
+from ui import plain
+from ui.icons import STATUS_COLOURS
+from ui.labels import severity_name
+from ui.text.spans import topic_colour
+
+Index = QModelIndex | QPersistentModelIndex
+ROLE_SORT = Qt.ItemDataRole.UserRole + 1
+ROLE_SPAN = Qt.ItemDataRole.UserRole + 2  # (start, end) in core offsets
+_ROOT = QModelIndex()
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+class _Table(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and section < len(self.headers):
+            return self.tr(self.headers[section])
+        return section + 1 if orientation == Qt.Orientation.Vertical else None
+
+    def _count(self) -> int:
+        return 0
+
+
+class MetricsModel(_Table):
+    headers = ("主题", "数值", "单位", "原文", "所在章节")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: tuple[Metric, ...] = ()
+
+    def set_metrics(self, metrics: tuple[Metric, ...]) -> None:
+        self.beginResetModel()
+        self._rows = metrics
+        self.endResetModel()
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        m = self._rows[index.row()]
+        col = index.column()
+        if role == ROLE_SPAN:
+            return (m.start, m.end)
+        if role == ROLE_SORT:
+            return (m.topic, m.value, m.unit, m.text, m.section or "")[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            unit = m.unit + (f"（{m.qualifier}）" if m.qualifier else "")
+            return (m.topic, _num(m.value), unit, m.text, m.section or "")[col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0:
+            return QBrush(QColor(topic_colour(m.topic)))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tip(m.context)
+        return None
+
+
+class FindingsModel(_Table):
+    headers = ("级别", "问题", "类型")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: tuple[Finding, ...] = ()
+
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        self.beginResetModel()
+        self._rows = findings
+        self.endResetModel()
+
+    def _count(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        f = self._rows[index.row()]
+        col = index.column()
+        if role == ROLE_SPAN:
+            return (f.start, f.end)
+        if role == ROLE_SORT:
+            return (SEVERITY_RANK.get(f.severity, 3), f.message, f.kind)[col]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (severity_name(f.severity), f.message, f.kind)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
+            colour = {"error": STATUS_COLOURS["missing"], "warning": STATUS_COLOURS["partial"]}.get(f.severity, "#555")
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tip(f.message)
+        return None
+
+
+class TableFilter(QSortFilterProxyModel):
+    """Case-insensitive text filter over every column, sorting by ``ROLE_SORT``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(ROLE_SORT)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)

@@ -1,0 +1,216 @@
+"""Qt tree model over the open reports: report → sections, with gap rows; a thin adapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from reviewer.model import Section
+from ui import plain
+from ui.icons import AMBER, RED, status_icon
+from ui.labels import part_name, verdict_name
+from ui.reports.rows import Row, build_report_row
+from ui.session import Session, gap_count, report_label
+from ui.text.spans import heading_length
+
+Index = QModelIndex | QPersistentModelIndex
+ROLE_SHA = Qt.ItemDataRole.UserRole + 1
+ROLE_START = Qt.ItemDataRole.UserRole + 2  # text offset of the row (sections), or -1
+ROLE_KIND = Qt.ItemDataRole.UserRole + 3
+ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # number of checklist gaps (report rows)
+ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 (report rows)
+ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
+_ROOT = QModelIndex()
+TIP_CHARS = 300
+
+
+def section_label(s: Section) -> str:
+    """The heading as written, cut after its title when body text follows on the same line."""
+    return s.heading[: heading_length(s)].strip()
+
+
+class ReportsModel(QAbstractItemModel):
+    """One column; rows are ``Row`` objects rebuilt whenever the session's reports change."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+        self._roots: list[Row] = []
+        session.reports_changed.connect(self.reload)
+        session.review_changed.connect(self._report_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._roots = [build_report_row(a) for a in self._session.analyses()]
+        self.endResetModel()
+
+    def _report_changed(self, sha256: str) -> None:
+        for i, r in enumerate(self._roots):
+            if r.report == sha256:
+                idx = self.index(i, 0)
+                self.dataChanged.emit(idx, idx)
+
+    def report_index(self, sha256: str) -> QModelIndex:
+        for i, r in enumerate(self._roots):
+            if r.report == sha256:
+                return self.index(i, 0)
+        return QModelIndex()
+
+    def row_of(self, index: Index) -> Row | None:
+        ptr = index.internalPointer() if index.isValid() else None
+        return ptr if isinstance(ptr, Row) else None
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        siblings = self._children(parent)
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
+
+    def _children(self, parent: Index) -> list[Row]:
+        if not parent.isValid():
+            return self._roots
+        node = self.row_of(parent)
+        return node.children if node is not None else []
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        node = self.row_of(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        up = node.parent
+        row = self._roots.index(up) if up.parent is None else up.row_in_parent()
+        return self.createIndex(row, 0, up)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
+            return self.tr("报告")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.row_of(index)
+        if node is None:
+            return None
+        if role == ROLE_SHA:
+            return node.report
+        if role == ROLE_KIND:
+            return node.kind
+        if role == ROLE_START:
+            return node.start if node.start is not None else -1
+        if node.kind == "report":
+            return self._report_data(node, role)
+        if node.kind == "gap":
+            return self._gap_data(node, role)
+        return self._section_data(node, role)
+
+    def _report_data(self, node: Row, role: int) -> Any:
+        a = self._session.analysis(node.report)
+        if a is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return report_label(a)
+        status = self._session.status(node.report)
+        if role == ROLE_STATUS:
+            return status
+        if role == ROLE_BADGE:
+            return gap_count(a)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            done, total = self._session.progress(node.report)
+            text = self.tr("{name}\n状态：{status}　已核 {done}/{total}　缺项 {gaps}").format(
+                name=Path(a.file).name, status=verdict_name(status), done=done, total=total, gaps=gap_count(a)
+            )
+            return plain.tip(text)
+        if role == ROLE_FILE:
+            return a.file
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _gap_data(self, node: Row, role: int) -> Any:
+        name = part_name(node.part or "")
+        missing = node.part_state == "missing"
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("缺：{part}") if missing else self.tr("不完整：{part}")).format(part=name)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(RED if missing else AMBER))
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon("missing" if missing else "partial")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain.tip(node.note or name)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _section_data(self, node: Row, role: int) -> Any:
+        s = node.section
+        if s is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section_label(s)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = s.heading.strip()[:TIP_CHARS]
+            if node.part_state == "partial":
+                text = self.tr("{heading}\n不完整：{note}").format(heading=text, note=node.note)
+            return plain.tip(text)
+        if role == Qt.ItemDataRole.ForegroundRole and node.part_state == "partial":
+            return QBrush(QColor(AMBER))
+        if role == Qt.ItemDataRole.DecorationRole and node.part_state == "partial":
+            return status_icon("partial")
+        return None
+
+
+class ReportsFilter(QSortFilterProxyModel):
+    """Filters report rows by a name fragment and a status; sections follow their report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._status = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str) -> None:
+        """``""`` for all statuses."""
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if source_parent.isValid():
+            return True
+        model = self.sourceModel()
+        idx = model.index(source_row, 0, source_parent)
+        if self._status and model.data(idx, ROLE_STATUS) != self._status:
+            return False
+        if not self._text:
+            return True
+        label = str(model.data(idx, Qt.ItemDataRole.DisplayRole) or "")
+        file = Path(str(model.data(idx, ROLE_FILE) or "")).name
+        needle = self._text.lower()
+        return needle in label.lower() or needle in file.lower()

@@ -1,0 +1,140 @@
+"""The reports pane: filter box, status filter and the report → section tree with gap badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.labels import REPORT_STATUSES, verdict_name
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
+
+BADGE = "#d9534f"
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints a report's checklist-gap count as a pill at the row's right edge."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        count = index.data(ROLE_BADGE)
+        if not isinstance(count, int) or count <= 0:
+            super().paint(painter, option, index)
+            return
+        fm = option.fontMetrics
+        text = str(count)
+        width = max(fm.horizontalAdvance(text) + 12, fm.height() + 2)
+        rect = option.rect
+        pill = QRectF(rect.right() - width - 4, rect.center().y() - fm.height() / 2, width, fm.height())
+        opt = QStyleOptionViewItem(option)
+        opt.rect = rect.adjusted(0, 0, -(width + 8), 0)
+        super().paint(painter, opt, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class ReportsPanel(QWidget):
+    """Signals: report_selected(sha256), position_requested(sha256, offset)."""
+
+    report_selected = Signal(str)
+    position_requested = Signal(str, int)
+
+    def __init__(self, model: ReportsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = ReportsFilter()
+        self.proxy.setSourceModel(model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("按单位或文件名筛选"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("全部状态"), "")
+        for status in REPORT_STATUSES:
+            self.status_box.addItem(verdict_name(status), status)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(BadgeDelegate(self.tree))
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._layout()
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        model.modelReset.connect(self._after_reset)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_box)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 0, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.tree, 1)
+
+    def _after_reset(self) -> None:
+        for row in range(self.proxy.rowCount()):
+            self.tree.setExpanded(self.proxy.index(row, 0), row == 0)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        sha = str(current.data(ROLE_SHA))
+        self.report_selected.emit(sha)
+        start = current.data(ROLE_START)
+        if current.data(ROLE_KIND) == "section" and isinstance(start, int) and start >= 0:
+            self.position_requested.emit(sha, start)
+
+    def current_report(self) -> str | None:
+        idx = self.tree.currentIndex()
+        return str(idx.data(ROLE_SHA)) if idx.isValid() else None
+
+    def select_report(self, sha256: str) -> None:
+        idx = self.proxy.mapFromSource(self.model.report_index(sha256))
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+            self.tree.scrollTo(idx)
+
+    def step_report(self, delta: int) -> None:
+        """Select the next (+1) or previous (-1) visible report."""
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        cur = self.tree.currentIndex()
+        while cur.isValid() and cur.parent().isValid():
+            cur = cur.parent()
+        row = (cur.row() + delta) if cur.isValid() else 0
+        row = min(max(row, 0), rows - 1)
+        idx = self.proxy.index(row, 0)
+        self.tree.setCurrentIndex(idx)
+        self.tree.expand(idx)
+        self.tree.scrollTo(idx)
+
+    def section_index(self, sha256: str, section_id: str) -> QModelIndex:
+        """The proxy index of a section row (for tests and navigation)."""
+        start = self.proxy.mapFromSource(self.model.report_index(sha256))
+        stack = [start]
+        while stack:
+            idx = stack.pop()
+            row = self.model.row_of(self.proxy.mapToSource(idx))
+            if row is not None and row.section is not None and row.section.id == section_id:
+                return idx
+            stack.extend(self.proxy.index(r, 0, idx) for r in range(self.proxy.rowCount(idx)))
+        return QModelIndex()

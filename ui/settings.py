@@ -1,0 +1,95 @@
+"""Typed user settings over ``QSettings``: every key declared once, read back with its type.
+
+QSettings INI values come back as strings across processes (``'false'``, ``'12'``), so every
+read passes ``type=``. Review decisions never live here; they belong in the project store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QByteArray, QSettings
+
+REVIEWER = "reviewer/name"
+CHECKLIST = "reviewer/checklist"
+LANGUAGE = "ui/language"
+TEXT_SIZE = "ui/text_size"
+LAST_PROJECT = "project/last"
+RECENT = "project/recent"
+GEOMETRY = "window/geometry"
+STATE = "window/state"
+SPLITTER = "window/splitter"
+VSPLITTER = "window/vsplitter"
+MAX_RECENT = 8
+LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass
+class Settings:
+    """The user's preferences; ``SettingsStore`` loads and saves them."""
+
+    reviewer: str = ""
+    checklist_path: str = ""
+    language: str = "zh_CN"
+    text_size: int = 12
+    last_project: str = ""
+    recent_projects: list[str] = field(default_factory=list)
+
+    def remember_project(self, path: str) -> None:
+        self.last_project = path
+        self.recent_projects = [path, *[p for p in self.recent_projects if p != path]][:MAX_RECENT]
+
+
+def _strings(value: object) -> list[str]:
+    # A one-element list is stored by INI as a plain string, an empty one as None.
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value if v]
+    return []
+
+
+class SettingsStore:
+    """Reads and writes ``Settings`` and window layout blobs in one ``QSettings``."""
+
+    def __init__(self, qsettings: QSettings) -> None:
+        self._qs = qsettings
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._qs
+
+    def load(self) -> Settings:
+        qs = self._qs
+        lang = str(qs.value(LANGUAGE, "zh_CN", type=str))
+        size = int(qs.value(TEXT_SIZE, 12, type=int))  # type: ignore[call-overload]
+        return Settings(
+            reviewer=str(qs.value(REVIEWER, "", type=str)),
+            checklist_path=str(qs.value(CHECKLIST, "", type=str)),
+            language=lang if lang in LANGUAGES else "zh_CN",
+            text_size=min(max(size, 8), 32),
+            last_project=str(qs.value(LAST_PROJECT, "", type=str)),
+            recent_projects=_strings(qs.value(RECENT, [])),
+        )
+
+    def save(self, s: Settings) -> None:
+        qs = self._qs
+        qs.setValue(REVIEWER, s.reviewer)
+        qs.setValue(CHECKLIST, s.checklist_path)
+        qs.setValue(LANGUAGE, s.language)
+        qs.setValue(TEXT_SIZE, s.text_size)
+        qs.setValue(LAST_PROJECT, s.last_project)
+        qs.setValue(RECENT, list(s.recent_projects))
+        qs.sync()
+
+    def blob(self, key: str) -> QByteArray | None:
+        value = self._qs.value(key, None)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_blob(self, key: str, value: QByteArray) -> None:
+        self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,49 @@
+"""Status bar: project and journal mode, review progress, and the load progress with cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+
+class StatusBar(QStatusBar):
+    """Signals: cancel_requested()."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = QLabel()
+        self.project.setTextFormat(Qt.TextFormat.PlainText)
+        self.review = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("正在打开 %v/%m"))
+        self.cancel = QPushButton(self.tr("取消"))
+        self.progress.hide()
+        self.cancel.hide()
+        # Permanent widgets stay visible while transient messages show on the left.
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel)
+        self.addPermanentWidget(self.review)
+        self.addPermanentWidget(self.project)
+        self.cancel.clicked.connect(self.cancel_requested)
+
+    def set_project(self, name: str, journal: str) -> None:
+        mode = {"wal": self.tr("WAL 日志"), "delete": self.tr("普通日志"), "memory": self.tr("仅内存，未保存")}
+        self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode.get(journal, journal)))
+
+    def set_review_progress(self, reviewed: int, total: int) -> None:
+        self.review.setText(self.tr("已审结 {done}/{total} 份").format(done=reviewed, total=total))
+
+    def loading(self, done: int, total: int) -> None:
+        """Show file progress (the core counts two steps per file: load, analyse)."""
+        files = max(total // 2, 1)
+        self.progress.setMaximum(files)
+        self.progress.setValue(min(done // 2, files))
+        self.progress.show()
+        self.cancel.show()
+
+    def loading_done(self) -> None:
+        self.progress.hide()
+        self.cancel.hide()

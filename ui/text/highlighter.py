@@ -1,0 +1,75 @@
+"""Per-block formats for headings, metrics, findings and dimmed lines; the document is never edited.
+
+Formats written into the document would make it "modified" and undoable, so all marks are
+applied by this highlighter as each block is laid out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from ui.text.spans import Mark, MarkIndex
+
+HEADING_COLOURS = {1: "#8c1c13", 2: "#1a3f73", 3: "#2f4f4f", 4: "#333333"}
+
+
+HEADING_GROWTH = {1: 3, 2: 1}  # points added to the text size for the top heading levels
+
+
+def _format(mark: Mark, base_size: int) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if mark.kind == "heading":
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setForeground(QColor(HEADING_COLOURS.get(mark.level, "#333333")))
+        if mark.level in HEADING_GROWTH:
+            fmt.setFontPointSize(base_size + HEADING_GROWTH[mark.level])
+    elif mark.kind == "metric":
+        fmt.setBackground(QColor(mark.colour))
+    elif mark.kind == "finding":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#d32f2f"))
+    else:
+        fmt.setForeground(QColor("#9aa0a6"))
+    return fmt
+
+
+class ReportHighlighter(QSyntaxHighlighter):
+    """Applies ``Mark``s (UTF-16 positions) to the blocks they overlap."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._index = MarkIndex([])
+        self._base_size = 12
+
+    def set_base_size(self, size: int) -> None:
+        """The editor's text size, so headings stay proportionally larger when zooming."""
+        if size != self._base_size:
+            self._base_size = size
+            self.rehighlight()
+
+    def set_marks(self, index: MarkIndex, *, rehighlight: bool = True) -> None:
+        self._index = index
+        if rehighlight:
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        start = block.position()
+        end = start + block.length()
+        # Dim and heading formats first, metrics and findings on top.
+        marks = sorted(self._index.overlapping(start, end), key=lambda m: m.kind != "dim" and m.kind != "heading")
+        for mark in marks:
+            lo = max(mark.start, start) - start
+            hi = min(mark.end, end) - start
+            if hi > lo:
+                self._apply(lo, hi - lo, mark)
+
+    def _apply(self, pos: int, length: int, mark: Mark) -> None:
+        fmt = _format(mark, self._base_size)
+        if mark.kind in ("metric", "finding"):
+            # Merge so a metric inside a heading stays bold and a finding keeps the metric colour.
+            merged = QTextCharFormat(self.format(pos))
+            merged.merge(fmt)
+            self.setFormat(pos, length, merged)
+        else:
+            self.setFormat(pos, length, fmt)

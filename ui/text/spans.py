@@ -1,0 +1,103 @@
+"""What the text view marks, as sorted Qt-position spans built from one ``Analysis``."""
+
+from __future__ import annotations
+
+import zlib
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
+
+from reviewer.model import Analysis, Section
+from ui.labels import severity_name
+from ui.spans import Utf16Index
+
+MarkKind = Literal["heading", "metric", "finding", "dim"]
+
+# Light backgrounds that keep black text readable; a topic always gets the same one.
+TOPIC_COLOURS = (
+    "#ffe8a3", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#ffccbc", "#b2ebf2", "#dcedc8", "#f0f4c3", "#cfd8dc",
+)
+
+
+def topic_colour(topic: str) -> str:
+    return TOPIC_COLOURS[zlib.crc32(topic.encode("utf-8")) % len(TOPIC_COLOURS)]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span in Qt (UTF-16) positions with what to draw and the tooltip to show."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    level: int = 0  # heading level
+    colour: str = ""
+    tip: str = ""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("marks", text)
+
+
+def heading_length(s: Section) -> int:
+    """Characters from ``s.start`` that form the heading: up to the end of its title when body
+    text follows on the same line, the whole heading line otherwise."""
+    at = s.heading.find(s.title) if s.title else -1
+    return at + len(s.title) if at >= 0 else len(s.heading)
+
+
+def _walk(sections: tuple[Section, ...]) -> list[Section]:
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_walk(s.children))
+    return out
+
+
+def _value_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
+    """Every mark of one analysis, sorted by start; all positions already in UTF-16."""
+    marks: list[Mark] = []
+    for ln in a.lines:
+        if ln.kind in ("clutter", "metadata"):
+            marks.append(Mark(*index.span_to_qt(ln.start, ln.end), "dim"))
+    for s in _walk(a.sections):
+        end = s.start + heading_length(s)
+        marks.append(Mark(*index.span_to_qt(s.start, end), "heading", level=s.level))
+    for m in a.metrics:
+        tip = _tr("{value} {unit}{qual}\n主题：{topic}").format(
+            value=_value_text(m.value),
+            unit=m.unit,
+            qual=_tr("（{q}）").format(q=m.qualifier) if m.qualifier else "",
+            topic=m.topic,
+        )
+        marks.append(Mark(*index.span_to_qt(m.start, m.end), "metric", colour=topic_colour(m.topic), tip=tip))
+    for f in a.findings:
+        tip = f"{severity_name(f.severity)}：{f.message}"
+        marks.append(Mark(*index.span_to_qt(f.start, max(f.end, f.start + 1)), "finding", tip=tip))
+    marks.sort(key=lambda k: (k.start, k.end))
+    return marks
+
+
+class MarkIndex:
+    """Finds the marks overlapping a range quickly (marks sorted by start)."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = marks
+        self._starts = [m.start for m in marks]
+        longest = max((m.end - m.start for m in marks), default=0)
+        self._reach = longest
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        lo = bisect_right(self._starts, start - self._reach - 1)
+        hi = bisect_right(self._starts, end)
+        return [m for m in self.marks[lo:hi] if m.end > start and m.start < end]
+
+    def tip_at(self, pos: int) -> str:
+        tips = [m.tip for m in self.overlapping(pos, pos + 1) if m.tip]
+        return "\n".join(tips)
