@@ -7,7 +7,7 @@ import re
 
 from reviewer.headings import cn_int
 
-_ARABIC = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_ARABIC = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^(\d{4})\.(\d{1,2})\.(\d{1,2})$")
 _CN = "[一二三四五六七八九十]{1,3}"
 _CHINESE = re.compile(rf"^([〇零一二三四五六七八九]{{4}})\s*年\s*({_CN})\s*月\s*({_CN})\s*日$")
 # Copying from a page can drop 年/月/日 and leave 2022228 (2022-2-28) or 20220228.
@@ -17,7 +17,8 @@ _RUN = re.compile(r"^(20\d\d)(\d{2,4})$")
 def parse_date(s: str) -> tuple[str, bool] | None:
     """``(YYYY-MM-DD, garbled)`` for a stripped date line, or None when it is no readable date."""
     if m := _ARABIC.match(s):
-        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)), False)
+        y, mo, d = (int(g) for g in m.groups() if g is not None)
+        return _iso(y, mo, d, False)
     if m := _CHINESE.match(s):
         year = int("".join(str("〇一二三四五六七八九".find(c.replace("零", "〇"))) for c in m.group(1)))
         month, day = cn_int(m.group(2)), cn_int(m.group(3))

@@ -15,18 +15,25 @@ from reviewer.lines import RawLine
 
 _TITLE_MAX = 80
 # A title names the subject (法治/依法行政) and ends like a report name; 关于…的报告 also counts.
-_TITLE = re.compile(r"(法治|依法行政).*(报告|情况|总结|工作|汇报)\s*[|｜]?$|^关于.*(报告|情况)\s*[|｜]?$")
+# A bracketed year may close the title: …情况报告（2023年度）.
+_TITLE = re.compile(
+    r"(法治|依法行政).*(报告|情况|总结|工作|汇报)\s*(?:[（(][^（）()]{0,12}[)）])?\s*[|｜]?$"
+    r"|^关于.*(报告|情况)\s*[|｜]?$"
+)
 # The first half of a title split over two lines: a unit name, or a unit name ending with 关于.
 _TITLE_HEAD = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）() ]{2,40}(关于|人民政府|政府|委员会|党委|党工委|办事处|街道|镇|乡|局|厅|委|办公室|部)$"
 )
 _SENTENCE = re.compile(r"[。；;！？]")
+_YEAR_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d\d|[〇二][〇一二三四五六七八九]{3})\s*年度?\s*[)）]$")
 
 _DATE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$"
     r"|^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$"
     r"|^(20\d{4,6})$"
+    r"|^(\d{4})\.(\d{1,2})\.(\d{1,2})$"
 )
+_DOTTED = re.compile(r"^\d{4}\.\d{1,2}\.\d{1,2}$")
 _DATE_AT_END = re.compile(
     r"\s(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
@@ -54,21 +61,25 @@ def _is_body(s: str) -> bool:
 def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list[int]]:
     """Groups of line indices forming titles at the top, before the first body paragraph.
 
-    A group is one title line, or a unit/关于 line followed (blank lines allowed) by a title line.
+    A group is one title line, or up to two unit/关于 lines followed (blank lines allowed) by a title line.
     """
     groups: list[list[int]] = []
     pending: list[int] = []
+    prev = -1  # index of the previous non-blank, non-chrome line
     for ln in lines:
         if not ln.text or ln.index in chrome:
             continue
+        prev, cur = ln.index, prev
         s = ln.text
         if is_title_line(s):
             groups.append([*pending, ln.index])
             pending = []
+        elif groups and not pending and groups[-1][-1] == cur and _YEAR_NOTE.match(s):
+            groups[-1].append(ln.index)  # （2023年度） on the line under the title
         elif _is_body(s):
             break
         elif _TITLE_HEAD.match(s) and len(s) <= _SIGN_UNIT_MAX:
-            pending = [ln.index]
+            pending = [*pending, ln.index][-2:]  # 中共X县委 / X县人民政府 / 关于…的报告
         else:
             pending = []
     return groups
@@ -89,17 +100,22 @@ def signature_date(s: str) -> str | None:
     return None
 
 
-def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[int]:
+def signature_lines(lines: Sequence[RawLine], chrome: Collection[int], dotted_ok: bool = True) -> list[int]:
     """Indices of the 落款 block at the end: unit line(s) and/or the date line, in text order.
 
     A closing note such as （此件公开发布） after the date belongs to the block.
     """
     found: list[int] = []
     have_date = False
+    dotted: int | None = None  # a 2023.2.28 date looks like a page date: it needs a unit line above it
     for ln in reversed(lines):
-        if not ln.text or ln.index in chrome:
+        if not ln.text:
             continue
         s = ln.text
+        if ln.index in chrome:
+            if found or not dotted_ok or not _DOTTED.match(s):
+                continue
+            dotted = ln.index
         if not found and _FOOTNOTE.match(s):
             found.append(ln.index)
             continue
@@ -114,4 +130,6 @@ def signature_lines(lines: Sequence[RawLine], chrome: Collection[int]) -> list[i
         break
     if found and not have_date and all(_FOOTNOTE.match(lines[i].text) for i in found):
         return []
+    if dotted is not None and (dotted not in found or len(found) < 2):
+        return signature_lines(lines, chrome, dotted_ok=False)  # it was a page date after all
     return sorted(found)

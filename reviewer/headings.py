@@ -19,7 +19,8 @@ _CN_NUM = "[一二三四五六七八九十百]{1,4}"
 _L1 = re.compile(rf"^(?:({_CN_NUM})\s*[、，,．.]|第({_CN_NUM})(?:部分|章|节)[\s、：:，,．.]*|(、))\s*")
 _L2 = re.compile(rf"^[（(]\s*({_CN_NUM})\s*[)）]\s*[、，,．.]?\s*")
 # Level 3: 1. 1、 1． — one or two digits, not followed by another digit (2021. / 1.5万 are not markers).
-_L3 = re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")
+# "1、2月份…" lists months, not a numbered heading.
+_L3 = re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))(?!\s*\d{1,2}\s*[月日])\s*")
 _L4 = re.compile(rf"^(?:[（(]\s*(\d{{1,2}})\s*[)）]|([{_CIRCLED}]))\s*[、，,．.]?\s*")
 
 # Where the heading part of a line ends and its first body sentence begins.

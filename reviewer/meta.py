@@ -17,7 +17,8 @@ _TITLE_YEAR = re.compile(_YEAR)
 _REPORT_YEAR_BODY = (
     re.compile(r"现将[^。]{0,40}?" + _YEAR),
     re.compile(r"关于[^。]{0,20}?" + _YEAR + r"度?[^。]{0,20}法治"),
-    re.compile(r"^\s*" + _YEAR + r"(?:度)?\s*[,，]", re.M),
+    # "2024年，我们将…" opens a plan for the next year, not the year reported on.
+    re.compile(r"^\s*" + _YEAR + r"(?:度)?\s*[,，](?![^。]{0,12}将)", re.M),
     re.compile(_YEAR + r"度?[^。，,《]{0,20}法治政府建设"),
 )
 _PUBLISHED = re.compile(r"(?:发布|发表|时\s*间)[^:：]{0,4}[:：]\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
@@ -36,7 +37,8 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
     chrome = {i for i, k in kinds.items() if k in ("clutter", "metadata")}
     groups = title_groups(lines, chrome)
     title, title_span = _title(lines, groups)
-    titles = ["".join(lines[i].text for i in g).rstrip(_TITLE_TRAIL) for g in groups]
+    # Lines of a split title join with a space: 中共X县委 / X县人民政府 name two bodies.
+    titles = [" ".join(lines[i].text for i in g).rstrip(_TITLE_TRAIL) for g in groups]
     titles += [m.group(1).strip() for i in sorted(chrome) for m in [_TITLE_CELL.search(lines[i].text)] if m]
     sig = [lines[i] for i, k in sorted(kinds.items()) if k == "signature"]
     # The opening paragraph names the reporter and the year; with headings at the very top there is
@@ -111,7 +113,10 @@ def _year(s: str) -> int | None:
 def _published(meta_lines: Sequence[RawLine]) -> str | None:
     for pat in (_PUBLISHED, _BARE_DATE):
         for ln in meta_lines:
-            if (m := pat.search(ln.text)) and not ln.text.lstrip("•· ").startswith(("生成", "成文", "印发")):
+            m = pat.search(ln.text)
+            # 成文日期 is when it was written; on a shared row only a labelled 发布 date counts.
+            labelled = m is not None and m.group(0).startswith(("发布", "发表"))
+            if m and (labelled or not ln.text.lstrip("•· ").startswith(("生成", "成文", "印发"))):
                 y, mo, d = (int(g) for g in m.groups())
                 if 1 <= mo <= 12 and 1 <= d <= 31:
                     return f"{y:04d}-{mo:02d}-{d:02d}"

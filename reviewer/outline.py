@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.frame import signature_lines, title_groups
-from reviewer.headings import Marker, cn_int, cn_numeral, heading_title, match_marker
+from reviewer.headings import cn_int, cn_numeral, heading_title, match_marker
 from reviewer.lines import RawLine, chrome_kind, chrome_rules, split_lines
 from reviewer.model import Document, Finding, Line, LineHint, LineKind, Outline, Section
 
@@ -91,11 +91,21 @@ def _candidates(lines: Sequence[RawLine], kinds: dict[int, LineKind], hints: dic
     for ln in lines:
         if not ln.text or ln.index in kinds:
             continue
-        marker = match_marker(ln.text)
+        core = _unemphasised(ln.text)
+        marker = match_marker(core)
         if marker is not None:
-            if marker.ordinal is None and len(ln.text) > _LOST_NUMERAL_MAX:
+            if marker.ordinal is None and len(core) > _LOST_NUMERAL_MAX:
                 continue
-            out.append(_cand(ln, marker, ln.index in hints))
+            out.append(
+                _Cand(
+                    ln,
+                    marker.level,
+                    marker.number,
+                    marker.ordinal,
+                    heading_title(core[marker.end :]),
+                    ln.index in hints,
+                )
+            )
         elif (hint := hints.get(ln.index)) is not None and 1 <= hint.level <= 4 and len(ln.text) <= _HINT_MAX:
             label = (hint.label or "").strip("、.．()（） ") or None
             ordinal = (int(label) if label.isdigit() else cn_int(label)) if label else None
@@ -103,8 +113,9 @@ def _candidates(lines: Sequence[RawLine], kinds: dict[int, LineKind], hints: dic
     return out
 
 
-def _cand(ln: RawLine, marker: Marker, hinted: bool) -> _Cand:
-    return _Cand(ln, marker.level, marker.number, marker.ordinal, heading_title(ln.text[marker.end :]), hinted)
+def _unemphasised(line: str) -> str:
+    """A line without the markdown emphasis (**一、…**) that text exported from editors keeps."""
+    return line[2:-2].strip() if len(line) > 4 and line.startswith("**") and line.endswith("**") else line
 
 
 def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:

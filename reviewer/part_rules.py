@@ -47,7 +47,7 @@ def part_rules(report_year: int | None) -> PartRules:
     nxt = str(report_year + 1) if report_year else _NEVER
     data = _data()
 
-    def pats(section: str, key: str) -> tuple[re.Pattern[str], ...]:
+    def pats(section: str, key: str, nxt: str = nxt) -> tuple[re.Pattern[str], ...]:
         raw = cast(list[str], data[section].get(key, []))
         return tuple(re.compile(p.replace("{year}", year).replace("{next}", nxt)) for p in raw)
 
@@ -62,6 +62,7 @@ def part_rules(report_year: int | None) -> PartRules:
         cues=pats("first_responsible", "cues"),
         min_cues=int(data["first_responsible"]["min_cues"]),
         next_text=pats("next_year", "text"),
-        names_year=pats("next_year", "names_year"),
+        # A plan naming any year does name its year when the report year is unknown.
+        names_year=pats("next_year", "names_year", str(report_year + 1) if report_year else _ANY_YEAR),
         closing=int(data["closing_paragraphs"]),
     )

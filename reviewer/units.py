@@ -12,7 +12,7 @@ from reviewer.model import Level
 from reviewer.resources import resource_path
 
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇零一二][〇零一二三四五六七八九]{3}\s*年")
-_SUFFIX = r"(?:人民政府|政府|办事处|办公室|委员会|中心|街道|街|镇|乡|局|厅|部|委|办|署|市|区|县|旗|州)"
+_SUFFIX = r"(?:人民政府|政府|办事处|办公室|管委会|委员会|中心|街道|街|镇|乡|局|厅|部|委|办|署|市|区|县|旗|州)"
 _NAME = r"[\u4e00-\u9fff]{1,20}?" + _SUFFIX
 _VERBS = r"(?:坚持|深入|全面|认真|紧紧|始终|严格|在|以|高度|按照|围绕|紧扣|聚焦|持续|牢固|积极|大力|扎实|切实|不断)"
 # "现将庆隆镇2020年度法治政府建设情况报告如下" / ",虹桥街道深入学习…" (a clause opening with the unit).
@@ -73,6 +73,8 @@ def named_unit(name: str) -> str | None:
 def unit_level(unit: str) -> Level:
     """Level of a named unit; for a joint 党委+政府 name the government (last name) decides."""
     last = last_token(unit).removeprefix("中共")
+    if last.endswith(("管委会", "管理委员会")):
+        return "other"  # a 开发区/园区 committee is sent out by a government: neither a level nor a department
     if re.search(r"(?:局|厅|部|办公室|办|署|中心)$", last):
         return "department"
     if last.endswith("委") and not _PARTY_COMMITTEE.search(last):
