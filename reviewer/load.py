@@ -79,6 +79,31 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text saved without a BOM (some export tools do that), else None.
+
+    Its NULs sit almost only at odd (LE) or even (BE) offsets: the high byte of ASCII characters
+    and line breaks. The decoded text must also be printable, which random binary is not.
+    """
+    sample = data[:4096]
+    if len(data) % 2 or b"\x00" not in sample or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    # A few NULs land on the other side: Chinese characters such as 一 (U+4E00) end in 00.
+    if odd_nuls > 4 * even_nuls:
+        enc = "utf-16-le"
+    elif even_nuls > 4 * odd_nuls:
+        enc = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:2048])
+    return enc if printable >= 0.95 * min(len(text), 2048) else None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -87,6 +112,9 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def load_text_bytes(path: Path, data: bytes) -> tuple[str, str]:
+    utf16 = bomless_utf16(data)
+    if utf16 is not None:
+        return normalise_newlines(data.decode(utf16)), utf16
     if _looks_binary(data):
         raise ReportLoadError(path, "binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
     try:
