@@ -17,20 +17,54 @@ UNSUPPORTED_ADVICE = {
 }
 
 
+def sniff_format(data: bytes) -> str | None:
+    """What a file really is, from its first bytes: "pdf" | "docx" | "html" | "txt" | None.
+
+    Shared drives and government sites hand out web pages, PDFs, .docx and plain text under a
+    ".doc" (or any other) name, so the bytes win over the suffix when they are unambiguous.
+    """
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] else None
+    if data.startswith(OLE_MAGIC[:4]):
+        return None
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head):
+        return "html"
+    from reviewer.load import bomless_utf16, decode_text
+
+    if bomless_utf16(data) is not None or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "txt"
+    if b"\x00" in data[:4096]:
+        return None
+    try:
+        decode_text(data[:4096].rsplit(b"\n", 1)[0] if len(data) > 4096 else data)
+    except UnicodeDecodeError:
+        return None
+    return "txt"
+
+
 def load_container(path: Path, data: bytes) -> tuple[str, str | None, str, tuple[LineHint, ...]]:
     """Return (text, encoding, format, hints) for a non-plain-text report file."""
-    from reviewer.load import ReportLoadError
+    from reviewer.load import ReportLoadError, load_text_bytes
 
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm", ".xhtml", ".shtml"):
+    kind = sniff_format(data)
+    if kind == "html" or (kind is None and suffix in (".html", ".htm", ".xhtml", ".shtml")):
         from reviewer.formats.html import load_html
 
         text, enc = load_html(data)
         return text, enc, "html", ()
-    if suffix == ".docx":
+    if kind == "docx" or (kind is None and suffix == ".docx"):
         return _docx(path, data)
-    if suffix == ".pdf":
+    if kind == "pdf" or (kind is None and suffix == ".pdf"):
         return _pdf(path, data)
+    # A claimed container that is plain text loads as text; .doc/.wps/.rtf/.mht keep their advice
+    # (the last two are text too, but markup).
+    if kind == "txt" and suffix not in UNSUPPORTED_ADVICE:
+        text, enc = load_text_bytes(path, data)
+        return text, enc, "txt", ()
     what = UNSUPPORTED_ADVICE.get(suffix, f"“{suffix or '无扩展名'}”格式的文件")
     raise ReportLoadError(path, "unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")
 

@@ -8,6 +8,7 @@ import pytest
 
 from reviewer.load import ReportLoadError, load
 from tests.conftest import seed_path
+from tests.core.loader_fixtures import make_docx, make_html, make_pdf
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -26,3 +27,40 @@ def test_binary_with_nuls_everywhere_is_still_binary(tmp_path: Path) -> None:
     with pytest.raises(ReportLoadError) as info:
         load(path)
     assert info.value.kind == "binary"
+
+
+# Government sites and shared drives hand out pages, PDFs and .docx files under a ".doc" name.
+LINES = ["一、主要成效", "（一）依法行政", "全年办理行政复议案件59件。"]
+
+
+def test_web_page_saved_as_doc_loads_as_html(tmp_path: Path) -> None:
+    doc = load(make_html(tmp_path / "报告.doc", LINES))
+    assert doc.format == "html"
+    assert [ln for ln in doc.text.split("\n") if ln] == LINES
+
+
+def test_pdf_named_doc_loads_as_pdf(tmp_path: Path) -> None:
+    doc = load(make_pdf(tmp_path / "报告.doc", LINES))
+    assert (doc.format, doc.text) == ("pdf", "\n".join(LINES) + "\n")
+
+
+def test_docx_named_doc_loads_as_docx(tmp_path: Path) -> None:
+    doc = load(make_docx(tmp_path / "报告.doc", [(0, "主要成效")]))
+    assert (doc.format, doc.text) == ("docx", "一、主要成效\n特此报告。\n")
+
+
+def test_plain_text_named_docx_loads_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "报告.docx"
+    path.write_bytes("\r\n".join(LINES).encode("gb18030"))
+    doc = load(path)
+    assert (doc.format, doc.encoding, doc.text) == ("txt", "gb18030", "\n".join(LINES))
+
+
+@pytest.mark.parametrize("name", ["旧版.doc", "文档.wps"])
+def test_legacy_suffix_with_text_like_bytes_keeps_the_save_as_advice(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50 if name.endswith(".doc") else b"wps text")
+    with pytest.raises(ReportLoadError) as info:
+        load(path)
+    assert info.value.kind == "unsupported"
+    assert "另存为 .docx" in str(info.value)
