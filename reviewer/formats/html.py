@@ -31,8 +31,18 @@ def sniff_charset(data: bytes) -> str | None:
 
 
 def decode_page(data: bytes) -> tuple[str, str]:
+    """BOM, strict UTF-8, the declared charset (strict), then the plain-text cascade.
+
+    UTF-8 goes before the declaration: migrated sites still declare gb2312 while serving UTF-8,
+    and GB18030 often decodes such bytes without error into mojibake, whereas GB-encoded Chinese
+    essentially never passes a strict UTF-8 decode.
+    """
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_text(data)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     declared = sniff_charset(data)
     if declared:
         try:

@@ -64,3 +64,12 @@ def test_legacy_suffix_with_text_like_bytes_keeps_the_save_as_advice(tmp_path: P
         load(path)
     assert info.value.kind == "unsupported"
     assert "另存为 .docx" in str(info.value)
+
+
+def test_page_declaring_gb2312_but_served_as_utf8_is_not_mojibake(tmp_path: Path) -> None:
+    # Migrated sites keep the old declaration; these UTF-8 bytes also decode as GB18030 without
+    # error, into "娲ュ崡鍖轰汉姘戞斂搴滃叧".
+    path = tmp_path / "migrated.html"
+    path.write_bytes('<html><head><meta charset="gb2312"></head><body><p>津南区人民政府关</p></body></html>'.encode())
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("utf-8", "津南区人民政府关\n")
