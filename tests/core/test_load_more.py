@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.formats.numbering import Numbering, format_number, parse_numbering
 from reviewer.load import ReportLoadError, load
 from tests.conftest import seed_path
 from tests.core.loader_fixtures import make_docx, make_html, make_pdf
@@ -73,3 +74,56 @@ def test_page_declaring_gb2312_but_served_as_utf8_is_not_mojibake(tmp_path: Path
     path.write_bytes('<html><head><meta charset="gb2312"></head><body><p>津南区人民政府关</p></body></html>'.encode())
     doc = load(path)
     assert (doc.encoding, doc.text) == ("utf-8", "津南区人民政府关\n")
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+LEVELS = (
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+)
+
+
+def _numbering(nums: str, levels: str = LEVELS) -> Numbering:
+    from lxml import etree
+
+    xml = f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="7">{levels}</w:abstractNum>{nums}</w:numbering>'
+    return parse_numbering(etree.fromstring(xml))
+
+
+def test_word_lists_sharing_an_abstract_continue_and_start_override_restarts() -> None:
+    # Word continues one list across numIds of the same abstractNum; "restart numbering" (and
+    # "set numbering value") writes a new numId whose lvlOverride carries a startOverride.
+    numbering = _numbering(
+        '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="7"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    )
+    got = [numbering.label(n, lvl) for n, lvl in [("1", 0), ("1", 1), ("2", 0), ("2", 1), ("3", 0), ("3", 0)]]
+    assert got == ["一、", "一.1", "二、", "二.1", "五、", "六、"]  # %1 keeps level 1's format (no isLgl)
+
+
+def test_lvl_override_replaces_the_level_definition() -> None:
+    numbering = _numbering(
+        '<w:num w:numId="4"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="第%1条"/></w:lvl>'
+        "</w:lvlOverride></w:num>"
+    )
+    assert [numbering.label("4", 0) for _ in range(2)] == ["第1条", "第2条"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "label"),
+    [
+        (3, "ideographTraditional", "丙"),  # 甲乙丙丁: heavenly stems, not 壹贰叁
+        (3, "chineseLegalSimplified", "叁"),
+        (105, "chineseCounting", "一百零五"),
+        (120, "chineseCountingThousand", "一百二十"),
+        (12, "ideographDigital", "一二"),
+        (28, "lowerLetter", "bb"),
+        (4, "upperRoman", "IV"),
+        (3, "decimalEnclosedParen", "⑶"),
+    ],
+)
+def test_more_word_number_formats(n: int, fmt: str, label: str) -> None:
+    assert format_number(n, fmt) == label
