@@ -68,12 +68,14 @@ def _numbering(document: Any) -> Numbering | None:
 
 def _table_lines(table: Any) -> list[str]:
     lines: list[str] = []
+    # A merged cell comes back once per spanned column and (vertical merge) per spanned row. The set
+    # holds the lxml elements themselves: id() of a dropped proxy can be reused by the next cell.
+    seen: set[Any] = set()
     for row in table.rows:
-        seen: set[int] = set()
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell appears once per spanned column
+            if cell._tc in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             lines.extend(p.text for p in cell.paragraphs if p.text.strip())
     return lines
 

@@ -127,3 +127,16 @@ def test_lvl_override_replaces_the_level_definition() -> None:
 )
 def test_more_word_number_formats(n: int, fmt: str, label: str) -> None:
     assert format_number(n, fmt) == label
+
+
+def test_vertically_merged_table_cell_is_one_line(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(2, 0)).text = "行政复议"
+    for r, value in enumerate(["收案59件", "审结43件", "纠错率44%"]):
+        table.cell(r, 1).text = value
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert load(path).text == "行政复议\n收案59件\n审结43件\n纠错率44%\n"
