@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
@@ -29,6 +30,73 @@ def _garbled_share(text: str) -> float:
     return bad / max(len(text), 1)
 
 
+_Row = list[dict[str, Any]]
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped into printed rows by their top edge."""
+    rows: list[_Row] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        if rows and abs(float(rows[-1][0]["top"]) - float(w["top"])) < 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return rows
+
+
+def _left_width(row: _Row, x: float) -> float:
+    return max(float(w["x1"]) for w in row if float(w["x1"]) <= x) - min(float(w["x0"]) for w in row)
+
+
+def _gutter(rows: list[_Row], width: float) -> float | None:
+    """The x of the blank strip between two text columns, or None for a one-column page.
+
+    Both columns must be full of long lines, so a two-column table of short labels and values
+    (索引号 | 123) is not mistaken for a column layout.
+    """
+    best: tuple[int, float] | None = None
+    for x in range(int(width * 0.3), int(width * 0.7), 3):
+        crossing = sum(any(float(w["x0"]) < x < float(w["x1"]) for w in row) for row in rows)
+        both = [r for r in rows if any(float(w["x1"]) <= x for w in r) and any(float(w["x0"]) >= x for w in r)]
+        if crossing > 0.2 * len(rows) or len(both) < max(3, 0.4 * len(rows)):
+            continue
+        left = sorted(_left_width(r, x) for r in both)
+        if left[len(left) // 2] < 0.2 * width:
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, float(x))
+    return None if best is None else best[1]
+
+
+def _page_text(page: Any) -> str:
+    """Page text in reading order: a two-column band is read left column first, then right."""
+    rows = _rows(page.extract_words())
+    gutter = _gutter(rows, float(page.width)) if len(rows) >= 3 else None
+    if gutter is None:
+        return str(page.extract_text() or "")
+    out: list[str] = []
+    band: list[_Row] = []
+
+    def crop(x0: float, x1: float, rs: list[_Row]) -> str:
+        top = min(float(w["top"]) for r in rs for w in r) - 1
+        bottom = max(float(w["bottom"]) for r in rs for w in r) + 1
+        return str(page.crop((x0, max(top, 0), x1, min(bottom, float(page.height)))).extract_text() or "")
+
+    def flush() -> None:
+        if band:
+            out.extend(t for t in (crop(0, gutter, band), crop(gutter, float(page.width), band)) if t)
+            band.clear()
+
+    for row in rows:
+        if any(float(w["x0"]) < gutter < float(w["x1"]) for w in row):
+            flush()
+            out.append(crop(0, float(page.width), [row]))
+        else:
+            band.append(row)
+    flush()
+    return "\n".join(out)
+
+
 def _with_pdfplumber(data: bytes) -> str:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -36,7 +104,7 @@ def _with_pdfplumber(data: bytes) -> str:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
+            return "\n".join(_page_text(page) for page in pdf.pages)
     except PDFPasswordIncorrect as exc:
         raise PdfProblem("encrypted") from exc
     except PDFSyntaxError as exc:

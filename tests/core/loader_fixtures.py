@@ -91,3 +91,22 @@ def make_html(path: Path, lines: list[str], encoding: str = "gb18030") -> Path:
 <div id="footer">网站地图 联系我们</div></body></html>"""
     path.write_bytes(page.encode(encoding))
     return path
+
+
+def make_columns_pdf(path: Path, title: str, left: list[str], right: list[str], x_right: float = 320) -> Path:
+    """One page: a full-width title, then ``left`` and ``right`` printed side by side."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 16)
+    c.drawString(100, 800, title)
+    c.setFont("STSong-Light", 10)
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        c.drawString(40, 760 - 16 * i, a)
+        c.drawString(x_right, 760 - 16 * i, b)
+    c.save()
+    return path

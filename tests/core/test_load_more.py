@@ -9,7 +9,7 @@ import pytest
 from reviewer.formats.numbering import Numbering, format_number, parse_numbering
 from reviewer.load import ReportLoadError, load
 from tests.conftest import seed_path
-from tests.core.loader_fixtures import make_docx, make_html, make_pdf
+from tests.core.loader_fixtures import make_columns_pdf, make_docx, make_html, make_pdf
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -140,3 +140,18 @@ def test_vertically_merged_table_cell_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "merged.docx"
     document.save(str(path))
     assert load(path).text == "行政复议\n收案59件\n审结43件\n纠错率44%\n"
+
+
+def test_two_column_pdf_reads_the_left_column_first(tmp_path: Path) -> None:
+    left = [f"左栏第{i}行依法行政工作持续推进" for i in range(1, 9)]
+    right = [f"右栏第{i}行行政复议案件办理规范" for i in range(1, 9)]
+    title = "某某区2021年法治政府建设情况的报告（全文发布）"
+    doc = load(make_columns_pdf(tmp_path / "two.pdf", title, left, right))
+    assert doc.text == "\n".join([title, *left, *right]) + "\n"
+
+
+def test_label_value_table_in_a_pdf_stays_row_by_row(tmp_path: Path) -> None:
+    labels = ["索引号：", "发布机构：", "发文日期：", "主题分类："]
+    values = ["11120000/2022-00015", "市司法局", "2022年03月11日", "政务公开/法治政府"]
+    doc = load(make_columns_pdf(tmp_path / "meta.pdf", "法治政府建设年度报告", labels, values, x_right=200))
+    assert doc.text.split("\n")[1:5] == [f"{a} {b}" for a, b in zip(labels, values, strict=True)]
