@@ -31,6 +31,35 @@ def _garbled_share(text: str) -> float:
 
 
 _Row = list[dict[str, Any]]
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
+)
+
+
+def unwrap(lines: list[dict[str, Any]], page_width: float) -> str:
+    """A page's printed lines re-joined into paragraphs where the PDF hard-wrapped them.
+
+    A line reaching the page's right text edge continues on the next line, unless that line is
+    indented or starts like a heading. The edge must be real: several lines reach it and the text
+    block spans at least half the page, so a page of short lines is left alone.
+    """
+    rows = [(str(ln["text"]), float(ln["x0"]), float(ln["x1"])) for ln in lines if str(ln["text"]).strip()]
+    if not rows:
+        return ""
+    per_char = sorted((x1 - x0) / max(len(t), 1) for t, x0, x1 in rows)[len(rows) // 2] or 10.0
+    left, right = min(r[1] for r in rows), max(r[2] for r in rows)
+    full = [x1 >= right - 1.5 * per_char for _, _, x1 in rows]
+    if sum(full) < 3 or right - left < 0.5 * page_width:
+        return "\n".join(t for t, _, _ in rows)
+    out = [rows[0][0]]
+    for i in range(1, len(rows)):
+        text, x0, _ = rows[i]
+        if full[i - 1] and x0 < left + per_char and not _HEADING_START.match(text):
+            latin = re.search(r"[A-Za-z,.;:]$", out[-1]) and re.match(r"[A-Za-z]", text)
+            out[-1] += (" " if latin else "") + text  # Chinese wraps anywhere, even inside a number
+        else:
+            out.append(text)
+    return "\n".join(out)
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
@@ -73,7 +102,7 @@ def _page_text(page: Any) -> str:
     rows = _rows(page.extract_words())
     gutter = _gutter(rows, float(page.width)) if len(rows) >= 3 else None
     if gutter is None:
-        return str(page.extract_text() or "")
+        return unwrap(page.extract_text_lines(return_chars=False), float(page.width))
     out: list[str] = []
     band: list[_Row] = []
 

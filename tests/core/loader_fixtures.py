@@ -110,3 +110,30 @@ def make_columns_pdf(path: Path, title: str, left: list[str], right: list[str], 
         c.drawString(x_right, 760 - 16 * i, b)
     c.save()
     return path
+
+
+def make_wrapped_pdf(path: Path, paragraphs: list[str], width: float = 480) -> Path:
+    """Paragraphs hard-wrapped at ``width`` pt, as Word's "save as PDF" prints them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = 800.0
+    for para in paragraphs:
+        line = ""
+        for ch in para + "\n":
+            if ch == "\n" or pdfmetrics.stringWidth(line + ch, "STSong-Light", 12) > width:
+                if y < 60:
+                    c.showPage()
+                    y = 800.0
+                c.setFont("STSong-Light", 12)
+                c.drawString(40, y, line)
+                y -= 18
+                line = ""
+            if ch != "\n":
+                line += ch
+    c.save()
+    return path

@@ -9,7 +9,7 @@ import pytest
 from reviewer.formats.numbering import Numbering, format_number, parse_numbering
 from reviewer.load import ReportLoadError, load
 from tests.conftest import seed_path
-from tests.core.loader_fixtures import make_columns_pdf, make_docx, make_html, make_pdf
+from tests.core.loader_fixtures import make_columns_pdf, make_docx, make_html, make_pdf, make_wrapped_pdf
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
@@ -155,3 +155,10 @@ def test_label_value_table_in_a_pdf_stays_row_by_row(tmp_path: Path) -> None:
     values = ["11120000/2022-00015", "市司法局", "2022年03月11日", "政务公开/法治政府"]
     doc = load(make_columns_pdf(tmp_path / "meta.pdf", "法治政府建设年度报告", labels, values, x_right=200))
     assert doc.text.split("\n")[1:5] == [f"{a} {b}" for a, b in zip(labels, values, strict=True)]
+
+
+def test_hard_wrapped_pdf_paragraphs_are_rejoined(tmp_path: Path) -> None:
+    paras = [ln.strip() for ln in seed_path("001").read_text(encoding="utf-8").splitlines() if ln.strip()][5:13]
+    doc = load(make_wrapped_pdf(tmp_path / "wrapped.pdf", paras))
+    # One page (joining across a page break is not attempted); no spaces between Chinese characters.
+    assert doc.text.split("\n")[:-1] == paras
