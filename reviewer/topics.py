@@ -63,7 +63,9 @@ def topic_table() -> TopicTable:
         fragile.update(entry.get("fragile", ()))
         weak.update(entry.get("weak", ()))
     words = sorted(topic_of, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in words))
+    # A lookahead finds the longest keyword at every position, overlaps included: a plain
+    # alternation is leftmost-first, so 违法规范性文件 would yield 法规 and hide 规范性文件.
+    pattern = re.compile("(?=(" + "|".join(re.escape(w) for w in words) + "))")
     return TopicTable(pattern, topic_of, frozenset(fragile), frozenset(weak), tuple(names))
 
 
@@ -79,11 +81,16 @@ def _hits(text: str, lo: int, hi: int, memo: dict[tuple[int, int], bool]) -> lis
     however many figures look at it.
     """
     table = topic_table()
-    hits = [
-        Hit(m.start(), m.end(), m.group(), table.topic_of[m.group()], m.group() in table.weak)
-        for m in table.pattern.finditer(text, lo, hi)
-    ]
+    found = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in table.pattern.finditer(text, lo, hi)]
+    found = [f for f in found if f[1] <= hi and not _overlapped_by_longer(f, found)]
+    hits = [Hit(s, e, w, table.topic_of[w], w in table.weak) for s, e, w in found]
     return [h for h in hits if h.keyword not in table.fragile or _is_whole_word(text, h.start, h.end, memo)]
+
+
+def _overlapped_by_longer(hit: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+    """Whether a keyword sharing characters with ``hit`` beats it: longer wins, then leftmost."""
+    s, e, _ = hit
+    return any((fe - fs, -fs) > (e - s, -s) and fs < e and s < fe for fs, fe, _ in found)
 
 
 def _is_whole_word(text: str, start: int, end: int, memo: dict[tuple[int, int], bool]) -> bool:
