@@ -69,11 +69,27 @@ def _self_test_report(window: object, shown_at: float, app: QApplication) -> Non
 _T0 = time.perf_counter()
 
 
+def _ensure_streams() -> None:
+    """A windowed frozen build has no console: sys.stdout/stderr are None and print() would crash."""
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _ensure_streams()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("法治年报审阅器")
+    from PySide6.QtGui import QIcon
+
+    from reviewer.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     app.setOrganizationName("fazhi-reviewer")
     from ui.i18n import install_translators
     from ui.main_window import MainWindow

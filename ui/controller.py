@@ -46,7 +46,8 @@ class Controller(QObject):
 
     # -- opening reports -------------------------------------------------
     def open_paths(self, paths: Sequence[str]) -> bool:
-        if not self.w.loader.load(list(paths), self.w.settings.checklist_path or None):
+        cache = self.project if self.w.session.store.journal_mode != "memory" else None
+        if not self.w.loader.load(list(paths), self.w.settings.checklist_path or None, cache):
             self.w.status.showMessage(self.w.tr("正在打开其他文件，请稍候或先取消"), 4000)
             return False
         self.w.status.loading(0, 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,32 +20,36 @@ class LoadResult:
 
 
 def load_and_analyze(
-    paths: Sequence[str], checklist_path: str | None, progress: Progress, cancelled: Cancelled
+    paths: Sequence[str],
+    checklist_path: str | None,
+    progress: Progress,
+    cancelled: Cancelled,
+    cache: Path | None = None,
+    workers: int | None = None,
 ) -> LoadResult:
     """Load every report under ``paths`` and analyse it; failures become ``LoadError``s.
 
     Runs on a worker thread; the analysis modules (jieba, tables) are imported here, so the
-    window never waits for them.
+    window never waits for them. Big batches go to the core's process pool, and analyses
+    cached in the project file ``cache`` are reused. The cache gets its own connection here:
+    the GUI thread's connection stays the one writer of decisions.
     """
-    from reviewer.analyze import analyze_document
+    from reviewer.batch import open_reports
     from reviewer.checklist import load_checklist
-    from reviewer.load import load_many
+    from reviewer.store import StoreError, open_store
 
     checklist = load_checklist(checklist_path or None)
-    docs, errors = load_many(list(paths), progress=lambda d, t: progress(d, 2 * t), cancelled=cancelled)
-    result = LoadResult(errors=list(errors))
-    total = len(docs) + len(errors)
-    for i, doc in enumerate(docs):
-        if cancelled():
-            result.cancelled = True
-            break
-        try:
-            result.analyses.append(analyze_document(doc, checklist))
-        except (ValueError, IndexError, KeyError, TypeError) as exc:  # an analyser bug must not lose the batch
-            result.errors.append(LoadError(doc.path, "analysis", f"{doc.path}：分析失败（{exc}）"))
-        progress(total + i + 1, 2 * total)
-    result.cancelled = result.cancelled or cancelled()
-    return result
+    try:
+        store = open_store(cache) if cache is not None else None
+    except StoreError:
+        store = None  # the cache only saves time; analysing afresh is always correct
+    try:
+        batch = open_reports(list(paths), checklist, store=store, progress=progress, cancelled=cancelled,
+                             workers=workers)
+    finally:
+        if store is not None:
+            store.close()
+    return LoadResult(analyses=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
 
 
 class Loader(QObject):
@@ -69,11 +74,15 @@ class Loader(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def load(self, paths: Sequence[str], checklist_path: str | None) -> bool:
-        """Start loading; False when a load is already running."""
+    def load(self, paths: Sequence[str], checklist_path: str | None, cache: Path | None = None) -> bool:
+        """Start loading; False when a load is already running. ``cache``: the project file."""
         if self._task is not None:
             return False
-        task = Task(lambda progress, cancelled: load_and_analyze(paths, checklist_path, progress, cancelled), self)
+
+        def work(progress: Progress, cancelled: Cancelled) -> LoadResult:
+            return load_and_analyze(paths, checklist_path, progress, cancelled, cache)
+
+        task = Task(work, self)
         task.progressed.connect(self.progressed)
         task.finished.connect(self._finished)
         task.failed.connect(self._failed)

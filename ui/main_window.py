@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         a = self.session.analysis(sha256)
         self.text.show_analysis(a)
         self.checklist.set_report(sha256 if a is not None else None)
-        self.metrics.metrics_model.set_metrics(a.metrics if a is not None else ())
+        self.metrics.metrics_model.set_metrics(a.metrics if a else (), a.sections if a else ())
         self.findings.findings_model.set_findings(a.findings if a is not None else ())
         self.tabs.setTabText(0, self.tr("数据指标 ({n})").format(n=len(a.metrics) if a else 0))
         self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(a.findings) if a else 0))

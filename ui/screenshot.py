@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
-    out = Path(argv[0]) if argv else Path("docs/screenshot.png")
+    out = Path(argv[0]) if argv else Path("resources/screenshot.png")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)

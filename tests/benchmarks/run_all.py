@@ -105,6 +105,23 @@ def ticks(folder: Path, analyses: list[Analysis]) -> dict[str, Any]:
                   journal_mode=store.journal_mode)
 
 
+def _script_json(cmd: list[str]) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False)
+    if proc.returncode != 0:
+        return {"error": (proc.stderr or proc.stdout)[-2000:]}
+    try:
+        result: dict[str, Any] = json.loads(proc.stdout[proc.stdout.find("{"):])
+    except ValueError:
+        return {"error": "no JSON printed", "stdout": proc.stdout[-2000:]}
+    return result
+
+
+def gui_scale_figures(n: int) -> dict[str, Any]:
+    """bench_gui_scale.py: reopen to a usable window, 200 report switches, ticks, peak memory."""
+    return _script_json([sys.executable, str(Path(__file__).with_name("bench_gui_scale.py")), str(n)])
+
+
 def gui_figures(n: int) -> dict[str, Any] | None:
     """bench_gui.py's JSON, with its responsiveness run over ``n`` reports (peak memory, stalls)."""
     script = Path(__file__).with_name("bench_gui.py")
@@ -158,6 +175,7 @@ def main() -> None:
                                          "MB", note="this process: N analyses, texts, the export")
     out["figures"] = figures
     out["gui"] = None if args.no_gui else gui_figures(n)
+    out["gui_scale"] = None if args.no_gui else gui_scale_figures(n)
     out["all_ok"] = all(f["ok"] is not False for f in figures.values())
     print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
 

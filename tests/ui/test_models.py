@@ -118,7 +118,7 @@ def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
 
 def test_section_label_stops_after_the_title() -> None:
     from reviewer.model import Section
-    from ui.reports.model import section_label
+    from ui.text.spans import section_label
 
     line = "1. 学习贯彻习近平法治思想。区委书记多次专题学习。"
     inline = Section("s1.1.1", 3, "1", line, "学习贯彻习近平法治思想", 0, 30)

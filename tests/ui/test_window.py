@@ -173,3 +173,8 @@ def test_new_project_switches_store_and_lists_recent(
     assert "第二个" in w.windowTitle() and "第二个" in w.status.project.text()
     w.actions_.recent.aboutToShow.emit()
     assert [a.text() for a in w.actions_.recent.actions()][:2] == ["第二个", "p"]
+
+
+def test_metric_table_names_the_section_not_its_id(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    assert [w.metrics.proxy.index(r, 4).data() for r in range(4)] == ["（一）行政复议"] * 2 + ["（二）行政执法"] * 2

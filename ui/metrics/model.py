@@ -7,17 +7,25 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.model import Finding, Metric
+from reviewer.model import Finding, Metric, Section
 from ui import plain
 from ui.icons import STATUS_COLOURS
 from ui.labels import severity_name
-from ui.text.spans import topic_colour
+from ui.text.spans import section_label, topic_colour
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 2  # (start, end) in core offsets
 _ROOT = QModelIndex()
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _walk(sections: tuple[Section, ...]) -> list[Section]:
+    out: list[Section] = []
+    for s in sections:
+        out.append(s)
+        out.extend(_walk(s.children))
+    return out
 
 
 def _num(value: float) -> str:
@@ -50,10 +58,13 @@ class MetricsModel(_Table):
     def __init__(self) -> None:
         super().__init__()
         self._rows: tuple[Metric, ...] = ()
+        self._sections: dict[str, str] = {}
 
-    def set_metrics(self, metrics: tuple[Metric, ...]) -> None:
+    def set_metrics(self, metrics: tuple[Metric, ...], sections: tuple[Section, ...] = ()) -> None:
+        """``sections`` name the 所在章节 column (the id stays for the core; jumps use offsets)."""
         self.beginResetModel()
         self._rows = metrics
+        self._sections = {s.id: section_label(s) for s in _walk(sections)}
         self.endResetModel()
 
     def _count(self) -> int:
@@ -66,17 +77,18 @@ class MetricsModel(_Table):
         col = index.column()
         if role == ROLE_SPAN:
             return (m.start, m.end)
+        section = self._sections.get(m.section or "", m.section or "")
         if role == ROLE_SORT:
-            return (m.topic, m.value, m.unit, m.text, m.section or "")[col]
+            return (m.topic, m.value, m.unit, m.text, m.start)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             unit = m.unit + (f"（{m.qualifier}）" if m.qualifier else "")
-            return (m.topic, _num(m.value), unit, m.text, m.section or "")[col]
+            return (m.topic, _num(m.value), unit, m.text, section)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(m.topic)))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain.tip(m.context)
+            return plain.tip(section if col == 4 else m.context)
         return None
 
 

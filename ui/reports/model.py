@@ -8,13 +8,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reviewer.model import Section
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
 from ui.reports.rows import Row, build_report_row
 from ui.session import Session, gap_count, report_label
-from ui.text.spans import heading_length
+from ui.text.spans import section_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
@@ -25,11 +24,6 @@ ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 
 ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 _ROOT = QModelIndex()
 TIP_CHARS = 300
-
-
-def section_label(s: Section) -> str:
-    """The heading as written, cut after its title when body text follows on the same line."""
-    return s.heading[: heading_length(s)].strip()
 
 
 class ReportsModel(QAbstractItemModel):

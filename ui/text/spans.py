@@ -48,6 +48,11 @@ def heading_length(s: Section) -> int:
     return at + len(s.title) if at >= 0 else len(s.heading)
 
 
+def section_label(s: Section) -> str:
+    """The heading as written, cut after its title when body text follows on the same line."""
+    return s.heading[: heading_length(s)].strip()
+
+
 def _walk(sections: tuple[Section, ...]) -> list[Section]:
     out: list[Section] = []
     for s in sections:
