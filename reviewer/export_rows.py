@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviewer.checklist import Checklist, score
 from reviewer.messages import GROUP_LABELS, SEVERITY_LABELS, STATUS_LABELS, finding_label
-from reviewer.model import PART_IDS, Analysis, CheckResult, ItemDecision, ReportVerdict, Section
+from reviewer.model import PART_IDS, Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
 
 LEVEL_LABELS = {
     "province": "省级", "city": "市级", "county": "县级", "department": "部门",
@@ -55,12 +55,7 @@ def excerpt(a: Analysis, start: int, end: int, limit: int = 80) -> str:
 
 
 def find_section(sections: Sequence[Section], sid: str | None) -> Section | None:
-    for s in sections:
-        if s.id == sid:
-            return s
-        if sid and sid.startswith(s.id + "."):
-            return find_section(s.children, sid)
-    return None
+    return next((s for s in walk_sections(sections) if s.id == sid), None) if sid else None
 
 
 def evidence_text(a: Analysis, r: CheckResult) -> str:

@@ -6,6 +6,7 @@ Every span is a ``[start, end)`` offset in Python characters (code points) into
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -73,6 +74,13 @@ class Section:
     start: int  # start of the heading line
     end: int  # end of the section's text
     children: tuple[Section, ...] = ()
+
+
+def walk_sections(sections: Sequence[Section]) -> Iterator[Section]:
+    """Every section of a tree, parents before their children, in text order."""
+    for s in sections:
+        yield s
+        yield from walk_sections(s.children)
 
 
 @dataclass(frozen=True, slots=True)

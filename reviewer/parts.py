@@ -9,9 +9,9 @@ section); or only as unheaded closing text (``partial``, ``text``). Patterns are
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from reviewer.model import PART_IDS, Line, Outline, PartId, PartResult, ReportMeta, Section
+from reviewer.model import PART_IDS, Line, Outline, PartId, PartResult, ReportMeta, Section, walk_sections
 from reviewer.part_rules import PartRules, part_rules
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;]))[ \u3000]*(?=\S)", re.M)
@@ -52,12 +52,6 @@ def find_parts(text: str, outline: Outline, meta: ReportMeta) -> dict[str, PartR
 
 def _short(title: str, n: int = 30) -> str:
     return title if len(title) <= n else title[:n] + "…"
-
-
-def _walk(sections: Sequence[Section]) -> Iterator[Section]:
-    for s in sections:
-        yield s
-        yield from _walk(s.children)
 
 
 def _classify(title: str, rules: PartRules) -> PartId | None:
@@ -113,8 +107,8 @@ def _nested_heading(
     wrapper heading (一、2023年法治政府建设情况 / （一）主要举措 （二）存在的不足 …) and the part is
     headed; otherwise a sub-heading among topics ("补齐执法短板") is at most nested evidence.
     """
-    parents = {c.id: s for s in _walk(tops) for c in s.children}
-    for s in _walk(tops):
+    parents = {c.id: s for s in walk_sections(tops) for c in s.children}
+    for s in walk_sections(tops):
         if s.id in top_ids or _classify(s.title, rules) != part or _inside(s, closed) is not None:
             continue
         owner = _inside(s, owned)
@@ -141,7 +135,7 @@ def _nested_cues(
     excluded_ids = {e.id for e in excluded}
     hits = [
         s
-        for s in _walk(tops)
+        for s in walk_sections(tops)
         if s.id not in excluded_ids and _inside(s, excluded) is None and _cue_count(text, s, rules) >= rules.min_cues
     ]
     if not hits:
@@ -187,7 +181,7 @@ def _closing_text(
 
 def _section_at(tops: Sequence[Section], pos: int) -> str | None:
     """Id of the deepest section holding offset ``pos``."""
-    inner = [s for s in _walk(tops) if s.start <= pos < s.end]
+    inner = [s for s in walk_sections(tops) if s.start <= pos < s.end]
     return max(inner, key=lambda s: s.level).id if inner else None
 
 

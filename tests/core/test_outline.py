@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 
-from reviewer.model import Document, LineHint, Outline, Section
+from reviewer.model import Document, LineHint, Outline, walk_sections
 from reviewer.outline import build_outline
 from tests.conftest import seed_path
-
-
-def _walk(sections: tuple[Section, ...]) -> Iterator[Section]:
-    for s in sections:
-        yield s
-        yield from _walk(s.children)
 
 
 def _seed(prefix: str) -> tuple[str, Outline]:
@@ -40,13 +33,13 @@ def _kind_of(text: str, outline: Outline, line: str) -> str:
 )
 def test_seed_section_counts_per_level(prefix: str, counts: dict[int, int]) -> None:
     _, outline = _seed(prefix)
-    assert dict(Counter(s.level for s in _walk(outline.sections))) == counts
+    assert dict(Counter(s.level for s in walk_sections(outline.sections))) == counts
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seed_headings_round_trip_and_nest(prefix: str) -> None:
     text, outline = _seed(prefix)
-    for s in _walk(outline.sections):
+    for s in walk_sections(outline.sections):
         assert text[s.start : s.start + len(s.heading)] == s.heading
         assert "\n" not in s.heading
         assert s.start < s.end <= len(text)
@@ -127,7 +120,7 @@ def test_seed_line_kinds(prefix: str, line: str, kind: str) -> None:
 
 
 def _tree(text: str) -> list[tuple[str, int, str | None, str]]:
-    return [(s.id, s.level, s.number, s.title) for s in _walk(build_outline(text).sections)]
+    return [(s.id, s.level, s.number, s.title) for s in walk_sections(build_outline(text).sections)]
 
 
 def test_full_and_half_width_markers_and_spaces() -> None:

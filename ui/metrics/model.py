@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.model import Finding, Metric, Section
+from reviewer.model import Finding, Metric, Section, walk_sections
 from ui import plain
 from ui.icons import STATUS_COLOURS
 from ui.labels import severity_name
@@ -18,14 +18,6 @@ ROLE_SORT = Qt.ItemDataRole.UserRole + 1
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 2  # (start, end) in core offsets
 _ROOT = QModelIndex()
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-
-
-def _walk(sections: tuple[Section, ...]) -> list[Section]:
-    out: list[Section] = []
-    for s in sections:
-        out.append(s)
-        out.extend(_walk(s.children))
-    return out
 
 
 def _num(value: float) -> str:
@@ -64,7 +56,7 @@ class MetricsModel(_Table):
         """``sections`` name the 所在章节 column (the id stays for the core; jumps use offsets)."""
         self.beginResetModel()
         self._rows = metrics
-        self._sections = {s.id: section_label(s) for s in _walk(sections)}
+        self._sections = {s.id: section_label(s) for s in walk_sections(sections)}
         self.endResetModel()
 
     def _count(self) -> int:

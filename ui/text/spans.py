@@ -9,7 +9,7 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
-from reviewer.model import Analysis, Section
+from reviewer.model import Analysis, Section, walk_sections
 from ui.labels import severity_name
 from ui.spans import Utf16Index
 
@@ -53,14 +53,6 @@ def section_label(s: Section) -> str:
     return s.heading[: heading_length(s)].strip()
 
 
-def _walk(sections: tuple[Section, ...]) -> list[Section]:
-    out: list[Section] = []
-    for s in sections:
-        out.append(s)
-        out.extend(_walk(s.children))
-    return out
-
-
 def _value_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -71,7 +63,7 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
     for ln in a.lines:
         if ln.kind in ("clutter", "metadata"):
             marks.append(Mark(*index.span_to_qt(ln.start, ln.end), "dim"))
-    for s in _walk(a.sections):
+    for s in walk_sections(a.sections):
         end = s.start + heading_length(s)
         marks.append(Mark(*index.span_to_qt(s.start, end), "heading", level=s.level))
     for m in a.metrics:
