@@ -71,3 +71,10 @@ def level_name(level: str) -> str:
         "other": _tr("其他"),
     }
     return names.get(level, level)
+
+
+def finding_name(kind: str) -> str:
+    """Chinese name of a finding kind from the core's catalogue (the one the export uses too)."""
+    from reviewer.messages import finding_label
+
+    return _tr(finding_label(kind))

@@ -103,6 +103,13 @@ def test_metric_and_finding_tables_sort_by_value(qtmodeltester: ModelTester) -> 
     assert proxy.rowCount() == 2
 
 
+def test_finding_kinds_show_their_chinese_names(qapp: object) -> None:
+    findings = FindingsModel()
+    findings.set_findings(make_analysis().findings)
+    assert findings.index(0, 2).data() == "重复段落"
+    assert findings.index(0, 0).data() == "警告"
+
+
 def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
     session = _session()
     grid = GridModel(session)
