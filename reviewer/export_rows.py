@@ -130,8 +130,9 @@ METRIC_HEADERS = ("报告单位", "文件", "章节", "主题", "原文", "数�
 
 def metric_rows(a: Analysis) -> list[list[object]]:
     rows: list[list[object]] = []
+    by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
     for m in a.metrics:
-        sec = find_section(a.sections, m.section)
+        sec = by_id.get(m.section or "")
         value = int(m.value) if float(m.value).is_integer() else m.value
         rows.append([unit_of(a), Path(a.file).name, sec.heading[:40] if sec else "", m.topic, m.text, value,
                      m.unit, m.qualifier or "", m.context])
