@@ -25,7 +25,7 @@ from reviewer.metric_patterns import Spans, candidate_pattern, excluded_spans
 from reviewer.model import Metric, Outline, Section
 from reviewer.numbers import MAGNITUDES, normalise_qualifier, parse_arabic, parse_chinese
 from reviewer.textindex import TextIndex
-from reviewer.topics import classify
+from reviewer.topics import KeywordHits, classify
 
 # A bare 一 is mostly an article (一个平台, 一批项目, 一起案件 = together); only these count it.
 _UNITS_FOR_ONE = frozenset({"次", "名", "场"})
@@ -45,16 +45,22 @@ def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
     """Every figure in ``text`` as a :class:`Metric`, in text order. Never raises on odd text."""
     excluded = excluded_spans(text, outline.lines)
     stops = TextIndex.of(text)
+    keywords = KeywordHits.of(text)
     metrics: list[Metric] = []
     for match in candidate_pattern().finditer(text):
-        metric = _to_metric(text, match, excluded, stops, outline.sections)
+        metric = _to_metric(text, match, excluded, stops, keywords, outline.sections)
         if metric is not None:
             metrics.append(metric)
     return tuple(metrics)
 
 
 def _to_metric(
-    text: str, m: re.Match[str], excluded: Spans, stops: TextIndex, sections: tuple[Section, ...]
+    text: str,
+    m: re.Match[str],
+    excluded: Spans,
+    stops: TextIndex,
+    keywords: KeywordHits,
+    sections: tuple[Section, ...],
 ) -> Metric | None:
     start, end = m.span()
     pre = m.group("pre")
@@ -72,7 +78,7 @@ def _to_metric(
         value=value,
         unit="%" if unit == "％" else unit,
         qualifier=normalise_qualifier(qualifier),
-        topic=classify(text, start, end, [s.title for s in chain], stops),
+        topic=classify(text, start, end, [s.title for s in chain], stops, keywords),
         section=chain[0].id if chain else None,
         start=start,
         end=end,

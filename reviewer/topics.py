@@ -9,6 +9,7 @@ are confirmed by a jieba segmentation of a few characters around them (never the
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import tomllib
@@ -38,6 +39,7 @@ class TopicTable:
     fragile: frozenset[str]
     weak: frozenset[str]
     names: tuple[str, ...]
+    longest: int  # characters in the longest keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,12 @@ def topic_table() -> TopicTable:
         weak.update(entry.get("weak", ()))
     # A lookahead finds the longest keyword at every position, overlaps included: a plain
     # alternation is leftmost-first, so 违法规范性文件 would yield 法规 and hide 规范性文件.
-    pattern = re.compile("(?=(" + trie_pattern(topic_of) + "))")
-    return TopicTable(pattern, topic_of, frozenset(fragile), frozenset(weak), tuple(names))
+    # The leading class of first characters rejects most positions in one look-up instead of
+    # one per branch of the tree (2-3x faster over a whole report).
+    firsts = re.escape("".join(sorted({w[0] for w in topic_of})))
+    pattern = re.compile(f"(?=[{firsts}])(?=(" + trie_pattern(topic_of) + "))")
+    longest = max(map(len, topic_of))
+    return TopicTable(pattern, topic_of, frozenset(fragile), frozenset(weak), tuple(names), longest)
 
 
 def topic_names() -> tuple[str, ...]:
@@ -99,23 +105,62 @@ def topic_names() -> tuple[str, ...]:
     return topic_table().names
 
 
-def _hits(text: str, lo: int, hi: int, memo: dict[tuple[int, int], bool]) -> list[Hit]:
+@dataclass(frozen=True, slots=True)
+class KeywordHits:
+    """Every keyword occurrence in one text, found by one scan; overlaps already resolved.
+
+    The survivors never overlap (of two overlapping keywords one beats the other), so sorted by
+    start they are sorted by end too and a window's hits are one bisected slice.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> KeywordHits:
+        found = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in topic_table().pattern.finditer(text)]
+        kept = [f for i, f in enumerate(found) if not _beaten(found, i)]
+        return cls(tuple(f[0] for f in kept), tuple(f[1] for f in kept), tuple(f[2] for f in kept))
+
+    def within(self, lo: int, hi: int) -> range:
+        """Indices of the hits lying wholly inside ``[lo, hi)``."""
+        return range(bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.ends, hi))
+
+
+def _beaten(found: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a keyword sharing characters with ``found[i]`` beats it: longer wins, then leftmost.
+
+    ``found`` is sorted by start with one keyword per start, so only near neighbours can overlap.
+    """
+    s, e, _ = found[i]
+    j = i - 1
+    while j >= 0 and found[j][0] > s - topic_table().longest:
+        fs, fe, _ = found[j]
+        if fe > s and fe - fs >= e - s:
+            return True
+        j -= 1
+    j = i + 1
+    while j < len(found) and found[j][0] < e:
+        if found[j][1] - found[j][0] > e - s:
+            return True
+        j += 1
+    return False
+
+
+def _hits(text: str, keywords: KeywordHits, lo: int, hi: int, memo: dict[tuple[int, int], bool]) -> list[Hit]:
     """Keyword hits in ``text[lo:hi]``; fragile ones only where they are whole words.
 
     ``memo`` remembers each fragile hit's verdict, so a text is segmented at most once per hit
     however many figures look at it.
     """
     table = topic_table()
-    found = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in table.pattern.finditer(text, lo, hi)]
-    found = [f for f in found if f[1] <= hi and not _overlapped_by_longer(f, found)]
-    hits = [Hit(s, e, w, table.topic_of[w], w in table.weak) for s, e, w in found]
-    return [h for h in hits if h.keyword not in table.fragile or _is_whole_word(text, h.start, h.end, memo)]
-
-
-def _overlapped_by_longer(hit: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
-    """Whether a keyword sharing characters with ``hit`` beats it: longer wins, then leftmost."""
-    s, e, _ = hit
-    return any((fe - fs, -fs) > (e - s, -s) and fs < e and s < fe for fs, fe, _ in found)
+    hits: list[Hit] = []
+    for i in keywords.within(lo, hi):
+        s, e, w = keywords.starts[i], keywords.ends[i], keywords.words[i]
+        if w not in table.fragile or _is_whole_word(text, s, e, memo):
+            hits.append(Hit(s, e, w, table.topic_of[w], w in table.weak))
+    return hits
 
 
 def _is_whole_word(text: str, start: int, end: int, memo: dict[tuple[int, int], bool]) -> bool:
@@ -150,29 +195,41 @@ def _in_clause(before: list[Hit], after: list[Hit], end: int) -> str | None:
 
 
 def classify(
-    text: str, start: int, end: int, section_titles: Sequence[str] = (), index: TextIndex | None = None
+    text: str,
+    start: int,
+    end: int,
+    section_titles: Sequence[str] = (),
+    index: TextIndex | None = None,
+    keywords: KeywordHits | None = None,
 ) -> str:
     """Topic of the figure at ``text[start:end]``; ``section_titles`` innermost first. Never raises.
 
-    Pass ``index`` (``TextIndex.of(text)``) when classifying many figures of one text.
+    Pass ``index`` (``TextIndex.of(text)``) and ``keywords`` (``KeywordHits.of(text)``) when
+    classifying many figures of one text.
     """
     ix = index or TextIndex.of(text)
+    kw = keywords or KeywordHits.of(text)
     memo = ix.whole_words
     clause_lo = ix.clause.back(start, max(0, start - _CLAUSE_REACH))
     clause_hi = min(ix.clause.forward(end), end + _CLAUSE_REACH)
-    found = _in_clause(_hits(text, clause_lo, start, memo), _hits(text, end, clause_hi, memo), end)
+    found = _in_clause(_hits(text, kw, clause_lo, start, memo), _hits(text, kw, end, clause_hi, memo), end)
     if found:
         return found
     sentence_lo = ix.sentence.back(clause_lo, max(0, clause_lo - _SENTENCE_REACH))
-    found = _nearest_before(_hits(text, sentence_lo, clause_lo, memo))
+    found = _nearest_before(_hits(text, kw, sentence_lo, clause_lo, memo))
     if found:
         return found
     paragraph_lo = ix.paragraph.back(sentence_lo, max(0, start - _PARAGRAPH_REACH))
-    found = _nearest_before(_hits(text, paragraph_lo, sentence_lo, memo))
+    found = _nearest_before(_hits(text, kw, paragraph_lo, sentence_lo, memo))
     if found:
         return found
-    for title in section_titles:
-        title_hits = _hits(title, 0, len(title), {})
+    return _title_topic(section_titles)
+
+
+def _title_topic(titles: Sequence[str]) -> str:
+    """Topic of the innermost section title naming one, else 其他."""
+    for title in titles:
+        title_hits = _hits(title, KeywordHits.of(title), 0, len(title), {})
         if title_hits:
             return (_strong(title_hits) or title_hits)[0].topic
     return OTHER

@@ -40,3 +40,33 @@ def test_keyword_tree_finds_what_a_longest_first_alternation_finds() -> None:
                 (m.start(), m.group(1)) for m in flat.finditer(text, lo, hi)
             ]
     assert re.fullmatch(trie_pattern(["行政", "行政复议", "复议"]), "行政复议")
+
+
+def test_keyword_hits_of_a_text_are_those_its_windows_find() -> None:
+    """One scan of the whole text gives, for any window, the hits a scan of that window alone gives
+    (longest keyword at each position; of two overlapping, the longer, then the leftmost), unless a
+    keyword crosses the window's edge."""
+    from reviewer.topics import KeywordHits, topic_table
+    from tests.conftest import SEED_FILES
+
+    pattern = topic_table().pattern
+
+    def windowed(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        found = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pattern.finditer(text, lo, hi)]
+        return [
+            (s, e, w) for s, e, w in found
+            if not any((fe - fs, -fs) > (e - s, -s) and fs < e and s < fe for fs, fe, _ in found)
+        ]
+
+    for text in [p.read_text(encoding="utf-8") for p in SEED_FILES] + ["违法规范性文件行政复议调解和解率"]:
+        hits = KeywordHits.of(text)
+        whole = [(hits.starts[i], hits.ends[i], hits.words[i]) for i in range(len(hits.starts))]
+        assert whole == windowed(text, 0, len(text))
+        compared = 0
+        for lo in range(0, len(text), 89):
+            hi = min(len(text), lo + 160)
+            if not any(s < lo < e or s < hi < e for s, e, _ in whole):
+                assert [whole[i] for i in hits.within(lo, hi)] == windowed(text, lo, hi)
+                compared += 1
+        assert compared >= len(text) // 89 // 3
+    assert KeywordHits.of("违法规范性文件").words == ("规范性文件",)  # not 法规
