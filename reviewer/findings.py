@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer import dedup
-from reviewer.findings_text import garbled_dates, misquoted_regulations, rate_changes_in_percent
+from reviewer.findings_text import garbled_dates, misquoted_regulations, not_after, rate_changes_in_percent
 from reviewer.model import Finding, Line, Metric, Outline, PartResult, ReportMeta
 
 DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作规定》: publish by 1 April of Y+1
-_YEAR = re.compile(r"(?<![\d—–\-－~～至])(20\d\d)年(?!\d)")
+_YEAR = re.compile(r"(20\d\d)年(?!\d)")  # not after a digit or _RANGE_MARKS (see not_after)
+_RANGE_MARKS = "—–-－~～至"
 _DATE_LINE = re.compile(r"^[\s\d年月日〇○零一二三四五六七八九十.\-/]*$")
 _UNIT_SUFFIX = re.compile(r"(?:人民政府|政府|办事处|委员会|党委|党工委|委)$")
 # A 落款 token names a body only if it ends like one; "特此报告。" or "（盖章）" lines are not units.
@@ -159,13 +160,13 @@ def year_mismatch(text: str, meta: ReportMeta, parts: dict[str, PartResult]) -> 
     if plan is not None and parts["next_year"].how == "heading":
         end = text.find("\n", plan[0])
         heading = text[plan[0] : end if 0 <= end < plan[1] else plan[1]][:60]
-        years = {int(m.group(1)) for m in _YEAR.finditer(heading)}
+        years = {int(m.group(1)) for m in not_after(heading, _YEAR.finditer(heading), _RANGE_MARKS)}
         if years and y + 1 not in years:
             shown = "、".join(str(v) for v in sorted(years))
             msg = f"下一年度安排写的是 {shown} 年，报告年度为 {y} 年，应为 {y + 1} 年"
             out.append(Finding("year_mismatch", "warning", msg, plan[0], plan[0] + len(heading)))
     body = _part_span(parts, "measures") or (0, len(text))
-    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text, body[0], body[1]))
+    counts = Counter(int(m.group(1)) for m in not_after(text, _YEAR.finditer(text, *body), _RANGE_MARKS))
     if counts and counts[y] == 0:
         other, n = counts.most_common(1)[0]
         if n >= 3:

@@ -7,7 +7,7 @@ returns findings in text order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -17,17 +17,36 @@ from reviewer.resources import resource_path
 Span = tuple[int, int]
 
 # A year range whose dash was lost: "20212025年", "(20152020)".
-_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年|[)）])")
+_RANGE = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)(?=年|[)）])")
 # A date that lost its 月: "每年41日前", "2022年31日".
-_NO_MONTH = re.compile(r"(?:(?<=\d{4}年)|(?<=[每当同次今明上本]年))(\d{2,3})日")
+_NO_MONTH = re.compile(r"年(\d{2,3})日")  # after 4 digits or one of _YEAR_WORDS
+_YEAR_WORDS = "每当同次今明上本"
 # A document number that lost its closing bracket: "〔202018号".
 _DOCNO = re.compile(r"[〔\[［【]((?:19|20)\d\d)(\d{1,4})号")
 # A document number that lost its opening bracket: "政发2021〕5号".
-_DOCNO_OPEN = re.compile(r"(?<![〔\[［【\d])((?:19|20)\d\d)[〕\]］】](\d{1,4})号")
+_DOCNO_OPEN = re.compile(r"((?:19|20)\d\d)[〕\]］】](\d{1,4})号")  # not after an opening bracket
 # A full date, checked for an impossible month or day.
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _RATE_CHANGE = re.compile(r"同比(?:上升|下降|提高|提升|增长|增加|降低|减少|下滑)了?\s*\d+(?:\.\d+)?\s*[%％]")
 _RATE_BEFORE = re.compile(r"[\u4e00-\u9fff]{0,6}率[^，。；;,\n]{0,8}?\d+(?:\.\d+)?\s*[%％][^。；;\n]{0,6}$")
+
+
+def not_after(text: str, matches: Iterable[re.Match[str]], chars: str = "") -> Iterator[re.Match[str]]:
+    """The matches whose preceding character is neither a decimal digit nor one of ``chars``.
+
+    Checked here rather than by a leading lookbehind: sre drops its fast search for the first
+    character when a pattern starts with one, which made each scan of a report ~5x slower.
+    A rejected match hides no accepted one, as none of these patterns can start inside itself.
+    """
+    for m in matches:
+        s = m.start()
+        if s == 0 or not (text[s - 1].isdecimal() or text[s - 1] in chars):
+            yield m
+
+
+def _ends_year(text: str, at: int) -> bool:
+    """Whether the 年 at ``at`` ends a year: four digits or a word such as 每 before it."""
+    return (at >= 1 and text[at - 1] in _YEAR_WORDS) or (at >= 4 and text[at - 4 : at].isdecimal())
 
 
 def _outside(start: int, skip: Sequence[Span]) -> bool:
@@ -37,17 +56,17 @@ def _outside(start: int, skip: Sequence[Span]) -> bool:
 def garbled_dates(text: str, skip: Sequence[Span] = ()) -> list[Finding]:
     """Year ranges, dates and document numbers that lost a separator."""
     out: list[Finding] = []
-    for m in _RANGE.finditer(text):
+    for m in not_after(text, _RANGE.finditer(text)):
         a, b = int(m.group(1)), int(m.group(2))
         if 0 < b - a <= 20 and _outside(m.start(), skip):
             msg = f"年份区间“{m.group(0)}”缺少连接号，应为“{a}—{b}”"
             out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
     for m in _NO_MONTH.finditer(text):
         digits = m.group(1)
-        if _outside(m.start(), skip):
+        if _ends_year(text, m.start()) and _outside(m.start(1), skip):
             hint = f"（可能是“{digits[0]}月{digits[1:]}日”）" if len(digits) == 2 else ""
             msg = f"日期“年{digits}日”缺少“月”{hint}"
-            out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+            out.append(Finding("garbled_date", "warning", msg, m.start(1), m.end()))
     for m in _DOCNO.finditer(text):
         if _outside(m.start(), skip):
             msg = f"文号“{m.group(0)}”缺少“〕”，可能是“〔{m.group(1)}〕{m.group(2)}号”"
@@ -58,11 +77,11 @@ def garbled_dates(text: str, skip: Sequence[Span] = ()) -> list[Finding]:
 
 def _broken_numbers(text: str, skip: Sequence[Span]) -> list[Finding]:
     out: list[Finding] = []
-    for m in _DOCNO_OPEN.finditer(text):
+    for m in not_after(text, _DOCNO_OPEN.finditer(text), "〔[［【"):
         if _outside(m.start(), skip):
             msg = f"文号“{m.group(0)}”缺少“〔”"
             out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
-    for m in _FULL_DATE.finditer(text):
+    for m in not_after(text, _FULL_DATE.finditer(text)):
         y, mo, d = (int(g) for g in m.groups())
         try:
             date(y, mo, d)

@@ -102,10 +102,20 @@ def test_signature_span_is_left_to_meta() -> None:
         "〔2020〕9号",
         "电话20212025",
         "2019年至2021年",
+        "编号120212025年",  # eight digits inside a longer number
+        "案号〔2021〕5号",
+        "12021年2月30日",  # part of a longer number, not a date
+        "近3年41日",  # 年 ends a duration, not a year
     ],
 )
 def test_well_formed_dates_are_not_garbled(text: str) -> None:
     assert garbled_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [("每年41日前", "41日"), ("报告2022年31日", "31日"), ("41日", None)])
+def test_lost_month_after_a_year_or_a_year_word(text: str, found: str | None) -> None:
+    fs = garbled_dates(text)
+    assert [text[f.start : f.end] for f in fs] == ([found] if found else [])
 
 
 # ---- regulation titles ----
