@@ -7,6 +7,8 @@ qualifiers (余, 近 …) are folded here, not by cn2an (it rejects forms like �
 
 from __future__ import annotations
 
+import functools
+
 import cn2an
 
 # Full-width digits and decimal point to ASCII; thousands separators are dropped by the caller.
@@ -48,6 +50,7 @@ def parse_arabic(token: str) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)  # cn2an is slow, and reports repeat the same few numerals
 def parse_chinese(token: str) -> float | None:
     """Value of a Chinese numeral such as ``三千七百``, ``两万``, ``千`` (= 一千), ``九十八点五``.
 

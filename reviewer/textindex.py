@@ -6,8 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-CLAUSE_STOPS = "，,；;：:。！？!?\n"
 SENTENCE_STOPS = "。！？!?；;\n"
+CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class Stops:
     @classmethod
     def of(cls, text: str, chars: str) -> Stops:
         pattern = re.compile(f"[{re.escape(chars)}]")
-        return cls(tuple(m.start() for m in pattern.finditer(text)), len(text))
+        return cls(tuple([m.start() for m in pattern.finditer(text)]), len(text))
 
     def back(self, pos: int, floor: int = 0) -> int:
         """Start of the run holding ``pos``: just after the last stop before ``pos`` (not below ``floor``)."""
@@ -45,4 +45,8 @@ class TextIndex:
 
     @classmethod
     def of(cls, text: str) -> TextIndex:
-        return cls(Stops.of(text, CLAUSE_STOPS), Stops.of(text, SENTENCE_STOPS), Stops.of(text, "\n"))
+        # Each kind of stop is also a stop of the finer kinds: scan once, then filter.
+        clause = Stops.of(text, CLAUSE_STOPS)
+        sentence = tuple(p for p in clause.positions if text[p] in SENTENCE_STOPS)
+        paragraph = tuple(p for p in sentence if text[p] == "\n")
+        return cls(clause, Stops(sentence, len(text)), Stops(paragraph, len(text)))
