@@ -39,8 +39,8 @@ class RawLine:
 
 @dataclass(frozen=True, slots=True)
 class ChromeRules:
-    metadata: tuple[re.Pattern[str], ...]
-    clutter: tuple[re.Pattern[str], ...]
+    metadata: re.Pattern[str]  # the file's patterns as one alternation: one search, not twenty
+    clutter: re.Pattern[str]
     max_len: int
     bullet_max_len: int
 
@@ -63,8 +63,8 @@ def chrome_rules() -> ChromeRules:
     with resource_path("outline", "lines.toml").open("rb") as fh:
         data = tomllib.load(fh)
     return ChromeRules(
-        metadata=tuple(re.compile(p) for p in data["metadata"]),
-        clutter=tuple(re.compile(p) for p in data["clutter"]),
+        metadata=re.compile("|".join(f"(?:{p})" for p in data["metadata"])),
+        clutter=re.compile("|".join(f"(?:{p})" for p in data["clutter"])),
         max_len=int(data["max_len"]),
         bullet_max_len=int(data["bullet_max_len"]),
     )
@@ -76,9 +76,9 @@ def chrome_kind(line: str, rules: ChromeRules | None = None) -> ChromeKind | Non
     if not line or len(line) > r.max_len:
         return None
     core = line.lstrip(BULLETS + BLANKS)
-    if any(p.search(core) for p in r.metadata):
+    if r.metadata.search(core):
         return "metadata"
-    if any(p.search(core) for p in r.clutter):
+    if r.clutter.search(core):
         return "clutter"
     if core != line and len(line) <= r.bullet_max_len:
         # A short "  • xxx" line is a page field whose label the copy lost.

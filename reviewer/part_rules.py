@@ -18,7 +18,7 @@ _NEVER = r"(?!)"
 @dataclass(frozen=True, slots=True)
 class PartRules:
     priority: tuple[PartId, ...]
-    heading: dict[PartId, tuple[re.Pattern[str], ...]]
+    heading: dict[PartId, re.Pattern[str]]  # each part's heading patterns as one alternation
     topics: tuple[str, ...]
     min_topics: int
     short_text: tuple[re.Pattern[str], ...]
@@ -28,6 +28,11 @@ class PartRules:
     next_text: tuple[re.Pattern[str], ...]
     names_year: tuple[re.Pattern[str], ...]
     closing: int
+
+
+def _any(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern matching where any of ``patterns`` does (one search instead of one each)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or _NEVER)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +59,7 @@ def part_rules(report_year: int | None) -> PartRules:
     parts = cast(tuple[PartId, ...], tuple(data["priority"]))
     return PartRules(
         priority=parts,
-        heading={p: pats(p, "heading") for p in parts},
+        heading={p: _any(pats(p, "heading")) for p in parts},
         topics=tuple(data["measures"]["topics"]),
         min_topics=int(data["measures"]["min_topics"]),
         short_text=pats("shortcomings", "text"),

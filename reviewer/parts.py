@@ -61,7 +61,7 @@ def _classify(title: str, rules: PartRules) -> PartId | None:
 
 def _classify_all(title: str, rules: PartRules) -> list[PartId]:
     """Every part a heading names, in priority order; "measures" only when it names nothing else."""
-    parts = [p for p in rules.priority if any(pat.search(title) for pat in rules.heading.get(p, ()))]
+    parts = [p for p in rules.priority if p in rules.heading and rules.heading[p].search(title)]
     return [p for p in parts if p != "measures"] or parts
 
 
