@@ -19,7 +19,7 @@ from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.model import Analysis
 from reviewer.review_store import ReviewStore
-from reviewer.xlsx import finish_sheet, new_workbook, safe_row, setup_sheet, text_cell
+from reviewer.xlsx import Cells, finish_sheet, new_workbook, setup_sheet
 
 SAMPLE = 200  # rows looked at to fit column widths
 
@@ -33,8 +33,9 @@ def _sheet(wb: Workbook, title: str, headers: Sequence[str], data: Sequence[Sequ
     ws = wb.create_sheet(title)
     wrap_cols = frozenset(headers.index(h) for h in wrap)
     setup_sheet(ws, headers, data[:SAMPLE])
+    cells = Cells(ws)
     for values in data:
-        ws.append(safe_row(ws, values, wrap_cols))
+        ws.append(cells.row(values, wrap_cols))
     finish_sheet(ws, len(headers), len(data))
 
 
@@ -44,13 +45,14 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
     ws = wb.create_sheet("核查矩阵")
     headers = ["报告单位", "文件", *[c.name for c in cols]]
     setup_sheet(ws, headers, [], max_width=14)
+    make = Cells(ws)
     for a in analyses:
         by_id = {r.id: r for r in a.checklist}
         mine = decisions.get(a.sha256, {})
-        cells = [text_cell(ws, rows.unit_of(a)), text_cell(ws, Path(a.file).name)]
+        cells = [make.text(rows.unit_of(a)), make.text(Path(a.file).name)]
         for c in cols:
             text, fill, comment = rows.matrix_cell(by_id.get(c.id), mine.get(c.id))
-            cells.append(text_cell(ws, text, fill=fill, comment=comment))
+            cells.append(make.text(text, fill=fill, comment=comment))
         ws.append(cells)
     finish_sheet(ws, len(headers), len(analyses))
 
@@ -67,8 +69,9 @@ def _comparison(wb: Workbook, analyses: Sequence[Analysis]) -> None:
     pivot = pivot.reindex(columns=list(dict.fromkeys(names)), fill_value=0)
     key = [[label, *[rows.key_figure(a, topic, units) for a in analyses]] for label, topic, units in rows.KEY_FIGURES]
     setup_sheet(ws, ["关键数据", *names], key, max_width=24)
+    cells = Cells(ws)
     for r in key:
-        ws.append(safe_row(ws, r))
+        ws.append(cells.row(r))
     n_counts = sum(1 for _, _, units in rows.KEY_FIGURES if "%" not in units)
     if analyses:
         chart = BarChart()
@@ -79,9 +82,9 @@ def _comparison(wb: Workbook, analyses: Sequence[Analysis]) -> None:
         chart.set_categories(Reference(ws, min_col=2, max_col=1 + len(analyses), min_row=1, max_row=1))
         ws.add_chart(chart, f"A{len(key) + 4 + len(pivot.index) + 3}")
     ws.append([])
-    ws.append(safe_row(ws, ["各主题指标数量", *names]))
+    ws.append(cells.row(["各主题指标数量", *names]))
     for topic, counts in pivot.iterrows():
-        ws.append(safe_row(ws, [str(topic), *[int(v) for v in counts.tolist()]]))
+        ws.append(cells.row([str(topic), *[int(v) for v in counts.tolist()]]))
 
 
 def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verdicts: rows.Verdicts,
