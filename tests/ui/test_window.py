@@ -178,3 +178,21 @@ def test_new_project_switches_store_and_lists_recent(
 def test_metric_table_names_the_section_not_its_id(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
     w = _window_with_sample(make_window, qtbot, tmp_path)
     assert [w.metrics.proxy.index(r, 4).data() for r in range(4)] == ["（一）行政复议"] * 2 + ["（二）行政执法"] * 2
+
+
+def test_status_and_decision_columns_fit_every_label_without_measuring_rows(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    hdr, fm = w.checklist.tree.header(), w.checklist.tree.fontMetrics()
+    assert hdr.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    # ResizeToContents would ask the model for every row's size at each report switch
+    for c, widest in ((1, "不完整"), (2, "不符合 ✎（旧版）")):
+        assert hdr.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
+        assert hdr.sectionSize(c) >= fm.horizontalAdvance(widest) + 16
+    table = w.metrics.table.horizontalHeader()
+    assert [table.sectionResizeMode(c) for c in range(5)] == [QHeaderView.ResizeMode.Interactive] * 3 + [
+        QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive]
+    assert table.sectionSize(0) >= w.metrics.table.fontMetrics().horizontalAdvance("矛盾纠纷/人民调解")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTreeView, QVBoxLayout, QWidget
 
 from reviewer.model import DECISIONS, Analysis
 from ui.checklist.detail import ItemDetail
 from ui.checklist.header import ReviewHeader
 from ui.checklist.model import ChecklistModel
+from ui.columns import fit_columns
+from ui.labels import check_status_name, decision_name
 from ui.session import Session
 
 DIGIT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
@@ -50,9 +52,9 @@ class ChecklistPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         hdr = self.tree.header()
         hdr.setStretchLastSection(False)
-        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        hdr.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        statuses = [check_status_name(s) for s in ("found", "partial", "missing", "not_applicable")]
+        decisions = [decision_name(d) + " ✎" + self.tr("（旧版）") for d in DECISIONS]
+        fit_columns(hdr, self.tree.fontMetrics(), 0, {1: statuses, 2: decisions}, icons=(1, 2))
         self.detail = ItemDetail(session)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 4, 0)

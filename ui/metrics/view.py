@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from ui.metrics.model import ROLE_SPAN, FindingsModel, MetricsModel, TableFilter
+from reviewer.messages import FINDING_LABELS
+from ui.columns import fit_columns
+from ui.labels import finding_name, severity_name
+from ui.metrics.model import ROLE_SPAN, SEVERITY_RANK, FindingsModel, MetricsModel, TableFilter
 
 
 class TablePanel(QWidget):
@@ -43,11 +46,8 @@ class TablePanel(QWidget):
         if isinstance(span, tuple):
             self.span_activated.emit(int(span[0]), int(span[1]))
 
-    def stretch(self, column: int) -> None:
-        hdr = self.table.horizontalHeader()
-        for c in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if c == column else QHeaderView.ResizeMode.ResizeToContents
-            hdr.setSectionResizeMode(c, mode)
+    def fit(self, stretch: int, samples: dict[int, list[str]]) -> None:
+        fit_columns(self.table.horizontalHeader(), self.table.fontMetrics(), stretch, samples)
 
 
 class MetricsPanel(TablePanel):
@@ -56,7 +56,8 @@ class MetricsPanel(TablePanel):
         super().__init__(model, "", parent)
         self.metrics_model = model
         self.filter_edit.setPlaceholderText(self.tr("按主题、单位或原文筛选"))
-        self.stretch(3)
+        # 主题 fits the longer topic names; 所在章节 starts at a short heading and can be widened
+        self.fit(3, {0: ["矛盾纠纷/人民调解"], 1: ["1,234,567"], 2: ["个百分点（超）"], 4: ["（十二）" + "章" * 10]})
 
 
 class FindingsPanel(TablePanel):
@@ -65,4 +66,5 @@ class FindingsPanel(TablePanel):
         super().__init__(model, "", parent)
         self.findings_model = model
         self.filter_edit.setPlaceholderText(self.tr("按问题描述筛选"))
-        self.stretch(1)
+        kinds = [finding_name(k) for k in FINDING_LABELS]
+        self.fit(1, {0: [severity_name(s) for s in SEVERITY_RANK], 2: kinds})
