@@ -7,8 +7,10 @@ data plus the checklist), so any change to either makes the cache miss instead o
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -66,13 +68,31 @@ def _from_cache(docs: Sequence[Document], store: AnalysisCache | None, version: 
 
     hits: dict[str, Analysis] = {}
     misses: list[Document] = []
-    for d in docs:
-        data = store.cached_analysis(d.sha256, version) if store is not None else None
-        if data is not None:
-            hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
-        else:
-            misses.append(d)
+    with gc_paused():
+        for d in docs:
+            data = store.cached_analysis(d.sha256, version) if store is not None else None
+            if data is not None:
+                hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
+            else:
+                misses.append(d)
     return hits, misses
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while many small objects are built (a reopened project).
+
+    Every few hundred allocations it would walk all the analyses built so far again: a third of
+    the time of reopening 1000 reports. Decoded analyses hold no reference cycles, so reference
+    counting alone frees them; the collector's previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def open_reports(

@@ -68,10 +68,12 @@ def measure_folder(count: int) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ui.app import apply_style
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
     app = QApplication.instance() or QApplication([])
+    apply_style(app)
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FAZHI_REVIEWER_DATA"] = tmp

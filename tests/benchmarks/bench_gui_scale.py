@@ -45,10 +45,12 @@ def _measure(folder: Path, project: Path) -> dict[str, object]:
     from reviewer.batch import open_reports
     from reviewer.checklist import load_checklist
     from reviewer.store import open_store
+    from ui.app import apply_style
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
     app = QApplication([])
+    apply_style(app)  # Fusion and the style sheet, as the program paints
     from PySide6.QtCore import QSettings
 
     settings = SettingsStore(QSettings(str(project.with_suffix(".ini")), QSettings.Format.IniFormat))

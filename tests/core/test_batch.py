@@ -44,3 +44,22 @@ def test_a_different_checklist_misses_the_cache(tmp_path: Path) -> None:
     store = open_store(tmp_path / "p.review")
     open_reports([SEED_FILES[0]], checklist, store, workers=1)
     assert open_reports([SEED_FILES[0]], other, store, workers=1).from_cache == 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_while_decoding_and_left_as_it_was(enabled: bool) -> None:
+    import gc
+
+    from reviewer.batch import gc_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), gc_paused():
+            raise RuntimeError("a corrupt cache entry")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
