@@ -98,6 +98,9 @@ class Cells:
         """A row of plain values; only risky strings and wrapped columns become styled cells."""
         out: list[Any] = []
         for i, v in enumerate(values):
+            if v == "" or v is None:
+                out.append(None)  # no cell at all: openpyxl writes an empty string as a cell
+                continue
             risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v))
             out.append(self.text(v, wrap=i in wrap_cols) if risky or i in wrap_cols else clean(v))
         return out
