@@ -15,7 +15,7 @@ _ANY_YEAR = r"(?:19|20)\d\d"
 _NEVER = r"(?!)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one object per report year
 class PartRules:
     priority: tuple[PartId, ...]
     heading: dict[PartId, re.Pattern[str]]  # each part's heading patterns as one alternation

@@ -8,6 +8,7 @@ section); or only as unheaded closing text (``partial``, ``text``). Patterns are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -59,10 +60,11 @@ def _classify(title: str, rules: PartRules) -> PartId | None:
     return parts[0] if parts else None
 
 
-def _classify_all(title: str, rules: PartRules) -> list[PartId]:
+@functools.lru_cache(maxsize=4096)  # every heading is classified once per part looked for
+def _classify_all(title: str, rules: PartRules) -> tuple[PartId, ...]:
     """Every part a heading names, in priority order; "measures" only when it names nothing else."""
-    parts = [p for p in rules.priority if p in rules.heading and rules.heading[p].search(title)]
-    return [p for p in parts if p != "measures"] or parts
+    parts = tuple(p for p in rules.priority if p in rules.heading and rules.heading[p].search(title))
+    return tuple(p for p in parts if p != "measures") or parts
 
 
 def _assign(tops: Sequence[Section], rules: PartRules) -> dict[PartId, Section]:

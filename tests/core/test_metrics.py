@@ -334,3 +334,35 @@ def test_every_metric_topic_is_a_listed_topic() -> None:
     names = set(topic_names())
     for prefix in ("000", "001", "002", "003", "004"):
         assert {m.topic for m in extract_metrics(_seed(prefix), EMPTY)} <= names
+
+
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        (["最多跑一次", "[一二]项(?:制度|机制)", "每一[个项]"], "最一二每"),
+        (["a|b"], None),  # a top-level alternative may start anywhere
+        (["(?:ab)"], None),
+        (["a?b"], None),
+        (["[ab]*c"], None),
+        (["\\d年"], None),
+        (["x(a|b)"], "x"),
+    ],
+)
+def test_first_characters_of_set_phrases(patterns: list[str], expected: str | None) -> None:
+    from reviewer.metric_patterns import first_chars
+
+    assert first_chars(patterns) == expected
+
+
+def test_set_phrase_prefix_changes_no_match_on_the_seeds() -> None:
+    import re
+
+    from reviewer.metric_patterns import NONMETRIC_FILE, _read_lines, nonmetric_pattern
+    from tests.conftest import SEED_FILES
+
+    fast = nonmetric_pattern()
+    assert fast.pattern.startswith("(?=[")  # the shipped phrases all start plainly
+    plain = re.compile("|".join(f"(?:{p})" for p in _read_lines(NONMETRIC_FILE)))
+    for path in SEED_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
