@@ -63,3 +63,25 @@ def test_the_collector_is_paused_while_decoding_and_left_as_it_was(enabled: bool
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_fully_cached_reopen_does_not_load_the_analyser(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for p in SEED_FILES[:2]:
+        shutil.copy(p, folder / p.name)
+    project = tmp_path / "p.review"
+    store = open_store(project)
+    assert open_reports([folder], load_checklist(), store).from_cache == 0
+    store.close()
+    code = (
+        "import sys; from reviewer.batch import open_reports; from reviewer.checklist import load_checklist;"
+        "from reviewer.store import open_store;"
+        f"r = open_reports([{str(folder)!r}], load_checklist(), open_store({str(project)!r}));"
+        "print(r.from_cache, 'reviewer.analyze' in sys.modules, 'cn2an' in sys.modules, 'jieba' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "False", "False", "False"]
