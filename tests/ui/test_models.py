@@ -50,12 +50,27 @@ def test_report_row_shows_status_and_gap_badge() -> None:
     idx = model.index(0, 0)
     assert idx.data(ROLE_STATUS) == "未审"
     assert idx.data(ROLE_BADGE) == 2  # shortcomings missing, signature partial
+    model.fetchMore(idx)  # as the tree does when the report is expanded
     children = [model.index(r, 0, idx) for r in range(model.rowCount(idx))]
     assert [c.data() for c in children] == ["一、主要举措和成效", "缺：存在的不足和原因", "二、下一年度工作安排"]
     assert children[1].data(ROLE_KIND) == "gap"
     assert children[1].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
     nested = model.index(1, 0, children[0])  # (二)行政执法 holds the partial first_responsible part
     assert nested.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"
+
+
+def test_section_rows_are_made_when_the_tree_first_asks() -> None:
+    model = ReportsModel(_session())
+    roots = [model.row_of(model.index(r, 0)) for r in range(model.rowCount())]
+    assert [r.filled for r in roots if r is not None] == [False, False]  # a reopened project: nothing built yet
+    second = model.index(1, 0)
+    assert model.hasChildren(second) and model.canFetchMore(second) and model.rowCount(second) == 0
+    model.fetchMore(second)
+    assert model.rowCount(second) == 3 and not model.canFetchMore(second)
+    assert [r.filled for r in roots if r is not None] == [False, True]
+    child = model.index(0, 0, second)
+    assert child.data() == "一、主要举措和成效"
+    assert model.parent(child) == second
 
 
 def test_missing_parts_with_no_preceding_anchor_go_before_the_next_in_required_order() -> None:

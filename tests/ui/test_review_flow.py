@@ -21,6 +21,7 @@ def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-un
 def _section_rows(w, row: int) -> int:  # type: ignore[no-untyped-def]
     proxy = w.reports.proxy
     root = proxy.index(row, 0)
+    w.reports.tree.expand(root)  # as the reviewer does; the rows are made then
     return sum(1 for r in range(proxy.rowCount(root)) if proxy.index(r, 0, root).data(ROLE_KIND) == "section")
 
 
@@ -53,11 +54,13 @@ def test_seed_gaps_stand_where_the_part_belongs(
     _open_seeds(w, qtbot, seeds_dir)
     proxy = w.reports.proxy
     luyang = proxy.index(2, 0)  # 庐阳区: no 第一责任人 part at all, 不足 only partly
+    w.reports.tree.expand(luyang)
     rows = [proxy.index(r, 0, luyang) for r in range(proxy.rowCount(luyang))]
     assert [r.data(ROLE_KIND) for r in rows] == ["section"] * 6 + ["gap"]
     assert rows[-1].data() == "缺：第一责任人履职情况"
     assert rows[5].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"  # 六、… holds partial parts
     taizhou = proxy.index(1, 0)
+    w.reports.tree.expand(taizhou)
     shortcomings = proxy.index(1, 0, taizhou)
     assert shortcomings.data().startswith("二、2021年度法治政府建设存在的不足")
     assert shortcomings.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
-from ui.reports.rows import Row, build_report_row
+from ui.reports.rows import Row, fill_report_row, has_rows
 from ui.session import Session, gap_count, report_label
 from ui.text.spans import section_label
 
@@ -33,26 +33,27 @@ class ReportsModel(QAbstractItemModel):
         super().__init__()
         self._session = session
         self._roots: list[Row] = []
+        self._position: dict[str, int] = {}
         session.reports_changed.connect(self.reload)
         session.review_changed.connect(self._report_changed)
         self.reload()
 
     def reload(self) -> None:
+        # A report's section rows are made when the tree first asks for them: a reopened project
+        # of 1000 reports would otherwise build 20 000 rows before the window is usable.
         self.beginResetModel()
-        self._roots = [build_report_row(a) for a in self._session.analyses()]
+        self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
+        self._position = {r.report: i for i, r in enumerate(self._roots)}
         self.endResetModel()
 
     def _report_changed(self, sha256: str) -> None:
-        for i, r in enumerate(self._roots):
-            if r.report == sha256:
-                idx = self.index(i, 0)
-                self.dataChanged.emit(idx, idx)
+        idx = self.report_index(sha256)
+        if idx.isValid():
+            self.dataChanged.emit(idx, idx)
 
     def report_index(self, sha256: str) -> QModelIndex:
-        for i, r in enumerate(self._roots):
-            if r.report == sha256:
-                return self.index(i, 0)
-        return QModelIndex()
+        i = self._position.get(sha256)
+        return self.index(i, 0) if i is not None else QModelIndex()
 
     def row_of(self, index: Index) -> Row | None:
         ptr = index.internalPointer() if index.isValid() else None
@@ -72,12 +73,41 @@ class ReportsModel(QAbstractItemModel):
         node = self.row_of(parent)
         return node.children if node is not None else []
 
+    # A report's section rows are made when the tree first expands it (Qt's fetchMore): a reopened
+    # project of 1000 reports would otherwise build 20 000 rows before the window is usable.
+    def canFetchMore(self, parent: Index) -> bool:
+        node = self.row_of(parent)
+        return node is not None and not node.filled
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self.row_of(parent)
+        a = self._session.analysis(node.report) if node is not None and not node.filled else None
+        if node is None or a is None:
+            return
+        made = Row("report", node.report)
+        fill_report_row(made, a)
+        for child in made.children:
+            child.parent = node
+        if not made.children:
+            node.filled = True
+            return
+        self.beginInsertRows(parent, 0, len(made.children) - 1)
+        node.children, node.filled = made.children, True
+        self.endInsertRows()
+
+    def hasChildren(self, parent: Index = _ROOT) -> bool:
+        node = self.row_of(parent)
+        if node is not None and not node.filled:
+            a = self._session.analysis(node.report)
+            return a is not None and has_rows(a)
+        return self.rowCount(parent) > 0
+
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         node = self.row_of(index)
         if node is None or node.parent is None:
             return QModelIndex()
         up = node.parent
-        row = self._roots.index(up) if up.parent is None else up.row_in_parent()
+        row = self._position[up.report] if up.parent is None else up.row_in_parent()
         return self.createIndex(row, 0, up)
 
     def rowCount(self, parent: Index = _ROOT) -> int:

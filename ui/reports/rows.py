@@ -29,6 +29,7 @@ class Row:
     part_state: str | None = None
     note: str = ""
     children: list[Row] = field(default_factory=list)
+    filled: bool = True  # False: a report row whose children are made on first look (fill_report_row)
 
     def row_in_parent(self) -> int:
         return self.parent.children.index(self) if self.parent is not None else 0
@@ -73,6 +74,29 @@ def _section_rows(
 def build_report_row(a: Analysis) -> Row:
     """The report row with its section rows and gap placeholders."""
     root = Row("report", a.sha256)
+    fill_report_row(root, a)
+    return root
+
+
+def _gap_parts(a: Analysis) -> list[str]:
+    """Required parts that get a placeholder row: missing, or partial without a section to mark."""
+    out = []
+    for pid in REQUIRED_PARTS:
+        p = a.parts.get(pid)
+        if p is None or p.status == "found" or (p.status == "partial" and p.section):
+            continue
+        out.append(pid)
+    return out
+
+
+def has_rows(a: Analysis) -> bool:
+    """Whether the report row has any row under it (without making them)."""
+    return bool(a.sections) or bool(_gap_parts(a))
+
+
+def fill_report_row(root: Row, a: Analysis) -> None:
+    """Give a report row its section rows and gap placeholders."""
+    root.children, root.filled = [], True
     marks = {
         p.section: (pid, "partial", p.note)
         for pid, p in a.parts.items()
@@ -81,10 +105,8 @@ def build_report_row(a: Analysis) -> Row:
     _section_rows(a.sections, a.sha256, root, marks)
     tops = list(a.sections)
     inserts: list[tuple[int, bool, Row]] = []
-    for pid in REQUIRED_PARTS:
-        p = a.parts.get(pid)
-        if p is None or p.status == "found" or (p.status == "partial" and p.section):
-            continue
+    for pid in _gap_parts(a):
+        p = a.parts[pid]
         idx, after = _anchor(pid, a.parts, tops)
         inserts.append((idx, after, Row("gap", a.sha256, root, part=pid, part_state=p.status, note=p.note)))
     # Insert from the end so earlier indices stay valid; rows at one anchor keep required order.
@@ -92,7 +114,6 @@ def build_report_row(a: Analysis) -> Row:
         pos = max(idx + 1 if after else idx, 0)
         root.children.insert(min(pos, len(root.children)), row)
     _fix_gap_order(root)
-    return root
 
 
 def _fix_gap_order(root: Row) -> None:

@@ -90,8 +90,8 @@ class ReportsPanel(QWidget):
         lay.addWidget(self.tree, 1)
 
     def _after_reset(self) -> None:
-        for row in range(self.proxy.rowCount()):
-            self.tree.setExpanded(self.proxy.index(row, 0), row == 0)
+        if self.proxy.rowCount():  # a reset leaves every row collapsed; open the first report
+            self.tree.expand(self.proxy.index(0, 0))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -133,6 +133,8 @@ class ReportsPanel(QWidget):
         stack = [start]
         while stack:
             idx = stack.pop()
+            if self.proxy.canFetchMore(idx):
+                self.proxy.fetchMore(idx)
             row = self.model.row_of(self.proxy.mapToSource(idx))
             if row is not None and row.section is not None and row.section.id == section_id:
                 return idx
