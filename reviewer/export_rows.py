@@ -115,10 +115,11 @@ DETAIL_HEADERS = ("报告单位", "文件", "分组", "核查项", "自动判断
 
 def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[list[object]]:
     rows: list[list[object]] = []
+    unit, name = unit_of(a), Path(a.file).name  # once per report, not per row
     for r in a.checklist:
         d = decisions.get(r.id)
         rows.append([
-            unit_of(a), Path(a.file).name, GROUP_LABELS.get(r.group, r.group), r.name,
+            unit, name, GROUP_LABELS.get(r.group, r.group), r.name,
             STATUS_LABELS.get(r.status, r.status), r.note, d.decision if d else "未定",
             d.comment if d else "", d.reviewer if d else "", d.time if d else "", evidence_text(a, r),
         ])
@@ -131,10 +132,11 @@ METRIC_HEADERS = ("报告单位", "文件", "章节", "主题", "原文", "数�
 def metric_rows(a: Analysis) -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
+    unit, name = unit_of(a), Path(a.file).name
     for m in a.metrics:
         sec = by_id.get(m.section or "")
         value = int(m.value) if float(m.value).is_integer() else m.value
-        rows.append([unit_of(a), Path(a.file).name, sec.heading[:40] if sec else "", m.topic, m.text, value,
+        rows.append([unit, name, sec.heading[:40] if sec else "", m.topic, m.text, value,
                      m.unit, m.qualifier or "", m.context])
     return rows
 
@@ -143,8 +145,9 @@ FINDING_HEADERS = ("报告单位", "文件", "问题类型", "严重程度", "�
 
 
 def finding_rows(a: Analysis) -> list[list[object]]:
+    unit, name = unit_of(a), Path(a.file).name
     return [
-        [unit_of(a), Path(a.file).name, finding_label(f.kind), SEVERITY_LABELS.get(f.severity, f.severity),
+        [unit, name, finding_label(f.kind), SEVERITY_LABELS.get(f.severity, f.severity),
          f.message, excerpt(a, f.start, f.end)]
         for f in a.findings
     ]

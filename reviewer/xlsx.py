@@ -102,7 +102,10 @@ class Cells:
                 out.append(None)  # no cell at all: openpyxl writes an empty string as a cell
                 continue
             risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v))
-            out.append(self.text(v, wrap=i in wrap_cols) if risky or i in wrap_cols else clean(v))
+            if risky or i in wrap_cols:
+                out.append(self.text(v, wrap=i in wrap_cols))
+            else:  # known free of illegal characters: only the length can need cleaning
+                out.append(clean(v) if isinstance(v, str) and len(v) > MAX_CELL else v)
         return out
 
 
