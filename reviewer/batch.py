@@ -68,7 +68,7 @@ def _from_cache(docs: Sequence[Document], store: AnalysisCache | None, version: 
 
     hits: dict[str, Analysis] = {}
     misses: list[Document] = []
-    with gc_paused():
+    with long_lived_objects():
         for d in docs:
             data = store.cached_analysis(d.sha256, version) if store is not None else None
             if data is not None:
@@ -79,15 +79,15 @@ def _from_cache(docs: Sequence[Document], store: AnalysisCache | None, version: 
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while many small objects are built (a reopened project).
+def long_lived_objects() -> Iterator[None]:
+    """Build many small objects that will live as long as the project is open (a reopened project).
 
-    Every few hundred allocations it would walk all the analyses built so far again: a third of
-    the time of reopening 1000 reports. Afterwards everything is moved to the collector's
-    permanent generation (``gc.freeze``), so it never walks them later either (a full pass over
-    a thousand analyses stalls the window for 0.1-0.2 s). Decoded analyses hold no reference
-    cycles, so reference counting alone frees them when they are dropped. The collector's
-    previous state is restored.
+    The cyclic garbage collector is off while they are built: every few hundred allocations it
+    would walk all the analyses built so far again, a third of the time of reopening 1000
+    reports. Afterwards everything is moved to its permanent generation (``gc.freeze``), so it
+    never walks them later either (a full pass over a thousand analyses stalls the window for
+    0.1-0.2 s). Decoded analyses hold no reference cycles, so reference counting alone frees
+    them when they are dropped. The collector's previous on/off state is restored.
     """
     was_enabled = gc.isenabled()
     gc.disable()

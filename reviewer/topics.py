@@ -120,7 +120,8 @@ class KeywordHits:
     @classmethod
     def of(cls, text: str) -> KeywordHits:
         found = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in topic_table().pattern.finditer(text)]
-        kept = [f for i, f in enumerate(found) if not _beaten(found, i)]
+        longest = topic_table().longest
+        kept = [f for i, f in enumerate(found) if not _beaten(found, i, longest)]
         return cls(tuple(f[0] for f in kept), tuple(f[1] for f in kept), tuple(f[2] for f in kept))
 
     def within(self, lo: int, hi: int) -> range:
@@ -128,14 +129,15 @@ class KeywordHits:
         return range(bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.ends, hi))
 
 
-def _beaten(found: list[tuple[int, int, str]], i: int) -> bool:
+def _beaten(found: list[tuple[int, int, str]], i: int, longest: int) -> bool:
     """Whether a keyword sharing characters with ``found[i]`` beats it: longer wins, then leftmost.
 
-    ``found`` is sorted by start with one keyword per start, so only near neighbours can overlap.
+    ``found`` is sorted by start with one keyword per start, so only the neighbours starting
+    less than ``longest`` (the longest keyword's length) before it can overlap it.
     """
     s, e, _ = found[i]
     j = i - 1
-    while j >= 0 and found[j][0] > s - topic_table().longest:
+    while j >= 0 and found[j][0] > s - longest:
         fs, fe, _ = found[j]
         if fe > s and fe - fs >= e - s:
             return True

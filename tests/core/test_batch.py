@@ -50,18 +50,23 @@ def test_a_different_checklist_misses_the_cache(tmp_path: Path) -> None:
 def test_the_collector_is_paused_while_decoding_and_left_as_it_was(enabled: bool) -> None:
     import gc
 
-    from reviewer.batch import gc_paused
+    from reviewer.batch import long_lived_objects
 
     was = gc.isenabled()
     try:
         gc.enable() if enabled else gc.disable()
-        with gc_paused():
+        gc.unfreeze()  # earlier tests' reopens froze theirs
+        with long_lived_objects():
             assert not gc.isenabled()
+            built = [object()]
         assert gc.isenabled() is enabled
-        with pytest.raises(RuntimeError), gc_paused():
+        assert gc.get_freeze_count() > 0  # what was built is never walked by the collector again
+        with pytest.raises(RuntimeError), long_lived_objects():
             raise RuntimeError("a corrupt cache entry")
         assert gc.isenabled() is enabled
+        del built
     finally:
+        gc.unfreeze()
         gc.enable() if was else gc.disable()
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, verdict_name
-from ui.reports.rows import Row, fill_report_row, has_rows
+from ui.reports.rows import Row, build_report_row, has_rows
 from ui.session import Session, gap_count, report_label
 from ui.text.spans import section_label
 
@@ -39,8 +39,6 @@ class ReportsModel(QAbstractItemModel):
         self.reload()
 
     def reload(self) -> None:
-        # A report's section rows are made when the tree first asks for them: a reopened project
-        # of 1000 reports would otherwise build 20 000 rows before the window is usable.
         self.beginResetModel()
         self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
         self._position = {r.report: i for i, r in enumerate(self._roots)}
@@ -84,16 +82,14 @@ class ReportsModel(QAbstractItemModel):
         a = self._session.analysis(node.report) if node is not None and not node.filled else None
         if node is None or a is None:
             return
-        made = Row("report", node.report)
-        fill_report_row(made, a)
-        for child in made.children:
+        children = build_report_row(a).children
+        for child in children:
             child.parent = node
-        if not made.children:
-            node.filled = True
-            return
-        self.beginInsertRows(parent, 0, len(made.children) - 1)
-        node.children, node.filled = made.children, True
-        self.endInsertRows()
+        if children:
+            self.beginInsertRows(parent, 0, len(children) - 1)
+            node.children = children
+            self.endInsertRows()
+        node.filled = True
 
     def hasChildren(self, parent: Index = _ROOT) -> bool:
         node = self.row_of(parent)

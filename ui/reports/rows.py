@@ -29,7 +29,7 @@ class Row:
     part_state: str | None = None
     note: str = ""
     children: list[Row] = field(default_factory=list)
-    filled: bool = True  # False: a report row whose children are made on first look (fill_report_row)
+    filled: bool = True  # False: a report row whose rows are made when the tree expands it
 
     def row_in_parent(self) -> int:
         return self.parent.children.index(self) if self.parent is not None else 0
@@ -71,13 +71,6 @@ def _section_rows(
         _section_rows(s.children, report, row, marks)
 
 
-def build_report_row(a: Analysis) -> Row:
-    """The report row with its section rows and gap placeholders."""
-    root = Row("report", a.sha256)
-    fill_report_row(root, a)
-    return root
-
-
 def _gap_parts(a: Analysis) -> list[str]:
     """Required parts that get a placeholder row: missing, or partial without a section to mark."""
     out = []
@@ -94,9 +87,9 @@ def has_rows(a: Analysis) -> bool:
     return bool(a.sections) or bool(_gap_parts(a))
 
 
-def fill_report_row(root: Row, a: Analysis) -> None:
-    """Give a report row its section rows and gap placeholders."""
-    root.children, root.filled = [], True
+def build_report_row(a: Analysis) -> Row:
+    """The report row with its section rows and gap placeholders."""
+    root = Row("report", a.sha256)
     marks = {
         p.section: (pid, "partial", p.note)
         for pid, p in a.parts.items()
@@ -114,6 +107,7 @@ def fill_report_row(root: Row, a: Analysis) -> None:
         pos = max(idx + 1 if after else idx, 0)
         root.children.insert(min(pos, len(root.children)), row)
     _fix_gap_order(root)
+    return root
 
 
 def _fix_gap_order(root: Row) -> None:
