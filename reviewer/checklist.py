@@ -21,7 +21,7 @@ from reviewer.resources import resource_path
 GROUPS = ("required_part", "topic", "metric", "form")
 SEVERITIES = ("info", "warning", "error")
 RULES = ("part", "keywords", "absent", "metrics", "findings_absent", "meta", "deadline", "metric_density", "length")
-META_FIELDS = ("title", "unit", "report_year", "signed_date", "published_date", "signature")
+META_FIELDS = ("title", "issuer", "report_year", "signed_date", "published_date", "signature")
 _MMDD = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 

@@ -198,7 +198,7 @@ def _meta_checks(item: ChecklistItem, ctx: Context) -> list[tuple[str, bool]]:
         elif name == "signature":
             checks.append(("落款", m.signature_span is not None))
         else:
-            label = {"unit": "报告单位", "report_year": "报告年度", "signed_date": "成文日期"}.get(name, "发布日期")
+            label = {"issuer": "报告单位", "report_year": "报告年度", "signed_date": "成文日期"}.get(name, "发布日期")
             checks.append((label, getattr(m, name) is not None))
     return checks
 

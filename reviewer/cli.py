@@ -76,7 +76,7 @@ def write_summary(a: Analysis, out: TextIO) -> None:
     w(f"== {a.file}\n")
     w(f"标题：{m.title or '（未识别）'}\n")
     level = _LEVELS.get(m.level, m.level)
-    w(f"单位：{m.unit or '（未识别）'}　层级：{level}　年度：{m.report_year or '（未识别）'}\n")
+    w(f"单位：{m.issuer or '（未识别）'}　层级：{level}　年度：{m.report_year or '（未识别）'}\n")
     w(f"成文日期：{m.signed_date or '—'}　发布日期：{m.published_date or '—'}\n")
     w("组成部分：\n")
     for pid, p in a.parts.items():
@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="分析报告并输出结果")
     an.add_argument("paths", nargs="+", help="报告文件或文件夹")
-    an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/1)")
+    an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/2)")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)，默认用内置清单")
     an.set_defaults(func=_cmd_analyze)
     cli_export.register(sub)

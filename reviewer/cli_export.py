@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         if args.project:
             store = open_store(args.project)
             for a in analyses:
-                store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
+                store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
             out = export_from_store(analyses, args.output, store, checklist)
             store.close()
         else:

@@ -44,7 +44,7 @@ def item_columns(analyses: Sequence[Analysis], checklist: Checklist | None) -> l
 
 
 def unit_of(a: Analysis) -> str:
-    return a.meta.unit or Path(a.file).stem
+    return a.meta.issuer or Path(a.file).stem
 
 
 def excerpt(a: Analysis, start: int, end: int, limit: int = 80) -> str:
@@ -137,7 +137,7 @@ def metric_rows(a: Analysis) -> list[list[object]]:
         sec = by_id.get(m.section or "")
         value = int(m.value) if float(m.value).is_integer() else m.value
         rows.append([unit, name, sec.heading[:40] if sec else "", m.topic, m.text, value,
-                     m.unit, m.qualifier or "", m.context])
+                     m.measure, m.qualifier or "", m.context])
     return rows
 
 
@@ -167,5 +167,5 @@ KEY_FIGURES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 def key_figure(a: Analysis, topic: str, units: tuple[str, ...]) -> float | None:
     """The largest figure of a topic in the accepted units (totals are usually the largest)."""
-    values = [m.value for m in a.metrics if m.topic == topic and m.unit in units]
+    values = [m.value for m in a.metrics if m.topic == topic and m.measure in units]
     return max(values) if values else None

@@ -40,7 +40,7 @@ def find_findings(
     out += garbled_dates(text, skip)
     out += misquoted_regulations(text)
     out += rate_changes_in_percent(text)
-    out += unit_mismatch(text, meta)
+    out += issuer_mismatch(text, meta)
     out += year_mismatch(text, meta, parts)
     out += signature_findings(text, meta)
     return tuple(sorted(out, key=lambda f: (f.start, f.end, f.kind)))
@@ -122,11 +122,11 @@ def _core(unit: str) -> str:
     return _UNIT_SUFFIX.sub("", u)
 
 
-def unit_mismatch(text: str, meta: ReportMeta) -> list[Finding]:
+def issuer_mismatch(text: str, meta: ReportMeta) -> list[Finding]:
     """A 落款 unit that is not the unit named in the title (e.g. a doubled 镇镇)."""
     title = re.sub(r"\s+", "", meta.title or "")
     head = _TITLE_HEAD.match(title)
-    named = meta.unit or (head.group(1) if head else "")
+    named = meta.issuer or (head.group(1) if head else "")
     if not named or meta.signature_span is None:
         return []
     out: list[Finding] = []
@@ -138,7 +138,7 @@ def unit_mismatch(text: str, meta: ReportMeta) -> list[Finding]:
             continue
         start = text.find(unit, meta.signature_span[0])
         msg = f"落款单位“{unit}”与标题中的单位“{named}”不一致"
-        out.append(Finding("unit_mismatch", "warning", msg, start, start + len(unit)))
+        out.append(Finding("issuer_mismatch", "warning", msg, start, start + len(unit)))
     return out
 
 

@@ -8,7 +8,7 @@ FINDING_LABELS: dict[str, str] = {
     "heading_numbering": "标题序号错误",
     "garbled_date": "日期或数字缺损",
     "misquoted_regulation": "法规文件名称引用有误",
-    "unit_mismatch": "落款单位与标题不一致",
+    "issuer_mismatch": "落款单位与标题不一致",
     "year_mismatch": "年度不一致",
     "late_publication": "公开时间晚于期限",
     "missing_signature": "缺少落款单位",

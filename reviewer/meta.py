@@ -50,7 +50,7 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
     signed, findings = _signed(sig)
     return ReportMeta(
         title=title,
-        unit=unit,
+        issuer=unit,
         level=level,
         report_year=_report_year(titles, outline, opening, text),
         signed_date=signed,

@@ -1,11 +1,11 @@
-"""Quantitative facts (figures with units): value, unit, qualifier, topic, section and exact span.
+"""Quantitative facts (figures with measure words): value, measure, qualifier, topic, section and exact span.
 
 Contract of :func:`extract_metrics`:
 
 - ``metric.text == text[metric.start:metric.end]`` is the shortest substring holding the qualifier,
   number, magnitude word and unit (``150余件``, ``近6000件``, ``72.5万余次``, ``超过3.5万人``, ``98%以上``).
-- ``value`` folds magnitude words; money is in 元 (``74356万元`` → 743560000, unit ``元``).
-- ``unit`` is the measure word as written (``个百分点``, ``人次``); ``％`` is given as ``%``.
+- ``value`` folds magnitude words; money is in 元 (``74356万元`` → 743560000, measure ``元``).
+- ``measure`` is the measure word (计量单位) as written (``个百分点``, ``人次``); ``％`` is given as ``%``.
 - ``qualifier`` is normalised to 余/多/近/约/超 (逾, 超过, 以上, 不少于 → 超), or None.
 - ``section`` is the id of the innermost outline section holding the figure, or None.
 - ``context`` is the sentence holding the figure (its clause when the sentence is very long).
@@ -76,7 +76,7 @@ def _to_metric(
     return Metric(
         text=text[start:end],
         value=value,
-        unit="%" if unit == "％" else unit,
+        measure="%" if unit == "％" else unit,
         qualifier=normalise_qualifier(qualifier),
         topic=classify(text, start, end, [s.title for s in chain], stops, keywords),
         section=chain[0].id if chain else None,

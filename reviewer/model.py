@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-SCHEMA = "reviewer.analysis/1"
+SCHEMA = "reviewer.analysis/2"
 
 Level = Literal["province", "city", "county", "department", "town", "street", "other"]
 PartId = Literal["measures", "shortcomings", "first_responsible", "next_year", "other"]
@@ -102,7 +102,7 @@ class Outline:
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     title: str | None
-    unit: str | None
+    issuer: str | None  # the issuing body (单位), e.g. 津南区人民政府
     level: Level
     report_year: int | None
     signed_date: str | None  # YYYY-MM-DD
@@ -126,7 +126,7 @@ class PartResult:
 class Metric:
     text: str  # exact substring text[start:end] holding number, unit and qualifier
     value: float
-    unit: str
+    measure: str  # the measure word (计量单位) as written: 件, 人次, %
     qualifier: str | None
     topic: str
     section: str | None

@@ -14,7 +14,7 @@ class ReportRecord:
 
     sha256: str
     path: str  # last known path
-    unit: str | None
+    issuer: str | None
     year: int | None
     level: str | None
     changed_from: str | None = None  # sha256 of the earlier content at the same path, if it changed
@@ -38,7 +38,9 @@ class ReviewStore(Protocol):
     def journal_mode(self) -> str:
         """"wal" or "delete" (the fallback on network drives)."""
 
-    def add_report(self, sha256: str, path: str, unit: str | None, year: int | None, level: str | None) -> ReportRecord:
+    def add_report(
+        self, sha256: str, path: str, issuer: str | None, year: int | None, level: str | None
+    ) -> ReportRecord:
         """Record a loaded report (by content hash); returns its record, noting changed content."""
 
     def reports(self) -> list[ReportRecord]: ...

@@ -1,4 +1,4 @@
-"""Analysis <-> JSON-ready dicts in the ``reviewer.analysis/1`` schema (DESIGN.md).
+"""Analysis <-> JSON-ready dicts in the ``reviewer.analysis/2`` schema (DESIGN.md).
 
 The same dicts are the CLI's output, the store's cache and what crosses process boundaries.
 Fields beyond DESIGN.md (``format``, ``lines``) are additions the schema file declares.
@@ -65,7 +65,7 @@ def to_json(a: Analysis) -> dict[str, Any]:
         "encoding": a.encoding,
         "format": a.format,
         "title": m.title,
-        "unit": m.unit,
+        "issuer": m.issuer,
         "level": m.level,
         "report_year": m.report_year,
         "signed_date": m.signed_date,
@@ -79,7 +79,7 @@ def to_json(a: Analysis) -> dict[str, Any]:
             {
                 "text": x.text,
                 "value": _value(x.value),
-                "unit": x.unit,
+                "measure": x.measure,
                 "qualifier": x.qualifier,
                 "topic": x.topic,
                 "section": x.section,
@@ -117,7 +117,7 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
     ts, ss = extra.get("title_span"), extra.get("signature_span")
     meta = ReportMeta(
         title=d["title"],
-        unit=d["unit"],
+        issuer=d["issuer"],
         level=d["level"],
         report_year=d["report_year"],
         signed_date=d["signed_date"],

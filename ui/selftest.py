@@ -44,7 +44,7 @@ def _tick_and_export(window: MainWindow, folder: Path) -> tuple[str, str, Path]:
     if saved is None or saved.decision != "符合":
         raise SelfTestError("勾选的核查项没有保存到项目中")
     out = export_from_store(window.session.analyses(), folder / "self-test.xlsx", window.session.store)
-    return first.meta.unit or first.file, item.name, out
+    return first.meta.issuer or first.file, item.name, out
 
 
 def _check_workbook(path: Path, reports: int, unit: str, item: str) -> None:

@@ -16,7 +16,7 @@ from reviewer.review_store import ReviewStore
 
 def report_label(a: Analysis) -> str:
     """``unit · year`` when known, the file name otherwise."""
-    name = a.meta.unit or Path(a.file).stem
+    name = a.meta.issuer or Path(a.file).stem
     return f"{name} · {a.meta.report_year}" if a.meta.report_year else name
 
 
@@ -56,7 +56,7 @@ class Session(QObject):
         self._decisions.clear()
         self._verdicts.clear()
         for a in self._analyses.values():
-            store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
+            store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
         self.reports_changed.emit()
 
     def analyses(self) -> list[Analysis]:
@@ -68,7 +68,7 @@ class Session(QObject):
     def add(self, analyses: list[Analysis]) -> None:
         for a in analyses:
             self._analyses[a.sha256] = a
-            self._store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
+            self._store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
         self.reports_changed.emit()
 
     def decisions(self, sha256: str) -> dict[str, ItemDecision]:

@@ -39,7 +39,7 @@ def main(folder: Path) -> int:
         print(f"built reviewer analyze failed ({cli.returncode}):\n{cli.stderr}", file=sys.stderr)
         return 1
     results = json.loads(cli.stdout)
-    if len(results) != 5 or any(r["schema"] != "reviewer.analysis/1" for r in results):
+    if len(results) != 5 or any(r["schema"] != "reviewer.analysis/2" for r in results):
         print("built reviewer analyze returned unexpected output", file=sys.stderr)
         return 1
     t0 = time.perf_counter()

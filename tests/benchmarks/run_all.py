@@ -94,7 +94,7 @@ def reopen(analyses: list[Analysis], folder: Path, checklist: Checklist) -> tupl
     store = open_store(folder / "bench.review")
     save_s, _ = timed(lambda: [store.save_analysis(a.sha256, version, to_json(a)) for a in analyses])
     for a in analyses:
-        store.add_report(a.sha256, a.file, a.meta.unit, a.meta.report_year, a.meta.level)
+        store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
     store.close()
 
     def load_back() -> BatchResult:

@@ -69,7 +69,7 @@ def score(corpus: Path, verbose: bool) -> dict[str, Any]:
             if verbose and (hits < len(want) or hits < len(got)):
                 print(f"[{g['file']}] L{lvl} want {sorted(set(want) - set(got))} extra {sorted(set(got) - set(want))}")
         gm = [(m["text"], float(m["value"]), _norm_unit(m["unit"])) for m in g["metrics"]]
-        pm = [(m["text"], float(m["value"]), _norm_unit(m["unit"])) for m in r["metrics"]]
+        pm = [(m["text"], float(m["value"]), _norm_unit(m["measure"])) for m in r["metrics"]]
         c["m_gold"] += len(gm)
         c["m_pred"] += len(pm)
         c["m_hit"] += _multiset_hits(gm, pm)
@@ -79,11 +79,12 @@ def score(corpus: Path, verbose: bool) -> dict[str, Any]:
             extra = Counter(pm) - Counter(gm)
             if miss or extra:
                 print(f"[{g['file']}] metrics missed {list(miss)} extra {list(extra)}")
-        for field in ("unit", "level", "report_year", "published_date", "title"):
-            ok = r.get(field) == g[field]
+        for field, ours in (("unit", "issuer"), ("level", "level"), ("report_year", "report_year"),
+                            ("published_date", "published_date"), ("title", "title")):
+            ok = r.get(ours) == g[field]
             c[f"{field}_ok"] += ok
             if verbose and not ok:
-                print(f"[{g['file']}] {field}: want {g[field]!r} got {r.get(field)!r}")
+                print(f"[{g['file']}] {field}: want {g[field]!r} got {r.get(ours)!r}")
         clutter_lines = {
             text[ln["start"]:ln["end"]] for ln in r.get("lines", []) if ln["kind"] in ("clutter", "metadata")
         }

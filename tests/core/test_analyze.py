@@ -39,7 +39,7 @@ EXPECTED = {
     "004": [
         ("misquoted_regulation", "《党政主要负责人履行推进法治政府建设第一责任人职责规定》"),
         ("duplicate_paragraph", None),
-        ("unit_mismatch", "重庆市渝北区大盛镇镇人民政府"),
+        ("issuer_mismatch", "重庆市渝北区大盛镇镇人民政府"),
     ],
 }
 

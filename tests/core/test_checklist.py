@@ -34,7 +34,7 @@ DEFAULT = load_checklist()
 
 def _meta(**kw: object) -> ReportMeta:
     base: dict[str, object] = dict(
-        title=None, unit=None, level="other", report_year=None, signed_date=None, published_date=None
+        title=None, issuer=None, level="other", report_year=None, signed_date=None, published_date=None
     )
     base.update(kw)
     return ReportMeta(**base)  # type: ignore[arg-type]
@@ -195,13 +195,13 @@ def test_findings_absent_rule() -> None:
 
 
 def test_title_and_signature_rules() -> None:
-    good = _meta(title="某区人民政府关于2021年度法治政府建设情况的报告", unit="某区人民政府", report_year=2021,
+    good = _meta(title="某区人民政府关于2021年度法治政府建设情况的报告", issuer="某区人民政府", report_year=2021,
                  title_span=(0, 20), signature_span=(30, 40), signed_date="2022-02-01")  # fmt: skip
     r = _run("x" * 50, meta=good)
     assert r["form_title"].status == "found"
     assert [(e.start, e.end) for e in r["form_title"].evidence] == [(0, 20)]
     assert r["form_signature_date"].status == "found"
-    bad = _meta(title="工作总结", unit="某区人民政府", report_year=2021, title_span=(0, 4))
+    bad = _meta(title="工作总结", issuer="某区人民政府", report_year=2021, title_span=(0, 4))
     nosig = Finding("missing_signature", "warning", "没有落款", 50, 50)
     r = _run("x" * 50, meta=bad, findings=(nosig,))
     assert r["form_title"].status == "partial"

@@ -16,10 +16,10 @@ def test_one_file_gives_one_object(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", str(seed_path("004")), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert isinstance(out, dict)
-    assert out["schema"] == "reviewer.analysis/1"
-    assert out["unit"] == "重庆市渝北区大盛镇人民政府"
+    assert out["schema"] == "reviewer.analysis/2"
+    assert out["issuer"] == "重庆市渝北区大盛镇人民政府"
     kinds = sorted(f["kind"] for f in out["findings"])
-    assert kinds == ["duplicate_paragraph", "misquoted_regulation", "unit_mismatch"]
+    assert kinds == ["duplicate_paragraph", "issuer_mismatch", "misquoted_regulation"]
 
 
 def test_several_files_give_an_array_with_batch_duplicates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,7 +77,7 @@ def test_metrics_sheet_has_the_seed_figures(seed_analyses: list[Analysis], tmp_p
     fuyi = [r for r in rows if r[1] == "000_b98e54cc537f26f1.txt" and r[4] == "59件"]
     assert fuyi and fuyi[0][3:8] == ("行政复议", "59件", 59, "件", None)
     key = _rows(wb["指标对比"])
-    assert key[0][1:] == tuple(a.meta.unit for a in seed_analyses)
+    assert key[0][1:] == tuple(a.meta.issuer for a in seed_analyses)
     assert key[1][0] == "行政复议案件（件）" and key[1][1] == 59
     assert len(wb["指标对比"]._charts) == 1
 
@@ -104,7 +104,7 @@ def test_report_text_never_becomes_a_formula(evil: str, tmp_path: Path) -> None:
     doc = Document("evil.txt", text, "e" * 64, "txt", "utf-8", len(text))
     a = analyze_document(doc)
     m = Metric(evil, 1, "件", None, "行政复议", None, 0, len(evil), evil)
-    a = replace(a, metrics=(m,), meta=replace(a.meta, unit=evil))
+    a = replace(a, metrics=(m,), meta=replace(a.meta, issuer=evil))
     wb = openpyxl.load_workbook(export([a], tmp_path / "e.xlsx"))
     for sheet, col in (("汇总", 2), ("数据指标", 1), ("数据指标", 5), ("数据指标", 9)):
         cell = wb[sheet].cell(row=2, column=col)

@@ -12,8 +12,8 @@ from reviewer.dedup import similarity
 from reviewer.findings import (
     duplicate_paragraphs,
     find_findings,
+    issuer_mismatch,
     signature_findings,
-    unit_mismatch,
     year_mismatch,
 )
 from reviewer.findings_text import (
@@ -34,7 +34,7 @@ def _text(prefix: str) -> str:
 def _meta(**kw: object) -> ReportMeta:
     base: dict[str, object] = {
         "title": None,
-        "unit": None,
+        "issuer": None,
         "level": "other",
         "report_year": None,
         "signed_date": None,
@@ -203,8 +203,8 @@ def test_signature_lines_that_are_not_units_are_ignored() -> None:
     sig = "特此报告。\n某区人民政府（盖章）\n某区人民政府\n2022年3月1日"
     text = "某区人民政府关于2021年度法治政府建设情况的报告\n正文。\n" + sig
     s = text.index(sig)
-    meta = _meta(title=text.split("\n")[0], unit="某区人民政府", signature_span=(s, len(text)))
-    assert unit_mismatch(text, meta) == []
+    meta = _meta(title=text.split("\n")[0], issuer="某区人民政府", signature_span=(s, len(text)))
+    assert issuer_mismatch(text, meta) == []
 
 
 def test_short_repeats_are_not_duplicates() -> None:
@@ -216,15 +216,15 @@ def test_short_repeats_are_not_duplicates() -> None:
 SEED004_SIG = "重庆市渝北区大盛镇镇人民政府\n2024年1月17日"
 
 
-def test_seed004_doubled_town_in_signature_is_a_unit_mismatch() -> None:
+def test_seed004_doubled_town_in_signature_is_a_issuer_mismatch() -> None:
     text = _text("004")
     s = text.index(SEED004_SIG)
     meta = _meta(
         title="重庆市渝北区大盛镇人民政府关于2023年度法治政府建设情况的报告",
-        unit="重庆市渝北区大盛镇人民政府",
+        issuer="重庆市渝北区大盛镇人民政府",
         signature_span=(s, s + len(SEED004_SIG)),
     )
-    (f,) = unit_mismatch(text, meta)
+    (f,) = issuer_mismatch(text, meta)
     assert (f.start, f.end) == (6925, 6925 + len("重庆市渝北区大盛镇镇人民政府"))
     assert "重庆市渝北区大盛镇镇人民政府" in f.message
 
@@ -235,10 +235,10 @@ def test_seed001_joint_signature_matches_its_title() -> None:
     s = text.index(sig)
     meta = _meta(
         title="中共泰州市委 泰州市人民政府关于2021年度法治政府建设工作的报告",
-        unit="中共泰州市委 泰州市人民政府",
+        issuer="中共泰州市委 泰州市人民政府",
         signature_span=(s, s + len(sig)),
     )
-    assert unit_mismatch(text, meta) == []
+    assert issuer_mismatch(text, meta) == []
 
 
 @pytest.mark.parametrize(
@@ -252,8 +252,8 @@ def test_seed001_joint_signature_matches_its_title() -> None:
 def test_longer_or_shorter_forms_of_the_same_unit_match(unit: str, signature: str) -> None:
     text = f"{unit}关于2023年度法治政府建设情况的报告\n正文。\n{signature}\n2024年1月1日"
     s = text.index(signature, len(unit))
-    meta = _meta(title=text.split("\n")[0], unit=unit, signature_span=(s, len(text)))
-    assert unit_mismatch(text, meta) == []
+    meta = _meta(title=text.split("\n")[0], issuer=unit, signature_span=(s, len(text)))
+    assert issuer_mismatch(text, meta) == []
 
 
 def _part(text: str, needle: str) -> PartResult:

@@ -59,7 +59,7 @@ def test_seed_meta(
     prefix: str, title: str, unit: str, level: str, year: int, signed: str | None, published: str | None
 ) -> None:
     text, meta = _seed(prefix)
-    assert (meta.title, meta.unit, meta.level, meta.report_year) == (title, unit, level, year)
+    assert (meta.title, meta.issuer, meta.level, meta.report_year) == (title, unit, level, year)
     assert (meta.signed_date, meta.published_date) == (signed, published)
     assert meta.title_span is not None
     assert text[meta.title_span[0] : meta.title_span[1]] == title
@@ -142,7 +142,7 @@ def test_unit_level(unit: str, level: str) -> None:
 
 def test_split_title_is_joined_with_newline() -> None:
     meta = _meta("赵县人民政府\n2022年度法治政府建设情况报告\n2022年,县政府深入学习法治思想,全面落实部署要求。\n")
-    assert (meta.title, meta.unit, meta.level, meta.report_year) == (
+    assert (meta.title, meta.issuer, meta.level, meta.report_year) == (
         "赵县人民政府\n2022年度法治政府建设情况报告",
         "赵县人民政府",
         "county",
@@ -157,7 +157,7 @@ def test_page_metadata_bullets_and_breadcrumb() -> None:
         "一、加强组织领导  构建依法治镇工作新格局\n"
     )
     meta = _meta(text)
-    assert (meta.title, meta.unit, meta.level, meta.report_year, meta.published_date) == (
+    assert (meta.title, meta.issuer, meta.level, meta.report_year, meta.published_date) == (
         "永嘉镇2019年法治政府建设工作报告",
         "永嘉镇",
         "town",
@@ -172,13 +172,13 @@ def test_no_title_unit_from_the_opening_sentence() -> None:
         "一、全面履行政府职能\n"
     )
     meta = _meta(text)
-    assert (meta.title, meta.unit, meta.level, meta.report_year) == (None, "南通市政府", "city", 2016)
+    assert (meta.title, meta.issuer, meta.level, meta.report_year) == (None, "南通市政府", "city", 2016)
 
 
 def test_generic_self_name_gives_level_but_no_unit() -> None:
     text = "2024年,我厅深入学习贯彻党的二十大精神,全面推进法治政府建设。\n一、主要举措和成效\n"
     meta = _meta(text)
-    assert (meta.unit, meta.level, meta.report_year) == (None, "department", 2024)
+    assert (meta.issuer, meta.level, meta.report_year) == (None, "department", 2024)
 
 
 def test_published_date_only_from_page_metadata() -> None:
@@ -189,13 +189,13 @@ def test_published_date_only_from_page_metadata() -> None:
 
 def test_chinese_numeral_year_in_title() -> None:
     meta = _meta("某某县人民政府关于二〇二三年度法治政府建设情况的报告\n正文。\n")
-    assert meta.report_year == 2023 and meta.unit == "某某县人民政府"
+    assert meta.report_year == 2023 and meta.issuer == "某某县人民政府"
 
 
 def test_signature_with_unit_and_date_on_one_line_and_a_closing_note() -> None:
     text = "某某县人民政府关于2023年度法治政府建设情况的报告\n正文。\n某某县人民政府  2024年3月8日\n（此件公开发布）\n"
     meta = _meta(text)
-    assert (meta.signed_date, meta.unit) == ("2024-03-08", "某某县人民政府")
+    assert (meta.signed_date, meta.issuer) == ("2024-03-08", "某某县人民政府")
     assert meta.signature_span is not None
     assert text[meta.signature_span[0] : meta.signature_span[1]] == "某某县人民政府  2024年3月8日\n（此件公开发布）"
 
@@ -203,7 +203,8 @@ def test_signature_with_unit_and_date_on_one_line_and_a_closing_note() -> None:
 def test_signature_unit_names_the_unit_when_there_is_no_title() -> None:
     text = "一、主要举措和成效\n做了很多工作。\n某某市司法局\n二〇二四年三月八日\n"
     meta = _meta(text)
-    assert (meta.unit, meta.level, meta.signed_date, meta.findings) == ("某某市司法局", "department", "2024-03-08", ())
+    got = (meta.issuer, meta.level, meta.signed_date, meta.findings)
+    assert got == ("某某市司法局", "department", "2024-03-08", ())
 
 
 @pytest.mark.parametrize(

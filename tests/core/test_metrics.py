@@ -61,7 +61,7 @@ def test_seed_figures(
     prefix: str, phrase: str, figure: str, value: float, unit: str, qualifier: str | None, topic: str
 ) -> None:
     m = _at(_seed(prefix), phrase, figure)
-    assert (m.value, m.unit, m.qualifier, m.topic) == (pytest.approx(value), unit, qualifier, topic)
+    assert (m.value, m.measure, m.qualifier, m.topic) == (pytest.approx(value), unit, qualifier, topic)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_seed_figures(
 )
 def test_hard_forms(text: str, figure: str, value: float, unit: str, qualifier: str | None) -> None:
     m = _only(text)
-    assert (m.text, m.value, m.unit, m.qualifier) == (figure, pytest.approx(value), unit, qualifier)
+    assert (m.text, m.value, m.measure, m.qualifier) == (figure, pytest.approx(value), unit, qualifier)
     assert text[m.start : m.end] == figure
 
 
@@ -186,7 +186,7 @@ def test_magnitudes_fold_without_float_noise(figure: str) -> None:
 
 def test_ordinal_before_real_figure_keeps_the_figure() -> None:
     (m,) = extract_metrics("选聘第三批特邀执法监督员36名。", EMPTY)
-    assert (m.text, m.value, m.unit) == ("36名", 36, "名")
+    assert (m.text, m.value, m.measure) == ("36名", 36, "名")
 
 
 def test_clutter_and_metadata_lines_hold_no_metrics() -> None:

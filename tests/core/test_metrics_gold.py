@@ -25,7 +25,8 @@ def _key(item: dict[str, Any]) -> Key:
 def _predicted(name: str) -> list[dict[str, Any]]:
     text = (SEEDS / name).read_text(encoding="utf-8")
     return [
-        {"start": m.start, "text": m.text, "value": m.value, "unit": m.unit, "qualifier": m.qualifier, "topic": m.topic}
+        {"start": m.start, "text": m.text, "value": m.value, "unit": m.measure, "qualifier": m.qualifier,
+         "topic": m.topic}
         for m in extract_metrics(text, EMPTY)
     ]
 

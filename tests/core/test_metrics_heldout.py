@@ -240,7 +240,7 @@ CASES.extend(MORE)
 
 
 def _got(text: str) -> list[M]:
-    return [(m.text, m.value, m.unit, m.qualifier, m.topic) for m in extract_metrics(text, EMPTY)]
+    return [(m.text, m.value, m.measure, m.qualifier, m.topic) for m in extract_metrics(text, EMPTY)]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[f"h{i:03d}" for i in range(len(CASES))])

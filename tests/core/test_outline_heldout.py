@@ -517,7 +517,7 @@ def test_heldout_excerpt(case: Case) -> None:
         assert _flat(outline.sections) == list(case.outline)
     got = {
         "title": meta.title,
-        "unit": meta.unit,
+        "unit": meta.issuer,
         "level": meta.level,
         "year": meta.report_year,
         "signed": meta.signed_date,

@@ -42,7 +42,7 @@ def test_decisions_verdicts_and_history_round_trip(tmp_path: Path) -> None:
         ("verdict", None, "需修改", "李四"),
         ("verdict_comment", None, "请补充原因", "李四"),
     ]
-    assert s.reports()[0].unit == "津南区人民政府"
+    assert s.reports()[0].issuer == "津南区人民政府"
 
 
 def test_invalid_decision_is_refused(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def _metric(fragment: str, value: float, unit: str, topic: str, section: str, qu
     return Metric(fragment, value, unit, qualifier, topic, section, start, start + len(fragment), fragment)
 
 
-def make_analysis(sha: str = "a" * 64, unit: str = "某区人民政府", year: int = 2023) -> Analysis:
+def make_analysis(sha: str = "a" * 64, issuer: str = "某区人民政府", year: int = 2023) -> Analysis:
     end2 = _line(6)[1] + 1
     s11 = _section("s1.1", 2, "一", 3, _line(4)[1] + 1)
     s12 = _section("s1.2", 2, "二", 5, end2)
@@ -79,9 +79,9 @@ def make_analysis(sha: str = "a" * 64, unit: str = "某区人民政府", year: i
         "next_year": PartResult("found", "heading", "s2", s2.start, s2.end, ""),
         "other": PartResult("missing", None, None, None, None, ""),
     }
-    meta = ReportMeta(LINES[1], unit, "county", year, None, None, _line(1), _line(9))
+    meta = ReportMeta(LINES[1], issuer, "county", year, None, None, _line(1), _line(9))
     lines = (Line("clutter", *_line(0)), Line("title", *_line(1)))
-    return Analysis(f"/reports/{unit}.txt", sha, "utf-8", "txt", meta, (s1, s2), lines, parts, metrics, checklist,
+    return Analysis(f"/reports/{issuer}.txt", sha, "utf-8", "txt", meta, (s1, s2), lines, parts, metrics, checklist,
                     findings, TEXT)
 
 

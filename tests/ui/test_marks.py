@@ -27,7 +27,7 @@ def test_marks_carry_tooltips_at_utf16_positions() -> None:
 
 def test_compare_chart_paints_one_bar_per_report() -> None:
     session = Session(MemoryReviewStore())
-    session.add([make_analysis("a" * 64), make_analysis("b" * 64, unit="某县司法局", year=2022)])
+    session.add([make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)])
     panel = ComparePanel(session)
     panel.resize(900, 300)
     assert panel.topic_box.count() == 4
@@ -51,7 +51,7 @@ def test_report_text_that_looks_like_html_is_shown_verbatim() -> None:
     assert tip("普通文字") == "普通文字"
     assert tip("<b>粗体</b>") == "<p style='white-space:pre-wrap'>&lt;b&gt;粗体&lt;/b&gt;</p>"
     a = make_analysis()
-    a = replace(a, meta=replace(a.meta, unit="<b>某区</b>"))
+    a = replace(a, meta=replace(a.meta, issuer="<b>某区</b>"))
     session = Session(MemoryReviewStore())
     session.add([a])
     header = ReviewHeader(session)

@@ -21,7 +21,7 @@ from .sample import make_analysis
 
 def _session() -> Session:
     s = Session(MemoryReviewStore(), "张审")
-    s.add([make_analysis("a" * 64), make_analysis("b" * 64, unit="某县司法局", year=2022)])
+    s.add([make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)])
     return s
 
 

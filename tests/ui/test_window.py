@@ -20,7 +20,7 @@ SHA_A, SHA_B = "a" * 64, "b" * 64
 
 def _window_with_sample(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
     w = make_window(tmp_path / "p.review")
-    w.session.add([make_analysis(SHA_A), make_analysis(SHA_B, unit="某县司法局", year=2022)])
+    w.session.add([make_analysis(SHA_A), make_analysis(SHA_B, issuer="某县司法局", year=2022)])
     w.show()
     qtbot.waitExposed(w)
     w.reports.select_report(SHA_A)

@@ -121,7 +121,7 @@ def topic_keys(analyses: list[Analysis]) -> list[tuple[str, str]]:
     """(topic, unit) pairs present in any report, most widespread first."""
     counts: dict[tuple[str, str], int] = {}
     for a in analyses:
-        for key in {(m.topic, m.unit) for m in a.metrics}:
+        for key in {(m.topic, m.measure) for m in a.metrics}:
             counts[key] = counts.get(key, 0) + 1
     return sorted(counts, key=lambda k: (-counts[k], k))
 
@@ -130,6 +130,6 @@ def topic_bars(analyses: list[Analysis], topic: str, unit: str) -> list[Bar]:
     """One bar per report: its largest figure for ``topic`` in ``unit`` (the headline number)."""
     bars = []
     for a in analyses:
-        values = [m.value for m in a.metrics if m.topic == topic and m.unit == unit]
+        values = [m.value for m in a.metrics if m.topic == topic and m.measure == unit]
         bars.append(Bar(report_label(a), max(values) if values else None, unit))
     return bars

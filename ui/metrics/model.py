@@ -71,9 +71,9 @@ class MetricsModel(_Table):
             return (m.start, m.end)
         section = self._sections.get(m.section or "", m.section or "")
         if role == ROLE_SORT:
-            return (m.topic, m.value, m.unit, m.text, m.start)[col]
+            return (m.topic, m.value, m.measure, m.text, m.start)[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            unit = m.unit + (f"（{m.qualifier}）" if m.qualifier else "")
+            unit = m.measure + (f"（{m.qualifier}）" if m.qualifier else "")
             return (m.topic, _num(m.value), unit, m.text, section)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(m.topic)))

@@ -69,7 +69,7 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
     for m in a.metrics:
         tip = _tr("{value} {unit}{qual}\n主题：{topic}").format(
             value=_value_text(m.value),
-            unit=m.unit,
+            unit=m.measure,
             qual=_tr("（{q}）").format(q=m.qualifier) if m.qualifier else "",
             topic=m.topic,
         )
