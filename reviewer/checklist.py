@@ -2,8 +2,9 @@
 
 A checklist file holds ``[checklist]`` (name) and ``[[item]]`` tables. Every item names a ``rule``
 that ``reviewer.checklist_rules`` knows how to evaluate; nothing about a particular item lives in
-Python. ``load_checklist`` validates the whole file up front and raises ``ChecklistError`` with a
-Chinese message naming the item and the field at fault.
+Python. ``load_checklist`` validates the whole file up front — every rule, group, part, finding
+kind, topic and field name against the vocabulary — and raises ``ChecklistError`` with a Chinese
+message naming the file, the line, the item, the unknown name and the closest valid ones.
 """
 
 from __future__ import annotations
@@ -11,22 +12,30 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reviewer.checklist_fields import ChecklistError, Fields, SourceLines
 from reviewer.model import PART_IDS, CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
 from reviewer.resources import resource_path
+from reviewer.vocab import FINDING_KIND, GROUP, META_FIELD, SEVERITY
 
-GROUPS = ("required_part", "topic", "metric", "form")
-SEVERITIES = ("info", "warning", "error")
+__all__ = ["Checklist", "ChecklistError", "ChecklistItem", "evaluate", "load_checklist", "parse_checklist", "score"]
+
+GROUPS = GROUP.codes
+SEVERITIES = SEVERITY.codes
 RULES = ("part", "keywords", "absent", "metrics", "findings_absent", "meta", "deadline", "metric_density", "length")
-META_FIELDS = ("title", "issuer", "report_year", "signed_date", "published_date", "signature")
+META_FIELDS = META_FIELD.codes
+# Names of earlier versions, read as today's so that a province's older checklist still loads.
+ALIASES = {"unit": "issuer", "unit_mismatch": "issuer_mismatch"}
+ITEM_KEYS = frozenset({
+    "id", "group", "name", "name_en", "description", "source", "severity", "rule", "part", "optional",
+    "keywords", "patterns", "topics", "kinds", "fields", "min_hits", "min_count", "chars_per_metric",
+    "min_chars", "max_chars", "deadline", "missing_note", "missing_note_en", "applies_to_years",
+})
 _MMDD = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
-
-
-class ChecklistError(ValueError):
-    """A checklist file that cannot be used; ``str(err)`` is a Chinese message for the reviewer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,8 @@ class ChecklistItem:
     deadline: str = "04-01"
     missing_note: str = ""  # the note when the item is missing, in the checklist's own words
     applies_to_years: tuple[int, int] | None = None
+    name_en: str = ""
+    missing_note_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,7 @@ class Checklist:
     name: str
     version: str  # content hash of the file, so caches keyed on it go stale when it changes
     items: tuple[ChecklistItem, ...] = ()
+    data: bytes = field(default=b"", repr=False, compare=False)  # the file as read, kept with a project
 
 
 def default_checklist_path() -> Path:
@@ -81,7 +93,8 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
 def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
     """Validate checklist TOML bytes; ``label`` names the file in error messages."""
     try:
-        doc = tomllib.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ChecklistError(f"核查清单 {label} 不是 UTF-8 编码的文本") from exc
     except tomllib.TOMLDecodeError as exc:
@@ -91,97 +104,50 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
     raw_items = doc.get("item")
     if not isinstance(raw_items, list) or not raw_items:
         raise ChecklistError(f"核查清单 {label} 中没有任何 [[item]] 条目")
+    source = SourceLines(text)
     items: list[ChecklistItem] = []
     seen: set[str] = set()
     for i, raw in enumerate(raw_items, 1):
-        item = _parse_item(raw, i, label)
+        item = _parse_item(raw, i, label, source)
         if item.id in seen:
-            raise ChecklistError(f"核查清单 {label} 第 {i} 项：编号 “{item.id}” 重复")
+            raise ChecklistError(f"核查清单 {label} 第 {source.line_of(i, 'id')} 行：编号 “{item.id}” 重复")
         seen.add(item.id)
         items.append(item)
     version = hashlib.sha256(data).hexdigest()[:16]
-    return Checklist(name=str(name), version=version, items=tuple(items))
+    return Checklist(name=str(name), version=version, items=tuple(items), data=data)
 
 
-class _Fields:
-    """Typed access to one raw item table, raising errors that name the item and field."""
-
-    def __init__(self, raw: dict[str, Any], where: str) -> None:
-        self.raw = raw
-        self.where = where
-
-    def fail(self, key: str, problem: str) -> ChecklistError:
-        return ChecklistError(f"{self.where} 字段 “{key}” {problem}")
-
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        v = self.raw.get(key)
-        if v is None:
-            if required:
-                raise self.fail(key, "缺失")
-            return default
-        if not isinstance(v, str) or (required and not v.strip()):
-            raise self.fail(key, "应为非空文字")
-        return v
-
-    def choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
-        v = self.text(key, required=default is None, default=default or "")
-        if v not in allowed:
-            raise self.fail(key, f"取值 “{v}” 无效，应为 {' / '.join(allowed)} 之一")
-        return v
-
-    def strings(self, key: str) -> tuple[str, ...]:
-        v = self.raw.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(s, str) and s for s in v):
-            raise self.fail(key, "应为文字列表")
-        return tuple(v)
-
-    def integer(self, key: str, default: int) -> int:
-        v = self.raw.get(key, default)
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-            raise self.fail(key, "应为非负整数")
-        return v
-
-    def regexes(self, key: str) -> tuple[str, ...]:
-        pats = self.strings(key)
-        for pat in pats:
-            try:
-                re.compile(pat)
-            except re.error as exc:
-                raise self.fail(key, f"中的正则表达式 “{pat}” 无效：{exc}") from exc
-        return pats
-
-    def years(self) -> tuple[int, int] | None:
-        v = self.raw.get("applies_to_years")
-        if v is None:
-            return None
-        ok = isinstance(v, list) and len(v) == 2 and all(isinstance(y, int) and not isinstance(y, bool) for y in v)
-        if not ok or v[0] > v[1]:
-            raise self.fail("applies_to_years", "应为 [起始年, 截止年] 两个整数")
-        return (v[0], v[1])
+@cache
+def _topic_names() -> frozenset[str]:
+    """Topic names from the resource file (read directly: no need for the keyword tables here)."""
+    data = tomllib.loads(resource_path("metrics", "topics.toml").read_text(encoding="utf-8"))
+    return frozenset(entry["name"] for entry in data["topic"])
 
 
-def _parse_item(raw: object, index: int, label: str) -> ChecklistItem:
+def _parse_item(raw: object, index: int, label: str, source: SourceLines) -> ChecklistItem:
     if not isinstance(raw, dict):
         raise ChecklistError(f"核查清单 {label} 第 {index} 项不是表格（[[item]]）")
-    ident = raw.get("id")
-    where = f"核查清单 {label} 第 {index} 项（{ident if isinstance(ident, str) else '无编号'}）"
-    f = _Fields(raw, where)
-    rule = f.choice("rule", RULES)
+    f = Fields(raw, label, index, source)
+    f.check_keys(ITEM_KEYS)
+    rule = f.choice("rule", RULES, "规则")
+    part = f.text("part", required=False) or None
+    if part is not None and part not in PART_IDS:
+        raise f.unknown("part", part, PART_IDS, "部分编号")
     item = ChecklistItem(
         id=f.text("id"),
-        group=f.choice("group", GROUPS),
+        group=f.choice("group", GROUPS, "分组"),
         name=f.text("name"),
         description=f.text("description", required=False),
         source=f.text("source", required=False),
-        severity=f.choice("severity", SEVERITIES, default="warning"),
+        severity=f.choice("severity", SEVERITIES, "严重程度", default="warning"),
         rule=rule,
-        part=f.text("part", required=False) or None,
+        part=part,
         optional=bool(raw.get("optional", False)),
         keywords=f.regexes("keywords"),
         patterns=f.regexes("patterns"),
-        topics=f.strings("topics"),
-        kinds=f.strings("kinds"),
-        fields=f.strings("fields"),
+        topics=f.names("topics", _topic_names(), "指标主题"),
+        kinds=f.names("kinds", FINDING_KIND.codes, "问题类型", ALIASES),
+        fields=f.names("fields", META_FIELDS, "字段", ALIASES),
         min_hits=f.integer("min_hits", 1),
         min_count=f.integer("min_count", 0),
         chars_per_metric=f.integer("chars_per_metric", 0),
@@ -190,15 +156,15 @@ def _parse_item(raw: object, index: int, label: str) -> ChecklistItem:
         deadline=f.text("deadline", required=False, default="04-01"),
         missing_note=f.text("missing_note", required=False),
         applies_to_years=f.years(),
+        name_en=f.text("name_en", required=False),
+        missing_note_en=f.text("missing_note_en", required=False),
     )
     _check_rule_params(item, f)
     return item
 
 
-def _check_rule_params(item: ChecklistItem, f: _Fields) -> None:
+def _check_rule_params(item: ChecklistItem, f: Fields) -> None:
     """Each rule needs its own parameters; say which one is missing."""
-    if item.part is not None and item.part not in PART_IDS:
-        raise f.fail("part", f"取值 “{item.part}” 无效，应为 {' / '.join(PART_IDS)} 之一")
     if item.rule == "part" and not item.part:
         raise f.fail("part", '缺失（rule = "part" 需要指明部分编号）')
     if item.rule == "keywords" and not item.keywords:
@@ -209,10 +175,8 @@ def _check_rule_params(item: ChecklistItem, f: _Fields) -> None:
         raise f.fail("topics", '缺失（rule = "metrics" 需要 topics 或 patterns）')
     if item.rule == "findings_absent" and not item.kinds:
         raise f.fail("kinds", '缺失（rule = "findings_absent" 需要问题类型列表）')
-    if item.rule == "meta":
-        bad = [x for x in item.fields if x not in META_FIELDS]
-        if not item.fields or bad:
-            raise f.fail("fields", f"应为 {' / '.join(META_FIELDS)} 中的一项或多项")
+    if item.rule == "meta" and not item.fields:
+        raise f.fail("fields", f"缺失（rule = \"meta\" 需要 {' / '.join(META_FIELDS)} 中的一项或多项）")
     if item.rule == "deadline" and not _MMDD.fullmatch(item.deadline):
         raise f.fail("deadline", f"“{item.deadline}” 不是 MM-DD 格式的日期")
 
@@ -238,3 +202,8 @@ def score(results: tuple[CheckResult, ...] | list[CheckResult]) -> tuple[float, 
     judged = [r for r in results if r.status != "not_applicable"]
     points = sum(1.0 if r.status == "found" else 0.5 if r.status == "partial" else 0.0 for r in judged)
     return points, len(judged)
+
+
+def describe(checklist: Checklist) -> dict[str, Any]:
+    """Name and content hash, as an analysis records which checklist judged it."""
+    return {"name": checklist.name, "version": checklist.version}

@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import islice
 
 from reviewer.checklist import ChecklistItem
-from reviewer.messages import finding_label
+from reviewer.messages import Message, custom, msg
 from reviewer.model import (
     CheckResult,
     CheckStatus,
@@ -82,21 +82,25 @@ def _years(pattern: str, year: int | None) -> str:
     return pattern.replace("{Y}", str(year)).replace("{Y1}", str(year + 1))
 
 
-def _result(item: ChecklistItem, status: CheckStatus, ev: Iterable[Evidence], note: str) -> CheckResult:
+def _result(item: ChecklistItem, status: CheckStatus, ev: Iterable[Evidence], note: Message) -> CheckResult:
     # islice: evidence is located (a walk of the section tree) only for the spans kept
-    return CheckResult(item.id, item.group, item.name, status, tuple(islice(ev, MAX_EVIDENCE)), note)
+    evidence = tuple(islice(ev, MAX_EVIDENCE))
+    return CheckResult(item.id, item.group, item.name, status, evidence, note, item.name_en)
+
+
+def _missing_note(item: ChecklistItem, default: Message) -> Message:
+    """The checklist file's own words for a missing item, else ``default``."""
+    return custom(item.missing_note, item.missing_note_en) if item.missing_note else default
 
 
 def _rule_part(item: ChecklistItem, ctx: Context) -> CheckResult:
     p = ctx.parts.get(item.part or "")
     if p is None or p.status == "missing":
         if item.optional:
-            return _result(item, "not_applicable", (), "可选部分，报告未单列")
-        return _result(item, "missing", (), (p.note if p and p.note else "报告中未找到这一部分"))
+            return _result(item, "not_applicable", (), msg("check.part_optional"))
+        return _result(item, "missing", (), p.note if p is not None else msg("check.part_not_found"))
     ev = [_evidence(ctx, p.start, p.end)] if p.start is not None and p.end is not None else []
-    how = {"heading": "有单独标题", "nested": "包含在其他部分中", "text": "仅见于无标题的正文"}.get(p.how or "", "")
-    note = p.note or (f"已找到（{how}）" if how else "已找到")
-    return _result(item, p.status, ev, note)
+    return _result(item, p.status, ev, p.note)
 
 
 def _scope(item: ChecklistItem, ctx: Context) -> tuple[int, int] | None:
@@ -115,18 +119,18 @@ def _scope(item: ChecklistItem, ctx: Context) -> tuple[int, int] | None:
 def _rule_keywords(item: ChecklistItem, ctx: Context) -> CheckResult:
     scope = _scope(item, ctx)
     if scope is None:
-        return _result(item, "missing", (), "报告中没有可供核查的相应部分")
+        return _result(item, "missing", (), msg("check.no_scope"))
     y = ctx.meta.report_year
     hits = [span for kw in item.keywords if (span := _search(_years(kw, y), ctx.readable, *scope)) is not None]
     ev = (_evidence(ctx, s, e) for s, e in sorted(hits))
-    words = "、".join(ctx.readable[s:e] for s, e in hits[:MAX_EVIDENCE])
+    words = tuple(ctx.readable[s:e] for s, e in hits[:MAX_EVIDENCE])
     need = max(1, item.min_hits)
     if len(hits) >= need:
-        return _result(item, "found", ev, f"提到 {words}")
+        return _result(item, "found", ev, msg("check.keywords_found", words=words))
     if hits:
-        return _result(item, "partial", ev, f"仅提到 {words}（至少需要 {need} 个不同要点）")
-    where = "该部分" if item.part else "正文"
-    return _result(item, "missing", (), item.missing_note or f"{where}中未提到相关内容")
+        return _result(item, "partial", ev, msg("check.keywords_partial", words=words, need=need))
+    where = "check.keywords_missing_part" if item.part else "check.keywords_missing_text"
+    return _result(item, "missing", (), _missing_note(item, msg(where)))
 
 
 def _search(pattern: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -146,10 +150,11 @@ def _rule_absent(item: ChecklistItem, ctx: Context) -> CheckResult:
     """Wordings that must not occur (serious typos): found = none of them."""
     hits = [m for pat in item.patterns for m in re.finditer(_years(pat, ctx.meta.report_year), ctx.readable)]
     if not hits:
-        return _result(item, "found", (), "未发现")
+        return _result(item, "found", (), msg("check.absent_ok"))
     hits.sort(key=lambda m: m.start())
-    words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in hits))
-    return _result(item, "missing", (_evidence(ctx, m.start(), m.end()) for m in hits), f"发现 {words}")
+    words = tuple(dict.fromkeys(f"“{m.group(0)}”" for m in hits))
+    ev = (_evidence(ctx, m.start(), m.end()) for m in hits)
+    return _result(item, "missing", ev, msg("check.absent_found", words=words))
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -169,37 +174,39 @@ def _rule_metrics(item: ChecklistItem, ctx: Context) -> CheckResult:
         spans.extend(m.span() for m in re.finditer(_years(pat, ctx.meta.report_year), ctx.readable))
     spans = _outermost(spans)
     if not spans:
-        return _result(item, "missing", (), item.missing_note or "未找到相关数据")
+        return _result(item, "missing", (), _missing_note(item, msg("check.metrics_none")))
     ev = (_evidence(ctx, s, e) for s, e in spans)
-    return _result(item, "found", ev, f"找到 {len(spans)} 处相关数据，如“{ctx.text[spans[0][0] : spans[0][1]]}”")
+    example = ctx.text[spans[0][0] : spans[0][1]]
+    return _result(item, "found", ev, msg("check.metrics_found", n=len(spans), example=example))
 
 
 def _rule_findings_absent(item: ChecklistItem, ctx: Context) -> CheckResult:
     kinds = set(item.kinds)
     bad = [f for f in ctx.findings if f.kind in kinds]
     if not bad:
-        return _result(item, "found", (), "未发现此类问题")
+        return _result(item, "found", (), msg("check.findings_ok"))
     counts: dict[str, int] = {}
     for f in bad:
         counts[f.kind] = counts.get(f.kind, 0) + 1
-    summary = "、".join(f"{finding_label(k)} {n} 处" for k, n in counts.items())
-    return _result(item, "missing", (_evidence(ctx, f.start, f.end) for f in bad), f"发现{summary}")
+    summary = tuple(msg("count.finding", kind=k, n=n) for k, n in counts.items())
+    ev = (_evidence(ctx, f.start, f.end) for f in bad)
+    return _result(item, "missing", ev, msg("check.findings_found", counts=summary))
 
 
-def _meta_checks(item: ChecklistItem, ctx: Context) -> list[tuple[str, bool]]:
+def _meta_checks(item: ChecklistItem, ctx: Context) -> list[tuple[Message, bool]]:
     m, y = ctx.meta, ctx.meta.report_year
-    checks: list[tuple[str, bool]] = []
+    checks: list[tuple[Message, bool]] = []
     for name in item.fields:
+        field = msg("meta.field", field=name)
         if name == "title":
-            checks.append(("标题", m.title is not None))
+            checks.append((field, m.title is not None))
             for pat in item.patterns:
                 ok = m.title is not None and re.search(_years(pat, y), m.title) is not None
-                checks.append((f"标题含“{pat.replace('{Y}', str(y or 'YYYY'))}”", ok))
+                checks.append((msg("meta.title_has", pattern=pat.replace("{Y}", str(y or "YYYY"))), ok))
         elif name == "signature":
-            checks.append(("落款", m.signature_span is not None))
+            checks.append((field, m.signature_span is not None))
         else:
-            label = {"issuer": "报告单位", "report_year": "报告年度", "signed_date": "成文日期"}.get(name, "发布日期")
-            checks.append((label, getattr(m, name) is not None))
+            checks.append((field, getattr(m, name) is not None))
     return checks
 
 
@@ -210,19 +217,19 @@ def _rule_meta(item: ChecklistItem, ctx: Context) -> CheckResult:
     ev = [_evidence(ctx, *sp) for sp in spans if sp is not None]
     lacking = [name for name, ok in checks if not ok]
     if not lacking:
-        return _result(item, "found", ev, "齐全")
+        return _result(item, "found", ev, msg("check.meta_ok"))
     status: CheckStatus = "missing" if len(lacking) == len(checks) else "partial"
-    return _result(item, status, ev, "缺少或不符：" + "、".join(lacking))
+    return _result(item, status, ev, msg("check.meta_lacking", fields=tuple(lacking)))
 
 
 def _rule_deadline(item: ChecklistItem, ctx: Context) -> CheckResult:
     y, pub = ctx.meta.report_year, ctx.meta.published_date
     if y is None or pub is None:
-        return _result(item, "not_applicable", (), "未能识别报告年度或发布日期，无法判断")
+        return _result(item, "not_applicable", (), msg("check.deadline_unknown"))
     due = f"{y + 1}-{item.deadline}"
     if pub <= due:
-        return _result(item, "found", (), f"发布于 {pub}，不晚于 {due}")
-    return _result(item, "missing", (), f"发布于 {pub}，晚于期限 {due}")
+        return _result(item, "found", (), msg("check.deadline_ok", published=pub, due=due))
+    return _result(item, "missing", (), msg("check.deadline_late", published=pub, due=due))
 
 
 def _rule_metric_density(item: ChecklistItem, ctx: Context) -> CheckResult:
@@ -232,7 +239,7 @@ def _rule_metric_density(item: ChecklistItem, ctx: Context) -> CheckResult:
     inside = sum(1 for m in ctx.metrics if span[0] <= m.start < span[1])
     want = (span[1] - span[0]) // item.chars_per_metric if item.chars_per_metric else 0
     ok_count, ok_density = n >= item.min_count, inside >= want
-    note = f"共 {n} 项数据（要求至少 {item.min_count} 项），举措部分 {inside} 项（按篇幅应有 {want} 项）"
+    note = msg("check.density", n=n, min=item.min_count, inside=inside, want=want)
     status: CheckStatus = "found" if ok_count and ok_density else "partial" if ok_count or ok_density else "missing"
     return _result(item, status, (), note)
 
@@ -240,10 +247,10 @@ def _rule_metric_density(item: ChecklistItem, ctx: Context) -> CheckResult:
 def _rule_length(item: ChecklistItem, ctx: Context) -> CheckResult:
     n = len("".join(ctx.readable.split()))  # str.split() splits on exactly the str.isspace() characters
     if item.min_chars and n < item.min_chars:
-        return _result(item, "partial", (), f"正文约 {n} 字，少于 {item.min_chars} 字")
+        return _result(item, "partial", (), msg("check.length_short", n=n, min=item.min_chars))
     if item.max_chars and n > item.max_chars:
-        return _result(item, "partial", (), f"正文约 {n} 字，多于 {item.max_chars} 字")
-    return _result(item, "found", (), f"正文约 {n} 字")
+        return _result(item, "partial", (), msg("check.length_long", n=n, max=item.max_chars))
+    return _result(item, "found", (), msg("check.length_ok", n=n))
 
 
 _RULES: dict[str, Callable[[ChecklistItem, Context], CheckResult]] = {
@@ -263,5 +270,5 @@ def evaluate_item(item: ChecklistItem, ctx: Context) -> CheckResult:
     """Evaluate one item, first checking whether it applies to the report's year."""
     y, years = ctx.meta.report_year, item.applies_to_years
     if years is not None and y is not None and not years[0] <= y <= years[1]:
-        return _result(item, "not_applicable", (), f"仅适用于 {years[0]}—{years[1]} 年度的报告")
+        return _result(item, "not_applicable", (), msg("check.years_na", first=years[0], last=years[1]))
     return _RULES[item.rule](item, ctx)

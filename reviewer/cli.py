@@ -8,6 +8,7 @@ Exit codes: 0 all loaded, 1 some failed to load, 2 bad usage (argparse) or an un
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 from collections.abc import Sequence
@@ -16,28 +17,12 @@ from typing import Any, TextIO
 
 from reviewer import cli_export
 from reviewer.analyze import analyze_many
-from reviewer.checklist import ChecklistError, load_checklist, score
+from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
-from reviewer.messages import GROUP_LABELS, SEVERITY_LABELS, STATUS_LABELS, finding_label
 from reviewer.model import Analysis
+from reviewer.review import gap_items, summarize
 from reviewer.serialize import to_json
-
-_LEVELS = {
-    "province": "省级",
-    "city": "市级",
-    "county": "县级",
-    "department": "部门",
-    "town": "乡镇",
-    "street": "街道",
-    "other": "其他",
-}
-_PART_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "第一责任人履职情况",
-    "next_year": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
+from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, SEVERITY, Lang, as_lang
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -57,40 +42,54 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        lang = as_lang(args.lang)
         for a in analyses:
-            write_summary(a, sys.stdout)
+            write_summary(a, sys.stdout, lang)
     return 1 if errors else 0
 
 
-def _score(a: Analysis) -> str:
-    points, judged = score(a.checklist)
-    if not judged:
-        return "无适用条目"
-    return f"{points:g}/{judged}（{points / judged:.0%}）"
+_SUMMARY = {
+    "zh": {
+        "title": "标题", "issuer": "单位", "level": "层级", "year": "年度", "signed": "成文日期",
+        "published": "发布日期", "parts": "组成部分", "score": "核查清单得分", "none": "无适用条目",
+        "findings": "问题：{n} 处", "line": "第 {n} 行", "metrics": "数据指标：{n} 项", "unknown": "（未识别）",
+        "gaps": "缺失 {missing} 项，部分具备 {partial} 项", "sep": "：", "space": "　",
+    },
+    "en": {
+        "title": "Title", "issuer": "Issuing unit", "level": "Level", "year": "Year", "signed": "Signed",
+        "published": "Published", "parts": "Parts", "score": "Checklist score", "none": "no applicable item",
+        "findings": "Findings: {n}", "line": "line {n}", "metrics": "Figures: {n}", "unknown": "(not recognised)",
+        "gaps": "{missing} missing, {partial} partial", "sep": ": ", "space": "   ",
+    },
+}
 
 
-def write_summary(a: Analysis, out: TextIO) -> None:
-    """A readable Chinese summary of one analysis."""
-    m = a.meta
-    w = out.write
+def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
+    """A readable summary of one analysis in ``lang``, worded through the one vocabulary."""
+    t = _SUMMARY[lang]
+    m, w, sep, sp = a.meta, out.write, t["sep"], t["space"]
+    rv = summarize(a, {}, None)
     w(f"== {a.file}\n")
-    w(f"标题：{m.title or '（未识别）'}\n")
-    level = _LEVELS.get(m.level, m.level)
-    w(f"单位：{m.issuer or '（未识别）'}　层级：{level}　年度：{m.report_year or '（未识别）'}\n")
-    w(f"成文日期：{m.signed_date or '—'}　发布日期：{m.published_date or '—'}\n")
-    w("组成部分：\n")
+    w(f"{t['title']}{sep}{m.title or t['unknown']}\n")
+    w(f"{t['issuer']}{sep}{m.issuer or t['unknown']}{sp}{t['level']}{sep}{LEVEL.label(m.level, lang)}{sp}"
+      f"{t['year']}{sep}{m.report_year or t['unknown']}\n")
+    w(f"{t['signed']}{sep}{m.signed_date or '—'}{sp}{t['published']}{sep}{m.published_date or '—'}\n")
+    w(f"{t['parts']}{sep}{rv.parts_found}/{rv.parts_required}\n")
     for pid, p in a.parts.items():
-        w(f"  {_PART_NAMES.get(pid, pid)}：{STATUS_LABELS.get(p.status, p.status)}\n")
-    w(f"核查清单得分：{_score(a)}\n")
-    for c in a.checklist:
-        if c.status in ("missing", "partial"):
-            w(f"  [{STATUS_LABELS[c.status]}] {GROUP_LABELS.get(c.group, c.group)}·{c.name}：{c.note}\n")
-    w(f"问题：{len(a.findings)} 处\n")
+        w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")
+    score = f"{rv.points:g}/{rv.judged}（{rv.rate:.0%}）" if rv.rate is not None else t["none"]
+    w(f"{t['score']}{sep}{score}{sp}{t['gaps'].format(missing=rv.missing, partial=rv.partial)}\n")
+    for c in gap_items(a):
+        w(f"  [{CHECK_STATUS.label(c.status, lang)}] {GROUP.label(c.group, lang)}·{c.label(lang)}{sep}"
+          f"{c.note.render(lang)}\n")
+    w(t["findings"].format(n=rv.findings) + "\n")
+    # Line numbers by bisection over the newlines, not by counting from the start for every finding.
+    breaks = [i for i, ch in enumerate(a.text) if ch == "\n"]
     for f in a.findings:
-        line = a.text.count("\n", 0, f.start) + 1 if a.text else 0
-        sev = SEVERITY_LABELS.get(f.severity, f.severity)
-        w(f"  第 {line} 行 [{sev}] {finding_label(f.kind)}：{f.message}\n")
-    w(f"数据指标：{len(a.metrics)} 项\n\n")
+        where = t["line"].format(n=bisect.bisect_left(breaks, f.start) + 1) if a.text else ""
+        w(f"  {where} [{SEVERITY.label(f.severity, lang)}] {FINDING_KIND.label(f.kind, lang)}{sep}"
+          f"{f.message.render(lang)}\n")
+    w(t["metrics"].format(n=len(a.metrics)) + "\n\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("paths", nargs="+", help="报告文件或文件夹")
     an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/2)")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)，默认用内置清单")
+    an.add_argument("--lang", default="zh", choices=("zh", "en"), help="摘要的语言（zh 中文 / en English）")
     an.set_defaults(func=_cmd_analyze)
     cli_export.register(sub)
     return parser

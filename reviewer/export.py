@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl.chart import BarChart, Reference
@@ -18,61 +20,116 @@ from openpyxl.workbook import Workbook
 from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.model import Analysis
+from reviewer.review import KEY_FIGURES, ReportReview, cell_state, finished_count, item_columns, key_figure, summarize
 from reviewer.review_store import ReviewStore
-from reviewer.xlsx import Cells, finish_sheet, new_workbook, setup_sheet
+from reviewer.vocab import Lang
+from reviewer.xlsx import PERCENT, Cells, finish_sheet, new_workbook, setup_sheet
 
 SAMPLE = 200  # rows looked at to fit column widths
+SHEET_NAMES: dict[str, tuple[str, str]] = {
+    "summary": ("汇总", "Summary"), "matrix": ("核查矩阵", "Matrix"), "detail": ("核查明细", "Items"),
+    "metrics": ("数据指标", "Figures"), "compare": ("指标对比", "Comparison"), "findings": ("问题清单", "Findings"),
+}
 
 
 class ExportError(Exception):
     """The workbook could not be written; the message is Chinese and names the file."""
 
 
+@dataclass(frozen=True, slots=True)
+class ExportInfo:
+    """What the workbook says about itself on 汇总: the project and the checklist that judged it."""
+
+    project: str = ""
+    checklist: str = ""  # name of the checklist
+    checklist_version: str = ""
+    lang: Lang = "zh"
+
+
+def _name(key: str, lang: Lang) -> str:
+    zh, en = SHEET_NAMES[key]
+    return en if lang == "en" else zh
+
+
 def _sheet(wb: Workbook, title: str, headers: Sequence[str], data: Sequence[Sequence[object]],
-           wrap: Sequence[str] = ()) -> None:
+           wrap: Sequence[int] = (), formats: dict[int, str] | None = None) -> None:
     ws = wb.create_sheet(title)
-    wrap_cols = frozenset(headers.index(h) for h in wrap)
     setup_sheet(ws, headers, data[:SAMPLE])
     cells = Cells(ws)
+    ws.append(cells.header(headers))
+    wrap_cols = frozenset(wrap)
     for values in data:
-        ws.append(cells.row(values, wrap_cols))
+        ws.append(cells.row(values, wrap_cols, formats))
     finish_sheet(ws, len(headers), len(data))
 
 
+def _info_line(info: ExportInfo, reviews: Sequence[ReportReview]) -> str:
+    done, total = finished_count(reviews)
+    now = datetime.now().strftime("%Y-%m-%d %H:%M")
+    if info.lang == "en":
+        return (f"Project: {info.project or '-'}   Checklist: {info.checklist or '-'} ({info.checklist_version})   "
+                f"Exported: {now}   Reviews finished: {done}/{total}")
+    return (f"审阅项目：{info.project or '—'}　核查清单：{info.checklist or '—'}（版本 {info.checklist_version}）　"
+            f"导出时间：{now}　已审结：{done}/{total} 份")
+
+
+def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[ReportReview],
+             verdicts: rows.Verdicts, info: ExportInfo) -> None:
+    lang = info.lang
+    headers = rows.headers("summary", lang)
+    data = [rows.summary_row(i, a, rv, verdicts.get(a.sha256), lang)
+            for i, (a, rv) in enumerate(zip(analyses, reviews, strict=True), start=1)]
+    ws = wb.create_sheet(_name("summary", lang))
+    setup_sheet(ws, headers, data[:SAMPLE], header_row=2)
+    cells = Cells(ws)
+    ws.append([cells.text(_info_line(info, reviews))])
+    ws.append(cells.header(headers))
+    wrap = frozenset({9, 12})  # the names of the gaps, the reviewer's comment
+    for values in data:
+        ws.append(cells.row(values, wrap, {6: PERCENT}))
+    finish_sheet(ws, len(headers), len(data), header_row=2)
+
+
 def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decisions,
-            checklist: Checklist | None) -> None:
-    cols = rows.item_columns(analyses, checklist)
-    ws = wb.create_sheet("核查矩阵")
-    headers = ["报告单位", "文件", *[c.name for c in cols]]
+            checklist: Checklist | None, lang: Lang) -> None:
+    cols = item_columns(analyses, checklist)
+    ws = wb.create_sheet(_name("matrix", lang))
+    headers = [*rows.headers("summary", lang)[1:2], rows.headers("summary", lang)[4], *[c.label(lang) for c in cols]]
     setup_sheet(ws, headers, [], max_width=14)
     make = Cells(ws)
+    ws.append(make.header(headers))
     for a in analyses:
         by_id = {r.id: r for r in a.checklist}
         mine = decisions.get(a.sha256, {})
-        cells = [make.text(rows.unit_of(a)), make.text(Path(a.file).name)]
+        cells = [make.text(rows.issuer_of(a)), make.text(Path(a.file).name)]
         for c in cols:
-            text, fill, comment = rows.matrix_cell(by_id.get(c.id), mine.get(c.id))
-            cells.append(make.text(text, fill=fill, comment=comment))
+            d = mine.get(c.id)
+            state = cell_state(by_id.get(c.id), d)
+            comment = d.comment if d is not None and d.comment else None
+            cells.append(make.text(state.glyph, fill=state.tone.fill, comment=comment,
+                                   author=d.reviewer if d is not None else ""))
         ws.append(cells)
     finish_sheet(ws, len(headers), len(analyses))
 
 
-def _comparison(wb: Workbook, analyses: Sequence[Analysis]) -> None:
-    """Metric counts per topic × report (pandas pivot), then key figures with a bar chart."""
+def _comparison(wb: Workbook, analyses: Sequence[Analysis], lang: Lang) -> None:
+    """Key figures per report with a bar chart, then metric counts per topic × report (pandas)."""
     import pandas as pd
 
-    ws = wb.create_sheet("指标对比")
-    names = [rows.unit_of(a) for a in analyses]
-    records = [(rows.unit_of(a), m.topic) for a in analyses for m in a.metrics]
+    ws = wb.create_sheet(_name("compare", lang))
+    names = rows.report_names(analyses)
+    records = [(name, m.topic) for a, name in zip(analyses, names, strict=True) for m in a.metrics]
     frame = pd.DataFrame(records, columns=["report", "topic"])
     pivot = pd.crosstab(frame["topic"], frame["report"]) if records else pd.DataFrame()
-    pivot = pivot.reindex(columns=list(dict.fromkeys(names)), fill_value=0)
-    key = [[label, *[rows.key_figure(a, topic, units) for a in analyses]] for label, topic, units in rows.KEY_FIGURES]
-    setup_sheet(ws, ["关键数据", *names], key, max_width=24)
+    pivot = pivot.reindex(columns=names, fill_value=0)
+    key = [[f.label(lang), *[key_figure(a, f) for a in analyses]] for f in KEY_FIGURES]
+    head = ["关键数据" if lang == "zh" else "Key figure", *names]
+    setup_sheet(ws, head, key, max_width=24)
     cells = Cells(ws)
+    ws.append(cells.header(head))
     for r in key:
         ws.append(cells.row(r))
-    n_counts = sum(1 for _, _, units in rows.KEY_FIGURES if "%" not in units)
+    n_counts = sum(1 for f in KEY_FIGURES if not f.is_rate)
     if analyses:
         chart = BarChart()
         chart.type, chart.title, chart.y_axis.title = "col", "关键数据对比（件/人）", "数量"
@@ -82,25 +139,27 @@ def _comparison(wb: Workbook, analyses: Sequence[Analysis]) -> None:
         chart.set_categories(Reference(ws, min_col=2, max_col=1 + len(analyses), min_row=1, max_row=1))
         ws.add_chart(chart, f"A{len(key) + 4 + len(pivot.index) + 3}")
     ws.append([])
-    ws.append(cells.row(["各主题指标数量", *names]))
+    ws.append(cells.row(["各主题指标数量" if lang == "zh" else "Figures per topic", *names]))
     for topic, counts in pivot.iterrows():
         ws.append(cells.row([str(topic), *[int(v) for v in counts.tolist()]]))
 
 
 def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verdicts: rows.Verdicts,
-                   checklist: Checklist | None) -> Workbook:
+                   checklist: Checklist | None, info: ExportInfo | None = None) -> Workbook:
+    info = info or ExportInfo(checklist=checklist.name if checklist else "",
+                              checklist_version=checklist.version if checklist else "")
+    lang = info.lang
     wb = new_workbook()
-    summary = [rows.summary_row(i, a, decisions.get(a.sha256, {}), verdicts.get(a.sha256))
-               for i, a in enumerate(analyses, start=1)]
-    _sheet(wb, "汇总", rows.SUMMARY_HEADERS, summary, wrap=("缺失项", "审阅意见"))
-    _matrix(wb, analyses, decisions, checklist)
-    detail = [r for a in analyses for r in rows.detail_rows(a, decisions.get(a.sha256, {}))]
-    _sheet(wb, "核查明细", rows.DETAIL_HEADERS, detail, wrap=("程序说明", "审阅意见", "依据"))
+    reviews = [summarize(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256)) for a in analyses]
+    _summary(wb, analyses, reviews, verdicts, info)
+    _matrix(wb, analyses, decisions, checklist, lang)
+    detail = [r for a in analyses for r in rows.detail_rows(a, decisions.get(a.sha256, {}), lang)]
+    _sheet(wb, _name("detail", lang), rows.headers("detail", lang), detail, wrap=(5, 7, 10))
     metrics = [r for a in analyses for r in rows.metric_rows(a)]
-    _sheet(wb, "数据指标", rows.METRIC_HEADERS, metrics, wrap=("上下文",))
-    _comparison(wb, analyses)
-    findings = [r for a in analyses for r in rows.finding_rows(a)]
-    _sheet(wb, "问题清单", rows.FINDING_HEADERS, findings, wrap=("说明", "摘录"))
+    _sheet(wb, _name("metrics", lang), rows.headers("metrics", lang), metrics, wrap=(8,))
+    _comparison(wb, analyses, lang)
+    findings = [r for a in analyses for r in rows.finding_rows(a, lang)]
+    _sheet(wb, _name("findings", lang), rows.headers("findings", lang), findings, wrap=(4, 5))
     return wb
 
 
@@ -111,6 +170,7 @@ def export(
     decisions: rows.Decisions | None = None,
     verdicts: rows.Verdicts | None = None,
     checklist: Checklist | None = None,
+    info: ExportInfo | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Path:
     """Write the review workbook to ``path`` atomically. Raises ``ExportError`` with a Chinese message."""
@@ -128,7 +188,7 @@ def export(
     try:
         if progress:
             progress("正在生成工作簿…")
-        build_workbook(analyses, decisions or {}, verdicts or {}, checklist).save(tmp)
+        build_workbook(analyses, decisions or {}, verdicts or {}, checklist, info).save(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
         raise ExportError(f"{target.name}：无法写入，文件可能正在 Excel 中打开；请关闭后重试") from exc
@@ -140,7 +200,8 @@ def export(
 
 
 def export_from_store(analyses: Sequence[Analysis], path: str | os.PathLike[str], store: ReviewStore,
-                      checklist: Checklist | None = None) -> Path:
+                      checklist: Checklist | None = None, info: ExportInfo | None = None) -> Path:
     """Export with the reviewer's decisions and verdicts from a project store."""
     verdicts = {a.sha256: v for a in analyses if (v := store.verdict(a.sha256)) is not None}
-    return export(analyses, path, decisions=store.all_decisions(), verdicts=verdicts, checklist=checklist)
+    return export(analyses, path, decisions=store.all_decisions(), verdicts=verdicts, checklist=checklist,
+                  info=info)

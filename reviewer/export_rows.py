@@ -1,50 +1,64 @@
 """Rows of the review workbook, as plain values computed from analyses and decisions.
 
-Kept apart from the openpyxl writing so the content is testable and the sheets stay thin.
+Kept apart from the openpyxl writing so the content is testable and the sheets stay thin. Every
+label comes from ``reviewer.vocab`` and every count from ``reviewer.review``: the workbook says
+what the window says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from reviewer.checklist import Checklist, score
-from reviewer.messages import GROUP_LABELS, SEVERITY_LABELS, STATUS_LABELS, finding_label
-from reviewer.model import PART_IDS, Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
-
-LEVEL_LABELS = {
-    "province": "省级", "city": "市级", "county": "县级", "department": "部门",
-    "town": "乡镇", "street": "街道", "other": "其他",
-}
-AUTO_SYMBOLS = {"found": "✓", "partial": "◐", "missing": "✗", "not_applicable": "—"}
-DECISION_SUFFIX = {"符合": " 已核", "不符合": " 不符合", "不适用": " 不适用"}
-REQUIRED_PARTS = PART_IDS  # all five, as the 规定 lists them ("其他" counts when present)
+from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
+from reviewer.review import ReportReview, gap_items
+from reviewer.vocab import CHECK_STATUS, DECISION, FINDING_KIND, GROUP, LEVEL, LIST_SEP, REVIEW_STATUS, SEVERITY, Lang
 
 Decisions = Mapping[str, Mapping[str, ItemDecision]]
 Verdicts = Mapping[str, ReportVerdict]
 
+_HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "summary": (
+        ("序号", "No."), ("报告单位", "Issuing unit"), ("层级", "Level"), ("报告年度", "Year"), ("文件", "File"),
+        ("必备部分", "Required parts"), ("清单得分率", "Checklist score"), ("已核/总项", "Decided/items"),
+        ("缺失/部分具备", "Missing/partial"), ("缺失或部分具备的核查项", "Items missing or partial"),
+        ("问题数", "Findings"), ("审阅状态", "Review status"), ("审阅意见", "Reviewer's comment"),
+        ("审阅人", "Reviewer"), ("审阅时间", "Reviewed"),
+    ),
+    "detail": (
+        ("报告单位", "Issuing unit"), ("文件", "File"), ("分组", "Group"), ("核查项", "Item"),
+        ("程序判断", "Program's finding"), ("程序说明", "Program's note"), ("审阅决定", "Decision"),
+        ("审阅意见", "Comment"), ("审阅人", "Reviewer"), ("审阅时间", "Time"), ("依据", "Evidence"),
+    ),
+    "metrics": (
+        ("报告单位", "Issuing unit"), ("文件", "File"), ("章节", "Section"), ("主题", "Topic"), ("原文", "Text"),
+        ("数值", "Value"), ("计量单位", "Measure"), ("限定词", "Qualifier"), ("上下文", "Context"),
+    ),
+    "findings": (
+        ("报告单位", "Issuing unit"), ("文件", "File"), ("问题类型", "Kind"), ("严重程度", "Severity"),
+        ("说明", "Description"), ("摘录", "Excerpt"),
+    ),
+}
 
-@dataclass(frozen=True, slots=True)
-class ItemColumn:
-    id: str
-    group: str
-    name: str
+
+def headers(sheet: str, lang: Lang = "zh") -> list[str]:
+    return [en if lang == "en" else zh for zh, en in _HEADERS[sheet]]
 
 
-def item_columns(analyses: Sequence[Analysis], checklist: Checklist | None) -> list[ItemColumn]:
-    """Checklist items in checklist order (or first-seen order when no checklist is given)."""
-    if checklist is not None and checklist.items:
-        return [ItemColumn(i.id, i.group, i.name) for i in checklist.items]
-    seen: dict[str, ItemColumn] = {}
-    for a in analyses:
-        for r in a.checklist:
-            seen.setdefault(r.id, ItemColumn(r.id, r.group, r.name))
-    return list(seen.values())
-
-
-def unit_of(a: Analysis) -> str:
+def issuer_of(a: Analysis) -> str:
+    """The issuing unit, or the file's name when none was recognised."""
     return a.meta.issuer or Path(a.file).stem
+
+
+def local_time(iso: str) -> str:
+    """A stored ISO 8601 time as a reviewer writes it, in this computer's time zone: 2026-11-30 09:12."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
 
 
 def excerpt(a: Analysis, start: int, end: int, limit: int = 80) -> str:
@@ -54,85 +68,45 @@ def excerpt(a: Analysis, start: int, end: int, limit: int = 80) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def find_section(sections: Sequence[Section], sid: str | None) -> Section | None:
-    return next((s for s in walk_sections(sections) if s.id == sid), None) if sid else None
-
-
-def evidence_text(a: Analysis, r: CheckResult) -> str:
+def evidence_text(a: Analysis, r: CheckResult, by_id: Mapping[str, Section]) -> str:
     parts = []
     for e in r.evidence[:3]:
-        sec = find_section(a.sections, e.section)
-        head = sec.title if sec else ""
+        sec = by_id.get(e.section or "")
         text = excerpt(a, e.start, e.end, 60)
-        parts.append(f"【{head}】{text}" if head else text)
+        parts.append(f"【{sec.title}】{text}" if sec is not None else text)
     return "\n".join(parts)
 
 
-def final_fill(auto: str, decision: ItemDecision | None) -> str:
-    if decision is not None and decision.decision == "符合":
-        return "green"
-    if decision is not None and decision.decision == "不符合":
-        return "red"
-    if decision is not None and decision.decision == "不适用":
-        return "grey"
-    return {"found": "blue", "partial": "amber", "missing": "red", "not_applicable": "grey"}[auto]
-
-
-def matrix_cell(r: CheckResult | None, d: ItemDecision | None) -> tuple[str, str, str | None]:
-    """(text, fill, comment) of one report × item cell."""
-    auto = r.status if r else "not_applicable"
-    text = AUTO_SYMBOLS[auto]
-    if d is not None and d.decision in DECISION_SUFFIX:
-        text += DECISION_SUFFIX[d.decision]
-    return text, final_fill(auto, d), (d.comment or None) if d else None
-
-
-SUMMARY_HEADERS = ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单符合率", "已核/总项",
-                   "缺失项", "问题数", "审阅结论", "审阅意见", "审阅人", "审阅时间")
-
-
-def summary_row(i: int, a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
-                ) -> list[object]:
-    found = sum(1 for p in REQUIRED_PARTS if a.parts.get(p) and a.parts[p].status != "missing")
-    points, judged = score(a.checklist)
-    decided = sum(1 for r in a.checklist if (d := decisions.get(r.id)) and d.decision != "未定")
-    missing = "、".join(r.name for r in a.checklist if r.status == "missing")
-    last = max((d.time for d in decisions.values()), default="")
-    reviewer = verdict.reviewer if verdict else (max(decisions.values(), key=lambda d: d.time).reviewer
-                                                 if decisions else "")
+def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, lang: Lang) -> list[object]:
+    gaps = LIST_SEP[lang].join(
+        f"{r.label(lang)}（{CHECK_STATUS.label(r.status, lang)}）" for r in gap_items(a)
+    )
     return [
-        i, unit_of(a), LEVEL_LABELS.get(a.meta.level, a.meta.level), a.meta.report_year, Path(a.file).name,
-        f"{found}/{len(REQUIRED_PARTS)}", f"{points / judged:.0%}" if judged else "—",
-        f"{decided}/{len(a.checklist)}", missing, len(a.findings),
-        verdict.verdict if verdict else "未审", verdict.comment if verdict else "", reviewer,
-        verdict.time if verdict else last,
+        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, Path(a.file).name,
+        f"{rv.parts_found}/{rv.parts_required}", rv.rate, f"{rv.decided}/{rv.items}",
+        f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
+        verdict.comment if verdict else "", rv.reviewer, local_time(rv.time),
     ]
 
 
-DETAIL_HEADERS = ("报告单位", "文件", "分组", "核查项", "自动判断", "程序说明", "审阅决定", "审阅意见",
-                  "审阅人", "审阅时间", "依据")
-
-
-def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[list[object]]:
+def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
-    unit, name = unit_of(a), Path(a.file).name  # once per report, not per row
+    unit, name = issuer_of(a), Path(a.file).name  # once per report, not per row
+    by_id = {s.id: s for s in walk_sections(a.sections)}
     for r in a.checklist:
         d = decisions.get(r.id)
         rows.append([
-            unit, name, GROUP_LABELS.get(r.group, r.group), r.name,
-            STATUS_LABELS.get(r.status, r.status), r.note, d.decision if d else "未定",
-            d.comment if d else "", d.reviewer if d else "", d.time if d else "", evidence_text(a, r),
+            unit, name, GROUP.label(r.group, lang), r.label(lang), CHECK_STATUS.label(r.status, lang),
+            r.note.render(lang), DECISION.label(d.decision if d else "未定", lang), d.comment if d else "",
+            d.reviewer if d else "", local_time(d.time) if d else "", evidence_text(a, r, by_id),
         ])
     return rows
-
-
-METRIC_HEADERS = ("报告单位", "文件", "章节", "主题", "原文", "数值", "单位", "限定词", "上下文")
 
 
 def metric_rows(a: Analysis) -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
-    unit, name = unit_of(a), Path(a.file).name
+    unit, name = issuer_of(a), Path(a.file).name
     for m in a.metrics:
         sec = by_id.get(m.section or "")
         value = int(m.value) if float(m.value).is_integer() else m.value
@@ -141,31 +115,21 @@ def metric_rows(a: Analysis) -> list[list[object]]:
     return rows
 
 
-FINDING_HEADERS = ("报告单位", "文件", "问题类型", "严重程度", "说明", "摘录")
-
-
-def finding_rows(a: Analysis) -> list[list[object]]:
-    unit, name = unit_of(a), Path(a.file).name
+def finding_rows(a: Analysis, lang: Lang) -> list[list[object]]:
+    unit, name = issuer_of(a), Path(a.file).name
     return [
-        [unit, name, finding_label(f.kind), SEVERITY_LABELS.get(f.severity, f.severity),
-         f.message, excerpt(a, f.start, f.end)]
+        [unit, name, FINDING_KIND.label(f.kind, lang), SEVERITY.label(f.severity, lang),
+         f.message.render(lang), excerpt(a, f.start, f.end)]
         for f in a.findings
     ]
 
 
-#: Key figures lined up across reports: (label, metric topic, units accepted).
-KEY_FIGURES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("行政复议案件（件）", "行政复议", ("件",)),
-    ("行政诉讼案件（件）", "行政诉讼", ("件",)),
-    ("合法性审核（件）", "合法性审核", ("件", "份")),
-    ("规范性文件（件）", "规范性文件", ("件", "份")),
-    ("执法人员（人）", "执法人员", ("人", "名")),
-    ("人民调解（件）", "矛盾纠纷/人民调解", ("件", "起")),
-    ("出庭应诉率（%）", "出庭应诉", ("%",)),
-)
-
-
-def key_figure(a: Analysis, topic: str, units: tuple[str, ...]) -> float | None:
-    """The largest figure of a topic in the accepted units (totals are usually the largest)."""
-    values = [m.value for m in a.metrics if m.topic == topic and m.measure in units]
-    return max(values) if values else None
+def report_names(analyses: Sequence[Analysis]) -> list[str]:
+    """Column names for reports side by side: the unit and year, made unique where two coincide."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for a in analyses:
+        base = issuer_of(a) + (f" {a.meta.report_year}" if a.meta.report_year else "")
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return names

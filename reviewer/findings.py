@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reviewer import dedup
 from reviewer.findings_text import garbled_dates, misquoted_regulations, not_after, rate_changes_in_percent
+from reviewer.messages import Message, msg
 from reviewer.model import Finding, Line, Metric, Outline, PartResult, ReportMeta
 
 DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作规定》: publish by 1 April of Y+1
@@ -66,10 +67,13 @@ def duplicate_paragraphs(text: str, lines: Sequence[Line] = ()) -> list[Finding]
         line_no = text.count("\n", 0, first.start) + 1
         for i in group[1:]:
             p = paras[i]
-            exact = p.key == first.key
-            how = "重复" if exact else f"高度相似（{dedup.similarity(p.key, first.key):.0%}）"
-            msg = f"本段与第 {line_no} 行的段落“{_snippet(text, first.start, first.end)}”{how}"
-            out.append(Finding("duplicate_paragraph", "warning", msg, p.start, p.end))
+            snippet = _snippet(text, first.start, first.end)
+            if p.key == first.key:
+                m = msg("dup.within", line=line_no, snippet=snippet)
+            else:
+                percent = round(100 * dedup.similarity(p.key, first.key))
+                m = msg("dup.within_similar", line=line_no, snippet=snippet, percent=percent)
+            out.append(Finding("duplicate_paragraph", "warning", m, p.start, p.end))
     return out
 
 
@@ -94,16 +98,16 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list
             if (p.owner, p.start) in reported:
                 continue
             reported.add((p.owner, p.start))
-            msg = f"本段与 {_others(names, owners, p.owner)} 中的段落相同或高度相似"
-            out[p.owner].append(Finding("duplicate_across_reports", "info", msg, p.start, p.end))
+            out[p.owner].append(Finding("duplicate_across_reports", "info", _others(names, owners, p.owner),
+                                        p.start, p.end))
     return [sorted(fs, key=lambda f: f.start) for fs in out]
 
 
-def _others(names: Sequence[str], owners: Sequence[int], me: int) -> str:
+def _others(names: Sequence[str], owners: Sequence[int], me: int) -> Message:
     """Up to three other files, and the count when there are more (linear, not per pair)."""
-    shown = [names[o] for o in owners[:4] if o != me][:3]
+    shown = tuple(names[o] for o in owners[:4] if o != me)[:3]
     more = len(owners) - 1
-    return "、".join(shown) + (f" 等 {more} 份报告" if more > 3 else "")
+    return msg("dup.across_many", files=shown, n=more) if more > 3 else msg("dup.across", files=shown)
 
 
 def _signature_units(text: str, meta: ReportMeta) -> list[str]:
@@ -137,8 +141,8 @@ def issuer_mismatch(text: str, meta: ReportMeta) -> list[Finding]:
         if a and b and (a.endswith(b) or b.endswith(a)):
             continue
         start = text.find(unit, meta.signature_span[0])
-        msg = f"落款单位“{unit}”与标题中的单位“{named}”不一致"
-        out.append(Finding("issuer_mismatch", "warning", msg, start, start + len(unit)))
+        m = msg("issuer.mismatch", signed=unit, named=named)
+        out.append(Finding("issuer_mismatch", "warning", m, start, start + len(unit)))
     return out
 
 
@@ -162,17 +166,16 @@ def year_mismatch(text: str, meta: ReportMeta, parts: dict[str, PartResult]) -> 
         heading = text[plan[0] : end if 0 <= end < plan[1] else plan[1]][:60]
         years = {int(m.group(1)) for m in not_after(heading, _YEAR.finditer(heading), _RANGE_MARKS)}
         if years and y + 1 not in years:
-            shown = "、".join(str(v) for v in sorted(years))
-            msg = f"下一年度安排写的是 {shown} 年，报告年度为 {y} 年，应为 {y + 1} 年"
-            out.append(Finding("year_mismatch", "warning", msg, plan[0], plan[0] + len(heading)))
+            m = msg("year.plan", years=tuple(sorted(years)), year=y, expected=y + 1)
+            out.append(Finding("year_mismatch", "warning", m, plan[0], plan[0] + len(heading)))
     body = _part_span(parts, "measures") or (0, len(text))
     counts = Counter(int(m.group(1)) for m in not_after(text, _YEAR.finditer(text, *body), _RANGE_MARKS))
     if counts and counts[y] == 0:
         other, n = counts.most_common(1)[0]
         if n >= 3:
             span = meta.title_span or body
-            msg = f"标题年度为 {y} 年，正文却主要写 {other} 年（{n} 处），未提到 {y} 年"
-            out.append(Finding("year_mismatch", "warning", msg, span[0], span[1]))
+            m = msg("year.body", year=y, other=other, n=n)
+            out.append(Finding("year_mismatch", "warning", m, span[0], span[1]))
     return out
 
 
@@ -182,18 +185,18 @@ def signature_findings(text: str, meta: ReportMeta, deadline: str = DEFAULT_DEAD
     out: list[Finding] = []
     end = len(text.rstrip())
     if meta.signature_span is None:
-        out.append(Finding("missing_signature", "warning", "文末没有找到落款单位", end, end))
+        out.append(Finding("missing_signature", "warning", msg("signature.none"), end, end))
     elif not _signature_units(text, meta):
         s, e = meta.signature_span
-        out.append(Finding("missing_signature", "warning", "落款只有日期，没有落款单位", s, e))
+        out.append(Finding("missing_signature", "warning", msg("signature.date_only"), s, e))
     garbled = any(f.kind == "garbled_date" for f in meta.findings)
     if meta.signed_date is None and not garbled:
         s, e = meta.signature_span or (end, end)
-        out.append(Finding("missing_date", "warning", "没有找到成文日期", s, e))
+        out.append(Finding("missing_date", "warning", msg("date.missing"), s, e))
     y, pub = meta.report_year, meta.published_date
     if y is not None and pub is not None and pub > f"{y + 1}-{deadline}":
-        msg = f"发布于 {pub}，晚于 {y + 1}-{deadline} 的公开期限"
         at = text.find(pub, 0, 2000)
         s, e = (at, at + len(pub)) if at >= 0 else (meta.title_span or (0, 0))
-        out.append(Finding("late_publication", "warning", msg, s, e))
+        m = msg("late", published=pub, due=f"{y + 1}-{deadline}")
+        out.append(Finding("late_publication", "warning", m, s, e))
     return out

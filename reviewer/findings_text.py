@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
+from reviewer.messages import msg
 from reviewer.model import Finding
 from reviewer.resources import resource_path
 
@@ -59,18 +60,20 @@ def garbled_dates(text: str, skip: Sequence[Span] = ()) -> list[Finding]:
     for m in not_after(text, _RANGE.finditer(text)):
         a, b = int(m.group(1)), int(m.group(2))
         if 0 < b - a <= 20 and _outside(m.start(), skip):
-            msg = f"年份区间“{m.group(0)}”缺少连接号，应为“{a}—{b}”"
-            out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+            note = msg("garbled.range", text=m.group(0), a=a, b=b)
+            out.append(Finding("garbled_date", "warning", note, m.start(), m.end()))
     for m in _NO_MONTH.finditer(text):
         digits = m.group(1)
         if _ends_year(text, m.start()) and _outside(m.start(1), skip):
-            hint = f"（可能是“{digits[0]}月{digits[1:]}日”）" if len(digits) == 2 else ""
-            msg = f"日期“年{digits}日”缺少“月”{hint}"
-            out.append(Finding("garbled_date", "warning", msg, m.start(1), m.end()))
+            if len(digits) == 2:
+                note = msg("garbled.no_month_guess", digits=digits, month=digits[0], day=digits[1:])
+            else:
+                note = msg("garbled.no_month", digits=digits)
+            out.append(Finding("garbled_date", "warning", note, m.start(1), m.end()))
     for m in _DOCNO.finditer(text):
         if _outside(m.start(), skip):
-            msg = f"文号“{m.group(0)}”缺少“〕”，可能是“〔{m.group(1)}〕{m.group(2)}号”"
-            out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+            note = msg("garbled.docno_close", text=m.group(0), year=m.group(1), n=m.group(2))
+            out.append(Finding("garbled_date", "warning", note, m.start(), m.end()))
     out += _broken_numbers(text, skip)
     return sorted(out, key=lambda f: f.start)
 
@@ -79,15 +82,16 @@ def _broken_numbers(text: str, skip: Sequence[Span]) -> list[Finding]:
     out: list[Finding] = []
     for m in not_after(text, _DOCNO_OPEN.finditer(text), "〔[［【"):
         if _outside(m.start(), skip):
-            msg = f"文号“{m.group(0)}”缺少“〔”"
-            out.append(Finding("garbled_date", "warning", msg, m.start(), m.end()))
+            note = msg("garbled.docno_open", text=m.group(0))
+            out.append(Finding("garbled_date", "warning", note, m.start(), m.end()))
     for m in not_after(text, _FULL_DATE.finditer(text)):
         y, mo, d = (int(g) for g in m.groups())
         try:
             date(y, mo, d)
         except ValueError:
             if _outside(m.start(), skip):
-                out.append(Finding("garbled_date", "warning", f"日期“{m.group(0)}”不存在", m.start(), m.end()))
+                note = msg("garbled.impossible", text=m.group(0))
+                out.append(Finding("garbled_date", "warning", note, m.start(), m.end()))
     return out
 
 
@@ -100,8 +104,8 @@ def rate_changes_in_percent(text: str) -> list[Finding]:
         if r is None:
             continue
         start = m.start() - len(before) + r.start()
-        msg = f"“{text[start : m.end()]}”：比率的增减应写作“个百分点”"
-        out.append(Finding("rate_change_in_percent", "info", msg, start, m.end()))
+        note = msg("rate.percent", text=text[start : m.end()])
+        out.append(Finding("rate_change_in_percent", "info", note, start, m.end()))
     return out
 
 
@@ -194,6 +198,6 @@ def misquoted_regulations(text: str, canon: Sequence[str] | None = None) -> list
     for m in _CITED.finditer(text):
         hit = closest_canonical(m.group(1), titles)
         if hit is not None:
-            msg = f"引用的《{m.group(1)}》与规范名称《{hit}》不一致"
-            out.append(Finding("misquoted_regulation", "warning", msg, m.start(), m.end()))
+            note = msg("misquoted", cited=m.group(1), canonical=hit)
+            out.append(Finding("misquoted_regulation", "warning", note, m.start(), m.end()))
     return out

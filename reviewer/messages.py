@@ -1,38 +1,227 @@
-"""Chinese labels for finding kinds, severities and checklist statuses (shared by CLI, UI and export)."""
+"""Messages the analysis says about a report, kept as an id and parameters and rendered on demand.
+
+A finding, a part's note and a checklist note are ``Message`` values: the numbers, names and
+quotes they cite are parameters, and ``render(lang)`` words them in Chinese or English from the
+one catalogue below. So a report analysed once reads in the interface's language everywhere.
+
+Template fields may name a vocabulary (``{part:part}`` renders a part code through
+``vocab.PART``); a tuple parameter renders as a list (``、`` in Chinese, ``, `` in English), its
+items being plain values or nested messages.
+"""
 
 from __future__ import annotations
 
-FINDING_LABELS: dict[str, str] = {
-    "duplicate_paragraph": "重复段落",
-    "duplicate_across_reports": "与其他报告雷同的段落",
-    "heading_numbering": "标题序号错误",
-    "garbled_date": "日期或数字缺损",
-    "misquoted_regulation": "法规文件名称引用有误",
-    "issuer_mismatch": "落款单位与标题不一致",
-    "year_mismatch": "年度不一致",
-    "late_publication": "公开时间晚于期限",
-    "missing_signature": "缺少落款单位",
-    "missing_date": "缺少成文日期",
-    "rate_change_in_percent": "比率变化应以“个百分点”表述",
+import string
+from dataclasses import dataclass
+from typing import Any, Union
+
+from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
+
+Param = Union[str, int, float, tuple["Param", ...], "Message"]
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # free text given by a checklist file (``missing_note``): its own words in both languages
+    "custom": ("{zh}", "{en}"),
+    "seq": ("{items:seq}", "{items:seq}"),
+    # findings: repeated text
+    "dup.within": (
+        "本段与第 {line} 行的段落“{snippet}”重复",
+        "This paragraph repeats the one at line {line} (“{snippet}”)",
+    ),
+    "dup.within_similar": (
+        "本段与第 {line} 行的段落“{snippet}”高度相似（{percent}%）",
+        "This paragraph is {percent}% similar to the one at line {line} (“{snippet}”)",
+    ),
+    "dup.across": (
+        "本段与 {files} 中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in {files}",
+    ),
+    "dup.across_many": (
+        "本段与 {files} 等 {n} 份报告中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in {files} and others ({n} reports in all)",
+    ),
+    # findings: form
+    "issuer.mismatch": (
+        "落款单位“{signed}”与标题中的单位“{named}”不一致",
+        "The signing unit “{signed}” differs from the unit in the title, “{named}”",
+    ),
+    "year.plan": (
+        "下一年度安排写的是 {years} 年，报告年度为 {year} 年，应为 {expected} 年",
+        "The plan is for {years}, but the report is on {year}: it should be for {expected}",
+    ),
+    "year.body": (
+        "标题年度为 {year} 年，正文却主要写 {other} 年（{n} 处），未提到 {year} 年",
+        "The title says {year}, but the text speaks mostly of {other} ({n} times) and never of {year}",
+    ),
+    "signature.none": ("文末没有找到落款单位", "No signing unit at the end of the report"),
+    "signature.date_only": ("落款只有日期，没有落款单位", "The signature has a date but no unit"),
+    "date.missing": ("没有找到成文日期", "No date of writing found"),
+    "late": ("发布于 {published}，晚于 {due} 的公开期限", "Published on {published}, after the deadline of {due}"),
+    "garbled.range": ("年份区间“{text}”缺少连接号，应为“{a}—{b}”", "The year range “{text}” lost its dash: {a}–{b}"),
+    "garbled.no_month": ("日期“年{digits}日”缺少“月”", "The date “年{digits}日” lost its month (月)"),
+    "garbled.no_month_guess": (
+        "日期“年{digits}日”缺少“月”（可能是“{month}月{day}日”）",
+        "The date “年{digits}日” lost its month (月); perhaps “{month}月{day}日”",
+    ),
+    "garbled.docno_close": (
+        "文号“{text}”缺少“〕”，可能是“〔{year}〕{n}号”",
+        "The document number “{text}” lost its “〕”; perhaps “〔{year}〕{n}号”",
+    ),
+    "garbled.docno_open": ("文号“{text}”缺少“〔”", "The document number “{text}” lost its “〔”"),
+    "garbled.impossible": ("日期“{text}”不存在", "The date “{text}” does not exist"),
+    "garbled.signature": (
+        "落款日期“{date}”缺少年月日等字样，疑为{year}年{month}月{day}日",
+        "The signature date “{date}” lost its 年/月/日; probably {year}-{month}-{day}",
+    ),
+    "rate.percent": (
+        "“{text}”：比率的增减应写作“个百分点”",
+        "“{text}”: a change in a rate is given in percentage points (个百分点)",
+    ),
+    "misquoted": (
+        "引用的《{cited}》与规范名称《{canonical}》不一致",
+        "《{cited}》 is cited; the official title is 《{canonical}》",
+    ),
+    "heading.no_number": ("标题缺少序号，按顺序应为“{expected}”", "The heading has no number; “{expected}” comes next"),
+    "heading.repeated": ("标题序号重复：“{number}”出现了两次", "The heading number “{number}” appears twice"),
+    "heading.gap": ("标题序号不连续：缺少{missing}", "Heading numbers skip {missing}"),
+    "heading.out_of_order": ("标题序号“{number}”与前文不连续", "The heading number “{number}” does not follow on"),
+    # parts
+    "part.heading": ("以标题“{title}”单列", "Under its own heading “{title}”"),
+    "part.subheading": ("以小标题“{title}”单列", "Under its own sub-heading “{title}”"),
+    "part.nested_under": (
+        "未单列标题，见于“{parent}”下小标题“{title}”",
+        "No heading of its own; found under the sub-heading “{title}” of “{parent}”",
+    ),
+    "part.nested_in": ("未单列标题，相关内容写在“{title}”中", "No heading of its own; written inside “{title}”"),
+    "part.closing_text": (
+        "未单列标题，仅在结尾段落中以文字述及",
+        "No heading of its own; only mentioned in the closing paragraphs",
+    ),
+    "part.measures_one": (
+        "未以标题点明，第{first}部分为工作举措",
+        "Not named by a heading; part {first} describes the measures",
+    ),
+    "part.measures_range": (
+        "未以标题点明，第{first}至第{last}部分均为工作举措",
+        "Not named by a heading; parts {first} to {last} describe the measures",
+    ),
+    "part.measures_unheaded": (
+        "无标题结构，正文涉及多项法治政府建设工作",
+        "No headings; the text covers several areas of rule-of-law work",
+    ),
+    "part.no_causes": ("列举了问题但未分析原因", "lists problems but gives no causes"),
+    "part.no_year": ("未写明安排所针对的年度", "does not say which year the plans are for"),
+    "part.other_missing": (
+        "未见“其他需要报告的情况”（该部分可选）",
+        "No “other matters to report” (this part is optional)",
+    ),
+    "part.missing": ("未找到“{part:part}”部分", "No part “{part:part}” found"),
+    # checklist notes
+    "check.part_optional": ("可选部分，报告未单列", "Optional part, not given separately"),
+    "check.part_not_found": ("报告中未找到这一部分", "This part is not in the report"),
+    "check.part_found": ("已找到（{how:part_how}）", "Found ({how:part_how})"),
+    "check.part_found_plain": ("已找到", "Found"),
+    "check.no_scope": ("报告中没有可供核查的相应部分", "The report has no part to check this in"),
+    "check.keywords_found": ("提到 {words}", "Mentions {words}"),
+    "check.keywords_partial": (
+        "仅提到 {words}（至少需要 {need} 个不同要点）",
+        "Mentions only {words} (at least {need} distinct points needed)",
+    ),
+    "check.keywords_missing_part": ("该部分中未提到相关内容", "Not mentioned in that part"),
+    "check.keywords_missing_text": ("正文中未提到相关内容", "Not mentioned in the text"),
+    "check.absent_ok": ("未发现", "None found"),
+    "check.absent_found": ("发现 {words}", "Found {words}"),
+    "check.metrics_none": ("未找到相关数据", "No figures on this"),
+    "check.metrics_found": ("找到 {n} 处相关数据，如“{example}”", "{n} figures on this, e.g. “{example}”"),
+    "check.findings_ok": ("未发现此类问题", "No such problem found"),
+    "check.findings_found": ("发现{counts}", "Found {counts}"),
+    "count.finding": ("{kind:finding_kind} {n} 处", "{kind:finding_kind} ×{n}"),
+    "check.meta_ok": ("齐全", "Complete"),
+    "check.meta_lacking": ("缺少或不符：{fields}", "Missing or wrong: {fields}"),
+    "meta.field": ("{field:meta_field}", "{field:meta_field}"),
+    "meta.title_has": ("标题含“{pattern}”", "title contains “{pattern}”"),
+    "check.deadline_unknown": (
+        "未能识别报告年度或发布日期，无法判断",
+        "Report year or publication date not recognised; cannot judge",
+    ),
+    "check.deadline_ok": ("发布于 {published}，不晚于 {due}", "Published on {published}, by {due}"),
+    "check.deadline_late": ("发布于 {published}，晚于期限 {due}", "Published on {published}, after the deadline {due}"),
+    "check.density": (
+        "共 {n} 项数据（要求至少 {min} 项），举措部分 {inside} 项（按篇幅应有 {want} 项）",
+        "{n} figures in all (at least {min} required); {inside} in the measures part ({want} expected for its length)",
+    ),
+    "check.length_short": ("正文约 {n} 字，少于 {min} 字", "About {n} characters, fewer than {min}"),
+    "check.length_long": ("正文约 {n} 字，多于 {max} 字", "About {n} characters, more than {max}"),
+    "check.length_ok": ("正文约 {n} 字", "About {n} characters"),
+    "check.years_na": ("仅适用于 {first}—{last} 年度的报告", "Applies only to reports on {first}–{last}"),
 }
-
-GROUP_LABELS: dict[str, str] = {
-    "required_part": "必备部分",
-    "topic": "重点任务",
-    "metric": "关键数据",
-    "form": "形式规范",
-}
-
-SEVERITY_LABELS: dict[str, str] = {"info": "提示", "warning": "警告", "error": "错误"}
-
-STATUS_LABELS: dict[str, str] = {
-    "found": "已具备",
-    "partial": "部分具备",
-    "missing": "缺失",
-    "not_applicable": "不适用",
-}
+_SEQ_SEP = {"zh": "；", "en": "; "}
 
 
-def finding_label(kind: str) -> str:
-    """Chinese name of a finding kind; unknown kinds (from newer stages) show as written."""
-    return FINDING_LABELS.get(kind, kind)
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A catalogue id and its parameters, as (name, value) pairs so the value stays hashable."""
+
+    id: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def render(self, lang: Lang = "zh") -> str:
+        zh, en = CATALOGUE.get(self.id, (self.id, self.id))
+        return _Formatter(lang).vformat(en if lang == "en" else zh, (), dict(self.params))
+
+    def param(self, name: str) -> Param | None:
+        return dict(self.params).get(name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params}}
+
+
+def msg(id: str, **params: Param) -> Message:
+    """A message of the catalogue (the id is checked by the tests, not at run time)."""
+    return Message(id, tuple(params.items()))
+
+
+def custom(zh: str, en: str = "") -> Message:
+    """Words given by a checklist file rather than the catalogue."""
+    return msg("custom", zh=zh, en=en or zh)
+
+
+def seq(*items: Message) -> Message:
+    """Several messages read as one (a part's note and what it lacks)."""
+    return msg("seq", items=tuple(items))
+
+
+def message_from_json(d: dict[str, Any]) -> Message:
+    return Message(str(d["id"]), tuple((k, _param_from_json(v)) for k, v in d.get("params", {}).items()))
+
+
+def _param_json(v: Param) -> Any:
+    if isinstance(v, Message):
+        return v.to_json()
+    if isinstance(v, tuple):
+        return [_param_json(x) for x in v]
+    return v
+
+
+def _param_from_json(v: Any) -> Param:
+    if isinstance(v, dict):
+        return message_from_json(v)
+    if isinstance(v, list):
+        return tuple(_param_from_json(x) for x in v)
+    return v  # type: ignore[no-any-return]
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in VOCABULARIES:
+            return VOCABULARIES[format_spec].label(str(value), self.lang)
+        if isinstance(value, Message):
+            return value.render(self.lang)
+        if isinstance(value, tuple):
+            sep = _SEQ_SEP[self.lang] if format_spec == "seq" else LIST_SEP[self.lang]
+            return sep.join(self.format_field(v, "") for v in value)
+        return str(super().format_field(value, format_spec))

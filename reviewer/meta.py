@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from reviewer.dates import parse_date
 from reviewer.frame import last_token, signature_date, title_groups
 from reviewer.lines import BLANKS, RawLine, split_lines
+from reviewer.messages import msg
 from reviewer.model import Finding, Outline, ReportMeta
 from reviewer.units import level_from_text, named_unit, self_name, unit_from_title, unit_level
 
@@ -134,6 +135,6 @@ def _signed(sig: Sequence[RawLine]) -> tuple[str | None, list[Finding]]:
             return iso, []
         start = ln.text_start + len(ln.text) - len(date)
         y, mo, d = iso.split("-")
-        message = f"落款日期“{date}”缺少年月日等字样，疑为{y}年{int(mo)}月{int(d)}日"
+        message = msg("garbled.signature", date=date, year=y, month=int(mo), day=int(d))
         return iso, [Finding("garbled_date", "warning", message, start, start + len(date))]
     return None, []

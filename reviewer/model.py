@@ -10,6 +10,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reviewer.messages import Message
+
 SCHEMA = "reviewer.analysis/2"
 
 Level = Literal["province", "city", "county", "department", "town", "street", "other"]
@@ -85,9 +87,9 @@ def walk_sections(sections: Sequence[Section]) -> Iterator[Section]:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: str  # e.g. duplicate_paragraph, heading_numbering, garbled_date, misquoted_regulation ...
+    kind: str  # a code of vocab.FINDING_KIND: duplicate_paragraph, garbled_date, misquoted_regulation ...
     severity: Severity
-    message: str  # Chinese, says what is wrong
+    message: Message  # says what is wrong, with the numbers and quotes it cites; render(lang) words it
     start: int
     end: int
 
@@ -119,7 +121,7 @@ class PartResult:
     section: str | None
     start: int | None
     end: int | None
-    note: str
+    note: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,11 @@ class CheckResult:
     name: str
     status: CheckStatus
     evidence: tuple[Evidence, ...]
-    note: str
+    note: Message
+    name_en: str = ""  # the item's English name from the checklist file ("" when it gives none)
+
+    def label(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,8 @@ class Analysis:
     checklist: tuple[CheckResult, ...]
     findings: tuple[Finding, ...]
     text: str = field(repr=False, default="")
+    checklist_name: str = ""  # the checklist this analysis was evaluated with
+    checklist_version: str = ""  # that checklist's content hash
 
 
 Decision = Literal["符合", "不符合", "不适用", "未定"]

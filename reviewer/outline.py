@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reviewer.frame import signature_lines, title_groups
 from reviewer.headings import cn_int, cn_numeral, heading_title, match_marker
 from reviewer.lines import RawLine, chrome_kind, chrome_rules, split_lines
+from reviewer.messages import Message, msg
 from reviewer.model import Document, Finding, Line, LineHint, LineKind, Outline, Section
 
 _LOST_NUMERAL_MAX = 50  # a line starting with a bare 、 is a heading only if it is short
@@ -135,7 +136,7 @@ def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
         number = c.number
         if c.ordinal is None and not c.from_hint:
             number = cn_numeral(ordinal) if c.level == 1 else str(ordinal)
-        if message:
+        if message is not None:
             findings.append(Finding("heading_numbering", "warning", message, c.line.start, c.line.end))
         node = _Node(c, number)
         parent.children.append(node)
@@ -146,26 +147,26 @@ def _accept(cands: Sequence[_Cand]) -> tuple[list[_Node], list[Finding]]:
     return root.children, findings
 
 
-def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, str] | None:
-    """``(ordinal, finding message or "")`` when ``c`` is a heading after sibling number ``prev``, else None."""
+def _judge(c: _Cand, prev: int | None, last_global: int | None) -> tuple[int, Message | None] | None:
+    """``(ordinal, finding message or None)`` when ``c`` is a heading after sibling number ``prev``, else None."""
     expected = (prev or 0) + 1
     if c.from_hint and c.ordinal is None:
-        return expected, ""  # Word numbering that the text does not show
+        return expected, None  # Word numbering that the text does not show
     if c.ordinal is None:
-        return expected, f"标题缺少序号，按顺序应为“{_show(c.level, expected)}”"
+        return expected, msg("heading.no_number", expected=_show(c.level, expected))
     o = c.ordinal
     if o == expected:
-        return o, ""
+        return o, None
     if prev is None and last_global is not None and o == last_global + 1 and c.level >= 3:
-        return o, ""  # numbered continuously across parents: 1–4 under （一）, 5–9 under （二）
+        return o, None  # numbered continuously across parents: 1–4 under （一）, 5–9 under （二）
     bare = len(c.line.text) <= _REPEAT_TITLE_MAX and not _SENTENCE_END.search(c.line.text)
     if prev is not None and o == prev and bare:
-        return o, f"标题序号重复：“{_show(c.level, o)}”出现了两次"
+        return o, msg("heading.repeated", number=_show(c.level, o))
     if o == expected + 1 or (c.level == 1 and o == expected + 2) or (c.from_hint and o > expected):
-        missing = "、".join(f"“{_show(c.level, n)}”" for n in range(expected, min(o, expected + 5)))
-        return o, f"标题序号不连续：缺少{missing}"
+        missing = tuple(f"“{_show(c.level, n)}”" for n in range(expected, min(o, expected + 5)))
+        return o, msg("heading.gap", missing=missing)
     if c.from_hint:
-        return o, f"标题序号“{_show(c.level, o)}”与前文不连续"  # the source format says it is a heading
+        return o, msg("heading.out_of_order", number=_show(c.level, o))  # the source format says it is a heading
     return None
 
 

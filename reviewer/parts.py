@@ -12,30 +12,25 @@ import functools
 import re
 from collections.abc import Sequence
 
+from reviewer.messages import msg, seq
 from reviewer.model import PART_IDS, Line, Outline, PartId, PartResult, ReportMeta, Section, walk_sections
 from reviewer.part_rules import PartRules, part_rules
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;]))[ \u3000]*(?=\S)", re.M)
 _QUOTED = re.compile(r"《[^》]{0,80}》")
 _MIN_PARAGRAPH = 15  # closing lines shorter than this (特此报告。) are no paragraphs
-_NAMES = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行第一责任人职责情况",
-    "next_year": "下一年度主要安排",
-    "other": "其他需要报告的情况",
-}
 
 
 def find_parts(text: str, outline: Outline, meta: ReportMeta) -> dict[str, PartResult]:
-    """One :class:`PartResult` per id in ``PART_IDS``; notes are Chinese and say why."""
+    """One :class:`PartResult` per id in ``PART_IDS``; each note says why (a ``Message``)."""
     rules = part_rules(meta.report_year)
     tops = outline.sections
     assigned = _assign(tops, rules)
     results: dict[str, PartResult] = {}
     for part, sec in assigned.items():
         end = _measures_end(tops, sec, assigned) if part == "measures" else sec.end
-        results[part] = PartResult("found", "heading", sec.id, sec.start, end, f"以标题“{_short(sec.title)}”单列")
+        note = msg("part.heading", title=_short(sec.title))
+        results[part] = PartResult("found", "heading", sec.id, sec.start, end, note)
     owned = list(assigned.values())
     # Plans and problems are no evidence of what was done: sub-headings there do not count.
     closed = [assigned[p] for p in ("shortcomings", "next_year") if p in assigned]
@@ -116,11 +111,11 @@ def _nested_heading(
         owner = _inside(s, owned)
         siblings = parents[s.id].children
         if owner is None and len({p for c in siblings for p in _classify_all(c.title, rules)}) >= 2:
-            return PartResult("found", "heading", s.id, s.start, s.end, f"以小标题“{_short(s.title)}”单列")
+            return PartResult("found", "heading", s.id, s.start, s.end, msg("part.subheading", title=_short(s.title)))
         if part == "measures":
             continue  # a "主要措施" item inside another part or among topics is not the measures part
         where = owner or parents[s.id]
-        note = f"未单列标题，见于“{_short(where.title)}”下小标题“{_short(s.title)}”"
+        note = msg("part.nested_under", parent=_short(where.title), title=_short(s.title))
         return PartResult("partial", "nested", s.id, s.start, s.end, note)
     return None
 
@@ -143,7 +138,7 @@ def _nested_cues(
     if not hits:
         return None
     best = max(hits, key=lambda s: (s.level, -s.start))
-    note = f"未单列标题，相关内容写在“{_short(best.title)}”中"
+    note = msg("part.nested_in", title=_short(best.title))
     return PartResult("partial", "nested", best.id, best.start, best.end, note)
 
 
@@ -176,7 +171,7 @@ def _closing_text(
         other = starts.get("next_year") if part == "shortcomings" else None
         if other is not None and start < other[0] <= ln.end:
             end = other[0]
-        note = "未单列标题，仅在结尾段落中以文字述及"
+        note = msg("part.closing_text")
         out[part] = PartResult("partial", "text", _section_at(tops, start), start, end, note)
     return out
 
@@ -198,11 +193,14 @@ def _measures_fallback(
     if free:
         end = min(free[-1].end, first_part)
         first, last = free[0].number or "", free[-1].number or ""
-        span = f"第{first}部分为" if len(free) == 1 else f"第{first}至第{last}部分均为"
-        return PartResult("found", "text", None, free[0].start, end, f"未以标题点明，{span}工作举措")
+        if len(free) == 1:
+            note = msg("part.measures_one", first=first)
+        else:
+            note = msg("part.measures_range", first=first, last=last)
+        return PartResult("found", "text", None, free[0].start, end, note)
     body = text[:first_part]
     if sum(1 for t in rules.topics if t in body) >= rules.min_topics:
-        return PartResult("partial", "text", None, 0, first_part, "无标题结构，正文涉及多项法治政府建设工作")
+        return PartResult("partial", "text", None, 0, first_part, msg("part.measures_unheaded"))
     return None
 
 
@@ -212,13 +210,13 @@ def _grade(text: str, part: str, r: PartResult, rules: PartRules) -> PartResult:
         return r
     body = text[r.start : r.end]
     if part == "shortcomings" and not any(p.search(body) for p in rules.causes):
-        return PartResult("partial", r.how, r.section, r.start, r.end, r.note + "；列举了问题但未分析原因")
+        return PartResult("partial", r.how, r.section, r.start, r.end, seq(r.note, msg("part.no_causes")))
     if part == "next_year" and not any(p.search(body) for p in rules.names_year):
-        return PartResult("partial", r.how, r.section, r.start, r.end, r.note + "；未写明安排所针对的年度")
+        return PartResult("partial", r.how, r.section, r.start, r.end, seq(r.note, msg("part.no_year")))
     return r
 
 
 def _missing(part: str) -> PartResult:
     if part == "other":
-        return PartResult("missing", None, None, None, None, "未见“其他需要报告的情况”（该部分可选）")
-    return PartResult("missing", None, None, None, None, f"未找到“{_NAMES[part]}”部分")
+        return PartResult("missing", None, None, None, None, msg("part.other_missing"))
+    return PartResult("missing", None, None, None, None, msg("part.missing", part=part))

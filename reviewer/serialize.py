@@ -1,13 +1,17 @@
 """Analysis <-> JSON-ready dicts in the ``reviewer.analysis/2`` schema (DESIGN.md).
 
 The same dicts are the CLI's output, the store's cache and what crosses process boundaries.
-Fields beyond DESIGN.md (``format``, ``lines``) are additions the schema file declares.
+Fields beyond DESIGN.md (``format``, ``lines``, ``checklist_used``) are additions the schema file
+declares. Every message (a finding's, a part's or a checklist note) is given twice: rendered in
+Chinese (``message`` / ``note``) for readers of the JSON, and as its catalogue id and parameters
+(``message_id`` … / ``note_id`` …) from which the program renders it in any language.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reviewer.messages import Message, message_from_json
 from reviewer.model import (
     SCHEMA,
     Analysis,
@@ -48,8 +52,25 @@ def section_from_dict(d: dict[str, Any]) -> Section:
     )
 
 
+class SchemaMismatchError(ValueError):
+    """A dict of another schema version (an older cache): analyse again rather than misread it."""
+
+
+def _message_json(m: Message, prefix: str) -> dict[str, Any]:
+    data = m.to_json()
+    return {prefix: m.render("zh"), f"{prefix}_id": data["id"], f"{prefix}_params": data["params"]}
+
+
+def _message(d: dict[str, Any], prefix: str) -> Message:
+    return message_from_json({"id": d[f"{prefix}_id"], "params": d[f"{prefix}_params"]})
+
+
 def _finding(d: dict[str, Any]) -> Finding:
-    return Finding(d["kind"], d["severity"], d["message"], d["start"], d["end"])
+    return Finding(d["kind"], d["severity"], _message(d, "message"), d["start"], d["end"])
+
+
+def _part(d: dict[str, Any]) -> PartResult:
+    return PartResult(d["status"], d["how"], d["section"], d["start"], d["end"], _message(d, "note"))
 
 
 def _value(v: float) -> int | float:
@@ -72,7 +93,8 @@ def to_json(a: Analysis) -> dict[str, Any]:
         "published_date": m.published_date,
         "sections": [section_to_dict(s) for s in a.sections],
         "parts": {
-            k: {"status": p.status, "how": p.how, "section": p.section, "start": p.start, "end": p.end, "note": p.note}
+            k: {"status": p.status, "how": p.how, "section": p.section, "start": p.start, "end": p.end,
+                **_message_json(p.note, "note")}
             for k, p in a.parts.items()
         },
         "metrics": [
@@ -94,16 +116,19 @@ def to_json(a: Analysis) -> dict[str, Any]:
                 "id": c.id,
                 "group": c.group,
                 "name": c.name,
+                "name_en": c.name_en,
                 "status": c.status,
                 "evidence": [{"section": e.section, "start": e.start, "end": e.end} for e in c.evidence],
-                "note": c.note,
+                **_message_json(c.note, "note"),
             }
             for c in a.checklist
         ],
         "findings": [
-            {"kind": f.kind, "severity": f.severity, "message": f.message, "start": f.start, "end": f.end}
+            {"kind": f.kind, "severity": f.severity, **_message_json(f.message, "message"), "start": f.start,
+             "end": f.end}
             for f in a.findings
         ],
+        "checklist_used": {"name": a.checklist_name, "version": a.checklist_version},
         "lines": [{"kind": ln.kind, "start": ln.start, "end": ln.end} for ln in a.lines],
         "_meta": {
             "title_span": list(m.title_span) if m.title_span else None,
@@ -113,6 +138,9 @@ def to_json(a: Analysis) -> dict[str, Any]:
 
 
 def from_json(d: dict[str, Any], text: str = "") -> Analysis:
+    """The analysis a ``to_json`` dict describes; ``SchemaMismatchError`` for another schema version."""
+    if d.get("schema") != SCHEMA:
+        raise SchemaMismatchError(f"schema {d.get('schema')!r}, expected {SCHEMA!r}")
     extra = d.get("_meta", {})
     ts, ss = extra.get("title_span"), extra.get("signature_span")
     meta = ReportMeta(
@@ -133,7 +161,7 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         meta=meta,
         sections=tuple(section_from_dict(s) for s in d["sections"]),
         lines=tuple(Line(x["kind"], x["start"], x["end"]) for x in d.get("lines", [])),
-        parts={k: PartResult(**v) for k, v in d["parts"].items()},
+        parts={k: _part(v) for k, v in d["parts"].items()},
         metrics=tuple(Metric(**x) for x in d["metrics"]),
         checklist=tuple(
             CheckResult(
@@ -142,10 +170,13 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
                 name=c["name"],
                 status=c["status"],
                 evidence=tuple(Evidence(**e) for e in c["evidence"]),
-                note=c["note"],
+                note=_message(c, "note"),
+                name_en=c.get("name_en", ""),
             )
             for c in d["checklist"]
         ),
         findings=tuple(_finding(f) for f in d["findings"]),
         text=text,
+        checklist_name=d["checklist_used"]["name"],
+        checklist_version=d["checklist_used"]["version"],
     )

@@ -8,7 +8,7 @@ never evaluates, even after the user edits the cell.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -28,14 +28,9 @@ HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Border(bottom=Side(style="thin", color="BFBFBF"))
+HEADER_ALIGN = Alignment(vertical="center", wrap_text=True)
 
-FILLS = {
-    "green": PatternFill("solid", fgColor="C6EFCE"),
-    "amber": PatternFill("solid", fgColor="FFEB9C"),
-    "red": PatternFill("solid", fgColor="FFC7CE"),
-    "grey": PatternFill("solid", fgColor="EDEDED"),
-    "blue": PatternFill("solid", fgColor="DDEBF7"),
-}
+PERCENT = "0%"
 
 
 def new_workbook() -> Workbook:
@@ -67,22 +62,27 @@ class Cells:
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._looks: dict[tuple[bool, bool, str | None], StyleArray] = {}
+        self._looks: dict[tuple[bool, bool, str, str], StyleArray] = {}
 
-    def text(self, value: Any, *, wrap: bool = False, fill: str | None = None, comment: str | None = None) -> Cell:
-        """A cell showing ``value`` as written (formula-like strings get the quote prefix)."""
+    def text(self, value: Any, *, wrap: bool = False, fill: str = "", comment: str | None = None,
+             number_format: str = "", author: str = "") -> Cell:
+        """A cell showing ``value`` as written (formula-like strings get the quote prefix).
+
+        ``fill`` is a colour as ``#rrggbb`` (a ``vocab.TONES`` fill); ``comment`` becomes a cell note.
+        """
         value = clean(value)
         quoted = isinstance(value, str) and value.startswith(FORMULA_STARTS)
-        cell = Cell(self.ws, row=1, column=1, value=value, style_array=self._look(quoted, wrap, fill))
+        look = self._look(quoted, wrap, fill, number_format)
+        cell = Cell(self.ws, row=1, column=1, value=value, style_array=look)
         if quoted:
             cell.data_type = "s"
         if comment:
-            cell.comment = Comment(clean(comment)[:2000], "审阅人")
+            cell.comment = Comment(clean(comment)[:2000], clean(author)[:100] or "审阅人")
         return cell
 
-    def _look(self, quoted: bool, wrap: bool, fill: str | None) -> StyleArray | None:
-        key = (quoted, wrap, fill)
-        if key == (False, False, None):
+    def _look(self, quoted: bool, wrap: bool, fill: str, number_format: str) -> StyleArray | None:
+        key = (quoted, wrap, fill, number_format)
+        if key == (False, False, "", ""):
             return None
         if key not in self._looks:
             cell = WriteOnlyCell(self.ws)
@@ -90,22 +90,38 @@ class Cells:
             if wrap:
                 cell.alignment = WRAP
             if fill:
-                cell.fill = FILLS[fill]
+                cell.fill = PatternFill("solid", fgColor=fill.lstrip("#").upper())
+            if number_format:
+                cell.number_format = number_format
             self._looks[key] = cell._style
         return self._looks[key]
 
-    def row(self, values: Sequence[Any], wrap_cols: frozenset[int] = frozenset()) -> list[Any]:
-        """A row of plain values; only risky strings and wrapped columns become styled cells."""
+    def row(self, values: Sequence[Any], wrap_cols: frozenset[int] = frozenset(),
+            formats: Mapping[int, str] | None = None) -> list[Any]:
+        """A row of plain values; only risky strings, wrapped and formatted columns become styled cells.
+
+        Every string of every sheet passes here or through ``text``: none can become a formula.
+        """
         out: list[Any] = []
         for i, v in enumerate(values):
             if v == "" or v is None:
                 out.append(None)  # no cell at all: openpyxl writes an empty string as a cell
                 continue
             risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v))
-            if risky or i in wrap_cols:
-                out.append(self.text(v, wrap=i in wrap_cols))
+            fmt = formats.get(i, "") if formats else ""
+            if risky or i in wrap_cols or fmt:
+                out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt))
             else:  # known free of illegal characters: only the length can need cleaning
                 out.append(clean(v) if isinstance(v, str) and len(v) > MAX_CELL else v)
+        return out
+
+    def header(self, headers: Sequence[str]) -> list[Cell]:
+        """The styled header row (header text may hold file or unit names: quoted like any text)."""
+        out = []
+        for h in headers:
+            c = self.text(h)
+            c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, HEADER_ALIGN, THIN
+            out.append(c)
         return out
 
 
@@ -117,26 +133,25 @@ def display_width(value: Any) -> int:
 
 
 def setup_sheet(ws: WriteOnlyWorksheet, headers: Sequence[str], sample: Iterable[Sequence[Any]],
-                max_width: int = 60) -> None:
-    """Column widths from the header and a sample of rows; frozen header, print titles, header row."""
+                max_width: int = 60, header_row: int = 1) -> None:
+    """Column widths from the header and a sample of rows; frozen header and print titles.
+
+    Call before the first row is appended (a write-only sheet writes these with its first row);
+    the caller then appends any rows above the header and the header itself (``Cells.header``).
+    """
     widths = [display_width(h) + 2 for h in headers]
     for row in sample:
         for i, v in enumerate(row[: len(widths)]):
             widths[i] = max(widths[i], min(display_width(v) + 2, max_width))
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(w, max_width)
-    ws.freeze_panes = "B2" if len(headers) > 6 else "A2"
-    ws.print_title_rows = "1:1"
+    ws.freeze_panes = f"{'B' if len(headers) > 6 else 'A'}{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
-    header = []
-    for h in headers:
-        c = WriteOnlyCell(ws, value=h)
-        c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, Alignment(vertical="center"), THIN
-        header.append(c)
-    ws.append(header)
 
 
-def finish_sheet(ws: WriteOnlyWorksheet, n_cols: int, n_rows: int) -> None:
+def finish_sheet(ws: WriteOnlyWorksheet, n_cols: int, n_rows: int, header_row: int = 1) -> None:
     """Autofilter over the header and every data row."""
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(n_cols, 1))}{max(n_rows + 1, 1)}"
+    last = header_row + max(n_rows, 0)
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(max(n_cols, 1))}{last}"

@@ -130,9 +130,7 @@ class Controller(QObject):
             menu.addAction(self.w.tr("（无）")).setEnabled(False)
 
     def _review_progress(self) -> None:
-        shas = [a.sha256 for a in self.w.session.analyses()]
-        done = sum(1 for sha in shas if self.w.session.status(sha) in ("通过", "需修改"))
-        self.w.status.set_review_progress(done, len(shas))
+        self.w.status.set_review_progress(*self.w.session.finished())
 
     # -- export, settings, about ----------------------------------------
     def export(self) -> None:

@@ -7,36 +7,30 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-GREEN = "#2e7d32"
-AMBER = "#e69a00"
-RED = "#c62828"
-BLUE = "#1565c0"
-GREY = "#8a8f98"
+from reviewer.vocab import CHECK_STATUS, DECISION, REVIEW_STATUS, TONES
 
+AMBER = TONES["partial"].ink
+RED = TONES["bad"].ink
+GREY = TONES["muted"].ink
+
+# One colour per code, taken from the vocabulary's tones (the workbook uses the same ones).
 STATUS_COLOURS = {
-    "found": GREEN,
-    "partial": AMBER,
-    "missing": RED,
-    "not_applicable": GREY,
-    "未审": GREY,
-    "审阅中": BLUE,
-    "通过": GREEN,
-    "需修改": RED,
-    "符合": GREEN,
-    "不符合": RED,
-    "不适用": GREY,
-    "未定": GREY,
+    **{c: CHECK_STATUS.tone(c).ink for c in CHECK_STATUS},
+    **{c: REVIEW_STATUS.tone(c).ink for c in REVIEW_STATUS},
+    **{c: DECISION.tone(c).ink for c in DECISION},
 }
+STATUS_COLOURS["未定"] = GREY
+# Shapes mirror the vocabulary's glyphs: ● ◐ ○ — for what the program found, ✓ ✗ ⊘ for decisions.
 _GLYPHS = {
-    "found": "check",
+    "found": "dot",
+    "partial": "half",
+    "missing": "ring",
+    "not_applicable": "dash",
     "通过": "check",
     "符合": "check",
-    "partial": "half",
     "审阅中": "half",
-    "missing": "cross",
     "需修改": "bang",
     "不符合": "cross",
-    "not_applicable": "dash",
     "不适用": "dash",
     "未审": "ring",
     "未定": "ring",
@@ -121,6 +115,6 @@ def _app_pixmap(size: int) -> QPixmap:
     for i in range(4):
         y = s * (0.24 + 0.12 * i)
         p.drawLine(QPointF(s * 0.27, y), QPointF(s * 0.62, y))
-    p.drawPixmap(int(s * 0.44), int(s * 0.5), _paint("found", int(s * 0.5)))
+    p.drawPixmap(int(s * 0.44), int(s * 0.5), _paint("符合", int(s * 0.5)))
     p.end()
     return pm

@@ -1,80 +1,89 @@
-"""User-facing names for core codes (groups, statuses, parts), translated at call time."""
+"""The core's vocabulary in the interface's language: every label the window shows for a code.
+
+The words live in ``reviewer.vocab`` and ``reviewer.messages`` (shared with the workbook and the
+command line); this module only knows which language the window speaks. That is chosen once at
+start-up (``set_language``) and kept on the application object, as a language change needs a
+restart anyway.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-GROUP_ORDER = ("required_part", "topic", "metric", "form")
-REQUIRED_PARTS = ("measures", "shortcomings", "first_responsible", "next_year")
-PART_ORDER = (*REQUIRED_PARTS, "other")
-REPORT_STATUSES = ("未审", "审阅中", "通过", "需修改")
+from reviewer.messages import Message
+from reviewer.model import CheckResult
+from reviewer.vocab import (
+    CHECK_STATUS,
+    DECISION,
+    FINDING_KIND,
+    GROUP,
+    LEVEL,
+    PART,
+    REQUIRED_PARTS,
+    REVIEW_STATUS,
+    SEVERITY,
+    Lang,
+    as_lang,
+)
+
+__all__ = ["PART_ORDER", "REPORT_STATUSES", "REQUIRED_PARTS"]
+
+GROUP_ORDER = GROUP.codes
+PART_ORDER = PART.codes
+REPORT_STATUSES = REVIEW_STATUS.codes
+_PROPERTY = "reviewer_language"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+def set_language(language: str) -> None:
+    """Record the interface language (``zh_CN`` / ``en``) for every label shown from now on."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.setProperty(_PROPERTY, as_lang(language))
+
+
+def lang() -> Lang:
+    app = QCoreApplication.instance()
+    value = app.property(_PROPERTY) if app is not None else None
+    return as_lang(value if isinstance(value, str) else None)
 
 
 def group_name(group: str) -> str:
-    names = {
-        "required_part": _tr("必备部分"),
-        "topic": _tr("重点领域"),
-        "metric": _tr("关键数据"),
-        "form": _tr("形式规范"),
-    }
-    return names.get(group, group)
+    return GROUP.label(group, lang())
 
 
 def check_status_name(status: str) -> str:
-    names = {
-        "found": _tr("已找到"),
-        "partial": _tr("不完整"),
-        "missing": _tr("缺失"),
-        "not_applicable": _tr("不适用"),
-    }
-    return names.get(status, status)
+    return CHECK_STATUS.label(status, lang())
 
 
 def part_name(part: str) -> str:
-    names = {
-        "measures": _tr("主要举措和成效"),
-        "shortcomings": _tr("存在的不足和原因"),
-        "first_responsible": _tr("第一责任人履职情况"),
-        "next_year": _tr("下一年度主要安排"),
-        "other": _tr("其他需要报告的情况"),
-    }
-    return names.get(part, part)
+    return PART.label(part, lang())
 
 
 def decision_name(decision: str) -> str:
-    names = {"符合": _tr("符合"), "不符合": _tr("不符合"), "不适用": _tr("不适用"), "未定": _tr("未定")}
-    return names.get(decision, decision)
+    return DECISION.label(decision, lang())
 
 
-def verdict_name(verdict: str) -> str:
-    names = {"通过": _tr("通过"), "需修改": _tr("需修改"), "未审": _tr("未审"), "审阅中": _tr("审阅中")}
-    return names.get(verdict, verdict)
+def verdict_name(status: str) -> str:
+    """A verdict or a review status (the two share their codes)."""
+    return REVIEW_STATUS.label(status, lang())
 
 
 def severity_name(severity: str) -> str:
-    names = {"error": _tr("错误"), "warning": _tr("警告"), "info": _tr("提示")}
-    return names.get(severity, severity)
+    return SEVERITY.label(severity, lang())
 
 
 def level_name(level: str) -> str:
-    names = {
-        "province": _tr("省级"),
-        "city": _tr("市级"),
-        "county": _tr("县级"),
-        "department": _tr("部门"),
-        "town": _tr("乡镇"),
-        "street": _tr("街道"),
-        "other": _tr("其他"),
-    }
-    return names.get(level, level)
+    return LEVEL.label(level, lang())
 
 
 def finding_name(kind: str) -> str:
-    """Chinese name of a finding kind from the core's catalogue (the one the export uses too)."""
-    from reviewer.messages import finding_label
+    return FINDING_KIND.label(kind, lang())
 
-    return _tr(finding_label(kind))
+
+def text(message: Message) -> str:
+    """A finding's or a note's words in the interface language."""
+    return message.render(lang())
+
+
+def item_name(result: CheckResult) -> str:
+    return result.label(lang())

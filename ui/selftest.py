@@ -54,7 +54,7 @@ def _check_workbook(path: Path, reports: int, unit: str, item: str) -> None:
     expected = ["汇总", "核查矩阵", "核查明细", "数据指标", "指标对比", "问题清单"]
     if wb.sheetnames != expected:
         raise SelfTestError(f"导出的工作簿缺少工作表：{wb.sheetnames}")
-    rows = list(wb["汇总"].iter_rows(min_row=2, values_only=True))
+    rows = list(wb["汇总"].iter_rows(min_row=3, values_only=True))  # row 1 names the project, row 2 heads
     if len(rows) != reports:
         raise SelfTestError(f"汇总表应有 {reports} 行，实际 {len(rows)} 行")
     ticked = [r for r in wb["核查明细"].iter_rows(min_row=2, values_only=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
+from reviewer.review import ReportReview, finished_count, review_status, summarize
 from reviewer.review_store import ReviewStore
 
 
@@ -18,11 +19,6 @@ def report_label(a: Analysis) -> str:
     """``unit · year`` when known, the file name otherwise."""
     name = a.meta.issuer or Path(a.file).stem
     return f"{name} · {a.meta.report_year}" if a.meta.report_year else name
-
-
-def gap_count(a: Analysis) -> int:
-    """Checklist items the analysis found missing or partial."""
-    return sum(1 for c in a.checklist if c.status in ("missing", "partial"))
 
 
 class Session(QObject):
@@ -105,19 +101,20 @@ class Session(QObject):
         self._verdicts[sha256] = self._store.set_verdict(sha256, verdict, comment, self.reviewer)
         self.review_changed.emit(sha256)
 
+    def review(self, sha256: str) -> ReportReview | None:
+        """Every count about one report, by the core's review rules (the workbook uses the same)."""
+        a = self._analyses.get(sha256)
+        return summarize(a, self.decisions(sha256), self.verdict(sha256)) if a is not None else None
+
     def status(self, sha256: str) -> str:
-        """未审 / 审阅中 / 通过 / 需修改."""
-        v = self.verdict(sha256)
-        if v is not None and v.verdict in ("通过", "需修改"):
-            return v.verdict
-        decided = any(d.decision != "未定" or d.comment for d in self.decisions(sha256).values())
-        return "审阅中" if decided or (v is not None and v.comment) else "未审"
+        """A code of ``vocab.REVIEW_STATUS``: 未审 / 审阅中 / 通过 / 需修改."""
+        return review_status(self.decisions(sha256), self.verdict(sha256))
 
     def progress(self, sha256: str) -> tuple[int, int]:
         """(items with a decision, items in the report's checklist)."""
-        a = self._analyses.get(sha256)
-        if a is None:
-            return 0, 0
-        decs = self.decisions(sha256)
-        done = sum(1 for c in a.checklist if c.id in decs and decs[c.id].decision != "未定")
-        return done, len(a.checklist)
+        rv = self.review(sha256)
+        return (rv.decided, rv.items) if rv is not None else (0, 0)
+
+    def finished(self) -> tuple[int, int]:
+        """(reports whose review is finished, reports): the status bar's count."""
+        return finished_count(rv for sha in self._analyses if (rv := self.review(sha)) is not None)

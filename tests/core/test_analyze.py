@@ -102,7 +102,7 @@ def test_pool_matches_inline_and_reports_progress() -> None:
     assert pooled == inline
     assert seen[-1] == (16, 16)
     across = [f for f in pooled[0].findings if f.kind == "duplicate_across_reports"]
-    assert across and "r005_000" in across[0].message
+    assert across and "r005_000" in across[0].message.render()
 
 
 def test_cancel_stops_the_inline_batch() -> None:
@@ -122,7 +122,7 @@ def test_batch_duplicates_name_the_other_file() -> None:
     ]
     a, b, c = batch_duplicates(reports)
     assert [(f.kind, f.start, f.end) for f in a] == [("duplicate_across_reports", 3, 3 + len(shared))]
-    assert "乙.txt" in a[0].message and "甲.txt" in b[0].message
+    assert "乙.txt" in a[0].message.render() and "甲.txt" in b[0].message.render()
     assert c == []
 
 

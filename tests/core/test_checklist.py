@@ -17,6 +17,7 @@ from reviewer.checklist import (
     score,
 )
 from reviewer.checklist_rules import section_at
+from reviewer.messages import custom, msg
 from reviewer.model import (
     PART_IDS,
     CheckResult,
@@ -41,7 +42,7 @@ def _meta(**kw: object) -> ReportMeta:
 
 
 def _missing_parts() -> dict[str, PartResult]:
-    return {p: PartResult("missing", None, None, None, None, "") for p in PART_IDS}
+    return {p: PartResult("missing", None, None, None, None, msg("part.missing", part=p)) for p in PART_IDS}
 
 
 def _run(
@@ -109,7 +110,7 @@ ITEM = 'id = "x1"\ngroup = "topic"\nname = "名"\nrule = "keywords"\nkeywords = 
         (ITEM.replace('rule = "keywords"', 'rule = "absent"'), ["x1", "patterns"]),
         (ITEM + 'part = "intro"\n', ["x1", "part", "intro"]),
         (ITEM.replace('rule = "keywords"', 'rule = "meta"') + 'fields = ["colour"]\n', ["x1", "fields"]),
-        (ITEM + "[[item]]\n" + ITEM, ["第 2 项", "x1", "重复"]),
+        (ITEM + "[[item]]\n" + ITEM, ["第 8 行", "x1", "重复"]),
     ],
 )
 def test_malformed_items_name_item_and_field(body: str, needles: list[str]) -> None:
@@ -118,6 +119,60 @@ def test_malformed_items_name_item_and_field(body: str, needles: list[str]) -> N
     for n in needles:
         assert n in str(err.value)
     assert "my.toml" in str(err.value)
+
+
+FORM = """[checklist]
+name = "某省清单"
+
+[[item]]
+id = "ok"
+group = "form"
+name = "没有重复段落"
+rule = "findings_absent"
+kinds = ["duplicate_paragraph"]
+
+[[item]]
+id = "dup"
+group = "form"
+name = "没有缺损日期"
+rule = "findings_absent"
+kinds = ["garbled_date", "duplicate_paragraf"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("", "", "核查清单 某省.toml 第 16 行，第 2 项（dup） 字段 “kinds” 中的问题类型 “duplicate_paragraf” 不存在；"
+                 "可用的问题类型：“duplicate_paragraph”"),
+        (', "duplicate_paragraf"]', ']\ntopics = ["行政复义"]',
+         "第 17 行，第 2 项（dup） 字段 “topics” 中的指标主题 “行政复义” 不存在；可用的指标主题：“行政复议”"),
+        ('kinds = ["garbled_date", "duplicate_paragraf"]', 'kind = ["garbled_date"]',
+         "第 16 行，第 2 项（dup） 有未知的字段 “kind”；是否应为 “kinds”"),
+        ('rule = "findings_absent"\nkinds = ["garbled', 'rule = "finding_absent"\nkinds = ["garbled',
+         "第 15 行，第 2 项（dup） 字段 “rule” 中的规则 “finding_absent” 不存在；可用的规则：“findings_absent”"),
+        (', "duplicate_paragraf"]', ']\npart = "next-year"',
+         "第 17 行，第 2 项（dup） 字段 “part” 中的部分编号 “next-year” 不存在；可用的部分编号：“next_year”"),
+    ],
+)
+def test_unknown_names_are_refused_with_line_and_closest_name(old: str, new: str, expected: str) -> None:
+    text = FORM.replace(old, new) if old else FORM
+    with pytest.raises(ChecklistError) as err:
+        parse_checklist(text.encode(), "某省.toml")
+    assert expected in str(err.value)
+
+
+def test_names_of_earlier_versions_still_load() -> None:
+    old = FORM.replace(', "duplicate_paragraf"', ', "unit_mismatch"')
+    assert parse_checklist(old.encode()).items[1].kinds == ("garbled_date", "issuer_mismatch")
+
+
+def test_a_checklist_keeps_its_bytes_and_english_names() -> None:
+    text = FORM.replace(', "duplicate_paragraf"]', "]")
+    text = text.replace('name = "没有重复段落"', 'name = "没有重复段落"\nname_en = "No repeated paragraphs"')
+    cl = parse_checklist(text.encode())
+    assert cl.data.startswith(b"[checklist]") and cl.items[0].name_en == "No repeated paragraphs"
+    assert all(i.name_en for i in DEFAULT.items)  # the default checklist reads in English too
 
 
 @pytest.mark.parametrize("data", [b"not = [toml", b"[checklist]\nname = 'x'\n", b"\xff\xfe\x00"])
@@ -136,14 +191,15 @@ def test_missing_file_is_a_checklist_error(tmp_path: Path) -> None:
 
 def test_part_rule_maps_status_and_evidence() -> None:
     parts = _missing_parts()
-    parts["measures"] = PartResult("found", "heading", "s1", 10, 50, "")
-    parts["shortcomings"] = PartResult("partial", "heading", "s2", 50, 80, "只列问题，未分析原因")
+    parts["measures"] = PartResult("found", "heading", "s1", 10, 50, msg("part.heading", title="举措"))
+    parts["shortcomings"] = PartResult("partial", "heading", "s2", 50, 80, custom("只列问题，未分析原因"))
     sections = (Section("s1", 1, "一", "一、举措", "举措", 10, 50), Section("s2", 1, "二", "二、不足", "不足", 50, 80))
     r = _run("x" * 100, parts=parts, outline=Outline(sections, ()))
     assert r["measures"].status == "found"
     assert [(e.section, e.start, e.end) for e in r["measures"].evidence] == [("s1", 10, 50)]
-    assert r["measures"].note == "已找到（有单独标题）"
-    assert (r["shortcomings"].status, r["shortcomings"].note) == ("partial", "只列问题，未分析原因")
+    assert r["measures"].note.render() == "以标题“举措”单列"
+    assert r["measures"].note.render("en") == "Under its own heading “举措”"
+    assert (r["shortcomings"].status, r["shortcomings"].note.render()) == ("partial", "只列问题，未分析原因")
     assert r["next_year"].status == "missing"
     assert r["other"].status == "not_applicable"  # optional part
 
@@ -190,7 +246,7 @@ def test_findings_absent_rule() -> None:
     r = _run("x" * 10, findings=(dup,))
     assert r["form_no_duplicates"].status == "missing"
     assert [(e.start, e.end) for e in r["form_no_duplicates"].evidence] == [(5, 9)]
-    assert "重复段落 1 处" in r["form_no_duplicates"].note
+    assert "重复段落 1 处" in r["form_no_duplicates"].note.render()
     assert r["form_regulation_titles"].status == "found"
 
 
@@ -205,7 +261,7 @@ def test_title_and_signature_rules() -> None:
     nosig = Finding("missing_signature", "warning", "没有落款", 50, 50)
     r = _run("x" * 50, meta=bad, findings=(nosig,))
     assert r["form_title"].status == "partial"
-    assert "法治政府建设" in r["form_title"].note
+    assert "法治政府建设" in r["form_title"].note.render()
     assert r["form_signature_date"].status == "missing"
 
 
@@ -242,7 +298,7 @@ def test_deadline_is_data(tmp_path: Path) -> None:
     cl = load_checklist(f)
     (r,) = evaluate(cl, "", Outline((), ()), _meta(report_year=2021, published_date="2022-03-11"), {}, (), ())
     assert r.status == "missing"
-    assert "2022-03-01" in r.note
+    assert "2022-03-01" in r.note.render()
 
 
 def test_section_at_finds_the_deepest_section() -> None:
@@ -263,7 +319,7 @@ def test_every_item_gets_one_result_with_spans_in_the_text(text: str, year: int 
     assert [r.id for r in res] == [i.id for i in DEFAULT.items]
     for r in res:
         assert r.status in ("found", "partial", "missing", "not_applicable")
-        assert r.note
+        assert r.note.render()
         assert all(0 <= e.start <= e.end <= len(text) for e in r.evidence)
 
 
@@ -281,7 +337,7 @@ def test_causes_are_looked_for_below_the_heading_only() -> None:
         r = _run(text, parts=parts)["form_cause_specific"]
         assert r.status == status
         if status == "missing":
-            assert "原因分析" in r.note
+            assert "原因分析" in r.note.render()
     assert _run("原因")["form_cause_specific"].status == "missing"  # no shortcomings part at all
 
 
@@ -295,5 +351,5 @@ def test_metric_evidence_keeps_the_outer_span_only() -> None:
 def test_absent_rule_lists_what_it_found() -> None:
     r = _run("落款：某镇镇人民政府。中华人民共合国")["form_serious_typos"]
     assert r.status == "missing"
-    assert r.note == "发现 “镇镇人民政府”、“共合国”"
+    assert r.note.render() == "发现 “镇镇人民政府”、“共合国”"
     assert _run("某镇人民政府，镇长")["form_serious_typos"].status == "found"

@@ -61,11 +61,13 @@ def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_bad_checklist_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "c.toml"
-    bad.write_text('[[item]]\nid = "x"\nrule = "keywords"\ngroup = "nope"\n', encoding="utf-8")
+    bad.write_text('[[item]]\nid = "x"\nrule = "findings_absent"\ngroup = "form"\nname = "x"\n'
+                   'kinds = ["duplicate_paragraf"]\n', encoding="utf-8")
     assert main(["analyze", str(seed_path("000")), "--checklist", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.strip() == (
-        "核查清单 c.toml 第 1 项（x） 字段 “group” 取值 “nope” 无效，应为 required_part / topic / metric / form 之一"
+        "核查清单 c.toml 第 6 行，第 1 项（x） 字段 “kinds” 中的问题类型 “duplicate_paragraf” 不存在；"
+        "可用的问题类型：“duplicate_paragraph”、“duplicate_across_reports”"
     )
 
 

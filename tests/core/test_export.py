@@ -12,7 +12,7 @@ import pytest
 from reviewer import export as export_mod
 from reviewer.analyze import analyze_document
 from reviewer.checklist import load_checklist
-from reviewer.export import ExportError, export, export_from_store
+from reviewer.export import ExportError, ExportInfo, export, export_from_store
 from reviewer.load import load
 from reviewer.model import Analysis, Document, Metric
 from reviewer.store import open_store
@@ -32,21 +32,28 @@ def _rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, ...]
 
 
 def test_workbook_layout_and_seed_cells(seed_analyses: list[Analysis], tmp_path: Path) -> None:
-    out = export(seed_analyses, tmp_path / "review.xlsx", checklist=load_checklist())
+    checklist = load_checklist()
+    info = ExportInfo(project="春季审阅", checklist=checklist.name, checklist_version=checklist.version)
+    out = export(seed_analyses, tmp_path / "review.xlsx", checklist=checklist, info=info)
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == SHEETS
     summary = _rows(wb["汇总"])
-    assert summary[0] == ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单符合率", "已核/总项",
-                          "缺失项", "问题数", "审阅结论", "审阅意见", "审阅人", "审阅时间")
-    jinnan = summary[1]
-    assert jinnan[:6] == (1, "津南区人民政府", "县级", 2021, "000_b98e54cc537f26f1.txt", "4/5")
-    assert jinnan[10] == "未审"
-    luyang = summary[3]
-    assert luyang[1] == "庐阳区人民政府" and luyang[5] == "3/5"
-    assert "党政主要负责人履行第一责任人职责情况" in str(luyang[8])
+    line = str(summary[0][0])
+    assert line.startswith("审阅项目：春季审阅　核查清单：法治政府建设年度报告默认核查清单（版本 ")
+    assert checklist.version in line and line.endswith("已审结：0/5 份")
+    assert summary[1] == ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单得分率", "已核/总项",
+                          "缺失/部分具备", "缺失或部分具备的核查项", "问题数", "审阅状态", "审阅意见", "审阅人",
+                          "审阅时间")
+    jinnan = summary[2]
+    assert jinnan[:6] == (1, "津南区人民政府", "县级", 2021, "000_b98e54cc537f26f1.txt", "4/4")
+    assert jinnan[11] == "未审"
+    luyang = summary[4]
+    assert luyang[1] == "庐阳区人民政府" and luyang[5] == "3/4"
+    assert "党政主要负责人履行第一责任人职责情况（缺失）" in str(luyang[9])
     ws = wb["汇总"]
-    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:N6" and ws.print_title_rows == "$1:$1"
-    assert ws["B1"].font.bold and ws["B2"].font.name == "等线"
+    assert ws.freeze_panes == "B3" and ws.auto_filter.ref == "A2:O7" and ws.print_title_rows == "$2:$2"
+    assert ws["B2"].font.bold and ws["B3"].font.name == "等线"
+    assert ws["G3"].number_format == "0%" and isinstance(ws["G3"].value, float)
     assert ws.column_dimensions["B"].width >= 2 * len("重庆市渝北区大盛镇人民政府")
 
 
@@ -57,7 +64,7 @@ def test_taizhou_first_responsible_is_partial_in_matrix_and_detail(seed_analyses
     col = matrix[0].index("党政主要负责人履行第一责任人职责情况")
     taizhou = matrix[2]
     assert taizhou[1] == "001_793e806449148c2a.txt" and taizhou[col] == "◐"
-    assert wb["核查矩阵"].cell(row=3, column=col + 1).fill.fgColor.rgb == "00FFEB9C"
+    assert wb["核查矩阵"].cell(row=3, column=col + 1).fill.fgColor.rgb == "00FFE0A3"  # vocab.TONES["partial"]
     detail = [r for r in _rows(wb["核查明细"]) if r[1] == "001_793e806449148c2a.txt"
               and r[3] == "党政主要负责人履行第一责任人职责情况"]
     assert len(detail) == 1 and detail[0][4] == "部分具备" and detail[0][6] == "未定"
@@ -77,7 +84,7 @@ def test_metrics_sheet_has_the_seed_figures(seed_analyses: list[Analysis], tmp_p
     fuyi = [r for r in rows if r[1] == "000_b98e54cc537f26f1.txt" and r[4] == "59件"]
     assert fuyi and fuyi[0][3:8] == ("行政复议", "59件", 59, "件", None)
     key = _rows(wb["指标对比"])
-    assert key[0][1:] == tuple(a.meta.issuer for a in seed_analyses)
+    assert key[0][1:] == tuple(f"{a.meta.issuer} {a.meta.report_year}" for a in seed_analyses)
     assert key[1][0] == "行政复议案件（件）" and key[1][1] == 59
     assert len(wb["指标对比"]._charts) == 1
 
@@ -89,13 +96,16 @@ def test_decisions_and_verdicts_from_the_project(seed_analyses: list[Analysis], 
     store.set_decision(sha, "measures", "符合", "", "王审")
     store.set_verdict(sha, "需修改", "请补充", "王审")
     wb = openpyxl.load_workbook(export_from_store(seed_analyses, tmp_path / "r.xlsx", store, load_checklist()))
-    row = _rows(wb["汇总"])[2]
-    assert row[7] == "2/37" and row[10:13] == ("需修改", "请补充", "王审")
+    row = _rows(wb["汇总"])[3]
+    assert row[1] == "中共泰州市委 泰州市人民政府"
+    assert row[7] == "2/37" and row[11:14] == ("需修改", "请补充", "王审")
     matrix = wb["核查矩阵"]
     headers = [c.value for c in matrix[1]]
     cell = matrix.cell(row=3, column=headers.index("党政主要负责人履行第一责任人职责情况") + 1)
-    assert cell.value == "◐ 不符合" and cell.comment is not None and cell.comment.text == "未单列第一责任人部分"
-    assert matrix.cell(row=3, column=headers.index("主要举措和成效") + 1).value == "✓ 已核"
+    assert cell.value == "✗" and cell.comment is not None and cell.comment.text == "未单列第一责任人部分"
+    assert cell.fill.fgColor.rgb == "00E57373"  # the reviewer's 不符合, as on screen
+    measures = matrix.cell(row=3, column=headers.index("主要举措和成效") + 1)
+    assert measures.value == "✓" and measures.fill.fgColor.rgb == "0081C784"
 
 
 @pytest.mark.parametrize("evil", ['=HYPERLINK("http://x","点我")', "+1", "-1", "@SUM(A1:A9)", "\t=1+1", "\r=2"])
@@ -106,8 +116,8 @@ def test_report_text_never_becomes_a_formula(evil: str, tmp_path: Path) -> None:
     m = Metric(evil, 1, "件", None, "行政复议", None, 0, len(evil), evil)
     a = replace(a, metrics=(m,), meta=replace(a.meta, issuer=evil))
     wb = openpyxl.load_workbook(export([a], tmp_path / "e.xlsx"))
-    for sheet, col in (("汇总", 2), ("数据指标", 1), ("数据指标", 5), ("数据指标", 9)):
-        cell = wb[sheet].cell(row=2, column=col)
+    for sheet, row, col in (("汇总", 3, 2), ("数据指标", 2, 1), ("数据指标", 2, 5), ("数据指标", 2, 9)):
+        cell = wb[sheet].cell(row=row, column=col)
         assert cell.value == evil and cell.data_type == "s", (sheet, col)
 
 
@@ -141,4 +151,4 @@ def test_cli_export_with_project(tmp_path: Path) -> None:
     out = tmp_path / "cli.xlsx"
     code = main(["export", str(SEED_FILES[4]), "-o", str(out), "--project", str(tmp_path / "p.review")])
     assert code == 0
-    assert _rows(openpyxl.load_workbook(out)["汇总"])[1][10] == "通过"
+    assert _rows(openpyxl.load_workbook(out)["汇总"])[2][11] == "通过"

@@ -61,14 +61,14 @@ def test_seed000_garbled_ranges_and_lost_month() -> None:
         (6065, 6073),
         (6092, 6100),
     ]
-    assert "2021—2025" in fs[0].message
-    assert "4月1日" in fs[1].message
+    assert "2021—2025" in fs[0].message.render()
+    assert "4月1日" in fs[1].message.render()
 
 
 def test_seed002_document_number_without_closing_bracket() -> None:
     (f,) = garbled_dates(_text("002"))
     assert (f.start, f.end) == (311, 319)
-    assert "〔2020〕18号" in f.message
+    assert "〔2020〕18号" in f.message.render()
 
 
 @pytest.mark.parametrize("prefix", ["001", "003", "004"])
@@ -124,7 +124,7 @@ def test_lost_month_after_a_year_or_a_year_word(text: str, found: str | None) ->
 def test_seed004_misquotes_the_first_responsible_rule_once() -> None:
     (f,) = misquoted_regulations(_text("004"))
     assert (f.start, f.end) == (515, 543)
-    assert "《党政主要负责人履行推进法治建设第一责任人职责规定》" in f.message
+    assert "《党政主要负责人履行推进法治建设第一责任人职责规定》" in f.message.render()
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
@@ -190,8 +190,8 @@ def test_seed004_repeated_paragraph_under_two_headings() -> None:
     (f,) = duplicate_paragraphs(_text("004"))
     assert f.kind == "duplicate_paragraph"
     assert f.start == 1667
-    assert "第 10 行" in f.message
-    assert "积极配合区政府创新" in f.message
+    assert "第 10 行" in f.message.render()
+    assert "积极配合区政府创新" in f.message.render()
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
@@ -226,7 +226,7 @@ def test_seed004_doubled_town_in_signature_is_a_issuer_mismatch() -> None:
     )
     (f,) = issuer_mismatch(text, meta)
     assert (f.start, f.end) == (6925, 6925 + len("重庆市渝北区大盛镇镇人民政府"))
-    assert "重庆市渝北区大盛镇镇人民政府" in f.message
+    assert "重庆市渝北区大盛镇镇人民政府" in f.message.render()
 
 
 def test_seed001_joint_signature_matches_its_title() -> None:
@@ -265,7 +265,7 @@ def test_plan_for_the_wrong_year() -> None:
     text = "2021年工作很多。2021年又做了。\n三、2021年工作打算\n继续努力。"
     fs = year_mismatch(text, _meta(report_year=2021), {"next_year": _part(text, "三、")})
     assert [f.kind for f in fs] == ["year_mismatch"]
-    assert "应为 2022 年" in fs[0].message
+    assert "应为 2022 年" in fs[0].message.render()
     assert (
         year_mismatch(text.replace("三、2021", "三、2022"), _meta(report_year=2021), {"next_year": _part(text, "三、")})
         == []
@@ -307,7 +307,7 @@ def test_findings_spans_lie_in_the_text(text: str) -> None:
     meta = _meta(report_year=2021, title="x", signature_span=(0, len(text)) if text else None)
     for f in find_findings(text, Outline((), ()), meta, parts, ()):
         assert 0 <= f.start <= f.end <= len(text)
-        assert f.message
+        assert f.message.render()
 
 
 @pytest.mark.parametrize(
@@ -322,7 +322,7 @@ def test_findings_spans_lie_in_the_text(text: str) -> None:
 )
 def test_misquotes_against_the_bundled_list(text: str, expected: str | None) -> None:
     fs = misquoted_regulations(text)
-    named = [m.group(1) for f in fs if (m := re.search(r"规范名称《(.+)》不一致", f.message))]
+    named = [m.group(1) for f in fs if (m := re.search(r"规范名称《(.+)》不一致", f.message.render()))]
     assert named == ([expected] if expected else [])
 
 

@@ -86,7 +86,7 @@ def test_garbled_signature_date_is_read_and_reported(prefix: str, garbled: str) 
     (finding,) = meta.findings
     assert finding.kind == "garbled_date" and finding.severity == "warning"
     assert text[finding.start : finding.end] == garbled
-    assert garbled in finding.message
+    assert garbled in finding.message.render()
 
 
 def test_clean_signature_has_no_finding() -> None:

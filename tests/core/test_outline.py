@@ -56,7 +56,7 @@ def test_seed_000_lost_numeral_is_inferred_with_a_finding() -> None:
     assert last.title == "下一年度推进法治政府建设的主要安排"
     (finding,) = outline.findings
     assert (finding.kind, finding.severity, finding.start) == ("heading_numbering", "warning", 5637)
-    assert "四、" in finding.message
+    assert "四、" in finding.message.render()
     # the section stops before the garbled date and the page footer
     assert text[last.end - 10 : last.end].endswith("同步提升。")
 
@@ -179,7 +179,7 @@ def test_restarted_list_in_the_first_section_is_not_a_repeat() -> None:
 def test_repeated_and_skipped_numbers_give_findings() -> None:
     outline = build_outline("一、甲\n一、乙\n二、丙\n四、丁\n")
     assert [s.number for s in outline.sections] == ["一", "一", "二", "四"]
-    messages = [f.message for f in outline.findings]
+    messages = [f.message.render() for f in outline.findings]
     assert len(messages) == 2 and "重复" in messages[0] and "三、" in messages[1]
 
 
@@ -218,4 +218,4 @@ def test_docx_hint_keeps_an_out_of_sequence_marked_heading() -> None:
     outline = build_outline(text, doc)
     assert [s.number for s in outline.sections] == ["一", "五"]
     (finding,) = outline.findings
-    assert finding.message == "标题序号不连续：缺少“二、”、“三、”、“四、”"
+    assert finding.message.render() == "标题序号不连续：缺少“二、”、“三、”、“四、”"

@@ -65,14 +65,14 @@ def test_seed_parts_match_the_issue_table(prefix: str) -> None:
     _, parts = _seed(prefix)
     assert list(parts) == list(PART_IDS)
     assert _row(parts) == EXPECTED[prefix]
-    assert parts["other"].status == "missing" and "可选" in parts["other"].note
+    assert parts["other"].status == "missing" and "可选" in parts["other"].note.render()
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seed_part_spans_and_notes(prefix: str) -> None:
     text, parts = _seed(prefix)
     for r in parts.values():
-        assert r.note
+        assert r.note.render()
         if r.status != "missing":
             assert r.start is not None and r.end is not None and 0 <= r.start < r.end <= len(text)
 
@@ -88,7 +88,7 @@ def test_seed_002_closing_paragraph_is_split_between_shortcomings_and_next_year(
 
 def test_seed_001_shortcomings_note_says_causes_are_missing() -> None:
     _, parts = _seed("001")
-    assert "原因" in parts["shortcomings"].note
+    assert "原因" in parts["shortcomings"].note.render()
 
 
 def _report(*sections: str) -> str:

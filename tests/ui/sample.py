@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reviewer.messages import custom as note
+from reviewer.messages import msg
 from reviewer.model import (
     Analysis,
     CheckResult,
@@ -61,23 +63,27 @@ def make_analysis(sha: str = "a" * 64, issuer: str = "某区人民政府", year:
         _metric("100%", 100, "%", "行政执法", "s1.2"),
         _metric("3200余人次", 3200, "人次", "普法", "s1.2", "余"),
     )
-    findings = (Finding("duplicate_paragraph", "warning", "段落重复", at("继续推进"), at("继续推进") + 5),)
+    dup = msg("dup.within", line=9, snippet="继续推进")
+    findings = (Finding("duplicate_paragraph", "warning", dup, at("继续推进"), at("继续推进") + 5),)
     checklist = (
         CheckResult(
-            "measures", "required_part", "主要举措和成效", "found", (Evidence("s1", s1.start, s1.end),), "有标题"
+            "measures", "required_part", "主要举措和成效", "found", (Evidence("s1", s1.start, s1.end),), note("有标题")
         ),
-        CheckResult("shortcomings", "required_part", "存在的不足和原因", "missing", (), "未找到"),
-        CheckResult("next_year", "required_part", "下一年度主要安排", "found", (Evidence("s2", s2.start, s2.end),), ""),
-        CheckResult("review", "topic", "行政复议", "found", (Evidence("s1.1", metrics[0].start, metrics[0].end),), ""),
-        CheckResult("review_count", "metric", "行政复议案件数", "found", (Evidence("s1.1", *_span(metrics[0])),), ""),
-        CheckResult("signature", "form", "落款和日期", "partial", (Evidence(None, *_line(9)),), "缺少日期"),
+        CheckResult("shortcomings", "required_part", "存在的不足和原因", "missing", (), note("未找到")),
+        CheckResult("next_year", "required_part", "下一年度主要安排", "found", (Evidence("s2", s2.start, s2.end),),
+                    note("")),
+        CheckResult("review", "topic", "行政复议", "found", (Evidence("s1.1", metrics[0].start, metrics[0].end),),
+                    note("")),
+        CheckResult("review_count", "metric", "行政复议案件数", "found", (Evidence("s1.1", *_span(metrics[0])),),
+                    note("")),
+        CheckResult("signature", "form", "落款和日期", "partial", (Evidence(None, *_line(9)),), note("缺少日期")),
     )
     parts = {
-        "measures": PartResult("found", "heading", "s1", s1.start, s1.end, ""),
-        "shortcomings": PartResult("missing", None, None, None, None, "未找到存在的不足和原因"),
-        "first_responsible": PartResult("partial", "nested", "s1.2", s12.start, s12.end, "只有一句"),
-        "next_year": PartResult("found", "heading", "s2", s2.start, s2.end, ""),
-        "other": PartResult("missing", None, None, None, None, ""),
+        "measures": PartResult("found", "heading", "s1", s1.start, s1.end, note("")),
+        "shortcomings": PartResult("missing", None, None, None, None, note("未找到存在的不足和原因")),
+        "first_responsible": PartResult("partial", "nested", "s1.2", s12.start, s12.end, note("只有一句")),
+        "next_year": PartResult("found", "heading", "s2", s2.start, s2.end, note("")),
+        "other": PartResult("missing", None, None, None, None, note("")),
     }
     meta = ReportMeta(LINES[1], issuer, "county", year, None, None, _line(1), _line(9))
     lines = (Line("clutter", *_line(0)), Line("title", *_line(1)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import install_translators
-from ui.labels import group_name
+from ui.labels import group_name, set_language
 from ui.reports.view import ReportsPanel
 
 
@@ -28,6 +28,7 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+        set_language("zh_CN")
     assert group_name("required_part") == "必备部分"
 
 

@@ -19,7 +19,7 @@ def test_marks_carry_tooltips_at_utf16_positions() -> None:
     qt_pos = at("3200余人次") + 1  # after 𠮷
     assert index.tip_at(qt_pos) == "3200 人次（余）\n主题：普法"
     assert index.tip_at(at("59件") + 1) == "59 件\n主题：行政复议"
-    assert index.tip_at(at("继续推进") + 1) == "警告：段落重复"
+    assert index.tip_at(at("继续推进") + 1) == "警告：本段与第 9 行的段落“继续推进”重复"
     assert index.tip_at(at("某区人民政府")) == ""
     kinds = {m.kind for m in index.overlapping(0, 3)}
     assert kinds == {"dim"}

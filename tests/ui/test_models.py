@@ -89,7 +89,7 @@ def test_checklist_model_ticks_through_the_session(qtmodeltester: ModelTester) -
     model.set_report("a" * 64)
     qtmodeltester.check(model)
     groups = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert groups == ["必备部分（3）", "重点领域（1）", "关键数据（1）", "形式规范（1）"]
+    assert groups == ["必备部分（3）", "重点任务（1）", "关键数据（1）", "形式规范（1）"]
     item = model.index(0, 0, model.index(0, 0))
     assert model.setData(item, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert session.store.decisions("a" * 64)["measures"].decision == "符合"

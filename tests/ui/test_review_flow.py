@@ -57,7 +57,7 @@ def test_seed_gaps_stand_where_the_part_belongs(
     w.reports.tree.expand(luyang)
     rows = [proxy.index(r, 0, luyang) for r in range(proxy.rowCount(luyang))]
     assert [r.data(ROLE_KIND) for r in rows] == ["section"] * 6 + ["gap"]
-    assert rows[-1].data() == "缺：第一责任人履职情况"
+    assert rows[-1].data() == "缺：党政主要负责人履行第一责任人职责情况"
     assert rows[5].data(Qt.ItemDataRole.ForegroundRole).color().name() == "#e69a00"  # 六、… holds partial parts
     taizhou = proxy.index(1, 0)
     w.reports.tree.expand(taizhou)
@@ -159,8 +159,8 @@ def test_export_writes_the_decision_and_verdict(
     mine = [r for r in rows if r["文件"] and Path(str(r["文件"])).name == name and r["核查项"] == item.name]
     assert len(mine) == 1
     assert (mine[0]["审阅决定"], mine[0]["审阅意见"], mine[0]["审阅人"]) == ("不符合", "缺少数据支撑", "王审阅")
-    summary = [r for r in wb["汇总"].iter_rows(values_only=True)]
-    verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅结论")] for r in summary[1:]}
+    summary = [r for r in wb["汇总"].iter_rows(min_row=2, values_only=True)]
+    verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅状态")] for r in summary[1:]}
     assert verdicts["塘沽街道"] == "需修改"
 
 

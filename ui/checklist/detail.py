@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.model import DECISIONS, CheckResult, Decision
 from ui.icons import status_icon
-from ui.labels import check_status_name, decision_name
+from ui.labels import check_status_name, decision_name, text
 from ui.session import Session
 
 SAVE_DELAY_MS = 400
@@ -73,7 +73,7 @@ class ItemDetail(QWidget):
         if item is None:
             self.note.setText(self.tr("选择一个核查项，查看程序发现的依据并作出判断。"))
         else:
-            self.note.setText(f"<b>{check_status_name(item.status)}</b>　" + _escape(item.note or item.name))
+            self.note.setText(f"<b>{check_status_name(item.status)}</b>　" + _escape(text(item.note)))
         self._show_decision()
 
     def _show_decision(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from reviewer.model import CheckResult, Decision
 from ui import plain
 from ui.icons import STATUS_COLOURS, status_icon
-from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name
+from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name, item_name, text
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +146,7 @@ class ChecklistModel(QAbstractItemModel):
             return plain.tip(self._tooltip(r, dec.comment if dec else ""))
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return r.name
+                return item_name(r)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if decision == "符合" else Qt.CheckState.Unchecked
         elif column == 1:
@@ -166,7 +166,7 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, r: CheckResult, comment: str) -> str:
-        lines = [r.name, f"{check_status_name(r.status)}：{r.note}" if r.note else check_status_name(r.status)]
+        lines = [item_name(r), f"{check_status_name(r.status)}：{text(r.note)}"]
         if comment:
             lines.append(self.tr("审阅意见：{c}").format(c=comment))
         dec = self._session.decision(self._sha, r.id) if self._sha else None

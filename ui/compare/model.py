@@ -5,40 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.model import Analysis
+from reviewer.model import Analysis, CheckResult
+from reviewer.review import ItemColumn, cell_state, item_columns
+from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
-from ui.labels import check_status_name, decision_name
+from ui.labels import check_status_name, decision_name, lang
 from ui.session import Session, report_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
 ROLE_ITEM = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
-CELL_COLOURS = {
-    "found": "#c8e6c9",
-    "partial": "#ffe0a3",
-    "missing": "#ffcdd2",
-    "not_applicable": "#eceff1",
-}
-DECIDED_COLOURS = {"符合": "#81c784", "不符合": "#e57373", "不适用": "#cfd8dc"}
-CELL_GLYPHS = {"found": "●", "partial": "◐", "missing": "○", "not_applicable": "—"}
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    id: str
-    name: str
-
-
-def _columns(analyses: list[Analysis]) -> list[Column]:
-    seen: dict[str, Column] = {}
-    for a in analyses:
-        for c in a.checklist:
-            seen.setdefault(c.id, Column(c.id, c.name))
-    return list(seen.values())
+def legend() -> str:
+    """What the grid's glyphs mean, from the vocabulary (the workbook's 核查矩阵 uses the same)."""
+    auto = "　".join(f"{CHECK_STATUS.glyph(c)} {check_status_name(c)}" for c in CHECK_STATUS)
+    decided = "　".join(f"{DECISION.glyph(c)} {decision_name(c)}" for c in DECISION if DECISION.glyph(c))
+    return QCoreApplication.translate("compare", "程序判断：{auto}　　审阅决定：{decided}").format(
+        auto=auto, decided=decided)
 
 
 class GridModel(QAbstractTableModel):
@@ -48,8 +36,8 @@ class GridModel(QAbstractTableModel):
         super().__init__()
         self._session = session
         self._reports: list[Analysis] = []
-        self._columns: list[Column] = []
-        self._status: list[dict[str, str]] = []
+        self._columns: list[ItemColumn] = []
+        self._results: list[dict[str, CheckResult]] = []
         session.reports_changed.connect(self.reload)
         session.review_changed.connect(self._review_changed)
         self.reload()
@@ -57,8 +45,8 @@ class GridModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._reports = self._session.analyses()
-        self._columns = _columns(self._reports)
-        self._status = [{c.id: c.status for c in a.checklist} for a in self._reports]
+        self._columns = item_columns(self._reports)
+        self._results = [{c.id: c for c in a.checklist} for a in self._reports]
         self.endResetModel()
 
     def _review_changed(self, sha256: str) -> None:
@@ -75,7 +63,7 @@ class GridModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns) and role in text_roles:
-            name = self._columns[section].name
+            name = self._columns[section].label(lang())
             return plain.tip(name) if role == Qt.ItemDataRole.ToolTipRole else name
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._reports):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -93,20 +81,17 @@ class GridModel(QAbstractTableModel):
             return a.sha256
         if role == ROLE_ITEM:
             return col.id
-        status = self._status[index.row()].get(col.id)
-        dec = self._session.decision(a.sha256, col.id)
-        decided = dec.decision if dec is not None and dec.decision != "未定" else None
+        result = self._results[index.row()].get(col.id)
+        state = cell_state(result, self._session.decision(a.sha256, col.id))
         if role == Qt.ItemDataRole.DisplayRole:
-            return "✓" if decided == "符合" else "✗" if decided == "不符合" else CELL_GLYPHS.get(status or "", "")
+            return state.glyph
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = DECIDED_COLOURS.get(decided or "") or CELL_COLOURS.get(status or "")
-            return QBrush(QColor(colour)) if colour else None
+            return QBrush(QColor(state.tone.fill)) if state.tone.fill else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            auto = check_status_name(status) if status else self.tr("无此项")
-            extra = self.tr("\n审阅：{d}").format(d=decision_name(decided)) if decided else ""
-            return plain.tip(f"{report_label(a)}\n{col.name}：{auto}{extra}")
+            what = state.label(lang()) if result is not None else self.tr("无此项")
+            return plain.tip(f"{report_label(a)}\n{col.label(lang())}：{what}")
         return None
 
 

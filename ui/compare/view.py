@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
 from ui.compare.model import ROLE_ITEM, ROLE_SHA, GridModel, topic_bars, topic_keys
+from ui.compare.model import legend as compare_legend
 from ui.session import Session
 
 
@@ -57,7 +58,7 @@ class ComparePanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.grid, 1)
-        legend = QLabel(self.tr("● 已找到　◐ 不完整　○ 缺失　— 不适用　✓ 审阅符合　✗ 审阅不符合（双击查看）"))
+        legend = QLabel(compare_legend() + self.tr("（双击查看）"))
         legend.setObjectName("legend")
         ll.addWidget(legend)
         split = QSplitter(Qt.Orientation.Horizontal)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from reviewer.model import Finding, Metric, Section, walk_sections
 from ui import plain
 from ui.icons import STATUS_COLOURS
-from ui.labels import finding_name, severity_name
+from ui.labels import finding_name, severity_name, text
 from ui.text.spans import section_label, topic_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,14 +107,14 @@ class FindingsModel(_Table):
         if role == ROLE_SPAN:
             return (f.start, f.end)
         if role == ROLE_SORT:
-            return (SEVERITY_RANK.get(f.severity, 3), f.message, f.kind)[col]
+            return (SEVERITY_RANK.get(f.severity, 3), text(f.message), f.kind)[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (severity_name(f.severity), f.message, finding_name(f.kind))[col]
+            return (severity_name(f.severity), text(f.message), finding_name(f.kind))[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             colour = {"error": STATUS_COLOURS["missing"], "warning": STATUS_COLOURS["partial"]}.get(f.severity, "#555")
             return QBrush(QColor(colour))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain.tip(f.message)
+            return plain.tip(text(f.message))
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from reviewer.messages import FINDING_LABELS
+from reviewer.vocab import FINDING_KIND
 from ui.columns import fit_columns
 from ui.labels import finding_name, severity_name
 from ui.metrics.model import ROLE_SPAN, SEVERITY_RANK, FindingsModel, MetricsModel, TableFilter
@@ -66,5 +66,5 @@ class FindingsPanel(TablePanel):
         super().__init__(model, "", parent)
         self.findings_model = model
         self.filter_edit.setPlaceholderText(self.tr("按问题描述筛选"))
-        kinds = [finding_name(k) for k in FINDING_LABELS]
+        kinds = [finding_name(k) for k in FINDING_KIND]
         self.fit(1, {0: [severity_name(s) for s in SEVERITY_RANK], 2: kinds})

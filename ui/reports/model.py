@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
-from ui.labels import part_name, verdict_name
+from ui.labels import part_name, text, verdict_name
 from ui.reports.rows import Row, build_report_row, has_rows
-from ui.session import Session, gap_count, report_label
+from ui.session import Session, report_label
 from ui.text.spans import section_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,19 +146,21 @@ class ReportsModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return report_label(a)
-        status = self._session.status(node.report)
+        rv = self._session.review(node.report)
+        if rv is None:
+            return None
         if role == ROLE_STATUS:
-            return status
+            return rv.status
         if role == ROLE_BADGE:
-            return gap_count(a)
+            return rv.gaps
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(status)
+            return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            done, total = self._session.progress(node.report)
-            text = self.tr("{name}\n状态：{status}　已核 {done}/{total}　缺项 {gaps}").format(
-                name=Path(a.file).name, status=verdict_name(status), done=done, total=total, gaps=gap_count(a)
-            )
-            return plain.tip(text)
+            tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；"
+                          "问题 {findings} 处").format(
+                name=Path(a.file).name, status=verdict_name(rv.status), done=rv.decided, total=rv.items,
+                missing=rv.missing, partial=rv.partial, findings=rv.findings)
+            return plain.tip(tip)
         if role == ROLE_FILE:
             return a.file
         if role == Qt.ItemDataRole.FontRole:
@@ -171,13 +173,13 @@ class ReportsModel(QAbstractItemModel):
         name = part_name(node.part or "")
         missing = node.part_state == "missing"
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("缺：{part}") if missing else self.tr("不完整：{part}")).format(part=name)
+            return (self.tr("缺：{part}") if missing else self.tr("部分具备：{part}")).format(part=name)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(RED if missing else AMBER))
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon("missing" if missing else "partial")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain.tip(node.note or name)
+            return plain.tip(text(node.note) if node.note is not None else name)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setItalic(True)
@@ -191,10 +193,10 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return section_label(s)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = s.heading.strip()[:TIP_CHARS]
-            if node.part_state == "partial":
-                text = self.tr("{heading}\n不完整：{note}").format(heading=text, note=node.note)
-            return plain.tip(text)
+            tip = s.heading.strip()[:TIP_CHARS]
+            if node.part_state == "partial" and node.note is not None:
+                tip = self.tr("{heading}\n部分具备：{note}").format(heading=tip, note=text(node.note))
+            return plain.tip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and node.part_state == "partial":
             return QBrush(QColor(AMBER))
         if role == Qt.ItemDataRole.DecorationRole and node.part_state == "partial":

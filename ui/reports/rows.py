@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reviewer.messages import Message
 from reviewer.model import Analysis, PartResult, Section
 from ui.labels import REQUIRED_PARTS
 
@@ -27,7 +28,7 @@ class Row:
     section: Section | None = None
     part: str | None = None
     part_state: str | None = None
-    note: str = ""
+    note: Message | None = None
     children: list[Row] = field(default_factory=list)
     filled: bool = True  # False: a report row whose rows are made when the tree expands it
 
@@ -62,10 +63,10 @@ def _anchor(part: str, parts: dict[str, PartResult], tops: list[Section]) -> tup
 
 
 def _section_rows(
-    sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, tuple[str, str, str]]
+    sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, tuple[str, str, Message]]
 ) -> None:
     for s in sections:
-        part, state, note = marks.get(s.id, (None, None, ""))
+        part, state, note = marks.get(s.id, (None, None, None))
         row = Row("section", report, parent, s, part, state, note)
         parent.children.append(row)
         _section_rows(s.children, report, row, marks)

@@ -10,7 +10,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 
 from reviewer.model import Analysis, Section, walk_sections
-from ui.labels import severity_name
+from ui.labels import severity_name, text
 from ui.spans import Utf16Index
 
 MarkKind = Literal["heading", "metric", "finding", "dim"]
@@ -75,7 +75,7 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
         )
         marks.append(Mark(*index.span_to_qt(m.start, m.end), "metric", colour=topic_colour(m.topic), tip=tip))
     for f in a.findings:
-        tip = f"{severity_name(f.severity)}：{f.message}"
+        tip = f"{severity_name(f.severity)}：{text(f.message)}"
         marks.append(Mark(*index.span_to_qt(f.start, max(f.end, f.start + 1)), "finding", tip=tip))
     marks.sort(key=lambda k: (k.start, k.end))
     return marks

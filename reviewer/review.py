@@ -1,0 +1,179 @@
+"""The review rules, once: where a report stands, how far its review is, its gaps and key figures.
+
+The window (tree, badges, status bar, checklist header, 对比 grid), the workbook and the command
+line all call these functions, so every count a reviewer sees is the same count everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from reviewer.checklist import Checklist, score
+from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict
+from reviewer.vocab import CHECK_STATUS, DECISION, REQUIRED_PARTS, Lang, Tone
+
+Decisions = Mapping[str, ItemDecision]
+#: Statuses of a report whose review is finished.
+FINISHED = ("通过", "需修改")
+
+
+def review_status(decisions: Decisions, verdict: ReportVerdict | None) -> str:
+    """A code of ``vocab.REVIEW_STATUS``: 通过 / 需修改 once decided, else 审阅中 once anything was done."""
+    if verdict is not None and verdict.verdict in FINISHED:
+        return verdict.verdict
+    started = any(d.decision != "未定" or d.comment for d in decisions.values())
+    return "审阅中" if started or (verdict is not None and verdict.comment) else "未审"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReview:
+    """Every count shown about one report."""
+
+    sha256: str
+    status: str  # vocab.REVIEW_STATUS
+    decided: int  # checklist items with a decision other than 未定
+    items: int  # checklist items of the report
+    missing: int  # items the program found missing
+    partial: int  # items the program found partial
+    failed: int  # items the reviewer marked 不符合
+    parts_found: int  # required parts present (fully or partly)
+    parts_required: int
+    points: float  # checklist score: found 1, partial 0.5
+    judged: int  # applicable items
+    findings: int
+    reviewer: str  # who last changed the review ("" when nobody)
+    time: str  # when (ISO 8601, "" when never)
+
+    @property
+    def gaps(self) -> int:
+        """Items found missing or partial: the red badge."""
+        return self.missing + self.partial
+
+    @property
+    def rate(self) -> float | None:
+        """Share of the checklist satisfied (0..1), None when no item applies."""
+        return self.points / self.judged if self.judged else None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
+
+
+def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) -> ReportReview:
+    points, judged = score(a.checklist)
+    ids = {r.id for r in a.checklist}
+    mine = [d for item, d in decisions.items() if item in ids]
+    changes = [(d.time, d.reviewer) for d in mine] + ([(verdict.time, verdict.reviewer)] if verdict else [])
+    last_time, last_reviewer = max(changes, default=("", ""))
+    return ReportReview(
+        sha256=a.sha256,
+        status=review_status(decisions, verdict),
+        decided=sum(1 for d in mine if d.decision != "未定"),
+        items=len(a.checklist),
+        missing=sum(1 for r in a.checklist if r.status == "missing"),
+        partial=sum(1 for r in a.checklist if r.status == "partial"),
+        failed=sum(1 for d in mine if d.decision == "不符合"),
+        parts_found=sum(1 for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status != "missing"),
+        parts_required=len(REQUIRED_PARTS),
+        points=points,
+        judged=judged,
+        findings=len(a.findings),
+        reviewer=last_reviewer,
+        time=last_time,
+    )
+
+
+def finished_count(reviews: Iterable[ReportReview]) -> tuple[int, int]:
+    """(reports whose review is finished, reports): the status bar's 已审结 n/m."""
+    rs = list(reviews)
+    return sum(1 for r in rs if r.finished), len(rs)
+
+
+def gap_items(a: Analysis) -> list[CheckResult]:
+    """Items the program found missing or partial, in checklist order."""
+    return [r for r in a.checklist if r.status in ("missing", "partial")]
+
+
+def open_items(a: Analysis, decisions: Decisions) -> list[CheckResult]:
+    """Items the reviewer has not decided yet."""
+    return [r for r in a.checklist if (d := decisions.get(r.id)) is None or d.decision == "未定"]
+
+
+@dataclass(frozen=True, slots=True)
+class CellState:
+    """One report × item cell of the grid and of the 核查矩阵 sheet: the same glyph and colour."""
+
+    glyph: str
+    tone: Tone
+    auto: str  # the program's status code
+    decision: str | None  # the reviewer's decision code, None when undecided
+
+    def label(self, lang: Lang = "zh") -> str:
+        auto = CHECK_STATUS.label(self.auto, lang)
+        return f"{auto} · {DECISION.label(self.decision, lang)}" if self.decision else auto
+
+
+def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> CellState:
+    """The reviewer's decision wins (✓ ✗ ⊘); otherwise what the program found (● ◐ ○ —)."""
+    auto = result.status if result is not None else "not_applicable"
+    decided = decision.decision if decision is not None and decision.decision != "未定" else None
+    if decided is not None:
+        return CellState(DECISION.glyph(decided), DECISION.tone(decided), auto, decided)
+    return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemColumn:
+    id: str
+    group: str
+    name: str
+    name_en: str = ""
+
+    def label(self, lang: Lang = "zh") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+def item_columns(analyses: Sequence[Analysis], checklist: Checklist | None = None) -> list[ItemColumn]:
+    """The grid's columns: checklist items in checklist order (first-seen order without a checklist)."""
+    if checklist is not None and checklist.items:
+        return [ItemColumn(i.id, i.group, i.name, i.name_en) for i in checklist.items]
+    seen: dict[str, ItemColumn] = {}
+    for a in analyses:
+        for r in a.checklist:
+            seen.setdefault(r.id, ItemColumn(r.id, r.group, r.name, r.name_en))
+    return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A figure lined up across reports: a metric topic in the measure words that count it."""
+
+    zh: str
+    en: str
+    topic: str
+    measures: tuple[str, ...]
+
+    def label(self, lang: Lang = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    @property
+    def is_rate(self) -> bool:
+        return "%" in self.measures
+
+
+KEY_FIGURES: tuple[KeyFigure, ...] = (
+    KeyFigure("行政复议案件（件）", "Administrative reconsideration cases", "行政复议", ("件",)),
+    KeyFigure("行政诉讼案件（件）", "Administrative lawsuits", "行政诉讼", ("件",)),
+    KeyFigure("合法性审核（件）", "Legality reviews", "合法性审核", ("件", "份")),
+    KeyFigure("规范性文件（件）", "Normative documents", "规范性文件", ("件", "份")),
+    KeyFigure("执法人员（人）", "Law-enforcement officers", "执法人员", ("人", "名")),
+    KeyFigure("人民调解（件）", "People's mediation cases", "矛盾纠纷/人民调解", ("件", "起")),
+    KeyFigure("出庭应诉率（%）", "Court appearance rate (%)", "出庭应诉", ("%",)),
+)
+
+
+def key_figure(a: Analysis, figure: KeyFigure) -> float | None:
+    """The largest figure of the topic in the accepted measure words (totals are usually the largest)."""
+    values = [m.value for m in a.metrics if m.topic == figure.topic and m.measure in figure.measures]
+    return max(values) if values else None

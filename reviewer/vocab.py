@@ -1,0 +1,183 @@
+"""The one vocabulary: every code the program shows, with its Chinese and English label, glyph and tone.
+
+The window, the workbook, the command line and the JSON all name a status, decision, verdict,
+level, part, group, severity or finding kind through these tables, so the same fact reads the
+same everywhere. A *tone* is a colour role; ``TONES`` gives each its light fill (cells, rows) and
+its ink (text, icons), used alike by the Qt views and the Excel sheets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+LIST_SEP: dict[str, str] = {"zh": "、", "en": ", "}
+
+
+def as_lang(value: str | None) -> Lang:
+    """``"en"`` for English settings (``en``, ``en_US`` …), Chinese otherwise."""
+    return "en" if value and value.lower().startswith("en") else "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    fill: str  # light background for a cell or row
+    ink: str  # strong colour for text and icons
+
+
+TONES: dict[str, Tone] = {
+    "good": Tone("#c8e6c9", "#2e7d32"),  # the program found it
+    "partial": Tone("#ffe0a3", "#e69a00"),
+    "bad": Tone("#ffcdd2", "#c62828"),
+    "muted": Tone("#eceff1", "#8a8f98"),
+    "active": Tone("#dbe8fb", "#1565c0"),  # work in progress
+    "pass": Tone("#81c784", "#1b5e20"),  # the reviewer passed it: stronger than the program's "good"
+    "fail": Tone("#e57373", "#b71c1c"),
+    "neutral": Tone("", "#555555"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    code: str
+    zh: str
+    en: str
+    glyph: str = ""
+    tone: str = "neutral"
+
+    def label(self, lang: Lang = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+class Terms(Mapping[str, Term]):
+    """An ordered table of terms; unknown codes render as written (data from a newer version)."""
+
+    def __init__(self, *terms: Term) -> None:
+        self._terms = {t.code: t for t in terms}
+
+    def __getitem__(self, code: str) -> Term:
+        return self._terms[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._terms)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._terms)
+
+    def label(self, code: str | None, lang: Lang = "zh") -> str:
+        term = self._terms.get(code or "")
+        return term.label(lang) if term is not None else (code or "")
+
+    def glyph(self, code: str | None) -> str:
+        term = self._terms.get(code or "")
+        return term.glyph if term is not None else ""
+
+    def tone(self, code: str | None) -> Tone:
+        term = self._terms.get(code or "")
+        return TONES[term.tone if term is not None else "neutral"]
+
+
+# What the program found for a checklist item (and for a required part).
+CHECK_STATUS = Terms(
+    Term("found", "已具备", "Present", "●", "good"),
+    Term("partial", "部分具备", "Partial", "◐", "partial"),
+    Term("missing", "缺失", "Missing", "○", "bad"),
+    Term("not_applicable", "不适用", "Not applicable", "—", "muted"),
+)
+# What the reviewer decided for an item; the codes are what the project file stores.
+DECISION = Terms(
+    Term("符合", "符合", "Meets", "✓", "pass"),
+    Term("不符合", "不符合", "Fails", "✗", "fail"),
+    Term("不适用", "不适用", "Not applicable", "⊘", "muted"),
+    Term("未定", "未定", "Undecided", "", "neutral"),
+)
+VERDICT = Terms(
+    Term("通过", "通过", "Accepted", "✓", "pass"),
+    Term("需修改", "需修改", "Needs revision", "!", "fail"),
+    Term("未审", "未审", "Not reviewed", "", "muted"),
+)
+# Where a report stands in the review (derived by reviewer.review from decisions and verdict).
+REVIEW_STATUS = Terms(
+    Term("未审", "未审", "Not started", "○", "muted"),
+    Term("审阅中", "审阅中", "In review", "◐", "active"),
+    Term("通过", "通过", "Accepted", "✓", "pass"),
+    Term("需修改", "需修改", "Needs revision", "!", "fail"),
+)
+LEVEL = Terms(
+    Term("province", "省级", "Province"),
+    Term("city", "市级", "City"),
+    Term("county", "县级", "County"),
+    Term("department", "部门", "Department"),
+    Term("town", "乡镇", "Town"),
+    Term("street", "街道", "Street office"),
+    Term("other", "其他", "Other"),
+)
+# The five parts of 《法治政府建设与责任落实督察工作规定》 第二十五条; the first four are required.
+PART = Terms(
+    Term("measures", "主要举措和成效", "Measures and results"),
+    Term("shortcomings", "存在的不足和原因", "Shortcomings and causes"),
+    Term("first_responsible", "党政主要负责人履行第一责任人职责情况", "Leaders' duties as first responsible"),
+    Term("next_year", "下一年度主要安排", "Plans for next year"),
+    Term("other", "其他需要报告的情况", "Other matters to report"),
+)
+REQUIRED_PARTS: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "next_year")
+PART_HOW = Terms(
+    Term("heading", "有单独标题", "under its own heading"),
+    Term("nested", "包含在其他部分中", "inside another part"),
+    Term("text", "仅见于无标题的正文", "only in unheaded text"),
+)
+GROUP = Terms(
+    Term("required_part", "必备部分", "Required parts"),
+    Term("topic", "重点任务", "Key tasks"),
+    Term("metric", "关键数据", "Key figures"),
+    Term("form", "形式规范", "Form"),
+)
+SEVERITY = Terms(
+    Term("error", "错误", "Error", "", "bad"),
+    Term("warning", "警告", "Warning", "", "partial"),
+    Term("info", "提示", "Note", "", "neutral"),
+)
+FINDING_KIND = Terms(
+    Term("duplicate_paragraph", "重复段落", "Repeated paragraph"),
+    Term("duplicate_across_reports", "与其他报告雷同的段落", "Paragraph shared with another report"),
+    Term("heading_numbering", "标题序号错误", "Heading numbering"),
+    Term("garbled_date", "日期或数字缺损", "Garbled date or number"),
+    Term("misquoted_regulation", "法规文件名称引用有误", "Misquoted regulation title"),
+    Term("issuer_mismatch", "落款单位与标题不一致", "Signature unit differs from the title"),
+    Term("year_mismatch", "年度不一致", "Year mismatch"),
+    Term("late_publication", "公开时间晚于期限", "Published after the deadline"),
+    Term("missing_signature", "缺少落款单位", "No signing unit"),
+    Term("missing_date", "缺少成文日期", "No date of writing"),
+    Term("rate_change_in_percent", "比率变化应以“个百分点”表述", "Rate change given in %"),
+)
+# Fields a ``meta`` checklist rule can require.
+META_FIELD = Terms(
+    Term("title", "标题", "title"),
+    Term("issuer", "报告单位", "issuing unit"),
+    Term("report_year", "报告年度", "report year"),
+    Term("signed_date", "成文日期", "date of writing"),
+    Term("published_date", "发布日期", "publication date"),
+    Term("signature", "落款", "signature"),
+)
+
+#: Every table by name, for message templates (``{part:part}``) and checklist validation.
+VOCABULARIES: dict[str, Terms] = {
+    "check_status": CHECK_STATUS,
+    "decision": DECISION,
+    "verdict": VERDICT,
+    "review_status": REVIEW_STATUS,
+    "level": LEVEL,
+    "part": PART,
+    "part_how": PART_HOW,
+    "group": GROUP,
+    "severity": SEVERITY,
+    "finding_kind": FINDING_KIND,
+    "meta_field": META_FIELD,
+}
