@@ -64,7 +64,8 @@ def test_seed_findings_render_in_english_with_their_quotes(seeds: list[Analysis]
     dasheng = seeds[4]
     (dup,) = [f for f in dasheng.findings if f.kind == "duplicate_paragraph"]
     assert dup.message.render() == "本段与第 10 行的段落“积极配合区政府创新优化法治化营商…”高度相似（94%）"
-    assert dup.message.render("en") == "This paragraph is 94% similar to the one at line 10 (“积极配合区政府创新优化法治化营商…”)"
+    en = "This paragraph is 94% similar to the one at line 10 (“积极配合区政府创新优化法治化营商…”)"
+    assert dup.message.render("en") == en
     for a in seeds:
         for f in a.findings:
             assert FINDING_KIND.label(f.kind) != f.kind, f.kind  # every kind has a name
