@@ -1,10 +1,11 @@
 """The pipeline: Document → Analysis (outline → meta → parts → metrics → findings → checklist).
 
-``analyze_many`` runs the per-report pipeline in a spawn-safe process pool, in chunks, then adds
-the batch's cross-report duplicates: each report's ``findings`` gains one
+``analyze_many`` runs the per-report pipeline in a spawn-safe process pool, in chunks, then (unless
+``across=False``) adds the batch's cross-report duplicates: each report's ``findings`` gains one
 ``duplicate_across_reports`` finding per paragraph it shares with other reports of the batch, the
 message naming the other files. The checklist is not re-evaluated for those (the checklist judges
-a report on its own; copying between units is shown as information).
+a report on its own; copying between units is shown as information). A project caches each
+report's own analysis (``across=False``) and adds these over all its reports.
 """
 
 from __future__ import annotations
@@ -77,10 +78,23 @@ def analyze_many(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    across: bool = True,
 ) -> list[Analysis]:
     """Analyse a batch; results in input order. On cancellation, returns those finished so far
     (still in input order, without the ones not done). ``workers=1`` runs in this process.
+    ``across=False`` leaves out the findings that compare reports with each other.
     """
+    done = _analyze_all(docs, checklist, workers, progress, cancelled)
+    return add_batch_duplicates(done) if across else done
+
+
+def _analyze_all(
+    docs: Sequence[Document],
+    checklist: checklist_mod.Checklist | None,
+    workers: int | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[Analysis]:
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
     n = len(docs)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
@@ -92,8 +106,8 @@ def analyze_many(
             done_list.append(analyze_document(d, cl))
             if progress is not None:
                 progress(i + 1, n)
-        return add_batch_duplicates(done_list)
-    return add_batch_duplicates(_run_pool(docs, cl, workers, progress, cancelled))
+        return done_list
+    return _run_pool(docs, cl, workers, progress, cancelled)
 
 
 def _run_pool(

@@ -1,17 +1,19 @@
-"""Open a batch of report files: load, reuse cached analyses, analyse only what changed.
+"""Bring reports into a project and analyse a project's reports, reusing cached analyses.
 
-Reopening a project of a thousand reports must not re-analyse them: analyses are cached in the
-project store under the report's content hash and ``analysis_version`` (the analyser's code and
-data plus the checklist), so any change to either makes the cache miss instead of lying.
+A project keeps its reports' texts, so opening it needs no source file: each report is analysed
+from its kept text, or taken from the cache when the analyser's code and data and the checklist
+are unchanged (``analysis_version``). The cache holds each report's own analysis only; findings
+that depend on the other reports (paragraphs shared between reports) are worked out over the
+whole project every time its set of reports changes (``with_project_findings``), so they never
+depend on the order in which reports were opened.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,6 +21,7 @@ from typing import Any, Protocol
 from reviewer import __version__
 from reviewer.checklist import Checklist
 from reviewer.model import Analysis, Document, LoadError
+from reviewer.review_store import ReportRecord, ReviewStore
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -32,10 +35,11 @@ class AnalysisCache(Protocol):
 
 @dataclass
 class BatchResult:
-    analyses: list[Analysis] = field(default_factory=list)
+    analyses: list[Analysis] = field(default_factory=list)  # each report's own analysis, in order
     errors: list[LoadError] = field(default_factory=list)
     cancelled: bool = False
     from_cache: int = 0
+    added: list[str] = field(default_factory=list)  # content hashes brought into the project
 
 
 @cache
@@ -62,73 +66,134 @@ def analysis_version(checklist: Checklist) -> str:
     return f"{code_fingerprint()}/{checklist.version}"
 
 
-def _from_cache(docs: Sequence[Document], store: AnalysisCache | None, version: str
-                ) -> tuple[dict[str, Analysis], list[Document]]:
-    from reviewer.serialize import from_json
-
-    hits: dict[str, Analysis] = {}
-    misses: list[Document] = []
-    with long_lived_objects():
-        for d in docs:
-            data = store.cached_analysis(d.sha256, version) if store is not None else None
-            if data is not None:
-                hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
-            else:
-                misses.append(d)
-    return hits, misses
-
-
-@contextmanager
-def long_lived_objects() -> Iterator[None]:
-    """Build many small objects that will live as long as the project is open (a reopened project).
-
-    The cyclic garbage collector is off while they are built: every few hundred allocations it
-    would walk all the analyses built so far again, a third of the time of reopening 1000
-    reports. Afterwards everything is moved to its permanent generation (``gc.freeze``), so it
-    never walks them later either (a full pass over a thousand analyses stalls the window for
-    0.1-0.2 s). Decoded analyses hold no reference cycles, so reference counting alone frees
-    them when they are dropped. The collector's previous on/off state is restored.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def open_reports(
-    paths: Sequence[str | Path],
+def analyse_documents(
+    docs: Sequence[Document],
     checklist: Checklist,
-    store: AnalysisCache | None = None,
+    cache_store: AnalysisCache | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
-) -> BatchResult:
-    """Load every report under ``paths`` and analyse it (cached where possible), in path order."""
-    from reviewer.load import load_many
+) -> tuple[list[Analysis], int]:
+    """Each document's own analysis (from the cache where possible), in order; and how many were cached.
 
-    def tick(done: int, total: int) -> None:
-        if progress is not None:
-            progress(done, total)
+    On cancellation the documents not analysed are left out.
+    """
+    from reviewer.serialize import SchemaMismatchError, from_json
 
-    docs, errors = load_many(paths, progress=lambda d, t: tick(d, 2 * t), cancelled=cancelled)
     version = analysis_version(checklist)
-    hits, misses = _from_cache(docs, store, version)
-    base = len(docs) + len(errors) + len(hits)
+    hits: dict[str, Analysis] = {}
+    misses: list[Document] = []
+    for d in docs:
+        data = cache_store.cached_analysis(d.sha256, version) if cache_store is not None else None
+        try:
+            if data is not None:
+                hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
+                continue
+        except (SchemaMismatchError, KeyError, TypeError, ValueError):
+            pass  # a cache entry this version cannot read: analyse again
+        misses.append(d)
+    from_cache = len(hits)
     if misses:  # the analyser's imports (cn2an alone takes 0.2 s) only when something is not cached
         from reviewer.analyze import analyze_many
         from reviewer.serialize import to_json
 
-        fresh = analyze_many(misses, checklist, workers=workers, cancelled=cancelled,
-                             progress=lambda d, t: tick(base + d, 2 * (len(docs) + len(errors))))
-        for a in fresh:
-            if store is not None:
-                store.save_analysis(a.sha256, version, to_json(a))
+        tick = (lambda d, t: progress(from_cache + d, len(docs))) if progress is not None else None
+        for a in analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False):
+            if cache_store is not None:
+                cache_store.save_analysis(a.sha256, version, to_json(a))
             hits[a.sha256] = a
-    result = BatchResult(errors=list(errors), from_cache=len(docs) - len(misses))
-    result.analyses = [hits[d.sha256] for d in docs if d.sha256 in hits]
-    result.cancelled = bool(cancelled and cancelled()) or len(result.analyses) < len(docs)
+    return [hits[d.sha256] for d in docs if d.sha256 in hits], from_cache
+
+
+def import_reports(
+    paths: Sequence[str | Path],
+    checklist: Checklist,
+    store: ReviewStore | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Load every report under ``paths``, analyse it, and keep it (text and all) in ``store``."""
+    from reviewer.load import load_many
+
+    def half(offset: int) -> Progress | None:
+        return (lambda d, t: progress(offset * t + d, 2 * t)) if progress is not None else None
+
+    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled)
+    if store is not None:  # a project remembers where each file was, whatever the working folder
+        docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
+    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers)
+    result = BatchResult(analyses, list(errors), from_cache=from_cache)
+    if store is not None:
+        store.save_checklist(checklist)
+        by_sha = {d.sha256: d for d in docs}
+        for a in analyses:
+            store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
+            result.added.append(a.sha256)
+    result.cancelled = bool(cancelled and cancelled()) or len(analyses) < len(docs)
     return result
+
+
+def _mtime(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def project_reports(
+    store: ReviewStore,
+    checklist: Checklist,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    workers: int | None = None,
+    have: Mapping[str, Analysis] | None = None,
+) -> BatchResult:
+    """Every report of the project, analysed from its kept text; ``have`` are analyses already in
+    memory (made with the same checklist), reused as they are."""
+    keep = {sha: a for sha, a in (have or {}).items() if a.checklist_version == checklist.version}
+    records = store.reports()
+    docs = store.documents(r.sha256 for r in records if r.sha256 not in keep)
+    fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers)
+    by_sha = {**keep, **{a.sha256: a for a in fresh}}
+    result = BatchResult([by_sha[r.sha256] for r in records if r.sha256 in by_sha], from_cache=from_cache + len(keep))
+    missing = [r for r in records if r.sha256 not in by_sha]
+    result.cancelled = bool(cancelled and cancelled())
+    if not result.cancelled:
+        result.errors = [_no_text(r) for r in missing]
+    return result
+
+
+def _no_text(r: ReportRecord) -> LoadError:
+    return LoadError(r.path, "no_text", f"{r.name or Path(r.path).name}：项目中没有保存这份报告的正文（旧版项目），"
+                                        "请重新打开其源文件以保存到项目中")
+
+
+def with_project_findings(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses with the findings that depend on the whole set (shared paragraphs) added."""
+    from reviewer.analyze import add_batch_duplicates
+
+    return add_batch_duplicates(analyses)
+
+
+def changed_sources(records: Sequence[ReportRecord], cancelled: Cancelled | None = None) -> list[str]:
+    """Reports whose source file is still where it was but holds other content now.
+
+    A file of the same size and modification time is taken as unchanged; otherwise it is hashed.
+    A file that is gone is not "changed": the project keeps the report's text.
+    """
+    out: list[str] = []
+    for r in records:
+        if cancelled is not None and cancelled():
+            break
+        try:
+            st = os.stat(r.path)
+            if st.st_size == r.size and r.mtime is not None and st.st_mtime == r.mtime:
+                continue
+            with open(r.path, "rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            continue
+        if digest != r.sha256:
+            out.append(r.sha256)
+    return out

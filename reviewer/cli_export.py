@@ -1,48 +1,96 @@
-"""``reviewer export PATH... -o review.xlsx [--project FILE] [--checklist FILE]``."""
+"""``reviewer export [PATH...] -o review.xlsx [--project FILE] [--checklist FILE] [--lang zh|en]``.
+
+With ``--project`` the named reports are brought into the project (their texts kept there) and
+exported with the reviewer's decisions; with no paths, every report of the project is exported.
+Findings that compare reports (shared paragraphs) are worked out over the whole project.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
+
+from reviewer.checklist import Checklist, ChecklistError, load_checklist
+from reviewer.model import Analysis, LoadError
+from reviewer.review_store import ReviewStore
 
 
 def register(sub: Any) -> None:
     ex = sub.add_parser("export", help="导出审阅结果为 Excel 工作簿")
-    ex.add_argument("paths", nargs="+", help="报告文件或文件夹")
+    ex.add_argument("paths", nargs="*", help="报告文件或文件夹（与 --project 同用时可省略：导出项目中的全部报告）")
     ex.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
-    ex.add_argument("--project", default=None, help="审阅项目文件（含审阅人的决定和意见）")
-    ex.add_argument("--checklist", default=None, help="核查清单文件 (TOML)")
+    ex.add_argument("--project", default=None, help="审阅项目文件（含报告正文、审阅人的决定和意见）")
+    ex.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
+    ex.add_argument("--lang", default="zh", choices=("zh", "en"), help="工作簿的语言")
     ex.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from reviewer.analyze import analyze_many
-    from reviewer.checklist import ChecklistError, load_checklist
-    from reviewer.export import ExportError, export, export_from_store
-    from reviewer.load import load_many
-    from reviewer.store import StoreError, open_store
+def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Checklist
+                  ) -> tuple[list[Analysis], list[LoadError]]:
+    from reviewer.batch import import_reports, project_reports, with_project_findings
 
+    errors: list[LoadError] = []
+    named: list[str] | None = None
+    if args.paths:
+        batch = import_reports(args.paths, checklist, store)
+        errors += batch.errors
+        named = [a.sha256 for a in batch.analyses]
+    project = project_reports(store, checklist)
+    errors += project.errors
+    full = {a.sha256: a for a in with_project_findings(project.analyses)}
+    order = named if named is not None else list(full)
+    return [full[sha] for sha in order if sha in full], errors
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.export import ExportError, ExportInfo, export, export_from_store
+    from reviewer.store import StoreError, open_store
+    from reviewer.vocab import as_lang
+
+    if not args.paths and not args.project:
+        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+        return 2
     try:
-        checklist = load_checklist(args.checklist)
+        store = open_store(args.project) if args.project else None
+        checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)
         return 2
-    docs, errors = load_many(args.paths)
-    for err in errors:
-        print(err.message, file=sys.stderr)
-    analyses = analyze_many(docs, checklist)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    info = ExportInfo(project=Path(args.project).stem if args.project else "", checklist=checklist.name,
+                      checklist_version=checklist.version, lang=as_lang(args.lang))
     try:
-        if args.project:
-            store = open_store(args.project)
-            for a in analyses:
-                store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
-            out = export_from_store(analyses, args.output, store, checklist)
+        if store is not None:
+            analyses, errors = _from_project(args, store, checklist)
+            out = export_from_store(analyses, args.output, store, checklist, info)
             store.close()
         else:
-            out = export(analyses, args.output, checklist=checklist)
+            analyses, errors = _from_files(args.paths, checklist)
+            out = export(analyses, args.output, checklist=checklist, info=info)
     except (ExportError, StoreError) as exc:
         print(exc, file=sys.stderr)
         return 1
+    for err in errors:
+        print(err.message, file=sys.stderr)
     print(f"已导出 {len(analyses)} 份报告的审阅结果：{out}")
     return 1 if errors else 0
+
+
+def _checklist(path: str | None, store: ReviewStore | None) -> Checklist:
+    """The file given, else the one the project's analyses were made with, else the built-in one."""
+    if path:
+        return load_checklist(path)
+    kept = store.checklist() if store is not None else None
+    return kept if kept is not None else load_checklist()
+
+
+def _from_files(paths: list[str], checklist: Checklist) -> tuple[list[Analysis], list[LoadError]]:
+    from reviewer.analyze import analyze_many
+    from reviewer.load import load_many
+
+    docs, errors = load_many(paths)
+    return analyze_many(docs, checklist), list(errors)

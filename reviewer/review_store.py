@@ -1,23 +1,34 @@
-"""The review store interface the UI, CLI and export talk to (SQLite today, a server later)."""
+"""The review store interface the UI, CLI and export talk to (a project file today, a server later).
+
+A project is the one record of a review: it holds its reports' texts, the analyses cached for
+them, the checklists used, and every decision and verdict with its history. Opening a project
+shows exactly its reports, wherever their source files are now.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from reviewer.model import Decision, ItemDecision, ReportVerdict, Verdict
+from reviewer.checklist import Checklist
+from reviewer.model import Decision, Document, ItemDecision, ReportVerdict, Verdict
 
 
 @dataclass(frozen=True, slots=True)
 class ReportRecord:
-    """A report known to the project, matched by content hash."""
+    """A report of the project, known by its content hash."""
 
     sha256: str
-    path: str  # last known path
+    path: str  # where its source file was when it was last imported
     issuer: str | None
     year: int | None
     level: str | None
     changed_from: str | None = None  # sha256 of the earlier content at the same path, if it changed
+    name: str = ""  # the source file's name
+    format: str = ""
+    size: int = 0  # bytes of the source file
+    mtime: float | None = None  # the source file's modification time when imported
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +36,8 @@ class HistoryEntry:
     time: str
     reviewer: str
     report: str
-    item: str | None  # None for verdict changes
-    field: str  # "decision" | "comment" | "verdict" | "verdict_comment"
+    item: str | None  # None for verdict changes and for the report itself
+    field: str  # "decision" | "comment" | "verdict" | "verdict_comment" | "removed" | "imported"
     old: str | None
     new: str | None
 
@@ -36,19 +47,39 @@ class ReviewStore(Protocol):
 
     @property
     def journal_mode(self) -> str:
-        """"wal" or "delete" (the fallback on network drives)."""
+        """"wal", "delete" (the fallback on network drives) or "memory"."""
+
+    @property
+    def location(self) -> str:
+        """Where the project lives (a file path or a server URL without its password), for display."""
 
     def add_report(
-        self, sha256: str, path: str, issuer: str | None, year: int | None, level: str | None
+        self, doc: Document, issuer: str | None, year: int | None, level: str | None, mtime: float | None = None
     ) -> ReportRecord:
-        """Record a loaded report (by content hash); returns its record, noting changed content."""
+        """Keep a report (its text too) in the project; new content at a known path replaces the old
+        report there, carrying its decisions over marked stale."""
 
-    def reports(self) -> list[ReportRecord]: ...
+    def reports(self) -> list[ReportRecord]:
+        """The project's reports in the order they were added (removed ones left out)."""
+
+    def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
+        """The kept texts of the project's reports (all of them, or those named), in project order."""
+
+    def remove_reports(self, shas: Iterable[str], reviewer: str) -> None:
+        """Take reports out of the project; their decisions and history stay in the file."""
 
     def cached_analysis(self, sha256: str, version: str) -> dict[str, Any] | None:
         """The cached ``serialize.to_json`` dict for this content and analyser/checklist version."""
 
+    def cached_analyses(self, version: str) -> dict[str, dict[str, Any]]: ...
+
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None: ...
+
+    def save_checklist(self, checklist: Checklist) -> None:
+        """Keep the checklist the project's analyses were made with (the export names and uses it)."""
+
+    def checklist(self) -> Checklist | None:
+        """The checklist last saved, or None."""
 
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision: ...
 
@@ -60,6 +91,8 @@ class ReviewStore(Protocol):
     def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str) -> ReportVerdict: ...
 
     def verdict(self, report: str) -> ReportVerdict | None: ...
+
+    def all_verdicts(self) -> dict[str, ReportVerdict]: ...
 
     def history(self, report: str | None = None) -> list[HistoryEntry]: ...
 

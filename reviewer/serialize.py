@@ -16,9 +16,11 @@ from reviewer.model import (
     SCHEMA,
     Analysis,
     CheckResult,
+    Document,
     Evidence,
     Finding,
     Line,
+    LineHint,
     Metric,
     PartResult,
     ReportMeta,
@@ -179,4 +181,29 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         text=text,
         checklist_name=d["checklist_used"]["name"],
         checklist_version=d["checklist_used"]["version"],
+    )
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    """A loaded report as the project keeps it: its text and everything the loader read beside it."""
+    return {
+        "path": doc.path,
+        "text": doc.text,
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "size": doc.size,
+        "hints": [[h.line, h.level, h.label] for h in doc.hints],
+    }
+
+
+def document_from_json(d: dict[str, Any], path: str | None = None) -> Document:
+    return Document(
+        path=path if path is not None else d["path"],
+        text=d["text"],
+        sha256=d["sha256"],
+        format=d["format"],
+        encoding=d["encoding"],
+        size=d["size"],
+        hints=tuple(LineHint(line, level, label) for line, level, label in d.get("hints", [])),
     )

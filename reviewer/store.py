@@ -1,8 +1,10 @@
-"""The review project: one SQLite file holding reports, cached analyses, decisions and history.
+"""The review project: one SQLite file holding reports and their texts, cached analyses, the
+checklists used, decisions and history.
 
 Every write is its own committed transaction, so a crash or a kill loses nothing that a call
-has returned from. WAL is used where it works; on network drives (where WAL's shared memory
-does not work) the rollback journal is used instead, and ``journal_mode`` says which.
+has returned from; any failure inside a write rolls it back, so no lock is ever left held. WAL
+is used where it works; on network drives (where WAL's shared memory does not work) the rollback
+journal is used instead, and ``journal_mode`` says which.
 """
 
 from __future__ import annotations
@@ -11,67 +13,60 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reviewer.model import DECISIONS, VERDICTS, Decision, ItemDecision, ReportVerdict, Verdict
+from reviewer.checklist import Checklist, ChecklistError, parse_checklist
+from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.serialize import document_from_json, document_to_json
+from reviewer.store_schema import (
+    SCHEMA_VERSION,
+    StoreError,
+    check_header,
+    enter_journal_mode,
+    is_network_path,
+    migrate,
+)
 
-APPLICATION_ID = 0x465A5256  # "FZRV": marks a file as one of our projects
+__all__ = ["SCHEMA_VERSION", "SqliteReviewStore", "StoreError", "is_network_path", "open_store"]
+
 BUSY_TIMEOUT_MS = 10_000
-NETWORK_FS = {"cifs", "smb", "smb2", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
-
-_V1 = """
-CREATE TABLE reports (
-    sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, unit TEXT, year INTEGER, level TEXT,
-    changed_from TEXT, added TEXT NOT NULL);
-CREATE TABLE analyses (
-    sha256 TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, version));
-CREATE TABLE decisions (
-    report TEXT NOT NULL, item TEXT NOT NULL, decision TEXT NOT NULL, comment TEXT NOT NULL,
-    reviewer TEXT NOT NULL, time TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (report, item));
-CREATE TABLE verdicts (
-    report TEXT PRIMARY KEY, verdict TEXT NOT NULL, comment TEXT NOT NULL,
-    reviewer TEXT NOT NULL, time TEXT NOT NULL);
-CREATE TABLE history (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, reviewer TEXT NOT NULL,
-    report TEXT NOT NULL, item TEXT, field TEXT NOT NULL, old TEXT, new TEXT);
-CREATE INDEX history_report ON history (report);
-"""
-
-#: Migrations from version N-1 to N, applied in order; version 0 is an empty file.
-MIGRATIONS: tuple[str, ...] = (_V1,)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(Exception):
-    """A project file that cannot be opened or written; the message is Chinese and names the file."""
+_REPORT_COLUMNS = "sha256, path, issuer, year, level, changed_from, name, format, size, mtime"
 
 
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def is_network_path(path: Path) -> bool:
-    """True for UNC paths and for files on a network mount (WAL does not work there)."""
-    raw = str(path)
-    if raw.startswith(("\\\\", "//")):
-        return True
+def _pack(data: Any) -> bytes:
+    # surrogatepass: a file name with undecodable bytes (kept as surrogate escapes) round-trips
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 3)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+
+
+def path_value(path: str) -> str | bytes:
+    """A path as stored: text, or its raw bytes when it holds undecodable file-name bytes (Linux
+    names in GBK arrive as surrogate escapes, which SQLite's UTF-8 cannot take)."""
     try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return False
-    resolved = str(path.resolve())
-    best, fstype = "", ""
-    for line in mounts:
-        fields = line.split()
-        if len(fields) >= 3 and resolved.startswith(fields[1]) and len(fields[1]) > len(best):
-            best, fstype = fields[1], fields[2]
-    return fstype in NETWORK_FS
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def path_from(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _record(r: tuple[Any, ...]) -> ReportRecord:
+    return ReportRecord(r[0], path_from(r[1]), r[2], r[3], r[4], r[5], path_from(r[6]), r[7], r[8], r[9])
 
 
 def _decision(r: tuple[Any, ...]) -> ItemDecision:
@@ -90,37 +85,54 @@ class SqliteReviewStore:
     def journal_mode(self) -> str:
         return self._journal_mode
 
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed transaction; BEGIN IMMEDIATE takes the write lock up front so two
-        processes serialise instead of failing half-way."""
+        processes serialise instead of failing half-way. Whatever goes wrong inside, the
+        transaction is rolled back, so the lock is never left held."""
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             yield self._conn
             self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except BaseException as exc:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            raise StoreError(f"{self.path.name}：保存失败（{exc}）") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path.name}：保存失败（{exc}）") from exc
+            raise
 
     # reports -------------------------------------------------------------------------------
-    def add_report(self, sha256: str, path: str, unit: str | None, year: int | None, level: str | None) -> ReportRecord:
+    def add_report(
+        self, doc: Document, issuer: str | None, year: int | None, level: str | None, mtime: float | None = None
+    ) -> ReportRecord:
+        name = Path(doc.path).name
         with self._write() as db:
-            row = db.execute("SELECT changed_from FROM reports WHERE sha256=?", (sha256,)).fetchone()
-            changed_from = row[0] if row else self._previous_content(db, sha256, path)
+            row = db.execute("SELECT changed_from FROM reports WHERE sha256=?", (doc.sha256,)).fetchone()
+            changed_from = row[0] if row else self._supersede(db, doc.sha256, doc.path)
             db.execute(
-                "INSERT INTO reports(sha256, path, unit, year, level, changed_from, added) VALUES (?,?,?,?,?,?,?)"
-                " ON CONFLICT(sha256) DO UPDATE SET path=excluded.path, unit=excluded.unit,"
-                " year=excluded.year, level=excluded.level",
-                (sha256, path, unit, year, level, changed_from, _now()),
+                f"INSERT INTO reports({_REPORT_COLUMNS}, added) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(sha256) DO UPDATE SET path=excluded.path, issuer=excluded.issuer,"
+                " year=excluded.year, level=excluded.level, name=excluded.name, format=excluded.format,"
+                " size=excluded.size, mtime=excluded.mtime, removed=NULL",
+                (doc.sha256, path_value(doc.path), issuer, year, level, changed_from, path_value(name), doc.format,
+                 doc.size, mtime, _now()),
             )
-        return ReportRecord(sha256, path, unit, year, level, changed_from)
+            db.execute("INSERT OR REPLACE INTO texts(sha256, data) VALUES (?,?)",
+                       (doc.sha256, _pack(document_to_json(doc))))
+        return ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, name, doc.format, doc.size,
+                            mtime)
 
     @staticmethod
-    def _previous_content(db: sqlite3.Connection, sha256: str, path: str) -> str | None:
-        """A new hash at a known path is changed content: carry the old decisions over, marked stale."""
+    def _supersede(db: sqlite3.Connection, sha256: str, path: str) -> str | None:
+        """New content at a known path replaces the report there: its decisions are carried over,
+        marked stale, and the old version leaves the project (its history stays)."""
         old = db.execute(
-            "SELECT sha256 FROM reports WHERE path=? AND sha256<>? ORDER BY added DESC LIMIT 1", (path, sha256)
+            "SELECT sha256 FROM reports WHERE path=? AND sha256<>? AND removed IS NULL ORDER BY added DESC LIMIT 1",
+            (path_value(path), sha256),
         ).fetchone()
         if old is None:
             return None
@@ -129,26 +141,44 @@ class SqliteReviewStore:
             " SELECT ?, item, decision, comment, reviewer, time, 1 FROM decisions WHERE report=?",
             (sha256, old[0]),
         )
+        db.execute("UPDATE reports SET removed=? WHERE sha256=?", (_now(), old[0]))
         return str(old[0])
 
     def reports(self) -> list[ReportRecord]:
         rows = self._conn.execute(
-            "SELECT sha256, path, unit, year, level, changed_from FROM reports ORDER BY added, path"
+            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE removed IS NULL ORDER BY added, rowid"
         ).fetchall()
-        return [ReportRecord(*r) for r in rows]
+        return [_record(r) for r in rows]
 
-    # analysis cache ------------------------------------------------------------------------
+    def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
+        """Texts of the project's reports; a report of a version-1 project has none until re-imported."""
+        wanted = None if shas is None else set(shas)
+        out: list[Document] = []
+        rows = self._conn.execute(
+            "SELECT r.sha256, r.path, t.data FROM reports r JOIN texts t ON t.sha256 = r.sha256"
+            " WHERE r.removed IS NULL ORDER BY r.added, r.rowid"
+        )
+        for sha, path, blob in rows:
+            if wanted is None or sha in wanted:
+                out.append(document_from_json(_unpack(blob), path_from(path)))
+        return out
+
+    def remove_reports(self, shas: Iterable[str], reviewer: str) -> None:
+        now = _now()
+        with self._write() as db:
+            for sha in shas:
+                if db.execute("UPDATE reports SET removed=? WHERE sha256=? AND removed IS NULL", (now, sha)).rowcount:
+                    self._log(db, now, reviewer, sha, None, "removed", None, "移出项目")
+
+    # analysis cache and checklists ---------------------------------------------------------
     def cached_analysis(self, sha256: str, version: str) -> dict[str, Any] | None:
         row = self._conn.execute(
             "SELECT data FROM analyses WHERE sha256=? AND version=?", (sha256, version)
         ).fetchone()
-        if row is None:
-            return None
-        data: dict[str, Any] = json.loads(zlib.decompress(row[0]).decode("utf-8"))
-        return data
+        return None if row is None else dict(_unpack(row[0]))
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
-        blob = zlib.compress(json.dumps(analysis, ensure_ascii=False).encode("utf-8"), 3)
+        blob = _pack(analysis)
         with self._write() as db:
             db.execute("DELETE FROM analyses WHERE sha256=? AND version<>?", (sha256, version))
             db.execute("INSERT OR REPLACE INTO analyses(sha256, version, data) VALUES (?,?,?)", (sha256, version, blob))
@@ -156,7 +186,24 @@ class SqliteReviewStore:
     def cached_analyses(self, version: str) -> dict[str, dict[str, Any]]:
         """All cached analyses of one version at once (reopening a large project)."""
         rows = self._conn.execute("SELECT sha256, data FROM analyses WHERE version=?", (version,)).fetchall()
-        return {sha: json.loads(zlib.decompress(blob).decode("utf-8")) for sha, blob in rows}
+        return {sha: _unpack(blob) for sha, blob in rows}
+
+    def save_checklist(self, checklist: Checklist) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO checklists(version, name, data, added) VALUES (?,?,?,?)",
+                       (checklist.version, checklist.name, checklist.data, _now()))
+            db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('checklist', ?)", (checklist.version,))
+
+    def checklist(self) -> Checklist | None:
+        row = self._conn.execute(
+            "SELECT c.name, c.data FROM settings s JOIN checklists c ON c.version = s.value WHERE s.key='checklist'"
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return parse_checklist(bytes(row[1]), str(row[0]))
+        except ChecklistError:
+            return None  # a checklist this version of the program no longer accepts
 
     # decisions and verdicts ----------------------------------------------------------------
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision:
@@ -234,59 +281,21 @@ class SqliteReviewStore:
         self._conn.close()
 
 
-def _check_header(path: Path) -> None:
-    """Refuse files that are not SQLite at all before sqlite3 touches them."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    if app_id != APPLICATION_ID and (has_tables or version):
-        raise StoreError(f"{path.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{path.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        for statement in filter(str.strip, MIGRATIONS[target - 1].split(";")):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version={target}")
-        conn.execute("COMMIT")
-
-
-def _enter_journal_mode(conn: sqlite3.Connection, path: Path) -> str:
-    if not is_network_path(path):
-        mode = str(conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
-        if mode == "wal":
-            # NORMAL in WAL mode syncs at checkpoints, not at each commit: a committed write
-            # survives a crash or kill of the process (what reviewers need); only a power cut
-            # may roll back the last moments. It keeps a tick well under 20 ms.
-            conn.execute("PRAGMA synchronous=NORMAL")
-            return "wal"
-    conn.execute("PRAGMA journal_mode=DELETE")
-    conn.execute("PRAGMA synchronous=FULL")
-    return "delete"
-
-
 def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = sqlite3.connect
                ) -> SqliteReviewStore:
     """Open or create a project file. Raises ``StoreError`` (nothing overwritten) when it cannot."""
     p = Path(path)
-    _check_header(p)
+    if p.is_dir():
+        raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")
+    check_header(p)
     if p.exists() and not os.access(p, os.W_OK):
         raise StoreError(f"{p.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        _migrate(conn, p)
-        mode = _enter_journal_mode(conn, p)
+        migrate(conn, p)
+        mode = enter_journal_mode(conn, p)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
     except OSError as exc:

@@ -7,21 +7,28 @@ analysis (jieba, tables) start on a worker thread once the event loop runs.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
+
+from ui.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 HEAVY_MODULES = ("jieba", "pandas", "openpyxl", "reviewer.analyze")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reviewer-gui", description="法治年报审阅器")
-    parser.add_argument("paths", nargs="*", help="报告文件或文件夹（不填则打开示例报告）")
+    parser.add_argument("paths", nargs="*", help="报告文件或文件夹，打开到审阅项目中（不填则重新打开上次的项目）")
     parser.add_argument("--project", type=Path, default=None, help="审阅项目文件 (.review)")
     parser.add_argument("--self-test", action="store_true", help="打开示例报告后输出结果并退出")
     return parser.parse_args(list(argv))
@@ -92,37 +99,72 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     app.setOrganizationName("fazhi-reviewer")
     from ui.i18n import install_translators
-    from ui.main_window import MainWindow
-    from ui.settings import SettingsStore
 
     project = args.project
+    paths = [str(p) for p in args.paths]
     if args.self_test:  # a smoke test must not touch the reviewer's settings or projects
         import tempfile
 
         scratch = Path(tempfile.mkdtemp(prefix="reviewer-self-test-"))
         store = SettingsStore(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
         project = project or scratch / "self-test.review"
+        paths = paths or [str(_seeds())]
     else:
         store = SettingsStore(make_settings())
     translators = install_translators(app, store.load().language)
     apply_style(app)
-    window = MainWindow(store, project)
-    window.show()
-    shown: list[float] = []
-    paths = [str(p) for p in args.paths] or [str(_seeds())]
-
-    def start() -> None:
-        shown.append(time.perf_counter())
-        window.controller.open_paths(paths)
-
-    QTimer.singleShot(0, start)
+    gc.set_threshold(50_000, 50, 100)  # building a project's analyses makes millions of small objects
+    window, shown = open_window(store, project, paths)
     if args.self_test:
-        window.loader.loaded.connect(lambda _r: _self_test_report(window, shown[0], app))
+        window.controller.project_loaded.connect(lambda: _self_test_report(window, shown[0], app))
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))
         QTimer.singleShot(120_000, lambda: app.exit(3))
     code = app.exec()
     del translators  # held until the loop ends: an uninstalled translator would drop the language
     return code
+
+
+def open_window(store: SettingsStore, project: Path | None, paths: list[str]) -> tuple[MainWindow, list[float]]:
+    """The main window on the project to open, shown; its reports load once the event loop runs.
+
+    Returns the window and a list that receives the time loading started (for the self-test).
+    """
+    from ui.main_window import MainWindow
+
+    project, samples, note = choose_project(project, store.load().last_project, bool(paths))
+    window = MainWindow(store, project)
+    window.show()
+    if note:
+        window.status.showMessage(note, 30000)
+    shown: list[float] = []
+
+    def start() -> None:
+        shown.append(time.perf_counter())
+        window.controller.load_project(then_import=paths or ([str(_seeds())] if samples else []))
+
+    QTimer.singleShot(0, start)
+    return window, shown
+
+
+def choose_project(given: Path | None, last: str, have_paths: bool) -> tuple[Path, bool, str]:
+    """The project to open, whether it is the sample project of a very first start, and a note.
+
+    ``reviewer-gui`` with no argument reopens the last project. Only on the very first start
+    (no project ever opened) do the sample reports open, into a sample project of their own.
+    A last project that is gone (moved, or on a share that is offline) is not created anew.
+    """
+    from ui.project import default_project, sample_project
+
+    if given is not None:
+        return given, False, ""
+    if last and Path(last).is_file():
+        return Path(last), False, ""
+    if last:
+        note = f"找不到上次的审阅项目 {last}（已移动或所在位置无法访问），已打开默认项目；可用“文件 → 打开审阅项目”找回"
+        return default_project(), False, note
+    if have_paths:
+        return default_project(), False, ""
+    return sample_project(), True, ""
 
 
 def _seeds() -> Path:

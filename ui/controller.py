@@ -1,11 +1,13 @@
-"""Workflows behind the menus: open reports, switch project, export, settings.
+"""Workflows behind the menus: open a project, bring reports into it, remove or re-import them.
 
 The main window builds widgets; this object decides what happens when the reviewer asks for
-something, talking to the session, the loader and dialogs.
+something, talking to the session, the loader and dialogs. Export, settings and help live in
+``ui.commands``.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,11 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about, show_message
-from ui.exporting import ExportOutcome, export_work
-from ui.loading import LoadResult
-from ui.project import PROJECT_SUFFIX, data_dir, open_project
-from ui.tasks import Task
+from reviewer.checklist import Checklist
+from ui.dialogs import LoadErrorsDialog, show_message
+from ui.loading import LoadResult, import_work, open_project_work, regroup_work
+from ui.project import PROJECT_SUFFIX, data_dir, open_project, sample_project, store_opener
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -26,15 +27,16 @@ REPORT_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
 
 
 class Controller(QObject):
-    """Signals: exported(path) when a workbook was written, export_failed(message)."""
+    """Signals: project_loaded() once the open project's reports are all shown."""
 
-    exported = Signal(str)
-    export_failed = Signal(str)
+    project_loaded = Signal()
 
-    def __init__(self, window: MainWindow, project: Path, warning: str | None) -> None:
+    def __init__(self, window: MainWindow, project: Path, warning: str | None, checklist: Checklist) -> None:
         super().__init__(window)
         self.w = window
         self.project = project
+        self.checklist = checklist
+        self._pending: list[str] = []
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -44,10 +46,18 @@ class Controller(QObject):
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
         self._project_opened(project, warning)
 
-    # -- opening reports -------------------------------------------------
+    # -- the project's reports --------------------------------------------
+    def load_project(self, then_import: Sequence[str] = ()) -> None:
+        """Show every report the project holds (and then bring ``then_import`` in)."""
+        self._pending = list(then_import)
+        opener = store_opener(self.project, self.w.session.store)
+        self.w.loader.run(open_project_work(opener, self.checklist), replace=True)
+        self.w.status.loading(0, 2)
+
     def open_paths(self, paths: Sequence[str]) -> bool:
-        cache = self.project if self.w.session.store.journal_mode != "memory" else None
-        if not self.w.loader.load(list(paths), self.w.settings.checklist_path or None, cache):
+        """Bring reports into the open project."""
+        opener = store_opener(self.project, self.w.session.store)
+        if not self.w.loader.run(import_work(list(paths), opener, self.checklist, self.w.session.base())):
             self.w.status.showMessage(self.w.tr("正在打开其他文件，请稍候或先取消"), 4000)
             return False
         self.w.status.loading(0, 2)
@@ -64,26 +74,72 @@ class Controller(QObject):
             self.open_paths([folder])
 
     def reanalyze(self) -> None:
-        files = [a.file for a in self.w.session.analyses()]
-        if files:
-            self.open_paths(files)
+        """Analyse the project's reports again with the current checklist (cached where unchanged)."""
+        self.w.checklist.flush()
+        self.load_project()
+
+    def remove_reports(self, shas: Sequence[str]) -> None:
+        """Take the reports out of the project, once the reviewer has confirmed it."""
+        if not shas:
+            return
+        if self.w.loader.busy():
+            self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)
+            return
+        names = [a.meta.issuer or Path(a.file).name for s in shas if (a := self.w.session.analysis(s))]
+        shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
+        text = self.w.tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。")
+        text = text.format(n=len(names), names=shown)
+        box = QMessageBox(QMessageBox.Icon.Question, self.w.tr("移除报告"), text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.w)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.w.checklist.flush()
+        self.w.session.remove(shas)
+        self.w.loader.run(regroup_work(list(self.w.session.base().values())))
+
+    def reimport_changed(self) -> None:
+        """Read again the reports whose source file has changed; decisions carry over, marked for re-check."""
+        changed = [a.file for s in sorted(self.w.session.changed_on_disk) if (a := self.w.session.analysis(s))]
+        if changed:
+            self.open_paths(changed)
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, LoadResult)
         self.w.status.loading_done()
-        if result.analyses:
+        if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
-            self.w.session.add(result.analyses)
-            self.w.reports.select_report(had if had and self.w.session.analysis(had) else result.analyses[0].sha256)
-        note = self.w.tr("已打开 {n} 份报告").format(n=len(result.analyses))
+            self.w.session.set_reports(result.base, result.analyses)
+            self.w.session.changed_on_disk = set(result.changed)
+            gc.freeze()  # a project's analyses live as long as it is open: never walk them again
+            shown = {a.sha256 for a in result.analyses}
+            pick = had if had in shown else next((s for s in result.added if s in shown), None)
+            pick = pick or (result.analyses[0].sha256 if result.analyses else None)
+            if pick is not None:
+                self.w.reports.select_report(pick)
+        self._report(result)
+        if self._pending:
+            paths, self._pending = self._pending, []
+            self.open_paths(paths)
+        elif result.complete:
+            self.project_loaded.emit()
+
+    def _report(self, result: LoadResult) -> None:
+        if result.added:
+            note = self.w.tr("已打开 {n} 份报告").format(n=len(result.added))
+        else:
+            note = self.w.tr("项目中有 {n} 份报告").format(n=len(self.w.session.analyses()))
         if result.cancelled:
             note += self.w.tr("（已取消其余文件）")
-        self.w.status.showMessage(note, 6000)
+        if result.changed:
+            note += self.w.tr("；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入").format(n=len(result.changed))
+        self.w.status.showMessage(note, 8000)
         if result.errors:
-            LoadErrorsDialog(result.errors, len(result.analyses), self.w).exec()
+            LoadErrorsDialog(result.errors, len(result.added), self.w).exec()
 
     def _failed(self, message: str) -> None:
         self.w.status.loading_done()
+        self._pending = []
         text = self.w.tr("打开报告时出错：\n{m}").format(m=message)
         show_message(self.w, QMessageBox.Icon.Critical, self.w.tr("打开失败"), text)
 
@@ -102,18 +158,25 @@ class Controller(QObject):
         if path:
             self.switch_project(Path(path))
 
-    def switch_project(self, path: Path) -> None:
+    def open_samples(self) -> None:
+        """The sample reports, in their own project (never added to the reviewer's)."""
+        self.switch_project(sample_project(), samples_if_empty=True)
+
+    def switch_project(self, path: Path, samples_if_empty: bool = False) -> None:
+        """Open another project: everything shown is replaced by its reports and reviews."""
         self.w.checklist.flush()
         store, warning = open_project(path)
         self.w.session.set_store(store)
         self.project = path
         self._project_opened(path, warning)
+        seeds = [str(_seeds())] if samples_if_empty and not store.reports() else []
+        self.load_project(then_import=seeds)
 
     def _project_opened(self, path: Path, warning: str | None) -> None:
         s = self.w.settings
         s.remember_project(str(path))
         self.w.settings_store.save(s)
-        self.w.setWindowTitle(self.w.tr("法治年报审阅器 — {p}").format(p=path.stem))
+        self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=path.stem))
         self.w.status.set_project(path.stem, self.w.session.store.journal_mode)
         if warning:
             self.w.status.showMessage(warning, 15000)
@@ -132,43 +195,8 @@ class Controller(QObject):
     def _review_progress(self) -> None:
         self.w.status.set_review_progress(*self.w.session.finished())
 
-    # -- export, settings, about ----------------------------------------
-    def export(self) -> None:
-        self.w.checklist.flush()
-        path, _ = QFileDialog.getSaveFileName(
-            self.w, self.w.tr("导出Excel"), str(Path.home() / "审阅结果.xlsx"), self.w.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not path:
-            return
-        work = export_work(self.w.session, Path(path), self.w.settings.checklist_path or None)
-        task = Task(work, self)
-        task.finished.connect(self._exported)
-        task.failed.connect(lambda m: self._exported(ExportOutcome(None, m)))
-        self.w.actions_.export.setEnabled(False)
-        self.w.status.showMessage(self.w.tr("正在导出…"))
-        task.start()
 
-    def _exported(self, outcome: object) -> None:
-        assert isinstance(outcome, ExportOutcome)
-        self.w.actions_.export.setEnabled(True)
-        if outcome.path is not None:
-            self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=outcome.path), 10000)
-            self.exported.emit(str(outcome.path))
-            return
-        self.w.status.clearMessage()
-        show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("导出失败"), outcome.error or "")
-        self.export_failed.emit(outcome.error or "")
+def _seeds() -> Path:
+    from reviewer.resources import seeds_dir
 
-    def edit_settings(self) -> None:
-        dlg = SettingsDialog(self.w.settings, self.w)
-        old_language = self.w.settings.language
-        if dlg.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        dlg.apply(self.w.settings)
-        self.w.settings_store.save(self.w.settings)
-        self.w.session.reviewer = self.w.settings.reviewer
-        if self.w.settings.language != old_language:
-            self.w.status.showMessage(self.w.tr("界面语言将在重新启动后生效"), 8000)
-
-    def about(self) -> None:
-        show_about(self.w)
+    return seeds_dir()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.checklist import Checklist
 from reviewer.model import ItemDecision, ReportVerdict
+from reviewer.vocab import Lang
 from ui.session import Session
 from ui.tasks import Cancelled, Progress, Work
 
@@ -16,25 +18,23 @@ class ExportOutcome:
     error: str | None  # Chinese message from the exporter
 
 
-def export_work(session: Session, path: Path, checklist_path: str | None) -> Work:
-    """A background job writing every open report with its decisions and verdict to ``path``.
+def export_work(session: Session, path: Path, checklist: Checklist, project: str, lang: Lang) -> Work:
+    """A background job writing every report of the project with its decisions and verdict to ``path``.
 
     The store is read here, on the GUI thread (its one writer); the job only builds the file.
     """
-    from reviewer.export import ExportError, export
+    from reviewer.export import ExportError, ExportInfo, export
 
     analyses = session.analyses()
     decisions: dict[str, dict[str, ItemDecision]] = session.store.all_decisions()
     verdicts: dict[str, ReportVerdict] = {
-        a.sha256: v for a in analyses if (v := session.store.verdict(a.sha256)) is not None
+        a.sha256: v for a in analyses if (v := session.verdict(a.sha256)) is not None
     }
+    info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang)
 
     def work(progress: Progress, cancelled: Cancelled) -> ExportOutcome:
-        from reviewer.checklist import load_checklist
-
         try:
-            checklist = load_checklist(checklist_path or None)
-            out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist)
+            out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist, info=info)
         except ExportError as exc:
             return ExportOutcome(None, str(exc))
         return ExportOutcome(out, None)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
 
 from ui import settings as keys
 from ui.checklist.view import ChecklistPanel
+from ui.commands import Commands, checklist_or_default
 from ui.compare.view import ComparePanel
 from ui.controller import Controller
 from ui.icons import app_icon
@@ -34,10 +35,12 @@ class MainWindow(QMainWindow):
         self.settings = settings_store.load()
         path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
         store, warning = open_project(path)
-        self.session = Session(store, self.settings.reviewer, self)
+        checklist = checklist_or_default(self.settings.checklist_path, self)
+        self.session = Session(store, self.settings.reviewer, self, checklist)
         self.loader = Loader(self)
         self._build()
-        self.controller = Controller(self, path, warning)
+        self.controller = Controller(self, path, warning, checklist)
+        self.commands = Commands(self, self.controller)
         self._wire()
         self._restore_layout()
         self.setAcceptDrops(True)
@@ -91,10 +94,15 @@ class MainWindow(QMainWindow):
         a.open_folder.triggered.connect(c.open_folder_dialog)
         a.new_project.triggered.connect(c.new_project)
         a.open_project.triggered.connect(c.open_project_dialog)
-        a.export.triggered.connect(c.export)
+        a.export.triggered.connect(self.commands.export)
         a.reanalyze.triggered.connect(c.reanalyze)
-        a.settings.triggered.connect(c.edit_settings)
-        a.about.triggered.connect(c.about)
+        a.remove_reports.triggered.connect(lambda: c.remove_reports(self.reports.selected_reports()))
+        a.reimport.triggered.connect(c.reimport_changed)
+        a.samples.triggered.connect(c.open_samples)
+        a.settings.triggered.connect(self.commands.edit_settings)
+        a.about.triggered.connect(self.commands.about)
+        self.reports.remove_requested.connect(c.remove_reports)
+        self.session.project_changed.connect(lambda: self.show_report(None))
         a.next_report.triggered.connect(lambda: self.reports.step_report(1))
         a.previous_report.triggered.connect(lambda: self.reports.step_report(-1))
         a.find.triggered.connect(self.text.show_find)
@@ -103,8 +111,8 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         self.status.cancel_requested.connect(self.loader.cancel)
 
-    def show_report(self, sha256: str) -> None:
-        a = self.session.analysis(sha256)
+    def show_report(self, sha256: str | None) -> None:
+        a = self.session.analysis(sha256) if sha256 is not None else None
         self.text.show_analysis(a)
         self.checklist.set_report(sha256 if a is not None else None)
         self.metrics.metrics_model.set_metrics(a.metrics if a else (), a.sections if a else ())

@@ -18,6 +18,9 @@ class Actions:
     previous_report: QAction
     next_report: QAction
     reanalyze: QAction
+    remove_reports: QAction
+    reimport: QAction
+    samples: QAction
     settings: QAction
     about: QAction
     find: QAction
@@ -58,7 +61,12 @@ def build_actions(w: QMainWindow) -> Actions:
         ),
         previous_report=_action(w, tr("上一份"), "Alt+Up", sp.SP_ArrowUp, tr("上一份报告 (Alt+↑)")),
         next_report=_action(w, tr("下一份"), "Alt+Down", sp.SP_ArrowDown, tr("下一份报告 (Alt+↓)")),
-        reanalyze=_action(w, tr("重新分析"), "F5", sp.SP_BrowserReload, tr("用当前核查清单重新分析已打开的报告 (F5)")),
+        reanalyze=_action(w, tr("重新分析"), "F5", sp.SP_BrowserReload, tr("用当前核查清单重新分析项目中的报告 (F5)")),
+        remove_reports=_action(w, tr("从项目中移除…"), None, sp.SP_TrashIcon, tr("把选中的报告移出项目 (Delete)")),
+        reimport=_action(
+            w, tr("重新导入已更改的报告"), None, None, tr("源文件已更改的报告：重新读入，原有判断标为待复核")
+        ),
+        samples=_action(w, tr("打开示例项目")),
         settings=_action(w, tr("设置…"), "Ctrl+,"),
         about=_action(w, tr("关于")),
         find=_action(w, tr("查找…"), "Ctrl+F"),
@@ -85,12 +93,17 @@ def build_menus(w: QMainWindow, a: Actions) -> None:
     review = bar.addMenu(w.tr("审阅(&R)"))
     for act in (a.previous_report, a.next_report, a.reanalyze):
         review.addAction(act)
+    review.addSeparator()
+    for act in (a.reimport, a.remove_reports):
+        review.addAction(act)
     view = bar.addMenu(w.tr("视图(&V)"))
     for act in (a.find, a.zoom_in, a.zoom_out):
         view.addAction(act)
     tools = bar.addMenu(w.tr("工具(&T)"))
     tools.addAction(a.settings)
     help_menu = bar.addMenu(w.tr("帮助(&H)"))
+    help_menu.addAction(a.samples)
+    help_menu.addSeparator()
     help_menu.addAction(a.about)
 
 

@@ -6,8 +6,9 @@ import logging
 import os
 from pathlib import Path
 
+from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
-from ui.memory_store import MemoryReviewStore
+from ui.loading import StoreOpener
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,24 @@ def data_dir() -> Path:
 def default_project() -> Path:
     """The project used when the reviewer has not chosen one, so nothing is ever unsaved."""
     return data_dir() / f"默认审阅项目{PROJECT_SUFFIX}"
+
+
+def sample_project() -> Path:
+    """The project the sample reports open into: on the very first start, or from 帮助 → 打开示例."""
+    return data_dir() / f"示例审阅项目{PROJECT_SUFFIX}"
+
+
+def store_opener(path: Path, store: ReviewStore) -> StoreOpener:
+    """How a worker reaches the project: its own connection to the file, or the in-memory store itself."""
+    if store.journal_mode == "memory":
+        return lambda: (store, False)
+
+    def opener() -> tuple[ReviewStore, bool]:
+        from reviewer.store import open_store
+
+        return open_store(path), True
+
+    return opener
 
 
 def open_project(path: Path) -> tuple[ReviewStore, str | None]:

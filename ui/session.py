@@ -1,15 +1,19 @@
-"""The open reports and the project store behind them; every change is written at once.
+"""The open project: its reports' analyses and the store behind them; every change is written at once.
 
 Widgets read analyses and decisions from here and call ``set_decision``/``set_verdict``;
-nothing is buffered, so closing or crashing loses nothing.
+nothing is buffered, so closing or crashing loses nothing. The session shows exactly the
+project's reports: switching project replaces everything, and no report of one project is ever
+added to another by switching.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reviewer.checklist import Checklist
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
 from reviewer.review import ReportReview, finished_count, review_status, summarize
 from reviewer.review_store import ReviewStore
@@ -22,37 +26,69 @@ def report_label(a: Analysis) -> str:
 
 
 class Session(QObject):
-    """Loaded analyses (in load order) plus the store holding the reviewer's work.
+    """The project's analyses (in project order) plus the store holding the reviewer's work.
+
+    Two lists are kept: each report's own analysis (``base``, what the cache holds) and the same
+    with the findings that compare reports across the whole project (what is shown).
 
     Signals:
-        reports_changed(): reports were added, replaced or the project changed.
+        project_changed(): another project was opened; nothing of the previous one is shown.
+        reports_changed(): the project's reports were replaced, added or removed.
         review_changed(sha256): a decision or verdict of one report was saved.
     """
 
+    project_changed = Signal()
     reports_changed = Signal()
     review_changed = Signal(str)
 
-    def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None) -> None:
+    def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None,
+                 checklist: Checklist | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.reviewer = reviewer
+        self.checklist = checklist
+        self._base: dict[str, Analysis] = {}
         self._analyses: dict[str, Analysis] = {}
         self._decisions: dict[str, dict[str, ItemDecision]] = {}
         # Cached so painting the tree does not query the store per row; writes update it.
         self._verdicts: dict[str, ReportVerdict | None] = {}
+        self.changed_on_disk: set[str] = set()
 
     @property
     def store(self) -> ReviewStore:
         return self._store
 
     def set_store(self, store: ReviewStore) -> None:
-        """Switch project: the reports stay open, their reviews come from the new store."""
+        """Switch project: nothing of the previous one stays (its reports, decisions, marks)."""
         self._store.close()
         self._store = store
+        self._base.clear()
+        self._analyses.clear()
         self._decisions.clear()
         self._verdicts.clear()
-        for a in self._analyses.values():
-            store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
+        self.changed_on_disk = set()
+        self.project_changed.emit()
+        self.reports_changed.emit()
+
+    def set_reports(self, base: Sequence[Analysis], shown: Sequence[Analysis]) -> None:
+        """Replace the project's reports: ``base`` their own analyses, ``shown`` with project findings."""
+        self._base = {a.sha256: a for a in base}
+        self._analyses = {a.sha256: a for a in shown}
+        self.changed_on_disk &= set(self._analyses)
+        self.reports_changed.emit()
+
+    def base(self) -> dict[str, Analysis]:
+        """Each report's own analysis (a snapshot, safe to hand to a worker)."""
+        return dict(self._base)
+
+    def remove(self, shas: Iterable[str]) -> None:
+        """Take reports out of the project (their history stays in the file)."""
+        gone = [s for s in shas if s in self._analyses]
+        self._store.remove_reports(gone, self.reviewer)
+        for sha in gone:
+            self._base.pop(sha, None)
+            self._analyses.pop(sha, None)
+        self.changed_on_disk -= set(gone)
         self.reports_changed.emit()
 
     def analyses(self) -> list[Analysis]:
@@ -60,12 +96,6 @@ class Session(QObject):
 
     def analysis(self, sha256: str) -> Analysis | None:
         return self._analyses.get(sha256)
-
-    def add(self, analyses: list[Analysis]) -> None:
-        for a in analyses:
-            self._analyses[a.sha256] = a
-            self._store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
-        self.reports_changed.emit()
 
     def decisions(self, sha256: str) -> dict[str, ItemDecision]:
         if sha256 not in self._decisions:
@@ -97,6 +127,8 @@ class Session(QObject):
     def set_verdict(self, sha256: str, verdict: Verdict, comment: str) -> None:
         old = self.verdict(sha256)
         if old is not None and (old.verdict, old.comment) == (verdict, comment):
+            return
+        if old is None and (verdict, comment) == ("未审", ""):
             return
         self._verdicts[sha256] = self._store.set_verdict(sha256, verdict, comment, self.reviewer)
         self.review_changed.emit(sha256)

@@ -1,91 +1,156 @@
-"""Opening reports reuses cached analyses: nothing is re-analysed on reopening a project."""
+"""A project holds its reports: reopening needs no source file, re-analyses nothing cached, and the
+findings that compare reports never depend on the order reports came in."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from reviewer import analyze as analyze_mod
-from reviewer.batch import analysis_version, open_reports
+from reviewer.batch import (
+    analysis_version,
+    changed_sources,
+    import_reports,
+    project_reports,
+    with_project_findings,
+)
 from reviewer.checklist import load_checklist
+from reviewer.cli import main
 from reviewer.serialize import to_json
 from reviewer.store import open_store
 from tests.conftest import SEED_FILES
 
+CHECKLIST = load_checklist()
 
-def test_reopening_uses_the_cache_and_gives_the_same_analyses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for s in SEED_FILES:
+
+def _copy(folder: Path, files: list[Path]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for s in files:
         shutil.copy(s, folder / s.name)
-    checklist = load_checklist()
+    return folder
+
+
+def test_a_project_reopens_from_its_own_texts_when_the_folder_is_gone(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy(tmp_path / "reports", SEED_FILES)
     store = open_store(tmp_path / "p.review")
-    first = open_reports([folder], checklist, store, workers=1)
+    first = import_reports([folder], CHECKLIST, store, workers=1)
     assert first.from_cache == 0 and len(first.analyses) == 5 and not first.errors
+    assert first.added == [a.sha256 for a in first.analyses]
+    shutil.rmtree(folder)  # the share went offline, the folder moved
 
     def no_analysis(*args: object, **kwargs: object) -> list[object]:
         assert not args[0], "a cached report was analysed again"
         return []
 
     monkeypatch.setattr(analyze_mod, "analyze_many", no_analysis)
-    again = open_reports([folder], checklist, open_store(tmp_path / "p.review"))
-    assert again.from_cache == 5
+    again = project_reports(open_store(tmp_path / "p.review"), CHECKLIST)
+    assert again.from_cache == 5 and not again.errors
     assert [to_json(a) for a in again.analyses] == [to_json(a) for a in first.analyses]
     assert again.analyses[0].text == first.analyses[0].text
+    assert again.analyses[0].file == str(folder / SEED_FILES[0].name)
 
 
-def test_a_different_checklist_misses_the_cache(tmp_path: Path) -> None:
-    checklist = load_checklist()
-    other = replace(checklist, version="other")
-    assert analysis_version(checklist) != analysis_version(other)
+def test_a_different_checklist_misses_the_cache_and_analyses_from_the_kept_text(tmp_path: Path) -> None:
+    other = replace(CHECKLIST, version="other")
+    assert analysis_version(CHECKLIST) != analysis_version(other)
     store = open_store(tmp_path / "p.review")
-    open_reports([SEED_FILES[0]], checklist, store, workers=1)
-    assert open_reports([SEED_FILES[0]], other, store, workers=1).from_cache == 0
+    import_reports([_copy(tmp_path / "r", SEED_FILES[:1])], CHECKLIST, store, workers=1)
+    shutil.rmtree(tmp_path / "r")
+    again = project_reports(store, other)
+    assert again.from_cache == 0 and len(again.analyses) == 1 and again.analyses[0].checklist_version == "other"
 
 
-@pytest.mark.parametrize("enabled", [True, False])
-def test_the_collector_is_paused_while_decoding_and_left_as_it_was(enabled: bool) -> None:
-    import gc
+def test_the_cache_holds_each_reports_own_findings_only(tmp_path: Path) -> None:
+    folder = _copy(tmp_path / "r", SEED_FILES[1:2])
+    shutil.copy(SEED_FILES[1], folder / "copy.txt")  # same content: refused as a duplicate file
+    (folder / "copy.txt").write_text(SEED_FILES[1].read_text(encoding="utf-8") + "\n附：另一单位抄录。\n",
+                                     encoding="utf-8")
+    store = open_store(tmp_path / "p.review")
+    batch = import_reports([folder], CHECKLIST, store, workers=1)
+    for a in batch.analyses:
+        cached = store.cached_analysis(a.sha256, analysis_version(CHECKLIST))
+        assert cached is not None
+        assert not [f for f in cached["findings"] if f["kind"] == "duplicate_across_reports"]
+    shown = with_project_findings(batch.analyses)
+    assert all(any(f.kind == "duplicate_across_reports" for f in a.findings) for a in shown)
 
-    from reviewer.batch import long_lived_objects
 
-    was = gc.isenabled()
-    try:
-        gc.enable() if enabled else gc.disable()
-        gc.unfreeze()  # earlier tests' reopens froze theirs
-        with long_lived_objects():
-            assert not gc.isenabled()
-            built = [object()]
-        assert gc.isenabled() is enabled
-        assert gc.get_freeze_count() > 0  # what was built is never walked by the collector again
-        with pytest.raises(RuntimeError), long_lived_objects():
-            raise RuntimeError("a corrupt cache entry")
-        assert gc.isenabled() is enabled
-        del built
-    finally:
-        gc.unfreeze()
-        gc.enable() if was else gc.disable()
+def _across(analyses: list) -> dict[str, list[tuple[int, int, str]]]:  # type: ignore[type-arg]
+    return {Path(a.file).name: [(f.start, f.end, f.message.render()) for f in a.findings
+                                if f.kind == "duplicate_across_reports"] for a in analyses}
+
+
+def test_cross_report_findings_do_not_depend_on_the_order_reports_came_in(tmp_path: Path) -> None:
+    src = _copy(tmp_path / "src", SEED_FILES[1:2])
+    a, b = src / SEED_FILES[1].name, src / "乙.txt"
+    b.write_text(a.read_text(encoding="utf-8").replace("泰州市", "某某市"), encoding="utf-8")
+    one_by_one = open_store(tmp_path / "one.review")
+    import_reports([a], CHECKLIST, one_by_one, workers=1)
+    import_reports([a, b], CHECKLIST, one_by_one, workers=1)
+    together = open_store(tmp_path / "two.review")
+    import_reports([a, b], CHECKLIST, together, workers=1)
+    got = _across(with_project_findings(project_reports(one_by_one, CHECKLIST).analyses))
+    want = _across(with_project_findings(project_reports(together, CHECKLIST).analyses))
+    assert got == want and got[a.name] and got[b.name]
+    assert "乙.txt" in got[a.name][0][2]
+
+
+def test_cli_export_into_a_project_is_order_independent(tmp_path: Path) -> None:
+    src = _copy(tmp_path / "src", SEED_FILES[1:2])
+    a, b = src / SEED_FILES[1].name, src / "乙.txt"
+    b.write_text(a.read_text(encoding="utf-8").replace("泰州市", "某某市"), encoding="utf-8")
+    p, q = tmp_path / "P.review", tmp_path / "Q.review"
+    assert main(["export", str(a), "--project", str(p), "-o", str(tmp_path / "1.xlsx")]) == 0
+    assert main(["export", str(a), str(b), "--project", str(p), "-o", str(tmp_path / "p.xlsx")]) == 0
+    assert main(["export", str(a), str(b), "--project", str(q), "-o", str(tmp_path / "q.xlsx")]) == 0
+
+    def shared(path: Path) -> list[tuple[object, ...]]:
+        rows = openpyxl.load_workbook(path)["问题清单"].iter_rows(min_row=2, values_only=True)
+        return sorted(r for r in rows if r[2] == "与其他报告雷同的段落")
+
+    assert shared(tmp_path / "p.xlsx") == shared(tmp_path / "q.xlsx") != []
+
+
+def test_cli_export_of_a_whole_project_needs_no_paths(tmp_path: Path) -> None:
+    folder = _copy(tmp_path / "r", SEED_FILES[:2])
+    p = tmp_path / "P.review"
+    assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "a.xlsx")]) == 0
+    shutil.rmtree(folder)
+    assert main(["export", "--project", str(p), "-o", str(tmp_path / "b.xlsx")]) == 0
+    rows = list(openpyxl.load_workbook(tmp_path / "b.xlsx")["汇总"].iter_rows(min_row=3, values_only=True))
+    assert [r[1] for r in rows] == ["津南区人民政府", "中共泰州市委 泰州市人民政府"]
+
+
+def test_a_changed_source_file_is_noticed_and_a_moved_one_is_not(tmp_path: Path) -> None:
+    folder = _copy(tmp_path / "r", SEED_FILES[:3])
+    store = open_store(tmp_path / "p.review")
+    import_reports([folder], CHECKLIST, store, workers=1)
+    records = store.reports()
+    assert changed_sources(records) == []
+    first = folder / SEED_FILES[0].name
+    first.write_text(first.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    (folder / SEED_FILES[1].name).unlink()
+    assert changed_sources(records) == [records[0].sha256]
+    again = import_reports([first], CHECKLIST, store, workers=1)  # re-imported: one report, the new version
+    assert [r.sha256 for r in store.reports()] == [records[1].sha256, records[2].sha256, again.added[0]]
+    assert store.reports()[2].changed_from == records[0].sha256
 
 
 def test_a_fully_cached_reopen_does_not_load_the_analyser(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for p in SEED_FILES[:2]:
-        shutil.copy(p, folder / p.name)
+    folder = _copy(tmp_path / "reports", SEED_FILES[:2])
     project = tmp_path / "p.review"
-    store = open_store(project)
-    assert open_reports([folder], load_checklist(), store).from_cache == 0
-    store.close()
+    assert import_reports([folder], CHECKLIST, open_store(project)).from_cache == 0
     code = (
-        "import sys; from reviewer.batch import open_reports; from reviewer.checklist import load_checklist;"
+        "import sys; from reviewer.batch import project_reports; from reviewer.checklist import load_checklist;"
         "from reviewer.store import open_store;"
-        f"r = open_reports([{str(folder)!r}], load_checklist(), open_store({str(project)!r}));"
+        f"r = project_reports(open_store({str(project)!r}), load_checklist());"
         "print(r.from_cache, 'reviewer.analyze' in sys.modules, 'cn2an' in sys.modules, 'jieba' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -13,75 +13,62 @@ from pathlib import Path
 import pytest
 
 from reviewer import store as store_mod
+from reviewer import store_schema as schema_mod
+from reviewer.model import Document
 from reviewer.store import SCHEMA_VERSION, StoreError, open_store
+from reviewer.store_schema import APPLICATION_ID, MIGRATIONS
 from tests.conftest import ROOT
 
 A, B = "a" * 64, "b" * 64
 
 
-def test_decisions_verdicts_and_history_round_trip(tmp_path: Path) -> None:
+def test_a_project_reopens_with_its_reports_and_their_texts(tmp_path: Path) -> None:
     s = open_store(tmp_path / "p.review")
-    assert s.journal_mode == "wal"
-    s.add_report(A, "/x/a.txt", "津南区人民政府", 2021, "county")
-    s.set_decision(A, "measures", "符合", "", "张三")
-    d = s.set_decision(A, "measures", "不符合", "缺少数据", "李四")
-    s.set_verdict(A, "需修改", "请补充原因", "李四")
+    s.add_report(Document("/gone/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "某区人民政府", 2021, "county")
+    s.set_decision(A, "measures", "符合", "看过", "张三")
     s.close()
     s = open_store(tmp_path / "p.review")
-    got = s.decisions(A)["measures"]
-    assert (got.decision, got.comment, got.reviewer, got.stale) == ("不符合", "缺少数据", "李四", False)
-    assert got.time == d.time
-    v = s.verdict(A)
-    assert v is not None and (v.verdict, v.comment) == ("需修改", "请补充原因")
-    hist = [(h.field, h.old, h.new, h.reviewer) for h in s.history(A)]
-    assert hist == [
-        ("decision", None, "符合", "张三"),
-        ("comment", None, "", "张三"),
-        ("decision", "符合", "不符合", "李四"),
-        ("comment", "", "缺少数据", "李四"),
-        ("verdict", None, "需修改", "李四"),
-        ("verdict_comment", None, "请补充原因", "李四"),
-    ]
-    assert s.reports()[0].issuer == "津南区人民政府"
+    assert [(r.sha256, r.issuer) for r in s.reports()] == [(A, "某区人民政府")]
+    assert s.documents()[0].text == "甲报告正文"  # the source file is gone; the project holds the text
+    assert s.decisions(A)["measures"].comment == "看过"
 
 
-def test_invalid_decision_is_refused(tmp_path: Path) -> None:
+def test_a_version_1_project_is_migrated_and_keeps_its_decisions(tmp_path: Path) -> None:
+    p = tmp_path / "old.review"
+    with sqlite3.connect(p) as conn:
+        conn.executescript(MIGRATIONS[0])
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("PRAGMA user_version=1")
+        conn.execute("INSERT INTO reports VALUES (?, '/x/a.txt', '某区', 2021, 'county', NULL, '2025-01-01')", (A,))
+        conn.execute("INSERT INTO decisions VALUES (?, 'measures', '符合', '好', '张', '2025-01-01', 0)", (A,))
+        conn.execute("INSERT INTO analyses VALUES (?, 'v', x'00')", (A,))
+    s = open_store(p)
+    assert [(r.sha256, r.issuer, r.path) for r in s.reports()] == [(A, "某区", "/x/a.txt")]
+    assert s.documents() == []  # no text kept by version 1: the report is re-imported from its file
+    assert s.decisions(A)["measures"].comment == "好"
+    assert s.cached_analyses("v") == {}  # made with cross-report findings mixed in: dropped
+
+
+def test_any_failure_inside_a_write_rolls_back_and_releases_the_lock(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     s = open_store(tmp_path / "p.review")
-    with pytest.raises(StoreError, match="无效"):
-        s.set_decision(A, "x", "好", "", "r")  # type: ignore[arg-type]
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(s, "_log", broken)
+    with pytest.raises(UnicodeEncodeError):
+        s.set_decision(A, "measures", "符合", "", "r")
+    monkeypatch.undo()
+    other = open_store(tmp_path / "p.review")  # a second writer is not kept waiting by a lost lock
+    other._conn.execute("PRAGMA busy_timeout=200")
+    other.set_decision(A, "x", "符合", "", "r")
+    assert s.decisions(A) == {"x": other.decisions(A)["x"]}
 
 
-def test_moved_report_keeps_its_review(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.review")
-    s.add_report(A, "/old/a.txt", None, None, None)
-    s.set_decision(A, "measures", "符合", "", "r")
-    rec = s.add_report(A, "/new/renamed.txt", None, None, None)
-    assert rec.changed_from is None
-    assert [r.path for r in s.reports()] == ["/new/renamed.txt"]
-    assert s.decisions(A)["measures"].decision == "符合"
-
-
-def test_changed_content_is_marked_and_old_decisions_kept_as_stale(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.review")
-    s.add_report(A, "/x/a.txt", None, None, None)
-    s.set_decision(A, "measures", "符合", "看过", "r")
-    rec = s.add_report(B, "/x/a.txt", None, None, None)
-    assert rec.changed_from == A
-    carried = s.decisions(B)["measures"]
-    assert (carried.decision, carried.comment, carried.stale) == ("符合", "看过", True)
-    assert s.decisions(A)["measures"].stale is False  # the old version's review stays as it was
-    s.set_decision(B, "measures", "不符合", "", "r")
-    assert s.decisions(B)["measures"].stale is False
-
-
-def test_analysis_cache_is_keyed_by_version(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.review")
-    s.save_analysis(A, "v1", {"title": "标题", "n": 1})
-    assert s.cached_analysis(A, "v1") == {"title": "标题", "n": 1}
-    assert s.cached_analysis(A, "v2") is None
-    s.save_analysis(A, "v2", {"n": 2})
-    assert s.cached_analysis(A, "v1") is None  # stale versions are dropped
-    assert s.cached_analyses("v2") == {A: {"n": 2}}
+def test_a_folder_is_not_a_project(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="文件夹"):
+        open_store(tmp_path)
 
 
 def test_text_file_is_not_a_project_and_is_left_alone(tmp_path: Path) -> None:
@@ -123,7 +110,7 @@ def test_read_only_project_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 def test_network_drive_falls_back_to_rollback_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_mod, "is_network_path", lambda path: True)
+    monkeypatch.setattr(schema_mod, "is_network_path", lambda path: True)
     s = open_store(tmp_path / "p.review")
     assert s.journal_mode == "delete"
     s.set_decision(A, "x", "符合", "", "r")

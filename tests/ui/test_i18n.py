@@ -14,7 +14,7 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
     try:
         assert translators
         assert group_name("required_part") == "Required parts"
-        from ui.memory_store import MemoryReviewStore
+        from reviewer.memory_store import MemoryReviewStore
         from ui.reports.model import ReportsModel
         from ui.session import Session
 

@@ -10,8 +10,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from reviewer.batch import import_reports
+from reviewer.checklist import load_checklist
+from reviewer.memory_store import MemoryReviewStore
 from ui.dialogs import LoadErrorsDialog
-from ui.loading import load_and_analyze
+from ui.loading import import_work
 
 from .conftest import WindowFactory
 
@@ -47,7 +50,7 @@ def test_large_folder_shows_progress_and_keeps_the_event_loop_running(
     folder = tmp_path / "many"
     _excerpts(seeds_dir, folder, 200, chars=20000)
     # Warm the analyser first: its one-off initialisation (jieba's dictionary) is the core's cost.
-    load_and_analyze([str(next(folder.iterdir()))], None, lambda _d, _t: None, lambda: False)
+    import_reports([str(next(folder.iterdir()))], load_checklist())
     w = make_window(tmp_path / "p.review")
     w.show()
     qtbot.waitExposed(w)
@@ -79,6 +82,8 @@ def test_cancel_stops_the_batch_early(seeds_dir: Path, tmp_path: Path) -> None:
     def progress(done: int, total: int) -> None:
         seen.append(done)
 
-    result = load_and_analyze([str(folder)], None, progress, lambda: len(seen) >= 3)
-    assert result.cancelled
-    assert len(result.analyses) < 10
+    store = MemoryReviewStore()
+    work = import_work([str(folder)], lambda: (store, False), load_checklist(), {})
+    result = work(progress, lambda: len(seen) >= 3)
+    assert result.cancelled and not result.complete
+    assert len(store.reports()) < 10

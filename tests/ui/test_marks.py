@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from reviewer.memory_store import MemoryReviewStore
 from ui.compare.view import ComparePanel
-from ui.memory_store import MemoryReviewStore
 from ui.session import Session
 from ui.spans import Utf16Index
 from ui.text.spans import MarkIndex, build_marks
@@ -27,7 +27,8 @@ def test_marks_carry_tooltips_at_utf16_positions() -> None:
 
 def test_compare_chart_paints_one_bar_per_report() -> None:
     session = Session(MemoryReviewStore())
-    session.add([make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)])
+    shown = [make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)]
+    session.set_reports(shown, shown)
     panel = ComparePanel(session)
     panel.resize(900, 300)
     assert panel.topic_box.count() == 4
@@ -53,7 +54,7 @@ def test_report_text_that_looks_like_html_is_shown_verbatim() -> None:
     a = make_analysis()
     a = replace(a, meta=replace(a.meta, issuer="<b>某区</b>"))
     session = Session(MemoryReviewStore())
-    session.add([a])
+    session.set_reports([a], [a])
     header = ReviewHeader(session)
     header.set_report(a.sha256)
     assert header.title.textFormat() == Qt.TextFormat.PlainText

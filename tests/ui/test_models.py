@@ -7,10 +7,10 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from reviewer.memory_store import MemoryReviewStore
 from reviewer.model import PartResult
 from ui.checklist.model import ChecklistModel
 from ui.compare.model import GridModel, topic_bars, topic_keys
-from ui.memory_store import MemoryReviewStore
 from ui.metrics.model import ROLE_SORT, FindingsModel, MetricsModel, TableFilter
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsFilter, ReportsModel
 from ui.reports.rows import build_report_row
@@ -21,7 +21,8 @@ from .sample import make_analysis
 
 def _session() -> Session:
     s = Session(MemoryReviewStore(), "张审")
-    s.add([make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)])
+    shown = [make_analysis("a" * 64), make_analysis("b" * 64, issuer="某县司法局", year=2022)]
+    s.set_reports(shown, shown)
     return s
 
 

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ui.reports.model import ROLE_KIND
+from ui.labels import verdict_name
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_STATUS
 
 from .conftest import WindowFactory
 
@@ -147,8 +148,8 @@ def test_export_writes_the_decision_and_verdict(
     box.activated.emit(box.currentIndex())
     out = tmp_path / "导出" / "审阅结果.xlsx"
     out.parent.mkdir()
-    monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
-    with qtbot.waitSignal(w.controller.exported, timeout=30000) as blocker:
+    monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.commands.exported, timeout=30000) as blocker:
         w.actions_.export.trigger()
     assert blocker.args == [str(out)]
     wb = load_workbook(out, read_only=True)
@@ -181,3 +182,69 @@ def test_section_evidence_selects_its_first_line_at_the_top(
     assert a.text[start:end] == a.text[ev.start:].split("\n", 1)[0]
     assert a.text[start:end].startswith("二、存在的不足和原因")
     assert w.text.first_visible_offset() == ev.start
+
+
+def _key_on_item(w, qtbot: QtBot, item: str, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    tree = w.checklist.tree
+    tree.setCurrentIndex(w.checklist.model.item_index(item))
+    tree.setFocus()
+    qtbot.keyClick(tree, key)
+
+
+def _window_counts(w, sha: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What the window shows about one report, read off the widgets."""
+    w.reports.select_report(sha)
+    proxy = w.reports.proxy
+    row = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROLE_SHA) == sha)
+    w.reports.tree.expand(row)
+    gaps = [proxy.index(r, 0, row) for r in range(proxy.rowCount(row))]
+    missing_parts = sum(1 for g in gaps if g.data(ROLE_KIND) == "gap" and str(g.data()).startswith("缺："))
+    return {
+        "badge": row.data(ROLE_BADGE),
+        "status": verdict_name(row.data(ROLE_STATUS)),
+        "decided": w.checklist.header.progress_label.text().split(" ")[0],
+        "findings": int(w.tabs.tabText(1).split("(")[1].rstrip(")")),
+        "parts": f"{4 - missing_parts}/4",
+    }
+
+
+def test_every_count_the_window_shows_equals_the_workbooks(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    shas = [a.sha256 for a in w.session.analyses()]
+    # A scripted review, by keyboard and clicks: ticks, a 不符合, comments, two verdicts.
+    w.reports.select_report(shas[0])
+    for item in ("measures", "shortcomings", "next_year"):
+        _key_on_item(w, qtbot, item, Qt.Key.Key_Space)
+    _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_2)
+    w.checklist.detail.comment.insertPlainText("未单列")
+    w.checklist.flush()
+    for sha, verdict in ((shas[1], "通过"), (shas[2], "需修改")):
+        w.reports.select_report(sha)
+        box = w.checklist.header.verdict_box
+        box.setCurrentIndex(box.findData(verdict))
+        box.activated.emit(box.currentIndex())
+    w.reports.select_report(shas[3])
+    _key_on_item(w, qtbot, "measures", Qt.Key.Key_3)
+    window = {sha: _window_counts(w, sha) for sha in shas}
+    status_bar = w.status.review.text()
+    out = tmp_path / "r.xlsx"
+    monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.commands.exported, timeout=30000):
+        w.actions_.export.trigger()
+    rows = list(load_workbook(out)["汇总"].iter_rows(values_only=True))
+    head = rows[1]
+    book = {}
+    for a, r in zip(w.session.analyses(), rows[2:], strict=True):
+        cell = dict(zip(head, r, strict=True))
+        missing, partial = (int(x) for x in str(cell["缺失/部分具备"]).split("/"))
+        book[a.sha256] = {"badge": missing + partial, "status": cell["审阅状态"], "decided": cell["已核/总项"],
+                          "findings": cell["问题数"], "parts": cell["必备部分"]}
+    assert window == book
+    assert [window[s]["status"] for s in shas] == ["审阅中", "通过", "需修改", "审阅中", "未审"]
+    assert window[shas[0]]["decided"] == f"4/{len(w.session.analyses()[0].checklist)}"
+    assert status_bar == "已审结 2/5 份" and str(rows[0][0]).endswith("已审结：2/5 份")

@@ -20,7 +20,8 @@ SHA_A, SHA_B = "a" * 64, "b" * 64
 
 def _window_with_sample(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path):  # type: ignore[no-untyped-def]
     w = make_window(tmp_path / "p.review")
-    w.session.add([make_analysis(SHA_A), make_analysis(SHA_B, issuer="某县司法局", year=2022)])
+    shown = [make_analysis(SHA_A), make_analysis(SHA_B, issuer="某县司法局", year=2022)]
+    w.session.set_reports(shown, shown)
     w.show()
     qtbot.waitExposed(w)
     w.reports.select_report(SHA_A)
@@ -165,10 +166,12 @@ def test_new_project_switches_store_and_lists_recent(
     w.session.set_decision(SHA_A, "measures", "符合")
     other = tmp_path / "第二个"
     monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
-    w.actions_.new_project.trigger()
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.actions_.new_project.trigger()
     assert w.controller.project == tmp_path / "第二个.review"
     assert w.session.decision(SHA_A, "measures") is None
-    assert w.reports.proxy.rowCount() == 2  # the reports stay open
+    assert w.reports.proxy.rowCount() == 0  # a new project holds nothing of the previous one
+    assert w.text.editor.toPlainText() == "" and w.checklist.model.report is None
     assert w.settings.recent_projects[:2] == [str(tmp_path / "第二个.review"), str(tmp_path / "p.review")]
     assert "第二个" in w.windowTitle() and "第二个" in w.status.project.text()
     w.actions_.recent.aboutToShow.emit()
@@ -189,7 +192,7 @@ def test_status_and_decision_columns_fit_every_label_without_measuring_rows(
     hdr, fm = w.checklist.tree.header(), w.checklist.tree.fontMetrics()
     assert hdr.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
     # ResizeToContents would ask the model for every row's size at each report switch
-    for c, widest in ((1, "不完整"), (2, "不符合 ✎（旧版）")):
+    for c, widest in ((1, "部分具备"), (2, "不符合 ✎（旧版）")):
         assert hdr.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
         assert hdr.sectionSize(c) >= fm.horizontalAdvance(widest) + 16
     table = w.metrics.table.horizontalHeader()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -18,7 +19,17 @@ from ui.icons import status_icon
 from ui.labels import check_status_name, decision_name, text
 from ui.session import Session
 
-SAVE_DELAY_MS = 400
+SAVE_DELAY_MS = 200  # a comment reaches the project within this long of the last keystroke
+
+
+class CommentEdit(QPlainTextEdit):
+    """Signals: focus_left() when the reviewer moves elsewhere (the comment is saved at once)."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.focus_left.emit()
+        super().focusOutEvent(event)
 
 
 class ItemDetail(QWidget):
@@ -47,7 +58,7 @@ class ItemDetail(QWidget):
             self.buttons.addButton(b, i)
             row.addWidget(b)
         row.addStretch(1)
-        self.comment = QPlainTextEdit()
+        self.comment = CommentEdit()
         self.comment.setPlaceholderText(self.tr("审阅意见（自动保存）"))
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(64)
@@ -60,6 +71,7 @@ class ItemDetail(QWidget):
         self.buttons.idClicked.connect(self._decide)
         self.comment.textChanged.connect(self._comment_edited)
         self._timer.timeout.connect(self._save_comment)
+        self.comment.focus_left.connect(self.flush)
         session.review_changed.connect(self._review_changed)
         self.set_item(None, None)
 

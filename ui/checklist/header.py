@@ -11,7 +11,7 @@ from ui.icons import status_icon
 from ui.labels import verdict_name
 from ui.session import Session, report_label
 
-SAVE_DELAY_MS = 400
+SAVE_DELAY_MS = 200  # the overall comment reaches the project within this long of the last keystroke
 
 
 class ReviewHeader(QWidget):

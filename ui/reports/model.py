@@ -144,8 +144,9 @@ class ReportsModel(QAbstractItemModel):
         a = self._session.analysis(node.report)
         if a is None:
             return None
+        changed = node.report in self._session.changed_on_disk
         if role == Qt.ItemDataRole.DisplayRole:
-            return report_label(a)
+            return report_label(a) + (self.tr("（源文件已更改）") if changed else "")
         rv = self._session.review(node.report)
         if rv is None:
             return None
@@ -160,6 +161,8 @@ class ReportsModel(QAbstractItemModel):
                           "问题 {findings} 处").format(
                 name=Path(a.file).name, status=verdict_name(rv.status), done=rv.decided, total=rv.items,
                 missing=rv.missing, partial=rv.partial, findings=rv.findings)
+            if changed:
+                tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
             return plain.tip(tip)
         if role == ROLE_FILE:
             return a.file

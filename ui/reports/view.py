@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -49,11 +50,26 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class ReportsTree(QTreeView):
+    """Delete asks to remove the selected reports from the project."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class ReportsPanel(QWidget):
-    """Signals: report_selected(sha256), position_requested(sha256, offset)."""
+    """Signals: report_selected(sha256), position_requested(sha256, offset),
+    remove_requested(list of sha256)."""
 
     report_selected = Signal(str)
     position_requested = Signal(str, int)
+    remove_requested = Signal(list)
 
     def __init__(self, model: ReportsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +83,12 @@ class ReportsPanel(QWidget):
         self.status_box.addItem(self.tr("全部状态"), "")
         for status in REPORT_STATUSES:
             self.status_box.addItem(verdict_name(status), status)
-        self.tree = QTreeView()
+        self.tree = ReportsTree()
         self.tree.setModel(self.proxy)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.remove_action = QAction(self.tr("从项目中移除…"), self.tree)
+        self.tree.addAction(self.remove_action)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setItemDelegate(BadgeDelegate(self.tree))
@@ -77,6 +97,8 @@ class ReportsPanel(QWidget):
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
+        self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.selected_reports()))
         model.modelReset.connect(self._after_reset)
 
     def _layout(self) -> None:
@@ -101,6 +123,14 @@ class ReportsPanel(QWidget):
         start = current.data(ROLE_START)
         if current.data(ROLE_KIND) == "section" and isinstance(start, int) and start >= 0:
             self.position_requested.emit(sha, start)
+
+    def selected_reports(self) -> list[str]:
+        """The reports of the selected rows (a section row stands for its report), in tree order."""
+        rows = sorted(self.tree.selectionModel().selectedRows(), key=lambda i: (i.parent().row(), i.row()))
+        shas = [str(i.data(ROLE_SHA)) for i in rows]
+        if not shas and (current := self.current_report()):
+            shas = [current]
+        return list(dict.fromkeys(shas))
 
     def current_report(self) -> str | None:
         idx = self.tree.currentIndex()

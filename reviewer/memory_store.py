@@ -1,0 +1,141 @@
+"""An in-memory ``ReviewStore``: used when no project file can be opened, and in tests.
+
+It follows the same contract as the project file (``tests/core/test_store_contract.py`` runs one
+suite against every store), only nothing survives ``close()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reviewer.checklist import Checklist
+from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
+from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.store_schema import StoreError
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class MemoryReviewStore:
+    """Implements ``reviewer.review_store.ReviewStore`` in memory."""
+
+    def __init__(self) -> None:
+        self._reports: dict[str, ReportRecord] = {}
+        self._removed: set[str] = set()
+        self._docs: dict[str, Document] = {}
+        self._cache: dict[tuple[str, str], dict[str, Any]] = {}
+        self._checklist: Checklist | None = None
+        self._decisions: dict[str, dict[str, ItemDecision]] = {}
+        self._verdicts: dict[str, ReportVerdict] = {}
+        self._history: list[HistoryEntry] = []
+
+    @property
+    def journal_mode(self) -> str:
+        return "memory"
+
+    @property
+    def location(self) -> str:
+        return ""
+
+    def add_report(
+        self, doc: Document, issuer: str | None, year: int | None, level: str | None, mtime: float | None = None
+    ) -> ReportRecord:
+        old = self._reports.get(doc.sha256)
+        changed_from = old.changed_from if old is not None else self._supersede(doc)
+        rec = ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, Path(doc.path).name, doc.format,
+                           doc.size, mtime)
+        self._reports[doc.sha256] = rec  # a known report keeps its place, as in the project file
+        self._removed.discard(doc.sha256)
+        self._docs[doc.sha256] = doc
+        return rec
+
+    def _supersede(self, doc: Document) -> str | None:
+        old = next((r for r in reversed(list(self._reports.values()))
+                    if r.path == doc.path and r.sha256 != doc.sha256 and r.sha256 not in self._removed), None)
+        if old is None:
+            return None
+        carried = {k: ItemDecision(doc.sha256, d.item, d.decision, d.comment, d.reviewer, d.time, stale=True)
+                   for k, d in self._decisions.get(old.sha256, {}).items()}
+        self._decisions.setdefault(doc.sha256, {}).update({k: v for k, v in carried.items()
+                                                           if k not in self._decisions.get(doc.sha256, {})})
+        self._removed.add(old.sha256)
+        return old.sha256
+
+    def reports(self) -> list[ReportRecord]:
+        return [r for sha, r in self._reports.items() if sha not in self._removed]
+
+    def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
+        wanted = None if shas is None else set(shas)
+        return [self._docs[r.sha256] for r in self.reports()
+                if r.sha256 in self._docs and (wanted is None or r.sha256 in wanted)]
+
+    def remove_reports(self, shas: Iterable[str], reviewer: str) -> None:
+        now = _now()
+        for sha in shas:
+            if sha in self._reports and sha not in self._removed:
+                self._removed.add(sha)
+                self._history.append(HistoryEntry(now, reviewer, sha, None, "removed", None, "移出项目"))
+
+    def cached_analysis(self, sha256: str, version: str) -> dict[str, Any] | None:
+        return self._cache.get((sha256, version))
+
+    def cached_analyses(self, version: str) -> dict[str, dict[str, Any]]:
+        return {sha: data for (sha, v), data in self._cache.items() if v == version}
+
+    def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
+        self._cache = {k: v for k, v in self._cache.items() if k[0] != sha256}
+        self._cache[(sha256, version)] = analysis
+
+    def save_checklist(self, checklist: Checklist) -> None:
+        self._checklist = checklist
+
+    def checklist(self) -> Checklist | None:
+        return self._checklist
+
+    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision:
+        if decision not in DECISIONS:
+            raise StoreError(f"无效的审阅结论“{decision}”")
+        old = self._decisions.get(report, {}).get(item)
+        dec = ItemDecision(report, item, decision, comment, reviewer, _now())
+        self._decisions.setdefault(report, {})[item] = dec
+        self._log(dec.time, reviewer, report, item, "decision", old.decision if old else None, decision)
+        self._log(dec.time, reviewer, report, item, "comment", old.comment if old else None, comment)
+        return dec
+
+    def _log(self, now: str, reviewer: str, report: str, item: str | None, field: str, old: str | None,
+             new: str | None) -> None:
+        if old != new:
+            self._history.append(HistoryEntry(now, reviewer, report, item, field, old, new))
+
+    def decisions(self, report: str) -> dict[str, ItemDecision]:
+        return dict(self._decisions.get(report, {}))
+
+    def all_decisions(self) -> dict[str, dict[str, ItemDecision]]:
+        return {k: dict(v) for k, v in self._decisions.items()}
+
+    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str) -> ReportVerdict:
+        if verdict not in VERDICTS:
+            raise StoreError(f"无效的审阅结论“{verdict}”")
+        old = self._verdicts.get(report)
+        v = ReportVerdict(report, verdict, comment, reviewer, _now())
+        self._verdicts[report] = v
+        self._log(v.time, reviewer, report, None, "verdict", old.verdict if old else None, verdict)
+        self._log(v.time, reviewer, report, None, "verdict_comment", old.comment if old else None, comment)
+        return v
+
+    def verdict(self, report: str) -> ReportVerdict | None:
+        return self._verdicts.get(report)
+
+    def all_verdicts(self) -> dict[str, ReportVerdict]:
+        return dict(self._verdicts)
+
+    def history(self, report: str | None = None) -> list[HistoryEntry]:
+        return [h for h in self._history if report is None or h.report == report]
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,117 @@
+"""The project file's schema, its migrations and how a file is opened safely.
+
+Version 1 held decisions and cached analyses; version 2 makes the project the one record of the
+review: it keeps every report's text (compressed) and source details, the checklists used, and
+marks reports removed instead of deleting them, so their history stays.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+APPLICATION_ID = 0x465A5256  # "FZRV": marks a file as one of our projects
+NETWORK_FS = {"cifs", "smb", "smb2", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
+
+_V1 = """
+CREATE TABLE reports (
+    sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, unit TEXT, year INTEGER, level TEXT,
+    changed_from TEXT, added TEXT NOT NULL);
+CREATE TABLE analyses (
+    sha256 TEXT NOT NULL, version TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (sha256, version));
+CREATE TABLE decisions (
+    report TEXT NOT NULL, item TEXT NOT NULL, decision TEXT NOT NULL, comment TEXT NOT NULL,
+    reviewer TEXT NOT NULL, time TEXT NOT NULL, stale INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (report, item));
+CREATE TABLE verdicts (
+    report TEXT PRIMARY KEY, verdict TEXT NOT NULL, comment TEXT NOT NULL,
+    reviewer TEXT NOT NULL, time TEXT NOT NULL);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, reviewer TEXT NOT NULL,
+    report TEXT NOT NULL, item TEXT, field TEXT NOT NULL, old TEXT, new TEXT);
+CREATE INDEX history_report ON history (report);
+"""
+
+_V2 = """
+ALTER TABLE reports RENAME COLUMN unit TO issuer;
+ALTER TABLE reports ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN format TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN mtime REAL;
+ALTER TABLE reports ADD COLUMN removed TEXT;
+CREATE TABLE texts (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE checklists (version TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL, added TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+DELETE FROM analyses;
+"""
+
+#: Migrations from version N-1 to N, applied in order; version 0 is an empty file. Cached analyses
+#: are dropped by version 2: they were made with cross-report findings mixed in.
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A project file that cannot be opened or written; the message is Chinese and names the file."""
+
+
+def check_header(path: Path) -> None:
+    """Refuse files that are not SQLite at all before sqlite3 touches them."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if app_id != APPLICATION_ID and (has_tables or version):
+        raise StoreError(f"{path.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in filter(str.strip, MIGRATIONS[target - 1].split(";")):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={target}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def is_network_path(path: Path) -> bool:
+    """True for UNC paths and for files on a network mount (WAL does not work there)."""
+    raw = str(path)
+    if raw.startswith(("\\\\", "//")):
+        return True
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    resolved = str(path.resolve())
+    best, fstype = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) >= 3 and resolved.startswith(fields[1]) and len(fields[1]) > len(best):
+            best, fstype = fields[1], fields[2]
+    return fstype in NETWORK_FS
+
+
+def enter_journal_mode(conn: sqlite3.Connection, path: Path) -> str:
+    if not is_network_path(path):
+        mode = str(conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
+        if mode == "wal":
+            # NORMAL in WAL mode syncs at checkpoints, not at each commit: a committed write
+            # survives a crash or kill of the process (what reviewers need); only a power cut
+            # may roll back the last moments. It keeps a tick well under 20 ms.
+            conn.execute("PRAGMA synchronous=NORMAL")
+            return "wal"
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA synchronous=FULL")
+    return "delete"

@@ -1,0 +1,138 @@
+"""One contract, every store: the project file and the in-memory store answer the same way.
+
+A later store (the team's server) joins by adding its factory to ``STORES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewer.checklist import load_checklist
+from reviewer.memory_store import MemoryReviewStore
+from reviewer.model import Document
+from reviewer.review_store import ReviewStore
+from reviewer.store import open_store
+from reviewer.store_schema import StoreError
+
+A, B, C = "a" * 64, "b" * 64, "c" * 64
+Factory = Callable[[Path], ReviewStore]
+STORES: dict[str, Factory] = {
+    "sqlite": lambda tmp: open_store(tmp / "p.review"),
+    "memory": lambda tmp: MemoryReviewStore(),
+}
+
+
+@pytest.fixture(params=sorted(STORES))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ReviewStore]:
+    s = STORES[request.param](tmp_path)
+    yield s
+    s.close()
+
+
+def doc(sha: str, path: str, text: str = "一、主要举措\n做了工作。\n") -> Document:
+    return Document(path=path, text=text, sha256=sha, format="txt", encoding="utf-8", size=len(text.encode()))
+
+
+def test_decisions_verdicts_and_history(store: ReviewStore) -> None:
+    store.add_report(doc(A, "/x/a.txt"), "津南区人民政府", 2021, "county")
+    store.set_decision(A, "measures", "符合", "", "张三")
+    d = store.set_decision(A, "measures", "不符合", "缺少数据", "李四")
+    store.set_verdict(A, "需修改", "请补充原因", "李四")
+    got = store.decisions(A)["measures"]
+    assert (got.decision, got.comment, got.reviewer, got.stale) == ("不符合", "缺少数据", "李四", False)
+    assert got.time == d.time
+    v = store.verdict(A)
+    assert v is not None and (v.verdict, v.comment, v.reviewer) == ("需修改", "请补充原因", "李四")
+    assert store.all_verdicts() == {A: v}
+    assert store.all_decisions() == {A: {"measures": got}}
+    hist = [(h.field, h.old, h.new, h.reviewer) for h in store.history(A)]
+    assert hist == [
+        ("decision", None, "符合", "张三"),
+        ("comment", None, "", "张三"),
+        ("decision", "符合", "不符合", "李四"),
+        ("comment", "", "缺少数据", "李四"),
+        ("verdict", None, "需修改", "李四"),
+        ("verdict_comment", None, "请补充原因", "李四"),
+    ]
+
+
+def test_invalid_decision_and_verdict_are_refused(store: ReviewStore) -> None:
+    with pytest.raises(StoreError, match="无效"):
+        store.set_decision(A, "x", "好", "", "r")  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="无效"):
+        store.set_verdict(A, "好", "", "r")  # type: ignore[arg-type]
+    assert store.decisions(A) == {} and store.history() == []
+
+
+def test_the_project_keeps_its_reports_texts_in_order(store: ReviewStore) -> None:
+    store.add_report(doc(B, "/x/b.txt", "乙"), None, None, None)
+    store.add_report(doc(A, "/x/a.txt", "甲"), "某区人民政府", 2023, "county", mtime=12.5)
+    assert [r.sha256 for r in store.reports()] == [B, A]
+    rec = store.reports()[1]
+    assert (rec.name, rec.format, rec.size, rec.mtime, rec.issuer) == ("a.txt", "txt", 3, 12.5, "某区人民政府")
+    assert [(d.sha256, d.text, d.path) for d in store.documents()] == [(B, "乙", "/x/b.txt"), (A, "甲", "/x/a.txt")]
+    assert [d.sha256 for d in store.documents([A])] == [A]
+
+
+def test_a_moved_report_keeps_its_review_and_its_place(store: ReviewStore) -> None:
+    store.add_report(doc(A, "/old/a.txt"), None, None, None)
+    store.add_report(doc(B, "/x/b.txt"), None, None, None)
+    store.set_decision(A, "measures", "符合", "", "r")
+    rec = store.add_report(doc(A, "/new/renamed.txt"), None, None, None)
+    assert rec.changed_from is None
+    assert [r.path for r in store.reports()] == ["/new/renamed.txt", "/x/b.txt"]
+    assert store.decisions(A)["measures"].decision == "符合"
+
+
+def test_new_content_at_a_known_path_replaces_the_report_with_its_decisions_marked_stale(store: ReviewStore) -> None:
+    store.add_report(doc(A, "/x/a.txt"), None, None, None)
+    store.set_decision(A, "measures", "符合", "看过", "r")
+    rec = store.add_report(doc(B, "/x/a.txt", "改过的正文"), None, None, None)
+    assert rec.changed_from == A
+    assert [r.sha256 for r in store.reports()] == [B]  # one report, the new version
+    carried = store.decisions(B)["measures"]
+    assert (carried.decision, carried.comment, carried.stale) == ("符合", "看过", True)
+    assert store.decisions(A)["measures"].stale is False  # the old version's review stays as it was
+    store.set_decision(B, "measures", "不符合", "", "r")
+    assert store.decisions(B)["measures"].stale is False
+
+
+def test_removed_reports_leave_the_project_but_keep_their_history(store: ReviewStore) -> None:
+    for sha, name in ((A, "a"), (B, "b"), (C, "c")):
+        store.add_report(doc(sha, f"/x/{name}.txt"), None, None, None)
+    store.set_decision(B, "measures", "符合", "好", "r")
+    store.remove_reports([B], "王审")
+    assert [r.sha256 for r in store.reports()] == [A, C]
+    assert [d.sha256 for d in store.documents()] == [A, C]
+    assert store.decisions(B)["measures"].comment == "好"
+    assert [(h.field, h.reviewer) for h in store.history(B)][-1] == ("removed", "王审")
+    store.add_report(doc(B, "/x/b.txt"), None, None, None)  # opened again: back, with its review
+    assert [r.sha256 for r in store.reports()] == [A, B, C]
+    assert store.decisions(B)["measures"].comment == "好"
+
+
+def test_analysis_cache_is_keyed_by_version(store: ReviewStore) -> None:
+    store.save_analysis(A, "v1", {"title": "标题", "n": 1})
+    assert store.cached_analysis(A, "v1") == {"title": "标题", "n": 1}
+    assert store.cached_analysis(A, "v2") is None
+    store.save_analysis(A, "v2", {"n": 2})
+    assert store.cached_analysis(A, "v1") is None  # stale versions are dropped
+    assert store.cached_analyses("v2") == {A: {"n": 2}}
+
+
+def test_the_checklist_used_is_kept(store: ReviewStore) -> None:
+    assert store.checklist() is None
+    checklist = load_checklist()
+    store.save_checklist(checklist)
+    kept = store.checklist()
+    assert kept is not None and (kept.name, kept.version, kept.items) == (checklist.name, checklist.version,
+                                                                          checklist.items)
+
+
+def test_a_path_that_is_not_valid_unicode_is_kept_losslessly(store: ReviewStore) -> None:
+    odd = "/x/" + b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")  # 报告.txt in GBK bytes
+    store.add_report(doc(A, odd), None, None, None)
+    assert store.reports()[0].path == odd and store.documents()[0].path == odd

@@ -1,0 +1,208 @@
+"""The project is the one record of truth: it reopens as it was, switching shows only its reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reviewer.store import open_store
+from tests.conftest import ROOT, SEED_FILES
+from ui.app import open_window
+from ui.main_window import MainWindow
+from ui.settings import SettingsStore
+
+LOAD_MS = 60_000
+
+
+def _start(qtbot: QtBot, settings: Path, project: Path | None = None, paths: list[str] | None = None) -> MainWindow:
+    """Start the program as ``reviewer-gui [PATHS] [--project P]`` would, and wait until its reports show."""
+    store = SettingsStore(QSettings(str(settings), QSettings.Format.IniFormat))
+    window, _ = open_window(store, project, paths or [])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.project_loaded, timeout=LOAD_MS):
+        pass
+    return window
+
+
+def _names(w: MainWindow) -> list[str]:
+    return [Path(a.file).name for a in w.session.analyses()]
+
+
+def _folder(tmp_path: Path, name: str, seeds: list[Path]) -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    for s in seeds:
+        shutil.copy(s, folder / s.name)
+    return folder
+
+
+def test_the_first_start_opens_the_samples_in_their_own_project_and_the_next_reopens_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.controller.project.name == "示例审阅项目.review"
+    assert len(w.session.analyses()) == 5 and w.reports.proxy.rowCount() == 5
+    w.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.controller.project.name == "示例审阅项目.review"
+    assert len(w.session.analyses()) == 5  # reopened, not opened again on top
+    w.close()
+
+
+def test_no_argument_reopens_the_last_project_with_exactly_its_reports(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "三份", SEED_FILES[:3])
+    project = tmp_path / "A.review"
+    w = _start(qtbot, tmp_path / "s.ini", project, [str(folder)])
+    assert _names(w) == [p.name for p in SEED_FILES[:3]]
+    w.close()
+    shutil.rmtree(folder)  # the share is offline now: the project holds the texts
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.controller.project == project
+    assert _names(w) == [p.name for p in SEED_FILES[:3]]  # no samples added
+    assert w.status.review.text() == "已审结 0/3 份"
+    assert w.windowTitle() == "A — 法治年报审阅器"
+    w.close()
+    assert len(open_store(project).reports()) == 3
+
+
+def _tick(w: MainWindow, sha: str, item: str) -> None:
+    w.reports.select_report(sha)
+    idx = w.checklist.model.item_index(item)
+    w.checklist.model.setData(idx, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def _ticked(w: MainWindow) -> set[str]:
+    m = w.checklist.model
+    out = set()
+    for g in range(m.rowCount()):
+        parent = m.index(g, 0)
+        for r in range(m.rowCount(parent)):
+            idx = m.index(r, 0, parent)
+            if idx.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked:
+                out.add(m.result(idx).id)  # type: ignore[union-attr]
+    return out
+
+
+def test_switching_projects_shows_each_projects_own_ticks_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:2])
+    a_path, b_path = tmp_path / "A.review", tmp_path / "B.review"
+    w = _start(qtbot, tmp_path / "s.ini", b_path, [str(folder / SEED_FILES[0].name)])
+    sha = w.session.analyses()[0].sha256
+    _tick(w, sha, "shortcomings")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.switch_project(a_path)
+    assert w.session.analyses() == [] and w.checklist.model.report is None  # nothing of B is left
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.open_paths([str(folder)])
+    _tick(w, sha, "measures")
+    assert _ticked(w) == {"measures"}
+    w.actions_.recent.aboutToShow.emit()
+    to_b = next(a for a in w.actions_.recent.actions() if a.text() == "B")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        to_b.trigger()
+    assert len(w.session.analyses()) == 1
+    w.reports.select_report(sha)
+    assert w.checklist.model.report == sha and _ticked(w) == {"shortcomings"}  # B's tick, no click needed
+    w.actions_.recent.aboutToShow.emit()
+    to_a = next(a for a in w.actions_.recent.actions() if a.text() == "A")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        to_a.trigger()
+    assert len(w.session.analyses()) == 2
+    w.reports.select_report(sha)
+    assert _ticked(w) == {"measures"}
+    w.close()
+
+
+def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
+    second = w.session.analyses()[1].sha256
+    w.session.set_decision(second, "measures", "符合", "看过")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or answers.pop(0))
+    w.reports.select_report(second)
+    w.reports.tree.setFocus()
+    qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
+    assert len(w.session.analyses()) == 3 and "从项目中移除 1 份报告？" in asked[0]
+    with qtbot.waitSignal(w.loader.loaded, timeout=LOAD_MS):
+        qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
+    assert [a.sha256 for a in w.session.analyses()] == [w.session.analyses()[0].sha256,
+                                                         w.session.analyses()[1].sha256]
+    assert second not in {a.sha256 for a in w.session.analyses()} and w.reports.proxy.rowCount() == 2
+    w.close()
+    store = open_store(tmp_path / "P.review")
+    assert len(store.reports()) == 2 and store.decisions(second)["measures"].comment == "看过"
+    assert store.history(second)[-1].field == "removed"
+
+
+def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:2])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
+    first = w.session.analyses()[0]
+    w.session.set_decision(first.sha256, "measures", "符合", "看过")
+    w.close()
+    path = folder / SEED_FILES[0].name
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.session.changed_on_disk == {first.sha256}
+    assert w.reports.proxy.index(0, 0).data().endswith("（源文件已更改）")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.actions_.reimport.trigger()
+    shas = [a.sha256 for a in w.session.analyses()]
+    assert len(shas) == 2 and first.sha256 not in shas and not w.session.changed_on_disk
+    new = next(a for a in w.session.analyses() if a.file == str(path))
+    carried = w.session.decision(new.sha256, "measures")
+    assert carried is not None and (carried.comment, carried.stale) == ("看过", True)  # marked for re-check
+    w.close()
+
+
+KILL_CHILD = """
+import os, signal, sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.app import open_window
+from ui.settings import SettingsStore
+store = SettingsStore(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+w, _ = open_window(store, Path(sys.argv[2]), [sys.argv[3]])
+def typed():
+    w.checklist.select_item("measures")
+    w.checklist.detail.comment.setFocus()
+    for ch in "缺少数据支撑":  # as a Chinese input method commits each character
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(w.checklist.detail.comment, event)
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGKILL)
+w.controller.project_loaded.connect(typed)
+app.exec()
+"""
+
+
+def test_a_comment_typed_0_3_s_before_a_kill_is_there_after_restart(tmp_path: Path) -> None:
+    project = tmp_path / "P.review"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FAZHI_REVIEWER_DATA": str(tmp_path / "data")}
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(KILL_CHILD), str(tmp_path / "s.ini"),
+                            str(project), str(SEED_FILES[0])], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120, check=False)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    store = open_store(project)
+    (rec,) = store.reports()
+    assert store.decisions(rec.sha256)["measures"].comment == "缺少数据支撑"

@@ -1,0 +1,99 @@
+"""The menu commands that are not about the project's reports: export, settings, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reviewer.checklist import Checklist, ChecklistError, load_checklist
+from ui.dialogs import SettingsDialog, show_about, show_message
+from ui.exporting import ExportOutcome, export_work
+from ui.labels import lang
+from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from ui.controller import Controller
+    from ui.main_window import MainWindow
+
+
+def checklist_or_default(path: str, parent: MainWindow | None = None) -> Checklist:
+    """The checklist file chosen in 设置, or the built-in one (with a dialog) when it cannot be used."""
+    if path:
+        try:
+            return load_checklist(path)
+        except ChecklistError as exc:
+            if parent is not None:
+                show_message(parent, QMessageBox.Icon.Warning, parent.tr("核查清单无法使用"),
+                             parent.tr("{e}\n\n本次使用内置核查清单。").format(e=exc))
+    return load_checklist()
+
+
+class Commands(QObject):
+    """Signals: exported(path) when a workbook was written, export_failed(message)."""
+
+    exported = Signal(str)
+    export_failed = Signal(str)
+
+    def __init__(self, window: MainWindow, controller: Controller) -> None:
+        super().__init__(window)
+        self.w = window
+        self.c = controller
+
+    def export(self) -> None:
+        self.w.checklist.flush()
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, self.w.tr("导出Excel"), str(Path.home() / "审阅结果.xlsx"), self.w.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if not path:
+            return
+        work = export_work(self.w.session, Path(path), self.c.checklist, self.c.project.stem, lang())
+        task = Task(work, self)
+        task.finished.connect(self._exported)
+        task.failed.connect(lambda m: self._exported(ExportOutcome(None, m)))
+        self.w.actions_.export.setEnabled(False)
+        self.w.status.showMessage(self.w.tr("正在导出…"))
+        task.start()
+
+    def _exported(self, outcome: object) -> None:
+        assert isinstance(outcome, ExportOutcome)
+        self.w.actions_.export.setEnabled(True)
+        if outcome.path is not None:
+            self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=outcome.path), 10000)
+            self.exported.emit(str(outcome.path))
+            return
+        self.w.status.clearMessage()
+        show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("导出失败"), outcome.error or "")
+        self.export_failed.emit(outcome.error or "")
+
+    def edit_settings(self) -> None:
+        s = self.w.settings
+        dlg = SettingsDialog(s, self.w)
+        old_language, old_checklist = s.language, s.checklist_path
+        if dlg.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        dlg.apply(s)
+        if s.checklist_path != old_checklist and not self._use_checklist(s.checklist_path):
+            s.checklist_path = old_checklist
+        self.w.settings_store.save(s)
+        self.w.session.reviewer = s.reviewer
+        if s.language != old_language:
+            self.w.status.showMessage(self.w.tr("界面语言将在重新启动后生效"), 8000)
+
+    def _use_checklist(self, path: str) -> bool:
+        """Switch to the checklist at ``path`` and re-evaluate; False (previous one kept) when it is unusable."""
+        try:
+            checklist = load_checklist(path or None)
+        except ChecklistError as exc:
+            show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("核查清单无法使用"),
+                         self.w.tr("{e}\n\n仍使用原来的核查清单。").format(e=exc))
+            return False
+        self.c.checklist = checklist
+        self.w.session.checklist = checklist
+        self.c.reanalyze()
+        return True
+
+    def about(self) -> None:
+        show_about(self.w)
