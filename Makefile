@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint dist bench clean
+.PHONY: run test lint dist wheel-check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,17 @@ dist: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/check_dist.py dist/法治年报审阅器
+
+# A wheel built from the checkout, installed into a fresh virtual environment, must run: the
+# self-test opens the sample reports, ticks an item and exports from the installed package alone.
+WHEEL_DIR := build/wheel-check
+wheel-check: $(STAMP)
+	rm -rf $(WHEEL_DIR) && mkdir -p $(WHEEL_DIR)
+	$(BIN)/python -m pip wheel --quiet --no-deps -w $(WHEEL_DIR) .
+	$(PYTHON) -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/python -m pip install --quiet $(WHEEL_DIR)/*.whl
+	cd $(WHEEL_DIR) && QT_QPA_PLATFORM=offscreen FAZHI_REVIEWER_DATA=$$PWD/data venv/bin/reviewer-gui --self-test
+	cd $(WHEEL_DIR) && venv/bin/reviewer analyze $(CURDIR)/seeds/000_b98e54cc537f26f1.txt > /dev/null
 
 clean:
 	rm -rf $(VENV) build dist

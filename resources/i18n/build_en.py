@@ -2,8 +2,8 @@
 """Regenerate reviewer_en.ts/.qm: lupdate over ui/, English for every known string, lrelease.
 
 Usage (from the repository root): python resources/i18n/build_en.py
-Strings translated through ``ui.labels._tr`` are added to the "labels" context by hand,
-because lupdate only sees literal ``translate()`` calls.
+The names of statuses, parts, findings and the like are not here: they come from the core's
+vocabulary (``reviewer/vocab.py``, ``reviewer/messages.py``) in both languages.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ EN = {
 # Strings passed to tr() through a variable: lupdate cannot see them, so they are listed here.
 NON_LITERAL = {
     "ChecklistModel": ("项目", "自动", "审阅"),
-    "MetricsModel": ("主题", "数值", "单位", "原文", "所在章节"),
+    "MetricsModel": ("主题", "数值", "计量单位", "原文", "所在章节"),
     "FindingsModel": ("级别", "问题", "类型"),
     "MainWindow": ("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)",),
 }
@@ -84,7 +84,24 @@ NON_LITERAL = {
 # PySide uses the class of that object, which is always the main window.
 ALIASES = {"", "w", "self.w", "parent"}
 EN.update({
-    "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "单位": "Unit",
+    "（双击查看）": " (double-click to open)",
+    "用当前核查清单重新分析项目中的报告 (F5)": "Re-analyse the project's reports with the current checklist (F5)",
+    "从项目中移除…": "Remove from project…", "把选中的报告移出项目 (Delete)": "Remove the selected reports from the project (Delete)",
+    "重新导入已更改的报告": "Re-import changed reports",
+    "源文件已更改的报告：重新读入，原有判断标为待复核": "Read again the reports whose source file changed; earlier decisions are marked for re-check",
+    "打开示例项目": "Open the sample project", "核查清单无法使用": "Checklist cannot be used",
+    "{e}\n\n本次使用内置核查清单。": "{e}\n\nThe built-in checklist is used this time.",
+    "{e}\n\n仍使用原来的核查清单。": "{e}\n\nThe previous checklist stays in use.",
+    "正在打开报告，请稍候再移除": "Reports are still opening; remove them when that is done",
+    "从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。": "Remove {n} report(s) from the project?\n{names}\n\nTheir review stays in the project file; opening the files again brings them back.",
+    "移除报告": "Remove reports", "项目中有 {n} 份报告": "{n} reports in the project",
+    "；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入": "; {n} source files have changed (Review → Re-import changed reports)",
+    "{p} — 法治年报审阅器": "{p} — Rule-of-Law Report Reviewer", "（源文件已更改）": " (source changed)",
+    "{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处": "{name}\nStatus: {status}  decided {done}/{total}\n{missing} missing, {partial} partial; {findings} findings",
+    "\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本": "\nThe source file has changed: Review → Re-import changed reports reads the new version",
+    "部分具备：{part}": "Partial: {part}", "{heading}\n部分具备：{note}": "{heading}\nPartial: {note}",
+    "程序判断：{auto}　　审阅决定：{decided}": "Program: {auto}    Reviewer: {decided}",
+    "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "计量单位": "Measure",
     "原文": "Text", "所在章节": "Section", "级别": "Severity", "类型": "Kind",
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
 })
@@ -117,13 +134,6 @@ def _fix_contexts(root: ET.Element) -> None:
     for name, sources in NON_LITERAL.items():
         for src in sources:
             _add(_context(root, name), src)
-    for src in _labels_sources():
-        _add(_context(root, "labels"), src)
-
-
-def _labels_sources() -> list[str]:
-    text = (ROOT / "ui" / "labels.py").read_text(encoding="utf-8")
-    return list(dict.fromkeys(re.findall(r'_tr\("([^"]+)"\)', text)))
 
 
 def main() -> int:
@@ -144,7 +154,7 @@ def main() -> int:
             missing.append(src)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
-    print(f"untranslated: {len(missing)}", *missing[:20], sep="\n  ")
+    print(f"untranslated: {len(missing)}", *missing, sep="\n  ")
     return 0
 
 

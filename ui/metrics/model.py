@@ -45,7 +45,7 @@ class _Table(QAbstractTableModel):
 
 
 class MetricsModel(_Table):
-    headers = ("主题", "数值", "单位", "原文", "所在章节")
+    headers = ("主题", "数值", "计量单位", "原文", "所在章节")
 
     def __init__(self) -> None:
         super().__init__()
