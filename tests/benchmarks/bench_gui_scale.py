@@ -26,14 +26,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def _prepare(n: int, folder: Path, project: Path) -> None:
-    from reviewer.batch import open_reports
+    from reviewer.batch import import_reports
     from reviewer.checklist import load_checklist
     from reviewer.store import open_store
     from tests.benchmarks.corpus import write_reports
 
     write_reports(n, folder)
     store = open_store(project)
-    open_reports([folder], load_checklist(), store)
+    import_reports([folder], load_checklist(), store)
     store.close()
 
 
@@ -42,7 +42,7 @@ def _measure(folder: Path, project: Path) -> dict[str, object]:
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from reviewer.batch import open_reports
+    from reviewer.batch import project_reports, with_project_findings
     from reviewer.checklist import load_checklist
     from reviewer.store import open_store
     from ui.app import apply_style
@@ -59,8 +59,8 @@ def _measure(folder: Path, project: Path) -> dict[str, object]:
     app.processEvents()
     shown = time.perf_counter() - t0
     store = open_store(project)
-    result = open_reports([folder], load_checklist(), store)
-    window.session.add(result.analyses)
+    result = project_reports(store, load_checklist())
+    window.session.set_reports(result.analyses, with_project_findings(result.analyses))
     app.processEvents()
     usable = time.perf_counter() - t0
     shas = [a.sha256 for a in result.analyses]

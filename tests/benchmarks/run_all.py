@@ -7,7 +7,7 @@ files, then: load + analyse them all with ``analyze_many`` (process pool, all co
 cost per report (load + analysis) against ``jieba.lcut`` over the same text, report by report in
 one process (K reports, default min(N, 300), after jieba is initialised); cross-report duplicate
 detection; the Excel export; saving the N analyses into a project store and reading them back
-as a reopened project would (``open_reports`` with the store); and 200 ticks
+as a reopened project would (``project_reports``: kept texts, cached analyses); and 200 ticks
 (``set_decision``). GUI figures come from ``bench_gui.py`` when it exists (run as a subprocess,
 its JSON included as is).
 """
@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reviewer.analyze import analyze_document, analyze_many  # noqa: E402
-from reviewer.batch import BatchResult, analysis_version, open_reports  # noqa: E402
+from reviewer.batch import BatchResult, analysis_version, project_reports  # noqa: E402
 from reviewer.checklist import Checklist, load_checklist  # noqa: E402
 from reviewer.export import export  # noqa: E402
 from reviewer.findings import batch_duplicates  # noqa: E402
 from reviewer.load import load, load_many  # noqa: E402
-from reviewer.model import Analysis  # noqa: E402
+from reviewer.model import Analysis, Document  # noqa: E402
 from reviewer.serialize import to_json  # noqa: E402
 from reviewer.store import open_store  # noqa: E402
 from tests.benchmarks.corpus import write_reports  # noqa: E402
@@ -87,19 +87,24 @@ def one_core_ratio(paths: list[Path], checklist: Checklist) -> dict[str, Any]:
                   jieba_lcut_ms_per_report=round(1000 * j_s / k, 2))
 
 
-def reopen(analyses: list[Analysis], folder: Path, checklist: Checklist) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Save the analyses into a project store, then reopen the folder as the program does:
-    every file read and hashed, every analysis taken from the store's cache."""
+def reopen(docs: list[Document], analyses: list[Analysis], folder: Path, checklist: Checklist
+           ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Keep the reports and their analyses in a project store, then reopen the project as the program
+    does: every report from its kept text, every analysis from the store's cache."""
     version = analysis_version(checklist)
     store = open_store(folder / "bench.review")
-    save_s, _ = timed(lambda: [store.save_analysis(a.sha256, version, to_json(a)) for a in analyses])
-    for a in analyses:
-        store.add_report(a.sha256, a.file, a.meta.issuer, a.meta.report_year, a.meta.level)
+
+    def save() -> None:
+        for d, a in zip(docs, analyses, strict=True):
+            store.add_report(d, a.meta.issuer, a.meta.report_year, a.meta.level)
+            store.save_analysis(a.sha256, version, to_json(a))
+
+    save_s, _ = timed(save)
     store.close()
 
     def load_back() -> BatchResult:
         s = open_store(folder / "bench.review")
-        result = open_reports([folder / "reports"], checklist, s)
+        result = project_reports(s, checklist)
         s.close()
         return result
 
@@ -174,10 +179,13 @@ def main() -> None:
         paths = write_reports(n, folder / "reports")
         out["corpus_chars"] = sum(p.stat().st_size for p in paths) // 3  # UTF-8 CJK: ~3 bytes a character
 
+        docs: list[Document] = []
+
         def full() -> list[Analysis]:
-            docs, errors = load_many([folder / "reports"])
+            loaded, errors = load_many([folder / "reports"])
             assert not errors, errors[:3]
-            return analyze_many(docs, checklist)
+            docs.extend(loaded)
+            return analyze_many(loaded, checklist)
 
         analyse_s, analyses = timed(full)
         figures["analysis_all_cores_s"] = figure(analyse_s, 15.0, workers=min(os.cpu_count() or 1, 8))
@@ -187,7 +195,7 @@ def main() -> None:
         figures["cross_report_duplicates_s"] = figure(dedup_s, 5.0, findings=sum(map(len, dups)))
         export_s, xlsx = timed(lambda: export(analyses, folder / "review.xlsx", checklist=checklist))
         figures["export_s"] = figure(export_s, 15.0, workbook_mb=round(xlsx.stat().st_size / 2**20, 1))
-        figures["reopen_project_s"], figures["save_analyses_s"] = reopen(analyses, folder, checklist)
+        figures["reopen_project_s"], figures["save_analyses_s"] = reopen(docs, analyses, folder, checklist)
         figures["tick_saved"] = ticks(folder, analyses)
     figures["core_peak_rss_mb"] = figure(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, None,
                                          "MB", note="this process: N analyses, texts, the export")
