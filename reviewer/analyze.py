@@ -10,20 +10,24 @@ report's own analysis (``across=False``) and adds these over all its reports.
 
 from __future__ import annotations
 
+import logging
 import os
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 from multiprocessing import get_context
+from pathlib import Path
 
 from reviewer import checklist as checklist_mod
 from reviewer.findings import batch_duplicates, find_findings
 from reviewer.meta import extract_meta
 from reviewer.metrics import extract_metrics
-from reviewer.model import Analysis, Document
+from reviewer.model import Analysis, Document, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
 
+log = logging.getLogger(__name__)
 CHUNK = 8  # reports per task: amortises pickling without starving workers at the end
 _INLINE_BELOW = 16  # smaller batches are faster in-process than paying for spawning workers
 
@@ -55,9 +59,23 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
     )
 
 
-def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist) -> list[Analysis]:
+Outcome = Analysis | LoadError
+
+
+def analyze_safely(doc: Document, checklist: checklist_mod.Checklist) -> Outcome:
+    """The analysis, or the report's error when anything goes wrong inside (the batch goes on)."""
+    try:
+        return analyze_document(doc, checklist)
+    except Exception as exc:  # the per-report boundary: one hostile text must never stop a batch
+        log.error("analysing %s failed:\n%s", doc.path, traceback.format_exc())
+        name = Path(doc.path).name
+        return LoadError(doc.path, "analysis_failed",
+                         f"{name}：分析这份报告时出错（{type(exc).__name__}: {exc}），已跳过；其余报告照常处理")
+
+
+def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist) -> list[Outcome]:
     """Worker entry point (module level so spawned processes can import it)."""
-    return [analyze_document(d, checklist) for d in docs]
+    return [analyze_safely(d, checklist) for d in docs]
 
 
 def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
@@ -79,13 +97,27 @@ def analyze_many(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     across: bool = True,
+    failures: list[LoadError] | None = None,
 ) -> list[Analysis]:
     """Analyse a batch; results in input order. On cancellation, returns those finished so far
     (still in input order, without the ones not done). ``workers=1`` runs in this process.
     ``across=False`` leaves out the findings that compare reports with each other.
+
+    A report whose analysis fails is left out and its error appended to ``failures``; without a
+    ``failures`` list such an error is raised (as ``AnalysisError``) after the batch.
     """
-    done = _analyze_all(docs, checklist, workers, progress, cancelled)
+    outcomes = _analyze_all(docs, checklist, workers, progress, cancelled)
+    done = [o for o in outcomes if isinstance(o, Analysis)]
+    errors = [o for o in outcomes if isinstance(o, LoadError)]
+    if errors and failures is None:
+        raise AnalysisError(errors[0].message)
+    if failures is not None:
+        failures.extend(errors)
     return add_batch_duplicates(done) if across else done
+
+
+class AnalysisError(RuntimeError):
+    """A report could not be analysed and the caller asked for no list of failures."""
 
 
 def _analyze_all(
@@ -94,16 +126,16 @@ def _analyze_all(
     workers: int | None,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> list[Analysis]:
+) -> list[Outcome]:
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
     n = len(docs)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or n < _INLINE_BELOW:
-        done_list: list[Analysis] = []
+        done_list: list[Outcome] = []
         for i, d in enumerate(docs):
             if cancelled is not None and cancelled():
                 break
-            done_list.append(analyze_document(d, cl))
+            done_list.append(analyze_safely(d, cl))
             if progress is not None:
                 progress(i + 1, n)
         return done_list
@@ -116,12 +148,12 @@ def _run_pool(
     workers: int,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> list[Analysis]:
+) -> list[Outcome]:
     n = len(docs)
-    results: dict[int, list[Analysis]] = {}
+    results: dict[int, list[Outcome]] = {}
     finished = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        pending: dict[Future[list[Analysis]], int] = {
+        pending: dict[Future[list[Outcome]], int] = {
             pool.submit(_analyze_chunk, list(docs[i : i + CHUNK]), cl): i for i in range(0, n, CHUNK)
         }
         while pending:
@@ -132,7 +164,10 @@ def _run_pool(
                 break
             for f in done:
                 start = pending.pop(f)
-                results[start] = f.result()
+                try:
+                    results[start] = f.result()
+                except Exception:  # a worker died (out of memory, killed): do its reports here, one by one
+                    results[start] = [analyze_safely(d, cl) for d in docs[start : start + CHUNK]]
                 finished += len(results[start])
                 if progress is not None:
                     progress(finished, n)

@@ -73,10 +73,12 @@ def analyse_documents(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    failures: list[LoadError] | None = None,
 ) -> tuple[list[Analysis], int]:
     """Each document's own analysis (from the cache where possible), in order; and how many were cached.
 
-    On cancellation the documents not analysed are left out.
+    On cancellation the documents not analysed are left out; so is a document whose analysis
+    failed, its error appended to ``failures``.
     """
     from reviewer.serialize import SchemaMismatchError, from_json
 
@@ -98,7 +100,9 @@ def analyse_documents(
         from reviewer.serialize import to_json
 
         tick = (lambda d, t: progress(from_cache + d, len(docs))) if progress is not None else None
-        for a in analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False):
+        fresh = analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False,
+                             failures=failures if failures is not None else [])
+        for a in fresh:
             if cache_store is not None:
                 cache_store.save_analysis(a.sha256, version, to_json(a))
             hits[a.sha256] = a
@@ -122,15 +126,16 @@ def import_reports(
     docs, errors = load_many(paths, progress=half(0), cancelled=cancelled)
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
-    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers)
-    result = BatchResult(analyses, list(errors), from_cache=from_cache)
+    failed: list[LoadError] = []
+    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers, failed)
+    result = BatchResult(analyses, [*errors, *failed], from_cache=from_cache)
     if store is not None:
         store.save_checklist(checklist)
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:
             store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
             result.added.append(a.sha256)
-    result.cancelled = bool(cancelled and cancelled()) or len(analyses) < len(docs)
+    result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)
     return result
 
 
@@ -154,13 +159,14 @@ def project_reports(
     keep = {sha: a for sha, a in (have or {}).items() if a.checklist_version == checklist.version}
     records = store.reports()
     docs = store.documents(r.sha256 for r in records if r.sha256 not in keep)
-    fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers)
+    failed: list[LoadError] = []
+    fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed)
     by_sha = {**keep, **{a.sha256: a for a in fresh}}
     result = BatchResult([by_sha[r.sha256] for r in records if r.sha256 in by_sha], from_cache=from_cache + len(keep))
-    missing = [r for r in records if r.sha256 not in by_sha]
+    have_text = {d.sha256 for d in docs} | set(keep)
     result.cancelled = bool(cancelled and cancelled())
     if not result.cancelled:
-        result.errors = [_no_text(r) for r in missing]
+        result.errors = failed + [_no_text(r) for r in records if r.sha256 not in have_text]
     return result
 
 

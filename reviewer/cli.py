@@ -21,7 +21,7 @@ from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
 from reviewer.model import Analysis
 from reviewer.review import gap_items, summarize
-from reviewer.serialize import to_json
+from reviewer.serialize import error_json, to_json
 from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, SEVERITY, Lang, as_lang
 
 
@@ -31,13 +31,18 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     except ChecklistError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    docs, errors = load_many(args.paths)
+    docs, load_errors = load_many(args.paths)
+    errors = list(load_errors)
+    analyses = analyze_many(docs, checklist, failures=errors)
     for err in errors:
         print(err.message, file=sys.stderr)
-    analyses = analyze_many(docs, checklist)
+    if not docs and not errors:
+        print(f"没有找到可以分析的报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
+        return 1
     single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
     if args.json:
-        results = [to_json(a) for a in analyses]
+        # A file that could not be read or analysed is in the output too, as an error object.
+        results = [to_json(a) for a in analyses] + [error_json(e) for e in errors]
         out: Any = results[0] if single and len(results) == 1 else results
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -92,5 +92,6 @@ def _from_files(paths: list[str], checklist: Checklist) -> tuple[list[Analysis],
     from reviewer.analyze import analyze_many
     from reviewer.load import load_many
 
-    docs, errors = load_many(paths)
-    return analyze_many(docs, checklist), list(errors)
+    docs, load_errors = load_many(paths)
+    errors = list(load_errors)
+    return analyze_many(docs, checklist, failures=errors), errors

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 CN_DIGITS = "〇一二三四五六七八九"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_NUM = "[一二三四五六七八九十百]{1,4}"
+_CN_NUM = "[一二三四五六七八九十百千零]{1,7}"  # up to 九千九百九十九 (a pathological report has 150)
 
 # Level 1: 一、 一. 一， (also two spaces instead of punctuation is handled by the title split);
 # 第一部分 / 第一章 / 第一节; a lost numeral leaves a bare leading 、.
@@ -38,32 +38,69 @@ class Marker:
     end: int  # offset in the stripped line where the heading text begins
 
 
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = ("", "万", "亿")
+
+
 def cn_int(s: str) -> int | None:
-    """Value of a Chinese numeral below 10 000 (一 … 九千九百九十九, also 〇-digit strings); None if not one."""
+    """Value of a Chinese numeral of any size (一, 十一, 一百零五, 三万二千, 〇-digit strings such as
+    二〇二三); None if ``s`` is not one."""
     if not s:
         return None
     if all(c in _CN_VALUE for c in s) and len(s) > 1:
         return int("".join(str(_CN_VALUE[c]) for c in s))
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for c in s:
         if c in _CN_VALUE:
             current = _CN_VALUE[c]
-        elif c in "十百千":
-            unit = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (current or 1) * unit
+        elif c in _SMALL_UNITS:
+            section += (current or 1) * _SMALL_UNITS[c]
             current = 0
+        elif c == "万":
+            total += (section + current or 1) * 10_000
+            section = current = 0
+        elif c == "亿":
+            total = (total + section + current or 1) * 100_000_000
+            section = current = 0
         else:
             return None
-    return total + current
+    return total + section + current
+
+
+def _group(n: int) -> str:
+    """1..9999 in words, with 零 where a place is skipped (一千零五, 一百一十)."""
+    out, gap = "", False
+    for power, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, power)
+        if digit:
+            out += ("零" if gap else "") + CN_DIGITS[digit] + unit
+            gap = False
+        elif out:
+            gap = True
+    return out
 
 
 def cn_numeral(n: int) -> str:
-    """Chinese numeral for 1..99 as headings write it (一, 十, 十一, 二十一)."""
-    if n < 10:
-        return CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else CN_DIGITS[tens]
-    return head + "十" + (CN_DIGITS[ones] if ones else "")
+    """Chinese numeral for any whole number as headings and text write it (一, 十, 十一, 一百零五, 一万)."""
+    if n < 0:
+        return "负" + cn_numeral(-n)
+    if n == 0:
+        return "〇"
+    groups: list[int] = []
+    while n:
+        n, g = divmod(n, 10_000)
+        groups.append(g)
+    if len(groups) > len(_BIG_UNITS):
+        return str(sum(g * 10_000**i for i, g in enumerate(groups)))  # from 万亿 on, digits read better
+    out = ""
+    for i in reversed(range(len(groups))):
+        g = groups[i]
+        if g == 0:
+            continue
+        if out and g < 1000:
+            out += "零"  # 一万零五百, 一亿零二十
+        out += _group(g) + _BIG_UNITS[i]
+    return out[1:] if out.startswith("一十") else out
 
 
 def match_marker(line: str) -> Marker | None:

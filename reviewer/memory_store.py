@@ -97,11 +97,12 @@ class MemoryReviewStore:
     def checklist(self) -> Checklist | None:
         return self._checklist
 
-    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision:
+    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
+                     at: str | None = None) -> ItemDecision:
         if decision not in DECISIONS:
             raise StoreError(f"无效的审阅结论“{decision}”")
         old = self._decisions.get(report, {}).get(item)
-        dec = ItemDecision(report, item, decision, comment, reviewer, _now())
+        dec = ItemDecision(report, item, decision, comment, reviewer, at or _now())
         self._decisions.setdefault(report, {})[item] = dec
         self._log(dec.time, reviewer, report, item, "decision", old.decision if old else None, decision)
         self._log(dec.time, reviewer, report, item, "comment", old.comment if old else None, comment)
@@ -118,11 +119,12 @@ class MemoryReviewStore:
     def all_decisions(self) -> dict[str, dict[str, ItemDecision]]:
         return {k: dict(v) for k, v in self._decisions.items()}
 
-    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str) -> ReportVerdict:
+    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str,
+                    at: str | None = None) -> ReportVerdict:
         if verdict not in VERDICTS:
             raise StoreError(f"无效的审阅结论“{verdict}”")
         old = self._verdicts.get(report)
-        v = ReportVerdict(report, verdict, comment, reviewer, _now())
+        v = ReportVerdict(report, verdict, comment, reviewer, at or _now())
         self._verdicts[report] = v
         self._log(v.time, reviewer, report, None, "verdict", old.verdict if old else None, verdict)
         self._log(v.time, reviewer, report, None, "verdict_comment", old.comment if old else None, comment)

@@ -81,14 +81,17 @@ class ReviewStore(Protocol):
     def checklist(self) -> Checklist | None:
         """The checklist last saved, or None."""
 
-    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision: ...
+    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
+                     at: str | None = None) -> ItemDecision:
+        """Record a decision made at ``at`` (ISO 8601; now when None) with its history."""
 
     def decisions(self, report: str) -> dict[str, ItemDecision]:
         """Item id → latest decision for one report (including stale ones from older content)."""
 
     def all_decisions(self) -> dict[str, dict[str, ItemDecision]]: ...
 
-    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str) -> ReportVerdict: ...
+    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str,
+                    at: str | None = None) -> ReportVerdict: ...
 
     def verdict(self, report: str) -> ReportVerdict | None: ...
 

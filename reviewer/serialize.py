@@ -21,6 +21,7 @@ from reviewer.model import (
     Finding,
     Line,
     LineHint,
+    LoadError,
     Metric,
     PartResult,
     ReportMeta,
@@ -207,3 +208,8 @@ def document_from_json(d: dict[str, Any], path: str | None = None) -> Document:
         size=d["size"],
         hints=tuple(LineHint(line, level, label) for line, level, label in d.get("hints", [])),
     )
+
+
+def error_json(e: LoadError) -> dict[str, Any]:
+    """A file that gave no analysis, as ``reviewer analyze --json`` reports it."""
+    return {"schema": SCHEMA, "file": e.path, "error": {"kind": e.kind, "message": e.message}}

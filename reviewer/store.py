@@ -206,10 +206,11 @@ class SqliteReviewStore:
             return None  # a checklist this version of the program no longer accepts
 
     # decisions and verdicts ----------------------------------------------------------------
-    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str) -> ItemDecision:
+    def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
+                     at: str | None = None) -> ItemDecision:
         if decision not in DECISIONS:
             raise StoreError(f"{self.path.name}：无效的审阅结论“{decision}”")
-        now = _now()
+        now = at or _now()
         with self._write() as db:
             old = db.execute(
                 "SELECT decision, comment FROM decisions WHERE report=? AND item=?", (report, item)
@@ -245,10 +246,11 @@ class SqliteReviewStore:
             out.setdefault(r[0], {})[r[1]] = _decision(r)
         return out
 
-    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str) -> ReportVerdict:
+    def set_verdict(self, report: str, verdict: Verdict, comment: str, reviewer: str,
+                    at: str | None = None) -> ReportVerdict:
         if verdict not in VERDICTS:
             raise StoreError(f"{self.path.name}：无效的审阅结论“{verdict}”")
-        now = _now()
+        now = at or _now()
         with self._write() as db:
             old = db.execute("SELECT verdict, comment FROM verdicts WHERE report=?", (report,)).fetchone()
             db.execute(
@@ -281,9 +283,12 @@ class SqliteReviewStore:
         self._conn.close()
 
 
-def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = sqlite3.connect
-               ) -> SqliteReviewStore:
-    """Open or create a project file. Raises ``StoreError`` (nothing overwritten) when it cannot."""
+def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = sqlite3.connect,
+               busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SqliteReviewStore:
+    """Open or create a project file. Raises ``StoreError`` (nothing overwritten) when it cannot.
+
+    ``busy_timeout_ms``: how long a write waits for another program's lock before failing.
+    """
     p = Path(path)
     if p.is_dir():
         raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")
@@ -292,8 +297,8 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         raise StoreError(f"{p.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn = connect(str(p), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         migrate(conn, p)
         mode = enter_journal_mode(conn, p)
     except sqlite3.DatabaseError as exc:

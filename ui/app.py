@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ui.project import DATA_ENV
 from ui.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -36,9 +38,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def make_settings() -> QSettings:
     """Per-user settings; beside the data folder when ``$FAZHI_REVIEWER_DATA`` is set (tests, portable)."""
-    import os
-
-    from ui.project import DATA_ENV, data_dir
+    from ui.project import data_dir
 
     if os.environ.get(DATA_ENV):
         return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
@@ -78,8 +78,6 @@ _T0 = time.perf_counter()
 
 def _ensure_streams() -> None:
     """A windowed frozen build has no console: sys.stdout/stderr are None and print() would crash."""
-    import os
-
     if sys.stdout is None:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
     if sys.stderr is None:
@@ -106,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import tempfile
 
         scratch = Path(tempfile.mkdtemp(prefix="reviewer-self-test-"))
+        os.environ[DATA_ENV] = str(scratch)  # journals and caches too
         store = SettingsStore(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
         project = project or scratch / "self-test.review"
         paths = paths or [str(_seeds())]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reviewer.checklist import Checklist
 from ui.dialogs import LoadErrorsDialog, show_message
 from ui.loading import LoadResult, import_work, open_project_work, regroup_work
-from ui.project import PROJECT_SUFFIX, data_dir, open_project, sample_project, store_opener
+from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -109,7 +109,7 @@ class Controller(QObject):
         self.w.status.loading_done()
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
-            self.w.session.set_reports(result.base, result.analyses)
+            self.w.session.set_reports(result.base, result.analyses, result.review)
             self.w.session.changed_on_disk = set(result.changed)
             gc.freeze()  # a project's analyses live as long as it is open: never walk them again
             shown = {a.sha256 for a in result.analyses}
@@ -166,7 +166,7 @@ class Controller(QObject):
         """Open another project: everything shown is replaced by its reports and reviews."""
         self.w.checklist.flush()
         store, warning = open_project(path)
-        self.w.session.set_store(store)
+        self.w.session.set_store(store, make_writer(path, store, self.w))
         self.project = path
         self._project_opened(path, warning)
         seeds = [str(_seeds())] if samples_if_empty and not store.reports() else []

@@ -21,15 +21,14 @@ class ExportOutcome:
 def export_work(session: Session, path: Path, checklist: Checklist, project: str, lang: Lang) -> Work:
     """A background job writing every report of the project with its decisions and verdict to ``path``.
 
-    The store is read here, on the GUI thread (its one writer); the job only builds the file.
+    The review is taken from the session, as the window shows it (changes still on their way to the
+    project included); the job only builds the file.
     """
     from reviewer.export import ExportError, ExportInfo, export
 
     analyses = session.analyses()
-    decisions: dict[str, dict[str, ItemDecision]] = session.store.all_decisions()
-    verdicts: dict[str, ReportVerdict] = {
-        a.sha256: v for a in analyses if (v := session.verdict(a.sha256)) is not None
-    }
+    decisions: dict[str, dict[str, ItemDecision]] = session.all_decisions()  # what the window shows
+    verdicts: dict[str, ReportVerdict] = session.all_verdicts()
     info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang)
 
     def work(progress: Progress, cancelled: Cancelled) -> ExportOutcome:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.checklist import Checklist
-from reviewer.model import Analysis, LoadError
+from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 from reviewer.review_store import ReviewStore
 from ui.tasks import Cancelled, Progress, Task
 
@@ -30,6 +30,7 @@ class LoadResult:
     added: list[str] = field(default_factory=list)  # reports brought in by this job
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
+    review: tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]] | None = None  # as read
 
 
 def _whole_project(store: ReviewStore, checklist: Checklist, progress: Progress, cancelled: Cancelled,
@@ -41,6 +42,7 @@ def _whole_project(store: ReviewStore, checklist: Checklist, progress: Progress,
     if not batch.cancelled:
         result.analyses = with_project_findings(batch.analyses)
         result.changed = changed_sources(store.reports(), cancelled)
+        result.review = (store.all_decisions(), store.all_verdicts())
     return result
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ui import settings as keys
 from ui.checklist.view import ChecklistPanel
@@ -17,9 +17,10 @@ from ui.icons import app_icon
 from ui.loading import Loader
 from ui.menus import build_actions, build_menus, build_toolbar
 from ui.metrics.view import FindingsPanel, MetricsPanel
-from ui.project import default_project, open_project
+from ui.project import default_project, make_writer, open_project
 from ui.reports.model import ReportsModel
 from ui.reports.view import ReportsPanel
+from ui.savebar import SaveBar, SaveWatch
 from ui.session import Session
 from ui.settings import SettingsStore
 from ui.statusbar import StatusBar
@@ -36,7 +37,7 @@ class MainWindow(QMainWindow):
         path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
         store, warning = open_project(path)
         checklist = checklist_or_default(self.settings.checklist_path, self)
-        self.session = Session(store, self.settings.reviewer, self, checklist)
+        self.session = Session(store, self.settings.reviewer, self, checklist, make_writer(path, store, self))
         self.loader = Loader(self)
         self._build()
         self.controller = Controller(self, path, warning, checklist)
@@ -67,7 +68,14 @@ class MainWindow(QMainWindow):
             self.split.addWidget(w)
         self.split.setSizes([300, 820, 420])
         self.split.setChildrenCollapsible(False)
-        self.setCentralWidget(self.split)
+        self.savebar = SaveBar()
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.savebar)
+        lay.addWidget(self.split, 1)
+        self.setCentralWidget(central)
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = build_toolbar(self, self.actions_)
@@ -110,6 +118,7 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.text.zoom(-1))
         a.quit.triggered.connect(self.close)
         self.status.cancel_requested.connect(self.loader.cancel)
+        self.saving = SaveWatch(self, self.session, self.savebar, self.status)
 
     def show_report(self, sha256: str | None) -> None:
         a = self.session.analysis(sha256) if sha256 is not None else None
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()
+        if not self.saving.changes_written_or_kept():
+            event.ignore()
+            return
         self.loader.cancel()
         st = self.settings_store
         st.set_blob(keys.GEOMETRY, self.saveGeometry())
@@ -160,6 +172,7 @@ class MainWindow(QMainWindow):
         st.set_blob(keys.VSPLITTER, self.vsplit.saveState())
         self.settings.text_size = self.text.text_size()
         st.save(self.settings)
+        if self.session.writer is not None:
+            self.session.writer.close(timeout=0.5)  # what still waits stays in the journal
         self.session.store.close()
         super().closeEvent(event)
-

@@ -6,15 +6,22 @@ import logging
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QObject
+
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
 from ui.loading import StoreOpener
+from ui.writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "fazhi-reviewer"
 DATA_ENV = "FAZHI_REVIEWER_DATA"  # overrides the per-user data folder (tests, portable installs)
 PROJECT_SUFFIX = ".review"
+# The window never waits long for a project another program has locked: the writer reports a
+# failure after this long (and keeps retrying); opening gives up after OPEN_TIMEOUT_MS.
+WRITER_TIMEOUT_MS = 2_000
+OPEN_TIMEOUT_MS = 3_000
 
 
 def data_dir() -> Path:
@@ -37,15 +44,24 @@ def sample_project() -> Path:
     return data_dir() / f"示例审阅项目{PROJECT_SUFFIX}"
 
 
-def store_opener(path: Path, store: ReviewStore) -> StoreOpener:
+def make_writer(path: Path, store: ReviewStore, parent: QObject | None = None) -> StoreWriter:
+    """The writer of the reviewer's changes to this project, with its local journal."""
+    from reviewer.journal import Journal, journal_path
+
+    memory = store.journal_mode == "memory"
+    journal = None if memory else Journal(journal_path(data_dir(), str(path)))
+    return StoreWriter(store_opener(path, store, WRITER_TIMEOUT_MS), journal, parent)
+
+
+def store_opener(path: Path, store: ReviewStore, busy_timeout_ms: int | None = None) -> StoreOpener:
     """How a worker reaches the project: its own connection to the file, or the in-memory store itself."""
     if store.journal_mode == "memory":
         return lambda: (store, False)
 
     def opener() -> tuple[ReviewStore, bool]:
-        from reviewer.store import open_store
+        from reviewer.store import BUSY_TIMEOUT_MS, open_store
 
-        return open_store(path), True
+        return open_store(path, busy_timeout_ms=busy_timeout_ms or BUSY_TIMEOUT_MS), True
 
     return opener
 
@@ -55,7 +71,7 @@ def open_project(path: Path) -> tuple[ReviewStore, str | None]:
     from reviewer.store import StoreError, open_store
 
     try:
-        store: ReviewStore = open_store(path)
+        store: ReviewStore = open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS)
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"

@@ -40,6 +40,9 @@ def _tick_and_export(window: MainWindow, folder: Path) -> tuple[str, str, Path]:
         raise SelfTestError("第一份示例报告没有核查结果")
     item = first.checklist[0]
     window.session.set_decision(first.sha256, item.id, "符合", "自检")
+    writer = window.session.writer
+    if writer is not None and not writer.flush(10.0):
+        raise SelfTestError("勾选的核查项 10 秒内没有写入项目")
     saved = window.session.store.decisions(first.sha256).get(item.id)
     if saved is None or saved.decision != "符合":
         raise SelfTestError("勾选的核查项没有保存到项目中")

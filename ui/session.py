@@ -1,22 +1,24 @@
-"""The open project: its reports' analyses and the store behind them; every change is written at once.
+"""The open project: its reports' analyses and the reviewer's work, written through one writer.
 
-Widgets read analyses and decisions from here and call ``set_decision``/``set_verdict``;
-nothing is buffered, so closing or crashing loses nothing. The session shows exactly the
-project's reports: switching project replaces everything, and no report of one project is ever
-added to another by switching.
+Widgets read analyses and decisions from here and call ``set_decision``/``set_verdict``. Each
+change is journalled on this computer and written to the project at once, off the GUI thread;
+closing or crashing loses nothing. The session shows exactly the project's reports: switching
+project replaces everything, and no report of one project is ever added to another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.checklist import Checklist
+from reviewer.journal import Change, apply_change, now
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
 from reviewer.review import ReportReview, finished_count, review_status, summarize
 from reviewer.review_store import ReviewStore
+from ui.writer import StoreWriter
 
 
 def report_label(a: Analysis) -> str:
@@ -26,23 +28,30 @@ def report_label(a: Analysis) -> str:
 
 
 class Session(QObject):
-    """The project's analyses (in project order) plus the store holding the reviewer's work.
+    """The project's analyses (in project order) and the reviewer's work on them.
 
     Two lists are kept: each report's own analysis (``base``, what the cache holds) and the same
-    with the findings that compare reports across the whole project (what is shown).
+    with the findings that compare reports across the whole project (what is shown). Decisions
+    and verdicts are held here, loaded with the project; a change shows at once and goes to the
+    project through the writer (off the GUI thread, journalled until written), so the window never
+    waits for the project file and a failed save is never silent.
 
     Signals:
         project_changed(): another project was opened; nothing of the previous one is shown.
         reports_changed(): the project's reports were replaced, added or removed.
-        review_changed(sha256): a decision or verdict of one report was saved.
+        review_changed(sha256): a decision or verdict of one report changed (or was saved).
+        save_failed(message, pending): the project could not be written; changes wait and are retried.
+        save_recovered(): every waiting change reached the project.
     """
 
     project_changed = Signal()
     reports_changed = Signal()
     review_changed = Signal(str)
+    save_failed = Signal(str, int)
+    save_recovered = Signal()
 
     def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None,
-                 checklist: Checklist | None = None) -> None:
+                 checklist: Checklist | None = None, writer: StoreWriter | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self.reviewer = reviewer
@@ -50,32 +59,79 @@ class Session(QObject):
         self._base: dict[str, Analysis] = {}
         self._analyses: dict[str, Analysis] = {}
         self._decisions: dict[str, dict[str, ItemDecision]] = {}
-        # Cached so painting the tree does not query the store per row; writes update it.
-        self._verdicts: dict[str, ReportVerdict | None] = {}
+        self._verdicts: dict[str, ReportVerdict] = {}
+        self._unsaved: dict[tuple[str, str | None], int] = {}  # (report, item or None) → changes waiting
         self.changed_on_disk: set[str] = set()
+        self.writer: StoreWriter | None = None
+        if writer is not None:
+            self.set_writer(writer)
 
     @property
     def store(self) -> ReviewStore:
         return self._store
 
-    def set_store(self, store: ReviewStore) -> None:
+    def set_writer(self, writer: StoreWriter) -> None:
+        self.writer = writer
+        writer.saved.connect(self._saved)
+        writer.failed.connect(self._failed)
+        writer.recovered.connect(self.save_recovered)
+        for change in writer.pending():  # changes of an earlier run, still waiting to be written
+            self._unsaved[(change.report, change.item)] = self._unsaved.get((change.report, change.item), 0) + 1
+
+    def set_store(self, store: ReviewStore, writer: StoreWriter | None = None) -> None:
         """Switch project: nothing of the previous one stays (its reports, decisions, marks)."""
+        if self.writer is not None:
+            self.writer.saved.disconnect(self._saved)
+            self.writer.failed.disconnect(self._failed)
+            self.writer.recovered.disconnect(self.save_recovered)
+            self.writer.close()
+            self.save_recovered.emit()  # the previous project's bar goes; its journal keeps what waits
         self._store.close()
         self._store = store
+        self.writer = None
         self._base.clear()
         self._analyses.clear()
         self._decisions.clear()
         self._verdicts.clear()
+        self._unsaved.clear()
         self.changed_on_disk = set()
+        if writer is not None:
+            self.set_writer(writer)
         self.project_changed.emit()
         self.reports_changed.emit()
 
-    def set_reports(self, base: Sequence[Analysis], shown: Sequence[Analysis]) -> None:
-        """Replace the project's reports: ``base`` their own analyses, ``shown`` with project findings."""
+    def set_reports(self, base: Sequence[Analysis], shown: Sequence[Analysis],
+                    review: tuple[Mapping[str, Mapping[str, ItemDecision]], Mapping[str, ReportVerdict]] | None = None
+                    ) -> None:
+        """Replace the project's reports: ``base`` their own analyses, ``shown`` with project findings;
+        ``review`` the decisions and verdicts read from the project with them."""
         self._base = {a.sha256: a for a in base}
         self._analyses = {a.sha256: a for a in shown}
+        if review is not None:
+            self._take_review(*review)
         self.changed_on_disk &= set(self._analyses)
         self.reports_changed.emit()
+
+    def _take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
+                     verdicts: Mapping[str, ReportVerdict]) -> None:
+        """The project's decisions and verdicts, except where this window knows a later word: a change
+        made here since they were read, or one still waiting in the journal from an earlier run."""
+        mine_d = [d for ds in self._decisions.values() for d in ds.values()]
+        mine_v = list(self._verdicts.values())
+        for c in self.writer.pending() if self.writer is not None else ():
+            if c.kind == "decision" and c.item is not None:
+                mine_d.append(ItemDecision(c.report, c.item, c.value, c.comment, c.reviewer, c.time))  # type: ignore[arg-type]
+            elif c.kind == "verdict":
+                mine_v.append(ReportVerdict(c.report, c.value, c.comment, c.reviewer, c.time))  # type: ignore[arg-type]
+        self._decisions = {k: dict(v) for k, v in decisions.items()}
+        self._verdicts = dict(verdicts)
+        for d in mine_d:
+            old = self._decisions.get(d.report, {}).get(d.item)
+            if old is None or d.time >= old.time:
+                self._decisions.setdefault(d.report, {})[d.item] = d
+        for v in mine_v:
+            if (old_v := self._verdicts.get(v.report)) is None or v.time >= old_v.time:
+                self._verdicts[v.report] = v
 
     def base(self) -> dict[str, Analysis]:
         """Each report's own analysis (a snapshot, safe to hand to a worker)."""
@@ -84,8 +140,8 @@ class Session(QObject):
     def remove(self, shas: Iterable[str]) -> None:
         """Take reports out of the project (their history stays in the file)."""
         gone = [s for s in shas if s in self._analyses]
-        self._store.remove_reports(gone, self.reviewer)
         for sha in gone:
+            self._submit(Change("remove", sha, None, "", "", self.reviewer, now()))
             self._base.pop(sha, None)
             self._analyses.pop(sha, None)
         self.changed_on_disk -= set(gone)
@@ -98,20 +154,25 @@ class Session(QObject):
         return self._analyses.get(sha256)
 
     def decisions(self, sha256: str) -> dict[str, ItemDecision]:
-        if sha256 not in self._decisions:
-            self._decisions[sha256] = self._store.decisions(sha256)
-        return self._decisions[sha256]
+        return self._decisions.setdefault(sha256, {})
+
+    def all_decisions(self) -> dict[str, dict[str, ItemDecision]]:
+        return {k: dict(v) for k, v in self._decisions.items()}
+
+    def all_verdicts(self) -> dict[str, ReportVerdict]:
+        return dict(self._verdicts)
 
     def decision(self, sha256: str, item: str) -> ItemDecision | None:
-        return self.decisions(sha256).get(item)
+        return self._decisions.get(sha256, {}).get(item)
 
     def set_decision(self, sha256: str, item: str, decision: Decision, comment: str | None = None) -> ItemDecision:
         old = self.decision(sha256, item)
         text = comment if comment is not None else (old.comment if old else "")
-        saved = self._store.set_decision(sha256, item, decision, text, self.reviewer)
-        self.decisions(sha256)[item] = saved
+        made = ItemDecision(sha256, item, decision, text, self.reviewer, now())
+        self.decisions(sha256)[item] = made
+        self._submit(Change("decision", sha256, item, decision, text, self.reviewer, made.time))
         self.review_changed.emit(sha256)
-        return saved
+        return made
 
     def set_comment(self, sha256: str, item: str, comment: str) -> None:
         old = self.decision(sha256, item)
@@ -120,9 +181,7 @@ class Session(QObject):
         self.set_decision(sha256, item, old.decision if old else "未定", comment)
 
     def verdict(self, sha256: str) -> ReportVerdict | None:
-        if sha256 not in self._verdicts:
-            self._verdicts[sha256] = self._store.verdict(sha256)
-        return self._verdicts[sha256]
+        return self._verdicts.get(sha256)
 
     def set_verdict(self, sha256: str, verdict: Verdict, comment: str) -> None:
         old = self.verdict(sha256)
@@ -130,8 +189,41 @@ class Session(QObject):
             return
         if old is None and (verdict, comment) == ("未审", ""):
             return
-        self._verdicts[sha256] = self._store.set_verdict(sha256, verdict, comment, self.reviewer)
+        made = ReportVerdict(sha256, verdict, comment, self.reviewer, now())
+        self._verdicts[sha256] = made
+        self._submit(Change("verdict", sha256, None, verdict, comment, self.reviewer, made.time))
         self.review_changed.emit(sha256)
+
+    def _submit(self, change: Change) -> None:
+        key = (change.report, change.item)
+        if self.writer is None:  # no writer (tests of models alone): straight to the store
+            apply_change(self._store, change)
+            return
+        self._unsaved[key] = self._unsaved.get(key, 0) + 1
+        self.writer.submit(change)
+
+    def _saved(self, change: object) -> None:
+        assert isinstance(change, Change)
+        key = (change.report, change.item)
+        left = self._unsaved.get(key, 0) - 1
+        if left > 0:
+            self._unsaved[key] = left
+        else:
+            self._unsaved.pop(key, None)
+            if change.kind != "remove":
+                self.review_changed.emit(change.report)
+
+    def _failed(self, message: str, pending: int) -> None:
+        self.save_failed.emit(message, pending)
+        for report in {r for r, _ in self._unsaved}:
+            self.review_changed.emit(report)  # show the waiting changes as unsaved
+
+    def unsaved(self, sha256: str, item: str | None = None) -> bool:
+        """Whether a change of this item (or of the report's verdict) is still waiting to be written."""
+        return (sha256, item) in self._unsaved
+
+    def unsaved_count(self) -> int:
+        return sum(self._unsaved.values())
 
     def review(self, sha256: str) -> ReportReview | None:
         """Every count about one report, by the core's review rules (the workbook uses the same)."""

@@ -41,7 +41,8 @@ def test_folder_with_a_bad_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFi
     assert "b.txt" in cap.err
     out = json.loads(cap.out)
     assert isinstance(out, list)
-    assert [Path(o["file"]).name for o in out] == ["a.txt"]
+    assert [Path(o["file"]).name for o in out] == ["a.txt", "b.txt"]
+    assert "error" not in out[0] and out[1]["error"]["kind"] == "binary"  # the failure is in the output too
 
 
 def test_a_folder_of_one_is_still_an_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,6 +28,12 @@ def _window_with_sample(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
     return w
 
 
+def _written(w):  # type: ignore[no-untyped-def]
+    """The project store once every change on its way has been written."""
+    assert w.session.writer.flush(5.0)
+    return w.session.store
+
+
 def _click(qtbot: QtBot, view, index) -> None:  # type: ignore[no-untyped-def]
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
@@ -75,14 +81,14 @@ def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: Qt
     tree.setFocus()
     tree.setCurrentIndex(w.checklist.model.item_index("measures"))
     qtbot.keyClick(tree, Qt.Key.Key_Space)
-    assert w.session.store.decisions(SHA_A)["measures"].decision == "符合"
+    assert _written(w).decisions(SHA_A)["measures"].decision == "符合"
     assert w.checklist.header.progress_label.text() == "1/6 已核"
     w.checklist.detail.comment.insertPlainText("标题规范")  # QTest cannot type non-ASCII keys
     qtbot.waitUntil(lambda: w.session.store.decisions(SHA_A)["measures"].comment == "标题规范", timeout=3000)
     w.checklist.detail.buttons.button(1).click()  # 不符合
-    assert w.session.store.decisions(SHA_A)["measures"].decision == "不符合"
+    assert _written(w).decisions(SHA_A)["measures"].decision == "不符合"
     qtbot.keyClick(tree, Qt.Key.Key_3)
-    assert w.session.store.decisions(SHA_A)["measures"].decision == "不适用"
+    assert _written(w).decisions(SHA_A)["measures"].decision == "不适用"
     assert w.checklist.detail.buttons.checkedId() == 2
     root = w.reports.model.report_index(SHA_A)
     assert root.data(ROLE_STATUS) == "审阅中"
@@ -93,7 +99,7 @@ def test_verdict_is_saved_and_shown_in_the_tree(make_window: WindowFactory, qtbo
     box = w.checklist.header.verdict_box
     box.setCurrentIndex(box.findData("通过"))
     box.activated.emit(box.currentIndex())
-    assert w.session.store.verdict(SHA_A).verdict == "通过"  # type: ignore[union-attr]
+    assert _written(w).verdict(SHA_A).verdict == "通过"  # type: ignore[union-attr]
     assert w.reports.model.report_index(SHA_A).data(ROLE_STATUS) == "通过"
     assert w.status.review.text() == "已审结 1/2 份"
 

@@ -70,7 +70,9 @@ class ReviewHeader(QWidget):
 
     def _update_progress(self) -> None:
         done, total = self._session.progress(self._sha) if self._sha else (0, 0)
-        self.progress_label.setText(self.tr("{done}/{total} 已核").format(done=done, total=total))
+        waiting = self._sha is not None and self._session.unsaved(self._sha, None)
+        self.progress_label.setText(self.tr("{done}/{total} 已核").format(done=done, total=total)
+                                    + (self.tr("　结论未保存") if waiting else ""))
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
 

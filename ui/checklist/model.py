@@ -160,7 +160,8 @@ class ChecklistModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " ✎" if dec and dec.comment else ""
                 stale = self.tr("（旧版）") if dec and dec.stale else ""
-                return ("" if decision == "未定" else decision_name(decision)) + mark + stale
+                waiting = self.tr("（未保存）") if self._sha and self._session.unsaved(self._sha, r.id) else ""
+                return ("" if decision == "未定" else decision_name(decision)) + mark + stale + waiting
             if role == Qt.ItemDataRole.DecorationRole and decision != "未定":
                 return status_icon(decision)
         return None
@@ -169,6 +170,8 @@ class ChecklistModel(QAbstractItemModel):
         lines = [item_name(r), f"{check_status_name(r.status)}：{text(r.note)}"]
         if comment:
             lines.append(self.tr("审阅意见：{c}").format(c=comment))
+        if self._sha and self._session.unsaved(self._sha, r.id):
+            lines.append(self.tr("这项修改尚未写入审阅项目（已暂存在本机，会自动重试）"))
         dec = self._session.decision(self._sha, r.id) if self._sha else None
         if dec is not None and dec.stale:
             lines.append(self.tr("此判断针对报告的旧版本，请复核"))

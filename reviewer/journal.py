@@ -1,0 +1,100 @@
+"""The reviewer's changes on their way to the project, kept in a local journal until written.
+
+Every tick, decision, comment and verdict becomes a ``Change``. It is appended (and synced) to a
+journal file on this computer before it is sent to the project, and the journal is emptied once
+the project has taken every change. A project that cannot be written — locked by another program,
+a full disk, a dropped network share, a read-only file — therefore loses nothing: the changes wait
+in the journal, are retried, and are replayed the next time the project is opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from reviewer.review_store import ReviewStore
+
+ChangeKind = Literal["decision", "verdict", "remove"]
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing the reviewer did, with the time it was done."""
+
+    kind: ChangeKind
+    report: str
+    item: str | None  # the checklist item of a decision
+    value: str  # the decision or verdict ("" for a removal)
+    comment: str
+    reviewer: str
+    time: str
+
+
+def apply_change(store: ReviewStore, change: Change) -> None:
+    """Write one change to the project (raises the store's error when it cannot)."""
+    if change.kind == "decision" and change.item is not None:
+        store.set_decision(change.report, change.item, change.value, change.comment,  # type: ignore[arg-type]
+                           change.reviewer, at=change.time)
+    elif change.kind == "verdict":
+        store.set_verdict(change.report, change.value, change.comment, change.reviewer,  # type: ignore[arg-type]
+                          at=change.time)
+    elif change.kind == "remove":
+        store.remove_reports([change.report], change.reviewer)
+
+
+def journal_path(folder: Path, project: str) -> Path:
+    """The journal of one project, in this computer's data folder (a network share may be gone)."""
+    digest = hashlib.sha256(os.path.abspath(project).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
+
+
+class Journal:
+    """An append-only file of changes not yet in the project. Each append is synced to disk."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def append(self, change: Change) -> None:
+        """Raises ``OSError`` when the change cannot be kept on this computer either."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        line = json.dumps(asdict(change), ensure_ascii=False) + "\n"
+        with open(self.path, "a", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def pending(self) -> list[Change]:
+        """The changes kept; a last line cut short by a crash is left out."""
+        try:
+            lines = self.path.read_text(encoding="utf-8", errors="surrogatepass").splitlines()
+        except FileNotFoundError:
+            return []
+        out: list[Change] = []
+        for line in lines:
+            try:
+                out.append(Change(**json.loads(line)))
+            except (ValueError, TypeError):
+                continue
+        return out
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def replay(journal: Journal, store: ReviewStore) -> int:
+    """Write the journal's changes to the project in order; the journal is emptied only when all
+    were written. Returns how many were written (raises the store's error on the first failure)."""
+    changes = journal.pending()
+    for change in changes:
+        apply_change(store, change)
+    journal.clear()
+    return len(changes)

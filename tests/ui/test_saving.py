@@ -1,0 +1,120 @@
+"""A failed save is impossible to miss and loses nothing: the window never waits on a locked project."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from reviewer.store import open_store
+from tests.conftest import ROOT, SEED_FILES
+from ui.app import open_window
+from ui.main_window import MainWindow
+from ui.settings import SettingsStore
+
+LOAD_MS = 60_000
+
+
+def _start(qtbot: QtBot, tmp_path: Path, project: Path, paths: list[str]) -> MainWindow:
+    store = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window, _ = open_window(store, project, paths)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.project_loaded, timeout=LOAD_MS):
+        pass
+    return window
+
+
+def _lock(project: Path) -> sqlite3.Connection:
+    """Another program holding the project's write lock (as Excel or a sync tool might)."""
+    conn = sqlite3.connect(project, isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")
+    return conn
+
+
+def _tick(qtbot: QtBot, w: MainWindow, item: str) -> None:
+    tree = w.checklist.tree
+    tree.setCurrentIndex(w.checklist.model.item_index(item))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+
+
+def test_a_locked_project_shows_the_bar_keeps_the_tick_and_saves_it_when_released(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    project = tmp_path / "P.review"
+    w = _start(qtbot, tmp_path, project, [str(SEED_FILES[0])])
+    sha = w.session.analyses()[0].sha256
+    lock = _lock(project)
+    t0 = time.perf_counter()
+    _tick(qtbot, w, "measures")
+    assert time.perf_counter() - t0 < 0.5  # the window did not wait for the lock
+    assert w.session.decision(sha, "measures").decision == "符合"  # type: ignore[union-attr]
+    qtbot.waitUntil(w.savebar.isVisible, timeout=10_000)
+    assert "无法保存到审阅项目" in w.savebar.label.text() and "1 项修改尚未写入项目" in w.savebar.label.text()
+    idx = w.checklist.model.item_index("measures")
+    assert w.checklist.model.index(idx.row(), 2, idx.parent()).data().endswith("（未保存）")
+    lock.execute("ROLLBACK")
+    lock.close()
+    w.savebar.retry.click()
+    qtbot.waitUntil(lambda: not w.savebar.isVisible(), timeout=15_000)
+    assert w.status.currentMessage() == "全部修改已写入审阅项目"
+    assert not w.checklist.model.index(idx.row(), 2, idx.parent()).data().endswith("（未保存）")
+    assert open_store(project).decisions(sha)["measures"].decision == "符合"
+    w.close()
+
+
+KILLED_WHILE_LOCKED = """
+import os, signal, sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.app import open_window
+from ui.settings import SettingsStore
+store = SettingsStore(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+w, _ = open_window(store, Path(sys.argv[2]), [])
+def loaded():
+    print("ready", flush=True)
+    sys.stdin.readline()  # the parent has locked the project
+    sha = w.session.analyses()[0].sha256
+    w.session.set_decision(sha, "measures", "不符合", "锁定时写的")
+    w.session.save_failed.connect(lambda *_: os.kill(os.getpid(), signal.SIGKILL))
+w.controller.project_loaded.connect(loaded)
+app.exec()
+"""
+
+
+def test_killed_while_the_project_is_locked_the_change_is_written_at_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    project = tmp_path / "P.review"
+    w = _start(qtbot, tmp_path, project, [str(SEED_FILES[1])])
+    sha = w.session.analyses()[0].sha256
+    w.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FAZHI_REVIEWER_DATA": os.environ["FAZHI_REVIEWER_DATA"]}
+    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(KILLED_WHILE_LOCKED), str(tmp_path / "s.ini"),
+                              str(project)], cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdin is not None
+    assert child.stdout.readline().strip() == "ready"
+    lock = _lock(project)
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    assert child.wait(timeout=60) == -signal.SIGKILL
+    lock.execute("ROLLBACK")
+    lock.close()
+    assert "measures" not in open_store(project).decisions(sha)  # the kill came before any write
+    w = _start(qtbot, tmp_path, project, [])
+    qtbot.waitUntil(lambda: "measures" in open_store(project).decisions(sha), timeout=10_000)
+    d = open_store(project).decisions(sha)["measures"]
+    assert (d.decision, d.comment) == ("不符合", "锁定时写的")
+    assert w.session.decision(sha, "measures").comment == "锁定时写的"  # type: ignore[union-attr]
+    w.close()

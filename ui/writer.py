@@ -1,0 +1,146 @@
+"""The one writer of the reviewer's changes: off the GUI thread, journalled, retried until written.
+
+The window changes its own picture at once and hands each change here. A worker thread with its
+own connection writes the changes in order; a lock held by another program, a full disk, a
+dropped share or a read-only project make it report the failure (``failed``), keep the change in
+the local journal and try again, so the window never waits for the project and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.journal import Change, Journal, apply_change
+from reviewer.review_store import ReviewStore
+
+log = logging.getLogger(__name__)
+RETRY_S = (1.0, 2.0, 4.0, 8.0)  # waits between attempts, the last one repeated
+
+#: Gives the writer a store and says whether the writer must close it.
+Opener = Callable[[], tuple[ReviewStore, bool]]
+
+
+class StoreWriter(QObject):
+    """Signals (queued to the GUI thread):
+        saved(change): a change is in the project.
+        failed(message, pending): the project could not be written; ``pending`` changes wait.
+        recovered(): every waiting change was written after a failure.
+    """
+
+    saved = Signal(object)
+    failed = Signal(str, int)
+    recovered = Signal()
+
+    def __init__(self, opener: Opener, journal: Journal | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self.journal = journal
+        self._queue: deque[Change] = deque(journal.pending() if journal is not None else ())
+        self._wake = threading.Condition()
+        self._stop = False
+        self._failing = False
+        self.journal_ok = True  # False once a change could not be kept on this computer either
+        self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, change: Change) -> None:
+        """Keep the change in the journal, then queue it for the project."""
+        with self._wake:  # under the lock: the worker must not empty the journal in between
+            if self.journal is not None:
+                try:
+                    self.journal.append(change)
+                except OSError as exc:
+                    log.error("journal not writable: %s", exc)
+                    self.journal_ok = False
+            self._queue.append(change)
+            self._wake.notify()
+
+    def pending(self) -> list[Change]:
+        with self._wake:
+            return list(self._queue)
+
+    def retry_now(self) -> None:
+        with self._wake:
+            self._wake.notify()
+
+    def flush(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for every change to be written; True when none waits."""
+        with self._wake:
+            self._wake.notify()
+            return self._wake.wait_for(lambda: not self._queue, timeout)
+
+    def close(self, timeout: float = 3.0) -> bool:
+        """Write what can be written, then stop; True when nothing was left waiting."""
+        done = self.flush(timeout)
+        with self._wake:
+            self._stop = True
+            self._wake.notify_all()
+        self._thread.join(timeout=1.0)
+        return done
+
+    # -- the worker thread ------------------------------------------------
+    def _run(self) -> None:
+        store: ReviewStore | None = None
+        owned = False
+        attempt = 0
+        while True:
+            with self._wake:
+                self._wake.wait_for(lambda: self._queue or self._stop)
+                if self._stop and (not self._queue or attempt):
+                    break
+                change = self._queue[0]
+            try:
+                if store is None:
+                    store, owned = self._opener()
+                apply_change(store, change)
+            except Exception as exc:  # any failure to write: say so, keep the change, try again
+                attempt += 1
+                self._report_failure(str(exc))
+                with self._wake:
+                    self._wake.wait(RETRY_S[min(attempt - 1, len(RETRY_S) - 1)])
+                if owned and store is not None:
+                    store.close()
+                    store = None  # a fresh connection: the file may have been replaced or remounted
+                continue
+            attempt = 0
+            self._written(change)
+        if owned and store is not None:
+            store.close()
+
+    def _report_failure(self, message: str) -> None:
+        self._failing = True
+        with self._wake:
+            waiting = len(self._queue)
+        _emit(self.failed, message, waiting)
+
+    def _written(self, change: Change) -> None:
+        with self._wake:
+            self._queue.popleft()
+            empty = not self._queue
+            if empty and self.journal is not None and self.journal_ok:
+                self.journal.clear()
+            self._wake.notify_all()
+        _emit(self.saved, change)
+        if empty and self._failing:
+            self._failing = False
+            _emit(self.recovered)
+
+
+def _emit(signal: object, *args: object) -> None:
+    try:
+        signal.emit(*args)  # type: ignore[attr-defined]
+    except RuntimeError:  # the window (and this object) went away while the thread ran
+        pass
+
+
+def journal_for(data: Path, project: Path, memory: bool) -> Journal | None:
+    """The project's local journal (none for an in-memory project: there is nothing to replay)."""
+    from reviewer.journal import journal_path
+
+    return None if memory else Journal(journal_path(data, str(project)))
