@@ -271,17 +271,6 @@ METRICS: list[tuple[str, list[tuple[str, float, str]]]] = [
 
 # Forms the rules still miss, with why (strict xfail: fixing one must flip its test).
 KNOWN_GAPS: dict[str, str] = {
-    "disclosure_labels_and_values_on_separate_lines": "before issue 17: 成文日期 taken, unit doubled, 县级市 = city",
-    "bracket_boxes_with_slash_dates": "before issue 17: [ 发布日期 ] boxes not page metadata",
-    "label_glued_to_the_date": "before issue 17: a label without separator not read",
-    "bulleted_date_and_source": "before issue 17: 日期： label not page metadata",
-    "published_listed_before_written": "before issue 17: 县级市 read as city",
-    "opening_names_the_unit_before_its_work": "before issue 17: unit followed by 法治政府建设 not read",
-    "publisher_in_metadata": "before issue 17: 发布机构 not used",
-    "county_level_city_haining": "before issue 17: 县级市 read as city",
-    "league_administrative_office": "before issue 17: 行政公署 read as a department",
-    "prefecture_office": "before issue 17: 行政公署 read as a department",
-    "sumu_is_a_township": "before issue 17: 苏木 unknown",
     "first_responsible_reworded_without_the_keyword": "before issue 17: heading without 第一责任人 not recognised",
     "first_responsible_named_by_office_holders": "before issue 17: heading without 第一责任人 not recognised",
     "reworded_shortcomings_and_plan_headings": "before issue 17: headings without the usual keywords",
