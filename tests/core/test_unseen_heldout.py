@@ -270,15 +270,7 @@ METRICS: list[tuple[str, list[tuple[str, float, str]]]] = [
 ]
 
 # Forms the rules still miss, with why (strict xfail: fixing one must flip its test).
-KNOWN_GAPS: dict[str, str] = {
-    "metric:组织全体干部开展三轮集中学法。": "before issue 17: 轮 unknown",
-    "metric:聘请4位法律顾问参与合法性审查。": "before issue 17: 位 unknown",
-    "metric:吸纳2位人大代表参与执法监督。": "before issue 17: 位 unknown",
-    "metric:从五方面推进依法行政。": "before issue 17: 方面 unknown",
-    "metric:PM2.5平均浓度降至28微克/立方米。": "before issue 17: compound unit",
-    "metric:每村法律顾问经费2万元/年。": "before issue 17: compound unit",
-    "metric:窗口服务能力达1200人次/日。": "before issue 17: compound unit",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _params(names: list[str]) -> list[object]:
