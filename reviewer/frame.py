@@ -24,6 +24,9 @@ _TITLE = re.compile(
 _TITLE_HEAD = re.compile(
     r"^(中共)?[\u4e00-\u9fff（）() ]{2,40}(关于|人民政府|政府|委员会|党委|党工委|办事处|街道|镇|乡|局|厅|委|办公室|部)$"
 )
+# The first half of a title broken mid-phrase (…关于2023年度法治政府建设 / 工作的报告).
+_TITLE_HALF = re.compile(r"(法治|依法行政).*(?:(?:19|20)\d\d|[〇二][〇一二三四五六七八九]{3})|关于.*(法治|依法行政)")
+_TITLE_TAIL_MAX = 20
 _SENTENCE = re.compile(r"[。；;！？]")
 _YEAR_NOTE = re.compile(r"^[（(]\s*((?:19|20)\d\d|[〇二][〇一二三四五六七八九]{3})\s*年度?\s*[)）]$")
 
@@ -65,14 +68,21 @@ def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list
     """
     groups: list[list[int]] = []
     pending: list[int] = []
+    half: RawLine | None = None  # the line before, when it may be a title's first half
     prev = -1  # index of the previous non-blank, non-chrome line
     for ln in lines:
-        if not ln.text or ln.index in chrome:
+        if not ln.text:
+            continue
+        if ln.index in chrome:
+            pending, half = [], None  # page metadata between unit lines and a title: not one title
             continue
         prev, cur = ln.index, prev
-        s = ln.text
+        s, first_half, half = ln.text, half, None
         if is_title_line(s):
             groups.append([*pending, ln.index])
+            pending = []
+        elif first_half and len(s) <= _TITLE_TAIL_MAX and is_title_line(first_half.text + s):
+            groups.append([*pending, first_half.index, ln.index])
             pending = []
         elif groups and not pending and groups[-1][-1] == cur and _YEAR_NOTE.match(s):
             groups[-1].append(ln.index)  # （2023年度） on the line under the title
@@ -80,6 +90,8 @@ def title_groups(lines: Sequence[RawLine], chrome: Collection[int]) -> list[list
             break
         elif _TITLE_HEAD.match(s) and len(s) <= _SIGN_UNIT_MAX:
             pending = [*pending, ln.index][-2:]  # 中共X县委 / X县人民政府 / 关于…的报告
+        elif _TITLE_HALF.search(s):
+            half = ln
         else:
             pending = []
     return groups

@@ -10,11 +10,16 @@ from reviewer.frame import last_token, signature_date, title_groups
 from reviewer.lines import BLANKS, RawLine, split_lines
 from reviewer.messages import msg
 from reviewer.model import Finding, Outline, ReportMeta
+from reviewer.pagemeta import published_date, publisher
 from reviewer.units import level_from_text, named_unit, self_name, unit_from_title, unit_level
 
 # A year not inside a range such as (2015-2020年).
 _YEAR = r"(?<![-—–~至到\d])((?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年(?![-—–~至到])"
 _TITLE_YEAR = re.compile(_YEAR)
+# A title over several years (关于2015-2020年度法治政府建设…的报告) reports up to its last year.
+_TITLE_RANGE = re.compile(r"(?:19|20)\d\d\s*[-—–~至到]\s*((?:19|20)\d\d)\s*年")
+# A title run into the text of a flattened document: 某某省人民政府关于2023年度法治政府建设情况的报告2023年，…
+_GLUED_TITLE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?关于[^。，,\n]{0,30}?法治[^。，,\n]{0,20}?报告")
 _REPORT_YEAR_BODY = (
     re.compile(r"现将[^。]{0,40}?" + _YEAR),
     re.compile(r"关于[^。]{0,20}?" + _YEAR + r"度?[^。]{0,20}法治"),
@@ -22,8 +27,6 @@ _REPORT_YEAR_BODY = (
     re.compile(r"^\s*" + _YEAR + r"(?:度)?\s*[,，](?![^。]{0,12}将)", re.M),
     re.compile(_YEAR + r"度?[^。，,《]{0,20}法治政府建设"),
 )
-_PUBLISHED = re.compile(r"(?:发布|发表|时\s*间)[^:：]{0,4}[:：]\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
-_BARE_DATE = re.compile(r"^[•·\s]*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _TITLE_CELL = re.compile(r"标\s*题\s*[:：]?\s*[|｜]\s*([^|｜]+)")
 _TITLE_TRAIL = " |｜" + BLANKS
 _MIN_OPENING = 200
@@ -46,7 +49,7 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
     # no opening, so read the beginning of the text instead.
     first_heading = outline.sections[0].start if outline.sections else len(text)
     opening = text[:first_heading] if first_heading > _MIN_OPENING else text[:_HEAD_CHARS]
-    unit, name = _unit(titles, sig, opening)
+    unit, name = _unit(titles, opening, publisher(lines, chrome), sig)
     level = unit_level(name) if name else level_from_text(text[: 2 * _HEAD_CHARS])
     signed, findings = _signed(sig)
     return ReportMeta(
@@ -55,7 +58,7 @@ def extract_meta(text: str, outline: Outline) -> ReportMeta:
         level=level,
         report_year=_report_year(titles, outline, opening, text),
         signed_date=signed,
-        published_date=_published([lines[i] for i in sorted(chrome) if kinds[i] == "metadata"]),
+        published_date=published_date(lines, chrome, {i for i in chrome if kinds[i] == "metadata"}),
         title_span=title_span,
         signature_span=(sig[0].text_start, sig[-1].text_start + len(sig[-1].text)) if sig else None,
         findings=tuple(findings),
@@ -71,8 +74,14 @@ def _title(lines: Sequence[RawLine], groups: list[list[int]]) -> tuple[str | Non
     return "\n".join(parts), (first[0].text_start, first[-1].text_start + len(parts[-1]))
 
 
-def _unit(titles: Sequence[str], sig: Sequence[RawLine], opening: str) -> tuple[str | None, str | None]:
-    """``(unit, name to take the level from)``; the name may be generic (我局) when the unit is unknown."""
+def _unit(
+    titles: Sequence[str], opening: str, published_by: str | None, sig: Sequence[RawLine]
+) -> tuple[str | None, str | None]:
+    """``(unit, name to take the level from)``; the name may be generic (我局) when the unit is unknown.
+
+    In order of trust: the title, the opening sentence's name for the reporter, the page's
+    发布机构, the 落款.
+    """
     names = [u for t in titles if (u := unit_from_title(t))]
     if names:
         best = names[0]
@@ -80,18 +89,24 @@ def _unit(titles: Sequence[str], sig: Sequence[RawLine], opening: str) -> tuple[
         longer = [n for n in names[1:] if n.startswith(best) and len(n) > len(best)]
         unit = longer[0] if longer else best
         return unit, unit
+    if (m := _GLUED_TITLE.search(opening)) and (u := unit_from_title(m.group(0))):
+        return u, u
+    name = self_name(opening)
+    if name and (u := named_unit(name)):
+        return u, u
+    if published_by and (u := named_unit(published_by)):
+        return u, u
     for ln in sig:
         date = signature_date(ln.text)
         head = ln.text[: len(ln.text) - len(date)].strip() if date else ln.text
         if head and (u := named_unit(last_token(head))):
             return u, u
-    name = self_name(opening)
-    return (named_unit(name), name) if name else (None, None)
+    return (None, name) if name else (None, None)
 
 
 def _report_year(titles: Sequence[str], outline: Outline, opening: str, text: str) -> int | None:
     for t in titles:
-        if m := _TITLE_YEAR.search(t):
+        if m := _TITLE_YEAR.search(t) or _TITLE_RANGE.search(t):
             return _year(m.group(1))
     for pat in _REPORT_YEAR_BODY:
         if m := pat.search(opening):
@@ -109,19 +124,6 @@ def _year(s: str) -> int | None:
         return int(s)
     digits = "".join(str("〇一二三四五六七八九".find(c)) if c != "零" else "0" for c in s)
     return int(digits) if digits.isdigit() else None
-
-
-def _published(meta_lines: Sequence[RawLine]) -> str | None:
-    for pat in (_PUBLISHED, _BARE_DATE):
-        for ln in meta_lines:
-            m = pat.search(ln.text)
-            # 成文日期 is when it was written; on a shared row only a labelled 发布 date counts.
-            labelled = m is not None and m.group(0).startswith(("发布", "发表"))
-            if m and (labelled or not ln.text.lstrip("•· ").startswith(("生成", "成文", "印发"))):
-                y, mo, d = (int(g) for g in m.groups())
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
 
 
 def _signed(sig: Sequence[RawLine]) -> tuple[str | None, list[Finding]]:

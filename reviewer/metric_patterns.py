@@ -57,15 +57,18 @@ def _unit_alternative(line: str) -> tuple[str, str]:
 
 @functools.cache
 def candidate_pattern() -> re.Pattern[str]:
-    """The compiled candidate regex; groups: pre, ar, cn, q1, mag, q2, unit, post — or pre, pct, post."""
-    units = sorted((_unit_alternative(ln) for ln in _read_lines(UNITS_FILE)), key=lambda u: -len(u[0]))
+    """The compiled candidate regex; groups: pre, ar, cn, q1, mag, q2, unit, per, post — or pre, pct, post."""
+    lines = _read_lines(UNITS_FILE)
+    units = sorted((_unit_alternative(ln) for ln in lines if not ln.startswith("/")), key=lambda u: -len(u[0]))
     unit_alt = "|".join(alt for _unit, alt in units)
+    pers = sorted((ln[1:] for ln in lines if ln.startswith("/")), key=len, reverse=True)
+    per_alt = "|".join(map(re.escape, pers)) or "(?!)"
     return re.compile(
         f"(?=[{_FIRST_CHARS}])"  # cheap rejection at the ~95% of positions that cannot start a figure
         f"(?:(?P<pre>{_PRE})|{_NOT_AFTER})"
         f"(?:(?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))"
         f"{_SPACE}(?P<q1>余|多)?(?P<mag>万亿|亿|万|千|百)?(?P<q2>余|多)?{_SPACE}"
-        f"(?P<unit>{unit_alt})|{_PERCENT_WORDS})(?P<post>以上|左右)?"
+        f"(?P<unit>{unit_alt})(?:[/／](?P<per>{per_alt}))?|{_PERCENT_WORDS})(?P<post>以上|左右)?"
     )
 
 

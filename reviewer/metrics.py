@@ -69,6 +69,8 @@ def _to_metric(
     num_start = next(m.start(g) for g in ("ar", "cn", "pct") if m.group(g))
     value = _value(m)
     unit = m.group("unit") or "%"
+    if m.group("per"):
+        unit = f"{unit}/{m.group('per')}"  # a compound unit: 微克/立方米, 万元/年 → 元/年
     if value is None or not _is_metric(text, m, num_start, value, pre) or excluded.covers(start, end):
         return None
     qualifier = next((q for q in (pre, m.group("q1"), m.group("q2"), m.group("post")) if q), None)
@@ -107,8 +109,8 @@ def _is_metric(text: str, m: re.Match[str], num_start: int, value: float, pre: s
     chinese = m.group("cn")
     if chinese and chinese[0] in "百千万" and not (pre or m.group("q1")):
         return False  # 千人 alone is a name (千人计划); 近千人 and 千余人 are figures
-    if before == "前" and unit == "名":
-        return False  # 前三名: a rank
+    if before == "前" and unit in ("名", "位"):
+        return False  # 前三名, 前3位: a rank
     if before in _ORDINAL_MARKS or (chinese and before in _VAGUE_MARKS):
         return False
     if unit == "分" and before in _CLOCK_MARKS:

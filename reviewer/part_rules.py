@@ -19,6 +19,9 @@ _NEVER = r"(?!)"
 class PartRules:
     priority: tuple[PartId, ...]
     heading: dict[PartId, re.Pattern[str]]  # each part's heading patterns as one alternation
+    terms: dict[PartId, tuple[tuple[re.Pattern[str], int], ...]]  # weighted vocabulary
+    threshold: dict[PartId, int]
+    position: dict[PartId, frozenset[str]]  # "first" / "end": where a top section of the part stands
     topics: tuple[str, ...]
     min_topics: int
     short_text: tuple[re.Pattern[str], ...]
@@ -60,6 +63,9 @@ def part_rules(report_year: int | None) -> PartRules:
     return PartRules(
         priority=parts,
         heading={p: _any(pats(p, "heading")) for p in parts},
+        terms={p: tuple((re.compile(t), int(w)) for t, w in data[p].get("terms", {}).items()) for p in parts},
+        threshold={p: int(data[p].get("threshold", 1)) for p in parts},
+        position={p: frozenset(data[p].get("position", ())) for p in parts},
         topics=tuple(data["measures"]["topics"]),
         min_topics=int(data["measures"]["min_topics"]),
         short_text=pats("shortcomings", "text"),
@@ -71,3 +77,13 @@ def part_rules(report_year: int | None) -> PartRules:
         names_year=pats("next_year", "names_year", str(report_year + 1) if report_year else _ANY_YEAR),
         closing=int(data["closing_paragraphs"]),
     )
+
+
+def names_part(title: str, part: PartId, rules: PartRules, position: str) -> bool:
+    """Whether ``title`` names ``part``: its heading patterns, or its weighted terms plus position."""
+    if rules.heading[part].search(title):
+        return True
+    score = sum(w for t, w in rules.terms[part] if t.search(title))
+    if score and position in rules.position[part]:
+        score += 1
+    return score >= rules.threshold[part]

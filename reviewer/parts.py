@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from reviewer.messages import msg, seq
 from reviewer.model import PART_IDS, Line, Outline, PartId, PartResult, ReportMeta, Section, walk_sections
-from reviewer.part_rules import PartRules, part_rules
+from reviewer.part_rules import PartRules, names_part, part_rules
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[。！？!?；;]))[ \u3000]*(?=\S)", re.M)
 _QUOTED = re.compile(r"《[^》]{0,80}》")
@@ -56,10 +56,18 @@ def _classify(title: str, rules: PartRules) -> PartId | None:
 
 
 @functools.lru_cache(maxsize=4096)  # every heading is classified once per part looked for
-def _classify_all(title: str, rules: PartRules) -> tuple[PartId, ...]:
-    """Every part a heading names, in priority order; "measures" only when it names nothing else."""
-    parts = tuple(p for p in rules.priority if p in rules.heading and rules.heading[p].search(title))
+def _classify_all(title: str, rules: PartRules, position: str = "inner") -> tuple[PartId, ...]:
+    """Every part a heading names, in priority order; "measures" only when it names nothing else.
+
+    ``position`` is where a top-level section stands ("first", "end" = one of the last two,
+    "middle"); sub-headings are "inner" and get no position point.
+    """
+    parts = tuple(p for p in rules.priority if p in rules.heading and names_part(title, p, rules, position))
     return tuple(p for p in parts if p != "measures") or parts
+
+
+def _position(i: int, n: int) -> str:
+    return "first" if i == 0 and n > 1 else "end" if i >= n - 2 else "middle"
 
 
 def _assign(tops: Sequence[Section], rules: PartRules) -> dict[PartId, Section]:
@@ -68,8 +76,8 @@ def _assign(tops: Sequence[Section], rules: PartRules) -> dict[PartId, Section]:
     One heading may name two parts (三、存在的问题及下一步打算).
     """
     out: dict[PartId, Section] = {}
-    for s in tops:
-        for part in _classify_all(s.title, rules):
+    for i, s in enumerate(tops):
+        for part in _classify_all(s.title, rules, _position(i, len(tops))):
             out.setdefault(part, s)
     return out
 
@@ -147,8 +155,10 @@ def _closing_text(
 ) -> dict[str, PartResult]:
     """Unheaded shortcomings / next-year text in the closing paragraphs."""
     tops = outline.sections
-    # Text under another part's own heading (a plan saying 仍有不足) is that part's, not a closing paragraph.
-    headed = [(r.start, r.end) for p, r in found.items() if r.how == "heading" and p != "measures" and r.end]
+    # Text under a problems or plan heading (a plan saying 仍有不足) is that part's, not a closing
+    # paragraph; the last paragraph of a measures or first-responsible section may be the closing.
+    closing_ok = ("measures", "first_responsible")
+    headed = [(r.start, r.end) for p, r in found.items() if r.how == "heading" and p not in closing_ok and r.end]
     paragraphs = [
         ln
         for ln in outline.lines

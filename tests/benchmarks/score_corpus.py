@@ -1,10 +1,13 @@
 """Score the analyser against the hand-labelled corpus of real report openings.
 
-Usage: .venv/bin/python tests/benchmarks/score_corpus.py [--corpus ../shared/corpus] [--verbose]
+Usage: .venv/bin/python tests/benchmarks/score_corpus.py [--corpus ../shared/corpus] [--verbose] [--heldout]
 
 Runs ``reviewer analyze --json`` over ``openings/`` and compares with ``openings.json``:
 heading recall/precision (level 1 and 2, whole lines), metric recall/precision (exact text and
 value), title / unit / level / year / published-date accuracy, clutter-line recall.
+
+``--heldout`` scores the project's own held-out excerpts instead (tests/core/test_unseen_heldout.py
+and test_outline_heldout.py): per-field accuracy, per-part accuracy and metric recall/precision.
 """
 
 from __future__ import annotations
@@ -109,13 +112,69 @@ def score(corpus: Path, verbose: bool) -> dict[str, Any]:
     }
 
 
+def score_heldout(verbose: bool) -> dict[str, Any]:
+    """Field-by-field accuracy on the held-out excerpts (each case states only some fields)."""
+    sys.path.insert(0, str(ROOT))
+    from reviewer.model import PART_IDS
+    from tests.core import test_outline_heldout as old
+    from tests.core import test_unseen_heldout as new
+
+    c: Counter[str] = Counter()
+    for case in [*new.CASES, *old.CASES]:
+        want, got = new.expected(case), new.case_results(case)
+        for field, value in want.items():
+            if field == "parts":
+                for i, part in enumerate(PART_IDS):
+                    c[f"part_{part}_n"] += 1
+                    c[f"part_{part}_ok"] += got[field][i] == value[i]  # type: ignore[index]
+                c["parts_all_n"] += 1
+            c[f"{field}_n"] += 1
+            c[f"{field}_ok"] += got[field] == value
+            if verbose and got[field] != value:
+                print(f"[{case.name}] {field}: want {value!r} got {got[field]!r}")
+    gm = [(t, float(v), u) for text, w in new.METRICS for t, v, u in w]
+    pm = [m for text, _ in new.METRICS for m in new.metric_results(text)]
+    out: dict[str, Any] = {"cases": len(new.CASES) + len(old.CASES)}
+    for field in ("title", "unit", "level", "year", "signed", "published", "outline", "parts"):
+        out[f"{field}_accuracy"] = _ratio(c[f"{field}_ok"], c[f"{field}_n"])
+    for part in PART_IDS:
+        out[f"part_{part}_accuracy"] = _ratio(c[f"part_{part}_ok"], c[f"part_{part}_n"])
+    out["metric_recall"] = _ratio(_multiset_hits(gm, pm), len(gm))
+    out["metric_precision"] = _ratio(_multiset_hits(gm, pm), len(pm))
+    return out
+
+
+def score_seeds() -> dict[str, Any]:
+    """Metric precision/recall against the hand-made gold list of every figure in the five seeds."""
+    from reviewer.metrics import extract_metrics
+    from reviewer.model import Outline
+
+    gold = json.loads((ROOT / "tests" / "fixtures" / "seed_metrics_gold.json").read_text(encoding="utf-8"))
+    want: set[tuple[str, int, str, float, str]] = set()
+    got: set[tuple[str, int, str, float, str]] = set()
+    for name, items in gold["seeds"].items():
+        want |= {(name, i["start"], i["text"], round(float(i["value"]), 6), i["unit"]) for i in items}
+        text = (ROOT / "seeds" / name).read_text(encoding="utf-8")
+        found = extract_metrics(text, Outline(sections=(), lines=()))
+        got |= {(name, m.start, m.text, round(m.value, 6), m.measure) for m in found}
+    return {"seed_metrics": len(want), "recall": _ratio(len(want & got), len(want)),
+            "precision": _ratio(len(want & got), len(got))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     default = next((p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), None)
     ap.add_argument("--corpus", default=str(default))
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--heldout", action="store_true", help="score the held-out excerpts in tests/core instead")
+    ap.add_argument("--seeds", action="store_true", help="score metrics against the seed gold file instead")
     args = ap.parse_args()
-    print(json.dumps(score(Path(args.corpus), args.verbose), ensure_ascii=False, indent=1))
+    if args.seeds:
+        sys.path.insert(0, str(ROOT))
+        result = score_seeds()
+    else:
+        result = score_heldout(args.verbose) if args.heldout else score(Path(args.corpus), args.verbose)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
 
 
 if __name__ == "__main__":

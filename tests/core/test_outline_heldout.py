@@ -94,8 +94,7 @@ CASES: list[Case] = [
         parts="FFFFM",
     ),
     Case(
-        # 昆山市 is a county-level city; DESIGN maps 县级市 to county, but the name alone cannot tell
-        # a 县级市 from a 地级市, so "city" is what the text supports.
+        # 昆山市 is a county-level city (县级市 in the division table); DESIGN maps 县级市 to county.
         "county_level_city",
         "昆山市人民政府关于2023年度法治政府建设情况的报告\n"
         "2023年，昆山市坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
@@ -105,7 +104,7 @@ CASES: list[Case] = [
         "昆山市人民政府\n2024年2月28日\n",
         title="昆山市人民政府关于2023年度法治政府建设情况的报告",
         unit="昆山市人民政府",
-        level="city",
+        level="county",
         year=2023,
         signed="2024-02-28",
         parts="FPMFM",
