@@ -20,6 +20,7 @@ from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
 from reviewer.model import Analysis
+from reviewer.paths import readable
 from reviewer.review import gap_items, summarize
 from reviewer.serialize import error_json, to_json
 from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, SEVERITY, Lang, as_lang
@@ -74,7 +75,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
     t = _SUMMARY[lang]
     m, w, sep, sp = a.meta, out.write, t["sep"], t["space"]
     rv = summarize(a, {}, None)
-    w(f"== {a.file}\n")
+    w(f"== {readable(a.file)}\n")
     w(f"{t['title']}{sep}{m.title or t['unknown']}\n")
     w(f"{t['issuer']}{sep}{m.issuer or t['unknown']}{sp}{t['level']}{sep}{LEVEL.label(m.level, lang)}{sp}"
       f"{t['year']}{sep}{m.report_year or t['unknown']}\n")

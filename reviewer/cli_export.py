@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
         return 2
     try:
-        store = open_store(args.project) if args.project else None
+        store = open_store(args.project, check=True) if args.project else None
         checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
+from reviewer.paths import readable_name, readable_stem
 from reviewer.review import ReportReview, gap_items
 from reviewer.vocab import CHECK_STATUS, DECISION, FINDING_KIND, GROUP, LEVEL, LIST_SEP, REVIEW_STATUS, SEVERITY, Lang
 
@@ -48,7 +48,7 @@ def headers(sheet: str, lang: Lang = "zh") -> list[str]:
 
 def issuer_of(a: Analysis) -> str:
     """The issuing unit, or the file's name when none was recognised."""
-    return a.meta.issuer or Path(a.file).stem
+    return a.meta.issuer or readable_stem(a.file)
 
 
 def local_time(iso: str) -> str:
@@ -82,7 +82,7 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
         f"{r.label(lang)}（{CHECK_STATUS.label(r.status, lang)}）" for r in gap_items(a)
     )
     return [
-        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, Path(a.file).name,
+        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, readable_name(a.file),
         f"{rv.parts_found}/{rv.parts_required}", rv.rate, f"{rv.decided}/{rv.items}",
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
         verdict.comment if verdict else "", rv.reviewer, local_time(rv.time),
@@ -91,7 +91,7 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
 
 def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
-    unit, name = issuer_of(a), Path(a.file).name  # once per report, not per row
+    unit, name = issuer_of(a), readable_name(a.file)  # once per report, not per row
     by_id = {s.id: s for s in walk_sections(a.sections)}
     for r in a.checklist:
         d = decisions.get(r.id)
@@ -106,7 +106,7 @@ def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) 
 def metric_rows(a: Analysis) -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
-    unit, name = issuer_of(a), Path(a.file).name
+    unit, name = issuer_of(a), readable_name(a.file)
     for m in a.metrics:
         sec = by_id.get(m.section or "")
         value = int(m.value) if float(m.value).is_integer() else m.value
@@ -116,7 +116,7 @@ def metric_rows(a: Analysis) -> list[list[object]]:
 
 
 def finding_rows(a: Analysis, lang: Lang) -> list[list[object]]:
-    unit, name = issuer_of(a), Path(a.file).name
+    unit, name = issuer_of(a), readable_name(a.file)
     return [
         [unit, name, FINDING_KIND.label(f.kind, lang), SEVERITY.label(f.severity, lang),
          f.message.render(lang), excerpt(a, f.start, f.end)]

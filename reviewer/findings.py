@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 from reviewer import dedup
 from reviewer.findings_text import garbled_dates, misquoted_regulations, not_after, rate_changes_in_percent
 from reviewer.messages import Message, msg
 from reviewer.model import Finding, Line, Metric, Outline, PartResult, ReportMeta
+from reviewer.paths import readable_name
 
 DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作规定》: publish by 1 April of Y+1
 _YEAR = re.compile(r"(20\d\d)年(?!\d)")  # not after a digit or _RANGE_MARKS (see not_after)
@@ -86,7 +86,7 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list
     paras: list[dedup.Paragraph] = []
     for owner, (_, text, lines) in enumerate(reports):
         paras += dedup.paragraphs(text, owner, body_spans(text, lines))
-    names = [Path(file).name for file, _, _ in reports]
+    names = [readable_name(file) for file, _, _ in reports]
     out: list[list[Finding]] = [[] for _ in reports]
     for group in dedup.duplicate_groups(paras, across_owners_only=True):
         owners = sorted({paras[i].owner for i in group})

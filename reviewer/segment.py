@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +19,25 @@ import platformdirs
 
 from reviewer.resources import resource_path
 
+log = logging.getLogger(__name__)
 USER_DICT = ("metrics", "legal_terms.txt")
 APP_NAME = "fazhi-reviewer"
 
 
 def cache_dir() -> Path:
-    """Per-user folder for jieba's dictionary cache (created if missing)."""
+    """Per-user folder for jieba's dictionary cache (created if missing).
+
+    When it cannot be made or written (a locked-down profile, a full disk), a private temporary
+    folder of this process is used instead, with a warning: the cache only saves time.
+    """
     path = Path(platformdirs.user_cache_dir(APP_NAME))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if os.access(path, os.W_OK):
+            return path
+    except OSError as exc:
+        log.warning("cache folder %s unusable (%s); using a temporary one", path, exc)
+    return Path(tempfile.mkdtemp(prefix="fazhi-reviewer-cache-"))
 
 
 @functools.cache

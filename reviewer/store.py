@@ -23,6 +23,7 @@ from reviewer.checklist import Checklist, ChecklistError, parse_checklist
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.review_store import HistoryEntry, ReportRecord
 from reviewer.serialize import document_from_json, document_to_json
+from reviewer.store_backup import CorruptProjectError, check_and_back_up
 from reviewer.store_schema import (
     SCHEMA_VERSION,
     StoreError,
@@ -32,7 +33,7 @@ from reviewer.store_schema import (
     migrate,
 )
 
-__all__ = ["SCHEMA_VERSION", "SqliteReviewStore", "StoreError", "is_network_path", "open_store"]
+__all__ = ["SCHEMA_VERSION", "CorruptProjectError", "SqliteReviewStore", "StoreError", "is_network_path", "open_store"]
 
 BUSY_TIMEOUT_MS = 10_000
 _REPORT_COLUMNS = "sha256, path, issuer, year, level, changed_from, name, format, size, mtime"
@@ -284,10 +285,13 @@ class SqliteReviewStore:
 
 
 def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = sqlite3.connect,
-               busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SqliteReviewStore:
+               busy_timeout_ms: int = BUSY_TIMEOUT_MS, check: bool = False) -> SqliteReviewStore:
     """Open or create a project file. Raises ``StoreError`` (nothing overwritten) when it cannot.
 
     ``busy_timeout_ms``: how long a write waits for another program's lock before failing.
+    ``check``: verify the file and renew its automatic backup (when the program opens a project;
+    the extra connections of workers leave this out). A damaged file raises ``CorruptProjectError``.
+    A file this call created is removed again if opening fails, so a failure changes nothing.
     """
     p = Path(path)
     if p.is_dir():
@@ -295,14 +299,39 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
     check_header(p)
     if p.exists() and not os.access(p, os.W_OK):
         raise StoreError(f"{p.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
+    created = not p.exists()
+    conn: sqlite3.Connection | None = None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(str(p), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         migrate(conn, p)
         mode = enter_journal_mode(conn, p)
+        if check and not created:
+            check_and_back_up(conn, p)
+    except CorruptProjectError:
+        _close(conn)
+        raise
     except sqlite3.DatabaseError as exc:
+        _close(conn)
+        _forget(p, created)
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            raise CorruptProjectError(p, str(exc)) from exc
         raise StoreError(f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
     except OSError as exc:
-        raise StoreError(f"{p.name}：无法创建审阅项目（{exc.strerror or exc}）") from exc
+        _close(conn)
+        _forget(p, created)
+        raise StoreError(f"{p.name}：无法创建审阅项目（{exc.strerror or exc}），未做任何修改") from exc
     return SqliteReviewStore(conn, p, mode)
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+
+
+def _forget(p: Path, created: bool) -> None:
+    """Remove what a failed first open left behind (an empty file is not a project)."""
+    if created:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(p) + suffix).unlink(missing_ok=True)

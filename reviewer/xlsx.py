@@ -7,6 +7,7 @@ never evaluates, even after the user edits the cell.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -21,9 +22,12 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from reviewer.paths import readable
+
 FONT_NAME = "等线"  # ships with Office 2016+ and renders Chinese; Excel substitutes elsewhere
 MAX_CELL = 32_767
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5597")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -45,10 +49,14 @@ def new_workbook() -> Workbook:
 
 
 def clean(value: Any) -> Any:
-    """Strings without characters XML forbids and within Excel's cell limit; others as they are."""
+    """Strings without characters XML forbids (control characters, the surrogate escapes of an
+    undecodable file name) and within Excel's cell limit; others as they are."""
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if _SURROGATES.search(value):
+        value = readable(value)
+        value = _SURROGATES.sub("\ufffd", value)
     return value[: MAX_CELL - 1] + "…" if len(value) > MAX_CELL else value
 
 
@@ -107,7 +115,8 @@ class Cells:
             if v == "" or v is None:
                 out.append(None)  # no cell at all: openpyxl writes an empty string as a cell
                 continue
-            risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v))
+            risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v)
+                                            or _SURROGATES.search(v))
             fmt = formats.get(i, "") if formats else ""
             if risky or i in wrap_cols or fmt:
                 out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
+from reviewer.paths import readable_name
 from ui.dialogs import LoadErrorsDialog, show_message
 from ui.loading import LoadResult, import_work, open_project_work, regroup_work
 from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
@@ -85,7 +86,7 @@ class Controller(QObject):
         if self.w.loader.busy():
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)
             return
-        names = [a.meta.issuer or Path(a.file).name for s in shas if (a := self.w.session.analysis(s))]
+        names = [a.meta.issuer or readable_name(a.file) for s in shas if (a := self.w.session.analysis(s))]
         shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
         text = self.w.tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。")
         text = text.format(n=len(names), names=shown)
@@ -165,7 +166,7 @@ class Controller(QObject):
     def switch_project(self, path: Path, samples_if_empty: bool = False) -> None:
         """Open another project: everything shown is replaced by its reports and reviews."""
         self.w.checklist.flush()
-        store, warning = open_project(path)
+        store, warning = open_project(path, self.w)
         self.w.session.set_store(store, make_writer(path, store, self.w))
         self.project = path
         self._project_opened(path, warning)

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.settings_store = settings_store
         self.settings = settings_store.load()
         path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
-        store, warning = open_project(path)
+        store, warning = open_project(path, self)
         checklist = checklist_or_default(self.settings.checklist_path, self)
         self.session = Session(store, self.settings.reviewer, self, checklist, make_writer(path, store, self))
         self.loader = Loader(self)

@@ -6,7 +6,8 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
@@ -66,13 +67,33 @@ def store_opener(path: Path, store: ReviewStore, busy_timeout_ms: int | None = N
     return opener
 
 
-def open_project(path: Path) -> tuple[ReviewStore, str | None]:
-    """Open (or create) the project file; on failure an in-memory store and a Chinese warning."""
-    from reviewer.store import StoreError, open_store
+def open_project(path: Path, parent: QWidget | None = None) -> tuple[ReviewStore, str | None]:
+    """Open (or create) the project file, checked and backed up; on failure an in-memory store and a
+    Chinese warning. A damaged file with a backup: the reviewer is offered to restore it."""
+    from reviewer.store import CorruptProjectError, StoreError, open_store
+    from reviewer.store_backup import restore_backup
 
     try:
-        store: ReviewStore = open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS)
+        return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), None
+    except CorruptProjectError as exc:
+        if exc.backup is None or parent is None or not _ask_restore(parent, str(exc)):
+            return MemoryReviewStore(), f"{exc}本次审阅只保存在内存中"
+        try:
+            kept = restore_backup(path)
+            return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), (
+                f"已从自动备份恢复 {path.name}；损坏的文件保留为 {kept.name}")
+        except StoreError as again:
+            return MemoryReviewStore(), f"{again}。本次审阅只保存在内存中"
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
-    return store, None
+
+
+def _ask_restore(parent: QWidget, message: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Critical, parent.tr("审阅项目已损坏"), message,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton(parent.tr("从备份恢复"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore

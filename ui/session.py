@@ -9,13 +9,13 @@ project replaces everything, and no report of one project is ever added to anoth
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.checklist import Checklist
 from reviewer.journal import Change, apply_change, now
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
+from reviewer.paths import readable_stem
 from reviewer.review import ReportReview, finished_count, review_status, summarize
 from reviewer.review_store import ReviewStore
 from ui.writer import StoreWriter
@@ -23,7 +23,7 @@ from ui.writer import StoreWriter
 
 def report_label(a: Analysis) -> str:
     """``unit · year`` when known, the file name otherwise."""
-    name = a.meta.issuer or Path(a.file).stem
+    name = a.meta.issuer or readable_stem(a.file)
     return f"{name} · {a.meta.report_year}" if a.meta.report_year else name
 
 

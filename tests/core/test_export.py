@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -152,3 +153,19 @@ def test_cli_export_with_project(tmp_path: Path) -> None:
     code = main(["export", str(SEED_FILES[4]), "-o", str(out), "--project", str(tmp_path / "p.review")])
     assert code == 0
     assert _rows(openpyxl.load_workbook(out)["汇总"])[2][11] == "通过"
+
+
+def test_the_workbook_has_ordinary_permissions_and_stale_temp_files_go(seed_analyses: list[Analysis],
+                                                                       tmp_path: Path) -> None:
+    stale = tmp_path / ".~1234-deadbeef.xlsx.tmp"  # left by an export that was killed
+    stale.write_bytes(b"")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / ".~99-cafebabe.xlsx.tmp"  # another export, running now
+    fresh.write_bytes(b"")
+    old_mask = os.umask(0o022)
+    try:
+        out = export(seed_analyses[:1], tmp_path / "r.xlsx")
+    finally:
+        os.umask(old_mask)
+    assert out.stat().st_mode & 0o777 == 0o644  # colleagues can open it, as any file the user makes
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "r.xlsx"]

@@ -122,3 +122,14 @@ def test_an_empty_folder_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixtur
     (tmp_path / "空文件夹").mkdir()
     assert main(["analyze", str(tmp_path / "空文件夹")]) == 1
     assert "没有找到可以分析的报告文件" in capsys.readouterr().err
+
+
+def test_an_unusable_cache_folder_falls_back_to_a_temporary_one(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer import segment
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(segment.platformdirs, "user_cache_dir", lambda _name: str(blocker / "cache"))
+    folder = segment.cache_dir()
+    assert folder.is_dir() and folder != blocker / "cache" and folder.name.startswith("fazhi-reviewer-cache-")

@@ -173,3 +173,47 @@ def test_a_tick_is_fast(tmp_path: Path) -> None:
     for i in range(50):
         s.set_decision(A, f"i{i}", "符合", "", "r")
     assert (time.perf_counter() - t0) / 50 < 0.5
+
+
+def test_a_failed_new_project_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "new.review"
+
+    def broken(conn: sqlite3.Connection, path: Path) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store_mod, "migrate", broken)
+    with pytest.raises(StoreError, match="未做任何修改"):
+        open_store(p)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _damage(p: Path) -> None:
+    data = bytearray(p.read_bytes())
+    page = 4096
+    for i in range(page * 2, min(len(data), page * 4)):  # overwrite two pages past the header
+        data[i] = 0xA5
+    p.write_bytes(bytes(data))
+
+
+def test_a_damaged_project_says_what_to_do_and_the_backup_restores_it(tmp_path: Path) -> None:
+    from reviewer.store_backup import CorruptProjectError, backup_path, restore_backup
+
+    p = tmp_path / "p.review"
+    s = open_store(p)
+    for i in range(40):
+        s.add_report(Document(f"/x/{i}.txt", "正文" * 400 + str(i), f"{i:064d}", "txt", "utf-8", 10), None,
+                     None, None)
+    s.set_decision(A, "measures", "符合", "好", "张")
+    s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    open_store(p, check=True).close()  # a sound open renews the backup
+    assert backup_path(p).is_file()
+    _damage(p)
+    with pytest.raises(CorruptProjectError) as err:
+        open_store(p, check=True)
+    msg = str(err.value)
+    assert msg.startswith("p.review：审阅项目文件已损坏") and "p.review.bak" in msg and "从备份恢复" in msg
+    kept = restore_backup(p)
+    assert kept.name.startswith("p.review.损坏-") and kept.is_file()
+    again = open_store(p, check=True)
+    assert again.decisions(A)["measures"].comment == "好" and len(again.reports()) == 40

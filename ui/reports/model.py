@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer.paths import readable_name
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, text, verdict_name
@@ -159,7 +159,7 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；"
                           "问题 {findings} 处").format(
-                name=Path(a.file).name, status=verdict_name(rv.status), done=rv.decided, total=rv.items,
+                name=readable_name(a.file), status=verdict_name(rv.status), done=rv.decided, total=rv.items,
                 missing=rv.missing, partial=rv.partial, findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
@@ -236,6 +236,6 @@ class ReportsFilter(QSortFilterProxyModel):
         if not self._text:
             return True
         label = str(model.data(idx, Qt.ItemDataRole.DisplayRole) or "")
-        file = Path(str(model.data(idx, ROLE_FILE) or "")).name
+        file = readable_name(str(model.data(idx, ROLE_FILE) or ""))
         needle = self._text.lower()
         return needle in label.lower() or needle in file.lower()

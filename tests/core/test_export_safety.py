@@ -1,0 +1,58 @@
+"""No input gets out of its box in the workbook: no formula anywhere, odd file names exported as text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reviewer.analyze import analyze_document
+from reviewer.checklist import load_checklist
+from reviewer.cli import main
+from reviewer.export import export
+from reviewer.load import load
+from reviewer.model import Analysis
+from tests.conftest import SEED_FILES
+
+GBK_NAME = b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")  # 报告.txt, named on Chinese Windows
+
+
+def _as(path: str, seed: Path) -> Analysis:
+    a = analyze_document(load(seed), load_checklist())
+    return replace(a, file=path, meta=replace(a.meta, issuer=None))
+
+
+def _cells(path: Path) -> list[openpyxl.cell.cell.Cell]:
+    wb = openpyxl.load_workbook(path)
+    return [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+@pytest.mark.parametrize("name", ["=1+1.txt", "+SUM(A1).txt", "@cmd.txt", "-2.txt", "a\x07b\x1bc.txt", GBK_NAME])
+def test_no_file_name_becomes_a_formula_or_breaks_the_export(name: str, tmp_path: Path) -> None:
+    analyses = [_as(f"/in/{name}", SEED_FILES[0]), _as("/in/other.txt", SEED_FILES[1])]
+    out = export(analyses, tmp_path / "r.xlsx", checklist=load_checklist())
+    cells = _cells(out)
+    assert all(c.data_type != "f" for c in cells), [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {str(c.value) for c in cells}
+    stem = name.rsplit(".", 1)[0]
+    if stem.startswith(("=", "+", "@", "-")):
+        quoted = [c for c in cells if c.value == stem]
+        assert quoted and all(c.data_type == "s" for c in quoted)
+        header = [c for c in cells if str(c.value).startswith(stem + " ")]  # 指标对比's column head
+        assert header and all(c.data_type == "s" for c in header)
+    if name == GBK_NAME:
+        assert "报告.txt" in texts and "报告" in texts
+
+
+def test_the_cli_exports_a_gbk_file_name_readably(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / GBK_NAME).write_bytes(SEED_FILES[3].read_bytes())
+    out = tmp_path / "r.xlsx"
+    assert main(["export", str(folder), "-o", str(out), "--project", str(tmp_path / "p.review")]) == 0
+    rows = list(openpyxl.load_workbook(out)["汇总"].iter_rows(min_row=3, values_only=True))
+    assert rows[0][4] == "报告.txt"
+    assert main(["analyze", str(folder)]) == 0
+    assert "== " + str(folder / "报告.txt") in capsys.readouterr().out
