@@ -14,7 +14,7 @@ import logging
 import os
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -26,6 +26,7 @@ from reviewer.metrics import extract_metrics
 from reviewer.model import Analysis, Document, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
+from reviewer.pool import watch_parent
 
 log = logging.getLogger(__name__)
 CHUNK = 8  # reports per task: amortises pickling without starving workers at the end
@@ -98,15 +99,30 @@ def analyze_many(
     cancelled: Callable[[], bool] | None = None,
     across: bool = True,
     failures: list[LoadError] | None = None,
+    pool: Executor | None = None,
+    on_done: Callable[[list[Analysis]], None] | None = None,
 ) -> list[Analysis]:
     """Analyse a batch; results in input order. On cancellation, returns those finished so far
     (still in input order, without the ones not done). ``workers=1`` runs in this process.
     ``across=False`` leaves out the findings that compare reports with each other.
 
+    ``pool``: a long-lived executor to use (a window keeps a warm one, so that the analyser never
+    runs in its own process); ``on_done`` is called with each group of analyses as it finishes,
+    the first groups small, so that a caller can show the first reports at once.
+
     A report whose analysis fails is left out and its error appended to ``failures``; without a
     ``failures`` list such an error is raised (as ``AnalysisError``) after the batch.
     """
-    outcomes = _analyze_all(docs, checklist, workers, progress, cancelled)
+    cl = checklist if checklist is not None else checklist_mod.load_checklist()
+    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if pool is not None:
+        outcomes = _run_pool(docs, cl, pool, progress, cancelled, on_done)
+    elif n_workers <= 1 or len(docs) < _INLINE_BELOW:
+        outcomes = _run_inline(docs, cl, progress, cancelled, on_done)
+    else:
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
+                                 initializer=watch_parent) as own:
+            outcomes = _run_pool(docs, cl, own, progress, cancelled, on_done)
     done = [o for o in outcomes if isinstance(o, Analysis)]
     errors = [o for o in outcomes if isinstance(o, LoadError)]
     if errors and failures is None:
@@ -120,55 +136,68 @@ class AnalysisError(RuntimeError):
     """A report could not be analysed and the caller asked for no list of failures."""
 
 
-def _analyze_all(
+def _run_inline(
     docs: Sequence[Document],
-    checklist: checklist_mod.Checklist | None,
-    workers: int | None,
+    cl: checklist_mod.Checklist,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
+    on_done: Callable[[list[Analysis]], None] | None,
 ) -> list[Outcome]:
-    cl = checklist if checklist is not None else checklist_mod.load_checklist()
-    n = len(docs)
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    if workers <= 1 or n < _INLINE_BELOW:
-        done_list: list[Outcome] = []
-        for i, d in enumerate(docs):
-            if cancelled is not None and cancelled():
-                break
-            done_list.append(analyze_safely(d, cl))
-            if progress is not None:
-                progress(i + 1, n)
-        return done_list
-    return _run_pool(docs, cl, workers, progress, cancelled)
+    out: list[Outcome] = []
+    for i, d in enumerate(docs):
+        if cancelled is not None and cancelled():
+            break
+        result = analyze_safely(d, cl)
+        out.append(result)
+        if on_done is not None and isinstance(result, Analysis):
+            on_done([result])
+        if progress is not None:
+            progress(i + 1, len(docs))
+    return out
+
+
+def chunks(n: int, first_small: bool) -> list[tuple[int, int]]:
+    """``[start, end)`` groups of reports for the workers: ``CHUNK`` each, or growing 1, 1, 2, 4, …
+    first so that the first reports come back as soon as possible."""
+    out: list[tuple[int, int]] = []
+    start, size = 0, (1 if first_small else CHUNK)
+    while start < n:
+        out.append((start, min(n, start + size)))
+        start += size
+        if first_small and len(out) > 1:
+            size = min(size * 2, CHUNK)
+    return out
 
 
 def _run_pool(
     docs: Sequence[Document],
     cl: checklist_mod.Checklist,
-    workers: int,
+    pool: Executor,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
+    on_done: Callable[[list[Analysis]], None] | None,
 ) -> list[Outcome]:
     n = len(docs)
     results: dict[int, list[Outcome]] = {}
     finished = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        pending: dict[Future[list[Outcome]], int] = {
-            pool.submit(_analyze_chunk, list(docs[i : i + CHUNK]), cl): i for i in range(0, n, CHUNK)
-        }
-        while pending:
-            done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancelled is not None and cancelled():
-                for f in pending:
-                    f.cancel()
-                break
-            for f in done:
-                start = pending.pop(f)
-                try:
-                    results[start] = f.result()
-                except Exception:  # a worker died (out of memory, killed): do its reports here, one by one
-                    results[start] = [analyze_safely(d, cl) for d in docs[start : start + CHUNK]]
-                finished += len(results[start])
-                if progress is not None:
-                    progress(finished, n)
+    pending: dict[Future[list[Outcome]], tuple[int, int]] = {
+        pool.submit(_analyze_chunk, list(docs[a:b]), cl): (a, b) for a, b in chunks(n, on_done is not None)
+    }
+    while pending:
+        done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        if cancelled is not None and cancelled():
+            for f in pending:
+                f.cancel()
+            break
+        for f in done:
+            a, b = pending.pop(f)
+            try:
+                results[a] = f.result()
+            except Exception:  # a worker died (out of memory, killed): do its reports here, one by one
+                results[a] = [analyze_safely(d, cl) for d in docs[a:b]]
+            finished += len(results[a])
+            if on_done is not None:
+                on_done([r for r in results[a] if isinstance(r, Analysis)])
+            if progress is not None:
+                progress(finished, n)
     return [a for start in sorted(results) for a in results[start]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -74,15 +75,43 @@ def analyse_documents(
     cancelled: Cancelled | None = None,
     workers: int | None = None,
     failures: list[LoadError] | None = None,
+    pool: Executor | None = None,
+    on_done: Callable[[list[Analysis]], None] | None = None,
 ) -> tuple[list[Analysis], int]:
     """Each document's own analysis (from the cache where possible), in order; and how many were cached.
 
     On cancellation the documents not analysed are left out; so is a document whose analysis
-    failed, its error appended to ``failures``.
+    failed, its error appended to ``failures``. ``pool``: a warm executor to analyse in;
+    ``on_done`` receives the analyses group by group as they are ready (cached ones first), each
+    already saved in the cache.
     """
+    version = analysis_version(checklist)
+    hits, misses = _cached(docs, cache_store, version)
+    if on_done is not None and hits:
+        on_done(list(hits.values()))
+    from_cache = len(hits)
+    if misses:  # the analyser's imports (cn2an alone takes 0.2 s) only when something is not cached
+        from reviewer.analyze import analyze_many
+        from reviewer.serialize import to_json
+
+        def group_done(group: list[Analysis]) -> None:
+            for a in group:
+                if cache_store is not None:
+                    cache_store.save_analysis(a.sha256, version, to_json(a))
+                hits[a.sha256] = a
+            if on_done is not None:
+                on_done(group)
+
+        tick = (lambda d, t: progress(from_cache + d, len(docs))) if progress is not None else None
+        analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False,
+                     failures=failures if failures is not None else [], pool=pool, on_done=group_done)
+    return [hits[d.sha256] for d in docs if d.sha256 in hits], from_cache
+
+
+def _cached(docs: Sequence[Document], cache_store: AnalysisCache | None, version: str
+            ) -> tuple[dict[str, Analysis], list[Document]]:
     from reviewer.serialize import SchemaMismatchError, from_json
 
-    version = analysis_version(checklist)
     hits: dict[str, Analysis] = {}
     misses: list[Document] = []
     for d in docs:
@@ -94,19 +123,7 @@ def analyse_documents(
         except (SchemaMismatchError, KeyError, TypeError, ValueError):
             pass  # a cache entry this version cannot read: analyse again
         misses.append(d)
-    from_cache = len(hits)
-    if misses:  # the analyser's imports (cn2an alone takes 0.2 s) only when something is not cached
-        from reviewer.analyze import analyze_many
-        from reviewer.serialize import to_json
-
-        tick = (lambda d, t: progress(from_cache + d, len(docs))) if progress is not None else None
-        fresh = analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False,
-                             failures=failures if failures is not None else [])
-        for a in fresh:
-            if cache_store is not None:
-                cache_store.save_analysis(a.sha256, version, to_json(a))
-            hits[a.sha256] = a
-    return [hits[d.sha256] for d in docs if d.sha256 in hits], from_cache
+    return hits, misses
 
 
 def import_reports(
@@ -116,8 +133,14 @@ def import_reports(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     workers: int | None = None,
+    pool: Executor | None = None,
+    on_done: Callable[[list[Analysis]], None] | None = None,
 ) -> BatchResult:
-    """Load every report under ``paths``, analyse it, and keep it (text and all) in ``store``."""
+    """Load every report under ``paths``, analyse it, and keep it (text and all) in ``store``.
+
+    ``on_done`` receives each group of reports once they are analysed and kept in the project (the
+    window shows the first ones while the rest are still being read).
+    """
     from reviewer.load import load_many
 
     def half(offset: int) -> Progress | None:
@@ -126,15 +149,16 @@ def import_reports(
     docs, errors = load_many(paths, progress=half(0), cancelled=cancelled)
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
-    failed: list[LoadError] = []
-    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers, failed)
-    result = BatchResult(analyses, [*errors, *failed], from_cache=from_cache)
-    if store is not None:
         store.save_checklist(checklist)
+    failed: list[LoadError] = []
+    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers, failed, pool,
+                                             on_done)
+    result = BatchResult(analyses, [*errors, *failed], from_cache=from_cache)
+    if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:
             store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
-            result.added.append(a.sha256)
+    result.added = [a.sha256 for a in analyses]
     result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)
     return result
 
@@ -153,14 +177,18 @@ def project_reports(
     cancelled: Cancelled | None = None,
     workers: int | None = None,
     have: Mapping[str, Analysis] | None = None,
+    pool: Executor | None = None,
+    on_done: Callable[[list[Analysis]], None] | None = None,
 ) -> BatchResult:
     """Every report of the project, analysed from its kept text; ``have`` are analyses already in
-    memory (made with the same checklist), reused as they are."""
+    memory (made with the same checklist), reused as they are. ``pool`` and ``on_done`` as for
+    ``analyse_documents``."""
     keep = {sha: a for sha, a in (have or {}).items() if a.checklist_version == checklist.version}
     records = store.reports()
     docs = store.documents(r.sha256 for r in records if r.sha256 not in keep)
     failed: list[LoadError] = []
-    fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed)
+    fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
+                                          on_done)
     by_sha = {**keep, **{a.sha256: a for a in fresh}}
     result = BatchResult([by_sha[r.sha256] for r in records if r.sha256 in by_sha], from_cache=from_cache + len(keep))
     have_text = {d.sha256 for d in docs} | set(keep)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reviewer.checklist import Checklist
 from reviewer.paths import readable_name
 from ui.dialogs import LoadErrorsDialog, show_message
-from ui.loading import LoadResult, import_work, open_project_work, regroup_work
+from ui.loading import Deliver, JobContext, LoadResult, WarmPool, import_work, open_project_work, regroup_work
 from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
 
 if TYPE_CHECKING:
@@ -42,27 +42,40 @@ class Controller(QObject):
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
         loader.failed.connect(self._failed)
+        loader.partial.connect(self._partial)
+        self.pools = WarmPool()
         window.session.review_changed.connect(lambda _sha: self._review_progress())
         window.session.reports_changed.connect(self._review_progress)
+        window.session.reports_added.connect(lambda _n: self._review_progress())
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
         self._project_opened(project, warning)
 
     # -- the project's reports --------------------------------------------
+    def _context(self, deliver: Deliver) -> JobContext:
+        return JobContext(store_opener(self.project, self.w.session.store), self.checklist, self.pools.get, deliver)
+
     def load_project(self, then_import: Sequence[str] = ()) -> None:
         """Show every report the project holds (and then bring ``then_import`` in)."""
         self._pending = list(then_import)
-        opener = store_opener(self.project, self.w.session.store)
-        self.w.loader.run(open_project_work(opener, self.checklist), replace=True)
+        self.w.loader.run(lambda deliver: open_project_work(self._context(deliver)), replace=True)
         self.w.status.loading(0, 2)
 
     def open_paths(self, paths: Sequence[str]) -> bool:
-        """Bring reports into the open project."""
-        opener = store_opener(self.project, self.w.session.store)
-        if not self.w.loader.run(import_work(list(paths), opener, self.checklist, self.w.session.base())):
+        """Bring reports into the open project; each shows in the tree as soon as it is analysed."""
+        have = self.w.session.base()
+        if not self.w.loader.run(lambda deliver: import_work(list(paths), self._context(deliver), have)):
             self.w.status.showMessage(self.w.tr("正在打开其他文件，请稍候或先取消"), 4000)
             return False
         self.w.status.loading(0, 2)
         return True
+
+    def _partial(self, analyses: object) -> None:
+        """Reports analysed while the rest are still being read: shown at once, the first one opened."""
+        assert isinstance(analyses, list)
+        first = not self.w.session.analyses()
+        self.w.session.add_reports(analyses)
+        if first and analyses and self.w.reports.current_report() is None:
+            self.w.reports.select_report(analyses[0].sha256)
 
     def open_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.w, self.w.tr("打开报告"), "", self.w.tr(REPORT_FILTER))
@@ -97,7 +110,8 @@ class Controller(QObject):
             return
         self.w.checklist.flush()
         self.w.session.remove(shas)
-        self.w.loader.run(regroup_work(list(self.w.session.base().values())))
+        base = list(self.w.session.base().values())
+        self.w.loader.run(lambda _deliver: regroup_work(base))
 
     def reimport_changed(self) -> None:
         """Read again the reports whose source file has changed; decisions carry over, marked for re-check."""

@@ -12,12 +12,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Install the program's and Qt's own translations for ``language``; keep the result alive."""
     set_language(language)
     if language.startswith("zh"):
+        out = []
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
-            return [qt]
-        return []
+            out.append(qt)
+        gaps = QTranslator(app)  # what qtbase_zh_CN leaves in English (the file dialog's labels)
+        if gaps.load(str(resource_path("i18n", "reviewer_zh_CN.qm"))):
+            app.installTranslator(gaps)
+            out.append(gaps)
+        return out
     ours = QTranslator(app)
     if not ours.load(str(resource_path("i18n", f"reviewer_{language}.qm"))):
         return []

@@ -7,7 +7,9 @@ time; a newer job (opening another project) replaces a running one, whose result
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from reviewer.checklist import Checklist
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 from reviewer.review_store import ReviewStore
+from reviewer.store_schema import StoreError
 from ui.tasks import Cancelled, Progress, Task
 
 #: Gives the worker a store to use and says whether the worker must close it afterwards.
@@ -33,11 +36,26 @@ class LoadResult:
     review: tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]] | None = None  # as read
 
 
-def _whole_project(store: ReviewStore, checklist: Checklist, progress: Progress, cancelled: Cancelled,
+Deliver = Callable[[list[Analysis]], None]
+Work = Callable[[Progress, Cancelled], LoadResult]
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What a loading job needs besides its own arguments."""
+
+    opener: StoreOpener  # its own connection to the project
+    checklist: Checklist
+    pool: Callable[[], Executor | None]  # the window's warm analysis pool, made when first needed
+    deliver: Deliver  # each group of reports as soon as it is analysed (to show the first at once)
+
+
+def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
                    have: Mapping[str, Analysis] | None) -> LoadResult:
     from reviewer.batch import changed_sources, project_reports, with_project_findings
 
-    batch = project_reports(store, checklist, progress, cancelled, have=have)
+    pool = _pool_if_needed(ctx, store, have)
+    batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver)
     result = LoadResult(base=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
     if not batch.cancelled:
         result.analyses = with_project_findings(batch.analyses)
@@ -46,15 +64,29 @@ def _whole_project(store: ReviewStore, checklist: Checklist, progress: Progress,
     return result
 
 
-def open_project_work(opener: StoreOpener, checklist: Checklist, have: Mapping[str, Analysis] | None = None
-                      ) -> Callable[[Progress, Cancelled], LoadResult]:
+def _pool_if_needed(ctx: JobContext, store: ReviewStore, have: Mapping[str, Analysis] | None) -> Executor | None:
+    """The pool only when some report must be analysed: a cached reopen never starts one."""
+    from reviewer.batch import analysis_version
+
+    version = analysis_version(ctx.checklist)
+    known = have or {}
+    for r in store.reports():
+        if r.sha256 not in known and store.cached_analysis(r.sha256, version) is None:
+            return ctx.pool()
+    return None
+
+
+def open_project_work(ctx: JobContext, have: Mapping[str, Analysis] | None = None) -> Work:
     """Every report the project holds, analysed from its kept texts (cache first)."""
 
     def work(progress: Progress, cancelled: Cancelled) -> LoadResult:
-        store, owned = opener()
+        store, owned = ctx.opener()
         try:
-            store.save_checklist(checklist)
-            return _whole_project(store, checklist, progress, cancelled, have)
+            try:
+                store.save_checklist(ctx.checklist)
+            except StoreError:
+                pass  # which checklist was used is recorded at the next write; opening goes on
+            return _whole_project(ctx, store, progress, cancelled, have)
         finally:
             if owned:
                 store.close()
@@ -62,19 +94,19 @@ def open_project_work(opener: StoreOpener, checklist: Checklist, have: Mapping[s
     return work
 
 
-def import_work(paths: Sequence[str], opener: StoreOpener, checklist: Checklist,
-                have: Mapping[str, Analysis]) -> Callable[[Progress, Cancelled], LoadResult]:
+def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analysis]) -> Work:
     """Bring the reports under ``paths`` into the project, then rework the whole project's findings."""
     from reviewer.batch import import_reports
 
     def work(progress: Progress, cancelled: Cancelled) -> LoadResult:
-        store, owned = opener()
+        store, owned = ctx.opener()
         try:
-            batch = import_reports(list(paths), checklist, store, progress, cancelled)
+            batch = import_reports(list(paths), ctx.checklist, store, progress, cancelled, pool=ctx.pool(),
+                                   on_done=ctx.deliver)
             if batch.cancelled:
                 return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
-            result = _whole_project(store, checklist, lambda _d, _t: None, cancelled, known)
+            result = _whole_project(ctx, store, lambda _d, _t: None, cancelled, known)
             result.errors = batch.errors + result.errors
             result.added = batch.added
             return result
@@ -85,7 +117,7 @@ def import_work(paths: Sequence[str], opener: StoreOpener, checklist: Checklist,
     return work
 
 
-def regroup_work(base: Sequence[Analysis]) -> Callable[[Progress, Cancelled], LoadResult]:
+def regroup_work(base: Sequence[Analysis]) -> Work:
     """The findings over the whole project again, after reports left it."""
     from reviewer.batch import with_project_findings
 
@@ -103,31 +135,42 @@ class Loader(QObject):
         progressed(done, total): reports loaded and analysed so far (two steps per report).
         loaded(LoadResult): the job ended (possibly cancelled, with what it had).
         failed(message): the job itself crashed.
+        partial(list of Analysis): a group of reports is ready before the job ends.
     """
 
     started = Signal()
     progressed = Signal(int, int)
     loaded = Signal(object)
     failed = Signal(str)
+    partial = Signal(object)
+    _delivered = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._task: Task | None = None
         self._generation = 0
+        self._delivered.connect(self._on_delivered)
 
     def busy(self) -> bool:
         return self._task is not None
 
-    def run(self, work: Callable[[Progress, Cancelled], LoadResult], replace: bool = False) -> bool:
-        """Start ``work``; False when another job runs and ``replace`` is not set (a replaced job is
-        cancelled and its result dropped)."""
+    def run(self, make_work: Callable[[Deliver], Work], replace: bool = False) -> bool:
+        """Start the job ``make_work(deliver)`` makes; False when another job runs and ``replace`` is
+        not set (a replaced job is cancelled and its result, and anything it delivers, dropped)."""
         if self._task is not None:
             if not replace:
                 return False
             self._task.cancel()
         self._generation += 1
         generation = self._generation
-        task = Task(work, self)
+
+        def deliver(analyses: list[Analysis]) -> None:  # on the worker thread: queued to the GUI
+            try:
+                self._delivered.emit(generation, analyses)
+            except RuntimeError:
+                pass  # the window went away
+
+        task = Task(make_work(deliver), self)
         task.progressed.connect(lambda d, t: self._progressed(generation, d, t))
         task.finished.connect(lambda r: self._finished(generation, r))
         task.failed.connect(lambda m: self._failed(generation, m))
@@ -139,6 +182,10 @@ class Loader(QObject):
     def cancel(self) -> None:
         if self._task is not None:
             self._task.cancel()
+
+    def _on_delivered(self, generation: int, analyses: object) -> None:
+        if generation == self._generation and isinstance(analyses, list):
+            self.partial.emit(analyses)
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
@@ -158,3 +205,29 @@ class Loader(QObject):
         if self._task is not None:
             self._task.deleteLater()
         self._task = None
+
+
+class WarmPool:
+    """The window's analysis pool: made when a job first needs it, kept for every later job."""
+
+    def __init__(self) -> None:
+        self._pool: Executor | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Executor:
+        with self._lock:  # asked from worker threads
+            if self._pool is None:
+                from reviewer.pool import warm_pool
+
+                self._pool = warm_pool()
+            return self._pool
+
+    def warm(self) -> None:
+        """Start the workers now (they load the analyser and dictionary in their own processes)."""
+        self.get()
+
+    def shutdown(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None

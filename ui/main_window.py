@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui import settings as keys
 from ui.checklist.view import ChecklistPanel
 from ui.commands import Commands, checklist_or_default
 from ui.compare.view import ComparePanel
 from ui.controller import Controller
+from ui.help import GuideDialog, ShortcutsDialog
 from ui.icons import app_icon
+from ui.layout import fit_to_screen
 from ui.loading import Loader
-from ui.menus import build_actions, build_menus, build_toolbar
+from ui.menus import all_actions, build_actions, build_menus, build_toolbar
 from ui.metrics.view import FindingsPanel, MetricsPanel
 from ui.project import default_project, make_writer, open_project
 from ui.reports.model import ReportsModel
@@ -23,6 +26,7 @@ from ui.reports.view import ReportsPanel
 from ui.savebar import SaveBar, SaveWatch
 from ui.session import Session
 from ui.settings import SettingsStore
+from ui.shortcuts import GlobalShortcuts
 from ui.statusbar import StatusBar
 from ui.text.view import ReportView
 
@@ -58,43 +62,54 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.metrics, self.tr("数据指标"))
         self.tabs.addTab(self.findings, self.tr("问题"))
-        self.tabs.addTab(self.compare, self.tr("对比"))
+        # The text is what a reviewer reads most: it keeps most of the height, the tables fold away.
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.text)
         self.vsplit.addWidget(self.tabs)
-        self.vsplit.setSizes([620, 260])
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 1)
+        self.vsplit.setCollapsible(0, False)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.reports, self.vsplit, self.checklist):
             self.split.addWidget(w)
-        self.split.setSizes([300, 820, 420])
+        self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.split)
+        self.pages.addWidget(self.compare)
         self.savebar = SaveBar()
         central = QWidget()
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.savebar)
-        lay.addWidget(self.split, 1)
+        lay.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.actions_ = build_actions(self)
         build_menus(self, self.actions_)
         self.toolbar = build_toolbar(self, self.actions_)
         self.status = StatusBar()
         self.setStatusBar(self.status)
-        self.setTabOrder(self.reports.filter_edit, self.reports.status_box)
-        self.setTabOrder(self.reports.status_box, self.reports.tree)
-        self.setTabOrder(self.reports.tree, self.text.editor)
-        self.setTabOrder(self.text.editor, self.checklist.header.verdict_box)
-        self.setTabOrder(self.checklist.header.verdict_box, self.checklist.header.comment)
-        self.setTabOrder(self.checklist.header.comment, self.checklist.tree)
-        self.setTabOrder(self.checklist.tree, self.checklist.detail.comment)
-        self.setTabOrder(self.checklist.detail.comment, self.tabs)
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        chain = [self.reports.filter_edit, self.reports.status_box, self.reports.tree, self.text.editor,
+                 self.checklist.header.verdict_box, self.checklist.header.comment, self.checklist.tree,
+                 *self.checklist.detail.buttons.buttons(), self.checklist.detail.comment, self.tabs]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def show_page(self, compare: bool) -> None:
+        """The review panes, or the 对比 page over the whole window."""
+        self.pages.setCurrentIndex(1 if compare else 0)
+        (self.actions_.view_compare if compare else self.actions_.view_review).setChecked(True)
 
     def _wire(self) -> None:
         c, a = self.controller, self.actions_
         self.reports.report_selected.connect(self.show_report)
         self.reports.position_requested.connect(self._show_position)
         self.checklist.evidence_requested.connect(self.text.select_span)
+        self.checklist.evidence_cleared.connect(self.text.clear_highlight)
         self.metrics.span_activated.connect(self.text.select_span)
         self.findings.span_activated.connect(self.text.select_span)
         self.compare.cell_activated.connect(self._show_item)
@@ -110,6 +125,9 @@ class MainWindow(QMainWindow):
         a.settings.triggered.connect(self.commands.edit_settings)
         a.about.triggered.connect(self.commands.about)
         self.reports.remove_requested.connect(c.remove_reports)
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(all_actions(a), self).exec())
+        a.guide.triggered.connect(lambda: GuideDialog(self).exec())
+        self.shortcuts = GlobalShortcuts(self, all_actions(a))
         self.session.project_changed.connect(lambda: self.show_report(None))
         a.next_report.triggered.connect(lambda: self.reports.step_report(1))
         a.previous_report.triggered.connect(lambda: self.reports.step_report(-1))
@@ -117,6 +135,8 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(lambda: self.text.zoom(1))
         a.zoom_out.triggered.connect(lambda: self.text.zoom(-1))
         a.quit.triggered.connect(self.close)
+        a.view_review.triggered.connect(lambda: self.show_page(False))
+        a.view_compare.triggered.connect(lambda: self.show_page(True))
         self.status.cancel_requested.connect(self.loader.cancel)
         self.saving = SaveWatch(self, self.session, self.savebar, self.status)
 
@@ -134,14 +154,16 @@ class MainWindow(QMainWindow):
         self.text.scroll_to(offset)
 
     def _show_item(self, sha256: str, item: str) -> None:
+        self.show_page(False)
         self.reports.select_report(sha256)
-        self.checklist.select_item(item)
+        if item:
+            self.checklist.select_item(item)
 
     def _restore_layout(self) -> None:
         st = self.settings_store
         geometry, state = st.blob(keys.GEOMETRY), st.blob(keys.STATE)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1560, 940)
+            fit_to_screen(self, self.split, self.vsplit)
         if state is not None:
             self.restoreState(state)
         for key, splitter in ((keys.SPLITTER, self.split), (keys.VSPLITTER, self.vsplit)):
@@ -165,6 +187,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.loader.cancel()
+        self.controller.pools.shutdown()
         st = self.settings_store
         st.set_blob(keys.GEOMETRY, self.saveGeometry())
         st.set_blob(keys.STATE, self.saveState())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 
 
@@ -22,11 +22,15 @@ class Actions:
     reimport: QAction
     samples: QAction
     settings: QAction
+    shortcuts: QAction
+    guide: QAction
     about: QAction
     find: QAction
     zoom_in: QAction
     zoom_out: QAction
     quit: QAction
+    view_review: QAction
+    view_compare: QAction
     recent: QMenu
 
 
@@ -68,13 +72,33 @@ def build_actions(w: QMainWindow) -> Actions:
         ),
         samples=_action(w, tr("打开示例项目")),
         settings=_action(w, tr("设置…"), "Ctrl+,"),
+        shortcuts=_action(w, tr("快捷键…")),
+        guide=_action(w, tr("审阅指南…"), "F1"),
         about=_action(w, tr("关于")),
         find=_action(w, tr("查找…"), "Ctrl+F"),
         zoom_in=zoom_in,
         zoom_out=_action(w, tr("缩小文字"), "Ctrl+-"),
         quit=_action(w, tr("退出"), "Ctrl+Q"),
+        view_review=_page(w, tr("审阅"), "Ctrl+1", tr("逐份审阅：报告、正文和核查清单 (Ctrl+1)"), True),
+        view_compare=_page(w, tr("对比"), "Ctrl+2", tr("全部报告对比：核查矩阵和指标图 (Ctrl+2)"), False),
         recent=QMenu(tr("最近的审阅项目"), w),
     )
+
+
+def _page(w: QMainWindow, text: str, shortcut: str, tip: str, checked: bool) -> QAction:
+    """One of the two exclusive page actions (审阅 / 对比)."""
+    act = _action(w, text, shortcut, None, tip)
+    act.setCheckable(True)
+    act.setChecked(checked)
+    group = w.findChild(QActionGroup, "pages") or QActionGroup(w)
+    group.setObjectName("pages")
+    group.addAction(act)
+    return act
+
+
+def all_actions(a: Actions) -> list[QAction]:
+    """Every action of the window, in menu order (the shortcut list and filter read them)."""
+    return [v for v in vars(a).values() if isinstance(v, QAction)]
 
 
 def build_menus(w: QMainWindow, a: Actions) -> None:
@@ -97,12 +121,16 @@ def build_menus(w: QMainWindow, a: Actions) -> None:
     for act in (a.reimport, a.remove_reports):
         review.addAction(act)
     view = bar.addMenu(w.tr("视图(&V)"))
+    for act in (a.view_review, a.view_compare):
+        view.addAction(act)
+    view.addSeparator()
     for act in (a.find, a.zoom_in, a.zoom_out):
         view.addAction(act)
     tools = bar.addMenu(w.tr("工具(&T)"))
     tools.addAction(a.settings)
     help_menu = bar.addMenu(w.tr("帮助(&H)"))
-    help_menu.addAction(a.samples)
+    for act in (a.guide, a.shortcuts, a.samples):
+        help_menu.addAction(act)
     help_menu.addSeparator()
     help_menu.addAction(a.about)
 
@@ -116,5 +144,8 @@ def build_toolbar(w: QMainWindow, a: Actions) -> QToolBar:
         tb.addAction(act)
     tb.addSeparator()
     for act in (a.previous_report, a.next_report, a.reanalyze):
+        tb.addAction(act)
+    tb.addSeparator()
+    for act in (a.view_review, a.view_compare):
         tb.addAction(act)
     return tb

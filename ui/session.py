@@ -38,7 +38,8 @@ class Session(QObject):
 
     Signals:
         project_changed(): another project was opened; nothing of the previous one is shown.
-        reports_changed(): the project's reports were replaced, added or removed.
+        reports_changed(): the project's reports were replaced or removed.
+        reports_added(count): ``count`` reports were appended while a folder is still opening.
         review_changed(sha256): a decision or verdict of one report changed (or was saved).
         save_failed(message, pending): the project could not be written; changes wait and are retried.
         save_recovered(): every waiting change reached the project.
@@ -46,6 +47,7 @@ class Session(QObject):
 
     project_changed = Signal()
     reports_changed = Signal()
+    reports_added = Signal(int)
     review_changed = Signal(str)
     save_failed = Signal(str, int)
     save_recovered = Signal()
@@ -132,6 +134,16 @@ class Session(QObject):
         for v in mine_v:
             if (old_v := self._verdicts.get(v.report)) is None or v.time >= old_v.time:
                 self._verdicts[v.report] = v
+
+    def add_reports(self, analyses: Sequence[Analysis]) -> None:
+        """Show reports as soon as they are analysed (their project-wide findings come with the end
+        of the job, which replaces the list in project order)."""
+        new = [a for a in analyses if a.sha256 not in self._analyses]
+        for a in new:
+            self._base[a.sha256] = a
+            self._analyses[a.sha256] = a
+        if new:
+            self.reports_added.emit(len(new))
 
     def base(self) -> dict[str, Analysis]:
         """Each report's own analysis (a snapshot, safe to hand to a worker)."""

@@ -18,8 +18,8 @@ LAST_PROJECT = "project/last"
 RECENT = "project/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
-SPLITTER = "window/splitter"
-VSPLITTER = "window/vsplitter"
+SPLITTER = "window/panes"  # new names: layouts saved before the 对比 page are not restored
+VSPLITTER = "window/text_and_tables"
 MAX_RECENT = 8
 LANGUAGES = ("zh_CN", "en")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
@@ -21,6 +21,21 @@ WindowFactory = Callable[..., MainWindow]
 def _private_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
     # Icons and fonts need a QApplication even in model-only tests.
     monkeypatch.setenv(DATA_ENV, str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run offscreen: fail at once, naming it.
+
+    A test that expects a dialog answers it by patching ``exec`` itself (after this fixture).
+    """
+
+    def unexpected(self: QDialog) -> int:
+        text = self.text() if isinstance(self, QMessageBox) else ""
+        raise AssertionError(f"unexpected dialog {type(self).__name__}: {self.windowTitle()} {text}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
+    monkeypatch.setattr(QDialog, "exec", unexpected)
 
 
 @pytest.fixture

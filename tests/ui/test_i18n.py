@@ -44,3 +44,18 @@ def test_chinese_uses_qts_own_translation_for_standard_buttons(qapp: QApplicatio
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_the_file_dialog_speaks_chinese(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        dialog = QFileDialog(None, "打开报告")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = {lab.text() for lab in dialog.findChildren(QLabel) if lab.text()}
+        assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
+        assert not [t for t in labels if any(c.isascii() and c.isalpha() and c not in "LTN" for c in t)]
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)

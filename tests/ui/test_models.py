@@ -50,7 +50,7 @@ def test_report_row_shows_status_and_gap_badge() -> None:
     model = ReportsModel(_session())
     idx = model.index(0, 0)
     assert idx.data(ROLE_STATUS) == "未审"
-    assert idx.data(ROLE_BADGE) == 2  # shortcomings missing, signature partial
+    assert idx.data(ROLE_BADGE) == (2, 1)  # shortcomings missing + signature partial; one finding
     model.fetchMore(idx)  # as the tree does when the report is expanded
     children = [model.index(r, 0, idx) for r in range(model.rowCount(idx))]
     assert [c.data() for c in children] == ["一、主要举措和成效", "缺：存在的不足和原因", "二、下一年度工作安排"]
@@ -130,10 +130,11 @@ def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
     session = _session()
     grid = GridModel(session)
     qtmodeltester.check(grid)
-    assert (grid.rowCount(), grid.columnCount()) == (2, 6)
-    assert grid.index(0, 1).data() == "○"
+    assert (grid.rowCount(), grid.columnCount()) == (2, 3 + 6)  # report, status, gaps, then the items
+    assert [grid.index(0, c).data() for c in range(3)] == ["某区人民政府 · 2023", "未审", 2]
+    assert grid.index(0, 4).data() == "○"
     session.set_decision("a" * 64, "shortcomings", "不符合")
-    assert grid.index(0, 1).data() == "✗"
+    assert grid.index(0, 4).data() == "✗" and grid.index(0, 1).data() == "审阅中"
     assert ("行政复议", "件") in topic_keys(session.analyses())
     bars = topic_bars(session.analyses(), "行政复议", "%")
     assert [(b.label, b.value) for b in bars] == [("某区人民政府 · 2023", 12.5), ("某县司法局 · 2022", 12.5)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui.labels import verdict_name
@@ -177,7 +178,9 @@ def test_section_evidence_selects_its_first_line_at_the_top(
     item = next(c for c in a.checklist if c.id == "part_shortcomings" or c.name.startswith("存在的不足"))
     ev = item.evidence[0]
     w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
-    start, end = w.text.selected_span()
+    span = w.text.highlighted_span()
+    assert span is not None
+    start, end = span
     assert start == ev.start
     assert a.text[start:end] == a.text[ev.start:].split("\n", 1)[0]
     assert a.text[start:end].startswith("二、存在的不足和原因")
@@ -199,8 +202,10 @@ def _window_counts(w, sha: str) -> dict[str, object]:  # type: ignore[no-untyped
     w.reports.tree.expand(row)
     gaps = [proxy.index(r, 0, row) for r in range(proxy.rowCount(row))]
     missing_parts = sum(1 for g in gaps if g.data(ROLE_KIND) == "gap" and str(g.data()).startswith("缺："))
+    gaps_badge, findings_badge = row.data(ROLE_BADGE)
     return {
-        "badge": row.data(ROLE_BADGE),
+        "badge": gaps_badge,
+        "findings_badge": findings_badge,
         "status": verdict_name(row.data(ROLE_STATUS)),
         "decided": w.checklist.header.progress_label.text().split(" ")[0],
         "findings": int(w.tabs.tabText(1).split("(")[1].rstrip(")")),
@@ -216,6 +221,7 @@ def test_every_count_the_window_shows_equals_the_workbooks(
     w = make_window(tmp_path / "p.review")
     _open_seeds(w, qtbot, seeds_dir)
     shas = [a.sha256 for a in w.session.analyses()]
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)  # 通过 with items open
     # A scripted review, by keyboard and clicks: ticks, a 不符合, comments, two verdicts.
     w.reports.select_report(shas[0])
     for item in ("measures", "shortcomings", "next_year"):
@@ -243,7 +249,7 @@ def test_every_count_the_window_shows_equals_the_workbooks(
         cell = dict(zip(head, r, strict=True))
         missing, partial = (int(x) for x in str(cell["缺失/部分具备"]).split("/"))
         book[a.sha256] = {"badge": missing + partial, "status": cell["审阅状态"], "decided": cell["已核/总项"],
-                          "findings": cell["问题数"], "parts": cell["必备部分"]}
+                          "findings": cell["问题数"], "findings_badge": cell["问题数"], "parts": cell["必备部分"]}
     assert window == book
     assert [window[s]["status"] for s in shas] == ["审阅中", "通过", "需修改", "审阅中", "未审"]
     assert window[shas[0]]["decided"] == f"4/{len(w.session.analyses()[0].checklist)}"

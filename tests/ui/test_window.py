@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui.reports.model import ROLE_KIND, ROLE_STATUS
@@ -54,9 +55,12 @@ def test_click_checklist_item_selects_its_evidence(make_window: WindowFactory, q
     w = _window_with_sample(make_window, qtbot, tmp_path)
     idx = w.checklist.model.item_index("review_count")
     _click(qtbot, w.checklist.tree, idx)
-    assert w.text.selected_span() == (at("59件"), at("59件") + 3)
-    assert w.text.editor.textCursor().selectedText() == "59件"
+    assert w.text.highlighted_span() == (at("59件"), at("59件") + 3)
+    assert w.text.selected_span() == (at("59件"), at("59件"))  # shown, not selected: the highlight is its own
+    assert w.text.editor.extraSelections()[0].format.background().color().name() == "#cfe3ff"
     assert "存在的不足" not in w.checklist.detail.note.text()
+    _click(qtbot, w.checklist.tree, w.checklist.model.item_index("shortcomings"))  # missing: no evidence
+    assert w.text.highlighted_span() is None
 
 
 def test_highlights_land_after_an_astral_character(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
@@ -94,11 +98,17 @@ def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: Qt
     assert root.data(ROLE_STATUS) == "审阅中"
 
 
-def test_verdict_is_saved_and_shown_in_the_tree(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+def test_verdict_is_saved_and_shown_in_the_tree(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     w = _window_with_sample(make_window, qtbot, tmp_path)
     box = w.checklist.header.verdict_box
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or QMessageBox.StandardButton.Yes)
     box.setCurrentIndex(box.findData("通过"))
     box.activated.emit(box.currentIndex())
+    assert asked and asked[0].startswith(
+        "6/6 项尚未审阅：主要举措和成效、存在的不足和原因、下一年度主要安排、行政复议、行政复议案件数等")
+    assert "1 项程序判断为缺失，没有审阅意见：存在的不足和原因" in asked[0]
     assert _written(w).verdict(SHA_A).verdict == "通过"  # type: ignore[union-attr]
     assert w.reports.model.report_index(SHA_A).data(ROLE_STATUS) == "通过"
     assert w.status.review.text() == "已审结 1/2 份"
@@ -134,9 +144,8 @@ def test_tree_shows_gap_row_and_metric_double_click_jumps(
     assert w.metrics.proxy.rowCount() == 4
     idx = w.metrics.proxy.index(3, 0)
     pos = table.visualRect(idx).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)  # a real double-click starts with one
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert w.text.editor.textCursor().selectedText() == "3200余人次"
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)  # one click is enough
+    assert w.text.highlighted_span() == (at("3200余人次"), at("3200余人次") + len("3200余人次"))
 
 
 def test_layout_and_text_size_are_restored(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
@@ -198,9 +207,10 @@ def test_status_and_decision_columns_fit_every_label_without_measuring_rows(
     hdr, fm = w.checklist.tree.header(), w.checklist.tree.fontMetrics()
     assert hdr.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
     # ResizeToContents would ask the model for every row's size at each report switch
-    for c, widest in ((1, "部分具备"), (2, "不符合 ✎（旧版）")):
-        assert hdr.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
-        assert hdr.sectionSize(c) >= fm.horizontalAdvance(widest) + 16
+    assert hdr.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    assert hdr.sectionSize(1) <= 48  # the program's status is an icon (its name in the tooltip): names get the room
+    assert hdr.sectionSize(2) >= fm.horizontalAdvance("不符合 ✎") + 16
+    assert w.checklist.tree.wordWrap()
     table = w.metrics.table.horizontalHeader()
     assert [table.sectionResizeMode(c) for c in range(5)] == [QHeaderView.ResizeMode.Interactive] * 3 + [
         QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive]

@@ -52,6 +52,8 @@ class ItemDetail(QWidget):
         for i, d in enumerate(DECISIONS):
             b = QToolButton()
             b.setText(decision_name(d))
+            b.setToolTip(self.tr("{d}（在核查清单中按 {k}）").format(d=decision_name(d), k=i + 1))
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, pressed with Space
             b.setCheckable(True)
             b.setIcon(status_icon(d))
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QWidget
 
-from reviewer.model import VERDICTS, Verdict
+from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
+from reviewer.review import gap_items, open_items
 from ui import plain
 from ui.icons import status_icon
-from ui.labels import verdict_name
+from ui.labels import item_name, verdict_name
 from ui.session import Session, report_label
 
 SAVE_DELAY_MS = 200  # the overall comment reaches the project within this long of the last keystroke
@@ -36,7 +37,7 @@ class ReviewHeader(QWidget):
         self.comment.setPlaceholderText(self.tr("总体意见（自动保存）"))
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._layout()
-        self.verdict_box.activated.connect(lambda _i: self._save())
+        self.verdict_box.activated.connect(lambda _i: self._verdict_chosen())
         self.comment.textEdited.connect(lambda _t: self._timer.start())
         self.comment.editingFinished.connect(self._save)
         self._timer.timeout.connect(self._save)
@@ -86,9 +87,44 @@ class ReviewHeader(QWidget):
             self._timer.stop()
             self._save()
 
+    def _verdict_chosen(self) -> None:
+        """通过 with items still open asks first, naming them; 取消 puts the previous verdict back."""
+        a = self._session.analysis(self._sha) if self._sha else None
+        if a is not None and self.verdict_box.currentData() == "通过" and not self._confirm_pass(a):
+            old = self._session.verdict(a.sha256)
+            self.verdict_box.setCurrentIndex(self.verdict_box.findData(old.verdict if old else "未审"))
+            return
+        self._save()
+
+    def _confirm_pass(self, a: Analysis) -> bool:
+        decisions = self._session.decisions(a.sha256)
+        undecided = open_items(a, decisions)
+        missing = [r for r in gap_items(a) if r.status == "missing" and not _said(decisions.get(r.id))]
+        if not undecided and not missing:
+            return True
+        lines = []
+        if undecided:
+            names = "、".join(item_name(r) for r in undecided[:5]) + ("等" if len(undecided) > 5 else "")
+            lines.append(self.tr("{n}/{total} 项尚未审阅：{names}").format(n=len(undecided), total=len(a.checklist),
+                                                                          names=names))
+        if missing:
+            names = "、".join(item_name(r) for r in missing[:5]) + ("等" if len(missing) > 5 else "")
+            lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(missing), names=names))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认结论为“通过”？"),
+                          "\n".join(lines) + "\n\n" + self.tr("仍然把这份报告的结论设为“通过”吗？"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def _save(self) -> None:
         self._timer.stop()
         if self._sha is None:
             return
         verdict: Verdict = self.verdict_box.currentData()
         self._session.set_verdict(self._sha, verdict, self.comment.text().strip())
+
+
+def _said(d: ItemDecision | None) -> bool:
+    """Whether the reviewer gave a decision or a word on an item."""
+    return d is not None and (d.decision != "未定" or bool(d.comment))

@@ -17,7 +17,7 @@ from ui.session import Session
 Index = QModelIndex | QPersistentModelIndex
 ROLE_ITEM = Qt.ItemDataRole.UserRole + 1  # the CheckResult of an item row
 _ROOT = QModelIndex()
-COLUMNS = ("项目", "自动", "审阅")
+COLUMNS = ("核查项", "", "审阅")  # the program's column is an icon, named in its tooltip
 
 
 @dataclass(eq=False)
@@ -109,7 +109,9 @@ class ChecklistModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(COLUMNS):
-            return self.tr(COLUMNS[section])
+            return self.tr(COLUMNS[section]) if COLUMNS[section] else ""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return self.tr("程序判断")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -149,9 +151,7 @@ class ChecklistModel(QAbstractItemModel):
                 return item_name(r)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if decision == "符合" else Qt.CheckState.Unchecked
-        elif column == 1:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return check_status_name(r.status)
+        elif column == 1:  # an icon only: the names keep the width (the tooltip says the status)
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(r.status)
             if role == Qt.ItemDataRole.ForegroundRole:

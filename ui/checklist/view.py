@@ -11,7 +11,7 @@ from ui.checklist.detail import ItemDetail
 from ui.checklist.header import ReviewHeader
 from ui.checklist.model import ChecklistModel
 from ui.columns import fit_columns
-from ui.labels import check_status_name, decision_name
+from ui.labels import decision_name
 from ui.session import Session
 
 DIGIT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
@@ -36,9 +36,10 @@ class ChecklistTree(QTreeView):
 
 
 class ChecklistPanel(QWidget):
-    """Signals: evidence_requested(start, end) in core offsets."""
+    """Signals: evidence_requested(start, end) in core offsets; evidence_cleared()."""
 
     evidence_requested = Signal(int, int)
+    evidence_cleared = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,13 +49,13 @@ class ChecklistPanel(QWidget):
         self.header = ReviewHeader(session)
         self.tree = ChecklistTree()
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)  # item names are read whole, on two lines where needed
         self.tree.setAlternatingRowColors(True)
         hdr = self.tree.header()
         hdr.setStretchLastSection(False)
-        statuses = [check_status_name(s) for s in ("found", "partial", "missing", "not_applicable")]
-        decisions = [decision_name(d) + " ✎" + self.tr("（旧版）") for d in DECISIONS]
-        fit_columns(hdr, self.tree.fontMetrics(), 0, {1: statuses, 2: decisions}, icons=(1, 2))
+        decisions = [decision_name(d) + " ✎" for d in DECISIONS]
+        fit_columns(hdr, self.tree.fontMetrics(), 0, {1: [""], 2: decisions}, icons=(1, 2))
         self.detail = ItemDetail(session)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 4, 0)
@@ -84,6 +85,8 @@ class ChecklistPanel(QWidget):
         if r is not None and r.evidence:
             ev = r.evidence[0]
             self.evidence_requested.emit(ev.start, ev.end)
+        else:
+            self.evidence_cleared.emit()  # an item without evidence must not leave another's highlight
 
     def select_item(self, item_id: str) -> None:
         idx = self.model.item_index(item_id)

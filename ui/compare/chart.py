@@ -28,6 +28,8 @@ class BarChart(QWidget):
 
     def set_bars(self, title: str, bars: list[Bar]) -> None:
         self._title, self._bars = title, bars
+        # As tall as its rows need: inside a scroll area, hundreds of units scroll instead of squeezing.
+        self.setMinimumHeight(max(120, self.sizeHint().height()))
         self.update()
 
     def bars(self) -> list[Bar]:

@@ -1,24 +1,42 @@
-"""All open reports side by side: a reports × checklist grid and one metric topic across units."""
+"""All the project's reports side by side: a reports × checklist grid and one figure across units.
+
+The grid's first columns name the report, its review status and its gaps; then one column per
+checklist item, whose cell shows the reviewer's decision or else what the program found, with the
+glyph and colour the workbook's 核查矩阵 uses (``reviewer.review.cell_state``). Every column sorts.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Analysis, CheckResult
+from reviewer.paths import readable_name
 from reviewer.review import ItemColumn, cell_state, item_columns
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
-from ui.labels import check_status_name, decision_name, lang
+from ui.labels import check_status_name, decision_name, lang, verdict_name
 from ui.session import Session, report_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
 ROLE_ITEM = Qt.ItemDataRole.UserRole + 2
+ROLE_SORT = Qt.ItemDataRole.UserRole + 3
+ROLE_STATUS = Qt.ItemDataRole.UserRole + 4
 _ROOT = QModelIndex()
+FIXED = ("报告", "状态", "缺")  # the columns before the checklist items
+# Sorting an item column puts what needs attention first: missing, partial, failed, then the rest.
+_RANK = {"不符合": 0, "missing": 1, "partial": 2, "found": 4, "符合": 5, "not_applicable": 6, "不适用": 7}
 
 
 def legend() -> str:
@@ -30,7 +48,7 @@ def legend() -> str:
 
 
 class GridModel(QAbstractTableModel):
-    """Rows are reports, columns checklist items; a cell shows the decision, else the automatic status."""
+    """Rows are reports; columns the report, its status, its gaps, then the checklist items."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -39,52 +57,61 @@ class GridModel(QAbstractTableModel):
         self._columns: list[ItemColumn] = []
         self._results: list[dict[str, CheckResult]] = []
         session.reports_changed.connect(self.reload)
+        session.reports_added.connect(lambda _n: self.reload())
         session.review_changed.connect(self._review_changed)
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self._reports = self._session.analyses()
-        self._columns = item_columns(self._reports)
+        self._columns = item_columns(self._reports, self._session.checklist)
         self._results = [{c.id: c for c in a.checklist} for a in self._reports]
         self.endResetModel()
 
     def _review_changed(self, sha256: str) -> None:
         for row, a in enumerate(self._reports):
-            if a.sha256 == sha256 and self._columns:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+            if a.sha256 == sha256:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._reports)
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(FIXED) + len(self._columns)
+
+    def item_column(self, column: int) -> ItemColumn | None:
+        i = column - len(FIXED)
+        return self._columns[i] if 0 <= i < len(self._columns) else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        text_roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns) and role in text_roles:
-            name = self._columns[section].label(lang())
-            return plain.tip(name) if role == Qt.ItemDataRole.ToolTipRole else name
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._reports):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return report_label(self._reports[section])
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return plain.tip(self._reports[section].file)
+        if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
+                                                                     Qt.ItemDataRole.ToolTipRole):
+            return None
+        col = self.item_column(section)
+        if col is not None:
+            return plain.tip(col.label(lang())) if role == Qt.ItemDataRole.ToolTipRole else col.label(lang())
+        if section < len(FIXED):
+            tips = (self.tr("报告"), self.tr("审阅状态"), self.tr("缺失或部分具备的核查项数"))
+            return tips[section] if role == Qt.ItemDataRole.ToolTipRole else self.tr(FIXED[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._reports) or index.column() >= len(self._columns):
+        if not index.isValid() or index.row() >= len(self._reports):
             return None
         a = self._reports[index.row()]
-        col = self._columns[index.column()]
         if role == ROLE_SHA:
             return a.sha256
+        col = self.item_column(index.column())
+        if col is None:
+            return self._fixed_data(a, index.column(), role)
         if role == ROLE_ITEM:
             return col.id
         result = self._results[index.row()].get(col.id)
         state = cell_state(result, self._session.decision(a.sha256, col.id))
         if role == Qt.ItemDataRole.DisplayRole:
             return state.glyph
+        if role == ROLE_SORT:
+            return _RANK.get(state.decision or state.auto, 3)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(state.tone.fill)) if state.tone.fill else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -93,6 +120,46 @@ class GridModel(QAbstractTableModel):
             what = state.label(lang()) if result is not None else self.tr("无此项")
             return plain.tip(f"{report_label(a)}\n{col.label(lang())}：{what}")
         return None
+
+    def _fixed_data(self, a: Analysis, column: int, role: int) -> Any:
+        rv = self._session.review(a.sha256)
+        if rv is None:
+            return None
+        if role == ROLE_STATUS:
+            return rv.status
+        values = (report_label(a), verdict_name(rv.status), rv.gaps)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return values[column]
+        if role == ROLE_SORT:
+            return (report_label(a), rv.status, rv.gaps)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return plain.tip(f"{report_label(a)}\n{readable_name(a.file)}")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class GridFilter(QSortFilterProxyModel):
+    """Rows whose report name or file holds the text, of the chosen review status; sorts by ``ROLE_SORT``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(ROLE_SORT)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._status = ""
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        idx = model.index(source_row, 0, source_parent)
+        if self._status and model.data(idx, ROLE_STATUS) != self._status:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +170,7 @@ class Bar:
 
 
 def topic_keys(analyses: list[Analysis]) -> list[tuple[str, str]]:
-    """(topic, unit) pairs present in any report, most widespread first."""
+    """(topic, measure word) pairs present in any report, most widespread first."""
     counts: dict[tuple[str, str], int] = {}
     for a in analyses:
         for key in {(m.topic, m.measure) for m in a.metrics}:
@@ -112,9 +179,10 @@ def topic_keys(analyses: list[Analysis]) -> list[tuple[str, str]]:
 
 
 def topic_bars(analyses: list[Analysis], topic: str, unit: str) -> list[Bar]:
-    """One bar per report: its largest figure for ``topic`` in ``unit`` (the headline number)."""
+    """One bar per report, largest first: its largest figure for ``topic`` in ``unit`` (the headline
+    number); reports without that figure come last."""
     bars = []
     for a in analyses:
         values = [m.value for m in a.metrics if m.topic == topic and m.measure == unit]
         bars.append(Bar(report_label(a), max(values) if values else None, unit))
-    return bars
+    return sorted(bars, key=lambda b: (b.value is None, -(b.value or 0.0)))

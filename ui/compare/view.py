@@ -1,13 +1,22 @@
-"""Bottom tab 对比: the reports × checklist grid beside a chart of one metric topic across units."""
+"""The 对比 page: the whole window for every report side by side, usable with hundreds of reports.
+
+Left, the reports × checklist grid, filterable by name and status and sortable by any column;
+right, one figure across units as a chart sorted largest first that scrolls, or shows only the
+top and bottom units. A double-click (or Enter) on a cell opens that report and item for review.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -16,13 +25,16 @@ from PySide6.QtWidgets import (
 
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
-from ui.compare.model import ROLE_ITEM, ROLE_SHA, GridModel, topic_bars, topic_keys
+from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars, topic_keys
 from ui.compare.model import legend as compare_legend
+from ui.labels import REPORT_STATUSES, verdict_name
 from ui.session import Session
+
+ENDS = 15  # with many reports, the chart can show the largest and smallest this many
 
 
 class ComparePanel(QWidget):
-    """Signals: cell_activated(sha256, item_id) on double-click in the grid."""
+    """Signals: cell_activated(sha256, item_id) on double-click or Enter in the grid."""
 
     cell_activated = Signal(str, str)
 
@@ -30,22 +42,52 @@ class ComparePanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.model = GridModel(session)
-        self.grid = QTableView()
-        self.grid.setModel(self.model)
-        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setHorizontalHeader(StackedHeader(self.grid))
-        self.grid.verticalHeader().setDefaultSectionSize(24)
+        self.proxy = GridFilter()
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("按单位或文件名筛选"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.status_box = QComboBox()
+        self.status_box.addItem(self.tr("全部状态"), "")
+        for status in REPORT_STATUSES:
+            self.status_box.addItem(verdict_name(status), status)
+        self.grid = self._make_grid()
         self.topic_box = QComboBox()
-        self.topic_box.setMinimumContentsLength(12)
+        self.topic_box.setMinimumContentsLength(14)
+        self.ends_only = QCheckBox(self.tr("只看最多和最少的 {n} 个").format(n=ENDS))
         self.chart = BarChart()
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidget(self.chart)
+        self.chart_area.setWidgetResizable(True)
         self._layout()
-        self.grid.doubleClicked.connect(self._cell_activated)
-        self.grid.activated.connect(self._cell_activated)
-        self.topic_box.currentIndexChanged.connect(lambda _i: self._update_chart())
-        session.reports_changed.connect(self._reload_topics)
+        self._wire()
         self._reload_topics()
 
+    def _make_grid(self) -> QTableView:
+        grid = QTableView()
+        grid.setModel(self.proxy)
+        grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        grid.setHorizontalHeader(StackedHeader(grid))
+        grid.setSortingEnabled(True)
+        grid.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        grid.verticalHeader().hide()
+        grid.verticalHeader().setDefaultSectionSize(24)
+        grid.setTabKeyNavigation(False)
+        return grid
+
     def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_box)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(top)
+        ll.addWidget(self.grid, 1)
+        legend = QLabel(compare_legend() + self.tr("（双击查看）"))
+        legend.setObjectName("legend")
+        legend.setWordWrap(True)
+        ll.addWidget(legend)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 0, 0, 0)
@@ -53,22 +95,37 @@ class ComparePanel(QWidget):
         row.addWidget(QLabel(self.tr("指标：")))
         row.addWidget(self.topic_box, 1)
         rl.addLayout(row)
-        rl.addWidget(self.chart, 1)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.grid, 1)
-        legend = QLabel(compare_legend() + self.tr("（双击查看）"))
-        legend.setObjectName("legend")
-        ll.addWidget(legend)
+        rl.addWidget(self.ends_only)
+        rl.addWidget(self.chart_area, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(split)
+
+    def _wire(self) -> None:
+        self.grid.doubleClicked.connect(self._cell_activated)
+        self.grid.activated.connect(self._cell_activated)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
+        self.topic_box.currentIndexChanged.connect(lambda _i: self._update_chart())
+        self.ends_only.toggled.connect(lambda _on: self._update_chart())
+        self._session.reports_changed.connect(self._reload_topics)
+        self._session.reports_added.connect(lambda _n: self._reload_topics())
+        self.model.modelReset.connect(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        header = self.grid.horizontalHeader()
+        fm = self.grid.fontMetrics()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, fm.horizontalAdvance("重庆市渝北区大盛镇人民政府 · 2023") + 16)
+        header.resizeSection(1, fm.horizontalAdvance("需修改") + 16)
+        header.resizeSection(2, fm.horizontalAdvance("99") + 16)
+        for c in range(len(FIXED), self.model.columnCount()):
+            header.resizeSection(c, fm.height() + 12)
 
     def _reload_topics(self) -> None:
         current = self.topic_box.currentData()
@@ -87,9 +144,13 @@ class ComparePanel(QWidget):
             self.chart.set_bars("", [])
             return
         topic, unit = key
-        self.chart.set_bars(self.topic_box.currentText(), topic_bars(self._session.analyses(), topic, unit))
+        bars = topic_bars(self._session.analyses(), topic, unit)
+        shown = [b for b in bars if b.value is not None]
+        if self.ends_only.isChecked() and len(shown) > 2 * ENDS:
+            bars = shown[:ENDS] + shown[-ENDS:]
+        self.chart.set_bars(self.topic_box.currentText(), bars)
 
     def _cell_activated(self, index: QModelIndex) -> None:
         sha, item = index.data(ROLE_SHA), index.data(ROLE_ITEM)
-        if sha and item:
-            self.cell_activated.emit(str(sha), str(item))
+        if sha:
+            self.cell_activated.emit(str(sha), str(item or ""))

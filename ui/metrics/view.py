@@ -32,14 +32,17 @@ class TablePanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking every cell
         self.table.horizontalHeader().setHighlightSections(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter_edit)
         lay.addWidget(self.table, 1)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table.doubleClicked.connect(self._activated)
+        # One click (or moving with the arrow keys) shows the figure or finding in the text.
+        self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentChanged.connect(lambda current, _prev: self._activated(current))
 
     def _activated(self, index: QModelIndex) -> None:
         span = index.data(ROLE_SPAN)

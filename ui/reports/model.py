@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
 ROLE_START = Qt.ItemDataRole.UserRole + 2  # text offset of the row (sections), or -1
 ROLE_KIND = Qt.ItemDataRole.UserRole + 3
-ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # number of checklist gaps (report rows)
+ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # (checklist gaps, findings) of report rows
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 (report rows)
 ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 _ROOT = QModelIndex()
@@ -35,6 +35,7 @@ class ReportsModel(QAbstractItemModel):
         self._roots: list[Row] = []
         self._position: dict[str, int] = {}
         session.reports_changed.connect(self.reload)
+        session.reports_added.connect(self._added)
         session.review_changed.connect(self._report_changed)
         self.reload()
 
@@ -43,6 +44,18 @@ class ReportsModel(QAbstractItemModel):
         self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
         self._position = {r.report: i for i, r in enumerate(self._roots)}
         self.endResetModel()
+
+    def _added(self, count: int) -> None:
+        """Reports appended at the end, without resetting what the reviewer has open."""
+        analyses = self._session.analyses()
+        first = len(self._roots)
+        new = analyses[first:]
+        if not new:
+            return
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._roots += [Row("report", a.sha256, filled=False) for a in new]
+        self._position = {r.report: i for i, r in enumerate(self._roots)}
+        self.endInsertRows()
 
     def _report_changed(self, sha256: str) -> None:
         idx = self.report_index(sha256)
@@ -153,7 +166,7 @@ class ReportsModel(QAbstractItemModel):
         if role == ROLE_STATUS:
             return rv.status
         if role == ROLE_BADGE:
-            return rv.gaps
+            return (rv.gaps, rv.findings)
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -16,37 +17,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.vocab import TONES
 from ui.labels import REPORT_STATUSES, verdict_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
 
-BADGE = "#d9534f"
+GAPS_COLOUR = TONES["bad"].ink  # items the program found missing or partial: the 核查清单's red
+FINDINGS_COLOUR = TONES["partial"].ink  # findings: what the 问题 tab lists
+
+
+def badge_texts(gaps: int, findings: int) -> list[tuple[str, str]]:
+    """(text, colour) of the pills at a report row's right edge; none for a zero count."""
+    out = []
+    if gaps:
+        out.append((QCoreApplication.translate("badges", "缺{n}").format(n=gaps), GAPS_COLOUR))
+    if findings:
+        out.append((QCoreApplication.translate("badges", "问{n}").format(n=findings), FINDINGS_COLOUR))
+    return out
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """Paints a report's checklist-gap count as a pill at the row's right edge."""
+    """Paints a report's counts as labelled pills at the row's right edge: 缺 (checklist items
+    missing or partial, as in the 核查清单) and 问 (findings, as in the 问题 tab)."""
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        count = index.data(ROLE_BADGE)
-        if not isinstance(count, int) or count <= 0:
+        counts = index.data(ROLE_BADGE)
+        pills = badge_texts(*counts) if isinstance(counts, tuple) else []
+        if not pills:
             super().paint(painter, option, index)
             return
         fm = option.fontMetrics
-        text = str(count)
-        width = max(fm.horizontalAdvance(text) + 12, fm.height() + 2)
+        widths = [fm.horizontalAdvance(t) + 10 for t, _ in pills]
         rect = option.rect
-        pill = QRectF(rect.right() - width - 4, rect.center().y() - fm.height() / 2, width, fm.height())
         opt = QStyleOptionViewItem(option)
-        opt.rect = rect.adjusted(0, 0, -(width + 8), 0)
+        opt.rect = rect.adjusted(0, 0, -(sum(widths) + 4 * len(pills) + 4), 0)
         super().paint(painter, opt, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE))
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(QColor("white"))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        x = rect.right() - 4
+        for (text, colour), width in zip(reversed(pills), reversed(widths), strict=True):
+            pill = QRectF(x - width, rect.center().y() - fm.height() / 2, width, fm.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            x -= width + 4
         painter.restore()
 
 
@@ -92,7 +109,10 @@ class ReportsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setItemDelegate(BadgeDelegate(self.tree))
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long unit name keeps its year in view
+        self.legend = QLabel(self.tr("缺：核查项缺失或部分具备　问：问题（见“问题”）"))
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
         self._layout()
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
@@ -110,6 +130,7 @@ class ReportsPanel(QWidget):
         lay.setContentsMargins(4, 4, 0, 4)
         lay.addLayout(top)
         lay.addWidget(self.tree, 1)
+        lay.addWidget(self.legend)
 
     def _after_reset(self) -> None:
         if self.proxy.rowCount():  # a reset leaves every row collapsed; open the first report
@@ -132,6 +153,12 @@ class ReportsPanel(QWidget):
             shas = [current]
         return list(dict.fromkeys(shas))
 
+    def _select(self, idx: QModelIndex) -> None:
+        """Make ``idx`` the one current, selected row. (``setCurrentIndex`` would read the keyboard's
+        modifiers at that moment: with Ctrl held it toggles, adding to the selection.)"""
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.tree.selectionModel().setCurrentIndex(idx, flags)
+
     def current_report(self) -> str | None:
         idx = self.tree.currentIndex()
         return str(idx.data(ROLE_SHA)) if idx.isValid() else None
@@ -139,7 +166,7 @@ class ReportsPanel(QWidget):
     def select_report(self, sha256: str) -> None:
         idx = self.proxy.mapFromSource(self.model.report_index(sha256))
         if idx.isValid():
-            self.tree.setCurrentIndex(idx)
+            self._select(idx)
             self.tree.scrollTo(idx)
 
     def step_report(self, delta: int) -> None:
@@ -153,7 +180,9 @@ class ReportsPanel(QWidget):
         row = (cur.row() + delta) if cur.isValid() else 0
         row = min(max(row, 0), rows - 1)
         idx = self.proxy.index(row, 0)
-        self.tree.setCurrentIndex(idx)
+        if cur.isValid() and cur.row() != row:
+            self.tree.collapse(cur)  # a report left behind folds away: the tree never becomes a wall
+        self._select(idx)
         self.tree.expand(idx)
         self.tree.scrollTo(idx)
 

@@ -32,6 +32,7 @@ from ui.text.highlighter import ReportHighlighter
 from ui.text.spans import MarkIndex, build_marks
 
 MIN_SIZE, MAX_SIZE = 8, 32
+EVIDENCE_COLOUR = "#cfe3ff"  # light blue: the text selection is amber (style.qss), a search hit the same
 
 
 class ReportEditor(QPlainTextEdit):
@@ -150,11 +151,12 @@ class ReportView(QWidget):
         self.editor.ensureCursorVisible()
 
     def select_span(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` and show it with a soft highlight.
+        """Show ``[start, end)`` with the evidence highlight (light blue, unlike a selection).
 
-        A span within one line is centred; a longer one (a whole section) is selected only on
-        its first line, put at the top of the view, so the reviewer sees where it begins
-        instead of a screen washed in yellow.
+        A span within one line is centred; a longer one (a whole section) is highlighted only on
+        its first line, put at the top of the view, so the reviewer sees where it begins instead of
+        a screen washed in colour. The cursor goes to its start; nothing is selected, so the
+        highlight never looks like a selection the reviewer made.
         """
         qs, qe = self._index.span_to_qt(start, end)
         doc = self.editor.document()
@@ -163,21 +165,34 @@ class ReportView(QWidget):
         if multi_line:
             qe = first.position() + max(first.length() - 1, 0)
             self.scroll_to(self._index.to_py(qs))
+        mark = QTextCursor(doc)
+        mark.setPosition(qs)
+        mark.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
         cursor = QTextCursor(doc)
         cursor.setPosition(qs)
-        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         if not multi_line:
             self.editor.centerCursor()
         sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor
+        sel.cursor = mark
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#fff59d"))
+        fmt.setBackground(QColor(EVIDENCE_COLOUR))
         sel.format = fmt
         self.editor.setExtraSelections([sel])
 
+    def clear_highlight(self) -> None:
+        self.editor.setExtraSelections([])
+
+    def highlighted_span(self) -> tuple[int, int] | None:
+        """The evidence shown, in core offsets (None when nothing is highlighted)."""
+        sels = self.editor.extraSelections()
+        if not sels:
+            return None
+        c = sels[0].cursor
+        return self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd())
+
     def selected_span(self) -> tuple[int, int]:
-        """The selection in core offsets (for tests and callers)."""
+        """The reviewer's own selection in core offsets (for tests and callers)."""
         c = self.editor.textCursor()
         return self._index.to_py(c.selectionStart()), self._index.to_py(c.selectionEnd())
 

@@ -1,0 +1,129 @@
+"""A reviewer's day: shortcuts from anywhere, the 对比 page, help, a tidy tree."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from ui.compare.model import ROLE_SHA
+from ui.help import GuideDialog, ShortcutsDialog, shortcut_rows
+from ui.menus import all_actions
+
+from .conftest import WindowFactory
+from .sample import make_analysis
+
+SHA_A, SHA_B = "a" * 64, "b" * 64
+
+
+def _window(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, n: int = 2):  # type: ignore[no-untyped-def]
+    w = make_window(tmp_path / "p.review")
+    shown = [make_analysis(SHA_A), make_analysis(SHA_B, issuer="某县司法局", year=2022)]
+    shown += [replace(make_analysis(f"{i:064x}", issuer=f"第{i}号单位"), file=f"/r/{i}.txt") for i in range(2, n)]
+    w.session.set_reports(shown, shown)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(w.isActiveWindow)
+    w.reports.select_report(SHA_A)
+    return w
+
+
+def test_every_documented_shortcut_works_from_every_widget(make_window: WindowFactory, qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path)
+    documented = {"Ctrl+O": w.actions_.open_files, "Ctrl+Shift+O": w.actions_.open_folder,
+                  "Ctrl+E": w.actions_.export, "Ctrl+F": w.actions_.find, "Alt+Down": w.actions_.next_report,
+                  "Alt+Up": w.actions_.previous_report, "Ctrl+=": w.actions_.zoom_in, "Ctrl+-": w.actions_.zoom_out,
+                  "Ctrl+2": w.actions_.view_compare, "Ctrl+1": w.actions_.view_review}
+    fired: dict[str, int] = {}
+    for keys, act in documented.items():
+        act.triggered.disconnect()  # count the shortcut, without opening file dialogs
+        act.triggered.connect(lambda _c=False, k=keys: fired.__setitem__(k, fired.get(k, 0) + 1))
+    widgets: list[QWidget] = [w.reports.filter_edit, w.reports.tree, w.text.editor, w.checklist.header.comment,
+                              w.checklist.header.verdict_box, w.checklist.tree, w.checklist.detail.comment,
+                              w.metrics.filter_edit, w.metrics.table, w.reports.status_box]
+    # On a desktop (X11, GNOME, KDE key themes) a line edit claims Ctrl+E (end of line) and a combo box
+    # Alt+Down (open): every widget here claims every documented key, as the worst theme would.
+    claims = [_ClaimsKeys(widget) for widget in widgets]
+    for widget in widgets:
+        for keys in documented:
+            widget.setFocus()
+            seq = QKeySequence(keys)[0]
+            qtbot.keyClick(widget, seq.key(), seq.keyboardModifiers())
+    assert fired == dict.fromkeys(documented, len(widgets))
+    del claims
+
+
+class _ClaimsKeys(QObject):
+    """Accepts every ShortcutOverride sent to ``widget``: the key is the widget's, unless let through."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+        return False
+
+
+def test_the_compare_page_takes_the_window_and_sorts_and_filters_300_reports(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    w = _window(make_window, qtbot, tmp_path, n=300)
+    qtbot.keyClick(w.reports.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert w.pages.currentWidget() is w.compare and w.compare.width() > 0.9 * w.width()
+    grid = w.compare.grid
+    assert w.compare.proxy.rowCount() == 300
+    w.compare.filter_edit.setText("第29")
+    assert sorted(w.compare.proxy.index(r, 0).data() for r in range(w.compare.proxy.rowCount())) == [
+        "第290号单位 · 2023", "第291号单位 · 2023", "第292号单位 · 2023", "第293号单位 · 2023", "第294号单位 · 2023",
+        "第295号单位 · 2023", "第296号单位 · 2023", "第297号单位 · 2023", "第298号单位 · 2023", "第299号单位 · 2023",
+        "第29号单位 · 2023"]
+    w.compare.filter_edit.clear()
+    w.session.set_decision(f"{7:064x}", "shortcomings", "不符合")
+    grid.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # 存在的不足和原因: what needs attention first
+    assert w.compare.proxy.index(0, 0).data(ROLE_SHA) == f"{7:064x}"
+    w.compare.ends_only.setChecked(True)
+    assert len(w.compare.chart.bars()) == 30  # the largest and smallest 15 units
+    w.compare.ends_only.setChecked(False)
+    assert len(w.compare.chart.bars()) == 300 and w.compare.chart.minimumHeight() > w.compare.chart_area.height()
+    grid.doubleClicked.emit(w.compare.proxy.index(0, 4))
+    assert w.pages.currentWidget() is w.split and w.checklist.model.report == f"{7:064x}"
+
+
+def test_help_lists_the_shortcuts_and_explains_the_colours(make_window: WindowFactory, qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path)
+    rows = dict(shortcut_rows(all_actions(w.actions_)))
+    assert rows["Ctrl+E"] == "导出Excel" and rows["F1"] == "审阅指南"
+    assert rows["1 / 2 / 3 / 4"].startswith("在核查清单中")
+    dialog = ShortcutsDialog(all_actions(w.actions_), w)
+    assert dialog.table.rowCount() == len(rows)
+    guide = GuideDialog(w).browser.toPlainText()
+    assert "缺N" in guide and "● 已具备" in guide and "✓ 符合" in guide and "Ctrl+E" in guide
+
+
+def test_decision_buttons_say_their_keys_and_tab_leaves_the_metrics_table(make_window: WindowFactory,
+                                                                          qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path)
+    tips = [b.toolTip() for b in w.checklist.detail.buttons.buttons()]
+    assert tips == ["符合（在核查清单中按 1）", "不符合（在核查清单中按 2）", "不适用（在核查清单中按 3）",
+                    "未定（在核查清单中按 4）"]
+    assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in w.checklist.detail.buttons.buttons())
+    assert not w.metrics.table.tabKeyNavigation() and not w.findings.table.tabKeyNavigation()
+
+
+def test_a_report_left_with_alt_down_folds_away(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path)
+    first = w.reports.proxy.index(0, 0)
+    w.reports.tree.expand(first)
+    w.reports.tree.setCurrentIndex(first)
+    w.actions_.next_report.trigger()
+    assert not w.reports.tree.isExpanded(first) and w.reports.tree.isExpanded(w.reports.proxy.index(1, 0))
+    assert w.reports.tree.textElideMode() == Qt.TextElideMode.ElideMiddle  # the year stays in view
