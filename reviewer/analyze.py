@@ -49,6 +49,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
         checklist=results,
         findings=tuple(sorted(findings, key=lambda f: (f.start, f.end, f.kind))),
         text=text,
+        uncertain=doc.uncertain,
     )
 
 

@@ -11,7 +11,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -72,7 +72,8 @@ def _from_cache(docs: Sequence[Document], store: AnalysisCache | None, version: 
         for d in docs:
             data = store.cached_analysis(d.sha256, version) if store is not None else None
             if data is not None:
-                hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
+                # OCR confidences come with the loaded document, as its text does.
+                hits[d.sha256] = replace(from_json({**data, "file": d.path}, d.text), uncertain=d.uncertain)
             else:
                 misses.append(d)
     return hits, misses
