@@ -9,14 +9,19 @@ one confidence per character, which survives all of it and becomes ``Document.un
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 UNSURE_BELOW = 0.85  # OCR characters under this confidence are shown underlined
-_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff]"
-_HAN_GAP = re.compile(rf"(?<={_HAN})[ \t\u3000]+(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])[ \t\u3000]+(?={_HAN})")
-_HAN_TOUCH = re.compile(rf"(?<={_HAN})(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%])(?={_HAN})")
+# Chinese characters and CJK punctuation, and the digits, Latin letters and ASCII marks set beside them.
+_CJK = r"[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+_LATIN = r"[0-9A-Za-z%.,:;!?()/+\-]"
+_HAN_GAP = re.compile(rf"(?<={_CJK})[ \t]+(?={_LATIN})|(?<={_LATIN})[ \t]+(?={_CJK})")
+_HAN_TOUCH = re.compile(rf"(?<={_CJK})(?={_LATIN})|(?<={_LATIN})(?={_CJK})")
+# Lines that start a heading or list item. A line starting with "、" is one whose numeral was lost:
+# line-breaking rules never start a wrapped line with it.
 _HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十百]+[章节条部分]|、)"
 )
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·•]*(?:第\s*)?[0-9０-９]{1,4}\s*(?:页)?(?:\s*[/／共]\s*[0-9０-９]{1,4}\s*页?)?[\s\-—–_·•]*$"
@@ -32,13 +37,16 @@ class PageLine:
     x0: float = 0.0
     x1: float = 0.0
     conf: tuple[float, ...] | None = None  # one per character of ``text``
-    starts_paragraph: bool = False  # set where the layout shows a paragraph gap: never joined upwards
+    starts_paragraph: bool = False  # indented or a heading start: never joined to the line above
+    gap_above: bool = False  # a paragraph gap above it on the page: not joined either
+    ends_full: bool = False  # reaches the right edge of the text block: may run on (onto the next page)
 
     def joined(self, other: PageLine, sep: str) -> PageLine:
         conf = None
         if self.conf is not None or other.conf is not None:
             conf = (*_confs(self), *(1.0 for _ in sep), *_confs(other))
-        return PageLine(self.text + sep + other.text, self.x0, max(self.x1, other.x1), conf, self.starts_paragraph)
+        return replace(self, text=self.text + sep + other.text, x1=max(self.x1, other.x1), conf=conf,
+                       ends_full=other.ends_full)
 
 
 def _confs(line: PageLine) -> tuple[float, ...]:
@@ -67,34 +75,78 @@ def tidy_spaces(line: PageLine) -> PageLine:
         keep[a:b] = [False] * (b - a)
     text = "".join(c for c, k in zip(line.text, keep, strict=True) if k)
     conf = None if line.conf is None else tuple(c for c, k in zip(line.conf, keep, strict=True) if k)
-    return PageLine(text, line.x0, line.x1, conf, line.starts_paragraph)
+    return replace(line, text=text, conf=conf)
 
 
 def unwrap(lines: list[PageLine], page_width: float) -> list[PageLine]:
-    """A page's printed lines re-joined into paragraphs where the page hard-wrapped them.
+    """One page's printed lines re-joined into paragraphs (see ``unwrap_pages``)."""
+    return unwrap_pages([lines], page_width)[0]
 
-    A line reaching the page's right text edge continues on the next line, unless that line is
-    indented or starts like a heading. The edge must be real: several lines reach it and the text
-    block spans at least half the page, so a page of short lines is left alone.
+
+def unwrap_pages(pages: list[list[PageLine]], page_width: float) -> list[list[PageLine]]:
+    """Printed lines re-joined into paragraphs where the pages hard-wrapped them.
+
+    A line reaching the right edge of the text block continues on the next line, unless that line
+    is indented, starts like a heading or has a paragraph gap above it. The edge is found over all
+    the pages given (a last page of two lines cannot show it) and must be real: several lines
+    reach it and the block spans at least half the page, so pages of short lines are left alone.
     """
-    rows = [ln for ln in lines if ln.text.strip()]
+    pages = [[ln for ln in page if ln.text.strip()] for page in pages]
+    rows = [ln for page in pages for ln in page]
     if not rows:
-        return []
+        return pages
     per_char = sorted((r.x1 - r.x0) / max(len(r.text), 1) for r in rows)[len(rows) // 2] or 10.0
-    left, right = min(r.x0 for r in rows), max(r.x1 for r in rows)
-    full = [r.x1 >= right - 1.5 * per_char for r in rows]
-    if sum(full) < 3 or right - left < 0.5 * page_width:
-        return rows
-    out = [rows[0]]
-    for i in range(1, len(rows)):
-        row = rows[i]
-        joins = full[i - 1] and row.x0 < left + per_char and not row.starts_paragraph
-        if joins and not _HEADING_START.match(row.text):
-            latin = re.search(r"[A-Za-z,.;:]$", out[-1].text) and re.match(r"[A-Za-z]", row.text)
-            out[-1] = out[-1].joined(row, " " if latin else "")  # Chinese wraps anywhere, even inside a number
+    left, right = min(r.x0 for r in rows), _right_edge([r.x1 for r in rows], per_char)
+    if sum(r.x1 >= right - 1.5 * per_char for r in rows) < 3 or right - left < 0.5 * page_width:
+        return pages
+    return [_join_rows(page, left, right, per_char) for page in pages]
+
+
+def _join_rows(rows: list[PageLine], left: float, right: float, per_char: float) -> list[PageLine]:
+    rows = [
+        replace(r, ends_full=r.x1 >= right - 1.5 * per_char,
+                starts_paragraph=r.starts_paragraph or r.x0 >= left + per_char or bool(_HEADING_START.match(r.text)))
+        for r in rows
+    ]
+    out = rows[:1]
+    for row in rows[1:]:
+        if out[-1].ends_full and not row.starts_paragraph and not row.gap_above:
+            out[-1] = _join(out[-1], row)
         else:
             out.append(row)
     return out
+
+
+def _right_edge(ends: list[float], per_char: float) -> float:
+    """Where most full lines end. Not the longest line: a line may run a character or two past the
+    edge where closing punctuation is not allowed to start the next one."""
+    ordered = sorted(ends)
+
+    def near(e: float) -> int:
+        return bisect_right(ordered, e + per_char) - bisect_left(ordered, e - per_char)
+
+    return max(ordered, key=lambda e: (near(e), e))
+
+
+def _join(line: PageLine, more: PageLine) -> PageLine:
+    latin = re.search(r"[A-Za-z,.;:]$", line.text) and re.match(r"[A-Za-z]", more.text)
+    return line.joined(more, " " if latin else "")  # Chinese wraps anywhere, even inside a number
+
+
+def join_pages(pages: list[list[PageLine]]) -> list[list[PageLine]]:
+    """A paragraph running on from the foot of one page to the top of the next made one line again
+    (call after the running headers and footers are gone: a gap below a header is no paragraph gap)."""
+    out: list[list[PageLine]] = []
+    for page in pages:
+        prev = next((p for p in reversed(out) if p), None)
+        if prev and page and prev[-1].ends_full and not page[0].starts_paragraph and not page[0].gap_above:
+            prev[-1] = _join(prev[-1], page[0])
+            page = page[1:]
+        out.append(list(page))
+    return out
+
+
+_RUNNING_MAX = 40  # characters: a header, footer or page number is short; a body line may recur at page edges
 
 
 def _running_key(text: str) -> str:
@@ -104,12 +156,13 @@ def _running_key(text: str) -> str:
 def drop_running_lines(pages: list[list[PageLine]]) -> list[list[PageLine]]:
     """Pages without their page numbers and the headers and footers repeated on most pages.
 
-    Only the first and last two lines of a page are candidates; a line counts as running when
-    (digits aside) it recurs there on at least two pages and on most pages of the file.
+    Only short lines among the first and last two of a page are candidates; a line counts as
+    running when (digits aside) it recurs there on at least two pages and on most pages of the file.
     """
     if len(pages) < 2:
         return pages
-    edges = [[*range(min(2, len(p))), *range(max(len(p) - 2, 2), len(p))] for p in pages]
+    edges = [[i for i in (*range(min(2, len(p))), *range(max(len(p) - 2, 2), len(p))) if len(p[i].text) <= _RUNNING_MAX]
+             for p in pages]
     seen: dict[str, int] = {}
     for page, idx in zip(pages, edges, strict=True):
         for key in {_running_key(page[i].text) for i in idx}:
@@ -123,7 +176,10 @@ def drop_running_lines(pages: list[list[PageLine]]) -> list[list[PageLine]]:
             i for i in idx
             if _PAGE_NUMBER.match(page[i].text) or (i not in top and _running_key(page[i].text) in running)
         }
-        out.append([ln for i, ln in enumerate(page) if i not in drop])
+        kept = [ln for i, ln in enumerate(page) if i not in drop]
+        if kept and 0 in drop:  # the gap under a dropped header says nothing about the paragraph
+            kept[0] = replace(kept[0], gap_above=False)
+        out.append(kept)
     return out
 
 

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem
-from reviewer.formats.layout import PageLine, assemble, drop_running_lines, gaps_are_layout, tidy_spaces, unwrap
+from reviewer.formats.layout import (
+    PageLine,
+    assemble,
+    drop_running_lines,
+    gaps_are_layout,
+    join_pages,
+    tidy_spaces,
+    unwrap,
+)
 
 MAX_PIXELS = 120_000_000  # a 600 dpi A3 scan is 70 M; beyond this it is not a page
 MAX_SIDE = 3500  # larger scans are shrunk first: the models read 150-300 dpi text as well and far faster
@@ -136,7 +144,7 @@ def read_image(data: bytes, ctx: Context) -> Extracted:
         except (OSError, ValueError, EOFError, SyntaxError) as exc:
             raise FormatProblem("corrupt", f"图片已损坏（第 {i + 1} 页无法解码），无法读取") from exc
 
-    pages = drop_running_lines(tidy_pages(ocr_pages(count, render, ctx)))
+    pages = join_pages(drop_running_lines(tidy_pages(ocr_pages(count, render, ctx))))
     text, spans = assemble(pages)
     if not text.strip():
         raise FormatProblem("scanned", "图片中没有识别出文字")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem, check_text
-from reviewer.formats.layout import PageLine, assemble, drop_running_lines, unwrap
+from reviewer.formats.layout import PageLine, assemble, drop_running_lines, join_pages, unwrap_pages
 
 NS = "{http://www.ofdspec.org/2016}"
 WHAT = "OFD 文档"
@@ -92,7 +92,7 @@ def _lines(glyphs: list[_Glyphs]) -> list[PageLine]:
         for prev, g in itertools.pairwise(row):
             text += (" " if g.x - prev.x1 > 1.5 * g.size else "") + g.text
         gap = n > 0 and row[0].y - rows[n - 1][0].y > 1.8 * pitch
-        out.append(PageLine(text, row[0].x, max(g.x1 for g in row), None, gap))
+        out.append(PageLine(text, row[0].x, max(g.x1 for g in row), gap_above=gap))
     return out
 
 
@@ -133,6 +133,7 @@ def read_ofd(data: bytes, ctx: Context) -> Extracted:
     from reviewer.formats.zipguard import check_paragraphs, open_zip, read_member
 
     pages: list[list[PageLine]] = []
+    widths: list[float] = []
     with open_zip(data, WHAT) as zf:
         locations = _page_locations(zf)
         if not locations:
@@ -141,7 +142,9 @@ def read_ofd(data: bytes, ctx: Context) -> Extracted:
             check_paragraphs(read_member(zf, loc, WHAT), b"TextCode")
             content = _xml(zf, loc).find(f"{NS}Content")
             glyphs = [g for obj in content.iter(f"{NS}TextObject") for g in _glyphs(obj)] if content is not None else []
-            pages.append(unwrap(_lines(glyphs), width))
+            pages.append(_lines(glyphs))
+            widths.append(width)
             ctx.tick(i + 1, len(locations))
-    text, _ = assemble(drop_running_lines(pages))
+    pages = unwrap_pages(pages, max(widths))
+    text, _ = assemble(join_pages(drop_running_lines(pages)))
     return Extracted(check_text(text), "ofd")

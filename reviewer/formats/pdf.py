@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem
-from reviewer.formats.layout import PageLine, assemble, drop_running_lines, gaps_are_layout, tidy_spaces, unwrap
+from reviewer.formats.layout import (
+    PageLine,
+    assemble,
+    drop_running_lines,
+    gaps_are_layout,
+    join_pages,
+    tidy_spaces,
+    unwrap_pages,
+)
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
@@ -63,14 +72,18 @@ def _gutter(rows: list[_Row], width: float) -> float | None:
     return None if best is None else best[1]
 
 
-def _page_text(page: Any) -> str:
-    """Page text in reading order: a two-column band is read left column first, then right."""
+def _page_text(page: Any) -> list[PageLine]:
+    """Page lines in reading order: a two-column band is read left column first, then right.
+
+    One-column pages keep their lines' x positions (for re-joining wrapped lines across the
+    document); lines from a two-column page have none (x0 = x1 = 0) and are left as printed.
+    """
     rows = _rows(page.extract_words())
     gutter = _gutter(rows, float(page.width)) if len(rows) >= 3 else None
     if gutter is None:
         lines = [PageLine(str(ln["text"]), float(ln["x0"]), float(ln["x1"]))
                  for ln in page.extract_text_lines(return_chars=False)]
-        return "\n".join(ln.text for ln in unwrap(lines, float(page.width)))
+        return lines
     out: list[str] = []
     band: list[_Row] = []
 
@@ -91,7 +104,25 @@ def _page_text(page: Any) -> str:
         else:
             band.append(row)
     flush()
-    return "\n".join(out)
+    return _plain_lines("\n".join(out))
+
+
+def _unwrap_laid_out(pages: list[list[PageLine]], width: float) -> list[list[PageLine]]:
+    """Wrapped lines re-joined on the pages whose lines have positions, the text block found over all."""
+    laid_out = [i for i, page in enumerate(pages) if any(ln.x1 > 0 for ln in page)]
+    joined = unwrap_pages([pages[i] for i in laid_out], width)
+    out = list(pages)
+    for i, page in zip(laid_out, joined, strict=True):
+        out[i] = page
+    return out
+
+
+def _plain_lines(text: str) -> list[PageLine]:
+    return [PageLine(ln) for ln in text.split("\n") if ln.strip()]
+
+
+def _joined(lines: list[PageLine]) -> str:
+    return "\n".join(ln.text for ln in lines)
 
 
 _ENCRYPTED = FormatProblem("encrypted", "PDF 已加密，无法读取文字；请取消密码后再试")
@@ -99,7 +130,7 @@ _CORRUPT = "PDF 文件已损坏，无法读取"
 OCR_DPI = 150  # 五号字 is some 20 px high at 150 dpi: enough for the models, and twice as fast as 200
 
 
-def _with_pdfplumber(data: bytes) -> tuple[list[str], list[bool]] | None:
+def _with_pdfplumber(data: bytes) -> tuple[list[list[PageLine]], list[bool]] | None:
     """Each page's text and whether it holds an image; None when pdfminer cannot parse the file."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -110,7 +141,8 @@ def _with_pdfplumber(data: bytes) -> tuple[list[str], list[bool]] | None:
             for page in pdf.pages:
                 texts.append(_page_text(page))
                 images.append(bool(page.images))
-            return texts, images
+            width = max((float(p.width) for p in pdf.pages), default=595.0)
+            return _unwrap_laid_out(texts, width), images
     except PDFPasswordIncorrect as exc:
         raise _ENCRYPTED from exc
     except Exception as exc:  # pdfminer raises many undocumented types on damaged files
@@ -130,8 +162,9 @@ def _open_pdfium(data: bytes) -> Any:
         raise FormatProblem("corrupt", _CORRUPT) from exc
 
 
-def _pdfium_texts(pdf: Any) -> list[str]:
-    return [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n") for i in range(len(pdf))]
+def _pdfium_texts(pdf: Any) -> list[list[PageLine]]:
+    texts = (pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    return [_plain_lines(t.replace("\r\n", "\n").replace("\r", "\n")) for t in texts]
 
 
 def _needs_ocr(text: str, has_image: bool) -> bool:
@@ -139,12 +172,12 @@ def _needs_ocr(text: str, has_image: bool) -> bool:
     return has_image and (len(re.sub(r"\s", "", text)) < 10 or _garbled_share(text) > 0.3)
 
 
-def _page_texts(data: bytes, pdf: Any) -> tuple[list[str], list[bool]]:
+def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[bool]]:
     """Text layer per page: pdfplumber's layout reading, PDFium where that fails or gives (cid:…)."""
     got = _with_pdfplumber(data)
     if got is not None and len(got[0]) == len(pdf):
         texts, images = got
-        if _garbled_share("\n".join(texts)) <= 0.05:
+        if _garbled_share("\n".join(_joined(t) for t in texts)) <= 0.05:
             return texts, images
     else:
         images = [True] * len(pdf)  # unknown: let OCR look at any page without text
@@ -168,26 +201,25 @@ def read_pdf(data: bytes, ctx: Context) -> Extracted:
     pdf = _open_pdfium(data)
     try:
         texts, images = _page_texts(data, pdf)
-        todo = [i for i, (t, img) in enumerate(zip(texts, images, strict=True)) if _needs_ocr(t, img)]
+        todo = [i for i, (t, img) in enumerate(zip(texts, images, strict=True)) if _needs_ocr(_joined(t), img)]
         read = tidy_pages(ocr_pages(len(todo), _render(pdf, todo), ctx)) if todo else []
     finally:
         pdf.close()
-    layer = [t for i, t in enumerate(texts) if i not in todo]
+    layer = [_joined(t) for i, t in enumerate(texts) if i not in todo]
     spaced, gaps = _spaced_han("\n".join(layer)), gaps_are_layout(layer)
     pages = [_text_lines(t, spaced, gaps) for t in texts]
     for i, lines in zip(todo, read, strict=True):
         pages[i] = lines
-    text, spans = assemble(drop_running_lines(pages))
+    text, spans = assemble(join_pages(drop_running_lines(pages)))
     if len(re.sub(r"\s", "", text)) < 20:
         raise FormatProblem("scanned", "PDF 中没有可提取的文字，文字识别（OCR）也未能读出文字")
     fmt = "pdf" if not todo else ("ocr" if len(todo) == len(texts) else "pdf+ocr")
     return Extracted(text, fmt, None, (), spans)
 
 
-def _text_lines(text: str, spaced: bool, gaps: bool) -> list[PageLine]:
+def _text_lines(lines: list[PageLine], spaced: bool, gaps: bool) -> list[PageLine]:
     if spaced:
-        text = _SPACE_BETWEEN_CJK.sub("", text)
-    lines = [PageLine(ln) for ln in text.split("\n") if ln.strip()]
+        lines = [replace(ln, text=_SPACE_BETWEEN_CJK.sub("", ln.text)) for ln in lines]
     return [tidy_spaces(ln) for ln in lines] if gaps else lines
 
 

@@ -45,5 +45,7 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
         text = rtf_to_text(source, encoding=codec, errors="replace")  # type: ignore[no-untyped-call]  # untyped library
     except (ValueError, IndexError, KeyError, LookupError) as exc:
         raise FormatProblem("corrupt", "RTF 文档已损坏，无法读取") from exc
+    # \uN gives UTF-16 code units: a character outside the BMP arrives as two surrogates to pair up.
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Extracted(check_text(text if text.endswith("\n") else text + "\n"), "rtf", codec)
