@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reviewer.formats.registry import report_filter
 from ui.dialogs import LoadErrorsDialog, SettingsDialog, show_about, show_message
 from ui.exporting import ExportOutcome, export_work
 from ui.loading import LoadResult
@@ -22,7 +23,7 @@ from ui.tasks import Task
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-REPORT_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+REPORT_FILTER = report_filter()
 
 
 class Controller(QObject):

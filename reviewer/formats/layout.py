@@ -159,15 +159,13 @@ def drop_running_lines(pages: list[list[PageLine]]) -> list[list[PageLine]]:
     Only short lines among the first and last two of a page are candidates; a line counts as
     running when (digits aside) it recurs there on at least two pages and on most pages of the file.
     """
-    if len(pages) < 2:
-        return pages
     edges = [[i for i in (*range(min(2, len(p))), *range(max(len(p) - 2, 2), len(p))) if len(p[i].text) <= _RUNNING_MAX]
              for p in pages]
     seen: dict[str, int] = {}
     for page, idx in zip(pages, edges, strict=True):
         for key in {_running_key(page[i].text) for i in idx}:
             seen[key] = seen.get(key, 0) + 1
-    running = {k for k, n in seen.items() if k and n >= max(2, 0.6 * len(pages))}
+    running = {k for k, n in seen.items() if k and n >= max(2, 0.6 * len(pages))}  # never on a single page
     out: list[list[PageLine]] = []
     for n, (page, idx) in enumerate(zip(pages, edges, strict=True)):
         # The first page's top lines stay: a header repeating the title would otherwise take the title too.

@@ -59,7 +59,8 @@ FORMATS: tuple[Format, ...] = (
            note="GB/T 33190 文字层，按版面阅读顺序"),
     Format("html", "网页", (".html", ".htm", ".xhtml", ".shtml"), "reviewer.formats.html:read_html",
            ("bs4", "lxml.etree"), note="去除导航、脚本"),
-    Format("mht", "单文件网页", (".mht", ".mhtml"), "reviewer.formats.html:read_mht", ("bs4", "lxml.etree")),
+    Format("mht", "单文件网页", (".mht", ".mhtml"), "reviewer.formats.html:read_mht", ("bs4", "lxml.etree"),
+           note="IE、Word 另存的网页存档"),
     Format("ocr", "扫描图片", (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"), "reviewer.formats.ocr:read_image",
            _OCR_LIBS, data_packages=("rapidocr",), note="文字识别（OCR），不确定的字标出"),
 )

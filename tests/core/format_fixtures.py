@@ -235,3 +235,75 @@ def make_mixed_pdf(path: Path, text_lines: list[str], scanned_lines: list[str]) 
     c.showPage()
     c.save()
     return path
+
+
+def make_structured_odt(path: Path) -> Path:
+    """An .odt as LibreOffice writes a report: headings, a Chinese-numbered list, a table, spaces, a note."""
+    from odf.opendocument import OpenDocumentText
+    from odf.style import ListLevelProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import (
+        H,
+        LineBreak,
+        List,
+        ListItem,
+        ListLevelStyleNumber,
+        ListStyle,
+        Note,
+        NoteBody,
+        NoteCitation,
+        P,
+        S,
+        Span,
+        Tab,
+    )
+
+    doc = OpenDocumentText()
+    style = ListStyle(name="中文编号")
+    for level, fmt, prefix, suffix in ((1, "一, 二, 三, ...", "", "、"), (2, "一, 二, 三, ...", "（", "）")):
+        lvl = ListLevelStyleNumber(level=level, numformat=fmt, numprefix=prefix, numsuffix=suffix)
+        lvl.addElement(ListLevelProperties())
+        style.addElement(lvl)
+    doc.automaticstyles.addElement(style)
+    doc.text.addElement(H(outlinelevel=1, text="某区2021年法治政府建设情况报告"))
+    outer = List(stylename="中文编号")
+    for title, subs in (("主要举措和成效", ["加强党的领导", "推进依法行政"]), ("存在的不足和原因", [])):
+        item = ListItem()
+        item.addElement(P(text=title))
+        if subs:
+            inner = List()
+            for sub in subs:
+                sub_item = ListItem()
+                sub_item.addElement(P(text=sub))
+                inner.addElement(sub_item)
+            item.addElement(inner)
+        outer.addElement(item)
+    doc.text.addElement(outer)
+    p = P(text="全年办理")
+    p.addElement(S(c=2))
+    p.addText("行政复议案件")
+    note = Note(noteclass="footnote")
+    note.addElement(NoteCitation(text="1"))
+    body = NoteBody()
+    body.addElement(P(text="脚注不属于正文"))
+    note.addElement(body)
+    p.addElement(note)
+    p.addElement(Span(text="59件"))
+    p.addElement(Tab())
+    p.addText("同比")
+    p.addElement(LineBreak())
+    p.addText("增长10%。")
+    doc.text.addElement(p)
+    table = Table(name="统计")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    for row in (("项目", "数量"), ("复议", "59件")):
+        tr = TableRow()
+        for value in row:
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.text.addElement(table)
+    doc.text.addElement(H(outlinelevel=2, text="下一年度安排"))
+    doc.save(str(path))
+    return path

@@ -119,3 +119,40 @@ def test_mht_page_opens_as_a_web_page(tmp_path: Path) -> None:
     path.write_bytes(mht)
     doc = load(path)
     assert doc.format == "mht" and doc.text == "一、主要举措\n办理案件59件。\n"
+
+
+def test_odt_headings_lists_tables_and_spacing(tmp_path: Path) -> None:
+    doc = load(ff.make_structured_odt(tmp_path / "r.odt"))
+    assert doc.text.split("\n") == [
+        "某区2021年法治政府建设情况报告",
+        "一、主要举措和成效", "（一）加强党的领导", "（二）推进依法行政", "二、存在的不足和原因",
+        "全年办理  行政复议案件59件\t同比", "增长10%。",
+        "项目", "数量", "复议", "59件",
+        "下一年度安排", "",
+    ]
+    assert [(h.line, h.level, h.label) for h in doc.hints] == [
+        (0, 1, None), (1, 1, "一、"), (2, 2, "（一）"), (3, 2, "（二）"), (4, 1, "二、"), (11, 2, None),
+    ]
+
+
+def test_ofd_reading_order_comes_from_positions(tmp_path: Path) -> None:
+    lines = ["一、主要举措和成效", "全年办理行政复议案件59件，纠错率44%。", "二、存在的不足和原因"]
+    doc = load(ff.make_ofd(tmp_path / "r.ofd", lines, header="某区人民政府"))
+    assert doc.format == "ofd" and doc.text == "某区人民政府\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("name", "drop", "words"), [
+    ("noroot.ofd", "OFD.xml", "损坏"), ("nodoc.ofd", "Doc_0/Document.xml", "损坏"),
+    ("nopage.ofd", "Doc_0/Pages/Page_0/Content.xml", "损坏"),
+])
+def test_incomplete_ofd_says_so(tmp_path: Path, name: str, drop: str, words: str) -> None:
+    import zipfile
+
+    full = ff.make_ofd(tmp_path / "full.ofd", ["正文"])
+    with zipfile.ZipFile(full) as src, zipfile.ZipFile(tmp_path / name, "w") as dst:
+        for item in src.namelist():
+            if item != drop:
+                dst.writestr(item, src.read(item))
+    with pytest.raises(ReportLoadError) as err:
+        load(tmp_path / name)
+    assert err.value.kind == "corrupt" and words in str(err.value) and str(err.value).startswith(name)
