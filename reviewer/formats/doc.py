@@ -25,6 +25,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD97 = 0xA5EC
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 _CLX_INDEX = 33  # fcClx/lcbClx is the 34th pair of FibRgFcLcb97
+_LFO_INDEX = 74  # fcPlfLfo/lcbPlfLfo: the document has automatic (list) numbering
 _SKIP = set(range(0x20)) - {0x09}  # control marks left over after the ones handled below
 
 
@@ -76,6 +77,19 @@ def is_word_binary(data: bytes) -> bool:
         return False
     with ole:
         return bool(ole.exists("WordDocument"))
+
+
+def _has_lists(word: bytes) -> bool:
+    """Whether paragraphs use Word's automatic numbering (labels this reader cannot draw yet)."""
+    try:
+        csw = struct.unpack_from("<H", word, 0x20)[0]
+        at_lw = 0x22 + 2 * csw
+        cslw = struct.unpack_from("<H", word, at_lw)[0]
+        at_fclcb = at_lw + 2 + 4 * cslw + 2
+        lcb: int = struct.unpack_from("<I", word, at_fclcb + 8 * _LFO_INDEX + 4)[0]
+        return lcb > 0
+    except struct.error:
+        return False
 
 
 def _fib(word: bytes, fmt: str) -> tuple[int, int, int, bool]:
@@ -176,7 +190,8 @@ def render(raw: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def _read(data: bytes, fmt: str) -> Extracted:
+def _read(data: bytes, fmt: str) -> tuple[Extracted, bool]:
+    """The text, and whether the document uses automatic numbering."""
     ole = _open(data, fmt)
     with ole:
         if not ole.exists("WordDocument"):
@@ -187,21 +202,28 @@ def _read(data: bytes, fmt: str) -> Extracted:
         if not ole.exists(name):
             raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（缺少 {name} 数据流），无法读取")
         table = _read_stream(ole, name, fmt)
-    return Extracted(check_text(render(main_text(word, table, fmt))), fmt)
+    return Extracted(check_text(render(main_text(word, table, fmt))), fmt), _has_lists(word)
 
 
 def _with_fallback(data: bytes, fmt: str) -> Extracted:
+    """Our reader; LibreOffice (where installed) for what it refuses, and for automatic numbering:
+    list labels live in the list tables, which this reader does not draw yet, and LibreOffice does."""
+    from reviewer.formats.soffice import convert_to_text, soffice
+
     try:
-        return _read(data, fmt)
+        got, lists = _read(data, fmt)
     except FormatProblem as problem:
         if problem.kind in ("encrypted", "too_large"):
             raise
-        from reviewer.formats.soffice import convert_to_text
-
         text = convert_to_text(data, "." + fmt)
         if text is None:
             raise
         return Extracted(check_text(text), fmt)
+    if lists and soffice() is not None:
+        text = convert_to_text(data, "." + fmt)
+        if text is not None:  # its list items come indented by spaces: the indent is layout, not text
+            return Extracted(check_text("\n".join(ln.lstrip(" ") for ln in text.split("\n"))), fmt)
+    return got
 
 
 def read_doc(data: bytes, ctx: Context) -> Extracted:

@@ -156,3 +156,20 @@ def test_incomplete_ofd_says_so(tmp_path: Path, name: str, drop: str, words: str
     with pytest.raises(ReportLoadError) as err:
         load(tmp_path / name)
     assert err.value.kind == "corrupt" and words in str(err.value) and str(err.value).startswith(name)
+
+
+def test_libreoffice_draws_doc_list_labels_where_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .doc with automatic numbering goes to LibreOffice when it is there; without it, text without labels."""
+    import struct
+
+    from reviewer.formats import soffice
+
+    data = bytearray(word97("主要举措和成效\r"))
+    word_at = 3 * 512  # the WordDocument stream is the first stream after the FAT and directory sectors
+    struct.pack_into("<I", data, word_at + 0x9A + 8 * 74 + 4, 16)  # lcbPlfLfo: lists are used
+    path = tmp_path / "lists.doc"
+    path.write_bytes(bytes(data))
+    assert load(path).text == "主要举措和成效\n"
+    monkeypatch.setattr(soffice, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(soffice, "convert_to_text", lambda data, suffix: "    一、 主要举措和成效\n")
+    assert load(path).text == "一、 主要举措和成效\n"
