@@ -1,7 +1,8 @@
 """Loading report files into ``Document``s: format and encoding detection, one error type.
 
-Formats other than plain text are handled by ``reviewer.formats``; this module owns the
-dispatch, the size limit, hashing and the batch walk.
+Formats are read by ``reviewer.formats`` (listed once in ``reviewer.formats.registry``); this
+module owns reading the file (regular files only, the size limit), hashing, turning a reader's
+problem into a ``ReportLoadError`` naming the file, and the batch walk.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}  # read as text whatever the bytes look like
+# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows).
+TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 
 
 class ReportLoadError(Exception):

@@ -61,7 +61,7 @@ def too_many_chars(count: int) -> FormatProblem:
 
 
 def too_many_paragraphs(count: int) -> FormatProblem:
-    return FormatProblem("too_large", f"段落过多（{count} 段，上限 {MAX_PARAGRAPHS} 段），不像一份年度报告，未读取")
+    return FormatProblem("too_large", f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像一份年度报告，未读取")
 
 
 def check_text(text: str, paragraphs: int | None = None) -> str:

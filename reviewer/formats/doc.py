@@ -79,17 +79,21 @@ def is_word_binary(data: bytes) -> bool:
         return bool(ole.exists("WordDocument"))
 
 
+def _fib_blocks(word: bytes) -> tuple[int, int]:
+    """Offsets of FibRgLw97 and FibRgFcLcb97: their place depends on the counts before them."""
+    csw = struct.unpack_from("<H", word, 0x20)[0]
+    at_lw = 0x22 + 2 * csw
+    cslw = struct.unpack_from("<H", word, at_lw)[0]
+    return at_lw + 2, at_lw + 2 + 4 * cslw + 2
+
+
 def _has_lists(word: bytes) -> bool:
     """Whether paragraphs use Word's automatic numbering (labels this reader cannot draw yet)."""
     try:
-        csw = struct.unpack_from("<H", word, 0x20)[0]
-        at_lw = 0x22 + 2 * csw
-        cslw = struct.unpack_from("<H", word, at_lw)[0]
-        at_fclcb = at_lw + 2 + 4 * cslw + 2
-        lcb: int = struct.unpack_from("<I", word, at_fclcb + 8 * _LFO_INDEX + 4)[0]
-        return lcb > 0
+        lcb: int = struct.unpack_from("<I", word, _fib_blocks(word)[1] + 8 * _LFO_INDEX + 4)[0]
     except struct.error:
         return False
+    return lcb > 0
 
 
 def _fib(word: bytes, fmt: str) -> tuple[int, int, int, bool]:
@@ -105,11 +109,8 @@ def _fib(word: bytes, fmt: str) -> tuple[int, int, int, bool]:
     if nfib < 0x00C1:
         raise FormatProblem("unsupported", "这是 Word 6.0/95 格式的旧文档，暂不支持；请用 Word/WPS 另存为 .docx")
     try:
-        csw = struct.unpack_from("<H", word, 0x20)[0]
-        at_lw = 0x22 + 2 * csw
-        cslw = struct.unpack_from("<H", word, at_lw)[0]
-        ccp_text = struct.unpack_from("<i", word, at_lw + 2 + 12)[0]
-        at_fclcb = at_lw + 2 + 4 * cslw + 2
+        at_lw, at_fclcb = _fib_blocks(word)
+        ccp_text = struct.unpack_from("<i", word, at_lw + 12)[0]
         fc_clx, lcb_clx = struct.unpack_from("<II", word, at_fclcb + 8 * _CLX_INDEX)
     except struct.error as exc:
         raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（文件信息块不完整），无法读取") from exc

@@ -7,6 +7,7 @@ spacing, and the share of the original's figures (value, unit) found again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,20 +17,23 @@ from reviewer.model import Analysis
 @dataclass(frozen=True)
 class Agreement:
     parts_same: bool
-    headings_same: bool
+    headings_same: bool  # ignoring spacing
     figures: float  # share of the plain text's (value, unit) pairs found again, 0..1
     missing: tuple[str, ...] = ()  # figures of the original not found (their text)
+    headings_same_folded: bool = False  # ignoring spacing and full/half width
 
     def ok(self, least: float = 0.98) -> bool:
         return self.parts_same and self.headings_same and self.figures >= least
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+def _squeeze(text: str, width: bool = False) -> str:
+    """Without spacing; with ``width`` also full-width forms folded (OCR cannot tell "," from "，")."""
+    text = re.sub(r"\s+", "", text)
+    return unicodedata.normalize("NFKC", text) if width else text
 
 
-def level1(a: Analysis) -> list[str]:
-    return [_squeeze(s.title) for s in a.sections]
+def level1(a: Analysis, width: bool = False) -> list[str]:
+    return [_squeeze(s.title, width) for s in a.sections]
 
 
 def compare(plain: Analysis, other: Analysis) -> Agreement:
@@ -40,4 +44,5 @@ def compare(plain: Analysis, other: Analysis) -> Agreement:
     keys = [(m.text, (round(m.value, 6), m.unit)) for m in plain.metrics]
     missing = tuple(text for text, k in keys if got[k] < want[k])
     share = found / max(sum(want.values()), 1)
-    return Agreement(parts_same, level1(plain) == level1(other), share, missing)
+    folded = level1(plain, width=True) == level1(other, width=True)
+    return Agreement(parts_same, level1(plain) == level1(other), share, missing, folded)
