@@ -9,10 +9,12 @@ one confidence per character, which survives all of it and becomes ``Document.un
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 UNSURE_BELOW = 0.85  # OCR characters under this confidence are shown underlined
+_FIGURE_MARKS = frozenset(".．%％‰")  # punctuation that changes a figure when misread
 # Chinese characters and CJK punctuation, and the digits, Latin letters and ASCII marks set beside them.
 _CJK = r"[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
 _LATIN = r"[0-9A-Za-z%.,:;!?()/+\-]"
@@ -189,17 +191,23 @@ def assemble(pages: list[list[PageLine]]) -> tuple[str, tuple[tuple[int, int, fl
     for page in pages:
         for line in page:
             if line.conf is not None:
-                spans.extend(_unsure(line.conf, at))
+                spans.extend(_unsure(line.text, line.conf, at))
             parts.append(line.text)
             at += len(line.text) + 1
     return "\n".join(parts) + "\n" if parts else "", tuple(spans)
 
 
-def _unsure(conf: tuple[float, ...], base: int) -> list[tuple[int, int, float]]:
+def _worth_checking(ch: str) -> bool:
+    """Words, digits and the marks that change a figure; not commas and quotes. On scans the engine
+    is mostly unsure whether a comma is "," or "，", which changes nothing a reviewer checks."""
+    return ch in _FIGURE_MARKS or not unicodedata.category(ch).startswith(("P", "Z"))
+
+
+def _unsure(text: str, conf: tuple[float, ...], base: int) -> list[tuple[int, int, float]]:
     """Runs of low-confidence characters as (start, end, lowest confidence in the run)."""
     out: list[tuple[int, int, float]] = []
     for i, c in enumerate(conf):
-        if c >= UNSURE_BELOW:
+        if c >= UNSURE_BELOW or not _worth_checking(text[i]):
             continue
         if out and out[-1][1] == base + i:
             s, _, low = out[-1]

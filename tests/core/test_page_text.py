@@ -40,11 +40,12 @@ def test_page_numbers_and_running_headers_and_footers_go() -> None:
 
 
 def test_ocr_confidences_become_spans_of_the_text() -> None:
-    line = PageLine("办理 59 件", conf=(0.99, 0.99, 1.0, 0.4, 0.6, 1.0, 0.99))
+    line = PageLine("办理 59 件，12.5%", conf=(0.99, 0.99, 1.0, 0.4, 0.6, 1.0, 0.99, 0.3, 1.0, 1.0, 0.5, 1.0, 0.7))
     text, spans = assemble([[PageLine("标题")], [tidy_spaces(line)]])
-    assert text == "标题\n办理59件\n"
-    assert spans == ((5, 7, 0.4),)
-    assert text[5:7] == "59"
+    assert text == "标题\n办理59件，12.5%\n"
+    # The doubtful comma is not worth a reviewer's time; a doubtful decimal point or % is.
+    assert spans == ((5, 7, 0.4), (11, 12, 0.5), (13, 14, 0.7))
+    assert [text[s:e] for s, e, _ in spans] == ["59", ".", "%"]
 
 
 def test_hard_wrapped_paragraph_running_onto_the_next_page_is_rejoined(tmp_path: Path) -> None:
