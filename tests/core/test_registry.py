@@ -43,3 +43,10 @@ def test_the_frozen_build_takes_its_imports_and_data_from_the_registry() -> None
     for module in frozen_imports():
         assert importlib.util.find_spec(module) is not None, module
     assert "rapidocr" in frozen_data_packages()
+
+
+def test_the_analysis_schema_allows_every_format_a_reader_gives() -> None:
+    import json
+
+    schema = json.loads((ROOT / "resources" / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]["format"]["enum"]) == {f.name for f in FORMATS} | {"pdf+ocr"}
