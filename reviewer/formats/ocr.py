@@ -26,6 +26,7 @@ from reviewer.formats.layout import (
 MAX_PIXELS = 120_000_000  # a 600 dpi A3 scan is 70 M; beyond this it is not a page
 MAX_SIDE = 3500  # larger scans are shrunk first: the models read 150-300 dpi text as well and far faster
 MAX_PAGES = 2000
+MIN_CHARS = 20  # fewer characters on all pages: not a page of a report
 _engine: Any = None
 _lock = threading.Lock()  # one engine per process, used by one page at a time
 
@@ -149,6 +150,7 @@ def read_image(data: bytes, ctx: Context) -> Extracted:
 
     pages = join_pages(drop_running_lines(tidy_pages(ocr_pages(count, render, ctx))))
     text, spans = assemble(pages)
-    if not text.strip():
-        raise FormatProblem("scanned", "图片中没有识别出文字")
+    count = len("".join(text.split()))
+    if count < MIN_CHARS:  # a photo or a logo in a folder of reports, not a scanned page
+        raise FormatProblem("scanned", f"图片中几乎没有文字（识别出 {count} 个字），不像报告的扫描页，未打开")
     return Extracted(text, "ocr", None, (), spans)

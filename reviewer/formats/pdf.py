@@ -1,8 +1,12 @@
-"""PDF → report text: the text layer in reading order, with a fallback for CID fonts.
+"""PDF → report text: the text layer in reading order, with a fallback for CID fonts, and OCR.
 
 Government PDFs often embed Chinese fonts without a ToUnicode map; pdfminer (under pdfplumber)
 then yields ``(cid:123)``. PDFium decodes most of those through the predefined Adobe-GB1 CMaps,
-so it is the fallback (Apache/BSD licensed, unlike the AGPL MuPDF).
+so it is the fallback (Apache/BSD licensed, unlike the AGPL MuPDF). Pages that are only an
+image (a scan, a stamped-and-scanned copy) are rendered by PDFium and read by OCR, page by page;
+pages with a text layer are never OCR'd. The page lines then lose what printing added
+(``reviewer.formats.layout``): hard wraps, running headers, footers and page numbers, and the
+spaces Word's autospace leaves between Chinese and digits.
 """
 
 from __future__ import annotations

@@ -70,3 +70,10 @@ def test_the_models_ship_inside_the_package() -> None:
 
     models = [p.name for p in files("rapidocr").joinpath("models").iterdir() if p.name.endswith(".onnx")]
     assert any("det" in m for m in models) and any("rec" in m for m in models)
+
+
+def test_an_image_with_almost_no_text_is_not_a_report(tmp_path: Path) -> None:
+    path = ff.make_scan_png(tmp_path / "logo.png", ["徽标"])
+    with pytest.raises(ReportLoadError) as err:
+        load(path)
+    assert err.value.kind == "scanned" and "几乎没有文字" in str(err.value)
