@@ -57,6 +57,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
         text=text,
         checklist_name=cl.name,
         checklist_version=cl.version,
+        uncertain=doc.uncertain,
     )
 
 

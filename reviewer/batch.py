@@ -118,7 +118,8 @@ def _cached(docs: Sequence[Document], cache_store: AnalysisCache | None, version
         data = cache_store.cached_analysis(d.sha256, version) if cache_store is not None else None
         try:
             if data is not None:
-                hits[d.sha256] = from_json({**data, "file": d.path}, d.text)
+                # OCR confidences come with the loaded document, as its text does.
+                hits[d.sha256] = replace(from_json({**data, "file": d.path}, d.text), uncertain=d.uncertain)
                 continue
         except (SchemaMismatchError, KeyError, TypeError, ValueError):
             pass  # a cache entry this version cannot read: analyse again

@@ -1,20 +1,24 @@
 """Loading report files into ``Document``s: format and encoding detection, one error type.
 
-Formats other than plain text are handled by ``reviewer.formats``; this module owns the
-dispatch, the size limit, hashing and the batch walk.
+Formats are read by ``reviewer.formats`` (listed once in ``reviewer.formats.registry``); this
+module owns reading the file (regular files only, the size limit), hashing, turning a reader's
+problem into a ``ReportLoadError`` naming the file, and the batch walk.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reviewer.model import Document, LineHint, LoadError
+from reviewer.formats.registry import BY_NAME
+from reviewer.model import Document, LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows).
+TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 
 
 class ReportLoadError(Exception):
@@ -61,24 +65,6 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            mb = max_bytes / 1024 / 1024
-            raise ReportLoadError(path, "too_large", f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {mb:.0f} MB）")
-        with path.open("rb") as fh:
-            return fh.read(max_bytes + 1)
-    except FileNotFoundError as exc:
-        raise ReportLoadError(path, "vanished", "文件不存在或读取时已被移走") from exc
-    except IsADirectoryError as exc:
-        raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
-    except PermissionError as exc:
-        raise ReportLoadError(path, "unreadable", "没有读取权限") from exc
-    except OSError as exc:
-        raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
-
-
 def bomless_utf16(data: bytes) -> str | None:
     """The codec of UTF-16 text saved without a BOM (some export tools do that), else None.
 
@@ -104,53 +90,87 @@ def bomless_utf16(data: bytes) -> str | None:
     return enc if printable >= 0.95 * min(len(text), 2048) else None
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     return b"\x00" in sample
 
 
-def load_text_bytes(path: Path, data: bytes) -> tuple[str, str]:
-    utf16 = bomless_utf16(data)
-    if utf16 is not None:
-        return normalise_newlines(data.decode(utf16)), utf16
-    if _looks_binary(data):
-        raise ReportLoadError(path, "binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes. Only regular files are read: a FIFO or a device would block or never end.
+
+    The file is opened without blocking and checked on the open descriptor, so a path swapped for
+    a FIFO between a check and the open cannot hang the batch either.
+    """
     try:
-        text, enc = decode_text(data)
-    except UnicodeDecodeError as exc:
-        raise ReportLoadError(path, "undecodable", "无法识别文本编码，请另存为 UTF-8 编码的 .txt") from exc
-    return normalise_newlines(text), enc
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as exc:
+        raise ReportLoadError(path, "vanished", "文件不存在或读取时已被移走") from exc
+    except IsADirectoryError as exc:
+        raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
+    except PermissionError as exc:
+        if path.is_dir():  # Windows refuses to open a folder with a permission error
+            raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
+        raise ReportLoadError(path, "unreadable", "没有读取权限") from exc
+    except OSError as exc:
+        raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件")
+            if not stat.S_ISREG(info.st_mode):
+                raise ReportLoadError(path, "special", "不是普通文件（而是管道、设备或套接字），未读取")
+            if info.st_size > max_bytes:
+                mb = max_bytes / 1024 / 1024
+                raise ReportLoadError(
+                    path, "too_large", f"文件过大（{info.st_size / 1024 / 1024:.1f} MB，上限 {mb:.0f} MB）"
+                )
+            return fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
 
 
-def load(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Load one report file. Raises ``ReportLoadError`` with a Chinese message on any problem."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Document:
+    """Load one report file. Raises ``ReportLoadError`` with a Chinese message on any problem.
+
+    ``progress(done, total)`` reports pages of a file read page by page (OCR), ``cancelled()`` is
+    asked between pages; a cancelled load raises ``ReportLoadError`` of kind "cancelled".
+    """
+    from reviewer.formats import extract
+    from reviewer.formats.base import Context, FormatProblem, check_text
+    from reviewer.formats.text import read_text
+
     p = Path(path)
     data = _read_bytes(p, max_bytes)
     if not data.strip():
         raise ReportLoadError(p, "empty", "文件是空的")
     digest = hashlib.sha256(data).hexdigest()
     suffix = p.suffix.lower()
-    enc: str | None
-    hints: tuple[LineHint, ...] = ()
-    if suffix in TEXT_SUFFIXES:
-        text, enc = load_text_bytes(p, data)
-        fmt = "txt"
-    else:
-        from reviewer import formats
-
-        text, enc, fmt, hints = formats.load_container(p, data)
-    if not text.strip():
+    ctx = Context(progress, cancelled)
+    try:
+        got = read_text(data, ctx) if suffix in TEXT_SUFFIXES else extract(data, suffix, ctx)
+        check_text(got.text)
+    except FormatProblem as problem:
+        raise ReportLoadError(p, problem.kind, problem.problem) from problem
+    if not got.text.strip():
         raise ReportLoadError(p, "empty", "文件中没有文字内容")
-    return Document(path=str(path), text=text, sha256=digest, format=fmt, encoding=enc, size=len(data), hints=hints)
-
-
-REPORT_SUFFIXES = {".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".mht", ".mhtml", ".rtf"}
+    return Document(path=str(path), text=got.text, sha256=digest, format=got.format, encoding=got.encoding,
+                    size=len(data), hints=got.hints, uncertain=got.uncertain)
 
 
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files given directly, plus report files found recursively in folders, each sorted."""
+    from reviewer.formats.registry import report_suffixes
+
+    suffixes = report_suffixes()
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -158,12 +178,19 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = [
                 f
                 for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES and not f.name.startswith(("~$", "."))
+                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(("~$", "."))
             ]
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+def _pages_of(f: Path, pages: Callable[[Path, int, int], None] | None) -> Callable[[int, int], None] | None:
+    if pages is None:
+        return None
+    report = pages
+    return lambda done, total: report(f, done, total)
 
 
 def load_many(
@@ -172,8 +199,13 @@ def load_many(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    pages: Callable[[Path, int, int], None] | None = None,
 ) -> tuple[list[Document], list[LoadError]]:
-    """Load every report under ``paths``; one bad file never stops the batch."""
+    """Load every report under ``paths``; one bad file never stops the batch.
+
+    ``progress(done, total)`` counts files; ``pages(file, done, total)`` counts the pages of a file
+    read page by page (OCR). ``cancelled()`` is asked between files and between such pages.
+    """
     files = iter_report_files(paths)
     docs: list[Document] = []
     errors: list[LoadError] = []
@@ -182,13 +214,15 @@ def load_many(
         if cancelled is not None and cancelled():
             break
         try:
-            doc = load(f, max_bytes=max_bytes)
+            doc = load(f, max_bytes=max_bytes, cancelled=cancelled, progress=_pages_of(f, pages))
             if doc.sha256 in first_path:
                 # The review is keyed by content: a second copy would share (and confuse) it.
                 raise ReportLoadError(f, "duplicate", f"与已打开的 {first_path[doc.sha256]} 内容完全相同，未重复打开")
             first_path[doc.sha256] = str(f)
             docs.append(doc)
         except ReportLoadError as exc:
+            if exc.kind == "cancelled":
+                break
             errors.append(exc.as_record())
         if progress is not None:
             progress(i + 1, len(files))

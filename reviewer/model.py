@@ -40,10 +40,12 @@ class Document:
     path: str
     text: str
     sha256: str
-    format: str  # "txt" | "docx" | "pdf" | "html"
+    format: str  # a name from reviewer.formats.registry, or "pdf+ocr" (a PDF partly read by OCR)
     encoding: str | None  # detected text encoding, None for binary containers
     size: int  # bytes on disk
     hints: tuple[LineHint, ...] = ()
+    # Text read by OCR that the engine was unsure of: [start, end) offsets and its confidence (0..1).
+    uncertain: tuple[tuple[int, int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,9 @@ class LoadError:
     """A file that could not be loaded; ``message`` is Chinese, names the file and the problem."""
 
     path: str
-    kind: str  # empty | binary | undecodable | corrupt | encrypted | too_large | vanished | unsupported | scanned
+    # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | special
+    # | unsupported | scanned | duplicate
+    kind: str
     message: str
 
 
@@ -176,6 +180,7 @@ class Analysis:
     text: str = field(repr=False, default="")
     checklist_name: str = ""  # the checklist this analysis was evaluated with
     checklist_version: str = ""  # that checklist's content hash
+    uncertain: tuple[tuple[int, int, float], ...] = ()  # Document.uncertain: OCR characters to check
 
 
 Decision = Literal["符合", "不符合", "不适用", "未定"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Readers behave the same whether or not LibreOffice happens to be installed (it is a second route only).
+os.environ["REVIEWER_SOFFICE"] = "0"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
+from reviewer.formats.registry import report_filter
 from reviewer.paths import readable_name
 from ui.dialogs import LoadErrorsDialog, show_message
 from ui.loading import Deliver, JobContext, LoadResult, WarmPool, import_work, open_project_work, regroup_work
@@ -24,7 +25,7 @@ from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, samp
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-REPORT_FILTER = "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)"
+REPORT_FILTER = report_filter()
 
 
 class Controller(QObject):

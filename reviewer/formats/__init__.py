@@ -1,37 +1,70 @@
-"""Container formats (docx, pdf, html) → text. Dispatch by suffix; heavy libraries load lazily."""
+"""Report files → text. The bytes decide the format where they are unambiguous, the suffix otherwise.
+
+Shared drives and government sites hand out web pages, PDFs, .docx and plain text under a
+".doc" (or any other) name, so a file is read as what it is. Readers are listed in
+``reviewer.formats.registry`` and imported only when a file needs them.
+"""
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 
-from reviewer.model import LineHint
+from reviewer.formats.base import Context, Extracted, FormatProblem
+from reviewer.formats.registry import BY_NAME, format_for_suffix
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-UNSUPPORTED_ADVICE = {
-    ".doc": "旧版 Word 文档（.doc）",
-    ".wps": "WPS 文档（.wps）",
-    ".rtf": "RTF 文档",
-    ".mht": "单文件网页（.mht）",
-    ".mhtml": "单文件网页（.mhtml）",
-}
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_ZIP_SUFFIXES = (".docx", ".odt", ".ofd", ".xlsx")
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or (not mimetype and "content.xml" in names):
+        return "odt"
+    if any(n.lower() == "ofd.xml" for n in names):
+        return "ofd"
+    return None
+
+
+def _is_bmp(data: bytes) -> bool:
+    # "BM" alone starts plenty of text; the header's own file size and DIB header size must fit too.
+    return (
+        data.startswith(b"BM")
+        and len(data) > 26
+        and int.from_bytes(data[2:6], "little") in (len(data), 0)
+        and int.from_bytes(data[14:18], "little") in (12, 40, 52, 56, 64, 108, 124)
+    )
 
 
 def sniff_format(data: bytes) -> str | None:
-    """What a file really is, from its first bytes: "pdf" | "docx" | "html" | "txt" | None.
-
-    Shared drives and government sites hand out web pages, PDFs, .docx and plain text under a
-    ".doc" (or any other) name, so the bytes win over the suffix when they are unambiguous.
-    """
-    if data.startswith(b"%PDF-"):
+    """What a file really is, from its bytes: a registry format name, or None when they don't say."""
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "docx" if b"word/" in data[:65536] else None
-    if data.startswith(OLE_MAGIC[:4]):
-        return None
+        return _zip_kind(data)
+    if data.startswith(OLE_MAGIC[:4]):  # the reader says whether the rest is a damaged container
+        return "doc"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
+    if data.startswith(_IMAGE_MAGIC) or _is_bmp(data):
+        return "ocr"
+    return _sniff_text(data)
+
+
+def _sniff_text(data: bytes) -> str | None:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head):
         return "html"
+    if head.startswith(b"mime-version:") or b"\ncontent-type: multipart/related" in head:
+        return "mht"
     from reviewer.load import bomless_utf16, decode_text
 
     if bomless_utf16(data) is not None or data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -45,58 +78,26 @@ def sniff_format(data: bytes) -> str | None:
     return "txt"
 
 
-def load_container(path: Path, data: bytes) -> tuple[str, str | None, str, tuple[LineHint, ...]]:
-    """Return (text, encoding, format, hints) for a non-plain-text report file."""
-    from reviewer.load import ReportLoadError, load_text_bytes
-
-    suffix = path.suffix.lower()
+def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
+    """Read ``data`` (from a file with ``suffix``). Raises ``FormatProblem``."""
+    ctx = ctx or Context()
+    suffix = suffix.lower()
     kind = sniff_format(data)
-    if kind == "html" or (kind is None and suffix in (".html", ".htm", ".xhtml", ".shtml")):
-        from reviewer.formats.html import load_html
-
-        text, enc = load_html(data)
-        return text, enc, "html", ()
-    if kind == "docx" or (kind is None and suffix == ".docx"):
-        return _docx(path, data)
-    if kind == "pdf" or (kind is None and suffix == ".pdf"):
-        return _pdf(path, data)
-    # A claimed container that is plain text loads as text; .doc/.wps/.rtf/.mht keep their advice
-    # (the last two are text too, but markup).
-    if kind == "txt" and suffix not in UNSUPPORTED_ADVICE:
-        text, enc = load_text_bytes(path, data)
-        return text, enc, "txt", ()
-    what = UNSUPPORTED_ADVICE.get(suffix, f"“{suffix or '无扩展名'}”格式的文件")
-    raise ReportLoadError(path, "unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")
+    if kind == "doc" and suffix in _ZIP_SUFFIXES:
+        return _ole_named_as_zip(data, ctx)
+    if kind == "doc" and suffix == ".wps":
+        kind = "wps"
+    fmt = BY_NAME[kind] if kind is not None else format_for_suffix(suffix)
+    if fmt is None:
+        what = f"“{suffix}”格式的文件" if suffix else "无扩展名、内容也无法识别的文件"
+        raise FormatProblem("unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")
+    return fmt.read(data, ctx)
 
 
-def _docx(path: Path, data: bytes) -> tuple[str, str | None, str, tuple[LineHint, ...]]:
-    from reviewer.load import ReportLoadError
+def _ole_named_as_zip(data: bytes, ctx: Context) -> Extracted:
+    """An Office file protected by a password is an OLE file holding the encrypted package."""
+    from reviewer.formats.doc import is_word_binary
 
-    if data.startswith(OLE_MAGIC):
-        raise ReportLoadError(path, "encrypted", "文档已加密（设有打开密码）或实为旧版 .doc，请取消密码并另存为 .docx")
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
-    from reviewer.formats.docx import load_docx
-
-    try:
-        text, hints = load_docx(data)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError, XMLSyntaxError) as exc:
-        # python-docx reports a damaged package through any of these, depending on which part is bad.
-        raise ReportLoadError(path, "corrupt", "Word 文档已损坏，无法读取；请在 Word 中打开并另存后再试") from exc
-    return text, None, "docx", hints
-
-
-def _pdf(path: Path, data: bytes) -> tuple[str, str | None, str, tuple[LineHint, ...]]:
-    from reviewer.formats.pdf import PdfProblem, load_pdf
-    from reviewer.load import ReportLoadError
-
-    try:
-        return load_pdf(data), None, "pdf", ()
-    except PdfProblem as problem:
-        messages = {
-            "scanned": "PDF 中没有可提取的文字（可能是扫描件），需要先进行文字识别（OCR）",
-            "encrypted": "PDF 已加密，无法读取文字；请取消密码后再试",
-            "corrupt": "PDF 文件已损坏，无法读取",
-        }
-        raise ReportLoadError(path, problem.kind, messages[problem.kind]) from problem
+    if is_word_binary(data):  # a .doc renamed to .docx
+        return BY_NAME["doc"].read(data, ctx)
+    raise FormatProblem("encrypted", "文档已加密（设有打开密码）或实为旧版 .doc，请取消密码并另存为 .docx")

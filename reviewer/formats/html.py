@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reviewer.formats.base import Context, Extracted, FormatProblem
 from reviewer.load import decode_text, normalise_newlines
 
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "head", "form",
@@ -92,3 +93,27 @@ def tidy_lines(text: str) -> str:
 def load_html(data: bytes) -> tuple[str, str]:
     markup, encoding = decode_page(data)
     return html_to_text(markup), encoding
+
+
+def read_html(data: bytes, ctx: Context) -> Extracted:
+    text, encoding = load_html(data)
+    return Extracted(text, "html", encoding)
+
+
+def read_mht(data: bytes, ctx: Context) -> Extracted:
+    """A single-file web page (MIME multipart, as IE and Word save it): its HTML part, as a page."""
+    import email
+    from email.message import Message
+
+    message = email.message_from_bytes(data)
+    parts = list(message.walk()) if message.is_multipart() else [message]
+    for part in parts:
+        if isinstance(part, Message) and part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                charset = part.get_content_charset()
+                if charset and not META_CHARSET.search(payload[:4096]):
+                    payload = f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload
+                text, encoding = load_html(payload)
+                return Extracted(text, "mht", encoding)
+    raise FormatProblem("corrupt", "单文件网页中没有网页正文（text/html 部分），无法读取")

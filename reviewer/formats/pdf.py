@@ -1,28 +1,36 @@
-"""PDF → report text: the text layer in reading order, with a fallback for CID fonts.
+"""PDF → report text: the text layer in reading order, with a fallback for CID fonts, and OCR.
 
 Government PDFs often embed Chinese fonts without a ToUnicode map; pdfminer (under pdfplumber)
 then yields ``(cid:123)``. PDFium decodes most of those through the predefined Adobe-GB1 CMaps,
-so it is the fallback (Apache/BSD licensed, unlike the AGPL MuPDF).
+so it is the fallback (Apache/BSD licensed, unlike the AGPL MuPDF). Pages that are only an
+image (a scan, a stamped-and-scanned copy) are rendered by PDFium and read by OCR, page by page;
+pages with a text layer are never OCR'd. The page lines then lose what printing added
+(``reviewer.formats.layout``): hard wraps, running headers, footers and page numbers, and the
+spaces Word's autospace leaves between Chinese and digits.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any
+
+from reviewer.formats.base import Context, Extracted, FormatProblem
+from reviewer.formats.layout import (
+    PageLine,
+    assemble,
+    drop_running_lines,
+    gaps_are_layout,
+    join_pages,
+    tidy_spaces,
+    unwrap_pages,
+)
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
 _CJK_PAIR = re.compile(rf"{_CJK}(?={_CJK})")
 _CID = re.compile(r"\(cid:\d+\)")
-
-
-class PdfProblem(Exception):  # noqa: N818 (a signal between two modules, never shown)
-    """kind is 'scanned' | 'encrypted' | 'corrupt'."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
-        self.kind = kind
 
 
 def _garbled_share(text: str) -> float:
@@ -31,35 +39,6 @@ def _garbled_share(text: str) -> float:
 
 
 _Row = list[dict[str, Any]]
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十百]+[章节条部分])"
-)
-
-
-def unwrap(lines: list[dict[str, Any]], page_width: float) -> str:
-    """A page's printed lines re-joined into paragraphs where the PDF hard-wrapped them.
-
-    A line reaching the page's right text edge continues on the next line, unless that line is
-    indented or starts like a heading. The edge must be real: several lines reach it and the text
-    block spans at least half the page, so a page of short lines is left alone.
-    """
-    rows = [(str(ln["text"]), float(ln["x0"]), float(ln["x1"])) for ln in lines if str(ln["text"]).strip()]
-    if not rows:
-        return ""
-    per_char = sorted((x1 - x0) / max(len(t), 1) for t, x0, x1 in rows)[len(rows) // 2] or 10.0
-    left, right = min(r[1] for r in rows), max(r[2] for r in rows)
-    full = [x1 >= right - 1.5 * per_char for _, _, x1 in rows]
-    if sum(full) < 3 or right - left < 0.5 * page_width:
-        return "\n".join(t for t, _, _ in rows)
-    out = [rows[0][0]]
-    for i in range(1, len(rows)):
-        text, x0, _ = rows[i]
-        if full[i - 1] and x0 < left + per_char and not _HEADING_START.match(text):
-            latin = re.search(r"[A-Za-z,.;:]$", out[-1]) and re.match(r"[A-Za-z]", text)
-            out[-1] += (" " if latin else "") + text  # Chinese wraps anywhere, even inside a number
-        else:
-            out.append(text)
-    return "\n".join(out)
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
@@ -97,12 +76,18 @@ def _gutter(rows: list[_Row], width: float) -> float | None:
     return None if best is None else best[1]
 
 
-def _page_text(page: Any) -> str:
-    """Page text in reading order: a two-column band is read left column first, then right."""
+def _page_text(page: Any) -> list[PageLine]:
+    """Page lines in reading order: a two-column band is read left column first, then right.
+
+    One-column pages keep their lines' x positions (for re-joining wrapped lines across the
+    document); lines from a two-column page have none (x0 = x1 = 0) and are left as printed.
+    """
     rows = _rows(page.extract_words())
     gutter = _gutter(rows, float(page.width)) if len(rows) >= 3 else None
     if gutter is None:
-        return unwrap(page.extract_text_lines(return_chars=False), float(page.width))
+        lines = [PageLine(str(ln["text"]), float(ln["x0"]), float(ln["x1"]))
+                 for ln in page.extract_text_lines(return_chars=False)]
+        return lines
     out: list[str] = []
     band: list[_Row] = []
 
@@ -123,62 +108,135 @@ def _page_text(page: Any) -> str:
         else:
             band.append(row)
     flush()
-    return "\n".join(out)
+    return _plain_lines("\n".join(out))
 
 
-def _with_pdfplumber(data: bytes) -> str:
+def _unwrap_laid_out(pages: list[list[PageLine]], width: float) -> list[list[PageLine]]:
+    """Wrapped lines re-joined on the pages whose lines have positions, the text block found over all."""
+    laid_out = [i for i, page in enumerate(pages) if any(ln.x1 > 0 for ln in page)]
+    joined = unwrap_pages([pages[i] for i in laid_out], width)
+    out = list(pages)
+    for i, page in zip(laid_out, joined, strict=True):
+        out[i] = page
+    return out
+
+
+def _plain_lines(text: str) -> list[PageLine]:
+    return [PageLine(ln) for ln in text.split("\n") if ln.strip()]
+
+
+def _joined(lines: list[PageLine]) -> str:
+    return "\n".join(ln.text for ln in lines)
+
+
+_ENCRYPTED = FormatProblem("encrypted", "PDF 已加密，无法读取文字；请取消密码后再试")
+_CORRUPT = "PDF 文件已损坏，无法读取"
+OCR_DPI = 150  # 五号字 is some 20 px high at 150 dpi: enough for the models, and twice as fast as 200
+
+
+def _with_pdfplumber(data: bytes) -> tuple[list[list[PageLine]], list[bool]] | None:
+    """Each page's text and whether it holds an image; None when pdfminer cannot parse the file."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return "\n".join(_page_text(page) for page in pdf.pages)
+            texts, images = [], []
+            for page in pdf.pages:
+                texts.append(_page_text(page))
+                images.append(bool(page.images))
+            width = max((float(p.width) for p in pdf.pages), default=595.0)
+            return _unwrap_laid_out(texts, width), images
     except PDFPasswordIncorrect as exc:
-        raise PdfProblem("encrypted") from exc
-    except PDFSyntaxError as exc:
-        raise PdfProblem("corrupt") from exc
+        raise _ENCRYPTED from exc
     except Exception as exc:  # pdfminer raises many undocumented types on damaged files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise PdfProblem("encrypted") from exc
-        raise PdfProblem("corrupt") from exc
+            raise _ENCRYPTED from exc
+        return None
 
 
-def _with_pdfium(data: bytes) -> str:
+def _open_pdfium(data: bytes) -> Any:
     import pypdfium2
 
     try:
-        pdf = pypdfium2.PdfDocument(data)
+        return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        raise PdfProblem("encrypted" if "password" in str(exc).lower() else "corrupt") from exc
+        if "password" in str(exc).lower():
+            raise _ENCRYPTED from exc
+        raise FormatProblem("corrupt", _CORRUPT) from exc
+
+
+def _pdfium_texts(pdf: Any) -> list[list[PageLine]]:
+    texts = (pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    return [_plain_lines(t.replace("\r\n", "\n").replace("\r", "\n")) for t in texts]
+
+
+def _needs_ocr(text: str, has_image: bool) -> bool:
+    """A page whose text layer is empty or garbage, with an image on it that may hold the words."""
+    return has_image and (len(re.sub(r"\s", "", text)) < 10 or _garbled_share(text) > 0.3)
+
+
+def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[bool]]:
+    """Text layer per page: pdfplumber's layout reading, PDFium where that fails or gives (cid:…)."""
+    got = _with_pdfplumber(data)
+    if got is not None and len(got[0]) == len(pdf):
+        texts, images = got
+        if _garbled_share("\n".join(_joined(t) for t in texts)) <= 0.05:
+            return texts, images
+    else:
+        images = [True] * len(pdf)  # unknown: let OCR look at any page without text
+    return _pdfium_texts(pdf), images
+
+
+def _render(pdf: Any, numbers: list[int]) -> Any:
+    from reviewer.formats.ocr import image_array
+
+    def render(i: int) -> tuple[Any, float]:
+        bitmap = pdf[numbers[i]].render(scale=OCR_DPI / 72)
+        return image_array(bitmap.to_pil())
+
+    return render
+
+
+def read_pdf(data: bytes, ctx: Context) -> Extracted:
+    """The text layer, and OCR for pages that are only an image (scans, stamped copies)."""
+    from reviewer.formats.ocr import ocr_pages, tidy_pages
+
+    pdf = _open_pdfium(data)
     try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+        texts, images = _page_texts(data, pdf)
+        todo = [i for i, (t, img) in enumerate(zip(texts, images, strict=True)) if _needs_ocr(_joined(t), img)]
+        read = tidy_pages(ocr_pages(len(todo), _render(pdf, todo), ctx)) if todo else []
     finally:
         pdf.close()
+    layer = [_joined(t) for i, t in enumerate(texts) if i not in todo]
+    spaced, gaps = _spaced_han("\n".join(layer)), gaps_are_layout(layer)
+    pages = [_text_lines(t, spaced, gaps) for t in texts]
+    for i, lines in zip(todo, read, strict=True):
+        pages[i] = lines
+    text, spans = assemble(join_pages(drop_running_lines(pages)))
+    if len(re.sub(r"\s", "", text)) < 20:
+        raise FormatProblem("scanned", "PDF 中没有可提取的文字，文字识别（OCR）也未能读出文字")
+    fmt = "pdf" if not todo else ("ocr" if len(todo) == len(texts) else "pdf+ocr")
+    return Extracted(text, fmt, None, (), spans)
 
 
-def load_pdf(data: bytes) -> str:
-    """Raises ``PdfProblem`` for scanned, encrypted or damaged files."""
-    try:
-        text = _with_pdfplumber(data)
-    except PdfProblem as problem:
-        if problem.kind == "encrypted":
-            raise
-        text = ""
-    if not text.strip() or _garbled_share(text) > 0.05:
-        text = _with_pdfium(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(re.sub(r"\s", "", text)) < 20 or _garbled_share(text) > 0.3:
-        raise PdfProblem("scanned")
-    return _unspace(text).rstrip("\n") + "\n"
+def _text_lines(lines: list[PageLine], spaced: bool, gaps: bool) -> list[PageLine]:
+    if spaced:
+        lines = [replace(ln, text=_SPACE_BETWEEN_CJK.sub("", ln.text)) for ln in lines]
+    return [tidy_spaces(ln) for ln in lines] if gaps else lines
 
 
-def _unspace(text: str) -> str:
-    """Drop spaces between Chinese characters when the extractor put them everywhere.
+def _spaced_han(text: str) -> bool:
+    """Whether the extractor put spaces between Chinese characters everywhere.
 
     Some extractors space out every Han character; a report's own spaces (中共泰州市委 泰州市人民政府)
     are rare, so they are only removed when spaced pairs are common.
     """
     spaced = len(_SPACE_BETWEEN_CJK.findall(text))
     joined = len(_CJK_PAIR.findall(text))
-    return _SPACE_BETWEEN_CJK.sub("", text) if spaced > 0.3 * (spaced + joined) else text
+    return spaced > 0.3 * (spaced + joined)
+
+
+def _unspace(text: str) -> str:
+    return _SPACE_BETWEEN_CJK.sub("", text) if _spaced_han(text) else text

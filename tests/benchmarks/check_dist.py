@@ -2,8 +2,9 @@
 
 Usage: QT_QPA_PLATFORM=offscreen python tests/benchmarks/check_dist.py dist/法治年报审阅器
 
-Runs the built ``reviewer analyze seeds --json`` and ``法治年报审阅器 --self-test``; exits non-zero
-when either fails. Prints folder size and the self-test's time.
+Runs the built ``reviewer analyze seeds --json``, the built CLI on a page image (OCR: the models
+must be in the folder) and ``法治年报审阅器 --self-test``; exits non-zero when any fails. Prints
+folder size and the times.
 """
 
 from __future__ import annotations
@@ -28,6 +29,30 @@ def _size_mb(folder: Path) -> float:
     return round(sum(f.stat().st_size for f in files) / 1024 / 1024, 1)
 
 
+def _ocr_check(folder: Path, env: dict[str, str]) -> tuple[bool, float]:
+    """The built CLI reads a rendered page by OCR (format "ocr", the figure found), offline."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from tests.core.format_fixtures import make_scan_png
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = make_scan_png(Path(tmp) / "scan.png", ["一、主要举措和成效", "全年共办理行政复议案件59件，纠错率44%。"])
+        t0 = time.perf_counter()
+        run = subprocess.run([_exe(folder, "reviewer"), "analyze", str(page), "--json"],
+                             capture_output=True, text=True, env=env, check=False)
+        seconds = time.perf_counter() - t0
+    if run.returncode != 0:
+        print(f"built OCR failed ({run.returncode}):\n{run.stderr}", file=sys.stderr)
+        return False, seconds
+    result = json.loads(run.stdout)
+    result = result[0] if isinstance(result, list) else result
+    ok = result.get("format") == "ocr" and any(m["value"] == 59 for m in result.get("metrics", []))
+    if not ok:
+        print(f"built OCR read the page wrongly: {run.stdout[:500]}", file=sys.stderr)
+    return ok, seconds
+
+
 def main(folder: Path) -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     seeds = folder / "_internal" / "seeds"
@@ -42,6 +67,9 @@ def main(folder: Path) -> int:
     if len(results) != 5 or any(r["schema"] != "reviewer.analysis/2" for r in results):
         print("built reviewer analyze returned unexpected output", file=sys.stderr)
         return 1
+    ocr_ok, t_ocr = _ocr_check(folder, env)
+    if not ocr_ok:
+        return 1
     t0 = time.perf_counter()
     gui = subprocess.run([_exe(folder, GUI_NAME), "--self-test"], capture_output=True, text=True, env=env, check=False)
     t_gui = time.perf_counter() - t0
@@ -51,6 +79,7 @@ def main(folder: Path) -> int:
     print(json.dumps({
         "folder_mb": _size_mb(folder),
         "cli_analyze_seeds_s": round(t_cli, 2),
+        "cli_ocr_one_page_s": round(t_ocr, 2),
         "self_test_s": round(t_gui, 2),
         "self_test_output": gui.stdout.strip().splitlines()[-1:] if gui.stdout.strip() else [],
     }, ensure_ascii=False, indent=1))

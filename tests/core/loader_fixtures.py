@@ -112,8 +112,12 @@ def make_columns_pdf(path: Path, title: str, left: list[str], right: list[str], 
     return path
 
 
+NO_LINE_START = "、，。；：？！）》」』”’%"  # kinsoku: Word never starts a wrapped line with these
+
+
 def make_wrapped_pdf(path: Path, paragraphs: list[str], width: float = 480) -> Path:
-    """Paragraphs hard-wrapped at ``width`` pt, as Word's "save as PDF" prints them."""
+    """Paragraphs hard-wrapped at ``width`` pt as Word's "save as PDF" prints them: the first line
+    indented two characters, and no line starting with closing punctuation (it stays on the line above)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -123,17 +127,19 @@ def make_wrapped_pdf(path: Path, paragraphs: list[str], width: float = 480) -> P
     c = canvas.Canvas(str(path), pagesize=A4)
     y = 800.0
     for para in paragraphs:
-        line = ""
-        for ch in para + "\n":
-            if ch == "\n" or pdfmetrics.stringWidth(line + ch, "STSong-Light", 12) > width:
-                if y < 60:
-                    c.showPage()
-                    y = 800.0
-                c.setFont("STSong-Light", 12)
-                c.drawString(40, y, line)
-                y -= 18
-                line = ""
-            if ch != "\n":
-                line += ch
+        rows: list[str] = [""]
+        for ch in para:
+            indent = 24 if len(rows) == 1 else 0
+            full = pdfmetrics.stringWidth(rows[-1] + ch, "STSong-Light", 12) + indent > width
+            if full and ch not in NO_LINE_START:
+                rows.append("")
+            rows[-1] += ch
+        for i, row in enumerate(rows):
+            if y < 60:
+                c.showPage()
+                y = 800.0
+            c.setFont("STSong-Light", 12)
+            c.drawString(40 + (24 if i == 0 else 0), y, row)
+            y -= 18
     c.save()
     return path

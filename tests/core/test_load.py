@@ -113,8 +113,8 @@ BAD_FILES = {
     "nodoc.docx": (_zip_without_document, "corrupt", "损坏"),
     "locked.docx": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "encrypted", "加密"),
     "broken.pdf": (lambda p: p.write_bytes(b"%PDF-1.4\n garbage"), "corrupt", "损坏"),
-    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50), "unsupported", "另存为 .docx"),
-    "report.wps": (lambda p: p.write_bytes(b"wps"), "unsupported", "另存为 .docx"),
+    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50), "corrupt", "损坏"),
+    "report.wps": (lambda p: p.write_bytes(b"\x00\x01WPS\xff" * 20), "unsupported", "金山 WPS"),
 }
 
 
@@ -147,7 +147,7 @@ def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
         (folder / "sub" / seed.name).write_bytes(seed.read_bytes())
     (folder / "a_empty.txt").write_bytes(b"")
     (folder / "z_binary.txt").write_bytes(b"\x00" * 100)
-    (folder / "m.wps").write_bytes(b"x")
+    (folder / "m.wps").write_bytes(b"\x00\x01WPS\xff" * 20)
     (folder / "~$lock.docx").write_bytes(b"x")  # Word's lock file: not a report
     (folder / ".hidden.txt").write_bytes(b"x")
     ticks: list[tuple[int, int]] = []

@@ -57,14 +57,26 @@ def test_plain_text_named_docx_loads_as_text(tmp_path: Path) -> None:
     assert (doc.format, doc.encoding, doc.text) == ("txt", "gb18030", "\n".join(LINES))
 
 
-@pytest.mark.parametrize("name", ["旧版.doc", "文档.wps"])
-def test_legacy_suffix_with_text_like_bytes_keeps_the_save_as_advice(tmp_path: Path, name: str) -> None:
+def test_text_saved_under_a_legacy_suffix_loads_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "文档.wps"
+    path.write_bytes("\r\n".join(LINES).encode("gb18030"))
+    doc = load(path)
+    assert (doc.format, doc.text) == ("txt", "\n".join(LINES))
+
+
+@pytest.mark.parametrize(("name", "data", "kind", "words"), [
+    ("旧版.doc", b"\xd0\xcf\x11\xe0" + b"x" * 50, "corrupt", "损坏"),
+    ("文档.wps", b"\x00\x01WPS\xff" * 20, "unsupported", "另存为 .docx"),
+])
+def test_legacy_suffix_with_foreign_bytes_says_what_they_are(
+    tmp_path: Path, name: str, data: bytes, kind: str, words: str
+) -> None:
     path = tmp_path / name
-    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50 if name.endswith(".doc") else b"wps text")
+    path.write_bytes(data)
     with pytest.raises(ReportLoadError) as info:
         load(path)
-    assert info.value.kind == "unsupported"
-    assert "另存为 .docx" in str(info.value)
+    assert info.value.kind == kind
+    assert words in str(info.value) and str(info.value).startswith(name)
 
 
 def test_page_declaring_gb2312_but_served_as_utf8_is_not_mojibake(tmp_path: Path) -> None:

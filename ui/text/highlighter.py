@@ -1,4 +1,4 @@
-"""Per-block formats for headings, metrics, findings and dimmed lines; the document is never edited.
+"""Per-block formats for headings, metrics, findings, OCR doubts and dimmed lines; the document is never edited.
 
 Formats written into the document would make it "modified" and undoable, so all marks are
 applied by this highlighter as each block is laid out.
@@ -28,6 +28,9 @@ def _format(mark: Mark, base_size: int) -> QTextCharFormat:
     elif mark.kind == "finding":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor("#d32f2f"))
+    elif mark.kind == "uncertain":  # dotted, so it never reads as a finding's wave
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor("#ef6c00"))
     else:
         fmt.setForeground(QColor("#9aa0a6"))
     return fmt
@@ -66,10 +69,16 @@ class ReportHighlighter(QSyntaxHighlighter):
 
     def _apply(self, pos: int, length: int, mark: Mark) -> None:
         fmt = _format(mark, self._base_size)
-        if mark.kind in ("metric", "finding"):
-            # Merge so a metric inside a heading stays bold and a finding keeps the metric colour.
-            merged = QTextCharFormat(self.format(pos))
-            merged.merge(fmt)
-            self.setFormat(pos, length, merged)
-        else:
+        if mark.kind not in ("metric", "finding", "uncertain"):
             self.setFormat(pos, length, fmt)
+            return
+        # Merged run by run, so a metric inside a heading stays bold, an underline keeps the metric's
+        # colour, and a mark covering only part of another does not spread its look to the rest.
+        start, current = pos, self.format(pos)
+        for i in range(pos + 1, pos + length + 1):
+            if i == pos + length or self.format(i) != current:
+                merged = QTextCharFormat(current)
+                merged.merge(fmt)
+                self.setFormat(start, i - start, merged)
+                if i < pos + length:
+                    start, current = i, self.format(i)

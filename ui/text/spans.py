@@ -13,7 +13,7 @@ from reviewer.model import Analysis, Section, walk_sections
 from ui.labels import severity_name, text
 from ui.spans import Utf16Index
 
-MarkKind = Literal["heading", "metric", "finding", "dim"]
+MarkKind = Literal["heading", "metric", "finding", "dim", "uncertain"]
 
 # Light backgrounds that keep black text readable; a topic always gets the same one.
 TOPIC_COLOURS = (
@@ -77,6 +77,9 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
     for f in a.findings:
         tip = f"{severity_name(f.severity)}：{text(f.message)}"
         marks.append(Mark(*index.span_to_qt(f.start, max(f.end, f.start + 1)), "finding", tip=tip))
+    for start, end, confidence in a.uncertain:  # characters OCR was unsure of: check them on the page
+        tip = _tr("文字识别（OCR）不确定：置信度 {p}%，请对照原件核对").format(p=round(confidence * 100))
+        marks.append(Mark(*index.span_to_qt(start, end), "uncertain", tip=tip))
     marks.sort(key=lambda k: (k.start, k.end))
     return marks
 

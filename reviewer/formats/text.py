@@ -1,0 +1,20 @@
+"""Plain text → report text: the encoding cascade of ``reviewer.load``, line ends made ``\\n``."""
+
+from __future__ import annotations
+
+from reviewer.formats.base import Context, Extracted, FormatProblem
+
+
+def read_text(data: bytes, ctx: Context) -> Extracted:
+    from reviewer.load import bomless_utf16, decode_text, looks_binary, normalise_newlines
+
+    utf16 = bomless_utf16(data)
+    if utf16 is not None:
+        return Extracted(normalise_newlines(data.decode(utf16)), "txt", utf16)
+    if looks_binary(data):
+        raise FormatProblem("binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
+    try:
+        text, enc = decode_text(data)
+    except UnicodeDecodeError as exc:
+        raise FormatProblem("undecodable", "无法识别文本编码，请另存为 UTF-8 编码的 .txt") from exc
+    return Extracted(normalise_newlines(text), "txt", enc)

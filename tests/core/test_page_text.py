@@ -1,0 +1,54 @@
+"""Printed pages back to the report as written: layout spaces, running lines, wrapped paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.formats.layout import PageLine, assemble, drop_running_lines, gaps_are_layout, tidy_spaces
+from reviewer.load import load
+from tests.core import format_fixtures as ff
+
+
+def test_word_autospace_is_removed_but_spaces_between_latin_words_stay(tmp_path: Path) -> None:
+    pages = [
+        ["一、2021年度工作情况", "全年办理行政复议案件59件，纠错率44%。", "依据 Administrative Procedure Law 开展工作"],
+        ["（二）2022年度安排", "发布日期:2022-02-15"],
+    ]
+    doc = load(ff.make_autospaced_pdf(tmp_path / "r.pdf", pages, header="某区2021年法治政府建设报告"))
+    assert doc.text.split("\n") == [
+        "某区2021年法治政府建设报告",  # the first page's top line stays: a header may repeat the title
+        "一、2021年度工作情况", "全年办理行政复议案件59件，纠错率44%。", "依据Administrative Procedure Law开展工作",
+        "（二）2022年度安排", "发布日期:2022-02-15", "",
+    ]
+
+
+def test_a_writers_own_spaces_stay_when_few_boundaries_have_one() -> None:
+    texts = ["发布日期：2022-02-15 15:49 浏览次数：", "全年办理案件59件，2021年度纠错率44%。"]
+    assert not gaps_are_layout(texts)
+    assert gaps_are_layout(["2021 年度", "办理 59 件"])
+    assert tidy_spaces(PageLine("办理 59 件 of the year")).text == "办理59件of the year"
+
+
+def test_page_numbers_and_running_headers_and_footers_go() -> None:
+    pages = [
+        [PageLine("关于2021年法治政府建设情况的报告"), PageLine("正文第一页"), PageLine("- 1 -")],
+        [PageLine("某区人民政府文件"), PageLine("正文第二页"), PageLine("第 2 页 共 3 页")],
+        [PageLine("某区人民政府文件"), PageLine("正文第三页"), PageLine("3")],
+    ]
+    text, _ = assemble(drop_running_lines(pages))
+    assert text == "关于2021年法治政府建设情况的报告\n正文第一页\n正文第二页\n正文第三页\n"
+
+
+def test_ocr_confidences_become_spans_of_the_text() -> None:
+    line = PageLine("办理 59 件，12.5%", conf=(0.99, 0.99, 1.0, 0.4, 0.6, 1.0, 0.99, 0.3, 1.0, 1.0, 0.5, 1.0, 0.7))
+    text, spans = assemble([[PageLine("标题")], [tidy_spaces(line)]])
+    assert text == "标题\n办理59件，12.5%\n"
+    # The doubtful comma is not worth a reviewer's time; a doubtful decimal point or % is.
+    assert spans == ((5, 7, 0.4), (11, 12, 0.5), (13, 14, 0.7))
+    assert [text[s:e] for s, e, _ in spans] == ["59", ".", "%"]
+
+
+def test_hard_wrapped_paragraph_running_onto_the_next_page_is_rejoined(tmp_path: Path) -> None:
+    lines = [f"第{i}段" + "法治政府建设持续推进，依法行政水平不断提高" * 3 for i in range(1, 30)]
+    doc = load(ff.make_ofd(tmp_path / "r.ofd", lines, header="某区人民政府"))
+    assert doc.text.split("\n")[1:-1] == lines
