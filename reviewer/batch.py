@@ -136,8 +136,11 @@ def import_reports(
     workers: int | None = None,
     pool: Executor | None = None,
     on_done: Callable[[list[Analysis]], None] | None = None,
+    pages: Callable[[Path, int, int], None] | None = None,
 ) -> BatchResult:
     """Load every report under ``paths``, analyse it, and keep it (text and all) in ``store``.
+
+    ``pages(file, done, total)`` follows a file read page by page (a scan being recognised).
 
     ``on_done`` receives each group of reports once they are analysed and kept in the project (the
     window shows the first ones while the rest are still being read).
@@ -147,7 +150,7 @@ def import_reports(
     def half(offset: int) -> Progress | None:
         return (lambda d, t: progress(offset * t + d, 2 * t)) if progress is not None else None
 
-    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled)
+    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, pages=pages)
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
         store.save_checklist(checklist)

@@ -195,6 +195,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "encoding": doc.encoding,
         "size": doc.size,
         "hints": [[h.line, h.level, h.label] for h in doc.hints],
+        "uncertain": [list(u) for u in doc.uncertain],  # OCR read once: its doubts are kept with its text
     }
 
 
@@ -207,6 +208,7 @@ def document_from_json(d: dict[str, Any], path: str | None = None) -> Document:
         encoding=d["encoding"],
         size=d["size"],
         hints=tuple(LineHint(line, level, label) for line, level, label in d.get("hints", [])),
+        uncertain=tuple((int(s), int(e), float(c)) for s, e, c in d.get("uncertain", [])),
     )
 
 

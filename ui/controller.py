@@ -44,6 +44,7 @@ class Controller(QObject):
         loader.loaded.connect(self._loaded)
         loader.failed.connect(self._failed)
         loader.partial.connect(self._partial)
+        loader.pages.connect(window.status.reading_pages)
         self.pools = WarmPool()
         window.session.review_changed.connect(lambda _sha: self._review_progress())
         window.session.reports_changed.connect(self._review_progress)
@@ -53,7 +54,11 @@ class Controller(QObject):
 
     # -- the project's reports --------------------------------------------
     def _context(self, deliver: Deliver) -> JobContext:
-        return JobContext(store_opener(self.project, self.w.session.store), self.checklist, self.pools.get, deliver)
+        def pages(path: Path, done: int, total: int) -> None:  # on the worker thread: queued to the GUI
+            self.w.loader.pages.emit(readable_name(str(path)), done, total)
+
+        opener = store_opener(self.project, self.w.session.store)
+        return JobContext(opener, self.checklist, self.pools.get, deliver, pages)
 
     def load_project(self, then_import: Sequence[str] = ()) -> None:
         """Show every report the project holds (and then bring ``then_import`` in)."""

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -48,6 +49,7 @@ class JobContext:
     checklist: Checklist
     pool: Callable[[], Executor | None]  # the window's warm analysis pool, made when first needed
     deliver: Deliver  # each group of reports as soon as it is analysed (to show the first at once)
+    pages: Callable[[Path, int, int], None] = lambda _f, _d, _t: None  # a scan's pages as OCR reads them
 
 
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
@@ -102,7 +104,7 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
         store, owned = ctx.opener()
         try:
             batch = import_reports(list(paths), ctx.checklist, store, progress, cancelled, pool=ctx.pool(),
-                                   on_done=ctx.deliver)
+                                   on_done=ctx.deliver, pages=ctx.pages)
             if batch.cancelled:
                 return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
@@ -136,6 +138,7 @@ class Loader(QObject):
         loaded(LoadResult): the job ended (possibly cancelled, with what it had).
         failed(message): the job itself crashed.
         partial(list of Analysis): a group of reports is ready before the job ends.
+        pages(file name, done, total): a scanned file is being read, page by page.
     """
 
     started = Signal()
@@ -143,6 +146,7 @@ class Loader(QObject):
     loaded = Signal(object)
     failed = Signal(str)
     partial = Signal(object)
+    pages = Signal(str, int, int)
     _delivered = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:

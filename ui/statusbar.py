@@ -44,6 +44,14 @@ class StatusBar(QStatusBar):
         self.progress.show()
         self.cancel.show()
 
+    def reading_pages(self, name: str, done: int, total: int) -> None:
+        """A scan being recognised: which file and which page (cancel stops between pages)."""
+        if done < total:
+            self.showMessage(self.tr("正在识别扫描件 {name}：第 {page}/{total} 页").format(
+                name=name, page=done + 1, total=total))
+        else:
+            self.clearMessage()
+
     def loading_done(self) -> None:
         self.progress.hide()
         self.cancel.hide()

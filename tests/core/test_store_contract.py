@@ -136,3 +136,10 @@ def test_a_path_that_is_not_valid_unicode_is_kept_losslessly(store: ReviewStore)
     odd = "/x/" + b"\xb1\xa8\xb8\xe6.txt".decode("utf-8", "surrogateescape")  # 报告.txt in GBK bytes
     store.add_report(doc(A, odd), None, None, None)
     assert store.reports()[0].path == odd and store.documents()[0].path == odd
+
+
+def test_text_read_by_ocr_is_kept_with_its_doubts(store: ReviewStore) -> None:
+    scanned = Document("/x/扫描件.pdf", "全年办理案件59件。", A, "ocr", None, 2048, uncertain=((6, 8, 0.62),))
+    store.add_report(scanned, None, None, None)
+    (kept,) = store.documents()
+    assert (kept.text, kept.format, kept.uncertain) == ("全年办理案件59件。", "ocr", ((6, 8, 0.62),))
