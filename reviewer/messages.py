@@ -36,6 +36,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "本段与 {files} 中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {files}",
     ),
+    "dup.across_run": ("连续 {n} 段：{message}", "{n} paragraphs in a row: {message}"),
     "dup.across_many": (
         "本段与 {files} 等 {n} 份报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {files} and others ({n} reports in all)",

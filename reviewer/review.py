@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reviewer.checklist import Checklist, score
-from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict
+from reviewer.messages import Message, msg
+from reviewer.model import Analysis, CheckResult, Finding, ItemDecision, ReportVerdict
 from reviewer.vocab import CHECK_STATUS, DECISION, REQUIRED_PARTS, Lang, Tone
 
 Decisions = Mapping[str, ItemDecision]
@@ -177,3 +178,59 @@ def key_figure(a: Analysis, figure: KeyFigure) -> float | None:
     """The largest figure of the topic in the accepted measure words (totals are usually the largest)."""
     values = [m.value for m in a.metrics if m.topic == figure.topic and m.measure in figure.measures]
     return max(values) if values else None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One row of the 问题 list: a finding, or a run of paragraphs copied from the same reports."""
+
+    kind: str
+    severity: str
+    message: Message
+    start: int
+    end: int
+    count: int = 1  # findings the row stands for
+
+
+@dataclass(frozen=True, slots=True)
+class FindingGroup:
+    kind: str
+    rows: tuple[FindingRow, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(r.count for r in self.rows)
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def finding_groups(a: Analysis) -> list[FindingGroup]:
+    """The findings grouped by kind (most severe kinds first), in text order within a kind; paragraphs
+    copied in a row from the same other reports are one row, not one per paragraph."""
+    by_kind: dict[str, list[Finding]] = {}
+    for f in sorted(a.findings, key=lambda f: (f.start, f.end)):
+        by_kind.setdefault(f.kind, []).append(f)
+    groups = [FindingGroup(kind, tuple(_runs(a.text, fs))) for kind, fs in by_kind.items()]
+    return sorted(groups, key=lambda g: (min(_SEVERITY_ORDER.get(r.severity, 3) for r in g.rows), g.kind))
+
+
+def _runs(text: str, findings: list[Finding]) -> list[FindingRow]:
+    rows: list[FindingRow] = []
+    for f in findings:
+        last = rows[-1] if rows else None
+        adjacent = last is not None and not text[last.end : f.start].strip()
+        if last is not None and adjacent and f.kind == "duplicate_across_reports" == last.kind:
+            single = _single(last.message)
+            if single == f.message:  # the next paragraph, copied from the same reports
+                merged = msg("dup.across_run", n=last.count + 1, message=single)
+                rows[-1] = FindingRow(f.kind, f.severity, merged, last.start, f.end, last.count + 1)
+                continue
+        rows.append(FindingRow(f.kind, f.severity, f.message, f.start, f.end))
+    return rows
+
+
+def _single(m: Message) -> Message:
+    """The message of one copied paragraph, also inside a row that stands for a run of them."""
+    inner = m.param("message") if m.id == "dup.across_run" else m
+    return inner if isinstance(inner, Message) else m

@@ -7,7 +7,6 @@ analysis (jieba, tables) start on a worker thread once the event loop runs.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from ui.project import DATA_ENV
 from ui.settings import SettingsStore
@@ -112,8 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = SettingsStore(make_settings())
     translators = install_translators(app, store.load().language)
     apply_style(app)
-    gc.set_threshold(50_000, 50, 100)  # building a project's analyses makes millions of small objects
-    window, shown = open_window(store, project, paths)
+    window, shown = open_window(store, project, paths, ask_name=not args.self_test, warm=not args.self_test)
     if args.self_test:
         window.controller.project_loaded.connect(lambda: _self_test_report(window, shown[0], app))
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))
@@ -123,9 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def open_window(store: SettingsStore, project: Path | None, paths: list[str]) -> tuple[MainWindow, list[float]]:
+def open_window(store: SettingsStore, project: Path | None, paths: list[str], ask_name: bool = False,
+                warm: bool = False) -> tuple[MainWindow, list[float]]:
     """The main window on the project to open, shown; its reports load once the event loop runs.
 
+    ``ask_name``: on the first start, ask the reviewer's name (written with every decision) once.
+    ``warm``: start the analysis workers at once, so the first folder opens without waiting.
     Returns the window and a list that receives the time loading started (for the self-test).
     """
     from ui.main_window import MainWindow
@@ -139,10 +140,28 @@ def open_window(store: SettingsStore, project: Path | None, paths: list[str]) ->
 
     def start() -> None:
         shown.append(time.perf_counter())
+        if ask_name:
+            ask_reviewer_name(window)
+        if warm:
+            window.controller.pools.warm()
         window.controller.load_project(then_import=paths or ([str(_seeds())] if samples else []))
 
     QTimer.singleShot(0, start)
     return window, shown
+
+
+def ask_reviewer_name(window: MainWindow) -> None:
+    """Once, on the first start: the name written with every decision (changeable in 设置)."""
+    s = window.settings
+    if s.reviewer or s.asked_name:
+        return
+    name, ok = QInputDialog.getText(window, window.tr("审阅人"),
+                                    window.tr("请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）："))
+    s.asked_name = True
+    if ok and name.strip():
+        s.reviewer = name.strip()
+        window.session.reviewer = s.reviewer
+    window.settings_store.save(s)
 
 
 def choose_project(given: Path | None, last: str, have_paths: bool) -> tuple[Path, bool, str]:

@@ -39,6 +39,7 @@ class Controller(QObject):
         self.project = project
         self.checklist = checklist
         self._pending: list[str] = []
+        self._auto_selected: str | None = None
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -81,7 +82,8 @@ class Controller(QObject):
         first = not self.w.session.analyses()
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
-            self.w.reports.select_report(analyses[0].sha256)
+            self._auto_selected = analyses[0].sha256  # whichever came first; the end puts the first in order
+            self.w.reports.select_report(self._auto_selected)
 
     def open_files_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.w, self.w.tr("打开报告"), "", self.w.tr(REPORT_FILTER))
@@ -130,6 +132,7 @@ class Controller(QObject):
         self.w.status.loading_done()
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
+            had = None if had == self._auto_selected else had  # the reviewer's own choice only
             self.w.session.set_reports(result.base, result.analyses, result.review)
             self.w.session.changed_on_disk = set(result.changed)
             gc.freeze()  # a project's analyses live as long as it is open: never walk them again
@@ -138,6 +141,7 @@ class Controller(QObject):
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
             if pick is not None:
                 self.w.reports.select_report(pick)
+            self._auto_selected = None
         self._report(result)
         if self._pending:
             paths, self._pending = self._pending, []

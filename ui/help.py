@@ -87,7 +87,7 @@ _GUIDE_ZH = """
 <ol>
 <li>在左侧报告列表中选一份报告（Alt+↓ / Alt+↑ 切换）。中间是报告原文：标题加粗，数据按主题着色，
 问题画下划线，网页杂项淡化；鼠标停在上面可看说明。</li>
-<li>右侧核查清单逐项列出程序的初步判断。点一项，正文中显示其依据（浅蓝色底）；没有依据的项不标正文。</li>
+<li>右侧核查清单逐项列出程序的初步判断。点一项，正文中以深蓝底白字显示其依据；没有依据的项不标正文。</li>
 <li>作出判断：勾选或按空格＝符合；按 1–4 或点按钮＝符合 / 不符合 / 不适用 / 未定；在下方写审阅意见，
 停止输入即自动保存。</li>
 <li>全部看过后，在上方“结论”中选“通过”或“需修改”，写总体意见。</li>
@@ -111,7 +111,7 @@ _GUIDE_EN = """
 <li>Pick a report in the list on the left (Alt+Down / Alt+Up move on). The middle shows the report as written:
 headings bold, figures coloured by topic, findings underlined, web clutter dimmed; hover for details.</li>
 <li>The checklist on the right gives the program's first judgement of each item. Click one to see its evidence
-in the text (light blue); items without evidence mark nothing.</li>
+in the text (white on dark blue); items without evidence mark nothing.</li>
 <li>Decide: tick or press Space = meets; press 1–4 or click the buttons = meets / fails / not applicable /
 undecided; write a comment below, saved as you type.</li>
 <li>When done, set the verdict above to Accepted or Needs revision, with an overall comment.</li>

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui import settings as keys
 from ui.checklist.view import ChecklistPanel
+from ui.collector import MainThreadCollector
 from ui.commands import Commands, checklist_or_default
 from ui.compare.view import ComparePanel
 from ui.controller import Controller
@@ -19,7 +20,8 @@ from ui.icons import app_icon
 from ui.layout import fit_to_screen
 from ui.loading import Loader
 from ui.menus import all_actions, build_actions, build_menus, build_toolbar
-from ui.metrics.view import FindingsPanel, MetricsPanel
+from ui.metrics.findings import FindingsPanel
+from ui.metrics.view import MetricsPanel
 from ui.project import default_project, make_writer, open_project
 from ui.reports.model import ReportsModel
 from ui.reports.view import ReportsPanel
@@ -36,6 +38,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings_store: SettingsStore, project: Path | None = None) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if app is not None:
+            MainThreadCollector.install(app)  # before any worker thread runs
         self.settings_store = settings_store
         self.settings = settings_store.load()
         path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
@@ -145,7 +150,7 @@ class MainWindow(QMainWindow):
         self.text.show_analysis(a)
         self.checklist.set_report(sha256 if a is not None else None)
         self.metrics.metrics_model.set_metrics(a.metrics if a else (), a.sections if a else ())
-        self.findings.findings_model.set_findings(a.findings if a is not None else ())
+        self.findings.set_analysis(a)
         self.tabs.setTabText(0, self.tr("数据指标 ({n})").format(n=len(a.metrics) if a else 0))
         self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(a.findings) if a else 0))
 

@@ -1,42 +1,45 @@
-"""``python -m ui.screenshot OUT.png [PATH...]``: open the seeds, pose the window, save a picture.
+"""``python -m ui.screenshot OUT.png [--page review|compare|guide] [--reports N] [PATH...]``.
 
-Run under Xvfb with a CJK font for the README picture; the window is grabbed with
-``QWidget.grab()`` after loading, with one report selected and one checklist item open.
+Opens the sample reports (or N generated ones, or PATH...) into a scratch project, poses the
+window as a reviewer at work would have it, and saves a picture. Run it under Xvfb with a CJK font
+and a screen of the size to show (``Xvfb :99 -screen 0 1366x768x24``): the window sizes itself for
+that screen as it would on a reviewer's computer. Never touches the reviewer's settings or projects.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer.model import Analysis
 
 
-def _pose(window: object, out: Path, app: QApplication) -> None:
+def _pose_review(window: object) -> None:
     from ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     analyses = window.session.analyses()
-    if analyses:
-        a = analyses[0]
-        window.reports.select_report(a.sha256)
-        busiest = _busiest_section(a)
-        if busiest:
-            idx = window.reports.section_index(a.sha256, busiest)
-            window.reports.tree.expand(idx.parent())
-            window.reports.tree.setCurrentIndex(idx)
-        for c in a.checklist[:4]:  # a review under way: the required parts ticked
-            window.session.set_decision(a.sha256, c.id, "符合")
-        shown = [c for c in a.checklist if c.group == "metric" and c.evidence] or list(a.checklist)
-        if shown:
-            window.checklist.tree.setCurrentIndex(window.checklist.model.item_index(shown[0].id))
-        window.reports.tree.setFocus()
-        window.tabs.setCurrentIndex(0)
-    QTimer.singleShot(400, lambda: (window.grab().save(str(out)), window.close(), app.exit(0)))
+    if not analyses:
+        return
+    a = analyses[0]
+    window.reports.select_report(a.sha256)
+    busiest = _busiest_section(a)
+    if busiest:
+        idx = window.reports.section_index(a.sha256, busiest)
+        window.reports.tree.expand(idx.parent())
+        window.reports.tree.setCurrentIndex(idx)
+    for c in a.checklist[:4]:  # a review under way: the required parts ticked
+        window.session.set_decision(a.sha256, c.id, "符合")
+    shown = [c for c in a.checklist if c.group == "metric" and c.evidence] or list(a.checklist)
+    if shown:
+        window.checklist.tree.setCurrentIndex(window.checklist.model.item_index(shown[0].id))
+    window.reports.tree.setFocus()
+    window.tabs.setCurrentIndex(0)
 
 
 def _busiest_section(a: Analysis) -> str | None:
@@ -49,33 +52,66 @@ def _busiest_section(a: Analysis) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _save(window: object, out: Path, page: str, app: QApplication) -> None:
+    from ui.help import GuideDialog
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    _pose_review(window)
+    if page == "compare":
+        window.show_page(True)
+        window.compare.topic_box.setCurrentIndex(0)
+    if page == "guide":
+        dialog = GuideDialog(window)
+        dialog.show()
+        def grab_and_quit() -> None:
+            dialog.grab().save(str(out))
+            app.exit(0)
+
+        QTimer.singleShot(400, grab_and_quit)
+        return
+    QTimer.singleShot(400, lambda: (window.grab().save(str(out)), window.close(), app.exit(0)))
+
+
 def main(argv: list[str]) -> int:
-    from ui.app import apply_style, make_settings
+    from ui.app import apply_style
     from ui.i18n import install_translators
     from ui.main_window import MainWindow
     from ui.settings import SettingsStore
 
-    out = Path(argv[0]) if argv else Path("resources/screenshot.png")
+    ap = argparse.ArgumentParser(prog="python -m ui.screenshot")
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--page", choices=("review", "compare", "guide"), default="review")
+    ap.add_argument("--reports", type=int, default=0, help="generate this many reports instead of the samples")
+    ap.add_argument("paths", nargs="*")
+    args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     apply_style(app)
     translators = install_translators(app, "zh_CN")
-    project = Path(tempfile.mkdtemp()) / "示例审阅.review"  # never touch the reviewer's own projects
-    window = MainWindow(SettingsStore(make_settings()), project)
-    window.resize(1600, 960)
+    scratch = Path(tempfile.mkdtemp(prefix="reviewer-screenshot-"))
+    settings = SettingsStore(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, scratch / "示例审阅.review")
     window.show()
-    paths = argv[1:] or [str(_seeds())]
-    window.loader.loaded.connect(lambda _r: QTimer.singleShot(200, lambda: _pose(window, out, app)))
-    QTimer.singleShot(0, lambda: window.controller.open_paths(paths))
+    paths = args.paths or _paths(args.reports, scratch)
+    window.controller.project_loaded.connect(lambda: QTimer.singleShot(300, lambda: _save(window, args.out,
+                                                                                          args.page, app)))
+    QTimer.singleShot(0, lambda: window.controller.load_project(then_import=paths))
     code = app.exec()
     del translators
     return code
 
 
-def _seeds() -> Path:
-    from reviewer.resources import seeds_dir
+def _paths(n: int, scratch: Path) -> list[str]:
+    if not n:
+        from reviewer.resources import seeds_dir
 
-    return seeds_dir()
+        return [str(seeds_dir())]
+    import importlib
+
+    corpus = importlib.import_module("tests.benchmarks.corpus")  # a development tool: the checkout has it
+    corpus.write_reports(n, scratch / "reports")
+    return [str(scratch / "reports")]
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QByteArray, QSettings
 
 REVIEWER = "reviewer/name"
+ASKED_NAME = "reviewer/asked"
 CHECKLIST = "reviewer/checklist"
 LANGUAGE = "ui/language"
 TEXT_SIZE = "ui/text_size"
@@ -29,6 +30,7 @@ class Settings:
     """The user's preferences; ``SettingsStore`` loads and saves them."""
 
     reviewer: str = ""
+    asked_name: bool = False  # the first start asks for the reviewer's name once
     checklist_path: str = ""
     language: str = "zh_CN"
     text_size: int = 12
@@ -67,6 +69,7 @@ class SettingsStore:
         size = int(qs.value(TEXT_SIZE, 12, type=int))  # type: ignore[call-overload]
         return Settings(
             reviewer=str(qs.value(REVIEWER, "", type=str)),
+            asked_name=bool(qs.value(ASKED_NAME, False, type=bool)),
             checklist_path=str(qs.value(CHECKLIST, "", type=str)),
             language=lang if lang in LANGUAGES else "zh_CN",
             text_size=min(max(size, 8), 32),
@@ -77,6 +80,7 @@ class SettingsStore:
     def save(self, s: Settings) -> None:
         qs = self._qs
         qs.setValue(REVIEWER, s.reviewer)
+        qs.setValue(ASKED_NAME, s.asked_name)
         qs.setValue(CHECKLIST, s.checklist_path)
         qs.setValue(LANGUAGE, s.language)
         qs.setValue(TEXT_SIZE, s.text_size)

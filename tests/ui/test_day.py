@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.compare.model import ROLE_SHA
@@ -116,7 +116,7 @@ def test_decision_buttons_say_their_keys_and_tab_leaves_the_metrics_table(make_w
     assert tips == ["符合（在核查清单中按 1）", "不符合（在核查清单中按 2）", "不适用（在核查清单中按 3）",
                     "未定（在核查清单中按 4）"]
     assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in w.checklist.detail.buttons.buttons())
-    assert not w.metrics.table.tabKeyNavigation() and not w.findings.table.tabKeyNavigation()
+    assert not w.metrics.table.tabKeyNavigation() and not w.findings.tree.tabKeyNavigation()
 
 
 def test_a_report_left_with_alt_down_folds_away(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
@@ -127,3 +127,16 @@ def test_a_report_left_with_alt_down_folds_away(make_window: WindowFactory, qtbo
     w.actions_.next_report.trigger()
     assert not w.reports.tree.isExpanded(first) and w.reports.tree.isExpanded(w.reports.proxy.index(1, 0))
     assert w.reports.tree.textElideMode() == Qt.TextElideMode.ElideMiddle  # the year stays in view
+
+
+def test_combo_boxes_keep_dark_text_when_focused(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.app import apply_style
+
+    apply_style(QApplication.instance())  # type: ignore[arg-type]
+    w = _window(make_window, qtbot, tmp_path)
+    for box in (w.reports.status_box, w.checklist.header.verdict_box):
+        box.setFocus()
+        image = box.grab().toImage()
+        dark = sum(1 for x in range(image.width()) for y in range(image.height())
+                   if image.pixelColor(x, y).lightness() < 90)
+        assert dark > 20, f"{box.currentText()} is not readable"

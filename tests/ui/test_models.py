@@ -8,15 +8,17 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from reviewer.memory_store import MemoryReviewStore
-from reviewer.model import PartResult
+from reviewer.messages import msg
+from reviewer.model import Finding, PartResult
 from ui.checklist.model import ChecklistModel
 from ui.compare.model import GridModel, topic_bars, topic_keys
-from ui.metrics.model import ROLE_SORT, FindingsModel, MetricsModel, TableFilter
+from ui.metrics.findings import ROLE_SPAN, FindingsTreeModel
+from ui.metrics.model import ROLE_SORT, MetricsModel, TableFilter
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsFilter, ReportsModel
 from ui.reports.rows import build_report_row
 from ui.session import Session
 
-from .sample import make_analysis
+from .sample import TEXT, make_analysis
 
 
 def _session() -> Session:
@@ -101,14 +103,11 @@ def test_checklist_model_ticks_through_the_session(qtmodeltester: ModelTester) -
     qtmodeltester.check(model)
 
 
-def test_metric_and_finding_tables_sort_by_value(qtmodeltester: ModelTester) -> None:
+def test_metric_table_sorts_by_value(qtmodeltester: ModelTester) -> None:
     a = make_analysis()
     metrics = MetricsModel()
     metrics.set_metrics(a.metrics)
-    findings = FindingsModel()
-    findings.set_findings(a.findings)
     qtmodeltester.check(metrics)
-    qtmodeltester.check(findings)
     proxy = TableFilter()
     proxy.setSourceModel(metrics)
     qtmodeltester.check(proxy)
@@ -119,11 +118,29 @@ def test_metric_and_finding_tables_sort_by_value(qtmodeltester: ModelTester) -> 
     assert proxy.rowCount() == 2
 
 
-def test_finding_kinds_show_their_chinese_names(qapp: object) -> None:
-    findings = FindingsModel()
-    findings.set_findings(make_analysis().findings)
-    assert findings.index(0, 2).data() == "重复段落"
-    assert findings.index(0, 0).data() == "警告"
+def _line_span(i: int) -> tuple[int, int]:
+    start = sum(len(x) + 1 for x in TEXT.split("\n")[:i])
+    return start, start + len(TEXT.split("\n")[i])
+
+
+def test_findings_are_grouped_by_kind_with_counts_and_copied_runs_are_one_row(qtmodeltester: ModelTester) -> None:
+    a = make_analysis()
+    same = msg("dup.across", files=("乙.txt",))
+    other = msg("dup.across", files=("丙.txt",))
+    # lines 4-6 are paragraphs next to each other; line 8 stands apart; line 6 names another report
+    shared = [Finding("duplicate_across_reports", "info", m, *_line_span(i))
+              for i, m in ((4, same), (5, same), (6, other), (8, same))]
+    model = FindingsTreeModel()
+    model.set_analysis(replace(a, findings=a.findings + tuple(shared)))
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["重复段落（1）", "与其他报告雷同的段落（4）"]
+    assert model.index(0, 1, model.index(0, 0)).data() == "警告"
+    group = model.index(1, 0)
+    rows = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    assert rows == ["连续 2 段：本段与 乙.txt 中的段落相同或高度相似", "本段与 丙.txt 中的段落相同或高度相似",
+                    "本段与 乙.txt 中的段落相同或高度相似"]
+    assert model.index(0, 0, group).data(ROLE_SPAN) == (_line_span(4)[0], _line_span(5)[1])
+    assert model.total() == 5
 
 
 def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:

@@ -206,3 +206,21 @@ def test_a_comment_typed_0_3_s_before_a_kill_is_there_after_restart(tmp_path: Pa
     store = open_store(project)
     (rec,) = store.reports()
     assert store.decisions(rec.sha256)["measures"].comment == "缺少数据支撑"
+
+
+def test_the_first_start_asks_the_reviewers_name_once(qtbot: QtBot, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a[2]), ("张审阅", True))[1])
+    for _ in range(2):
+        store = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        window, _ = open_window(store, tmp_path / "P.review", [str(SEED_FILES[0])], ask_name=True)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.controller.project_loaded, timeout=LOAD_MS):
+            pass
+        sha = window.session.analyses()[0].sha256
+        assert window.session.set_decision(sha, "measures", "符合").reviewer == "张审阅"
+        window.close()
+    assert len(asked) == 1 and "姓名" in asked[0]

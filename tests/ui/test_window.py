@@ -57,7 +57,7 @@ def test_click_checklist_item_selects_its_evidence(make_window: WindowFactory, q
     _click(qtbot, w.checklist.tree, idx)
     assert w.text.highlighted_span() == (at("59件"), at("59件") + 3)
     assert w.text.selected_span() == (at("59件"), at("59件"))  # shown, not selected: the highlight is its own
-    assert w.text.editor.extraSelections()[0].format.background().color().name() == "#cfe3ff"
+    assert w.text.editor.extraSelections()[0].format.background().color().name() == "#2f5597"
     assert "存在的不足" not in w.checklist.detail.note.text()
     _click(qtbot, w.checklist.tree, w.checklist.model.item_index("shortcomings"))  # missing: no evidence
     assert w.text.highlighted_span() is None

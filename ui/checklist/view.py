@@ -10,6 +10,7 @@ from reviewer.model import DECISIONS, Analysis
 from ui.checklist.detail import ItemDetail
 from ui.checklist.header import ReviewHeader
 from ui.checklist.model import ChecklistModel
+from ui.checklist.wrap import WrapDelegate
 from ui.columns import fit_columns
 from ui.labels import decision_name
 from ui.session import Session
@@ -51,11 +52,14 @@ class ChecklistPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)  # item names are read whole, on two lines where needed
+        self.tree.setItemDelegate(WrapDelegate(self.tree))
         self.tree.setAlternatingRowColors(True)
         hdr = self.tree.header()
         hdr.setStretchLastSection(False)
         decisions = [decision_name(d) + " ✎" for d in DECISIONS]
         fit_columns(hdr, self.tree.fontMetrics(), 0, {1: [""], 2: decisions}, icons=(1, 2))
+        # rows are as tall as their names need at the width the pane has now
+        hdr.sectionResized.connect(self._name_column_resized)
         self.detail = ItemDetail(session)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 4, 0)
@@ -65,6 +69,10 @@ class ChecklistPanel(QWidget):
         lay.addWidget(self.detail)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.clicked.connect(self._clicked)
+
+    def _name_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.tree.doItemsLayout()
 
     def set_report(self, sha256: str | None) -> None:
         analysis = self._session.analysis(sha256) if sha256 else None

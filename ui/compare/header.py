@@ -38,6 +38,10 @@ class StackedHeader(QHeaderView):
         text = str(model.headerData(logical_index, Qt.Orientation.Horizontal) or "") if model else ""
         fm = self.fontMetrics()
         painter.setPen(QColor("#333333"))
+        if fm.horizontalAdvance(text) + 12 <= rect.width():  # a wide column (the report) reads across
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+            return
         y = rect.top() + 6
         for ch in stacked(text):
             painter.drawText(QRect(rect.left(), y, rect.width(), fm.height()), Qt.AlignmentFlag.AlignCenter, ch)

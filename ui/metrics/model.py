@@ -7,10 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.model import Finding, Metric, Section, walk_sections
+from reviewer.model import Metric, Section, walk_sections
 from ui import plain
-from ui.icons import STATUS_COLOURS
-from ui.labels import finding_name, severity_name, text
 from ui.text.spans import section_label, topic_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,40 +79,6 @@ class MetricsModel(_Table):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(section if col == 4 else m.context)
-        return None
-
-
-class FindingsModel(_Table):
-    headers = ("级别", "问题", "类型")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: tuple[Finding, ...] = ()
-
-    def set_findings(self, findings: tuple[Finding, ...]) -> None:
-        self.beginResetModel()
-        self._rows = findings
-        self.endResetModel()
-
-    def _count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        f = self._rows[index.row()]
-        col = index.column()
-        if role == ROLE_SPAN:
-            return (f.start, f.end)
-        if role == ROLE_SORT:
-            return (SEVERITY_RANK.get(f.severity, 3), text(f.message), f.kind)[col]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (severity_name(f.severity), text(f.message), finding_name(f.kind))[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == 0:
-            colour = {"error": STATUS_COLOURS["missing"], "warning": STATUS_COLOURS["partial"]}.get(f.severity, "#555")
-            return QBrush(QColor(colour))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain.tip(text(f.message))
         return None
 
 

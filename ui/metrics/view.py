@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from reviewer.vocab import FINDING_KIND
 from ui.columns import fit_columns
-from ui.labels import finding_name, severity_name
-from ui.metrics.model import ROLE_SPAN, SEVERITY_RANK, FindingsModel, MetricsModel, TableFilter
+from ui.metrics.model import ROLE_SPAN, MetricsModel, TableFilter
 
 
 class TablePanel(QWidget):
@@ -16,7 +14,7 @@ class TablePanel(QWidget):
 
     span_activated = Signal(int, int)
 
-    def __init__(self, model: MetricsModel | FindingsModel, placeholder: str, parent: QWidget | None = None) -> None:
+    def __init__(self, model: MetricsModel, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.proxy = TableFilter()
@@ -60,14 +58,4 @@ class MetricsPanel(TablePanel):
         self.metrics_model = model
         self.filter_edit.setPlaceholderText(self.tr("按主题、单位或原文筛选"))
         # 主题 fits the longer topic names; 所在章节 starts at a short heading and can be widened
-        self.fit(3, {0: ["矛盾纠纷/人民调解"], 1: ["1,234,567"], 2: ["个百分点（超）"], 4: ["（十二）" + "章" * 10]})
-
-
-class FindingsPanel(TablePanel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        model = FindingsModel()
-        super().__init__(model, "", parent)
-        self.findings_model = model
-        self.filter_edit.setPlaceholderText(self.tr("按问题描述筛选"))
-        kinds = [finding_name(k) for k in FINDING_KIND]
-        self.fit(1, {0: [severity_name(s) for s in SEVERITY_RANK], 2: kinds})
+        self.fit(3, {0: ["矛盾纠纷/人民调解"], 1: ["1,234,567"], 2: ["个百分点"], 4: ["（十二）" + "章" * 5]})

@@ -32,7 +32,9 @@ from ui.text.highlighter import ReportHighlighter
 from ui.text.spans import MarkIndex, build_marks
 
 MIN_SIZE, MAX_SIZE = 8, 32
-EVIDENCE_COLOUR = "#cfe3ff"  # light blue: the text selection is amber (style.qss), a search hit the same
+# The evidence shown: dark blue with white text, unlike any topic's pastel, the amber of a selection
+# (style.qss) and a search hit.
+EVIDENCE_COLOUR, EVIDENCE_TEXT = "#2f5597", "#ffffff"
 
 
 class ReportEditor(QPlainTextEdit):
@@ -177,6 +179,7 @@ class ReportView(QWidget):
         sel.cursor = mark
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(EVIDENCE_COLOUR))
+        fmt.setForeground(QColor(EVIDENCE_TEXT))
         sel.format = fmt
         self.editor.setExtraSelections([sel])
 

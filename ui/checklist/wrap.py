@@ -1,0 +1,38 @@
+"""Checklist item names on as many lines as they need, at whatever width the pane has.
+
+A tree view asks its delegate for a row's height without telling it the column's width, so word
+wrap alone never makes a row taller; this delegate measures the name against the width the first
+column really has (less the indentation and the tick box).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+CHECKBOX = 26  # the tick box and its gap
+
+
+class WrapDelegate(QStyledItemDelegate):
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        if index.column() != 0:
+            return base
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1) - CHECKBOX - 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(base.width(), max(base.height(), rect.height() + 6))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 0:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            option.textElideMode = Qt.TextElideMode.ElideNone
