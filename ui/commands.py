@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
 from ui.dialogs import SettingsDialog, show_about, show_message
+from ui.export_dialog import ExportScopeDialog, offer_to_open
 from ui.exporting import ExportOutcome, export_work
 from ui.labels import lang
+from ui.session import report_label
 from ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -43,13 +45,17 @@ class Commands(QObject):
         self.c = controller
 
     def export(self) -> None:
+        """Ask which reports, then where; the workbook is written off the GUI thread."""
         self.w.checklist.flush()
+        shas = self.choose_reports()
+        if not shas:
+            return
         path, _ = QFileDialog.getSaveFileName(
             self.w, self.w.tr("导出Excel"), str(Path.home() / "审阅结果.xlsx"), self.w.tr("Excel 工作簿 (*.xlsx)")
         )
         if not path:
             return
-        work = export_work(self.w.session, Path(path), self.c.checklist, self.c.project.stem, lang())
+        work = export_work(self.w.session, Path(path), self.c.checklist, self.c.project.stem, lang(), shas)
         task = Task(work, self)
         task.finished.connect(self._exported)
         task.failed.connect(lambda m: self._exported(ExportOutcome(None, m)))
@@ -57,11 +63,27 @@ class Commands(QObject):
         self.w.status.showMessage(self.w.tr("正在导出…"))
         task.start()
 
+    def choose_reports(self) -> list[str]:
+        """The reports to export, as the reviewer chooses: all, the filtered ones, or the current one."""
+        everything = [a.sha256 for a in self.w.session.analyses()]
+        filtered = self.w.reports.visible_reports()
+        current = self.w.reports.current_report()
+        a = self.w.session.analysis(current) if current else None
+        choices: dict[str, list[str]] = {"all": everything, "filtered": filtered,
+                                         "current": [current] if current and a is not None else []}
+        if not everything:
+            return []
+        dialog = ExportScopeDialog({k: len(v) for k, v in choices.items()}, report_label(a) if a else "", self.w)
+        if dialog.exec() != ExportScopeDialog.DialogCode.Accepted:
+            return []
+        return choices[dialog.scope()]
+
     def _exported(self, outcome: object) -> None:
         assert isinstance(outcome, ExportOutcome)
         self.w.actions_.export.setEnabled(True)
         if outcome.path is not None:
             self.w.status.showMessage(self.w.tr("已导出到 {p}").format(p=outcome.path), 10000)
+            self.last_offer = offer_to_open(self.w, outcome.path)
             self.exported.emit(str(outcome.path))
             return
         self.w.status.clearMessage()

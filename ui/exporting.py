@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,15 +19,18 @@ class ExportOutcome:
     error: str | None  # Chinese message from the exporter
 
 
-def export_work(session: Session, path: Path, checklist: Checklist, project: str, lang: Lang) -> Work:
-    """A background job writing every report of the project with its decisions and verdict to ``path``.
+def export_work(session: Session, path: Path, checklist: Checklist, project: str, lang: Lang,
+                shas: Sequence[str] | None = None) -> Work:
+    """A background job writing the reports ``shas`` (all of the project's by default), with their
+    decisions and verdicts, to ``path``.
 
     The review is taken from the session, as the window shows it (changes still on their way to the
     project included); the job only builds the file.
     """
     from reviewer.export import ExportError, ExportInfo, export
 
-    analyses = session.analyses()
+    wanted = set(shas) if shas is not None else None
+    analyses = [a for a in session.analyses() if wanted is None or a.sha256 in wanted]
     decisions: dict[str, dict[str, ItemDecision]] = session.all_decisions()  # what the window shows
     verdicts: dict[str, ReportVerdict] = session.all_verdicts()
     info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -140,3 +141,35 @@ def test_combo_boxes_keep_dark_text_when_focused(make_window: WindowFactory, qtb
         dark = sum(1 for x in range(image.width()) for y in range(image.height())
                    if image.pixelColor(x, y).lightness() < 90)
         assert dark > 20, f"{box.currentText()} is not readable"
+
+
+def test_export_asks_which_reports_and_offers_to_open_the_file(make_window: WindowFactory, qtbot: QtBot,
+                                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.export_dialog import ExportScopeDialog
+
+    w = _window(make_window, qtbot, tmp_path, n=5)
+    w.reports.filter_edit.setText("号单位")  # three of five reports
+    asked: list[list[str]] = []
+
+    def choose_filtered(self: ExportScopeDialog) -> int:
+        asked.append([b.text() for b in self.group.buttons()])
+        self.group.button(1).setChecked(True)
+        return ExportScopeDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportScopeDialog, "exec", choose_filtered)
+    out = tmp_path / "r.xlsx"
+    monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.commands.exported, timeout=30_000):
+        w.actions_.export.trigger()
+    assert asked == [["项目中的全部报告（5 份）", "报告列表中筛选出的报告（3 份）", "当前报告：第2号单位 · 2023"]]
+    rows = list(load_workbook(out)["汇总"].iter_rows(min_row=3, values_only=True))
+    assert sorted(r[1] for r in rows) == ["第2号单位", "第3号单位", "第4号单位"]
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    box = w.commands.last_offer
+    assert box.isVisible() and str(out) in box.text()
+    next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
+    assert opened == [str(tmp_path)]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from ui.export_dialog import ExportScopeDialog
 from ui.labels import verdict_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_STATUS
 
@@ -150,6 +151,7 @@ def test_export_writes_the_decision_and_verdict(
     out = tmp_path / "导出" / "审阅结果.xlsx"
     out.parent.mkdir()
     monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportScopeDialog, "exec", lambda self: ExportScopeDialog.DialogCode.Accepted)  # all
     with qtbot.waitSignal(w.commands.exported, timeout=30000) as blocker:
         w.actions_.export.trigger()
     assert blocker.args == [str(out)]
@@ -240,6 +242,7 @@ def test_every_count_the_window_shows_equals_the_workbooks(
     status_bar = w.status.review.text()
     out = tmp_path / "r.xlsx"
     monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportScopeDialog, "exec", lambda self: ExportScopeDialog.DialogCode.Accepted)  # all
     with qtbot.waitSignal(w.commands.exported, timeout=30000):
         w.actions_.export.trigger()
     rows = list(load_workbook(out)["汇总"].iter_rows(values_only=True))

@@ -159,6 +159,10 @@ class ReportsPanel(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.tree.selectionModel().setCurrentIndex(idx, flags)
 
+    def visible_reports(self) -> list[str]:
+        """The reports the filter lets through, in tree order."""
+        return [str(self.proxy.index(r, 0).data(ROLE_SHA)) for r in range(self.proxy.rowCount())]
+
     def current_report(self) -> str | None:
         idx = self.tree.currentIndex()
         return str(idx.data(ROLE_SHA)) if idx.isValid() else None
