@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -123,7 +124,8 @@ def _block(ws: WriteOnlyWorksheet, cells: Cells, col: int, chart_col: str, figur
     chart = _chart(figure, figure.label(lang), height)
     rows = {"min_row": first_row + 1, "max_row": first_row + len(entries)}
     chart.add_data(Reference(ws, min_col=col + 1, **rows))
-    chart.set_categories(Reference(ws, min_col=2, **rows))
+    # Unit names are text: a string reference (openpyxl's set_categories makes a numeric one).
+    chart.series[0].cat = AxDataSource(strRef=StrRef(f=str(Reference(ws, min_col=2, **rows))))
     ws.add_chart(chart, f"{chart_col}{first_row}")
     while cells.rows < first_row + math.ceil(height / ROW_CM):  # the next block starts below the chart
         cells.append([])

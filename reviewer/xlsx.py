@@ -217,8 +217,12 @@ def display_width(value: Any) -> int:
 
 
 def wrapped_lines(value: str, width: float) -> int:
-    """Lines ``value`` takes in a wrapping cell ``width`` wide (a little is lost to the cell's padding)."""
-    room = max(width - 1.5, 2.0)
+    """Lines ``value`` takes in a wrapping cell ``width`` wide.
+
+    A little of the width goes to the cell's padding, and a line of Chinese ends early when the next
+    character may not start a line (a closing bracket or 、 moves down with the character before it).
+    """
+    room = max(width - 3, 2.0)
     return sum(max(1, math.ceil(_width(line) / room)) for line in value.split("\n"))
 
 
