@@ -103,14 +103,21 @@ class Cells:
         if height is None and lines > 1:
             height = LINE_PT * lines + 3
         if height is not None:
-            self.ws.row_dimensions[self.rows].height = height
+            # The attributes of the <row> element as a plain mapping, which is what the write-only
+            # writer merges into the row (a RowDimension object costs a third of a large export's rows).
+            self.ws.row_dimensions[self.rows] = {"ht": f"{height:g}", "customHeight": "1"}
         self.heights.append(height or LINE_PT)
         self.ws.append(list(cells))
 
     def lines(self, values: Sequence[Any], wrap_cols: Iterable[int]) -> int:
         """Lines of the tallest wrapped cell of a row."""
-        return max((wrapped_lines(values[i], self.widths[i]) for i in wrap_cols
-                    if i < len(values) and i < len(self.widths) and isinstance(values[i], str)), default=1)
+        most = 1
+        for i in wrap_cols:
+            if i < len(values) and i < len(self.widths) and isinstance(v := values[i], str):
+                if 2.5 * len(v) <= self.widths[i] - 3 and "\n" not in v:
+                    continue  # one line whatever its characters (2.5 columns at most); saves measuring names
+                most = max(most, wrapped_lines(v, self.widths[i]))
+        return most
 
     def add_row(self, values: Sequence[Any], wrap_cols: frozenset[int] = frozenset(),
                 formats: Mapping[int, str] | None = None) -> None:
@@ -124,12 +131,15 @@ class Cells:
         self.append(self.header(headers, rotated), self.lines(headers, level), height)
 
     def text(self, value: Any, *, wrap: bool = False, fill: str = "", comment: str | None = None,
-             number_format: str = "", author: str = "", center: bool = False, top: bool = False) -> Cell:
+             number_format: str = "", author: str = "", center: bool = False, top: bool = False,
+             clean_: bool = True) -> Cell:
         """A cell showing ``value`` as written (formula-like strings get the quote prefix).
 
         ``fill`` is a colour as ``#rrggbb`` (a ``vocab.TONES`` fill); ``comment`` becomes a cell note.
+        ``clean_=False``: the caller has made sure ``value`` needs no cleaning (``row`` does).
         """
-        value = clean(value)
+        if clean_:
+            value = clean(value)
         quoted = isinstance(value, str) and value.startswith(FORMULA_STARTS)
         look = self._look((quoted, wrap, fill, number_format, center, top))
         cell = Cell(self.ws, row=1, column=1, value=value, style_array=look)
@@ -178,10 +188,12 @@ class Cells:
             risky = isinstance(v, str) and (v.startswith(FORMULA_STARTS) or ILLEGAL_CHARACTERS_RE.search(v)
                                             or _SURROGATES.search(v))
             fmt = formats.get(i, "") if formats else ""
+            if not risky and isinstance(v, str) and len(v) > MAX_CELL:
+                v = clean(v)  # known free of illegal characters: only the length can need cleaning
             if risky or top or i in wrap_cols or fmt:
-                out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt, top=top))
-            else:  # known free of illegal characters: only the length can need cleaning
-                out.append(clean(v) if isinstance(v, str) and len(v) > MAX_CELL else v)
+                out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt, top=top, clean_=bool(risky)))
+            else:
+                out.append(v)
         return out
 
     def header(self, headers: Sequence[str], rotated: frozenset[int] = frozenset()) -> list[Cell]:
@@ -223,6 +235,8 @@ def wrapped_lines(value: str, width: float) -> int:
     character may not start a line (a closing bracket or 、 moves down with the character before it).
     """
     room = max(width - 3, 2.0)
+    if "\n" not in value:  # the common case, once per wrapped cell of a large export
+        return max(1, math.ceil(_width(value) / room))
     return sum(max(1, math.ceil(_width(line) / room)) for line in value.split("\n"))
 
 
