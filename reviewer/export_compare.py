@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -32,6 +34,8 @@ TOP = 15  # beyond 2 × TOP units with a figure, its chart shows the first and t
 SAMPLE = 200
 FIXED = 3  # 序号, 报告单位, 层级: the columns before the key figures
 ROW_CM = 0.53  # Excel's default row height (15 pt)
+# "重庆市渝北区大盛镇人民政府 2023" on one line: a list row as tall as its bar in the chart beside it.
+NAME_CAP = 32
 BAR_CM, CHART_FRAME_CM, CHART_MIN_CM, CHART_WIDTH_CM = 0.5, 2.0, 5.0, 15.0
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -90,15 +94,23 @@ def table_rows(analyses: Sequence[Analysis], names: Sequence[str], topic_list: S
     return rows
 
 
+def _points(size: int) -> RichText:
+    """Text properties of a chart part: ``size`` points."""
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size * 100)),
+                                 endParaRPr=CharacterProperties())])
+
+
 def _chart(figure: KeyFigure, title: str, height_cm: float) -> BarChart:
     chart = BarChart()
     chart.type, chart.title, chart.legend, chart.gapWidth = "bar", clean(title), None, 40
     chart.height, chart.width = height_cm, CHART_WIDTH_CM
     chart.x_axis.scaling.orientation = "maxMin"  # the first row of the list is the top bar
+    chart.x_axis.tickLblSkip = 1  # every unit named: in 8 points, 31 names fit beside 31 bars
+    chart.x_axis.txPr = _points(8)
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes unless told
     # A short bar still says its number; only the number (LibreOffice adds the names unless told).
     chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False, showLegendKey=False,
-                                     showPercent=False, showLeaderLines=False)
+                                     showPercent=False, showLeaderLines=False, txPr=_points(8))
     if figure.is_rate:
         chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
         chart.y_axis.number_format, chart.y_axis.majorUnit = "0%", 0.25
@@ -156,7 +168,7 @@ def write_comparison(wb: Workbook, title: str, analyses: Sequence[Analysis], lan
     headers = [_label("no", lang), _label("unit", lang), _label("level", lang),
                *[f.label(lang) for f in KEY_FIGURES], _label("total", lang), *topic_list]
     data = table_rows(analyses, names, topic_list, lang)
-    widths = fit_widths(headers, data[:SAMPLE], {1: 20}, header_lines=3)
+    widths = fit_widths(headers, data[:SAMPLE], {1: NAME_CAP}, header_lines=3)
     setup_sheet(ws, widths, footer)
     cells = Cells(ws, widths)
     cells.add_header(headers)
