@@ -145,3 +145,10 @@ def test_matrix_item_names_are_rotated_in_narrow_columns(seed_analyses: list[Ana
     assert display_width(ws.cell(row=1, column=longest).value) == 40  # 20 characters: two lines
     assert ws.column_dimensions[openpyxl.utils.get_column_letter(longest)].width == 6.6
     assert ws["C3"].alignment.horizontal == "center"
+
+
+def test_an_empty_review_still_exports_with_its_page_setup(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(export([], tmp_path / "r.xlsx"))
+    assert [ws.max_row for ws in wb.worksheets] == [2, 1, 1, 1, 1, 1]  # 汇总: info line and header
+    assert all(ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.paperSize == 9 for ws in wb.worksheets)
+    assert wb["指标对比"]._charts == [] and wb["指标对比"].page_setup.orientation == "portrait"
