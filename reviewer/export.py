@@ -46,10 +46,10 @@ SHEET_NAMES: dict[str, tuple[str, str]] = {
 # Columns of long text: they wrap, at most this wide (0-based column: width). Names of units and
 # files wrap too: a long 报告单位 must not push the sheet to a smaller print scale.
 WRAPPED: dict[str, dict[int, int]] = {
-    "summary": {1: 20, 4: 20, 9: 36, 12: 30},
+    "summary": {1: 20, 4: 20, 9: 36, 12: 30, 13: 16},  # 13: everyone who reviewed the report
     "detail": {0: 16, 1: 16, 3: 20, 5: 36, 7: 24, 10: 40},
     "metrics": {0: 16, 1: 16, 2: 24, 4: 16, 8: 50},
-    "findings": {0: 16, 1: 16, 4: 50, 5: 40},
+    "findings": {0: 16, 1: 16, 2: 20, 4: 50, 5: 40},
 }
 MATRIX_HEADER_PT = 150  # height of the matrix's row of rotated item names
 MATRIX_NAMES = {0: 18, 1: 16}

@@ -132,13 +132,13 @@ class Cells:
 
     def text(self, value: Any, *, wrap: bool = False, fill: str = "", comment: str | None = None,
              number_format: str = "", author: str = "", center: bool = False, top: bool = False,
-             clean_: bool = True) -> Cell:
+             checked: bool = False) -> Cell:
         """A cell showing ``value`` as written (formula-like strings get the quote prefix).
 
         ``fill`` is a colour as ``#rrggbb`` (a ``vocab.TONES`` fill); ``comment`` becomes a cell note.
-        ``clean_=False``: the caller has made sure ``value`` needs no cleaning (``row`` does).
+        ``checked``: the caller has made sure ``value`` needs no cleaning (``row`` does).
         """
-        if clean_:
+        if not checked:
             value = clean(value)
         quoted = isinstance(value, str) and value.startswith(FORMULA_STARTS)
         look = self._look((quoted, wrap, fill, number_format, center, top))
@@ -191,7 +191,7 @@ class Cells:
             if not risky and isinstance(v, str) and len(v) > MAX_CELL:
                 v = clean(v)  # known free of illegal characters: only the length can need cleaning
             if risky or top or i in wrap_cols or fmt:
-                out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt, top=top, clean_=bool(risky)))
+                out.append(self.text(v, wrap=i in wrap_cols, number_format=fmt, top=top, checked=not risky))
             else:
                 out.append(v)
         return out
@@ -329,7 +329,7 @@ def setup_sheet(ws: WriteOnlyWorksheet, widths: Sequence[float], footer: Footer,
     """Column widths, frozen header, and the page setup (``print_setup``).
 
     Call before the first row is appended (a write-only sheet writes these with its first row);
-    the caller then appends any rows above the header and the header itself (``Cells.header``).
+    the caller then appends any rows above the header and the header itself (``Cells.add_header``).
     """
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
