@@ -1,12 +1,15 @@
 """Excel export of a whole review: one workbook a colleague can open, filter and print.
 
-Sheets: 汇总, 核查矩阵, 核查明细, 数据指标, 指标对比, 问题清单. Written with openpyxl in
-write-only mode (constant memory, fast for thousands of reports) to a temporary file in the
-target folder and moved into place, so a failed export never leaves a half-written workbook.
+Sheets: 汇总, 核查矩阵, 核查明细, 数据指标, 指标对比 (``export_compare``), 问题清单. Written with
+openpyxl in write-only mode (constant memory, fast for thousands of reports) to a temporary file in
+the target folder and moved into place, so a failed export never leaves a half-written workbook.
+Every sheet prints on A4, one page wide, its header row on every page, with a footer naming the
+project, the sheet, the page and the export time.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import time
 import uuid
@@ -15,22 +18,41 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl.chart import BarChart, Reference
 from openpyxl.workbook import Workbook
 
 from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
+from reviewer.export_compare import write_comparison
 from reviewer.model import Analysis
-from reviewer.review import KEY_FIGURES, ReportReview, cell_state, finished_count, item_columns, key_figure, summarize
+from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
-from reviewer.xlsx import PERCENT, Cells, finish_sheet, new_workbook, setup_sheet
+from reviewer.xlsx import (
+    Cells,
+    Footer,
+    display_width,
+    finish_sheet,
+    fit_widths,
+    footer_text,
+    new_workbook,
+    setup_sheet,
+)
 
 SAMPLE = 200  # rows looked at to fit column widths
 SHEET_NAMES: dict[str, tuple[str, str]] = {
     "summary": ("汇总", "Summary"), "matrix": ("核查矩阵", "Matrix"), "detail": ("核查明细", "Items"),
     "metrics": ("数据指标", "Figures"), "compare": ("指标对比", "Comparison"), "findings": ("问题清单", "Findings"),
 }
+# Columns of long text: they wrap, at most this wide (0-based column: width). Names of units and
+# files wrap too: a long 报告单位 must not push the sheet to a smaller print scale.
+WRAPPED: dict[str, dict[int, int]] = {
+    "summary": {1: 20, 4: 20, 9: 36, 12: 30, 13: 16},  # 13: everyone who reviewed the report
+    "detail": {0: 16, 1: 16, 3: 20, 5: 36, 7: 24, 10: 40},
+    "metrics": {0: 16, 1: 16, 2: 24, 4: 16, 8: 50},
+    "findings": {0: 16, 1: 16, 2: 20, 4: 50, 5: 40},
+}
+MATRIX_HEADER_PT = 150  # height of the matrix's row of rotated item names
+MATRIX_NAMES = {0: 18, 1: 16}
 
 
 class ExportError(Exception):
@@ -52,115 +74,111 @@ def _name(key: str, lang: Lang) -> str:
     return en if lang == "en" else zh
 
 
-def _sheet(wb: Workbook, title: str, headers: Sequence[str], data: Sequence[Sequence[object]],
-           wrap: Sequence[int] = (), formats: dict[int, str] | None = None) -> None:
+def page_footer(info: ExportInfo, now: datetime) -> Footer:
+    """Every printed page: the project (left), sheet and page number (centre), export time (right)."""
+    stamp = now.strftime("%Y-%m-%d %H:%M")
+    if info.lang == "en":
+        return Footer(footer_text(f"Project: {info.project or '-'}"), "&A · Page &P of &N",
+                      footer_text(f"Exported {stamp}"))
+    return Footer(footer_text(f"审阅项目：{info.project or '—'}"), "&A　第 &P 页 共 &N 页",
+                  footer_text(f"导出时间：{stamp}"))
+
+
+def _sheet(wb: Workbook, title: str, key: str, data: Sequence[Sequence[object]], lang: Lang,
+           footer: Footer) -> None:
+    headers = rows.headers(key, lang)
     ws = wb.create_sheet(title)
-    setup_sheet(ws, headers, data[:SAMPLE])
-    cells = Cells(ws)
-    ws.append(cells.header(headers))
-    wrap_cols = frozenset(wrap)
+    widths = fit_widths(headers, data[:SAMPLE], WRAPPED[key])
+    setup_sheet(ws, widths, footer)
+    cells = Cells(ws, widths)
+    cells.add_header(headers)
+    wrap_cols = frozenset(WRAPPED[key])
     for values in data:
-        ws.append(cells.row(values, wrap_cols, formats))
+        cells.add_row(values, wrap_cols)
     finish_sheet(ws, len(headers), len(data))
 
 
-def _info_line(info: ExportInfo, reviews: Sequence[ReportReview]) -> str:
+def _info_line(info: ExportInfo, reviews: Sequence[ReportReview], now: datetime) -> str:
     done, total = finished_count(reviews)
-    now = datetime.now().strftime("%Y-%m-%d %H:%M")
+    stamp = now.strftime("%Y-%m-%d %H:%M")
     if info.lang == "en":
         return (f"Project: {info.project or '-'}   Checklist: {info.checklist or '-'} ({info.checklist_version})   "
-                f"Exported: {now}   Reviews finished: {done}/{total}")
+                f"Exported: {stamp}   Reviews finished: {done}/{total}")
     return (f"审阅项目：{info.project or '—'}　核查清单：{info.checklist or '—'}（版本 {info.checklist_version}）　"
-            f"导出时间：{now}　已审结：{done}/{total} 份")
+            f"导出时间：{stamp}　已审结：{done}/{total} 份")
 
 
 def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[ReportReview],
-             verdicts: rows.Verdicts, info: ExportInfo) -> None:
+             decisions: rows.Decisions, verdicts: rows.Verdicts, info: ExportInfo, now: datetime) -> None:
     lang = info.lang
     headers = rows.headers("summary", lang)
-    data = [rows.summary_row(i, a, rv, verdicts.get(a.sha256), lang)
+    data = [rows.summary_row(i, a, rv, verdicts.get(a.sha256),
+                             rows.reviewer_names(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256), lang), lang)
             for i, (a, rv) in enumerate(zip(analyses, reviews, strict=True), start=1)]
     ws = wb.create_sheet(_name("summary", lang))
-    setup_sheet(ws, headers, data[:SAMPLE], header_row=2)
-    cells = Cells(ws)
-    ws.append([cells.text(_info_line(info, reviews))])
-    ws.append(cells.header(headers))
-    wrap = frozenset({9, 12})  # the names of the gaps, the reviewer's comment
+    widths = fit_widths(headers, data[:SAMPLE], WRAPPED["summary"])
+    setup_sheet(ws, widths, page_footer(info, now), header_row=2)
+    cells = Cells(ws, widths)
+    cells.append([cells.text(_info_line(info, reviews, now))])
+    cells.add_header(headers)
+    wrap = frozenset(WRAPPED["summary"])
     for values in data:
-        ws.append(cells.row(values, wrap, {6: PERCENT}))
+        cells.add_row(values, wrap)
     finish_sheet(ws, len(headers), len(data), header_row=2)
 
 
+def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:
+    """Names of unit and file wrap; each item's column holds its rotated name on as few lines as fit."""
+    widths = fit_widths(headers[:2], names[:SAMPLE], MATRIX_NAMES)
+    units_per_line = (MATRIX_HEADER_PT - 8) / 5.5  # a width unit of text is about 5.5 pt long at 11 pt
+    for h in headers[2:]:
+        lines = math.ceil(display_width(h) / units_per_line)
+        widths.append(round(max(3.8, 1.2 + 2.7 * lines), 1))  # a line is about 2.7 width units thick
+    return widths
+
+
 def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decisions,
-            checklist: Checklist | None, lang: Lang) -> None:
+            checklist: Checklist | None, lang: Lang, footer: Footer) -> None:
     cols = item_columns(analyses, checklist)
     ws = wb.create_sheet(_name("matrix", lang))
-    headers = [*rows.headers("summary", lang)[1:2], rows.headers("summary", lang)[4], *[c.label(lang) for c in cols]]
-    setup_sheet(ws, headers, [], max_width=14)
-    make = Cells(ws)
-    ws.append(make.header(headers))
-    for a in analyses:
+    summary_headers = rows.headers("summary", lang)
+    headers = [summary_headers[1], summary_headers[4], *[c.label(lang) for c in cols]]
+    names = [[rows.issuer_of(a), Path(a.file).name] for a in analyses]
+    widths = _matrix_widths(headers, names)
+    setup_sheet(ws, widths, footer)
+    make = Cells(ws, widths)
+    make.add_header(headers, rotated=frozenset(range(2, len(headers))), height=MATRIX_HEADER_PT)
+    for a, unit_file in zip(analyses, names, strict=True):
         by_id = {r.id: r for r in a.checklist}
         mine = decisions.get(a.sha256, {})
-        cells = [make.text(rows.issuer_of(a)), make.text(Path(a.file).name)]
+        cells = [make.text(name, wrap=True) for name in unit_file]
         for c in cols:
             d = mine.get(c.id)
             state = cell_state(by_id.get(c.id), d)
             comment = d.comment if d is not None and d.comment else None
-            cells.append(make.text(state.glyph, fill=state.tone.fill, comment=comment,
+            cells.append(make.text(state.glyph, fill=state.tone.fill, comment=comment, center=True,
                                    author=d.reviewer if d is not None else ""))
-        ws.append(cells)
+        make.append(cells, make.lines(unit_file, (0, 1)))
     finish_sheet(ws, len(headers), len(analyses))
-
-
-def _comparison(wb: Workbook, analyses: Sequence[Analysis], lang: Lang) -> None:
-    """Key figures per report with a bar chart, then metric counts per topic × report (pandas)."""
-    import pandas as pd
-
-    ws = wb.create_sheet(_name("compare", lang))
-    names = rows.report_names(analyses)
-    records = [(name, m.topic) for a, name in zip(analyses, names, strict=True) for m in a.metrics]
-    frame = pd.DataFrame(records, columns=["report", "topic"])
-    pivot = pd.crosstab(frame["topic"], frame["report"]) if records else pd.DataFrame()
-    pivot = pivot.reindex(columns=names, fill_value=0)
-    key = [[f.label(lang), *[key_figure(a, f) for a in analyses]] for f in KEY_FIGURES]
-    head = ["关键数据" if lang == "zh" else "Key figure", *names]
-    setup_sheet(ws, head, key, max_width=24)
-    cells = Cells(ws)
-    ws.append(cells.header(head))
-    for r in key:
-        ws.append(cells.row(r))
-    n_counts = sum(1 for f in KEY_FIGURES if not f.is_rate)
-    if analyses:
-        chart = BarChart()
-        chart.type, chart.title, chart.y_axis.title = "col", "关键数据对比（件/人）", "数量"
-        chart.height, chart.width = 9, max(16, min(40, 2 + 1.2 * len(analyses)))
-        data = Reference(ws, min_col=1, max_col=1 + len(analyses), min_row=2, max_row=1 + n_counts)
-        chart.add_data(data, from_rows=True, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=2, max_col=1 + len(analyses), min_row=1, max_row=1))
-        ws.add_chart(chart, f"A{len(key) + 4 + len(pivot.index) + 3}")
-    ws.append([])
-    ws.append(cells.row(["各主题指标数量" if lang == "zh" else "Figures per topic", *names]))
-    for topic, counts in pivot.iterrows():
-        ws.append(cells.row([str(topic), *[int(v) for v in counts.tolist()]]))
 
 
 def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verdicts: rows.Verdicts,
                    checklist: Checklist | None, info: ExportInfo | None = None) -> Workbook:
     info = info or ExportInfo(checklist=checklist.name if checklist else "",
                               checklist_version=checklist.version if checklist else "")
-    lang = info.lang
+    lang, now = info.lang, datetime.now()
+    footer = page_footer(info, now)
     wb = new_workbook()
     reviews = [summarize(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256)) for a in analyses]
-    _summary(wb, analyses, reviews, verdicts, info)
-    _matrix(wb, analyses, decisions, checklist, lang)
+    _summary(wb, analyses, reviews, decisions, verdicts, info, now)
+    _matrix(wb, analyses, decisions, checklist, lang, footer)
     detail = [r for a in analyses for r in rows.detail_rows(a, decisions.get(a.sha256, {}), lang)]
-    _sheet(wb, _name("detail", lang), rows.headers("detail", lang), detail, wrap=(5, 7, 10))
+    _sheet(wb, _name("detail", lang), "detail", detail, lang, footer)
     metrics = [r for a in analyses for r in rows.metric_rows(a)]
-    _sheet(wb, _name("metrics", lang), rows.headers("metrics", lang), metrics, wrap=(8,))
-    _comparison(wb, analyses, lang)
+    _sheet(wb, _name("metrics", lang), "metrics", metrics, lang, footer)
+    write_comparison(wb, _name("compare", lang), analyses, lang, footer)
     findings = [r for a in analyses for r in rows.finding_rows(a, lang)]
-    _sheet(wb, _name("findings", lang), rows.headers("findings", lang), findings, wrap=(4, 5))
+    _sheet(wb, _name("findings", lang), "findings", findings, lang, footer)
     return wb
 
 

@@ -2,7 +2,8 @@
 
 Kept apart from the openpyxl writing so the content is testable and the sheets stay thin. Every
 label comes from ``reviewer.vocab`` and every count from ``reviewer.review``: the workbook says
-what the window says.
+what the window says. Times are ``datetime`` (local, shown ``yyyy-mm-dd hh:mm``) and rates numbers
+(``xlsx.Formatted`` with a percentage format), never text, so they sort and filter.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, S
 from reviewer.paths import readable_name, readable_stem
 from reviewer.review import ReportReview, gap_items
 from reviewer.vocab import CHECK_STATUS, DECISION, FINDING_KIND, GROUP, LEVEL, LIST_SEP, REVIEW_STATUS, SEVERITY, Lang
+from reviewer.xlsx import PERCENT, Formatted
 
 Decisions = Mapping[str, Mapping[str, ItemDecision]]
 Verdicts = Mapping[str, ReportVerdict]
@@ -51,14 +53,43 @@ def issuer_of(a: Analysis) -> str:
     return a.meta.issuer or readable_stem(a.file)
 
 
-def local_time(iso: str) -> str:
-    """A stored ISO 8601 time as a reviewer writes it, in this computer's time zone: 2026-11-30 09:12."""
+def local_time(iso: str) -> datetime | str | None:
+    """A stored ISO 8601 time in this computer's time zone, without the zone (Excel has none).
+
+    Written as a time cell formatted ``yyyy-mm-dd hh:mm``, so it reads as a reviewer writes it
+    (2026-11-30 09:12) and sorts and filters as a date. A stored time without a zone is local
+    already; one that is not ISO 8601 at all is shown as it was stored.
+    """
     if not iso:
-        return ""
+        return None
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+        t = datetime.fromisoformat(iso)
     except ValueError:
         return iso
+    return t.astimezone().replace(tzinfo=None) if t.tzinfo is not None else t
+
+
+def as_percent(value: float) -> Formatted:
+    """A rate written in percent (98.5 for "98.5%") as the fraction Excel calls a percentage, with the
+    decimals it was written with: 98.5 → 0.985 shown "98.5%"."""
+    decimals = len(f"{float(value):.4f}".rstrip("0").split(".")[1])  # at most 4: 98.5 → 1, 100 → 0
+    fmt = "0%" if decimals == 0 else "0." + "0" * decimals + "%"
+    return Formatted(round(value / 100, decimals + 2), fmt)
+
+
+def reviewer_names(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
+                   lang: Lang) -> str:
+    """Everyone who decided an item of the report or gave its verdict, the latest first.
+
+    ``summarize`` names only whoever changed the review last, which is nobody when that change was
+    made before a name was set; the workbook names whoever the project file has.
+    """
+    ids = {r.id for r in a.checklist}
+    changes = [(d.time, d.reviewer) for item, d in decisions.items() if item in ids]
+    if verdict is not None:
+        changes.append((verdict.time, verdict.reviewer))
+    names = dict.fromkeys(name for _, name in sorted(changes, reverse=True) if name)
+    return LIST_SEP[lang].join(names)
 
 
 def excerpt(a: Analysis, start: int, end: int, limit: int = 80) -> str:
@@ -77,15 +108,17 @@ def evidence_text(a: Analysis, r: CheckResult, by_id: Mapping[str, Section]) -> 
     return "\n".join(parts)
 
 
-def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, lang: Lang) -> list[object]:
+def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, reviewers: str,
+                lang: Lang) -> list[object]:
     gaps = LIST_SEP[lang].join(
         f"{r.label(lang)}（{CHECK_STATUS.label(r.status, lang)}）" for r in gap_items(a)
     )
     return [
         i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, readable_name(a.file),
-        f"{rv.parts_found}/{rv.parts_required}", rv.rate, f"{rv.decided}/{rv.items}",
+        f"{rv.parts_found}/{rv.parts_required}", Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
+        f"{rv.decided}/{rv.items}",
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
-        verdict.comment if verdict else "", rv.reviewer, local_time(rv.time),
+        verdict.comment if verdict else "", reviewers or rv.reviewer, local_time(rv.time),
     ]
 
 
@@ -109,7 +142,9 @@ def metric_rows(a: Analysis) -> list[list[object]]:
     unit, name = issuer_of(a), readable_name(a.file)
     for m in a.metrics:
         sec = by_id.get(m.section or "")
-        value = int(m.value) if float(m.value).is_integer() else m.value
+        value: object = int(m.value) if float(m.value).is_integer() else m.value
+        if m.measure == "%":
+            value = as_percent(m.value)
         rows.append([unit, name, sec.heading[:40] if sec else "", m.topic, m.text, value,
                      m.measure, m.qualifier or "", m.context])
     return rows

@@ -55,7 +55,9 @@ def test_workbook_layout_and_seed_cells(seed_analyses: list[Analysis], tmp_path:
     assert ws.freeze_panes == "B3" and ws.auto_filter.ref == "A2:O7" and ws.print_title_rows == "$2:$2"
     assert ws["B2"].font.bold and ws["B3"].font.name == "等线"
     assert ws["G3"].number_format == "0%" and isinstance(ws["G3"].value, float)
-    assert ws.column_dimensions["B"].width >= 2 * len("重庆市渝北区大盛镇人民政府")
+    # Unit names wrap in a column of at most 20 (10 Chinese characters a line) rather than widening the page.
+    assert ws.column_dimensions["B"].width == 20 and ws["B7"].value == "重庆市渝北区大盛镇人民政府"
+    assert ws["B7"].alignment.wrap_text and ws["B7"].alignment.vertical == "top"
 
 
 def test_taizhou_first_responsible_is_partial_in_matrix_and_detail(seed_analyses: list[Analysis],
@@ -85,9 +87,10 @@ def test_metrics_sheet_has_the_seed_figures(seed_analyses: list[Analysis], tmp_p
     fuyi = [r for r in rows if r[1] == "000_b98e54cc537f26f1.txt" and r[4] == "59件"]
     assert fuyi and fuyi[0][3:8] == ("行政复议", "59件", 59, "件", None)
     key = _rows(wb["指标对比"])
-    assert key[0][1:] == tuple(f"{a.meta.issuer} {a.meta.report_year}" for a in seed_analyses)
-    assert key[1][0] == "行政复议案件（件）" and key[1][1] == 59
-    assert len(wb["指标对比"]._charts) == 1
+    assert key[0][:5] == ("序号", "报告单位", "层级", "行政复议案件（件）", "行政诉讼案件（件）")
+    assert [r[1] for r in key[1:6]] == [f"{a.meta.issuer} {a.meta.report_year}" for a in seed_analyses]
+    assert key[1][:5] == (1, "津南区人民政府 2021", "县级", 59, 27)
+    assert len(wb["指标对比"]._charts) == 7  # one per key figure: every one is in some seed
 
 
 def test_decisions_and_verdicts_from_the_project(seed_analyses: list[Analysis], tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_no_file_name_becomes_a_formula_or_breaks_the_export(name: str, tmp_path
     if stem.startswith(("=", "+", "@", "-")):
         quoted = [c for c in cells if c.value == stem]
         assert quoted and all(c.data_type == "s" for c in quoted)
-        header = [c for c in cells if str(c.value).startswith(stem + " ")]  # 指标对比's column head
+        header = [c for c in cells if str(c.value).startswith(stem + " ")]  # 指标对比's unit and year
         assert header and all(c.data_type == "s" for c in header)
     if name == GBK_NAME:
         assert "报告.txt" in texts and "报告" in texts
