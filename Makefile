@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint dist wheel-check bench clean
+.PHONY: run test lint dist wheel-check bench clean system
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Qt's system libraries and a Chinese font (installed when run as root with apt-get; otherwise
+# the exact command is printed and nothing starts). The system Python runs it: no venv needed.
+system:
+	@$(PYTHON) -m ui.syscheck
+
+run: system $(STAMP)
 	$(BIN)/reviewer-gui
 
-test: $(STAMP)
+test: system $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check reviewer ui tests
 	$(BIN)/mypy

@@ -25,7 +25,6 @@ from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, samp
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-REPORT_FILTER = report_filter()
 
 
 class Controller(QObject):
@@ -86,7 +85,8 @@ class Controller(QObject):
             self.w.reports.select_report(self._auto_selected)
 
     def open_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.w, self.w.tr("打开报告"), "", self.w.tr(REPORT_FILTER))
+        filters = report_filter(self.w.tr("报告"), self.w.tr("所有文件"))
+        paths, _ = QFileDialog.getOpenFileNames(self.w, self.w.tr("打开报告"), "", filters)
         if paths:
             self.open_paths(paths)
 

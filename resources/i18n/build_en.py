@@ -8,7 +8,6 @@ vocabulary (``reviewer/vocab.py``, ``reviewer/messages.py``) in both languages.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -78,12 +77,35 @@ NON_LITERAL = {
     "ChecklistModel": ("项目", "自动", "审阅"),
     "MetricsModel": ("主题", "数值", "计量单位", "原文", "所在章节"),
     "FindingsModel": ("级别", "问题", "类型"),
-    "MainWindow": ("报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)",),
 }
 # lupdate names a context after the receiver it sees (``w.tr``, ``self.w.tr``); at run time
 # PySide uses the class of that object, which is always the main window.
 ALIASES = {"", "w", "self.w", "parent"}
 EN.update({
+    "程序判断": "Program's finding", "所有文件": "All files", "（未保存）": " (not saved)",
+    "这项修改尚未写入审阅项目（已暂存在本机，会自动重试）": "This change is not in the project yet (kept on this computer; retrying)",
+    "只看最多和最少的 {n} 个": "Only the {n} largest and smallest", "项目中的全部报告（{n} 份）": "All reports in the project ({n})",
+    "报告列表中筛选出的报告（{n} 份）": "The reports the list's filter shows ({n})", "当前报告：{name}": "The current report: {name}",
+    "（未选择）": "(none)", "导出哪些报告的审阅结果？": "Export the review of which reports?", "{kind}（{n}）": "{kind} ({n})",
+    "审阅状态": "Review status", "缺失或部分具备的核查项数": "Checklist items missing or partial", "审阅指南": "Reviewing guide",
+    "{d}（在核查清单中按 {k}）": "{d} (key {k} in the checklist)", "快捷键…": "Keyboard shortcuts…", "审阅指南…": "Reviewing guide…",
+    "逐份审阅：报告、正文和核查清单 (Ctrl+1)": "Review one report: its text and checklist (Ctrl+1)",
+    "全部报告对比：核查矩阵和指标图 (Ctrl+2)": "Compare all reports: the matrix and a figure across units (Ctrl+2)",
+    "导出完成": "Export done", "审阅结果已导出到：\n{p}": "The review was exported to:\n{p}", "打开文件": "Open file",
+    "打开所在文件夹": "Open folder", "审阅项目已损坏": "Project file damaged", "从备份恢复": "Restore the backup",
+    "缺：核查项缺失或部分具备　问：问题（见“问题”）": "缺: checklist items missing or partial   问: findings (Findings tab)",
+    "　结论未保存": "  verdict not saved", "{n}/{total} 项尚未审阅：{names}": "{n}/{total} items not reviewed: {names}",
+    "{n} 项程序判断为缺失，没有审阅意见：{names}": "{n} items found missing, with no word from you: {names}",
+    "确认结论为“通过”？": "Accept this report?", "仍然把这份报告的结论设为“通过”吗？": "Set the verdict to Accepted anyway?",
+    "立即重试": "Retry now", "已暂存在本机，恢复后自动写入；关闭程序也不会丢失。": "They are kept on this computer and written when possible; closing loses nothing. ",
+    "本机也无法暂存，只保存在内存中：请先不要关闭程序。": "They could not be kept on this computer either, only in memory: do not close the program yet. ",
+    "无法保存到审阅项目：{m}\n{n} 项修改尚未写入项目，{kept}正在自动重试。": "Cannot save to the project: {m}\n{n} changes are not in the project yet. {kept}Retrying.",
+    "全部修改已写入审阅项目": "Every change is saved in the project",
+    "{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。": "{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.",
+    "修改尚未写入项目": "Changes not saved yet", "{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。": "{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.",
+    "修改会丢失": "Changes would be lost", "快捷键": "Keyboard shortcuts", "按键": "Keys", "作用": "Action",
+    "正在识别扫描件 {name}：第 {page}/{total} 页": "Reading scan {name}: page {page}/{total}", "缺{n}": "缺{n}", "问{n}": "问{n}",
+    "审阅人": "Reviewer", "请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：": "Your name, recorded with every decision (you can change it in Settings):",
     "（双击查看）": " (double-click to open)",
     "用当前核查清单重新分析项目中的报告 (F5)": "Re-analyse the project's reports with the current checklist (F5)",
     "从项目中移除…": "Remove from project…", "把选中的报告移出项目 (Delete)": "Remove the selected reports from the project (Delete)",

@@ -3,12 +3,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/compare/chart.py" line="47" />
+        <location filename="../../ui/compare/chart.py" line="49" />
         <source>选择一个指标主题进行比较</source>
         <translation>Choose a metric topic to compare</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/chart.py" line="71" />
+        <location filename="../../ui/compare/chart.py" line="73" />
         <source>未报告</source>
         <translation>not reported</translation>
     </message>
@@ -16,66 +16,121 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <location filename="../../ui/checklist/model.py" line="114" />
+        <source>程序判断</source>
+        <translation>Program's finding</translation>
+    </message>
+    <message>
         <location filename="../../ui/checklist/model.py" line="162" />
         <source>（旧版）</source>
         <translation> (old version)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="171" />
+        <location filename="../../ui/checklist/model.py" line="163" />
+        <source>（未保存）</source>
+        <translation> (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/model.py" line="172" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
         <location filename="../../ui/checklist/model.py" line="174" />
+        <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
+        <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/model.py" line="177" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
 <message><source>项目</source><translation>Item</translation></message><message><source>自动</source><translation>Found</translation></message><message><source>审阅</source><translation>Review</translation></message></context>
 <context>
-    <name>ChecklistPanel</name>
-    <message>
-        <location filename="../../ui/checklist/view.py" line="56" />
-        <source>（旧版）</source>
-        <translation> (old version)</translation>
-    </message>
-</context>
-<context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="53" />
+        <location filename="../../ui/compare/view.py" line="48" />
+        <source>按单位或文件名筛选</source>
+        <translation>Filter by unit or file name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/view.py" line="51" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/view.py" line="57" />
+        <source>只看最多和最少的 {n} 个</source>
+        <translation>Only the {n} largest and smallest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/view.py" line="95" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="61" />
+        <location filename="../../ui/compare/view.py" line="87" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
 </context>
 <context>
+    <name>ExportScopeDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="28" />
+        <source>导出Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="30" />
+        <source>项目中的全部报告（{n} 份）</source>
+        <translation>All reports in the project ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="31" />
+        <source>报告列表中筛选出的报告（{n} 份）</source>
+        <translation>The reports the list's filter shows ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="32" />
+        <source>当前报告：{name}</source>
+        <translation>The current report: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="32" />
+        <source>（未选择）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="36" />
+        <source>导出哪些报告的审阅结果？</source>
+        <translation>Export the review of which reports?</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/text/view.py" line="71" />
+        <location filename="../../ui/text/view.py" line="74" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="75" />
+        <location filename="../../ui/text/view.py" line="78" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="77" />
+        <location filename="../../ui/text/view.py" line="80" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="80" />
+        <location filename="../../ui/text/view.py" line="83" />
         <source>关闭查找栏 (Esc)</source>
         <translation>Close find bar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="83" />
+        <location filename="../../ui/text/view.py" line="86" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -83,28 +138,64 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/metrics/view.py" line="68" />
+        <location filename="../../ui/metrics/findings.py" line="128" />
         <source>按问题描述筛选</source>
         <translation>Filter by description</translation>
     </message>
 </context>
 <context>
+    <name>FindingsTreeModel</name>
+    <message>
+        <location filename="../../ui/metrics/findings.py" line="96" />
+        <source>{kind}（{n}）</source>
+        <translation>{kind} ({n})</translation>
+    </message>
+</context>
+<context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="93" />
+        <location filename="../../ui/compare/model.py" line="94" />
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/model.py" line="94" />
+        <source>审阅状态</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/model.py" line="94" />
+        <source>缺失或部分具备的核查项数</source>
+        <translation>Checklist items missing or partial</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/model.py" line="120" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="136" />
+        <source>审阅指南</source>
+        <translation>Reviewing guide</translation>
+    </message>
+</context>
+<context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="62" />
+        <location filename="../../ui/checklist/detail.py" line="55" />
+        <source>{d}（在核查清单中按 {k}）</source>
+        <translation>{d} (key {k} in the checklist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/detail.py" line="64" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="86" />
+        <location filename="../../ui/checklist/detail.py" line="88" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
@@ -125,31 +216,26 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="68" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
-        <source>对比</source>
-        <translation>Compare</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
-<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>核查清单无法使用</source><translation>Checklist cannot be used</translation></message><message><source>{e}
+<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>核查清单无法使用</source><translation>Checklist cannot be used</translation></message><message><source>{e}
 
 本次使用内置核查清单。</source><translation>{e}
 
@@ -161,11 +247,13 @@ The built-in checklist is used this time.</translation></message><message><sourc
 
 Helps review annual reports on building rule-of-law government: required parts, key figures and form, with comments and an Excel export.
 
-Report content is treated as data only; nothing is executed or sent over the network.</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
+Report content is treated as data only; nothing is executed or sent over the network.</translation></message><message><source>导出完成</source><translation>Export done</translation></message><message><source>审阅结果已导出到：
+{p}</source><translation>The review was exported to:
+{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>打开所在文件夹</source><translation>Open folder</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
+The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
 {names}
 
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
@@ -173,11 +261,11 @@ The previous checklist stays in use.</translation></message><message><source>正
 
 Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message><message><source>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</source><translation>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</translation></message></context>
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../ui/metrics/view.py" line="58" />
+        <location filename="../../ui/metrics/view.py" line="59" />
         <source>按主题、单位或原文筛选</source>
         <translation>Filter by topic, unit or text</translation>
     </message>
@@ -185,7 +273,7 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/text/view.py" line="48" />
+        <location filename="../../ui/text/view.py" line="51" />
         <source>把报告文件或文件夹拖到窗口中，或按 Ctrl+O 打开文件、Ctrl+Shift+O 打开文件夹。</source>
         <translation>Drop report files or folders here, or press Ctrl+O to open files, Ctrl+Shift+O to open a folder.</translation>
     </message>
@@ -193,7 +281,7 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/text/view.py" line="205" />
+        <location filename="../../ui/text/view.py" line="223" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -201,17 +289,17 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="124" />
+        <location filename="../../ui/reports/model.py" line="137" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="149" />
+        <location filename="../../ui/reports/model.py" line="162" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="160" />
+        <location filename="../../ui/reports/model.py" line="173" />
         <source>{name}
 状态：{status}　已核 {done}/{total}
 缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -220,26 +308,26 @@ Status: {status}  decided {done}/{total}
 {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="165" />
+        <location filename="../../ui/reports/model.py" line="178" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="179" />
+        <location filename="../../ui/reports/model.py" line="192" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="201" />
+        <location filename="../../ui/reports/model.py" line="214" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="179" />
+        <location filename="../../ui/reports/model.py" line="192" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -247,42 +335,125 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="80" />
+        <location filename="../../ui/reports/view.py" line="97" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="83" />
+        <location filename="../../ui/reports/view.py" line="100" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="90" />
+        <location filename="../../ui/reports/view.py" line="107" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="113" />
+        <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
+        <translation>缺: checklist items missing or partial   问: findings (Findings tab)</translation>
     </message>
 </context>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="36" />
+        <location filename="../../ui/checklist/header.py" line="37" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="52" />
+        <location filename="../../ui/checklist/header.py" line="53" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="64" />
+        <location filename="../../ui/checklist/header.py" line="65" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="73" />
+        <location filename="../../ui/checklist/header.py" line="75" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="76" />
+        <source>　结论未保存</source>
+        <translation>  verdict not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="108" />
+        <source>{n}/{total} 项尚未审阅：{names}</source>
+        <translation>{n}/{total} items not reviewed: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="112" />
+        <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
+        <translation>{n} items found missing, with no word from you: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="113" />
+        <source>确认结论为“通过”？</source>
+        <translation>Accept this report?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="114" />
+        <source>仍然把这份报告的结论设为“通过”吗？</source>
+        <translation>Set the verdict to Accepted anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBar</name>
+    <message>
+        <location filename="../../ui/savebar.py" line="23" />
+        <source>立即重试</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="32" />
+        <source>已暂存在本机，恢复后自动写入；关闭程序也不会丢失。</source>
+        <translation>They are kept on this computer and written when possible; closing loses nothing. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="33" />
+        <source>本机也无法暂存，只保存在内存中：请先不要关闭程序。</source>
+        <translation>They could not be kept on this computer either, only in memory: do not close the program yet. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="34" />
+        <source>无法保存到审阅项目：{m}
+{n} 项修改尚未写入项目，{kept}正在自动重试。</source>
+        <translation>Cannot save to the project: {m}
+{n} changes are not in the project yet. {kept}Retrying.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveWatch</name>
+    <message>
+        <location filename="../../ui/savebar.py" line="63" />
+        <source>全部修改已写入审阅项目</source>
+        <translation>Every change is saved in the project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="74" />
+        <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
+        <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="75" />
+        <source>修改尚未写入项目</source>
+        <translation>Changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="77" />
+        <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
+        <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/savebar.py" line="78" />
+        <source>修改会丢失</source>
+        <translation>Changes would be lost</translation>
     </message>
 </context>
 <context>
@@ -339,6 +510,25 @@ Partial: {note}</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="53" />
+        <source>快捷键</source>
+        <extracomment>Keys that act inside one pane rather than through a menu action.</extracomment>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="56" />
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help.py" line="56" />
+        <source>作用</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/statusbar.py" line="21" />
@@ -375,13 +565,44 @@ Partial: {note}</translation>
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="50" />
+        <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
+        <translation>Reading scan {name}: page {page}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>badges</name>
+    <message>
+        <location filename="../../ui/reports/view.py" line="32" />
+        <source>缺{n}</source>
+        <translation>缺{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="34" />
+        <source>问{n}</source>
+        <translation>问{n}</translation>
+    </message>
 </context>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="28" />
+        <location filename="../../ui/compare/model.py" line="46" />
         <source>程序判断：{auto}　　审阅决定：{decided}</source>
         <translation>Program: {auto}    Reviewer: {decided}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/app.py" line="158" />
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="159" />
+        <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
+        <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>
 </context>
 <context><name>MetricsModel</name><message><source>主题</source><translation>Topic</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>原文</source><translation>Text</translation></message><message><source>所在章节</source><translation>Section</translation></message></context><context><name>FindingsModel</name><message><source>级别</source><translation>Severity</translation></message><message><source>问题</source><translation>Findings</translation></message><message><source>类型</source><translation>Kind</translation></message></context></TS>

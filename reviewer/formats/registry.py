@@ -91,7 +91,8 @@ def format_label(name: str) -> str:
 def report_filter(reports: str = "报告", everything: str = "所有文件") -> str:
     """The open-file dialog's filter (Qt's syntax, plain text): all reports, each format, any file."""
     def globs(suffixes: tuple[str, ...]) -> str:
-        return " ".join(f"*{s}" for s in suffixes)
+        # Qt's filter is case-sensitive on Linux: 报告.PDF from a Windows share must show too.
+        return " ".join(f"*{s} *{s.upper()}" for s in suffixes)
 
     every = tuple(s for f in FORMATS for s in f.suffixes)
     parts = [f"{reports} ({globs(every)})", *(f"{f.label} ({globs(f.suffixes)})" for f in FORMATS)]

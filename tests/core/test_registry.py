@@ -20,13 +20,15 @@ def test_readme_lists_what_the_registry_reads() -> None:
 def test_the_open_dialog_filter_has_every_suffix_first_then_each_format() -> None:
     parts = report_filter().split(";;")
     every = {s for f in FORMATS for s in f.suffixes}
-    assert set(re.findall(r"\*(\.\w+)", parts[0])) == every
+    found = set(re.findall(r"\*(\.\w+)", parts[0]))
+    assert {s for s in found if s == s.lower()} == every
+    assert {s.upper() for s in every} <= found  # 报告.PDF from a Windows share shows too
     assert parts[-1] == "所有文件 (*)" and len(parts) == len(FORMATS) + 2
 
 
 def test_the_gui_uses_the_core_filter() -> None:
     source = (ROOT / "ui" / "controller.py").read_text(encoding="utf-8")
-    assert "REPORT_FILTER = report_filter()" in source
+    assert 'report_filter(self.w.tr("报告"), self.w.tr("所有文件"))' in source
 
 
 def test_the_folder_walk_finds_every_format(tmp_path: Path) -> None:
