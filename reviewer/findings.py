@@ -44,7 +44,17 @@ def find_findings(
     out += issuer_mismatch(text, meta)
     out += year_mismatch(text, meta, parts)
     out += signature_findings(text, meta)
+    out += undecodable(text)
     return tuple(sorted(out, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def undecodable(text: str) -> list[Finding]:
+    """Bytes the loader could not decode (shown as �): one finding at the first, with the count."""
+    first = text.find("\ufffd")
+    if first < 0:
+        return []
+    m = msg("undecodable", n=text.count("\ufffd"), encoding="UTF-8")
+    return [Finding("undecodable_characters", "warning", m, first, first + 1)]
 
 
 def body_spans(text: str, lines: Sequence[Line]) -> list[tuple[int, int]] | None:

@@ -35,7 +35,8 @@ class ReportLoadError(Exception):
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Every line break made ``\\n``: CR LF, CR, and Unicode's line and paragraph separators."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -52,11 +53,22 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, enc in boms:
         if data.startswith(bom):
             return data.decode(enc), enc
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from reviewer.encoding import big5_or_gb18030, mostly_utf8
+
+    damaged = mostly_utf8(data)
+    if damaged is not None:  # UTF-8 but for a few bytes: not GB18030 nonsense (the analysis names them)
+        return damaged, "utf-8"
+    both = big5_or_gb18030(data)
+    if both is not None:
+        return both
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

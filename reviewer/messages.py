@@ -54,6 +54,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "标题年度为 {year} 年，正文却主要写 {other} 年（{n} 处），未提到 {year} 年",
         "The title says {year}, but the text speaks mostly of {other} ({n} times) and never of {year}",
     ),
+    "undecodable": (
+        "文件中有 {n} 处字节无法按 {encoding} 解码，以 � 显示；请与原文件核对",
+        "{n} bytes of the file are not valid {encoding} and show as �; check against the original",
+    ),
     "signature.none": ("文末没有找到落款单位", "No signing unit at the end of the report"),
     "signature.date_only": ("落款只有日期，没有落款单位", "The signature has a date but no unit"),
     "date.missing": ("没有找到成文日期", "No date of writing found"),

@@ -156,6 +156,7 @@ FINDING_KIND = Terms(
     Term("missing_signature", "缺少落款单位", "No signing unit"),
     Term("missing_date", "缺少成文日期", "No date of writing"),
     Term("rate_change_in_percent", "比率变化应以“个百分点”表述", "Rate change given in %"),
+    Term("undecodable_characters", "无法解码的字符", "Undecodable characters"),
 )
 # Fields a ``meta`` checklist rule can require.
 META_FIELD = Terms(

@@ -133,3 +133,40 @@ def test_an_unusable_cache_folder_falls_back_to_a_temporary_one(tmp_path: Path,
     monkeypatch.setattr(segment.platformdirs, "user_cache_dir", lambda _name: str(blocker / "cache"))
     folder = segment.cache_dir()
     assert folder.is_dir() and folder != blocker / "cache" and folder.name.startswith("fazhi-reviewer-cache-")
+
+
+def test_one_bad_byte_in_a_utf8_file_is_a_warning_not_a_rejection(tmp_path: Path) -> None:
+    from reviewer.load import load
+
+    data = SEED_FILES[0].read_bytes()
+    at = data.index("坚持".encode(), 2000)  # inside a paragraph
+    path = tmp_path / "坏一个字节.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at:])
+    doc = load(path)
+    assert doc.encoding == "utf-8" and doc.text.count("\ufffd") == 1 and "二、存在的不足和原因" in doc.text
+    a = analyze_document(doc, CHECKLIST)
+    (f,) = [f for f in a.findings if f.kind == "undecodable_characters"]
+    assert f.message.render() == "文件中有 1 处字节无法按 UTF-8 解码，以 � 显示；请与原文件核对"
+    assert a.text[f.start] == "\ufffd"
+    headings = [s.heading[:9] for s in a.sections]
+    assert headings == ["一、2021年主要", "二、存在的不足和原", "三、履行推进法治建", "、下一年度推进法治"]
+
+
+def test_a_big5_file_reads_as_traditional_chinese_not_as_gb18030_nonsense(tmp_path: Path) -> None:
+    from reviewer.load import load
+
+    text = "臺北市政府法治建設情況報告\n一、主要舉措和成效\n全年辦理行政復議案件59件，調解糾紛120件。\n"
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("big5", text)
+
+
+def test_unicode_line_separators_are_line_breaks(tmp_path: Path) -> None:
+    from reviewer.load import load
+
+    path = tmp_path / "u2028.txt"
+    path.write_text("某区2023年法治政府建设情况报告\u2028一、主要举措和成效\u2029做了工作。\n", encoding="utf-8")
+    doc = load(path)
+    assert doc.text.split("\n")[:3] == ["某区2023年法治政府建设情况报告", "一、主要举措和成效", "做了工作。"]
+    assert [s.heading for s in analyze_document(doc, CHECKLIST).sections] == ["一、主要举措和成效"]
