@@ -224,3 +224,50 @@ def test_the_first_start_asks_the_reviewers_name_once(qtbot: QtBot, tmp_path: Pa
         assert window.session.set_decision(sha, "measures", "符合").reviewer == "张审阅"
         window.close()
     assert len(asked) == 1 and "姓名" in asked[0]
+
+
+def _shared(w: MainWindow) -> dict[str, list[tuple[int, int, str]]]:
+    return {Path(a.file).name: [(f.start, f.end, f.message.render()) for f in a.findings
+                                if f.kind == "duplicate_across_reports"] for a in w.session.analyses()}
+
+
+def test_findings_between_reports_do_not_depend_on_the_order_they_were_opened(qtbot: QtBot,
+                                                                              tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[1:2])
+    a = folder / SEED_FILES[1].name
+    b = folder / "乙.txt"
+    b.write_text(a.read_text(encoding="utf-8").replace("泰州市", "某某市"), encoding="utf-8")
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "one.review", [str(a)])
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.open_paths([str(a), str(b)])
+    one_by_one = _shared(w)
+    w.close()
+    w = _start(qtbot, tmp_path / "s2.ini", tmp_path / "two.review", [str(a), str(b)])
+    together = _shared(w)
+    w.close()
+    assert one_by_one == together and one_by_one[a.name] and one_by_one["乙.txt"]
+
+
+def test_a_misspelled_checklist_is_refused_with_a_dialog_and_the_previous_one_kept(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs import SettingsDialog
+
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(SEED_FILES[0])])
+    before = w.controller.checklist
+    bad = tmp_path / "某省.toml"
+    bad.write_text('[[item]]\nid = "x"\ngroup = "form"\nname = "x"\nrule = "findings_absent"\n'
+                   'kinds = ["duplicate_paragraf"]\n', encoding="utf-8")
+
+    def accept(self: SettingsDialog) -> int:
+        self.checklist.setText(str(bad))
+        return SettingsDialog.DialogCode.Accepted
+
+    shown: list[str] = []
+    monkeypatch.setattr(SettingsDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    w.actions_.settings.trigger()
+    assert len(shown) == 1 and shown[0].startswith("核查清单 某省.toml 第 6 行，第 1 项（x） 字段 “kinds” 中的问题类型")
+    assert "仍使用原来的核查清单" in shown[0]
+    assert w.controller.checklist is before and w.settings.checklist_path == ""
+    w.close()
