@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from reviewer import cli_export
+from reviewer import cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--lang", default="zh", choices=("zh", "en"), help="摘要的语言（zh 中文 / en English）")
     an.set_defaults(func=_cmd_analyze)
     cli_export.register(sub)
+    cli_server.register(sub)
     return parser
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
@@ -46,6 +45,7 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
+    from reviewer.location import display_name
     from reviewer.store import StoreError, open_store
     from reviewer.vocab import as_lang
 
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
-    info = ExportInfo(project=Path(args.project).stem if args.project else "", checklist=checklist.name,
+    info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.name,
                       checklist_version=checklist.version, lang=as_lang(args.lang))
     try:
         if store is not None:

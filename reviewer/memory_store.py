@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist
-from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
+from reviewer.model import (
+    DECISIONS,
+    VERDICTS,
+    Decision,
+    Document,
+    ItemDecision,
+    ReportVerdict,
+    Verdict,
+    not_earlier,
+)
+from reviewer.project_copy import KeptReport, ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
 from reviewer.store_schema import StoreError
 
@@ -103,7 +113,8 @@ class MemoryReviewStore:
             raise StoreError(f"无效的审阅结论“{decision}”")
         old = self._decisions.get(report, {}).get(item)
         dec = ItemDecision(report, item, decision, comment, reviewer, at or _now())
-        self._decisions.setdefault(report, {})[item] = dec
+        if old is None or not_earlier(dec.time, old.time):
+            self._decisions.setdefault(report, {})[item] = dec
         self._log(dec.time, reviewer, report, item, "decision", old.decision if old else None, decision)
         self._log(dec.time, reviewer, report, item, "comment", old.comment if old else None, comment)
         return dec
@@ -125,7 +136,8 @@ class MemoryReviewStore:
             raise StoreError(f"无效的审阅结论“{verdict}”")
         old = self._verdicts.get(report)
         v = ReportVerdict(report, verdict, comment, reviewer, at or _now())
-        self._verdicts[report] = v
+        if old is None or not_earlier(v.time, old.time):
+            self._verdicts[report] = v
         self._log(v.time, reviewer, report, None, "verdict", old.verdict if old else None, verdict)
         self._log(v.time, reviewer, report, None, "verdict_comment", old.comment if old else None, comment)
         return v
@@ -138,6 +150,36 @@ class MemoryReviewStore:
 
     def history(self, report: str | None = None) -> list[HistoryEntry]:
         return [h for h in self._history if report is None or h.report == report]
+
+    def dump(self) -> ProjectDump:
+        from reviewer.serialize import document_to_json
+        from reviewer.store import pack_json
+
+        return ProjectDump(
+            [KeptReport(r, "", _now() if sha in self._removed else None) for sha, r in self._reports.items()],
+            {sha: pack_json(document_to_json(d)) for sha, d in self._docs.items()},
+            [(sha, version, pack_json(data)) for (sha, version), data in self._cache.items()],
+            [] if self._checklist is None else [(self._checklist.version, self._checklist.name, self._checklist.data,
+                                                 "")],
+            {}, [d for ds in self._decisions.values() for d in ds.values()], list(self._verdicts.values()),
+            list(self._history))
+
+    def restore(self, dump: ProjectDump) -> None:
+        from reviewer.serialize import document_from_json
+        from reviewer.store import unpack_json
+
+        for kept in dump.reports:
+            self._reports[kept.record.sha256] = kept.record
+            if kept.removed is not None:
+                self._removed.add(kept.record.sha256)
+        for sha, blob in dump.texts.items():
+            path = self._reports[sha].path if sha in self._reports else ""
+            self._docs[sha] = document_from_json(unpack_json(blob), path)
+        self._cache.update({(sha, version): unpack_json(blob) for sha, version, blob in dump.analyses})
+        for d in dump.decisions:
+            self._decisions.setdefault(d.report, {})[d.item] = d
+        self._verdicts.update({v.report: v for v in dump.verdicts})
+        self._history.extend(dump.history)
 
     def close(self) -> None:
         pass

@@ -189,6 +189,20 @@ Verdict = Literal["通过", "需修改", "未审"]
 VERDICTS: tuple[Verdict, ...] = ("通过", "需修改", "未审")
 
 
+def not_earlier(new: str, old: str) -> bool:
+    """Whether a decision made at ``new`` (ISO 8601) replaces one made at ``old``: the later one is
+    current, whatever order they reach the project in (an outbox sends old changes late)."""
+    from datetime import datetime
+
+    try:
+        a, b = datetime.fromisoformat(new), datetime.fromisoformat(old)
+        if (a.tzinfo is None) == (b.tzinfo is None):
+            return a >= b
+    except ValueError:
+        pass
+    return new >= old
+
+
 @dataclass(frozen=True, slots=True)
 class ItemDecision:
     """A reviewer's decision on one checklist item of one report."""

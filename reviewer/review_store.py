@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reviewer.checklist import Checklist
 from reviewer.model import Decision, Document, ItemDecision, ReportVerdict, Verdict
+
+if TYPE_CHECKING:
+    from reviewer.project_copy import ProjectDump
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,5 +101,11 @@ class ReviewStore(Protocol):
     def all_verdicts(self) -> dict[str, ReportVerdict]: ...
 
     def history(self, report: str | None = None) -> list[HistoryEntry]: ...
+
+    def dump(self) -> ProjectDump:
+        """Everything the project holds, for ``project_copy``."""
+
+    def restore(self, dump: ProjectDump) -> None:
+        """Write a whole copied project into this (empty) one, in one transaction."""
 
     def close(self) -> None: ...

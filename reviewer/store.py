@@ -17,11 +17,22 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from reviewer.checklist import Checklist, ChecklistError, parse_checklist
-from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
-from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.location import is_server
+from reviewer.model import (
+    DECISIONS,
+    VERDICTS,
+    Decision,
+    Document,
+    ItemDecision,
+    ReportVerdict,
+    Verdict,
+    not_earlier,
+)
+from reviewer.project_copy import ProjectDump
+from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.store_backup import CorruptProjectError, check_and_back_up
 from reviewer.store_schema import (
@@ -43,12 +54,12 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _pack(data: Any) -> bytes:
+def pack_json(data: Any) -> bytes:
     # surrogatepass: a file name with undecodable bytes (kept as surrogate escapes) round-trips
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 3)
 
 
-def _unpack(blob: bytes) -> Any:
+def unpack_json(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
@@ -123,7 +134,7 @@ class SqliteReviewStore:
                  doc.size, mtime, _now()),
             )
             db.execute("INSERT OR REPLACE INTO texts(sha256, data) VALUES (?,?)",
-                       (doc.sha256, _pack(document_to_json(doc))))
+                       (doc.sha256, pack_json(document_to_json(doc))))
         return ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, name, doc.format, doc.size,
                             mtime)
 
@@ -161,7 +172,7 @@ class SqliteReviewStore:
         )
         for sha, path, blob in rows:
             if wanted is None or sha in wanted:
-                out.append(document_from_json(_unpack(blob), path_from(path)))
+                out.append(document_from_json(unpack_json(blob), path_from(path)))
         return out
 
     def remove_reports(self, shas: Iterable[str], reviewer: str) -> None:
@@ -176,10 +187,10 @@ class SqliteReviewStore:
         row = self._conn.execute(
             "SELECT data FROM analyses WHERE sha256=? AND version=?", (sha256, version)
         ).fetchone()
-        return None if row is None else dict(_unpack(row[0]))
+        return None if row is None else dict(unpack_json(row[0]))
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
-        blob = _pack(analysis)
+        blob = pack_json(analysis)
         with self._write() as db:
             db.execute("DELETE FROM analyses WHERE sha256=? AND version<>?", (sha256, version))
             db.execute("INSERT OR REPLACE INTO analyses(sha256, version, data) VALUES (?,?,?)", (sha256, version, blob))
@@ -187,7 +198,7 @@ class SqliteReviewStore:
     def cached_analyses(self, version: str) -> dict[str, dict[str, Any]]:
         """All cached analyses of one version at once (reopening a large project)."""
         rows = self._conn.execute("SELECT sha256, data FROM analyses WHERE version=?", (version,)).fetchall()
-        return {sha: _unpack(blob) for sha, blob in rows}
+        return {sha: unpack_json(blob) for sha, blob in rows}
 
     def save_checklist(self, checklist: Checklist) -> None:
         with self._write() as db:
@@ -214,13 +225,14 @@ class SqliteReviewStore:
         now = at or _now()
         with self._write() as db:
             old = db.execute(
-                "SELECT decision, comment FROM decisions WHERE report=? AND item=?", (report, item)
+                "SELECT decision, comment, time FROM decisions WHERE report=? AND item=?", (report, item)
             ).fetchone()
-            db.execute(
-                "INSERT OR REPLACE INTO decisions(report, item, decision, comment, reviewer, time, stale)"
-                " VALUES (?,?,?,?,?,?,0)",
-                (report, item, decision, comment, reviewer, now),
-            )
+            if old is None or not_earlier(now, old[2]):  # a change made earlier, arriving late, is history only
+                db.execute(
+                    "INSERT OR REPLACE INTO decisions(report, item, decision, comment, reviewer, time, stale)"
+                    " VALUES (?,?,?,?,?,?,0)",
+                    (report, item, decision, comment, reviewer, now),
+                )
             old_d, old_c = (old[0], old[1]) if old else (None, None)
             self._log(db, now, reviewer, report, item, "decision", old_d, decision)
             self._log(db, now, reviewer, report, item, "comment", old_c, comment)
@@ -253,11 +265,12 @@ class SqliteReviewStore:
             raise StoreError(f"{self.path.name}：无效的审阅结论“{verdict}”")
         now = at or _now()
         with self._write() as db:
-            old = db.execute("SELECT verdict, comment FROM verdicts WHERE report=?", (report,)).fetchone()
-            db.execute(
-                "INSERT OR REPLACE INTO verdicts(report, verdict, comment, reviewer, time) VALUES (?,?,?,?,?)",
-                (report, verdict, comment, reviewer, now),
-            )
+            old = db.execute("SELECT verdict, comment, time FROM verdicts WHERE report=?", (report,)).fetchone()
+            if old is None or not_earlier(now, old[2]):
+                db.execute(
+                    "INSERT OR REPLACE INTO verdicts(report, verdict, comment, reviewer, time) VALUES (?,?,?,?,?)",
+                    (report, verdict, comment, reviewer, now),
+                )
             old_v, old_c = (old[0], old[1]) if old else (None, None)
             self._log(db, now, reviewer, report, None, "verdict", old_v, verdict)
             self._log(db, now, reviewer, report, None, "verdict_comment", old_c, comment)
@@ -280,19 +293,50 @@ class SqliteReviewStore:
             sql, args = sql + " WHERE report=?", (report,)
         return [HistoryEntry(*r) for r in self._conn.execute(sql + " ORDER BY id", args)]
 
+    def dump(self) -> ProjectDump:
+        from reviewer.store_dump import dump_file
+
+        return dump_file(self._conn)
+
+    def restore(self, dump: ProjectDump) -> None:
+        from reviewer.store_dump import restore_file
+
+        try:
+            restore_file(self._conn, dump)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path.name}：复制失败（{exc}）") from exc
+
     def close(self) -> None:
         self._conn.close()
 
 
+@overload
+def open_store(path: os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = ...,
+               busy_timeout_ms: int = ..., check: bool = ..., password: str | None = ...) -> SqliteReviewStore: ...
+
+
+@overload
+def open_store(path: str, *, connect: Callable[..., sqlite3.Connection] = ...,
+               busy_timeout_ms: int = ..., check: bool = ..., password: str | None = ...) -> ReviewStore: ...
+
+
 def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.Connection] = sqlite3.connect,
-               busy_timeout_ms: int = BUSY_TIMEOUT_MS, check: bool = False) -> SqliteReviewStore:
-    """Open or create a project file. Raises ``StoreError`` (nothing overwritten) when it cannot.
+               busy_timeout_ms: int = BUSY_TIMEOUT_MS, check: bool = False,
+               password: str | None = None) -> ReviewStore:
+    """Open a project: a ``postgresql://`` URL connects to the team's server (``password``, when
+    given, wins over the URL's); anything else is a project file, created when missing.
+
+    For a project file: raises ``StoreError`` (nothing overwritten) when it cannot be opened.
 
     ``busy_timeout_ms``: how long a write waits for another program's lock before failing.
     ``check``: verify the file and renew its automatic backup (when the program opens a project;
     the extra connections of workers leave this out). A damaged file raises ``CorruptProjectError``.
     A file this call created is removed again if opening fails, so a failure changes nothing.
     """
+    if is_server(path):
+        from reviewer.server_store import open_server_store
+
+        return open_server_store(str(path), password=password, timeout_s=busy_timeout_ms / 1000)
     p = Path(path)
     if p.is_dir():
         raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.pgcluster import PgCluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Readers behave the same whether or not LibreOffice happens to be installed (it is a second route only).
@@ -31,3 +37,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A real PostgreSQL server for the session (Debian's package, run as the postgres user), with a
+    template project database that each test's project is copied from."""
+    from reviewer.server_admin import init_server
+    from tests import pgcluster
+
+    if not pgcluster.available():
+        if os.environ.get("FAZHI_REQUIRE_SERVER"):
+            pytest.fail("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    with pgcluster.running_cluster() as cluster:
+        cluster.create_database("fz_template")
+        init_server(cluster.url("fz_template"))
+        yield cluster
+
+
+_projects = itertools.count(1)
+
+
+@pytest.fixture
+def server_project(pg_cluster: PgCluster) -> str:
+    """The owner's URL of a fresh, empty project on the test server."""
+    from reviewer.server_admin import init_server
+
+    name = pg_cluster.create_database(f"project_{os.getpid()}_{next(_projects)}", template="fz_template")
+    url = pg_cluster.url(name)
+    init_server(url)  # the project's own reviewer role and rights
+    return url

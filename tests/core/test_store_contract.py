@@ -1,7 +1,5 @@
-"""One contract, every store: the project file and the in-memory store answer the same way.
-
-A later store (the team's server) joins by adding its factory to ``STORES``.
-"""
+"""One contract, every store: the project file, the team's server and the in-memory store answer
+the same way (the server one on a real PostgreSQL, see ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -25,9 +23,12 @@ STORES: dict[str, Factory] = {
 }
 
 
-@pytest.fixture(params=sorted(STORES))
+@pytest.fixture(params=[*sorted(STORES), "server"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ReviewStore]:
-    s = STORES[request.param](tmp_path)
+    if request.param == "server":
+        s = open_store(request.getfixturevalue("server_project"))
+    else:
+        s = STORES[request.param](tmp_path)
     yield s
     s.close()
 
@@ -143,3 +144,17 @@ def test_text_read_by_ocr_is_kept_with_its_doubts(store: ReviewStore) -> None:
     store.add_report(scanned, None, None, None)
     (kept,) = store.documents()
     assert (kept.text, kept.format, kept.uncertain) == ("全年办理案件59件。", "ocr", ((6, 8, 0.62),))
+
+
+def test_a_change_made_earlier_but_arriving_later_goes_to_the_history_only(store: ReviewStore) -> None:
+    store.set_decision(A, "measures", "符合", "", "张三", at="2027-03-01T09:10:00+08:00")
+    store.set_decision(A, "measures", "不符合", "", "李四", at="2027-03-01T09:14:00+08:00")
+    store.set_decision(A, "measures", "不适用", "", "张三", at="2027-03-01T09:12:00+08:00")  # from an outbox
+    current = store.decisions(A)["measures"]
+    assert (current.decision, current.reviewer) == ("不符合", "李四")
+    assert [(h.reviewer, h.new) for h in store.history(A) if h.field == "decision"] == [
+        ("张三", "符合"), ("李四", "不符合"), ("张三", "不适用")]
+    store.set_verdict(A, "通过", "", "组长", at="2027-03-02T09:00:00+08:00")
+    store.set_verdict(A, "需修改", "", "组长", at="2027-03-01T09:00:00+08:00")
+    verdict = store.verdict(A)
+    assert verdict is not None and verdict.verdict == "通过"

@@ -1,0 +1,86 @@
+"""Where a project lives: a project file on this computer or a ``postgresql://`` URL on the team's server.
+
+The same string is what the reviewer types, what settings remember and what journals are keyed
+by; a password given in a URL never leaves this module's ``redact`` unscrubbed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(location: str | os.PathLike[str]) -> bool:
+    return isinstance(location, str) and location.lower().startswith(SCHEMES)
+
+
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """The parts of a server URL the program shows and keys things by (never the password)."""
+
+    host: str
+    port: int
+    database: str
+    user: str
+    password: str | None
+    query: str  # e.g. ``sslmode=require``, kept as given
+
+    @property
+    def key(self) -> str:
+        """``user@host:port/database``: the keyring entry and the reviewer's view of it."""
+        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+
+    def url(self, with_password: bool = False) -> str:
+        user = self.user.replace("@", "%40").replace(":", "%3A").replace("/", "%2F")
+        if with_password and self.password is not None:
+            from urllib.parse import quote
+
+            user += ":" + quote(self.password, safe="")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        netloc = f"{user}@{host}:{self.port}" if user else f"{host}:{self.port}"
+        return urlunsplit(("postgresql", netloc, "/" + self.database, self.query, ""))
+
+
+def parse_server(url: str, user: str | None = None, password: str | None = None) -> ServerAddress:
+    """Split a server URL; ``user``/``password`` given separately win over those in the URL.
+
+    Raises ``ValueError`` with a Chinese message for a URL that names no database."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("postgresql", "postgres"):
+        raise ValueError(f"“{url}”不是审阅服务器地址（应以 postgresql:// 开头）")
+    database = unquote(parts.path.lstrip("/"))
+    if not database:
+        raise ValueError(f"服务器地址 {redact(url)} 没有写数据库名（例如 postgresql://服务器:5432/法治年报2026）")
+    query = urlencode(parse_qsl(parts.query, keep_blank_values=True))
+    return ServerAddress(
+        host=parts.hostname or "localhost",
+        port=parts.port or 5432,
+        database=database,
+        user=user if user else unquote(parts.username or ""),
+        password=password if password is not None else (unquote(parts.password) if parts.password else None),
+        query=query,
+    )
+
+
+def redact(location: str) -> str:
+    """A location safe to show and remember: a server URL loses its password."""
+    if not is_server(location):
+        return location
+    try:
+        return parse_server(location).url(with_password=False)
+    except ValueError:
+        return location.split("@")[-1]
+
+
+def display_name(location: str | os.PathLike[str]) -> str:
+    """The project's short name: the file's stem or the server database's name."""
+    if is_server(location):
+        try:
+            return parse_server(str(location)).database
+        except ValueError:
+            return str(location)
+    return Path(location).stem

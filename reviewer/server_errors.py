@@ -1,0 +1,71 @@
+"""What can go wrong talking to the team's server, said in Chinese, and how connections are made.
+
+Two failures matter to the window: the server cannot be reached (``ServerOfflineError``: changes
+wait in the outbox and are sent later) and the server refuses a write (``RefusedError``: it will
+refuse it again, so the change is dropped and the reviewer told why).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.location import ServerAddress
+from reviewer.store_schema import StoreError
+
+
+class ServerOfflineError(StoreError):
+    """The server cannot be reached now; the same write may succeed later."""
+
+
+class RefusedError(StoreError):
+    """The server's rights refuse this write; it would be refused again."""
+
+
+class LoginError(StoreError):
+    """The server does not accept this name and password."""
+
+
+def failure(address: ServerAddress, exc: BaseException) -> StoreError:
+    """The error to raise for a failed connection: a refused login is not a passing outage."""
+    message = explain(address, exc)
+    if "permission denied for database" in str(exc):
+        return RefusedError(f"{address.user} 不是审阅项目 {address.database} 的成员，请项目组长添加")
+    return LoginError(message) if "用户名或密码" in message else ServerOfflineError(message)
+
+
+def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
+    """libpq settings for every connection: the project's schema, a bounded wait, and keepalives so a
+    dead network is noticed in seconds rather than minutes. ``sslmode`` and the rest of the URL's
+    query are honoured as given."""
+    from urllib.parse import parse_qsl
+
+    kw: dict[str, Any] = dict(parse_qsl(address.query))
+    kw.setdefault("connect_timeout", max(1, int(timeout_s)))
+    kw.setdefault("application_name", "fazhi-reviewer")
+    kw.update(options="-c search_path=fazhi", keepalives=1, keepalives_idle=5, keepalives_interval=2,
+              keepalives_count=3)
+    kw.setdefault("user", address.user or None)
+    if address.password is not None:
+        kw["password"] = address.password
+    return {k: v for k, v in kw.items() if v is not None}
+
+
+def explain(address: ServerAddress, exc: BaseException) -> str:
+    """Why the server could not be used, for the status bar and the command line."""
+    where = f"{address.host}:{address.port}/{address.database}"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"无法登录审阅服务器 {where}：用户名或密码不正确"
+    if "does not exist" in low and "database" in low:
+        return f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}"
+    if "ssl" in low:
+        return f"无法与审阅服务器 {where} 建立加密连接（{text}）"
+    return f"无法连接审阅服务器 {where}（{text}）"
+
+
+def refusal(assignees: list[str]) -> str:
+    """Why a decision was refused: the report belongs to someone else."""
+    if assignees:
+        return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的审阅结论"
+    return "服务器拒绝了这次修改：您没有修改这份报告审阅结论的权限"

@@ -1,0 +1,246 @@
+"""The team's server on a real PostgreSQL: rights enforced by the server, append-only history,
+concurrent reviewers, live notifications, a restart survived, and whole projects copied."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from reviewer.model import Document, ItemDecision, ReportVerdict
+from reviewer.project_copy import copy_project
+from reviewer.server_admin import add_reviewer, init_server
+from reviewer.server_errors import LoginError, RefusedError, ServerOfflineError
+from reviewer.server_live import ChangeListener
+from reviewer.server_store import ServerReviewStore, open_server_store
+from reviewer.store import open_store
+from reviewer.store_schema import StoreError
+from tests.pgcluster import PgCluster, wait_until
+
+A, B = "a" * 64, "b" * 64
+
+
+def doc(sha: str, name: str) -> Document:
+    text = "一、主要举措\n做了工作。\n"
+    return Document(path=f"/x/{name}", text=text, sha256=sha, format="txt", encoding="utf-8", size=len(text.encode()))
+
+
+@dataclass
+class Team:
+    owner: str
+    zhang: str
+    li: str
+    lead: str
+
+
+def _as(owner_url: str, user: str, password: str) -> str:
+    return owner_url.replace("fz_admin:admin-secret", f"{user}:{password}")
+
+
+@pytest.fixture
+def team(server_project: str) -> Iterator[Team]:
+    add_reviewer(server_project, "张三", "pw-zhang")
+    add_reviewer(server_project, "李四", "pw-li")
+    add_reviewer(server_project, "组长", "pw-lead", lead=True)
+    owner = open_store(server_project)
+    owner.add_report(doc(A, "a.txt"), "甲区人民政府", 2023, "county")
+    owner.add_report(doc(B, "b.txt"), "乙区人民政府", 2023, "county")
+    owner.close()
+    yield Team(server_project, _as(server_project, "张三", "pw-zhang"), _as(server_project, "李四", "pw-li"),
+               _as(server_project, "组长", "pw-lead"))
+
+
+@pytest.fixture
+def stores(team: Team) -> Iterator[dict[str, ServerReviewStore]]:
+    opened = {name: open_server_store(url) for name, url in
+              (("zhang", team.zhang), ("li", team.li), ("lead", team.lead))}
+    yield opened
+    for s in opened.values():
+        s.close()
+
+
+def test_reviewers_know_who_they_are(stores: dict[str, ServerReviewStore]) -> None:
+    assert stores["zhang"].identity == ("张三", False)
+    assert stores["lead"].identity == ("组长", True)
+    assert [r.issuer for r in stores["li"].reports()] == ["甲区人民政府", "乙区人民政府"]
+
+
+def test_a_report_assigned_to_one_reviewer_refuses_another_and_writes_nothing(stores: dict[str, ServerReviewStore]
+                                                                             ) -> None:
+    zhang, li, lead = stores["zhang"], stores["li"], stores["lead"]
+    assert lead.assign([A], "张三") == 1
+    zhang.set_decision(A, "measures", "符合", "", "张三")
+    before = li.history()
+    with pytest.raises(RefusedError, match=r"^该报告已分配给 张三，您不能修改它的审阅结论$"):
+        li.set_decision(A, "measures", "不符合", "", "李四")
+    assert li.decisions(A)["measures"].decision == "符合" and li.history() == before
+    li.set_decision(B, "measures", "不符合", "缺数据", "李四")  # nobody is assigned B: anyone may decide
+    assert zhang.decisions(B)["measures"].reviewer == "李四"
+    assert lead.set_decision(A, "measures", "不适用", "", "组长").decision == "不适用"  # a lead decides anywhere
+    assert zhang.assignments() == {A: ["张三"]}
+
+
+def test_only_a_lead_assigns_and_sets_verdicts(stores: dict[str, ServerReviewStore]) -> None:
+    with pytest.raises(RefusedError, match="只有组长可以分配报告"):
+        stores["zhang"].assign([A], "张三")
+    with pytest.raises(RefusedError, match="只有组长可以设定报告的最终审阅结论"):
+        stores["zhang"].set_verdict(A, "通过", "", "张三")
+    assert stores["zhang"].verdict(A) is None and stores["zhang"].assignments() == {}
+    stores["lead"].set_verdict(A, "需修改", "补充数据", "组长")
+    verdict = stores["zhang"].verdict(A)
+    assert verdict is not None and (verdict.verdict, verdict.reviewer) == ("需修改", "组长")
+
+
+def test_a_reviewer_writes_under_their_own_name(stores: dict[str, ServerReviewStore]) -> None:
+    made = stores["zhang"].set_decision(A, "measures", "符合", "", "冒名者")
+    assert made.reviewer == "张三" and stores["li"].decisions(A)["measures"].reviewer == "张三"
+
+
+def test_decisions_and_history_are_append_only_for_reviewers(team: Team, stores: dict[str, ServerReviewStore]) -> None:
+    stores["zhang"].set_decision(A, "measures", "符合", "", "张三")
+    with psycopg.connect(team.zhang, options="-c search_path=fazhi") as conn:
+        for sql in ("UPDATE decision_log SET decision='不符合'", "DELETE FROM decision_log", "DELETE FROM history",
+                    "UPDATE history SET new='x'", "INSERT INTO history(time, reviewer, report, field, new)"
+                    " VALUES ('2024-01-01', '张三', 'x', 'decision', '符合')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+            conn.rollback()
+    assert [(h.field, h.new) for h in stores["li"].history(A)] == [("decision", "符合"), ("comment", "")]
+
+
+def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: Team, pg_cluster: PgCluster) -> None:
+    other = pg_cluster.create_database("other_project", template="fz_template")
+    init_server(pg_cluster.url(other))
+    add_reviewer(pg_cluster.url(other), "王五", "pw-wang")
+    with pytest.raises(RefusedError, match=r"王五 不是审阅项目 .* 的成员"):
+        open_server_store(_as(team.owner, "王五", "pw-wang"))
+    with pytest.raises(LoginError, match="用户名或密码不正确"):
+        open_server_store(_as(team.owner, "张三", "wrong"))
+
+
+def test_two_reviewers_on_one_item_both_stay_in_the_history_the_later_current(
+        stores: dict[str, ServerReviewStore]) -> None:
+    zhang, li = stores["zhang"], stores["li"]
+    zhang.set_decision(B, "measures", "符合", "", "张三", at="2027-03-01T09:10:00+08:00")
+    li.set_decision(B, "measures", "不符合", "", "李四", at="2027-03-01T09:14:00+08:00")
+    # a decision made earlier but arriving later (from an offline outbox) does not win
+    zhang.set_decision(B, "measures", "不适用", "", "张三", at="2027-03-01T09:12:00+08:00")
+    current = zhang.decisions(B)["measures"]
+    assert (current.decision, current.reviewer) == ("不符合", "李四")
+    assert [(h.reviewer, h.old, h.new) for h in zhang.history(B) if h.field == "decision"] == [
+        ("张三", None, "符合"), ("李四", "符合", "不符合"), ("张三", "不符合", "不适用")]
+
+
+def test_concurrent_writers_lose_nothing(team: Team) -> None:
+    def write(url: str, name: str, report: str) -> None:
+        s = open_server_store(url)
+        for i in range(40):
+            s.set_decision(report, f"item{i % 5}", ("符合", "不符合")[i % 2], f"{name}{i}", name)
+        s.close()
+
+    threads = [threading.Thread(target=write, args=(url, n, B)) for url, n in ((team.zhang, "张三"), (team.li, "李四"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    owner = open_server_store(team.owner)
+    comments = [h for h in owner.history(B) if h.field == "comment"]
+    assert len(comments) == 80  # every write is in the history
+    assert sorted(d.item for d in owner.decisions(B).values()) == [f"item{i}" for i in range(5)]
+    owner.close()
+
+
+def test_a_decision_reaches_another_reviewers_listener_within_two_seconds(stores: dict[str, ServerReviewStore]
+                                                                          ) -> None:
+    got: list[ItemDecision] = []
+    verdicts: list[ReportVerdict] = []
+    arrived = threading.Event()
+
+    def on_changes(ds: list[ItemDecision], vs: list[ReportVerdict]) -> None:
+        got.extend(ds)
+        verdicts.extend(vs)
+        arrived.set()
+
+    listener = ChangeListener(stores["li"], on_changes, lambda _online: None, lambda: None).start()
+    try:
+        assert listener.connected.wait(5)
+        stores["zhang"].set_decision(A, "measures", "不符合", "缺数据", "张三")
+        assert arrived.wait(2.0)
+        assert [(d.report, d.item, d.decision, d.comment, d.reviewer) for d in got] == [
+            (A, "measures", "不符合", "缺数据", "张三")]
+        arrived.clear()
+        stores["lead"].set_verdict(A, "通过", "", "组长")
+        assert arrived.wait(2.0) and [v.verdict for v in verdicts] == ["通过"]
+    finally:
+        listener.stop()
+
+
+def test_the_store_and_the_listener_come_back_after_a_server_restart(pg_cluster: PgCluster,
+                                                                     stores: dict[str, ServerReviewStore]) -> None:
+    zhang = stores["zhang"]
+    states: list[bool] = []
+    resyncs: list[int] = []
+    listener = ChangeListener(zhang, lambda _d, _v: None, states.append, lambda: resyncs.append(1)).start()
+    try:
+        assert listener.connected.wait(5)
+        pg_cluster.stop()
+        with pytest.raises(ServerOfflineError, match="无法连接审阅服务器"):
+            zhang.set_decision(B, "measures", "符合", "", "张三")
+        assert wait_until(lambda: states == [False], 5)
+        pg_cluster.start()
+        assert wait_until(lambda: _written(zhang), 15)  # the same store object, no reopening
+        assert wait_until(lambda: states == [False, True] and resyncs, 15)
+    finally:
+        listener.stop()
+    assert zhang.decisions(B)["measures"].decision == "符合"
+
+
+def _written(store: ServerReviewStore) -> bool:
+    try:
+        store.set_decision(B, "measures", "符合", "", "张三")
+    except ServerOfflineError:
+        return False
+    return True
+
+
+def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path, team: Team) -> None:
+    src = open_store(tmp_path / "mine.review")
+    src.add_report(doc(A, "a.txt"), "甲区人民政府", 2023, "county", mtime=5.0)
+    src.add_report(doc(B, "b.txt"), "乙区人民政府", 2022, "county")
+    src.set_decision(A, "measures", "符合", "", "张三", at="2027-03-01T09:00:00+08:00")
+    src.set_decision(A, "measures", "不符合", "缺数据", "李四", at="2027-03-01T09:05:00+08:00")
+    src.set_verdict(A, "需修改", "请补充", "组长", at="2027-03-01T10:00:00+08:00")
+    src.save_analysis(A, "v9", {"title": "标题"})
+    src.remove_reports([B], "组长")
+    before = _content(src)
+    src.close()
+    fresh = team.owner.rsplit("/", 1)[0] + "/" + "copy_target"
+    with psycopg.connect(team.owner, autocommit=True) as conn:
+        conn.execute('CREATE DATABASE "copy_target" TEMPLATE fz_template')
+    init_server(fresh)
+    assert copy_project(str(tmp_path / "mine.review"), fresh) == {"reports": 1, "decisions": 1, "verdicts": 1,
+                                                                   "history": 7}
+    on_server = open_store(fresh)
+    assert _content(on_server) == before
+    on_server.close()
+    copy_project(fresh, str(tmp_path / "home.review"))
+    back = open_store(tmp_path / "home.review")
+    assert _content(back) == before
+    back.close()
+    with pytest.raises(StoreError, match="已有 1 份报告"):
+        copy_project(str(tmp_path / "mine.review"), fresh)
+
+
+def _content(store: Any) -> tuple[Any, ...]:
+    return (store.reports(), [(d.sha256, d.text) for d in store.documents()], store.all_decisions(),
+            store.all_verdicts(), store.history(), store.cached_analysis(A, "v9"))
+
+
+def test_sslmode_in_the_url_is_honoured(team: Team) -> None:
+    with pytest.raises(ServerOfflineError, match=r"加密连接|SSL"):
+        open_server_store(team.zhang + "?sslmode=require")
