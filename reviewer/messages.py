@@ -159,6 +159,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.length_long": ("正文约 {n} 字，多于 {max} 字", "About {n} characters, more than {max}"),
     "check.length_ok": ("正文约 {n} 字", "About {n} characters"),
     "check.years_na": ("仅适用于 {first}—{last} 年度的报告", "Applies only to reports on {first}–{last}"),
+    # the review shared on the team's server
+    "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
+    "review.by_stale": ("{reviewer} 于 {time} 对旧版本判定，请复核",
+                        "Decided by {reviewer} at {time} on an earlier version: please re-check"),
+    "sync.superseded": ("{reviewer} 已于 {time} 把“{item}”改为 {decision:decision}",
+                        "{reviewer} changed “{item}” to {decision:decision} at {time}"),
+    "sync.verdict": ("{reviewer} 已于 {time} 把报告结论改为 {verdict:verdict}",
+                     "{reviewer} changed the report's verdict to {verdict:verdict} at {time}"),
+    "sync.offline": ("离线，{n} 项待同步", "Offline, {n} changes waiting to sync"),
+    "sync.offline_none": ("离线：审阅服务器暂时无法连接，修改会先保存在本机",
+                          "Offline: the review server cannot be reached; changes are kept on this computer"),
+    "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
+                  "Reconnected to the review server; every waiting change was sent"),
+    "sync.lead_only": ("只有组长可以设定报告的最终审阅结论", "Only the team lead sets a report's final verdict"),
+    "sync.refused": ("服务器拒绝了这项修改：{reason}。已恢复为服务器上的记录。",
+                     "The server refused this change: {reason}. The server's record is shown again."),
 }
 _SEQ_SEP = {"zh": "；", "en": "; "}
 

@@ -131,8 +131,8 @@ def open_window(store: SettingsStore, project: Path | None, paths: list[str], as
     """
     from ui.main_window import MainWindow
 
-    project, samples, note = choose_project(project, store.load().last_project, bool(paths))
-    window = MainWindow(store, project)
+    location, samples, note = choose_project(project, store.load().last_project, bool(paths))
+    window = MainWindow(store, location)
     window.show()
     if note:
         window.status.showMessage(note, 30000)
@@ -164,17 +164,20 @@ def ask_reviewer_name(window: MainWindow) -> None:
     window.settings_store.save(s)
 
 
-def choose_project(given: Path | None, last: str, have_paths: bool) -> tuple[Path, bool, str]:
+def choose_project(given: Path | None, last: str, have_paths: bool) -> tuple[str | Path, bool, str]:
     """The project to open, whether it is the sample project of a very first start, and a note.
 
     ``reviewer-gui`` with no argument reopens the last project. Only on the very first start
     (no project ever opened) do the sample reports open, into a sample project of their own.
     A last project that is gone (moved, or on a share that is offline) is not created anew.
     """
+    from reviewer.location import is_server
     from ui.project import default_project, sample_project
 
     if given is not None:
         return given, False, ""
+    if last and is_server(last):
+        return last, False, ""  # the team's server: connected (or asked for a password) on opening
     if last and Path(last).is_file():
         return Path(last), False, ""
     if last:

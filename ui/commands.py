@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
+from reviewer.location import display_name
 from ui.dialogs import SettingsDialog, show_about, show_message
 from ui.export_dialog import ExportScopeDialog, offer_to_open
 from ui.exporting import ExportOutcome, export_work
@@ -55,7 +56,7 @@ class Commands(QObject):
         )
         if not path:
             return
-        work = export_work(self.w.session, Path(path), self.c.checklist, self.c.project.stem, lang(), shas)
+        work = export_work(self.w.session, Path(path), self.c.checklist, display_name(self.c.project), lang(), shas)
         task = Task(work, self)
         task.finished.connect(self._exported)
         task.failed.connect(lambda m: self._exported(ExportOutcome(None, m)))

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
 from reviewer.formats.registry import report_filter
+from reviewer.location import display_name, is_server, redact
 from reviewer.paths import readable_name
+from reviewer.review_store import ReviewStore
 from ui.dialogs import LoadErrorsDialog, show_message
 from ui.loading import Deliver, JobContext, LoadResult, WarmPool, import_work, open_project_work, regroup_work
 from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
@@ -32,10 +34,10 @@ class Controller(QObject):
 
     project_loaded = Signal()
 
-    def __init__(self, window: MainWindow, project: Path, warning: str | None, checklist: Checklist) -> None:
+    def __init__(self, window: MainWindow, project: str | Path, warning: str | None, checklist: Checklist) -> None:
         super().__init__(window)
         self.w = window
-        self.project = project
+        self.project = str(project)  # a project file's path or a server URL (``reviewer.location``)
         self.checklist = checklist
         self._pending: list[str] = []
         self._auto_selected: str | None = None
@@ -50,7 +52,7 @@ class Controller(QObject):
         window.session.reports_changed.connect(self._review_progress)
         window.session.reports_added.connect(lambda _n: self._review_progress())
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
-        self._project_opened(project, warning)
+        self._project_opened(self.project, warning)
 
     # -- the project's reports --------------------------------------------
     def _context(self, deliver: Deliver) -> JobContext:
@@ -187,22 +189,41 @@ class Controller(QObject):
         """The sample reports, in their own project (never added to the reviewer's)."""
         self.switch_project(sample_project(), samples_if_empty=True)
 
-    def switch_project(self, path: Path, samples_if_empty: bool = False) -> None:
+    def connect_server(self) -> None:
+        """文件 → 连接审阅服务器: the team's shared project."""
+        from reviewer.location import is_server
+        from ui.connect_dialog import ConnectDialog
+
+        last = next((p for p in self.w.settings.recent_projects if is_server(p)), "")
+        user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else self.w.settings.reviewer
+        dialog = ConnectDialog(self.w, url=_without_user(last), user=user)
+        if dialog.exec() and dialog.store is not None:
+            if not dialog.kept:
+                self.w.status.showMessage(self.w.tr("这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入"),
+                                          15000)
+            self.switch_project(dialog.location, store=dialog.store)
+
+    def switch_project(self, path: str | Path, samples_if_empty: bool = False,
+                       store: ReviewStore | None = None) -> None:
         """Open another project: everything shown is replaced by its reports and reviews."""
         self.w.checklist.flush()
-        store, warning = open_project(path, self.w)
+        warning = None
+        if store is None:
+            store, warning = open_project(path, self.w)
         self.w.session.set_store(store, make_writer(path, store, self.w))
-        self.project = path
-        self._project_opened(path, warning)
+        self.project = str(path)
+        self._project_opened(self.project, warning)
         seeds = [str(_seeds())] if samples_if_empty and not store.reports() else []
         self.load_project(then_import=seeds)
 
-    def _project_opened(self, path: Path, warning: str | None) -> None:
+    def _project_opened(self, location: str, warning: str | None) -> None:
         s = self.w.settings
-        s.remember_project(str(path))
+        s.remember_project(location)
         self.w.settings_store.save(s)
-        self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=path.stem))
-        self.w.status.set_project(path.stem, self.w.session.store.journal_mode)
+        name = display_name(location)
+        self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=name))
+        self.w.status.set_project(name, self.w.session.store.journal_mode)
+        self.w.team.attach(self.w.session.store)
         if warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()
@@ -211,14 +232,22 @@ class Controller(QObject):
         menu = self.w.actions_.recent
         menu.clear()
         for p in self.w.settings.recent_projects:
-            act = menu.addAction(Path(p).stem)
-            act.setToolTip(p)
-            act.triggered.connect(lambda _c=False, path=p: self.switch_project(Path(path)))
+            act = menu.addAction(display_name(p) + (self.w.tr("（服务器）") if is_server(p) else ""))
+            act.setToolTip(redact(p))
+            act.triggered.connect(lambda _c=False, path=p: self.switch_project(path))
         if not self.w.settings.recent_projects:
             menu.addAction(self.w.tr("（无）")).setEnabled(False)
 
     def _review_progress(self) -> None:
         self.w.status.set_review_progress(*self.w.session.finished())
+
+
+def _without_user(url: str) -> str:
+    """The server address as the connect dialog shows it (the user name has its own field)."""
+    if "@" not in url:
+        return url
+    scheme, rest = url.split("//", 1)
+    return f"{scheme}//{rest.split('@', 1)[1]}"
 
 
 def _seeds() -> Path:

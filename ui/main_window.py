@@ -30,25 +30,27 @@ from ui.session import Session
 from ui.settings import SettingsStore
 from ui.shortcuts import GlobalShortcuts
 from ui.statusbar import StatusBar
+from ui.team import TeamLink
 from ui.text.view import ReportView
 
 
 class MainWindow(QMainWindow):
     """Reports tree | text over bottom tabs | checklist."""
 
-    def __init__(self, settings_store: SettingsStore, project: Path | None = None) -> None:
+    def __init__(self, settings_store: SettingsStore, project: str | Path | None = None) -> None:
         super().__init__()
         app = QApplication.instance()
         if app is not None:
             MainThreadCollector.install(app)  # before any worker thread runs
         self.settings_store = settings_store
         self.settings = settings_store.load()
-        path = project or (Path(self.settings.last_project) if self.settings.last_project else default_project())
+        path = project or self.settings.last_project or default_project()
         store, warning = open_project(path, self)
         checklist = checklist_or_default(self.settings.checklist_path, self)
         self.session = Session(store, self.settings.reviewer, self, checklist, make_writer(path, store, self))
         self.loader = Loader(self)
         self._build()
+        self.team = TeamLink(self.session, self.status, self)
         self.controller = Controller(self, path, warning, checklist)
         self.commands = Commands(self, self.controller)
         self._wire()
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         a.open_folder.triggered.connect(c.open_folder_dialog)
         a.new_project.triggered.connect(c.new_project)
         a.open_project.triggered.connect(c.open_project_dialog)
+        a.connect_server.triggered.connect(c.connect_server)
         a.export.triggered.connect(self.commands.export)
         a.reanalyze.triggered.connect(c.reanalyze)
         a.remove_reports.triggered.connect(lambda: c.remove_reports(self.reports.selected_reports()))

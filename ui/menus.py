@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
 class Actions:
     new_project: QAction
     open_project: QAction
+    connect_server: QAction
     open_files: QAction
     open_folder: QAction
     export: QAction
@@ -56,6 +57,8 @@ def build_actions(w: QMainWindow) -> Actions:
     return Actions(
         new_project=_action(w, tr("新建审阅项目…"), "Ctrl+N", sp.SP_FileDialogNewFolder),
         open_project=_action(w, tr("打开审阅项目…"), None, sp.SP_DialogOpenButton),
+        connect_server=_action(w, tr("连接审阅服务器…"), None, sp.SP_DriveNetIcon,
+                               tr("打开团队在审阅服务器上共享的项目")),
         open_files=_action(w, tr("打开文件…"), "Ctrl+O", sp.SP_FileIcon, tr("打开一份或多份报告 (Ctrl+O)")),
         open_folder=_action(
             w, tr("打开文件夹…"), "Ctrl+Shift+O", sp.SP_DirOpenIcon, tr("打开文件夹中的全部报告 (Ctrl+Shift+O)")
@@ -104,7 +107,7 @@ def all_actions(a: Actions) -> list[QAction]:
 def build_menus(w: QMainWindow, a: Actions) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(w.tr("文件(&F)"))
-    for act in (a.new_project, a.open_project):
+    for act in (a.new_project, a.open_project, a.connect_server):
         file_menu.addAction(act)
     file_menu.addMenu(a.recent)
     file_menu.addSeparator()

@@ -1,4 +1,8 @@
-"""Where review projects live and how one is opened (SQLite store, memory as the last resort)."""
+"""Where review projects live and how one is opened: a project file (SQLite), a project on the team's
+server (a ``postgresql://`` location), and memory as the last resort.
+
+A location is a ``str``: a file path or a server URL without its password (``reviewer.location``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reviewer.location import is_server, redact
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
 from ui.loading import StoreOpener
@@ -45,19 +50,23 @@ def sample_project() -> Path:
     return data_dir() / f"示例审阅项目{PROJECT_SUFFIX}"
 
 
-def make_writer(path: Path, store: ReviewStore, parent: QObject | None = None) -> StoreWriter:
-    """The writer of the reviewer's changes to this project, with its local journal."""
+def make_writer(location: str | Path, store: ReviewStore, parent: QObject | None = None) -> StoreWriter:
+    """The writer of the reviewer's changes to this project, with its local journal (the outbox of
+    a server project: what waits there is sent when the server can be reached)."""
     from reviewer.journal import Journal, journal_path
 
     memory = store.journal_mode == "memory"
-    journal = None if memory else Journal(journal_path(data_dir(), str(path)))
-    return StoreWriter(store_opener(path, store, WRITER_TIMEOUT_MS), journal, parent)
+    key = redact(str(location)) if is_server(str(location)) else str(location)
+    journal = None if memory else Journal(journal_path(data_dir(), key))
+    return StoreWriter(store_opener(location, store, WRITER_TIMEOUT_MS), journal, parent)
 
 
-def store_opener(path: Path, store: ReviewStore, busy_timeout_ms: int | None = None) -> StoreOpener:
-    """How a worker reaches the project: its own connection to the file, or the in-memory store itself."""
-    if store.journal_mode == "memory":
+def store_opener(location: str | Path, store: ReviewStore, busy_timeout_ms: int | None = None) -> StoreOpener:
+    """How a worker reaches the project: its own connection to the file, or the store itself (memory,
+    or the server store, whose connection pool serves every thread)."""
+    if store.journal_mode in ("memory", "server"):
         return lambda: (store, False)
+    path = Path(location)
 
     def opener() -> tuple[ReviewStore, bool]:
         from reviewer.store import BUSY_TIMEOUT_MS, open_store
@@ -67,12 +76,15 @@ def store_opener(path: Path, store: ReviewStore, busy_timeout_ms: int | None = N
     return opener
 
 
-def open_project(path: Path, parent: QWidget | None = None) -> tuple[ReviewStore, str | None]:
-    """Open (or create) the project file, checked and backed up; on failure an in-memory store and a
+def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[ReviewStore, str | None]:
+    """Open (or create) the project, a file checked and backed up; on failure an in-memory store and a
     Chinese warning. A damaged file with a backup: the reviewer is offered to restore it."""
     from reviewer.store import CorruptProjectError, StoreError, open_store
     from reviewer.store_backup import restore_backup
 
+    if is_server(str(location)):
+        return open_server_project(str(location), parent)
+    path = Path(location)
     try:
         return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), None
     except CorruptProjectError as exc:
@@ -87,6 +99,36 @@ def open_project(path: Path, parent: QWidget | None = None) -> tuple[ReviewStore
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
+
+
+def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewStore, str | None]:
+    """Connect with the password kept in the keychain; without one, or when it is refused, ask."""
+    from reviewer.credentials import saved_password
+    from reviewer.location import parse_server
+    from reviewer.server_errors import LoginError, RefusedError, ServerOfflineError
+    from reviewer.server_store import open_server_store
+    from reviewer.store import StoreError
+
+    address = parse_server(location)
+    password = saved_password(address.key) if address.user else None
+    message = ""
+    if password is not None:
+        try:
+            return open_server_store(location, password=password, timeout_s=OPEN_TIMEOUT_MS / 1000), None
+        except ServerOfflineError as exc:
+            return MemoryReviewStore(), f"{exc}。待同步的修改保存在本机，连接后自动发送；本次打开的内容只保存在内存中"
+        except (LoginError, RefusedError) as exc:
+            message = str(exc)
+        except StoreError as exc:
+            return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
+    if parent is None:
+        return MemoryReviewStore(), message or f"{redact(location)}：需要密码才能连接审阅服务器"
+    from ui.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog(parent, url=address.url(), user=address.user, message=message)
+    if dialog.exec() and dialog.store is not None:
+        return dialog.store, None
+    return MemoryReviewStore(), f"未连接审阅服务器 {redact(location)}。本次审阅只保存在内存中"
 
 
 def _ask_restore(parent: QWidget, message: str) -> bool:

@@ -53,7 +53,7 @@ class SaveWatch(QObject):
         if self.session.writer is not None:
             self.session.writer.retry_now()
 
-    def _failed(self, message: str, pending: int) -> None:
+    def _failed(self, message: str, pending: int, offline: bool) -> None:
         ok = self.session.writer.journal_ok if self.session.writer is not None else False
         self.bar.show_failure(message, pending, ok)
 

@@ -14,10 +14,14 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewer.checklist import Checklist
 from reviewer.journal import Change, apply_change, now
+from reviewer.messages import msg
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
 from reviewer.paths import readable_stem
 from reviewer.review import ReportReview, finished_count, review_status, summarize
 from reviewer.review_store import ReviewStore
+from reviewer.server_errors import refusal
+from reviewer.sync import Team, take_decision, take_verdict
+from ui.labels import lang
 from ui.writer import StoreWriter
 
 
@@ -41,16 +45,22 @@ class Session(QObject):
         reports_changed(): the project's reports were replaced or removed.
         reports_added(count): ``count`` reports were appended while a folder is still opening.
         review_changed(sha256): a decision or verdict of one report changed (or was saved).
-        save_failed(message, pending): the project could not be written; changes wait and are retried.
+        save_failed(message, pending, offline): the project could not be written; changes wait and are
+            retried (``offline``: the team's server cannot be reached).
         save_recovered(): every waiting change reached the project.
+        notice(text): something the reviewer should know about the shared review (a change of theirs
+            replaced by another reviewer's later one, a change the server refused).
+        team_changed(): who reviews which report changed (a project on the team's server).
     """
 
     project_changed = Signal()
     reports_changed = Signal()
     reports_added = Signal(int)
     review_changed = Signal(str)
-    save_failed = Signal(str, int)
+    save_failed = Signal(str, int, bool)
     save_recovered = Signal()
+    notice = Signal(str)
+    team_changed = Signal()
 
     def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None,
                  checklist: Checklist | None = None, writer: StoreWriter | None = None) -> None:
@@ -65,6 +75,7 @@ class Session(QObject):
         self._unsaved: dict[tuple[str, str | None], int] = {}  # (report, item or None) → changes waiting
         self.changed_on_disk: set[str] = set()
         self.writer: StoreWriter | None = None
+        self.team = Team()
         if writer is not None:
             self.set_writer(writer)
 
@@ -77,6 +88,7 @@ class Session(QObject):
         writer.saved.connect(self._saved)
         writer.failed.connect(self._failed)
         writer.recovered.connect(self.save_recovered)
+        writer.refused.connect(self._refused)
         for change in writer.pending():  # changes of an earlier run, still waiting to be written
             self._unsaved[(change.report, change.item)] = self._unsaved.get((change.report, change.item), 0) + 1
 
@@ -86,6 +98,7 @@ class Session(QObject):
             self.writer.saved.disconnect(self._saved)
             self.writer.failed.disconnect(self._failed)
             self.writer.recovered.disconnect(self.save_recovered)
+            self.writer.refused.disconnect(self._refused)
             self.writer.close()
             self.save_recovered.emit()  # the previous project's bar goes; its journal keeps what waits
         self._store.close()
@@ -97,6 +110,7 @@ class Session(QObject):
         self._verdicts.clear()
         self._unsaved.clear()
         self.changed_on_disk = set()
+        self.team = Team()
         if writer is not None:
             self.set_writer(writer)
         self.project_changed.emit()
@@ -177,7 +191,19 @@ class Session(QObject):
     def decision(self, sha256: str, item: str) -> ItemDecision | None:
         return self._decisions.get(sha256, {}).get(item)
 
-    def set_decision(self, sha256: str, item: str, decision: Decision, comment: str | None = None) -> ItemDecision:
+    def set_team(self, team: Team) -> None:
+        self.team = team
+        self.team_changed.emit()
+        for sha in self._analyses:
+            self.review_changed.emit(sha)
+
+    def set_decision(self, sha256: str, item: str, decision: Decision, comment: str | None = None
+                     ) -> ItemDecision | None:
+        """Record a decision; None (and a notice) when the report is assigned to another reviewer."""
+        if not self.team.may_decide(sha256):
+            self.notice.emit(refusal(self.team.assignees(sha256)))
+            self.review_changed.emit(sha256)  # the view shows the record again
+            return None
         old = self.decision(sha256, item)
         text = comment if comment is not None else (old.comment if old else "")
         made = ItemDecision(sha256, item, decision, text, self.reviewer, now())
@@ -196,6 +222,10 @@ class Session(QObject):
         return self._verdicts.get(sha256)
 
     def set_verdict(self, sha256: str, verdict: Verdict, comment: str) -> None:
+        if not self.team.may_judge():
+            self.notice.emit(msg("sync.lead_only").render(lang()))
+            self.review_changed.emit(sha256)
+            return
         old = self.verdict(sha256)
         if old is not None and (old.verdict, old.comment) == (verdict, comment):
             return
@@ -225,10 +255,55 @@ class Session(QObject):
             if change.kind != "remove":
                 self.review_changed.emit(change.report)
 
-    def _failed(self, message: str, pending: int) -> None:
-        self.save_failed.emit(message, pending)
+    def _failed(self, message: str, pending: int, offline: bool) -> None:
+        self.save_failed.emit(message, pending, offline)
         for report in {r for r, _ in self._unsaved}:
             self.review_changed.emit(report)  # show the waiting changes as unsaved
+
+    def _refused(self, message: str, change: object, current: object) -> None:
+        """A change the server will never take: show the server's record again and say why."""
+        assert isinstance(change, Change)
+        self._saved(change)  # no longer waiting
+        if change.kind == "decision" and change.item is not None:
+            if isinstance(current, ItemDecision):
+                self.decisions(change.report)[change.item] = current
+            else:
+                self.decisions(change.report).pop(change.item, None)
+        elif change.kind == "verdict":
+            if isinstance(current, ReportVerdict):
+                self._verdicts[change.report] = current
+            else:
+                self._verdicts.pop(change.report, None)
+        self.review_changed.emit(change.report)
+        self.notice.emit(msg("sync.refused", reason=message).render(lang()))
+
+    def apply_remote(self, decisions: Iterable[ItemDecision], verdicts: Iterable[ReportVerdict]) -> None:
+        """What the server says others (or this reviewer elsewhere) wrote: the later word is shown."""
+        changed: set[str] = set()
+        notes: list[str] = []
+        for d in decisions:
+            took, note = take_decision(self.decision(d.report, d.item), d, self.reviewer, self._item_name(d))
+            if took:
+                self.decisions(d.report)[d.item] = d
+                changed.add(d.report)
+            if note is not None:
+                notes.append(note.render(lang()))
+        for v in verdicts:
+            took, note = take_verdict(self.verdict(v.report), v, self.reviewer)
+            if took:
+                self._verdicts[v.report] = v
+                changed.add(v.report)
+            if note is not None:
+                notes.append(note.render(lang()))
+        for report in changed:
+            self.review_changed.emit(report)
+        for text in notes:
+            self.notice.emit(text)
+
+    def _item_name(self, d: ItemDecision) -> str:
+        a = self._analyses.get(d.report)
+        result = next((c for c in a.checklist if c.id == d.item), None) if a is not None else None
+        return result.label(lang()) if result is not None else d.item
 
     def unsaved(self, sha256: str, item: str | None = None) -> bool:
         """Whether a change of this item (or of the report's verdict) is still waiting to be written."""

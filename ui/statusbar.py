@@ -16,6 +16,10 @@ class StatusBar(QStatusBar):
         self.project = QLabel()
         self.project.setTextFormat(Qt.TextFormat.PlainText)
         self.review = QLabel()
+        self.sync = QLabel()  # the team's server: connected, or offline with changes waiting
+        self.sync.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync.setObjectName("syncLabel")
+        self.sync.hide()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setFormat(self.tr("正在打开 %v/%m"))
@@ -25,12 +29,22 @@ class StatusBar(QStatusBar):
         # Permanent widgets stay visible while transient messages show on the left.
         self.addPermanentWidget(self.progress)
         self.addPermanentWidget(self.cancel)
+        self.addPermanentWidget(self.sync)
         self.addPermanentWidget(self.review)
         self.addPermanentWidget(self.project)
         self.cancel.clicked.connect(self.cancel_requested)
 
+    def set_sync(self, text: str, warn: bool = False) -> None:
+        """The server connection's state; hidden for a project file."""
+        self.sync.setText(text)
+        self.sync.setProperty("warn", warn)
+        self.sync.style().unpolish(self.sync)
+        self.sync.style().polish(self.sync)
+        self.sync.setVisible(bool(text))
+
     def set_project(self, name: str, journal: str) -> None:
-        mode = {"wal": self.tr("WAL 日志"), "delete": self.tr("普通日志"), "memory": self.tr("仅内存，未保存")}
+        mode = {"wal": self.tr("WAL 日志"), "delete": self.tr("普通日志"), "memory": self.tr("仅内存，未保存"),
+                "server": self.tr("审阅服务器")}
         self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode.get(journal, journal)))
 
     def set_review_progress(self, reviewed: int, total: int) -> None:

@@ -1,4 +1,5 @@
-"""``python3 -m ui.syscheck``: the system libraries and a Chinese font that Qt needs on Linux.
+"""``python3 -m ui.syscheck [--tests]``: the system libraries and a Chinese font that Qt needs on Linux
+(and, for the tests, Debian's PostgreSQL server).
 
 Run by ``make run`` and ``make test`` before anything starts Qt (with the system Python: it needs
 nothing but the standard library). Qt's xcb platform aborts with one misleading line when any of a
@@ -34,6 +35,14 @@ LIBRARIES: dict[str, str] = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
 }
 FONT_PACKAGE = "fonts-noto-cjk"
+#: The tests (``--tests``) also start a real PostgreSQL server, as the team's server is.
+SERVER_PACKAGE = "postgresql"
+
+
+def has_server() -> bool:
+    import glob
+
+    return bool(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or shutil.which("initdb") is not None
 
 
 def missing_packages(ldconfig_output: str, fonts_output: str | None) -> list[str]:
@@ -50,11 +59,12 @@ def _run(cmd: list[str]) -> str | None:
     return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
 
 
-def check() -> list[str]:
+def check(tests: bool = False) -> list[str]:
+    server = [] if not tests or has_server() else [SERVER_PACKAGE]
     ldconfig = _run(["ldconfig", "-p"]) or _run(["/sbin/ldconfig", "-p"])
     if ldconfig is None:
-        return []  # no way to tell here: let Qt speak for itself
-    return missing_packages(ldconfig, _run(["fc-list", ":lang=zh"]))
+        return server  # no way to tell here: let Qt speak for itself
+    return missing_packages(ldconfig, _run(["fc-list", ":lang=zh"])) + server
 
 
 def install(packages: list[str]) -> bool:
@@ -65,18 +75,20 @@ def install(packages: list[str]) -> bool:
     return update.returncode == 0 and done.returncode == 0
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     if not sys.platform.startswith("linux"):
         return 0
-    missing = check()
+    tests = "--tests" in (sys.argv[1:] if argv is None else argv)
+    missing = check(tests)
     if not missing:
         return 0
     command = "apt-get install -y " + " ".join(missing)
     if os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"正在安装图形界面所需的系统组件：{' '.join(missing)}", flush=True)
-        if install(missing) and not check():
+        if install(missing) and not check(tests):
             return 0
-    print("缺少图形界面（Qt）所需的系统组件：" + "、".join(missing), file=sys.stderr)
+    print("缺少所需的系统组件（图形界面 Qt 的库、中文字体；测试还要 PostgreSQL）：" + "、".join(missing),
+          file=sys.stderr)
     print(f"请先运行：sudo {command}", file=sys.stderr)
     print("（Debian / Ubuntu 的包名；其他发行版请安装同名的库和一种中文字体。）", file=sys.stderr)
     return 1

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewer.journal import Change, Journal, apply_change
 from reviewer.review_store import ReviewStore
+from reviewer.server_errors import RefusedError, ServerOfflineError
 
 log = logging.getLogger(__name__)
 RETRY_S = (1.0, 2.0, 4.0, 8.0)  # waits between attempts, the last one repeated
@@ -29,13 +30,17 @@ Opener = Callable[[], tuple[ReviewStore, bool]]
 class StoreWriter(QObject):
     """Signals (queued to the GUI thread):
         saved(change): a change is in the project.
-        failed(message, pending): the project could not be written; ``pending`` changes wait.
+        failed(message, pending, offline): the project could not be written; ``pending`` changes wait
+            (``offline``: the team's server cannot be reached, so they wait in the outbox).
         recovered(): every waiting change was written after a failure.
+        refused(message, change, current): the server's rights refused the change, which is dropped;
+            ``current`` is the project's own record of that item (or None).
     """
 
     saved = Signal(object)
-    failed = Signal(str, int)
+    failed = Signal(str, int, bool)
     recovered = Signal()
+    refused = Signal(str, object, object)
 
     def __init__(self, opener: Opener, journal: Journal | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,9 +104,12 @@ class StoreWriter(QObject):
                 if store is None:
                     store, owned = self._opener()
                 apply_change(store, change)
+            except RefusedError as exc:  # refused now, refused on every retry: drop it and say why
+                self._dropped(change, str(exc), store)
+                continue
             except Exception as exc:  # any failure to write: say so, keep the change, try again
                 attempt += 1
-                self._report_failure(str(exc))
+                self._report_failure(str(exc), isinstance(exc, ServerOfflineError))
                 with self._wake:
                     self._wake.wait(RETRY_S[min(attempt - 1, len(RETRY_S) - 1)])
                 if owned and store is not None:
@@ -113,11 +121,27 @@ class StoreWriter(QObject):
         if owned and store is not None:
             store.close()
 
-    def _report_failure(self, message: str) -> None:
+    def _report_failure(self, message: str, offline: bool) -> None:
         self._failing = True
         with self._wake:
             waiting = len(self._queue)
-        _emit(self.failed, message, waiting)
+        _emit(self.failed, message, waiting, offline)
+
+    def _dropped(self, change: Change, message: str, store: ReviewStore | None) -> None:
+        current: object = None
+        try:
+            if store is not None and change.item is not None:
+                current = store.decisions(change.report).get(change.item)
+            elif store is not None and change.kind == "verdict":
+                current = store.verdict(change.report)
+        except Exception:  # the record is only shown again; the refusal is what matters
+            log.warning("cannot read the record after a refused change", exc_info=True)
+        with self._wake:
+            self._queue.popleft()
+            if not self._queue and self.journal is not None and self.journal_ok:
+                self.journal.clear()
+            self._wake.notify_all()
+        _emit(self.refused, message, change, current)
 
     def _written(self, change: Change) -> None:
         with self._wake:

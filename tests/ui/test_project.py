@@ -50,11 +50,11 @@ def test_the_first_start_opens_the_samples_in_their_own_project_and_the_next_reo
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     w = _start(qtbot, tmp_path / "s.ini")
-    assert w.controller.project.name == "示例审阅项目.review"
+    assert Path(w.controller.project).name == "示例审阅项目.review"
     assert len(w.session.analyses()) == 5 and w.reports.proxy.rowCount() == 5
     w.close()
     w = _start(qtbot, tmp_path / "s.ini")
-    assert w.controller.project.name == "示例审阅项目.review"
+    assert Path(w.controller.project).name == "示例审阅项目.review"
     assert len(w.session.analyses()) == 5  # reopened, not opened again on top
     w.close()
 
@@ -67,7 +67,7 @@ def test_no_argument_reopens_the_last_project_with_exactly_its_reports(qtbot: Qt
     w.close()
     shutil.rmtree(folder)  # the share is offline now: the project holds the texts
     w = _start(qtbot, tmp_path / "s.ini")
-    assert w.controller.project == project
+    assert w.controller.project == str(project)
     assert _names(w) == [p.name for p in SEED_FILES[:3]]  # no samples added
     assert w.status.review.text() == "已审结 0/3 份"
     assert w.windowTitle() == "A — 法治年报审阅器"

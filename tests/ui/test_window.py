@@ -183,7 +183,7 @@ def test_new_project_switches_store_and_lists_recent(
     monkeypatch.setattr("ui.controller.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
     with qtbot.waitSignal(w.loader.loaded, timeout=30000):
         w.actions_.new_project.trigger()
-    assert w.controller.project == tmp_path / "第二个.review"
+    assert w.controller.project == str(tmp_path / "第二个.review")
     assert w.session.decision(SHA_A, "measures") is None
     assert w.reports.proxy.rowCount() == 0  # a new project holds nothing of the previous one
     assert w.text.editor.toPlainText() == "" and w.checklist.model.report is None

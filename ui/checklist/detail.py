@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.model import DECISIONS, CheckResult, Decision
+from reviewer.model import DECISIONS, CheckResult, Decision, ItemDecision
+from reviewer.sync import decided_by
 from ui.icons import status_icon
 from ui.labels import check_status_name, decision_name, text
 from ui.session import Session
@@ -60,6 +61,10 @@ class ItemDetail(QWidget):
             self.buttons.addButton(b, i)
             row.addWidget(b)
         row.addStretch(1)
+        self.who = QLabel()  # who made the decision shown, and when (a shared project has many reviewers)
+        self.who.setObjectName("legend")
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.who)
         self.comment = CommentEdit()
         self.comment.setPlaceholderText(self.tr("审阅意见（自动保存）"))
         self.comment.setTabChangesFocus(True)
@@ -97,12 +102,23 @@ class ItemDetail(QWidget):
         self.comment.blockSignals(True)
         self.comment.setPlainText(dec.comment if dec else "")
         self.comment.blockSignals(False)
+        self._show_who(dec)
+
+    def _show_who(self, dec: ItemDecision | None) -> None:
+        by = decided_by(dec)
+        self.who.setText(text(by) if by is not None else "")
 
     def _review_changed(self, sha256: str) -> None:
         if sha256 == self._sha and not self._timer.isActive():
             dec = self._session.decision(sha256, self._item.id) if self._item else None
             decision = dec.decision if dec else "未定"
             self.buttons.button(DECISIONS.index(decision)).setChecked(True)
+            self._show_who(dec)
+            shown = dec.comment if dec else ""
+            if not self.comment.hasFocus() and self.comment.toPlainText().strip() != shown:
+                self.comment.blockSignals(True)  # another reviewer's comment arrived; not mid-typing
+                self.comment.setPlainText(shown)
+                self.comment.blockSignals(False)
 
     def _decide(self, button_id: int) -> None:
         if self._sha and self._item:

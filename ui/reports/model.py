@@ -22,6 +22,7 @@ ROLE_KIND = Qt.ItemDataRole.UserRole + 3
 ROLE_BADGE = Qt.ItemDataRole.UserRole + 4  # (checklist gaps, findings) of report rows
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 5  # 未审/审阅中/通过/需修改 (report rows)
 ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
+ROLE_MINE = Qt.ItemDataRole.UserRole + 7  # assigned to this window's reviewer (a shared project)
 _ROOT = QModelIndex()
 TIP_CHARS = 300
 
@@ -37,6 +38,7 @@ class ReportsModel(QAbstractItemModel):
         session.reports_changed.connect(self.reload)
         session.reports_added.connect(self._added)
         session.review_changed.connect(self._report_changed)
+        session.team_changed.connect(self._team_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -61,6 +63,14 @@ class ReportsModel(QAbstractItemModel):
         idx = self.report_index(sha256)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def _team_changed(self) -> None:
+        if self._roots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
 
     def report_index(self, sha256: str) -> QModelIndex:
         i = self._position.get(sha256)
@@ -165,6 +175,8 @@ class ReportsModel(QAbstractItemModel):
             return None
         if role == ROLE_STATUS:
             return rv.status
+        if role == ROLE_MINE:
+            return self._session.team.mine(node.report)
         if role == ROLE_BADGE:
             return (rv.gaps, rv.findings)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -176,6 +188,8 @@ class ReportsModel(QAbstractItemModel):
                 missing=rv.missing, partial=rv.partial, findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
+            if names := self._session.team.assignees(node.report):
+                tip += self.tr("\n分配给：{names}").format(names="、".join(names))
             return plain.tip(tip)
         if role == ROLE_FILE:
             return a.file
@@ -221,12 +235,25 @@ class ReportsModel(QAbstractItemModel):
 
 
 class ReportsFilter(QSortFilterProxyModel):
-    """Filters report rows by a name fragment and a status; sections follow their report."""
+    """Filters report rows by a name fragment, a status and (on a shared project) the reviewer's own
+    reports; sections follow their report. Sorted, the reviewer's own reports come first."""
 
     def __init__(self) -> None:
         super().__init__()
         self._text = ""
         self._status = ""
+        self._mine_only = False
+
+    def set_mine_only(self, mine: bool) -> None:
+        self.beginFilterChange()
+        self._mine_only = mine
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        if left.parent().isValid():  # sections keep the report's order
+            return left.row() < right.row()
+        key = (not left.data(ROLE_MINE), left.row())
+        return key < (not right.data(ROLE_MINE), right.row())
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -245,6 +272,8 @@ class ReportsFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         idx = model.index(source_row, 0, source_parent)
         if self._status and model.data(idx, ROLE_STATUS) != self._status:
+            return False
+        if self._mine_only and not model.data(idx, ROLE_MINE):
             return False
         if not self._text:
             return True

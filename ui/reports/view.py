@@ -96,6 +96,12 @@ class ReportsPanel(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("按单位或文件名筛选"))
         self.filter_edit.setClearButtonEnabled(True)
+        self.scope_box = QComboBox()  # a shared project only: the reports assigned to me, or all
+        self.scope_box.addItem(self.tr("全部报告"), False)
+        self.scope_box.addItem(self.tr("我的报告"), True)
+        self.scope_box.setToolTip(self.tr("只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）"))
+        self.scope_box.hide()
+        self._scoped = False  # set once "我的报告" was chosen for the reviewer when assignments arrived
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部状态"), "")
         for status in REPORT_STATUSES:
@@ -116,6 +122,9 @@ class ReportsPanel(QWidget):
         self._layout()
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
+        self.scope_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_mine_only(bool(self.scope_box.currentData())))
+        model.session.team_changed.connect(self._team_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
         self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.selected_reports()))
@@ -125,12 +134,28 @@ class ReportsPanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.scope_box)
         top.addWidget(self.status_box)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
         lay.addLayout(top)
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.legend)
+
+    def _team_changed(self) -> None:
+        """On a shared project the reviewer's own reports come first, and can be shown alone."""
+        team = self.model.session.team
+        self.scope_box.setVisible(team.shared)
+        if team.shared and any(team.mine(s) for s in team.assigned):
+            self.proxy.sort(0)
+            if self.scope_box.currentIndex() == 0 and not self._scoped:
+                self._scoped = True  # the first time assignments arrive: start with my reports
+                self.scope_box.setCurrentIndex(1)
+        else:
+            self.proxy.sort(-1)  # the project's order
+            if not team.shared:
+                self.scope_box.setCurrentIndex(0)
+                self._scoped = False
 
     def _after_reset(self) -> None:
         if self.proxy.rowCount():  # a reset leaves every row collapsed; open the first report

@@ -1,0 +1,80 @@
+"""How a reviewer's window takes in what others wrote on the team's server.
+
+The later decision is current, whoever made it and whenever it arrived (``model.not_earlier``);
+a reviewer whose own decision is replaced by someone else's later one is told who changed it,
+when and to what, since what they saw when deciding was stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reviewer.messages import Message, msg
+from reviewer.model import ItemDecision, ReportVerdict, not_earlier
+
+
+def short_time(iso: str, today: datetime | None = None) -> str:
+    """``09:14`` for today, ``03-01 09:14`` for another day (the time as the deciding reviewer saw it)."""
+    try:
+        t = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    now = today or datetime.now(t.tzinfo)
+    return t.strftime("%H:%M") if t.date() == now.date() else t.strftime("%m-%d %H:%M")
+
+
+def take_decision(current: ItemDecision | None, incoming: ItemDecision, me: str, item_name: str,
+                  today: datetime | None = None) -> tuple[bool, Message | None]:
+    """Whether ``incoming`` (from the server) replaces what the window shows, and the note to show
+    when it replaces a different decision of this reviewer's own."""
+    if current is not None and (current == incoming or not not_earlier(incoming.time, current.time)):
+        return False, None
+    mine = current is not None and current.reviewer == me and incoming.reviewer != me
+    changed = current is not None and (current.decision, current.comment) != (incoming.decision, incoming.comment)
+    note = (msg("sync.superseded", reviewer=incoming.reviewer, time=short_time(incoming.time, today), item=item_name,
+                decision=incoming.decision) if mine and changed else None)
+    return True, note
+
+
+def take_verdict(current: ReportVerdict | None, incoming: ReportVerdict, me: str,
+                 today: datetime | None = None) -> tuple[bool, Message | None]:
+    if current is not None and (current == incoming or not not_earlier(incoming.time, current.time)):
+        return False, None
+    mine = current is not None and current.reviewer == me and incoming.reviewer != me
+    changed = current is not None and (current.verdict, current.comment) != (incoming.verdict, incoming.comment)
+    note = (msg("sync.verdict", reviewer=incoming.reviewer, time=short_time(incoming.time, today),
+                verdict=incoming.verdict) if mine and changed else None)
+    return True, note
+
+
+def decided_by(decision: ItemDecision | None, today: datetime | None = None) -> Message | None:
+    """Who made the decision shown, and when (shown beside it on a shared project)."""
+    if decision is None or not decision.reviewer:
+        return None
+    key = "review.by_stale" if decision.stale else "review.by"
+    return msg(key, reviewer=decision.reviewer, time=short_time(decision.time, today))
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    """Who this window's reviewer is on a shared project, and who reviews which report. The server
+    enforces the same rules (``server_schema``); the window only spares the reviewer a refusal."""
+
+    me: str = ""
+    lead: bool = True  # a project file has one reviewer, who may do everything
+    shared: bool = False
+    assigned: dict[str, tuple[str, ...]] = field(default_factory=dict)  # report → reviewers' names
+
+    def assignees(self, report: str) -> list[str]:
+        return list(self.assigned.get(report, ()))
+
+    def mine(self, report: str) -> bool:
+        return self.me in self.assigned.get(report, ())
+
+    def may_decide(self, report: str) -> bool:
+        names = self.assigned.get(report)
+        return self.lead or not names or self.me in names
+
+    def may_judge(self) -> bool:
+        return self.lead

@@ -1,0 +1,156 @@
+"""A project on the team's server, live in the window: others' decisions, assignments, offline state.
+
+``TeamLink`` is made for every project the window opens and does nothing for a project file. For
+a server project it sets the reviewer's name to their login's, starts a ``ChangeListener`` whose
+callbacks (on its own thread) are queued to the GUI thread as signals, and keeps the status bar's
+connection label: "离线，N 项待同步" while the server cannot be reached.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.messages import msg
+from reviewer.model import ItemDecision, ReportVerdict
+from reviewer.review_store import ReviewStore
+from reviewer.store_schema import StoreError
+from reviewer.sync import Team
+from ui.labels import lang
+from ui.session import Session
+from ui.statusbar import StatusBar
+
+log = logging.getLogger(__name__)
+
+
+class LiveLink(QObject):
+    """Signals, queued from the listener's thread: changes(decisions, verdicts), online(bool),
+    assigned(dict report → names)."""
+
+    changes = Signal(object, object)
+    online = Signal(bool)
+    assigned = Signal(object)
+
+    def __init__(self, store: ReviewStore, parent: QObject | None = None) -> None:
+        from reviewer.server_live import ChangeListener
+        from reviewer.server_store import ServerReviewStore
+
+        super().__init__(parent)
+        assert isinstance(store, ServerReviewStore)
+        self._store = store
+        self._listener = ChangeListener(store, self._changes, self._online, self._resync, self._assignments)
+
+    def start(self) -> None:
+        self._listener.start()
+
+    def stop(self) -> None:
+        self._listener.stop()
+
+    # on the listener's thread ------------------------------------------------
+    def _changes(self, decisions: list[ItemDecision], verdicts: list[ReportVerdict]) -> None:
+        _emit(self.changes, decisions, verdicts)
+
+    def _online(self, online: bool) -> None:
+        _emit(self.online, online)
+
+    def _resync(self) -> None:
+        """Connected (again): whatever was written meanwhile, and who reviews what now."""
+        try:
+            decisions = [d for ds in self._store.all_decisions().values() for d in ds.values()]
+            verdicts = list(self._store.all_verdicts().values())
+        except StoreError as exc:
+            log.warning("resync failed: %s", exc)
+            return
+        _emit(self.changes, decisions, verdicts)
+        self._assignments()
+
+    def _assignments(self) -> None:
+        try:
+            assigned = self._store.assignments()
+        except StoreError as exc:
+            log.warning("cannot read assignments: %s", exc)
+            return
+        _emit(self.assigned, assigned)
+
+
+def _emit(signal: object, *args: object) -> None:
+    try:
+        signal.emit(*args)  # type: ignore[attr-defined]
+    except RuntimeError:  # the window closed while the listener thread ran
+        pass
+
+
+class TeamLink(QObject):
+    """Keeps the session and the status bar in step with the team's server (none for a file)."""
+
+    def __init__(self, session: Session, status: StatusBar, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.status = status
+        self.live: LiveLink | None = None
+        self._offline = False
+        session.save_failed.connect(self._save_failed)
+        session.save_recovered.connect(self._recovered)
+        session.review_changed.connect(lambda _sha: self._show())
+        session.notice.connect(lambda text: status.showMessage(text, 20000))
+
+    def attach(self, store: ReviewStore) -> None:
+        """Called for every project opened: follow it if it lives on the server."""
+        self.detach()
+        self._offline = False
+        if store.journal_mode != "server":  # a project file or memory: one reviewer, no server (nor psycopg)
+            self.status.set_sync("")
+            return
+        from reviewer.server_store import ServerReviewStore
+
+        assert isinstance(store, ServerReviewStore)
+        me, lead = store.identity if store.identity is not None else (self.session.reviewer, True)
+        self.session.reviewer = me
+        self.session.set_team(Team(me=me, lead=lead, shared=True))
+        self.live = LiveLink(store, self)
+        self.live.changes.connect(self.session.apply_remote)
+        self.live.online.connect(self._online)
+        self.live.assigned.connect(self._assigned)
+        self.live.start()
+        self._show()
+
+    def detach(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+
+    def _assigned(self, assigned: object) -> None:
+        assert isinstance(assigned, dict)
+        t = self.session.team
+        self.session.set_team(Team(t.me, t.lead, True, {k: tuple(v) for k, v in assigned.items()}))
+
+    def _online(self, online: bool) -> None:
+        was = self._offline
+        self._offline = not online
+        self._show()
+        if online and was and not self.session.unsaved_count():
+            self.status.showMessage(msg("sync.back").render(lang()), 8000)
+
+    def _save_failed(self, _message: str, _pending: int, offline: bool) -> None:
+        if offline and self.live is not None:
+            self._offline = True
+            self._show()
+
+    def _recovered(self) -> None:
+        if self.live is not None and self._offline:
+            self._offline = False
+            self._show()
+            self.status.showMessage(msg("sync.back").render(lang()), 8000)
+
+    def _show(self) -> None:
+        if self.live is None:
+            return
+        if not self._offline:
+            self.status.set_sync(self.tr("已连接服务器 · {me}{role}").format(
+                me=self.session.reviewer, role=self.tr("（组长）") if self.session.team.lead else ""))
+            return
+        n = self.session.unsaved_count()
+        key = "sync.offline" if n else "sync.offline_none"
+        self.status.set_sync(msg(key, n=n).render(lang()), warn=True)
