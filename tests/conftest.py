@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,3 +69,30 @@ def server_project(pg_cluster: PgCluster) -> str:
     url = pg_cluster.url(name)
     init_server(url)  # the project's own reviewer role and rights
     return url
+
+
+@dataclass(frozen=True)
+class TeamUrls:
+    """A project on the test server with three reviewers: 张三 and 李四, and 组长 (the lead)."""
+
+    owner: str
+    zhang: str
+    li: str
+    lead: str
+
+
+def as_user(owner_url: str, user: str, password: str) -> str:
+    from tests.pgcluster import SUPERPASS, SUPERUSER
+
+    return owner_url.replace(f"{SUPERUSER}:{SUPERPASS}", f"{user}:{password}")
+
+
+@pytest.fixture
+def team_project(server_project: str) -> TeamUrls:
+    from reviewer.server_admin import add_reviewer
+
+    add_reviewer(server_project, "张三", "pw-zhang")
+    add_reviewer(server_project, "李四", "pw-li")
+    add_reviewer(server_project, "组长", "pw-lead", lead=True)
+    return TeamUrls(server_project, as_user(server_project, "张三", "pw-zhang"),
+                    as_user(server_project, "李四", "pw-li"), as_user(server_project, "组长", "pw-lead"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from reviewer.server_live import ChangeListener
 from reviewer.server_store import ServerReviewStore, open_server_store
 from reviewer.store import open_store
 from reviewer.store_schema import StoreError
+from tests.conftest import TeamUrls, as_user
 from tests.pgcluster import PgCluster, wait_until
 
 A, B = "a" * 64, "b" * 64
@@ -30,33 +30,17 @@ def doc(sha: str, name: str) -> Document:
     return Document(path=f"/x/{name}", text=text, sha256=sha, format="txt", encoding="utf-8", size=len(text.encode()))
 
 
-@dataclass
-class Team:
-    owner: str
-    zhang: str
-    li: str
-    lead: str
-
-
-def _as(owner_url: str, user: str, password: str) -> str:
-    return owner_url.replace("fz_admin:admin-secret", f"{user}:{password}")
-
-
 @pytest.fixture
-def team(server_project: str) -> Iterator[Team]:
-    add_reviewer(server_project, "张三", "pw-zhang")
-    add_reviewer(server_project, "李四", "pw-li")
-    add_reviewer(server_project, "组长", "pw-lead", lead=True)
-    owner = open_store(server_project)
+def team(team_project: TeamUrls) -> TeamUrls:
+    owner = open_store(team_project.owner)
     owner.add_report(doc(A, "a.txt"), "甲区人民政府", 2023, "county")
     owner.add_report(doc(B, "b.txt"), "乙区人民政府", 2023, "county")
     owner.close()
-    yield Team(server_project, _as(server_project, "张三", "pw-zhang"), _as(server_project, "李四", "pw-li"),
-               _as(server_project, "组长", "pw-lead"))
+    return team_project
 
 
 @pytest.fixture
-def stores(team: Team) -> Iterator[dict[str, ServerReviewStore]]:
+def stores(team: TeamUrls) -> Iterator[dict[str, ServerReviewStore]]:
     opened = {name: open_server_store(url) for name, url in
               (("zhang", team.zhang), ("li", team.li), ("lead", team.lead))}
     yield opened
@@ -101,7 +85,8 @@ def test_a_reviewer_writes_under_their_own_name(stores: dict[str, ServerReviewSt
     assert made.reviewer == "张三" and stores["li"].decisions(A)["measures"].reviewer == "张三"
 
 
-def test_decisions_and_history_are_append_only_for_reviewers(team: Team, stores: dict[str, ServerReviewStore]) -> None:
+def test_decisions_and_history_are_append_only_for_reviewers(team: TeamUrls,
+                                                              stores: dict[str, ServerReviewStore]) -> None:
     stores["zhang"].set_decision(A, "measures", "符合", "", "张三")
     with psycopg.connect(team.zhang, options="-c search_path=fazhi") as conn:
         for sql in ("UPDATE decision_log SET decision='不符合'", "DELETE FROM decision_log", "DELETE FROM history",
@@ -113,14 +98,14 @@ def test_decisions_and_history_are_append_only_for_reviewers(team: Team, stores:
     assert [(h.field, h.new) for h in stores["li"].history(A)] == [("decision", "符合"), ("comment", "")]
 
 
-def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: Team, pg_cluster: PgCluster) -> None:
+def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: TeamUrls, pg_cluster: PgCluster) -> None:
     other = pg_cluster.create_database("other_project", template="fz_template")
     init_server(pg_cluster.url(other))
     add_reviewer(pg_cluster.url(other), "王五", "pw-wang")
     with pytest.raises(RefusedError, match=r"王五 不是审阅项目 .* 的成员"):
-        open_server_store(_as(team.owner, "王五", "pw-wang"))
+        open_server_store(as_user(team.owner, "王五", "pw-wang"))
     with pytest.raises(LoginError, match="用户名或密码不正确"):
-        open_server_store(_as(team.owner, "张三", "wrong"))
+        open_server_store(as_user(team.owner, "张三", "wrong"))
 
 
 def test_two_reviewers_on_one_item_both_stay_in_the_history_the_later_current(
@@ -136,7 +121,7 @@ def test_two_reviewers_on_one_item_both_stay_in_the_history_the_later_current(
         ("张三", None, "符合"), ("李四", "符合", "不符合"), ("张三", "不符合", "不适用")]
 
 
-def test_concurrent_writers_lose_nothing(team: Team) -> None:
+def test_concurrent_writers_lose_nothing(team: TeamUrls) -> None:
     def write(url: str, name: str, report: str) -> None:
         s = open_server_store(url)
         for i in range(40):
@@ -208,7 +193,7 @@ def _written(store: ServerReviewStore) -> bool:
     return True
 
 
-def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path, team: Team) -> None:
+def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path, team: TeamUrls) -> None:
     src = open_store(tmp_path / "mine.review")
     src.add_report(doc(A, "a.txt"), "甲区人民政府", 2023, "county", mtime=5.0)
     src.add_report(doc(B, "b.txt"), "乙区人民政府", 2022, "county")
@@ -241,6 +226,6 @@ def _content(store: Any) -> tuple[Any, ...]:
             store.all_verdicts(), store.history(), store.cached_analysis(A, "v9"))
 
 
-def test_sslmode_in_the_url_is_honoured(team: Team) -> None:
+def test_sslmode_in_the_url_is_honoured(team: TeamUrls) -> None:
     with pytest.raises(ServerOfflineError, match=r"加密连接|SSL"):
         open_server_store(team.zhang + "?sslmode=require")

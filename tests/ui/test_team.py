@@ -1,0 +1,177 @@
+"""The window on a project shared on the team's server (a real PostgreSQL): connecting, live
+decisions of others, 我的报告, refusals, and working on through an outage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from reviewer.batch import import_reports
+from reviewer.checklist import load_checklist
+from reviewer.location import parse_server
+from reviewer.server_store import ServerReviewStore, open_server_store
+from reviewer.store import open_store
+from tests.conftest import SEEDS, TeamUrls
+from tests.keyring_backend import FileKeyring
+from tests.pgcluster import PgCluster
+from ui.app import open_window
+from ui.connect_dialog import ConnectDialog
+from ui.main_window import MainWindow
+from ui.settings import SettingsStore
+
+LOAD_MS = 60_000
+ITEM = "measures"
+
+
+@pytest.fixture
+def shared(team_project: TeamUrls) -> TeamUrls:
+    """The five sample reports in the team's project, brought in by its owner."""
+    owner = open_store(team_project.owner)
+    import_reports([str(SEEDS)], load_checklist(), owner)
+    owner.close()
+    return team_project
+
+
+@pytest.fixture
+def keychain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A keychain for this test (this machine has no desktop keychain): keyring's own plugin API."""
+    path = tmp_path / "keyring.json"
+    monkeypatch.setenv("FAZHI_TEST_KEYRING", str(path))
+    before = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield path
+    keyring.set_keyring(before)
+
+
+def _start(qtbot: QtBot, settings: Path, project: str | Path | None = None) -> MainWindow:
+    window, _ = open_window(SettingsStore(QSettings(str(settings), QSettings.Format.IniFormat)), project
+                            if isinstance(project, Path) else None, [])
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.project_loaded, timeout=LOAD_MS):
+        pass
+    return window
+
+
+def _connect(qtbot: QtBot, w: MainWindow, monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    """文件 → 连接审阅服务器, typing the address, the name and the password as a reviewer would."""
+    address = parse_server(url)
+
+    def answer(dialog: ConnectDialog) -> int:
+        dialog.url.clear()
+        qtbot.keyClicks(dialog.url, f"postgresql://{address.host}:{address.port}/{address.database}")
+        dialog.user.clear()
+        dialog.user.insert(address.user)  # Chinese comes through an input method, not key by key
+        qtbot.keyClicks(dialog.password, address.password or "")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return int(dialog.result())
+
+    with monkeypatch.context() as patched:  # later dialogs are unexpected again
+        patched.setattr(ConnectDialog, "exec", answer)
+        with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+            w.actions_.connect_server.trigger()
+
+
+@pytest.fixture
+def zhang(qtbot: QtBot, tmp_path: Path, shared: TeamUrls, keychain: Path,
+          monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "mine.review")
+    _connect(qtbot, w, monkeypatch, shared.zhang)
+    qtbot.waitUntil(lambda: w.team.live is not None and w.status.sync.text().startswith("已连接"), timeout=5000)
+    return w
+
+
+def _first(w: MainWindow) -> str:
+    return w.session.analyses()[0].sha256
+
+
+def test_connecting_opens_the_shared_project_and_the_next_start_reconnects(
+        qtbot: QtBot, tmp_path: Path, zhang: MainWindow, shared: TeamUrls, keychain: Path) -> None:
+    w = zhang
+    assert len(w.session.analyses()) == 5
+    assert w.session.reviewer == "张三" and w.status.sync.text() == "已连接服务器 · 张三"
+    database = parse_server(shared.owner).database
+    assert w.windowTitle().startswith(database)
+    address = parse_server(shared.zhang)
+    assert "pw-zhang" in keychain.read_text(encoding="utf-8")  # kept in the keychain ...
+    settings = (tmp_path / "s.ini").read_text(encoding="utf-8")
+    assert "pw-zhang" not in settings and address.key.split("@")[1] in settings  # ... never in settings
+    w.close()
+    again = _start(qtbot, tmp_path / "s.ini")  # no dialog: the password comes from the keychain
+    assert again.controller.project == address.url() and len(again.session.analyses()) == 5
+
+
+def test_another_reviewers_decision_shows_within_two_seconds_and_says_who(
+        qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
+    w, sha = zhang, _first(zhang)
+    w.reports.select_report(sha)
+    w.checklist.select_item(ITEM)
+    assert w.session.set_decision(sha, ITEM, "符合", "我看过了") is not None
+    qtbot.waitUntil(lambda: not w.session.unsaved(sha, ITEM), timeout=5000)
+    li = open_server_store(shared.li)
+    li.set_decision(sha, ITEM, "不符合", "缺少数据", "李四")
+    li.close()
+    qtbot.waitUntil(lambda: (d := w.session.decision(sha, ITEM)) is not None and d.reviewer == "李四", timeout=2000)
+    detail = w.checklist.detail
+    assert detail.buttons.checkedButton().text() == "不符合"
+    assert detail.comment.toPlainText() == "缺少数据" and detail.who.text().startswith("李四 于 ")
+    assert "李四 已于 " in w.status.currentMessage() and "改为 不符合" in w.status.currentMessage()
+
+
+def test_my_reports_come_first_and_can_be_shown_alone(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
+    w = zhang
+    shas = [a.sha256 for a in w.session.analyses()]
+    lead = open_server_store(shared.lead)
+    lead.assign([shas[3], shas[1]], "张三")
+    lead.close()
+    qtbot.waitUntil(lambda: w.reports.scope_box.isVisible() and len(w.reports.visible_reports()) == 2, timeout=3000)
+    assert w.reports.scope_box.currentText() == "我的报告"
+    assert w.reports.visible_reports() == [shas[1], shas[3]]
+    w.reports.scope_box.setCurrentIndex(0)  # 全部报告: mine first, then the rest in project order
+    assert w.reports.visible_reports() == [shas[1], shas[3], shas[0], shas[2], shas[4]]
+
+
+def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zhang: MainWindow,
+                                                                shared: TeamUrls) -> None:
+    w, sha = zhang, _first(zhang)
+    lead = open_server_store(shared.lead)
+    lead.assign([sha], "李四")
+    qtbot.waitUntil(lambda: w.session.team.assignees(sha) == ["李四"], timeout=3000)
+    assert w.session.set_decision(sha, ITEM, "符合") is None  # the window knows: not even sent
+    assert w.session.decision(sha, ITEM) is None and "该报告已分配给 李四" in w.status.currentMessage()
+    # The window does not know yet (its listener is behind): the server refuses, the record comes back.
+    other = w.session.analyses()[1].sha256
+    w.team.detach()
+    lead.assign([other], "李四")
+    lead.close()
+    w.session.set_decision(other, ITEM, "不适用")
+    qtbot.waitUntil(lambda: w.session.decision(other, ITEM) is None, timeout=5000)
+    assert w.status.currentMessage() == ("服务器拒绝了这项修改：该报告已分配给 李四，您不能修改它的审阅结论。"
+                                         "已恢复为服务器上的记录。")
+    owner = open_store(shared.owner)
+    assert ITEM not in owner.decisions(other)
+    owner.close()
+
+
+def test_the_window_works_on_through_a_server_outage(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls,
+                                                     pg_cluster: PgCluster) -> None:
+    w, sha = zhang, _first(zhang)
+    pg_cluster.stop()
+    try:
+        w.session.set_decision(sha, ITEM, "不符合", "断网时写的")
+        qtbot.waitUntil(lambda: w.status.sync.text() == "离线，1 项待同步", timeout=15000)
+        assert w.status.sync.property("warn") is True and not w.savebar.isVisible()
+    finally:
+        pg_cluster.start()
+    qtbot.waitUntil(lambda: w.status.sync.text().startswith("已连接"), timeout=20000)
+    qtbot.waitUntil(lambda: not w.session.unsaved(sha, ITEM), timeout=20000)
+    owner = open_store(shared.owner)
+    assert isinstance(owner, ServerReviewStore)
+    got = owner.decisions(sha)[ITEM]
+    assert (got.decision, got.comment, got.reviewer) == ("不符合", "断网时写的", "张三")
+    owner.close()
