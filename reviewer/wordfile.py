@@ -48,9 +48,18 @@ def _east_asian(rpr_owner: object, name: str) -> None:
     rpr.get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
+def chinese(doc: DocxDocument) -> None:
+    """Mark the document's text as Chinese (python-docx's default says en-US): Word, WPS and
+    LibreOffice then pick a Chinese font, not a Japanese one, where 仿宋 or 黑体 is missing."""
+    for lang in doc.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
 def new_document() -> DocxDocument:
     """An empty A4 document whose styles read like a Chinese report: black headings, 仿宋 body."""
     doc = docx.Document()
+    chinese(doc)
     styles = doc.styles
     normal = styles["Normal"]
     normal.font.size = Pt(12)

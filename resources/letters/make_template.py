@@ -44,6 +44,9 @@ def _para(doc: docx.document.Document, text: str, *, bold: bool = False, align: 
 
 def build() -> docx.document.Document:
     doc = docx.Document()
+    for lang in doc.styles.element.iter(qn("w:lang")):  # Chinese text: Chinese fallback fonts
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)

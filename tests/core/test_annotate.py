@@ -19,6 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from reviewer.annotate import AnnotateOptions, annotate_reports
 from reviewer.annotations import first_line, missing_parts, title_anchor
@@ -191,6 +192,8 @@ def test_title_and_headings_take_word_styles(review: Review, written: dict[str, 
     styles = Counter(p.style.name for p in doc.paragraphs)
     assert styles["Title"] == 1 and styles["Heading 1"] == 4
     assert doc.paragraphs[_line_of(_analysis(review, "000"), "一、")].style.name == "Heading 1"
+    # Chinese text: a viewer without 仿宋/黑体 falls back to a Chinese font, not a Japanese one
+    assert {el.get(qn("w:eastAsia")) for el in doc.styles.element.iter(qn("w:lang"))} == {"zh-CN"}
 
 
 def _line_of(a: Analysis, prefix: str) -> int:
