@@ -1,4 +1,4 @@
-"""``reviewer`` command line: ``analyze`` and ``export``.
+"""``reviewer`` command line: ``analyze``, ``export`` and ``annotate``.
 
 ``reviewer analyze PATH... [--json] [--checklist FILE]``: one JSON object for a single file
 argument, an array for several files or a folder. Unreadable files are named on stderr.
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from reviewer import cli_export, cli_server
+from reviewer import cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.load import load_many
@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     an.set_defaults(func=_cmd_analyze)
     cli_export.register(sub)
     cli_server.register(sub)
+    cli_annotate.register(sub)
     return parser
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +22,7 @@ from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.export_compare import write_comparison
 from reviewer.model import Analysis
+from reviewer.outfiles import write_atomically
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
@@ -196,44 +195,13 @@ def export(
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
-    _remove_stale_temp_files(target.parent)
-    tmp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
-    try:
-        # Created with the usual permissions (not mkstemp's 0600): colleagues on a shared folder
-        # must be able to open the workbook.
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    except FileNotFoundError as exc:
-        raise ExportError(f"{target.name}：保存位置不存在（{target.parent}）") from exc
-    except PermissionError as exc:
-        raise ExportError(f"{target.name}：没有写入该文件夹的权限，请换一个保存位置") from exc
-    except OSError as exc:
-        raise ExportError(f"{target.name}：无法在保存位置写入（{exc.strerror or exc}）") from exc
-    try:
+
+    def write(tmp: Path) -> None:
         if progress:
             progress("正在生成工作簿…")
         build_workbook(analyses, decisions or {}, verdicts or {}, checklist, info).save(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise ExportError(f"{target.name}：无法写入，文件可能正在 Excel 中打开；请关闭后重试") from exc
-    except OSError as exc:
-        raise ExportError(f"{target.name}：导出失败（{exc.strerror or exc}）") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
 
-
-TEMP_PREFIX, TEMP_SUFFIX = ".~", ".xlsx.tmp"
-STALE_TEMP_S = 600  # an export takes seconds: a temp file this old was left by a killed export
-
-
-def _remove_stale_temp_files(folder: Path) -> None:
-    """Temp files an interrupted export left behind (a running export's own is never this old)."""
-    try:
-        for f in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-            if time.time() - f.stat().st_mtime > STALE_TEMP_S:
-                f.unlink(missing_ok=True)
-    except OSError:
-        pass  # cleaning up is a courtesy; the export itself decides success
+    return write_atomically(target, write, ExportError, "Excel")
 
 
 def export_from_store(analyses: Sequence[Analysis], path: str | os.PathLike[str], store: ReviewStore,

@@ -90,6 +90,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "heading.repeated": ("标题序号重复：“{number}”出现了两次", "The heading number “{number}” appears twice"),
     "heading.gap": ("标题序号不连续：缺少{missing}", "Heading numbers skip {missing}"),
     "heading.out_of_order": ("标题序号“{number}”与前文不连续", "The heading number “{number}” does not follow on"),
+    # the review sent back to the unit: Word comments (批注) on its report, and the review letter
+    "annot.finding": ("【{kind:finding_kind}】{message}。\n{advice}", "[{kind:finding_kind}] {message}.\n{advice}"),
+    "annot.failed": ("【审阅意见：不符合】{name}", "[Reviewer: fails] {name}"),
+    "annot.comment": ("意见：{comment}", "Comment: {comment}"),
+    "annot.found": ("核查情况：{note}", "What the check found: {note}"),
+    "annot.required": ("要求：{description}", "Required: {description}"),
+    "annot.source": ("依据：{source}", "Source: {source}"),
+    "annot.missing_part": (
+        "【缺少必备部分】报告中没有“{part:part}”部分，请补充。",
+        "[Missing part] The report has no part “{part:part}”; please add it.",
+    ),
+    "annot.part_required": (
+        "要求：年度报告应当包括“{description}”。",
+        "Required: the annual report covers “{description}”.",
+    ),
+    "annot.part_source": (
+        "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）第二十五条",
+        "Art. 25 of the Provisions on Supervision of Rule-of-Law Government Building (厅字〔2019〕28号)",
+    ),
+    "annot.header": (
+        "审阅批注版　{unit}　审阅人：{reviewer}　{date}",
+        "Annotated for review   {unit}   Reviewer: {reviewer}   {date}",
+    ),
+    "advice.duplicate_paragraph": (
+        "请删除重复的段落，或按实际情况改写。",
+        "Please remove the repetition or rewrite it.",
+    ),
+    "advice.duplicate_across_reports": (
+        "请核实是否照搬了其他单位的报告内容，并按本单位实际情况撰写。",
+        "Please check whether this was copied from another unit's report and write about your own work.",
+    ),
+    "advice.heading_numbering": ("请按顺序调整标题序号。", "Please number the headings in order."),
+    "advice.garbled_date": (
+        "请核对原稿，改正日期、年份或文号。",
+        "Please check the draft and correct the date, year or number.",
+    ),
+    "advice.misquoted_regulation": ("请按规范名称改正引用。", "Please cite the official title."),
+    "advice.issuer_mismatch": (
+        "请统一落款单位与标题中的单位名称。",
+        "Please make the signing unit and the title's unit the same.",
+    ),
+    "advice.year_mismatch": (
+        "请核对报告年度，使标题与正文一致。",
+        "Please check the year so that the title and the text agree.",
+    ),
+    "advice.late_publication": (
+        "年度报告应于每年4月1日前向社会公开，请说明原因并按时公开。",
+        "The report is due to be published by 1 April; please explain the delay.",
+    ),
+    "advice.missing_signature": ("请在文末补充落款单位。", "Please add the signing unit at the end."),
+    "advice.missing_date": ("请在文末补充成文日期。", "Please add the date of writing at the end."),
+    "advice.rate_change_in_percent": (
+        "请将比率的增减改写为“个百分点”。",
+        "Please give the change in percentage points.",
+    ),
+    "advice.undecodable_characters": (
+        "请与原文件核对乱码字符。",
+        "Please check the garbled characters against the original.",
+    ),
+    "advice.other": ("请核对并修改。", "Please check and correct."),
+    "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
+    "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
+    "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),
+    "letter.finding": ("{kind:finding_kind}：{message}", "{kind:finding_kind}: {message}"),
+    "letter.parts": ("{found}/{required}", "{found}/{required}"),
+    "letter.parts_missing": ("{found}/{required}，缺少：{parts}", "{found}/{required}; missing: {parts}"),
+    "letter.part": ("{part:part}", "{part:part}"),
+    "letter.none": ("无", "None"),
+    "letter.unknown": ("未识别", "not recognised"),
     # parts
     "part.heading": ("以标题“{title}”单列", "Under its own heading “{title}”"),
     "part.subheading": ("以小标题“{title}”单列", "Under its own sub-heading “{title}”"),

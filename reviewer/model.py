@@ -89,6 +89,13 @@ def walk_sections(sections: Sequence[Section]) -> Iterator[Section]:
         yield from walk_sections(s.children)
 
 
+def heading_length(s: Section) -> int:
+    """Characters from ``s.start`` that form the heading: up to the end of its title when body
+    text follows on the same line, the whole heading line otherwise."""
+    at = s.heading.find(s.title) if s.title else -1
+    return at + len(s.title) if at >= 0 else len(s.heading)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str  # a code of vocab.FINDING_KIND: duplicate_paragraph, garbled_date, misquoted_regulation ...

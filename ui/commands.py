@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
 from reviewer.location import display_name
+from ui.annotate_dialog import usable_template
 from ui.dialogs import SettingsDialog, show_about, show_message
 from ui.export_dialog import ExportScopeDialog, offer_to_open
 from ui.exporting import ExportOutcome, export_work
@@ -64,8 +65,9 @@ class Commands(QObject):
         self.w.status.showMessage(self.w.tr("正在导出…"))
         task.start()
 
-    def choose_reports(self) -> list[str]:
-        """The reports to export, as the reviewer chooses: all, the filtered ones, or the current one."""
+    def choose_reports(self, title: str = "", question: str = "", extra: QWidget | None = None) -> list[str]:
+        """The reports to export, as the reviewer chooses: all, the filtered ones, or the current one.
+        ``title``, ``question`` and ``extra`` dress the dialog for another command (退回单位)."""
         everything = [a.sha256 for a in self.w.session.analyses()]
         filtered = self.w.reports.visible_reports()
         current = self.w.reports.current_report()
@@ -74,7 +76,8 @@ class Commands(QObject):
                                          "current": [current] if current and a is not None else []}
         if not everything:
             return []
-        dialog = ExportScopeDialog({k: len(v) for k, v in choices.items()}, report_label(a) if a else "", self.w)
+        dialog = ExportScopeDialog({k: len(v) for k, v in choices.items()}, report_label(a) if a else "", self.w,
+                                   title=title, question=question, extra=extra)
         if dialog.exec() != ExportScopeDialog.DialogCode.Accepted:
             return []
         return choices[dialog.scope()]
@@ -94,12 +97,14 @@ class Commands(QObject):
     def edit_settings(self) -> None:
         s = self.w.settings
         dlg = SettingsDialog(s, self.w)
-        old_language, old_checklist = s.language, s.checklist_path
+        old_language, old_checklist, old_template = s.language, s.checklist_path, s.letter_template
         if dlg.exec() != SettingsDialog.DialogCode.Accepted:
             return
         dlg.apply(s)
         if s.checklist_path != old_checklist and not self._use_checklist(s.checklist_path):
             s.checklist_path = old_checklist
+        if s.letter_template != old_template and not usable_template(self.w, s.letter_template):
+            s.letter_template = old_template
         self.w.settings_store.save(s)
         self.w.session.reviewer = s.reviewer
         if s.language != old_language:

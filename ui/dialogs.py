@@ -39,6 +39,13 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.checklist, 1)
         row.addWidget(browse)
+        self.template = QLineEdit(settings.letter_template)
+        self.template.setPlaceholderText(self.tr("留空使用内置模板"))
+        browse_template = QPushButton(self.tr("浏览…"))
+        browse_template.clicked.connect(self._browse_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(browse_template)
         self.language = QComboBox()
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
@@ -46,6 +53,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("审阅人："), self.reviewer)
         form.addRow(self.tr("核查清单："), row)
+        form.addRow(self.tr("审阅意见书模板："), template_row)
         form.addRow(self.tr("界面语言："), self.language)
         note = QLabel(self.tr("更改语言或核查清单后，重新启动或“重新分析”生效。"))
         note.setWordWrap(True)
@@ -63,9 +71,15 @@ class SettingsDialog(QDialog):
         if path:
             self.checklist.setText(path)
 
+    def _browse_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择审阅意见书模板"), "", self.tr("Word 文档 (*.docx)"))
+        if path:
+            self.template.setText(path)
+
     def apply(self, settings: Settings) -> None:
         settings.reviewer = self.reviewer.text().strip()
         settings.checklist_path = self.checklist.text().strip()
+        settings.letter_template = self.template.text().strip()
         settings.language = str(self.language.currentData())
 
 

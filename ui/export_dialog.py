@@ -23,9 +23,10 @@ SCOPES = ("all", "filtered", "current")
 class ExportScopeDialog(QDialog):
     """Three choices with their counts; a choice with no report is disabled."""
 
-    def __init__(self, counts: dict[str, int], current: str, parent: QWidget | None = None) -> None:
+    def __init__(self, counts: dict[str, int], current: str, parent: QWidget | None = None, *, title: str = "",
+                 question: str = "", extra: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("导出Excel"))
+        self.setWindowTitle(title or self.tr("导出Excel"))
         labels = {
             "all": self.tr("项目中的全部报告（{n} 份）").format(n=counts["all"]),
             "filtered": self.tr("报告列表中筛选出的报告（{n} 份）").format(n=counts["filtered"]),
@@ -33,13 +34,15 @@ class ExportScopeDialog(QDialog):
         }
         self.group = QButtonGroup(self)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("导出哪些报告的审阅结果？")))
+        lay.addWidget(QLabel(question or self.tr("导出哪些报告的审阅结果？")))
         for i, scope in enumerate(SCOPES):
             button = QRadioButton(labels[scope])
             button.setEnabled(counts[scope] > 0)
             self.group.addButton(button, i)
             lay.addWidget(button)
         self.group.button(0).setChecked(True)
+        if extra is not None:  # an option of the command that asks (e.g. 同时生成审阅意见书)
+            lay.addWidget(extra)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

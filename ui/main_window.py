@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui import settings as keys
+from ui.annotate_dialog import Annotator
 from ui.checklist.view import ChecklistPanel
 from ui.collector import MainThreadCollector
 from ui.commands import Commands, checklist_or_default
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.team = TeamLink(self.session, self.status, self)
         self.controller = Controller(self, path, warning, checklist)
         self.commands = Commands(self, self.controller)
+        self.annotator = Annotator(self, self.commands)
         self._wire()
         self._restore_layout()
         self.setAcceptDrops(True)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         a.open_project.triggered.connect(c.open_project_dialog)
         a.connect_server.triggered.connect(c.connect_server)
         a.export.triggered.connect(self.commands.export)
+        a.annotate.triggered.connect(self.annotator.start)
         a.reanalyze.triggered.connect(c.reanalyze)
         a.remove_reports.triggered.connect(lambda: c.remove_reports(self.reports.selected_reports()))
         a.reimport.triggered.connect(c.reimport_changed)

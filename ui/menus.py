@@ -16,6 +16,7 @@ class Actions:
     open_files: QAction
     open_folder: QAction
     export: QAction
+    annotate: QAction
     previous_report: QAction
     next_report: QAction
     reanalyze: QAction
@@ -66,6 +67,8 @@ def build_actions(w: QMainWindow) -> Actions:
         export=_action(
             w, tr("导出Excel…"), "Ctrl+E", sp.SP_DialogSaveButton, tr("把审阅结果导出为 Excel 工作簿 (Ctrl+E)")
         ),
+        annotate=_action(w, tr("退回单位（批注版）…"), None, None,
+                         tr("把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书")),
         previous_report=_action(w, tr("上一份"), "Alt+Up", sp.SP_ArrowUp, tr("上一份报告 (Alt+↑)")),
         next_report=_action(w, tr("下一份"), "Alt+Down", sp.SP_ArrowDown, tr("下一份报告 (Alt+↓)")),
         reanalyze=_action(w, tr("重新分析"), "F5", sp.SP_BrowserReload, tr("用当前核查清单重新分析项目中的报告 (F5)")),
@@ -123,6 +126,9 @@ def build_menus(w: QMainWindow, a: Actions) -> None:
     review.addSeparator()
     for act in (a.reimport, a.remove_reports):
         review.addAction(act)
+    export_menu = bar.addMenu(w.tr("导出(&X)"))
+    for act in (a.export, a.annotate):
+        export_menu.addAction(act)
     view = bar.addMenu(w.tr("视图(&V)"))
     for act in (a.view_review, a.view_compare):
         view.addAction(act)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 REVIEWER = "reviewer/name"
 ASKED_NAME = "reviewer/asked"
 CHECKLIST = "reviewer/checklist"
+LETTER_TEMPLATE = "annotate/letter_template"
 LANGUAGE = "ui/language"
 TEXT_SIZE = "ui/text_size"
 LAST_PROJECT = "project/last"
@@ -32,6 +33,7 @@ class Settings:
     reviewer: str = ""
     asked_name: bool = False  # the first start asks for the reviewer's name once
     checklist_path: str = ""
+    letter_template: str = ""  # the 审阅意见书 template (.docx); "" → the built-in one
     language: str = "zh_CN"
     text_size: int = 12
     last_project: str = ""
@@ -71,6 +73,7 @@ class SettingsStore:
             reviewer=str(qs.value(REVIEWER, "", type=str)),
             asked_name=bool(qs.value(ASKED_NAME, False, type=bool)),
             checklist_path=str(qs.value(CHECKLIST, "", type=str)),
+            letter_template=str(qs.value(LETTER_TEMPLATE, "", type=str)),
             language=lang if lang in LANGUAGES else "zh_CN",
             text_size=min(max(size, 8), 32),
             last_project=str(qs.value(LAST_PROJECT, "", type=str)),
@@ -82,6 +85,7 @@ class SettingsStore:
         qs.setValue(REVIEWER, s.reviewer)
         qs.setValue(ASKED_NAME, s.asked_name)
         qs.setValue(CHECKLIST, s.checklist_path)
+        qs.setValue(LETTER_TEMPLATE, s.letter_template)
         qs.setValue(LANGUAGE, s.language)
         qs.setValue(TEXT_SIZE, s.text_size)
         qs.setValue(LAST_PROJECT, s.last_project)

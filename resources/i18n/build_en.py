@@ -129,6 +129,22 @@ EN.update({
 })
 
 
+# 导出 → 退回单位（批注版）… (issue 18)
+EN.update({
+    "导出(&X)": "E&xport", "退回单位（批注版）…": "Send back to the unit (annotated)…",
+    "把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书": "Write the review as Word comments: annotated reports and review letters for the units",
+    "退回单位（批注版）": "Send back to the unit (annotated)", "为哪些报告生成退回单位的批注版？": "Which reports should be annotated for their units?",
+    "同时生成审阅意见书（模板可在“设置”中更换）": "Also write the review letters (the template is chosen in Settings)",
+    "保存批注版到文件夹": "Save the annotated reports in a folder", "正在生成批注版…": "Writing the annotated reports…",
+    "正在生成批注版 {done}/{total}": "Writing the annotated reports {done}/{total}", "生成批注版失败": "Annotated reports not written",
+    "已为 {n} 份报告生成 {files} 个文件：\n{p}": "{files} files written for {n} reports:\n{p}",
+    "打开所在文件夹": "Open folder", "审阅意见书模板无法使用": "Letter template cannot be used",
+    "{e}\n\n仍使用原来的模板。": "{e}\n\nThe previous template stays in use.", "审阅意见书模板：": "Letter template:",
+    "留空使用内置模板": "empty: built-in template", "选择审阅意见书模板": "Choose the letter template",
+    "Word 文档 (*.docx)": "Word document (*.docx)",
+})
+
+
 def _context(root: ET.Element, name: str) -> ET.Element:
     for ctx in root.findall("context"):
         if (ctx.findtext("name") or "") == name:

@@ -77,32 +77,32 @@
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="28" />
+        <location filename="../../ui/export_dialog.py" line="29" />
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="30" />
+        <location filename="../../ui/export_dialog.py" line="31" />
         <source>项目中的全部报告（{n} 份）</source>
         <translation>All reports in the project ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="31" />
+        <location filename="../../ui/export_dialog.py" line="32" />
         <source>报告列表中筛选出的报告（{n} 份）</source>
         <translation>The reports the list's filter shows ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32" />
+        <location filename="../../ui/export_dialog.py" line="33" />
         <source>当前报告：{name}</source>
         <translation>The current report: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32" />
+        <location filename="../../ui/export_dialog.py" line="33" />
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="36" />
+        <location filename="../../ui/export_dialog.py" line="37" />
         <source>导出哪些报告的审阅结果？</source>
         <translation>Export the review of which reports?</translation>
     </message>
@@ -203,12 +203,12 @@
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="91" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="94" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
@@ -216,26 +216,30 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="70" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
-<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>核查清单无法使用</source><translation>Checklist cannot be used</translation></message><message><source>{e}
+<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>退回单位（批注版）…</source><translation>Send back to the unit (annotated)…</translation></message><message><source>把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书</source><translation>Write the review as Word comments: annotated reports and review letters for the units</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>审阅意见书模板无法使用</source><translation>Letter template cannot be used</translation></message><message><source>{e}
+
+仍使用原来的模板。</source><translation>{e}
+
+The previous template stays in use.</translation></message><message><source>退回单位（批注版）</source><translation>Send back to the unit (annotated)</translation></message><message><source>打开所在文件夹</source><translation>Open folder</translation></message><message><source>核查清单无法使用</source><translation>Checklist cannot be used</translation></message><message><source>{e}
 
 本次使用内置核查清单。</source><translation>{e}
 
@@ -249,7 +253,7 @@ Helps review annual reports on building rule-of-law government: required parts, 
 
 Report content is treated as data only; nothing is executed or sent over the network.</translation></message><message><source>导出完成</source><translation>Export done</translation></message><message><source>审阅结果已导出到：
 {p}</source><translation>The review was exported to:
-{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>打开所在文件夹</source><translation>Open folder</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
+{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
 
 仍使用原来的核查清单。</source><translation>{e}
 
@@ -261,7 +265,9 @@ The previous checklist stays in use.</translation></message><message><source>正
 
 Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+{p}</source><translation>{files} files written for {n} reports:
+{p}</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>
@@ -475,38 +481,59 @@ Partial: {note}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="37" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="43" />
+        <source>留空使用内置模板</source>
+        <translation>empty: built-in template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="54" />
         <source>审阅人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
+        <location filename="../../ui/dialogs.py" line="55" />
         <source>核查清单：</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49" />
+        <location filename="../../ui/dialogs.py" line="56" />
+        <source>审阅意见书模板：</source>
+        <translation>Letter template:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="50" />
+        <location filename="../../ui/dialogs.py" line="58" />
         <source>更改语言或核查清单后，重新启动或“重新分析”生效。</source>
         <translation>Language and checklist changes apply after a restart or Re-analyse.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="62" />
+        <location filename="../../ui/dialogs.py" line="70" />
         <source>选择核查清单</source>
         <translation>Choose checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="62" />
+        <location filename="../../ui/dialogs.py" line="70" />
         <source>核查清单 (*.toml)</source>
         <translation>Checklist (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="75" />
+        <source>选择审阅意见书模板</source>
+        <translation>Choose the letter template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="75" />
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,13 @@ A = "a" * 64
 
 KILLED_WHILE_OFFLINE = textwrap.dedent("""
     import os, signal, sys, time
+    from pathlib import Path
     from reviewer.journal import Change, Journal
     from reviewer.store import open_store
     from ui.writer import StoreWriter
 
     url, outbox = sys.argv[1], sys.argv[2]
-    writer = StoreWriter(lambda: (open_store(url, busy_timeout_ms=1000), True), Journal(__import__("pathlib").Path(outbox)))
+    writer = StoreWriter(lambda: (open_store(url, busy_timeout_ms=1000), True), Journal(Path(outbox)))
     writer.submit(Change("decision", "a" * 64, "measures", "符合", "先写的", "张三", "2027-03-01T09:00:00+08:00"))
     writer.submit(Change("decision", "a" * 64, "measures", "不符合", "断网时写的", "张三", "2027-03-01T09:01:00+08:00"))
     time.sleep(1.5)  # the writer has tried and failed: the server is down

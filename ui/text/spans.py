@@ -9,7 +9,7 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
-from reviewer.model import Analysis, Section, walk_sections
+from reviewer.model import Analysis, Section, heading_length, walk_sections
 from ui.labels import severity_name, text
 from ui.spans import Utf16Index
 
@@ -39,13 +39,6 @@ class Mark:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("marks", text)
-
-
-def heading_length(s: Section) -> int:
-    """Characters from ``s.start`` that form the heading: up to the end of its title when body
-    text follows on the same line, the whole heading line otherwise."""
-    at = s.heading.find(s.title) if s.title else -1
-    return at + len(s.title) if at >= 0 else len(s.heading)
 
 
 def section_label(s: Section) -> str:

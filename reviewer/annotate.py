@@ -1,0 +1,132 @@
+"""Send the review back to the unit: per report, an annotated Word copy and a review letter.
+
+``annotate_reports`` writes, for each report, ``<单位>_<年度>年度_批注版.docx`` (the report's
+text with the review as Word comments, ``reviewer.wordfile``) and, when asked,
+``<单位>_<年度>年度_审阅意见书.docx`` (the letter filled from its template, ``reviewer.letter``).
+Names are made safe for Windows and distinct within the run (a second report of the same unit
+and year gets ``（2）``); each file is written atomically. The CLI (``reviewer annotate``) and the
+window (导出 → 退回单位（批注版）…) both call it, with the review as the project holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from reviewer.annotations import Note, Voice, notes_for
+from reviewer.checklist import Checklist
+from reviewer.letter import LetterError, fill_letter, letter_fields, load_template
+from reviewer.messages import msg
+from reviewer.model import Analysis, ItemDecision, ReportVerdict
+from reviewer.outfiles import FileNames, safe_stem, write_atomically
+from reviewer.paths import readable_stem
+from reviewer.review import summarize
+from reviewer.vocab import Lang
+from reviewer.wordfile import annotated_document
+
+ANNOTATED, LETTER = "批注版", "审阅意见书"
+DEFAULT_REVIEWER = {"zh": "审阅人", "en": "Reviewer"}
+
+
+class AnnotateError(Exception):
+    """A file could not be written or the letter template cannot be used (Chinese, names the file)."""
+
+
+@dataclass(frozen=True)
+class AnnotateOptions:
+    """How to write: who signs the comments, the letter (None: no letter) and the language."""
+
+    reviewer: str = ""  # "" → each report's last reviewer in the project
+    letter: bool = False
+    template: str | Path | None = None  # None → the built-in template
+    office: str = ""  # the reviewing office's name for {审阅单位}; "" leaves a blank to fill by hand
+    lang: Lang = "zh"
+
+
+@dataclass(frozen=True)
+class Written:
+    sha256: str
+    annotated: Path
+    comments: int
+    letter: Path | None = None
+
+
+@dataclass
+class AnnotateResult:
+    written: list[Written] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def files(self) -> list[Path]:
+        return [p for w in self.written for p in (w.annotated, w.letter) if p is not None]
+
+
+def report_stem(a: Analysis) -> str:
+    """``<单位>_<年度>年度``, or the source file's name when the unit is not known."""
+    unit = safe_stem(a.meta.issuer or readable_stem(a.file))
+    return f"{unit}_{a.meta.report_year}年度" if a.meta.report_year else unit
+
+
+def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
+             options: AnnotateOptions) -> Voice:
+    """Who signs the program's notes: the reviewer named, else whoever last changed the review;
+    at the time of the review's last change (now when it was never touched)."""
+    rv = summarize(a, decisions, verdict)
+    author = options.reviewer or rv.reviewer or DEFAULT_REVIEWER[options.lang]
+    return Voice(author, rv.time or datetime.now().astimezone().isoformat(timespec="seconds"))
+
+
+def _save(doc: DocxDocument, target: Path) -> Path:
+    return write_atomically(target, lambda tmp: doc.save(str(tmp)), AnnotateError, "Word")
+
+
+def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang) -> DocxDocument:
+    header = msg("annot.header", unit=a.meta.issuer or readable_stem(a.file), reviewer=voice.author,
+                 date=voice.time[:10]).render(lang)
+    return annotated_document(a, notes, header, voice.author)
+
+
+def annotate_reports(
+    analyses: Sequence[Analysis],
+    folder: str | Path,
+    *,
+    decisions: Mapping[str, Mapping[str, ItemDecision]] | None = None,
+    verdicts: Mapping[str, ReportVerdict] | None = None,
+    checklist: Checklist | None = None,
+    options: AnnotateOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AnnotateResult:
+    """Write the files of every report into ``folder`` (created if need be); raise ``AnnotateError``."""
+    opts = options or AnnotateOptions()
+    out = Path(folder)
+    try:
+        template = load_template(opts.template) if opts.letter else None
+        out.mkdir(parents=True, exist_ok=True)
+    except LetterError as exc:
+        raise AnnotateError(str(exc)) from exc
+    except OSError as exc:
+        raise AnnotateError(f"无法创建文件夹 {out}：{exc.strerror or exc}") from exc
+    names, result = FileNames(), AnnotateResult()
+    for i, a in enumerate(analyses):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
+        mine, verdict = (decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)
+        voice = voice_of(a, mine, verdict, opts)
+        notes = notes_for(a, mine, checklist, voice, opts.lang)
+        stem = names.claim(report_stem(a))
+        annotated = _save(annotated_for(a, notes, voice, opts.lang), out / f"{stem}_{ANNOTATED}.docx")
+        letter = None
+        if template is not None:
+            fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,
+                                   annotated=annotated.name, lang=opts.lang, today=date.today())
+            letter = _save(fill_letter(template, fields), out / f"{stem}_{LETTER}.docx")
+        result.written.append(Written(a.sha256, annotated, len(notes), letter))
+        if progress is not None:
+            progress(i + 1, len(analyses))
+    return result

@@ -1,0 +1,131 @@
+"""What the review says to the unit, and on which words of its report: the Word comments (批注).
+
+One note for every finding, one for every checklist item the reviewer marked 不符合, and one for
+every required part the report lacks. Each note is anchored on an exact ``[start, end)`` span of
+``Analysis.text``: a finding on its own span; a failed item on its evidence (its first line, so a
+whole section is not swamped), else on the part it belongs to, else on the title; a missing part
+on the title, saying what is required and where the requirement comes from (the checklist item's
+``description`` and ``source``). The words come from the message catalogue, in either language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from reviewer.checklist import Checklist, ChecklistItem
+from reviewer.messages import Message, msg
+from reviewer.model import Analysis, CheckResult, Finding, ItemDecision
+from reviewer.review import Decisions
+from reviewer.vocab import FINDING_KIND, REQUIRED_PARTS, Lang
+
+NoteKind = Literal["finding", "failed", "missing_part"]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One comment: where it stands, what it says (paragraphs split by ``\\n``), who wrote it when."""
+
+    kind: NoteKind
+    start: int
+    end: int
+    text: str
+    author: str
+    time: str  # ISO 8601
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who speaks for the program's own notes (findings, missing parts): the reviewer sending the
+    review back, at the time of the review's last change."""
+
+    author: str
+    time: str
+
+
+def first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span's first non-empty line, within the span (the span itself when it is one line)."""
+    while start < end and text[start] == "\n":
+        start += 1
+    nl = text.find("\n", start, end)
+    return start, (nl if nl != -1 else end)
+
+
+def title_anchor(a: Analysis) -> tuple[int, int]:
+    """The report's title, else its first line: where a note about the whole report stands."""
+    if a.meta.title_span is not None:
+        return a.meta.title_span
+    if a.lines:
+        return a.lines[0].start, a.lines[0].end
+    return 0, 0
+
+
+def _lines(*parts: Message | None, lang: Lang) -> str:
+    return "\n".join(p.render(lang) for p in parts if p is not None)
+
+
+def finding_note(f: Finding, voice: Voice, lang: Lang = "zh") -> Note:
+    advice = Message(f"advice.{f.kind}" if f.kind in FINDING_KIND else "advice.other")
+    text = msg("annot.finding", kind=f.kind, message=f.message, advice=advice).render(lang)
+    return Note("finding", f.start, f.end, text, voice.author, voice.time)
+
+
+def _item_anchor(a: Analysis, r: CheckResult, item: ChecklistItem | None) -> tuple[int, int]:
+    if r.evidence:
+        return first_line(a.text, r.evidence[0].start, r.evidence[0].end)
+    part = a.parts.get(item.part) if item is not None and item.part else None
+    if part is not None and part.start is not None and part.end is not None:
+        return first_line(a.text, part.start, part.end)  # where the missing point belongs
+    return title_anchor(a)
+
+
+def failed_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistItem | None, voice: Voice,
+                lang: Lang = "zh") -> Note:
+    start, end = _item_anchor(a, r, item)
+    text = _lines(
+        msg("annot.failed", name=r.label(lang)),
+        msg("annot.comment", comment=d.comment.strip()) if d.comment.strip() else None,
+        msg("annot.found", note=r.note),
+        msg("annot.required", description=item.description) if item is not None and item.description else None,
+        msg("annot.source", source=item.source) if item is not None and item.source else None,
+        lang=lang,
+    )
+    return Note("failed", start, end, text, d.reviewer or voice.author, d.time or voice.time)
+
+
+def missing_part_note(a: Analysis, part: str, item: ChecklistItem | None, voice: Voice, lang: Lang = "zh") -> Note:
+    start, end = title_anchor(a)
+    source: str | Message = item.source if item is not None and item.source else msg("annot.part_source")
+    text = _lines(
+        msg("annot.missing_part", part=part),
+        msg("annot.part_required", description=item.description) if item is not None and item.description else None,
+        msg("annot.source", source=source),
+        lang=lang,
+    )
+    return Note("missing_part", start, end, text, voice.author, voice.time)
+
+
+def _part_items(checklist: Checklist | None) -> dict[str, ChecklistItem]:
+    return {i.part: i for i in (checklist.items if checklist else ()) if i.rule == "part" and i.part}
+
+
+def missing_parts(a: Analysis) -> list[str]:
+    """Required parts the program did not find (as ``ReportReview.parts_found`` counts them)."""
+    return [p for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status == "missing"]
+
+
+def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tuple[CheckResult, ItemDecision]]:
+    """Items of the report the reviewer marked 不符合, in checklist order."""
+    return [(r, d) for r in a.checklist if (d := decisions.get(r.id)) is not None and d.decision == "不符合"]
+
+
+def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, voice: Voice,
+              lang: Lang = "zh") -> list[Note]:
+    """Every note of one report, in text order (findings, failed items, missing parts)."""
+    items = {i.id: i for i in (checklist.items if checklist else ())}
+    by_part = _part_items(checklist)
+    notes = [finding_note(f, voice, lang) for f in a.findings]
+    notes += [failed_note(a, r, d, items.get(r.id), voice, lang) for r, d in failed_items(a, decisions)]
+    notes += [missing_part_note(a, p, by_part.get(p), voice, lang) for p in missing_parts(a)]
+    return sorted(notes, key=lambda n: (n.start, n.end))

@@ -1,0 +1,89 @@
+"""``reviewer annotate [PATH...] --project P -o FOLDER [--letter] [--template FILE] [--reviewer NAME]``.
+
+Writes, for each report, its annotated Word copy (the review as comments) and, with ``--letter``,
+its review letter (审阅意见书) into FOLDER, named after the unit and year. The reports and the
+review are gathered as ``reviewer export`` gathers them: with ``--project`` and no paths, every
+report of the project with the reviewer's decisions; with paths, those reports (brought into the
+project when one is named). Exit codes: 0 written, 1 some report or file failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
+
+
+def register(sub: Any) -> None:
+    an = sub.add_parser("annotate", help="生成退回单位的批注版报告（Word 批注）和审阅意见书")
+    an.add_argument("paths", nargs="*", help="报告文件或文件夹（与 --project 同用时可省略：项目中的全部报告）")
+    an.add_argument("-o", "--output", required=True, help="保存到的文件夹（不存在时新建）")
+    an.add_argument("--project", default=None, help="审阅项目文件（含审阅人的决定和意见）")
+    an.add_argument("--letter", action="store_true", help="同时生成每份报告的审阅意见书")
+    an.add_argument("--template", default=None, help="审阅意见书模板 (.docx)；默认用内置模板")
+    an.add_argument("--reviewer", default="", help="批注的作者；默认为项目中最后审阅该报告的人")
+    an.add_argument("--office", default="", help="审阅单位名称，填入意见书的 {审阅单位}")
+    an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
+    an.add_argument("--lang", default="zh", choices=("zh", "en"), help="批注和意见书的语言")
+    an.set_defaults(func=run)
+
+
+Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]
+
+
+def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], Review, Any]:
+    """The analyses, load errors, decisions and verdicts, and the checklist (raises on a bad project
+    or checklist)."""
+    from reviewer.cli_export import _checklist, _from_files, _from_project
+    from reviewer.store import open_store
+
+    store = open_store(args.project, check=True) if args.project else None
+    try:
+        checklist = _checklist(args.checklist, store)
+        if store is None:
+            analyses, errors = _from_files(args.paths, checklist)
+            return analyses, errors, ({}, {}), checklist
+        analyses, errors = _from_project(args, store, checklist)
+        verdicts = {a.sha256: v for a in analyses if (v := store.verdict(a.sha256)) is not None}
+        return analyses, errors, (store.all_decisions(), verdicts), checklist
+    finally:
+        if store is not None:
+            store.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
+    from reviewer.checklist import ChecklistError
+    from reviewer.store import StoreError
+    from reviewer.vocab import as_lang
+
+    if not args.paths and not args.project:
+        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+        return 2
+    try:
+        analyses, errors, (decisions, verdicts), checklist = _gather(args)
+    except ChecklistError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
+                              office=args.office.strip(), lang=as_lang(args.lang))
+    try:
+        result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
+                                  checklist=checklist, options=options)
+    except AnnotateError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for err in errors:
+        print(err.message, file=sys.stderr)
+    for w in result.written:
+        print(f"{w.annotated}（批注 {w.comments} 条）")
+        if w.letter is not None:
+            print(w.letter)
+    letters = f"和 {len(result.written)} 份审阅意见书" if args.letter else ""
+    print(f"已生成 {len(result.written)} 份批注版{letters}：{args.output}")
+    return 1 if errors else 0

@@ -1,0 +1,190 @@
+"""The review letter (审阅意见书): a Word template the reviewing office edits, filled per report.
+
+The template is any .docx holding placeholders such as ``{单位}`` in its text, tables, headers or
+footers (``PLACEHOLDERS``; resources/letters/README.md lists them). The values say what the window
+and the workbook say, through ``reviewer.review``: the review status, the gaps the program found
+(less those the reviewer overruled), the items marked 不符合 with the reviewer's comments, and the
+findings grouped by kind. A list placeholder alone in its paragraph becomes one paragraph per
+entry; anywhere else its entries are joined with “；”. Word often splits a placeholder the office
+typed over several runs; filling works on the paragraph's text, so that does not matter.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from reviewer.annotations import failed_items, missing_parts
+from reviewer.messages import Message, msg
+from reviewer.model import Analysis, ReportVerdict
+from reviewer.resources import resource_path
+from reviewer.review import Decisions, finding_groups, gap_items, summarize
+from reviewer.vocab import GROUP, REVIEW_STATUS, Lang
+from reviewer.wordfile import xml_safe
+
+LIST_FIELDS = ("缺项", "不符合项", "主要问题")
+PLACEHOLDERS = ("单位", "标题", "年度", "发布日期", "成文日期", "文件", "审阅结论", "总体意见", "必备部分",
+                *LIST_FIELDS, "审阅单位", "审阅日期", "审阅人", "批注版")
+_FIELD = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+OFFICE_BLANK = "＿" * 12  # where the office writes or stamps its name when the template does not say it
+Fields = Mapping[str, str | Sequence[str]]
+
+
+class LetterError(Exception):
+    """The template cannot be used; the message is Chinese and names the file."""
+
+
+def default_template() -> Path:
+    return resource_path("letters", "review_letter.docx")
+
+
+def load_template(path: str | Path | None = None) -> bytes:
+    """The template's bytes, checked: a Word document holding at least one placeholder."""
+    p = Path(path) if path else default_template()
+    try:
+        data = p.read_bytes()
+        doc = docx.Document(io.BytesIO(data))
+    except OSError as exc:
+        raise LetterError(f"无法读取审阅意见书模板 {p.name}：{exc.strerror or exc}") from exc
+    except Exception as exc:  # python-docx raises zip, XML and package errors alike
+        raise LetterError(f"审阅意见书模板 {p.name} 不是有效的 Word 文档（.docx）") from exc
+    if not any(_FIELD.search(par.text) for par in _all_paragraphs(doc)):
+        raise LetterError(f"审阅意见书模板 {p.name} 中没有任何占位符（如 {{单位}}、{{标题}}），无法填写")
+    return data
+
+
+def _day(iso: str | None, lang: Lang) -> str:
+    if not iso:
+        return msg("letter.unknown").render(lang)
+    try:
+        d = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return d.isoformat() if lang == "en" else f"{d.year}年{d.month}月{d.day}日"
+
+
+def _render(items: Sequence[Message], lang: Lang) -> list[str]:
+    return [m.render(lang) for m in items] or [msg("letter.none").render(lang)]
+
+
+def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str]]:
+    """The three lists: gaps not overruled by the reviewer, items marked 不符合, findings by kind."""
+    decided = {k for k, d in decisions.items() if d.decision != "未定"}
+
+    def name(group: str, label: str) -> str:
+        return f"{GROUP.label(group, lang)}·{label}"
+
+    gaps = [msg("letter.gap", status=r.status, name=name(r.group, r.label(lang)), note=r.note)
+            for r in gap_items(a) if r.id not in decided]
+    failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip() or r.note)
+              for r, d in failed_items(a, decisions)]
+    found = [msg("letter.findings", kind=g.kind, n=g.count, message=g.rows[0].message) if g.count > 1
+             else msg("letter.finding", kind=g.kind, message=g.rows[0].message) for g in finding_groups(a)]
+    return {"缺项": _render(gaps, lang), "不符合项": _render(failed, lang), "主要问题": _render(found, lang)}
+
+
+def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None, *, reviewer: str,
+                  office: str = "", annotated: str = "", lang: Lang = "zh", today: date | None = None) -> dict[
+                      str, str | list[str]]:
+    """Every placeholder's value for one report."""
+    rv = summarize(a, decisions, verdict)
+    unknown = msg("letter.unknown").render(lang)
+    lacking = tuple(msg("letter.part", part=p) for p in missing_parts(a))
+    parts = msg("letter.parts_missing", found=rv.parts_found, required=rv.parts_required, parts=lacking) \
+        if lacking else msg("letter.parts", found=rv.parts_found, required=rv.parts_required)
+    values: dict[str, str | list[str]] = {
+        "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
+        "年度": str(a.meta.report_year) if a.meta.report_year else unknown,
+        "发布日期": _day(a.meta.published_date, lang), "成文日期": _day(a.meta.signed_date, lang),
+        "文件": Path(a.file).name, "审阅结论": REVIEW_STATUS.label(rv.status, lang),
+        "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
+        "必备部分": parts.render(lang), "审阅单位": office or OFFICE_BLANK,
+        "审阅日期": _day((today or date.today()).isoformat(), lang), "审阅人": reviewer, "批注版": annotated,
+    }
+    values.update(_listed(a, decisions, lang))
+    return values
+
+
+def _all_paragraphs(doc: DocxDocument) -> Iterator[Paragraph]:
+    yield from _in(doc.paragraphs, doc.tables)
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part.is_linked_to_previous:
+                continue
+            yield from _in(part.paragraphs, part.tables)
+
+
+def _in(paragraphs: Sequence[Paragraph], tables: Sequence[Table]) -> Iterator[Paragraph]:
+    yield from list(paragraphs)  # a copy: list placeholders add paragraphs while we walk
+    for t in tables:
+        for row in t.rows:
+            for cell in row.cells:
+                yield from _in(cell.paragraphs, cell.tables)
+
+
+def _replace(p: Paragraph, start: int, end: int, value: str) -> None:
+    """Put ``value`` in place of the paragraph's characters ``[start, end)``, keeping the formatting
+    of the run where the placeholder begins; the runs it spans give up their part of it."""
+    pos = 0
+    for run in p.runs:
+        text = run.text
+        lo, hi = pos, pos + len(text)
+        pos = hi
+        if hi <= start or lo >= end:
+            continue
+        head = text[: max(start - lo, 0)]
+        tail = text[min(end - lo, len(text)):] if hi > end else ""
+        run.text = head + (value if lo <= start < hi else "") + tail
+
+
+def _run_text(p: Paragraph) -> str:
+    """The text of the paragraph's own runs (not of hyperlinks or tracked changes): what ``_replace`` edits."""
+    return "".join(r.text for r in p.runs)
+
+
+def _fill_paragraph(p: Paragraph, fields: Fields) -> None:
+    whole = _FIELD.fullmatch(_run_text(p).strip())
+    if whole and isinstance(fields.get(whole.group(1)), list | tuple):
+        _expand(p, [xml_safe(v) for v in fields[whole.group(1)]])
+        return
+    for m in reversed(list(_FIELD.finditer(_run_text(p)))):
+        value = fields.get(m.group(1), "")
+        text = value if isinstance(value, str) else "；".join(value)
+        _replace(p, m.start(), m.end(), xml_safe(text))
+
+
+def _expand(p: Paragraph, entries: Sequence[str]) -> None:
+    """One paragraph per entry, each a copy of ``p`` (its style and first run's formatting)."""
+    for entry in reversed(entries[1:]):
+        twin = copy.deepcopy(p._p)
+        p._p.addnext(twin)
+        _set_text(Paragraph(twin, p._parent), entry)
+    _set_text(p, entries[0] if entries else "")
+
+
+def _set_text(p: Paragraph, text: str) -> None:
+    runs = p.runs
+    if not runs:
+        p.add_run(text)
+        return
+    runs[0].text = text
+    for r in runs[1:]:
+        r._r.getparent().remove(r._r)
+
+
+def fill_letter(template: bytes, fields: Fields) -> DocxDocument:
+    """A new document from ``template`` with every placeholder replaced by its value."""
+    doc = docx.Document(io.BytesIO(template))
+    for p in list(_all_paragraphs(doc)):
+        if "{" in _run_text(p):
+            _fill_paragraph(p, fields)
+    return doc

@@ -1,0 +1,244 @@
+"""The review sent back to the unit: annotated Word copies and letters, read back with python-docx.
+
+A real project (the SQLite store) holds the five seeds and a reviewer's decisions; the files are
+written as ``reviewer annotate`` writes them and read back: one comment per finding, per item
+marked 不符合 and per missing required part, each on exactly its span, by the reviewer, at the time
+of the decision; the document's text outside the comments is the report's text.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from reviewer.annotate import AnnotateOptions, annotate_reports
+from reviewer.annotations import first_line, missing_parts, title_anchor
+from reviewer.batch import import_reports, project_reports, with_project_findings
+from reviewer.checklist import Checklist, load_checklist
+from reviewer.messages import CATALOGUE
+from reviewer.model import Analysis, ItemDecision, ReportVerdict
+from reviewer.store import open_store
+from reviewer.vocab import FINDING_KIND
+from tests.conftest import SEED_FILES, seed_path
+from tests.core.docx_read import ReadComment, body_text, read_comments
+
+REVIEWER = "王审阅"
+AT = "2024-03-05T09:30:00+08:00"
+# (seed, item, comment) marked 不符合; 002 lacks the 第一责任人 part altogether.
+FAILED = (
+    ("002", "topic_rule_system", "合法性审查只提了一句，请补充具体做法和数量"),
+    ("002", "first_responsible", "未报告党政主要负责人履行第一责任人职责情况"),
+    ("002", "metric_pufa", ""),
+    ("004", "shortcomings", "只列问题，没有分析原因"),
+    ("004", "form_no_duplicates", "第三段与第二段几乎相同"),
+)
+Review = tuple[list[Analysis], dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict], Checklist]
+
+
+@contextmanager
+def in_shanghai() -> Iterator[None]:
+    """The reviewer's computer is in China (this one may be anywhere)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def _sha(analyses: list[Analysis], prefix: str) -> str:
+    (a,) = [a for a in analyses if Path(a.file).name.startswith(prefix)]
+    return a.sha256
+
+
+def make_project(path: Path) -> None:
+    """The seeds in a project, with decisions and a verdict made through the real store."""
+    checklist = load_checklist()
+    store = open_store(path)
+    batch = import_reports(SEED_FILES, checklist, store)
+    for prefix, item, comment in FAILED:
+        store.set_decision(_sha(batch.analyses, prefix), item, "不符合", comment, REVIEWER, at=AT)
+    store.set_decision(_sha(batch.analyses, "002"), "measures", "符合", "", REVIEWER, at=AT)
+    store.set_verdict(_sha(batch.analyses, "002"), "需修改", "请补充第一责任人部分后重新报送", REVIEWER, at=AT)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("project") / "审阅.review"
+    make_project(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def review(project: Path) -> Review:
+    """The project's reports and review, as ``reviewer annotate --project`` gathers them."""
+    store = open_store(project)
+    checklist = store.checklist() or load_checklist()
+    analyses = with_project_findings(project_reports(store, checklist).analyses)
+    verdicts = {a.sha256: v for a in analyses if (v := store.verdict(a.sha256)) is not None}
+    decisions = store.all_decisions()
+    store.close()
+    return analyses, decisions, verdicts, checklist
+
+
+@pytest.fixture(scope="module")
+def written(review: Review, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    analyses, decisions, verdicts, checklist = review
+    out = tmp_path_factory.mktemp("out")
+    with in_shanghai():
+        result = annotate_reports(analyses, out, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                                  options=AnnotateOptions(letter=True))
+    assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses]
+    return {Path(a.file).name[:3]: w.annotated for a, w in zip(analyses, result.written, strict=True)}
+
+
+def _analysis(review: Review, prefix: str) -> Analysis:
+    (a,) = [a for a in review[0] if Path(a.file).name.startswith(prefix)]
+    return a
+
+
+def test_one_comment_per_finding_failed_item_and_missing_part(review: Review, written: dict[str, Path]) -> None:
+    counts = {prefix: len(read_comments(path)) for prefix, path in written.items()}
+    assert counts == {"000": 9, "001": 1, "002": 7, "003": 2, "004": 5}
+    for prefix in written:
+        a = _analysis(review, prefix)
+        failed = sum(1 for d in review[1].get(a.sha256, {}).values() if d.decision == "不符合")
+        assert counts[prefix] == len(a.findings) + failed + len(missing_parts(a))
+    assert missing_parts(_analysis(review, "002")) == ["first_responsible"]
+
+
+def test_every_finding_comment_stands_on_the_findings_span(review: Review, written: dict[str, Path]) -> None:
+    for prefix, path in written.items():
+        a = _analysis(review, prefix)
+        expected = Counter((f"【{FINDING_KIND.label(f.kind)}】{f.message.render()}。", a.text[f.start:f.end])
+                           for f in a.findings)
+        program = [c for c in read_comments(path) if not c.text.startswith(("【审阅意见", "【缺少必备部分"))]
+        got = Counter((c.text.split("\n")[0], c.anchored) for c in program)
+        assert got == expected, prefix
+
+
+def test_a_finding_at_the_very_end_stands_on_an_empty_span(review: Review, written: dict[str, Path]) -> None:
+    a = _analysis(review, "003")  # 塘沽街道: no date and no signing unit after the last line
+    assert {(f.start, f.end) for f in a.findings} == {(len(a.text), len(a.text))}
+    assert [c.anchored for c in read_comments(written["003"])] == ["", ""]
+
+
+def test_failed_items_stand_on_their_evidence_or_the_title(review: Review, written: dict[str, Path]) -> None:
+    for prefix, path in (("002", written["002"]), ("004", written["004"])):
+        a = _analysis(review, prefix)
+        by_id = {r.id: r for r in a.checklist}
+        comments = {c.text.split("\n")[0]: c for c in read_comments(path)}
+        for seed, item, remark in FAILED:
+            if seed != prefix:
+                continue
+            r = by_id[item]
+            c = comments[f"【审阅意见：不符合】{r.name}"]
+            start, end = first_line(a.text, r.evidence[0].start, r.evidence[0].end) if r.evidence else title_anchor(a)
+            assert c.anchored == a.text[start:end]
+            assert (f"意见：{remark}" in c.text.split("\n")) == bool(remark)
+    luyang = _analysis(review, "002")
+    assert comments_of(written["002"], "【审阅意见：不符合】党政主要负责人")[0].anchored == \
+        luyang.text[slice(*luyang.meta.title_span)] == "庐阳区人民政府关于2020年度 法治政府建设情况的报告"
+
+
+def comments_of(path: Path, head: str) -> list[ReadComment]:
+    return [c for c in read_comments(path) if c.text.startswith(head)]
+
+
+def test_a_missing_part_says_what_is_required_and_where_from(written: dict[str, Path]) -> None:
+    (c,) = comments_of(written["002"], "【缺少必备部分】")
+    assert c.anchored == "庐阳区人民政府关于2020年度 法治政府建设情况的报告"
+    assert c.text.split("\n") == [
+        "【缺少必备部分】报告中没有“党政主要负责人履行第一责任人职责情况”部分，请补充。",
+        "要求：年度报告应当包括“上一年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况”。",
+        "依据：《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）；《党政主要负责人履行推进法治建设第一责任人职责规定》",
+    ]
+
+
+def test_comments_are_by_the_reviewer_at_the_time_of_the_decision(written: dict[str, Path]) -> None:
+    for path in written.values():
+        comments = read_comments(path)
+        assert {c.author for c in comments} <= {REVIEWER, "审阅人"}
+    luyang = read_comments(written["002"])
+    assert {c.author for c in luyang} == {REVIEWER}
+    # Word shows w:date as written: the decision's wall-clock time in the reviewer's zone.
+    failed = [c for c in luyang if c.text.startswith("【审阅意见")]
+    assert {c.time.replace(tzinfo=None) for c in failed if c.time} == {datetime(2024, 3, 5, 9, 30)}
+
+
+def test_the_text_outside_the_comments_is_the_report(review: Review, written: dict[str, Path]) -> None:
+    for prefix, path in written.items():
+        assert body_text(path) == _analysis(review, prefix).text, prefix
+
+
+def test_title_and_headings_take_word_styles(review: Review, written: dict[str, Path]) -> None:
+    doc = docx.Document(str(written["000"]))
+    styles = Counter(p.style.name for p in doc.paragraphs)
+    assert styles["Title"] == 1 and styles["Heading 1"] == 4
+    assert doc.paragraphs[_line_of(_analysis(review, "000"), "一、")].style.name == "Heading 1"
+    # Chinese text: a viewer without 仿宋/黑体 falls back to a Chinese font, not a Japanese one
+    assert {el.get(qn("w:eastAsia")) for el in doc.styles.element.iter(qn("w:lang"))} == {"zh-CN"}
+
+
+def _line_of(a: Analysis, prefix: str) -> int:
+    return next(i for i, line in enumerate(a.text.split("\n")) if line.startswith(prefix))
+
+
+def test_every_finding_kind_has_advice_in_both_languages() -> None:
+    assert {f"advice.{k}" for k in FINDING_KIND} <= set(CATALOGUE)
+
+
+def test_untrusted_text_stays_plain_text(tmp_path: Path) -> None:
+    from reviewer.analyze import analyze_document
+    from reviewer.load import load
+
+    hostile = ("某某区人民政府2023年度法治政府建设情况报告\n一、主要举措\n"
+               '{ HYPERLINK "http://evil.example" } 见 http://evil.example =cmd|\' /c calc\'!A1\n'
+               "控制\x01字符\x0b与\ufffe在此\t制表\n二、存在的不足和原因\n问题。\n")
+    src = tmp_path / "hostile.txt"
+    src.write_text(hostile, encoding="utf-8")
+    a = analyze_document(load(src), load_checklist())
+    result = annotate_reports([a], tmp_path / "out")
+    path = result.written[0].annotated
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    for tag in ("w:fldSimple", "w:instrText", "w:fldChar", "w:hyperlink"):
+        assert tag not in xml
+    assert body_text(path) == a.text.replace("\x01", "").replace("\x0b", "").replace("\ufffe", "")
+    assert "字符与在此\t制表" in body_text(path)
+
+
+def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reviewer.analyze import analyze_document
+    from reviewer.load import load
+
+    a = analyze_document(load(seed_path("000")), load_checklist())
+    twin = replace(a, sha256="0" * 64)
+    odd = replace(a, sha256="1" * 64, meta=replace(a.meta, issuer='CON', report_year=None))
+    slash = replace(a, sha256="2" * 64, meta=replace(a.meta, issuer='津南区/人民政府: "法治"*?. '))
+    result = annotate_reports([a, twin, odd, slash], tmp_path, options=AnnotateOptions(letter=True))
+    names = [p.name for p in result.files]
+    assert names == [
+        "津南区人民政府_2021年度_批注版.docx", "津南区人民政府_2021年度_审阅意见书.docx",
+        "津南区人民政府_2021年度（2）_批注版.docx", "津南区人民政府_2021年度（2）_审阅意见书.docx",
+        "_CON_批注版.docx", "_CON_审阅意见书.docx",
+        "津南区_人民政府_ _法治____2021年度_批注版.docx", "津南区_人民政府_ _法治____2021年度_审阅意见书.docx",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temp file left behind

@@ -1,0 +1,88 @@
+"""导出 → 退回单位（批注版）… end to end: the seeds, a decision made in the window, the files read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtWidgets import QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reviewer.annotations import first_line
+from tests.core.docx_read import body_text, read_comments
+from ui.dialogs import SettingsDialog
+from ui.export_dialog import ExportScopeDialog
+
+from .conftest import WindowFactory
+
+
+def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths([str(seeds_dir)])
+
+
+def test_the_menu_action_writes_the_annotated_reports_and_letters(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[2]  # 庐阳区: 3 findings, no 第一责任人 part
+    w.reports.select_report(a.sha256)
+    item = next(r for r in a.checklist if r.id == "topic_rule_system")
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
+    w.checklist.detail.buttons.button(1).click()  # 不符合
+    w.checklist.detail.comment.insertPlainText("请补充规范性文件审核的数量")
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(ExportScopeDialog, "exec",
+                        lambda self: asked.append(self.windowTitle()) or ExportScopeDialog.DialogCode.Accepted)
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "导出(&X)")
+    assert w.actions_.annotate in menu.actions() and w.actions_.export in menu.actions()
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000) as blocker:
+        w.actions_.annotate.trigger()
+    assert asked == ["退回单位（批注版）"] and blocker.args == [str(out)]
+    assert len(list(out.iterdir())) == 10  # every report (the default scope: all), each with its letter
+    annotated = out / "庐阳区人民政府_2020年度_批注版.docx"
+    comments = read_comments(annotated)
+    assert len(comments) == len(a.findings) + 1 + 1 == 5  # findings, the item marked 不符合, the missing part
+    assert {c.author for c in comments} == {"王审阅"}
+    (failed,) = [c for c in comments if c.text.startswith("【审阅意见：不符合】")]
+    assert failed.anchored == a.text[slice(*first_line(a.text, item.evidence[0].start, item.evidence[0].end))]
+    assert "意见：请补充规范性文件审核的数量" in failed.text.split("\n")
+    assert body_text(annotated) == a.text
+    letter = docx.Document(str(out / "庐阳区人民政府_2020年度_审阅意见书.docx"))
+    assert any(p.text.endswith("请补充规范性文件审核的数量") for p in letter.paragraphs)
+    assert w.annotator.last_box is not None and w.annotator.last_box.isVisible()
+    assert w.actions_.annotate.isEnabled()
+
+
+def test_an_unusable_letter_template_is_refused_in_settings(
+    make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    bad = tmp_path / "本局模板.docx"
+    bad.write_bytes(b"not a zip")
+    chosen = [bad]
+
+    def accept(self: SettingsDialog) -> int:
+        self.template.setText(str(chosen[-1]))
+        return SettingsDialog.DialogCode.Accepted
+
+    shown: list[str] = []
+    monkeypatch.setattr(SettingsDialog, "exec", accept)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    w.actions_.settings.trigger()
+    assert shown == ["审阅意见书模板 本局模板.docx 不是有效的 Word 文档（.docx）\n\n仍使用原来的模板。"]
+    assert w.settings.letter_template == ""
+    good = tmp_path / "好模板.docx"
+    doc = docx.Document()
+    doc.add_paragraph("{单位}：")
+    doc.save(str(good))
+    chosen.append(good)
+    w.actions_.settings.trigger()
+    assert len(shown) == 1 and w.settings.letter_template == str(good)
+    assert w.settings_store.load().letter_template == str(good)  # kept for the next start

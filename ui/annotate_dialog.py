@@ -1,0 +1,142 @@
+"""导出 → 退回单位（批注版）…: the review written into each report as Word comments, and a letter.
+
+The reviewer chooses the reports (the export's scope dialog: all, filtered, current) and whether
+to write the review letters too, then a folder; the files are written off the GUI thread by
+``reviewer.annotate`` from the review as the window shows it (changes still on their way to the
+project included), signed with the reviewer's name from 设置.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
+
+from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
+from reviewer.checklist import Checklist
+from reviewer.letter import LetterError, load_template
+from ui.dialogs import show_message
+from ui.labels import lang
+from ui.session import Session
+from ui.tasks import Cancelled, Progress, Task, Work
+
+if TYPE_CHECKING:
+    from ui.commands import Commands
+    from ui.main_window import MainWindow
+
+
+def usable_template(parent: QWidget, path: str) -> bool:
+    """True when ``path`` is empty (the built-in template) or a usable letter template; else says why."""
+    if not path:
+        return True
+    try:
+        load_template(path)
+    except LetterError as exc:
+        show_message(parent, QMessageBox.Icon.Warning, parent.tr("审阅意见书模板无法使用"),
+                     parent.tr("{e}\n\n仍使用原来的模板。").format(e=exc))
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class AnnotateOutcome:
+    folder: Path | None
+    reports: int
+    files: int
+    error: str | None = None  # Chinese message from the writer
+
+
+def annotate_work(session: Session, folder: Path, checklist: Checklist | None, options: AnnotateOptions,
+                  shas: Sequence[str]) -> Work:
+    """A background job writing the files of the reports ``shas`` into ``folder``."""
+    wanted = set(shas)
+    analyses = [a for a in session.analyses() if a.sha256 in wanted]
+    decisions = session.all_decisions()  # what the window shows
+    verdicts = session.all_verdicts()
+
+    def work(progress: Progress, cancelled: Cancelled) -> AnnotateOutcome:
+        try:
+            result = annotate_reports(analyses, folder, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                                      options=options, progress=progress, cancelled=cancelled)
+        except AnnotateError as exc:
+            return AnnotateOutcome(None, 0, 0, str(exc))
+        return AnnotateOutcome(folder, len(result.written), len(result.files))
+
+    return work
+
+
+class Annotator(QObject):
+    """Signals: annotated(folder) when the files are written, annotate_failed(message)."""
+
+    annotated = Signal(str)
+    annotate_failed = Signal(str)
+
+    def __init__(self, window: MainWindow, commands: Commands) -> None:
+        super().__init__(window)
+        self.w = window
+        self.commands = commands
+        self.task: Task | None = None
+        self.last_box: QMessageBox | None = None
+
+    def start(self) -> None:
+        """Ask which reports and whether with letters, then where; write off the GUI thread."""
+        w = self.w
+        w.checklist.flush()
+        letters = QCheckBox(w.tr("同时生成审阅意见书（模板可在“设置”中更换）"))
+        letters.setChecked(True)
+        question = w.tr("为哪些报告生成退回单位的批注版？")
+        shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, letters)
+        if not shas:
+            return
+        with_letters = letters.isChecked()
+        if with_letters and not usable_template(w, w.settings.letter_template):
+            return
+        folder = QFileDialog.getExistingDirectory(w, w.tr("保存批注版到文件夹"), str(Path.home()))
+        if not folder:
+            return
+        options = AnnotateOptions(reviewer=w.session.reviewer, letter=with_letters,
+                                  template=w.settings.letter_template or None, lang=lang())
+        task = Task(annotate_work(w.session, Path(folder), w.session.checklist, options, shas), self)
+        task.progressed.connect(self._progress)
+        task.finished.connect(self._done)
+        task.failed.connect(lambda m: self._done(AnnotateOutcome(None, 0, 0, m)))
+        self.task = task
+        w.actions_.annotate.setEnabled(False)
+        w.status.showMessage(w.tr("正在生成批注版…"))
+        task.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.w.status.showMessage(self.w.tr("正在生成批注版 {done}/{total}").format(done=done, total=total))
+
+    def _done(self, outcome: object) -> None:
+        assert isinstance(outcome, AnnotateOutcome)
+        w = self.w
+        w.actions_.annotate.setEnabled(True)
+        self.task = None
+        if outcome.folder is None:
+            w.status.clearMessage()
+            show_message(w, QMessageBox.Icon.Warning, w.tr("生成批注版失败"), outcome.error or "")
+            self.annotate_failed.emit(outcome.error or "")
+            return
+        note = w.tr("已为 {n} 份报告生成 {files} 个文件：\n{p}").format(n=outcome.reports, files=outcome.files,
+                                                               p=outcome.folder)
+        w.status.showMessage(note.replace("\n", " "), 10000)
+        self.last_box = _offer_folder(w, outcome.folder, note)
+        self.annotated.emit(str(outcome.folder))
+
+
+def _offer_folder(parent: QWidget, folder: Path, text: str) -> QMessageBox:
+    """A non-blocking note that the files are written, with a button to open their folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("退回单位（批注版）"), text,
+                      QMessageBox.StandardButton.Close, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    open_folder = box.addButton(parent.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
+    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
