@@ -3,9 +3,10 @@
 ``analyze_many`` runs the per-report pipeline in a spawn-safe process pool, in chunks, then (unless
 ``across=False``) adds the batch's cross-report duplicates: each report's ``findings`` gains one
 ``duplicate_across_reports`` finding per paragraph it shares with other reports of the batch, the
-message naming the other files. The checklist is not re-evaluated for those (the checklist judges
-a report on its own; copying between units is shown as information). A project caches each
-report's own analysis (``across=False``) and adds these over all its reports.
+message naming the other files; and a report whose unit's report of the year before is in the batch
+is compared with it (``previous_year``, :mod:`reviewer.lastyear`). The checklist is not re-evaluated
+for those (the checklist judges a report on its own; copying between units is shown as information).
+A project caches each report's own analysis (``across=False``) and adds these over all its reports.
 """
 
 from __future__ import annotations
@@ -130,7 +131,11 @@ def analyze_many(
         raise AnalysisError(errors[0].message)
     if failures is not None:
         failures.extend(errors)
-    return add_batch_duplicates(done) if across else done
+    if not across:
+        return done
+    from reviewer.lastyear import with_previous_years  # a report of the batch beside last year's
+
+    return with_previous_years(add_batch_duplicates(done))
 
 
 class AnalysisError(RuntimeError):

@@ -90,6 +90,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "heading.repeated": ("标题序号重复：“{number}”出现了两次", "The heading number “{number}” appears twice"),
     "heading.gap": ("标题序号不连续：缺少{missing}", "Heading numbers skip {missing}"),
     "heading.out_of_order": ("标题序号“{number}”与前文不连续", "The heading number “{number}” does not follow on"),
+    # findings: this year beside last year (reviewer.lastyear)
+    "lastyear.copied_part": (
+        "“{part:part}”部分照搬上一年度报告 {file}：{percent}% 的文字与之相同或高度相似",
+        "The part “{part:part}” is copied from last year's report {file}: "
+        "{percent}% of its text is the same or nearly so",
+    ),
+    "lastyear.jump_up": (
+        "“{text}”是上一年度（{previous}）的 {factor} 倍，报告未说明原因",
+        "“{text}” is {factor} times last year's figure ({previous}); the report does not say why",
+    ),
+    "lastyear.jump_down": (
+        "“{text}”不到上一年度（{previous}）的十分之一（约 1/{factor}），报告未说明原因",
+        "“{text}” is less than a tenth of last year's figure ({previous}, about 1/{factor}); "
+        "the report does not say why",
+    ),
+    "lastyear.over_100": (
+        "比率“{text}”超过 100%（上一年度为 {previous}）",
+        "The rate “{text}” is over 100% (last year: {previous})",
+    ),
     # parts
     "part.heading": ("以标题“{title}”单列", "Under its own heading “{title}”"),
     "part.subheading": ("以小标题“{title}”单列", "Under its own sub-heading “{title}”"),

@@ -81,6 +81,15 @@ def _value(v: float) -> int | float:
 
 
 def to_json(a: Analysis) -> dict[str, Any]:
+    out = _own_json(a)
+    if a.previous_year is not None:  # only for a report with last year's beside it (never cached)
+        from reviewer.lastyear_json import previous_year_to_json
+
+        out["previous_year"] = previous_year_to_json(a.previous_year)
+    return out
+
+
+def _own_json(a: Analysis) -> dict[str, Any]:
     m = a.meta
     return {
         "schema": SCHEMA,
@@ -156,6 +165,11 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         title_span=(ts[0], ts[1]) if ts else None,
         signature_span=(ss[0], ss[1]) if ss else None,
     )
+    previous = None
+    if d.get("previous_year") is not None:
+        from reviewer.lastyear_json import previous_year_from_json
+
+        previous = previous_year_from_json(d["previous_year"])
     return Analysis(
         file=d["file"],
         sha256=d["sha256"],
@@ -182,6 +196,7 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         text=text,
         checklist_name=d["checklist_used"]["name"],
         checklist_version=d["checklist_used"]["version"],
+        previous_year=previous,
     )
 
 
