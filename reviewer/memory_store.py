@@ -14,6 +14,7 @@ from typing import Any
 from reviewer.checklist import Checklist
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.store_lastyear import MemoryLastYear
 from reviewer.store_schema import StoreError
 
 
@@ -21,10 +22,11 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class MemoryReviewStore:
+class MemoryReviewStore(MemoryLastYear):
     """Implements ``reviewer.review_store.ReviewStore`` in memory."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._reports: dict[str, ReportRecord] = {}
         self._removed: set[str] = set()
         self._docs: dict[str, Document] = {}
