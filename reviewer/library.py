@@ -31,6 +31,7 @@ from reviewer.store_lastyear import LIBRARY_SETTING, PairingFix, PromiseTick
 from reviewer.store_schema import APPLICATION_ID
 
 Cancelled = Callable[[], bool]
+PoolFactory = Callable[[], Executor | None]  # the caller's warm pool, asked for only when needed
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,15 @@ class _ProjectCache:
 
     def __init__(self, theirs: Mapping[str, dict[str, Any]], mine: AnalysisCache | None) -> None:
         self.theirs, self.mine = theirs, mine
+        self._seen: dict[str, dict[str, Any] | None] = {}  # asked twice: whether a pool is needed, then to use
 
     def cached_analysis(self, sha256: str, version: str) -> dict[str, Any] | None:
-        found = self.theirs.get(sha256)
-        if found is None and self.mine is not None:
-            found = self.mine.cached_analysis(sha256, version)
-        return found
+        if sha256 not in self._seen:
+            found = self.theirs.get(sha256)
+            if found is None and self.mine is not None:
+                found = self.mine.cached_analysis(sha256, version)
+            self._seen[sha256] = found
+        return self._seen[sha256]
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
         if self.mine is not None:
@@ -111,7 +115,7 @@ def read_project(path: Path, version: str) -> tuple[list[Document], dict[str, di
 
 def library_analyses(path: str | Path, checklist: Checklist, cache: AnalysisCache | None = None,
                      skip: frozenset[str] = frozenset(), cancelled: Cancelled | None = None,
-                     pool: Executor | None = None) -> tuple[list[Analysis], list[LoadError]]:
+                     pool: PoolFactory | None = None) -> tuple[list[Analysis], list[LoadError]]:
     """Every report of the library (a project file or a folder) analysed, but those in ``skip``."""
     from reviewer.load import load_many
 
@@ -129,13 +133,16 @@ def library_analyses(path: str | Path, checklist: Checklist, cache: AnalysisCach
     else:
         return [], [LoadError(str(p), "library", f"{p.name}：往年报告库不存在（已移动或删除？），本次不与往年报告对比")]
     docs = [d for d in docs if d.sha256 not in skip]
-    analyses, _ = analyse_documents(docs, checklist, _ProjectCache(theirs, cache), cancelled=cancelled,
-                                    failures=errors, pool=pool)
+    both = _ProjectCache(theirs, cache)
+    version = analysis_version(checklist)
+    needed = pool is not None and any(both.cached_analysis(d.sha256, version) is None for d in docs)
+    analyses, _ = analyse_documents(docs, checklist, both, cancelled=cancelled, failures=errors,
+                                    pool=pool() if needed and pool is not None else None)
     return analyses, errors
 
 
 def last_year_inputs(store: ReviewStore, checklist: Checklist, have: frozenset[str] = frozenset(),
-                     cancelled: Cancelled | None = None, pool: Executor | None = None) -> LastYearInputs:
+                     cancelled: Cancelled | None = None, pool: PoolFactory | None = None) -> LastYearInputs:
     """The open project's library (its reports not among ``have``), pairing corrections and ticks."""
     path = store.setting(LIBRARY_SETTING) or ""
     fixes = store.pairing_fixes()

@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.controller = Controller(self, path, warning, checklist)
         self.commands = Commands(self, self.controller)
         self._wire()
+        from ui.lastyear.wiring import install  # the 往年对比 tab, its menu entry and its signals
+
+        self.lastyear = install(self)
         self._restore_layout()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())

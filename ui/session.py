@@ -43,6 +43,8 @@ class Session(QObject):
         review_changed(sha256): a decision or verdict of one report changed (or was saved).
         save_failed(message, pending): the project could not be written; changes wait and are retried.
         save_recovered(): every waiting change reached the project.
+        analysis_changed(sha256): one report's analysis as shown was replaced (its pairing with last
+            year's changed): its text marks, findings and counts are to be drawn again.
     """
 
     project_changed = Signal()
@@ -51,6 +53,7 @@ class Session(QObject):
     review_changed = Signal(str)
     save_failed = Signal(str, int)
     save_recovered = Signal()
+    analysis_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None,
                  checklist: Checklist | None = None, writer: StoreWriter | None = None) -> None:
@@ -67,6 +70,9 @@ class Session(QObject):
         self.writer: StoreWriter | None = None
         if writer is not None:
             self.set_writer(writer)
+        from ui.lastyear.state import LastYearState  # its module needs this one's Session for typing
+
+        self.lastyear = LastYearState(self)  # last year's library, pairings and ticks
 
     @property
     def store(self) -> ReviewStore:
@@ -145,6 +151,12 @@ class Session(QObject):
         if new:
             self.reports_added.emit(len(new))
 
+    def replace_analysis(self, a: Analysis) -> None:
+        """Show ``a`` for its report instead of what was shown (a report compared with another of last year)."""
+        if a.sha256 in self._analyses:
+            self._analyses[a.sha256] = a
+            self.analysis_changed.emit(a.sha256)
+
     def base(self) -> dict[str, Analysis]:
         """Each report's own analysis (a snapshot, safe to hand to a worker)."""
         return dict(self._base)
@@ -205,6 +217,10 @@ class Session(QObject):
         self._verdicts[sha256] = made
         self._submit(Change("verdict", sha256, None, verdict, comment, self.reviewer, made.time))
         self.review_changed.emit(sha256)
+
+    def submit(self, change: Change) -> None:
+        """Send one change of the reviewer's to the project (journalled, off the GUI thread)."""
+        self._submit(change)
 
     def _submit(self, change: Change) -> None:
         key = (change.report, change.item)

@@ -128,6 +128,34 @@ EN.update({
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
 })
 
+# The 往年对比 tab (ui/lastyear): its own block, so that it merges beside other additions.
+EN.update({
+    "往年对比": "Last year", "往年对比 ({p})": "Last year ({p})", "上一年度报告：": "Last year's report:",
+    "与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正": "Which report of last year to compare with: paired by unit and year unless you choose here",
+    "往年报告库…": "Last year's reports…", "往年报告库": "Last year's reports",
+    "指定去年的审阅项目或报告文件夹，作为往年报告的来源": "Choose last year's project or folder of reports to compare with",
+    "指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比": "Choose last year's project or folder of reports to compare each report with its unit's report of the year before",
+    "上年安排": "Last year's plans", "数据变化": "Figures", "上年安排 ({k}/{n} 已报告)": "Last year's plans ({k}/{n} reported)",
+    "数据变化 ({n}，异常 {j})": "Figures ({n}, {j} jumps)", "正文中此色文字与上年报告相同或高度相似": "Text in this colour repeats last year's report",
+    "{y} 年度": "{y}", "前一年度": "the year before",
+    "未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。": "Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.",
+    "与上年重复 {all}（{parts}）": "Repeats last year: {all} ({parts})",
+    "\n数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项": "\n{n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year",
+    "自动配对：{r}": "Automatic: {r}", "不与往年对比": "Do not compare", "（往年报告库）": " (last year's reports)",
+    "{n} 个百分点": "{n} points", "上一年度：{prev}\n本年度：{cur}": "Last year: {prev}\nThis year: {cur}",
+    "变化异常，报告未说明原因\n": "A jump the report does not explain\n", "审阅人确认这一项已经落实": "You confirm this item was carried out",
+    "{passage}\n\n找到：{words}": "{passage}\n\nFound: {words}", "要点：{words}": "Key words: {words}",
+    "同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。\n往年报告库只读取，不会被修改。": "Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.\nLast year's reports are only read, never changed.",
+    "未指定（只在本项目内配对）": "none (pair within this project only)", "选择项目文件…": "Choose project…", "选择文件夹…": "Choose folder…",
+    "选择去年的审阅项目": "Choose last year's project", "选择存放去年报告的文件夹": "Choose the folder of last year's reports",
+    "已落实": "Kept", "上一年度工作安排": "Last year's plan", "本年度报告": "This year's report", "相关内容": "Passage",
+    "上一年度": "Last year", "本年度": "This year", "变化": "Change", "变化率": "Change %", "本年原文": "This year's sentence",
+})
+NON_LITERAL.update({
+    "FiguresModel": ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率", "本年原文"),
+    "PlanModel": ("已落实", "上一年度工作安排", "本年度报告", "相关内容"),
+})
+
 
 def _context(root: ET.Element, name: str) -> ET.Element:
     for ctx in root.findall("context"):

@@ -108,6 +108,28 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="76" />
+        <source>{n} 个百分点</source>
+        <translation>{n} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="102" />
+        <source>上一年度：{prev}
+本年度：{cur}</source>
+        <translation>Last year: {prev}
+This year: {cur}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="104" />
+        <source>变化异常，报告未说明原因
+</source>
+        <translation>A jump the report does not explain
+</translation>
+    </message>
+<message><source>主题</source><translation>Topic</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>上一年度</source><translation>Last year</translation></message><message><source>本年度</source><translation>This year</translation></message><message><source>变化</source><translation>Change</translation></message><message><source>变化率</source><translation>Change %</translation></message><message><source>本年原文</source><translation>This year's sentence</translation></message></context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../ui/text/view.py" line="74" />
@@ -201,6 +223,161 @@
     </message>
 </context>
 <context>
+    <name>LastYearPanel</name>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="70" />
+        <source>与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正</source>
+        <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="71" />
+        <source>往年报告库…</source>
+        <translation>Last year's reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="72" />
+        <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
+        <translation>Choose last year's project or folder of reports to compare with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="83" />
+        <source>上年安排</source>
+        <translation>Last year's plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="84" />
+        <source>数据变化</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="95" />
+        <source>上一年度报告：</source>
+        <translation>Last year's report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="98" />
+        <source>正文中此色文字与上年报告相同或高度相似</source>
+        <translation>Text in this colour repeats last year's report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="130" />
+        <source>上年安排 ({k}/{n} 已报告)</source>
+        <translation>Last year's plans ({k}/{n} reported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="132" />
+        <source>数据变化 ({n}，异常 {j})</source>
+        <translation>Figures ({n}, {j} jumps)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="140" />
+        <source>往年对比</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="141" />
+        <source>往年对比 ({p})</source>
+        <translation>Last year ({p})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="145" />
+        <source>未选择报告</source>
+        <translation>No report selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <source>{y} 年度</source>
+        <translation>{y}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <source>前一年度</source>
+        <translation>the year before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="150" />
+        <source>未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。</source>
+        <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="154" />
+        <source>与上年重复 {all}（{parts}）</source>
+        <translation>Repeats last year: {all} ({parts})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="155" />
+        <source>
+数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
+        <translation>
+{n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="169" />
+        <source>自动配对：{r}</source>
+        <translation>Automatic: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="170" />
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="171" />
+        <source>不与往年对比</source>
+        <translation>Do not compare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="175" />
+        <source>（往年报告库）</source>
+        <translation> (last year's reports)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="31" />
+        <source>往年报告库</source>
+        <translation>Last year's reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="33" />
+        <source>同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。
+往年报告库只读取，不会被修改。</source>
+        <translation>Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.
+Last year's reports are only read, never changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="38" />
+        <source>未指定（只在本项目内配对）</source>
+        <translation>none (pair within this project only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="40" />
+        <source>选择项目文件…</source>
+        <translation>Choose project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="42" />
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="58" />
+        <source>选择去年的审阅项目</source>
+        <translation>Choose last year's project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="59" />
+        <source>审阅项目 (*{s})</source>
+        <translation>Review project (*{s})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="64" />
+        <source>选择存放去年报告的文件夹</source>
+        <translation>Choose the folder of last year's reports</translation>
+    </message>
+</context>
+<context>
     <name>LoadErrorsDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="77" />
@@ -216,22 +393,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -261,7 +438,7 @@ The previous checklist stays in use.</translation></message><message><source>正
 
 Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>
@@ -270,6 +447,28 @@ Their review stays in the project file; opening the files again brings them back
         <translation>Filter by topic, unit or text</translation>
     </message>
 </context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="170" />
+        <source>审阅人确认这一项已经落实</source>
+        <translation>You confirm this item was carried out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="172" />
+        <source>{passage}
+
+找到：{words}</source>
+        <translation>{passage}
+
+Found: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="174" />
+        <source>要点：{words}</source>
+        <translation>Key words: {words}</translation>
+    </message>
+<message><source>已落实</source><translation>Kept</translation></message><message><source>上一年度工作安排</source><translation>Last year's plan</translation></message><message><source>本年度报告</source><translation>This year's report</translation></message><message><source>相关内容</source><translation>Passage</translation></message></context>
 <context>
     <name>ReportEditor</name>
     <message>
