@@ -75,18 +75,37 @@ def findings(a: Analysis, py: PreviousYear) -> list[Finding]:
     return out
 
 
+def _sorted(fs: Sequence[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(fs, key=lambda f: (f.start, f.end, f.kind)))
+
+
+def _absorb(fs: Sequence[Finding], py: PreviousYear) -> tuple[list[Finding], list[Finding]]:
+    """(kept, absorbed): a paragraph "shared with" last year's report alone, inside a copied passage,
+    is said by the comparison already (and is no copying between units)."""
+    only_last_year = (readable_name(py.file),)
+    spans = [(p.start, p.end) for p in py.passages]
+    kept: list[Finding] = []
+    absorbed: list[Finding] = []
+    for f in fs:
+        same = f.kind == "duplicate_across_reports" and f.message.id == "dup.across" \
+            and f.message.param("files") == only_last_year and any(s <= f.start and f.end <= e for s, e in spans)
+        (absorbed if same else kept).append(f)
+    return kept, absorbed
+
+
 def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto") -> Analysis:
     """``a`` (as shown: with project findings) with its comparison to ``previous``, or with none.
 
-    Findings of an earlier comparison are taken away first, so a corrected pairing leaves no trace
-    of the old one.
+    What an earlier comparison added is taken away and what it absorbed given back first, so a
+    corrected pairing leaves no trace of the old one.
     """
-    kept = tuple(f for f in a.findings if f.kind not in KINDS)
+    before = a.findings + (a.previous_year.absorbed if a.previous_year is not None else ())
+    kept = [f for f in before if f.kind not in KINDS]
     if previous is None:
-        return replace(a, findings=kept, previous_year=None)
+        return replace(a, findings=_sorted(kept), previous_year=None)
     py = compare(a, previous, paired_by)
-    merged = tuple(sorted(kept + tuple(findings(a, py)), key=lambda f: (f.start, f.end, f.kind)))
-    return replace(a, findings=merged, previous_year=py)
+    kept, absorbed = _absorb(kept, py)
+    return replace(a, findings=_sorted(kept + findings(a, py)), previous_year=replace(py, absorbed=tuple(absorbed)))
 
 
 def with_previous_years(analyses: Sequence[Analysis], library: Sequence[Analysis] = (),

@@ -9,8 +9,10 @@ share does not depend on how a report was spaced or punctuated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+from reviewer.model import Finding
 
 CopyLevel = Literal["paragraph", "sentence"]
 PairedBy = Literal["auto", "reviewer"]
@@ -106,6 +108,9 @@ class PreviousYear:
     passages: tuple[CopiedPassage, ...]
     figures: tuple[FigurePair, ...]
     plan: tuple[PlanItem, ...]
+    # This report's "shared with another report" findings that only say what ``passages`` say (the
+    # paragraph is last year's own): kept here, out of the findings, to come back if the pairing goes.
+    absorbed: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def reported(self) -> int:

@@ -136,7 +136,8 @@ EN.update({
     "指定去年的审阅项目或报告文件夹，作为往年报告的来源": "Choose last year's project or folder of reports to compare with",
     "指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比": "Choose last year's project or folder of reports to compare each report with its unit's report of the year before",
     "上年安排": "Last year's plans", "数据变化": "Figures", "上年安排 ({k}/{n} 已报告)": "Last year's plans ({k}/{n} reported)",
-    "数据变化 ({n}，异常 {j})": "Figures ({n}, {j} jumps)", "正文中此色文字与上年报告相同或高度相似": "Text in this colour repeats last year's report",
+    "数据变化 ({n}，异常 {j})": "Figures ({n}, {j} jumps)", "紫色文字：与上年重复": "Purple text: repeats last year",
+    "正文中紫色的段落和句子与上一年度报告相同或高度相似": "Purple paragraphs and sentences of the text are the same as, or close to, last year's report",
     "{y} 年度": "{y}", "前一年度": "the year before",
     "未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。": "Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.",
     "与上年重复 {all}（{parts}）": "Repeats last year: {all} ({parts})",
@@ -149,11 +150,13 @@ EN.update({
     "未指定（只在本项目内配对）": "none (pair within this project only)", "选择项目文件…": "Choose project…", "选择文件夹…": "Choose folder…",
     "选择去年的审阅项目": "Choose last year's project", "选择存放去年报告的文件夹": "Choose the folder of last year's reports",
     "已落实": "Kept", "上一年度工作安排": "Last year's plan", "本年度报告": "This year's report", "相关内容": "Passage",
+    "举措": "measures", "不足": "shortcomings", "第一责任人": "first responsible", "下一年度安排": "plans", "其他": "other",
     "上一年度": "Last year", "本年度": "This year", "变化": "Change", "变化率": "Change %", "本年原文": "This year's sentence",
 })
 NON_LITERAL.update({
-    "FiguresModel": ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率", "本年原文"),
+    "FiguresModel": ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率"),
     "PlanModel": ("已落实", "上一年度工作安排", "本年度报告", "相关内容"),
+    "LastYearPanel": ("举措", "不足", "第一责任人", "下一年度安排", "其他"),
 })
 
 

@@ -110,25 +110,25 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="76" />
+        <location filename="../../ui/lastyear/models.py" line="77" />
         <source>{n} 个百分点</source>
         <translation>{n} points</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="102" />
+        <location filename="../../ui/lastyear/models.py" line="103" />
         <source>上一年度：{prev}
 本年度：{cur}</source>
         <translation>Last year: {prev}
 This year: {cur}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="104" />
+        <location filename="../../ui/lastyear/models.py" line="105" />
         <source>变化异常，报告未说明原因
 </source>
         <translation>A jump the report does not explain
 </translation>
     </message>
-<message><source>主题</source><translation>Topic</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>上一年度</source><translation>Last year</translation></message><message><source>本年度</source><translation>This year</translation></message><message><source>变化</source><translation>Change</translation></message><message><source>变化率</source><translation>Change %</translation></message><message><source>本年原文</source><translation>This year's sentence</translation></message></context>
+<message><source>主题</source><translation>Topic</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>上一年度</source><translation>Last year</translation></message><message><source>本年度</source><translation>This year</translation></message><message><source>变化</source><translation>Change</translation></message><message><source>变化率</source><translation>Change %</translation></message></context>
 <context>
     <name>FindBar</name>
     <message>
@@ -225,39 +225,44 @@ This year: {cur}</translation>
 <context>
     <name>LastYearPanel</name>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="70" />
+        <location filename="../../ui/lastyear/panel.py" line="71" />
         <source>与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正</source>
         <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="71" />
+        <location filename="../../ui/lastyear/panel.py" line="72" />
         <source>往年报告库…</source>
         <translation>Last year's reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="72" />
+        <location filename="../../ui/lastyear/panel.py" line="73" />
         <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
         <translation>Choose last year's project or folder of reports to compare with</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="83" />
+        <location filename="../../ui/lastyear/panel.py" line="84" />
         <source>上年安排</source>
         <translation>Last year's plans</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="84" />
+        <location filename="../../ui/lastyear/panel.py" line="85" />
         <source>数据变化</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="95" />
+        <location filename="../../ui/lastyear/panel.py" line="96" />
         <source>上一年度报告：</source>
         <translation>Last year's report:</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="98" />
-        <source>正文中此色文字与上年报告相同或高度相似</source>
-        <translation>Text in this colour repeats last year's report</translation>
+        <location filename="../../ui/lastyear/panel.py" line="99" />
+        <source>紫色文字：与上年重复</source>
+        <translation>Purple text: repeats last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="100" />
+        <source>正文中紫色的段落和句子与上一年度报告相同或高度相似</source>
+        <translation>Purple paragraphs and sentences of the text are the same as, or close to, last year's report</translation>
     </message>
     <message>
         <location filename="../../ui/lastyear/panel.py" line="130" />
@@ -300,38 +305,38 @@ This year: {cur}</translation>
         <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="154" />
+        <location filename="../../ui/lastyear/panel.py" line="155" />
         <source>与上年重复 {all}（{parts}）</source>
         <translation>Repeats last year: {all} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="155" />
+        <location filename="../../ui/lastyear/panel.py" line="156" />
         <source>
 数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
         <translation>
 {n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="169" />
+        <location filename="../../ui/lastyear/panel.py" line="170" />
         <source>自动配对：{r}</source>
         <translation>Automatic: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="170" />
+        <location filename="../../ui/lastyear/panel.py" line="171" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="171" />
+        <location filename="../../ui/lastyear/panel.py" line="172" />
         <source>不与往年对比</source>
         <translation>Do not compare</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="175" />
+        <location filename="../../ui/lastyear/panel.py" line="176" />
         <source>（往年报告库）</source>
         <translation> (last year's reports)</translation>
     </message>
-</context>
+<message><source>举措</source><translation>measures</translation></message><message><source>不足</source><translation>shortcomings</translation></message><message><source>第一责任人</source><translation>first responsible</translation></message><message><source>下一年度安排</source><translation>plans</translation></message><message><source>其他</source><translation>other</translation></message></context>
 <context>
     <name>LibraryDialog</name>
     <message>
@@ -450,12 +455,12 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="170" />
+        <location filename="../../ui/lastyear/models.py" line="171" />
         <source>审阅人确认这一项已经落实</source>
         <translation>You confirm this item was carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="172" />
+        <location filename="../../ui/lastyear/models.py" line="173" />
         <source>{passage}
 
 找到：{words}</source>
@@ -464,7 +469,7 @@ Their review stays in the project file; opening the files again brings them back
 Found: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="174" />
+        <location filename="../../ui/lastyear/models.py" line="175" />
         <source>要点：{words}</source>
         <translation>Key words: {words}</translation>
     </message>

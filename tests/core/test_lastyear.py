@@ -177,3 +177,19 @@ def test_plan_items_of_every_seed() -> None:
     assert counts["002"][1] == "进一步检视法治政府建设过程中的问题短板"  # one paragraph: its sentences
     assert counts["003"][3:6] == ["丰富宣传形式", "打造法治文化阵地", "针对性开展法治宣传"]  # 一是 under （二）
     assert counts["004"][4] == "进一步完善法治政府建设审查"  # numbered items under the plan's heading
+
+
+def test_paragraphs_shared_only_with_last_years_report_are_said_once(tmp_path: Path) -> None:
+    """In one batch the 2024 report's kept paragraphs are also "shared with another report" — the
+    2023 one: the comparison says it already, so those findings step aside, and come back unpaired."""
+    docs, _ = load_many(list(fx.write_pair(tmp_path)))
+    older, newer = analyze_many(docs)
+    assert newer.previous_year is not None and len(newer.previous_year.absorbed) == 3
+    assert not [f for f in newer.findings if f.kind == "duplicate_across_reports"]
+    bare = attach(newer, None)
+    shared = [f for f in bare.findings if f.kind == "duplicate_across_reports"]
+    assert [bare.text[f.start : f.end][:12] for f in shared] == ["一是街道党工委理论学习中", "塘沽街秉持“法治是最好的",
+                                                                 "2024年,塘沽街道在推"]
+    assert attach(bare, older).findings == newer.findings  # paired again: the same as the batch said
+    # last year's report keeps them: its paragraphs are copied into next year's
+    assert len([f for f in older.findings if f.kind == "duplicate_across_reports"]) == 3

@@ -51,9 +51,10 @@ class _Table(QAbstractTableModel):
 
 
 class FiguresModel(_Table):
-    """One row per figure found in both years; a jump's change is in red, its finding in the tooltip."""
+    """One row per figure found in both years; a jump's change is in red. Both years' sentences are in
+    the tooltip; a click shows this year's in the text."""
 
-    headers = ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率", "本年原文")
+    headers = ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率")
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,10 +85,10 @@ class FiguresModel(_Table):
             return (f.current.start, f.current.end)
         if role == ROLE_SORT:
             return (f.topic, f.measure, f.previous.value, f.current.value, f.change,
-                    pct if pct is not None else float("inf"), f.current.text)[col]
+                    pct if pct is not None else float("inf"))[col]
         if role == Qt.ItemDataRole.DisplayRole:
             return (f.topic, f.measure, f.previous.text, f.current.text, self._change(f),
-                    f"{pct:+.1f}%" if pct is not None else "—", snippet(f.current.context))[col]
+                    f"{pct:+.1f}%" if pct is not None else "—")[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(f.topic)))
         if role == Qt.ItemDataRole.ForegroundRole and col in (4, 5) and f.jump is not None:

@@ -22,13 +22,14 @@ from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from reviewer.store_lastyear import AUTO
 from ui.columns import fit_columns
-from ui.labels import part_name
 from ui.lastyear.models import FiguresModel, PlanModel
 from ui.metrics.model import ROLE_SPAN, TableFilter
 from ui.session import Session
 from ui.text.spans import COPIED_INK
 
-_SHOWN_PARTS = ("measures", "shortcomings", "first_responsible", "next_year", "other")
+# Short names of the parts: the whole names (党政主要负责人履行第一责任人职责情况) fill the line.
+_SHORT_PARTS = {"measures": "举措", "shortcomings": "不足", "first_responsible": "第一责任人",
+                "next_year": "下一年度安排", "other": "其他"}
 
 
 def percent(share: float | None) -> str:
@@ -84,8 +85,8 @@ class LastYearPanel(QWidget):
         self.inner.addTab(self.figures_view, self.tr("数据变化"))
         self._layout(library)
         self._wire()
-        fit_columns(self.figures_view.horizontalHeader(), self.fontMetrics(), 6,
-                    {0: ["矛盾纠纷/人民调解"], 2: ["12,345件"], 3: ["12,345件"], 4: ["+12.5 个百分点"], 5: ["+901.8%"]})
+        fit_columns(self.figures_view.horizontalHeader(), self.fontMetrics(), 0,
+                    {1: ["计量单位"], 2: ["12,345件"], 3: ["12,345件"], 4: ["+12.5 个百分点"], 5: ["+901.8%"]})
         fit_columns(self.plan_view.horizontalHeader(), self.fontMetrics(), 3,
                     {1: ["以落实第一责任人职责为抓手"], 2: ["○ 未提及"]})
         self.set_report(None)
@@ -95,15 +96,14 @@ class LastYearPanel(QWidget):
         top.addWidget(QLabel(self.tr("上一年度报告：")))
         top.addWidget(self.pairing, 1)
         top.addWidget(library)
-        legend = QLabel(self.tr("正文中此色文字与上年报告相同或高度相似"))
-        legend.setStyleSheet(f"color: {COPIED_INK};")
+        legend = QLabel(self.tr("紫色文字：与上年重复"))
+        legend.setToolTip(self.tr("正文中紫色的段落和句子与上一年度报告相同或高度相似"))
+        legend.setStyleSheet(f"color: {COPIED_INK}; padding-right: 4px;")
+        self.inner.setCornerWidget(legend, Qt.Corner.TopRightCorner)  # beside the tabs, where room is
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
-        row = QHBoxLayout()
-        row.addWidget(self.summary, 1)
-        row.addWidget(legend, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addLayout(row)
+        lay.addWidget(self.summary)
         lay.addWidget(self.inner, 1)
 
     def _wire(self) -> None:
@@ -150,7 +150,8 @@ class LastYearPanel(QWidget):
             text = self.tr("未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，"
                            "或在“往年报告库”中指定去年的审阅项目或报告文件夹。").format(want=want)
             return text + (f"\n{errors}" if errors else "")
-        parts = " · ".join(f"{part_name(p)} {percent(py.parts[p].share)}" for p in _SHOWN_PARTS if p in py.parts)
+        parts = " · ".join(f"{self.tr(name)} {percent(py.parts[p].share)}" for p, name in _SHORT_PARTS.items()
+                           if p in py.parts)
         text = self.tr("与上年重复 {all}（{parts}）").format(all=percent(py.copied.share), parts=parts)
         text += self.tr("\n数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项").format(
             n=len(py.figures), j=py.jumps, m=len(py.plan), k=py.reported)

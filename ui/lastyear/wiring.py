@@ -89,3 +89,21 @@ def choose_library(w: MainWindow) -> None:
         show_message(w, QMessageBox.Icon.Warning, w.tr("往年报告库"), str(exc))
         return
     w.controller.reanalyze()
+
+
+def pose(w: MainWindow) -> None:
+    """The 往年对比 tab of the first report compared with last year's, as a reviewer would have it
+    (for ``python -m ui.screenshot --page lastyear``): its plan open, the first item ticked and shown."""
+    a = next((a for a in w.session.analyses() if a.previous_year is not None), None)
+    if a is None or a.previous_year is None:
+        return
+    w.reports.select_report(a.sha256)
+    panel = w.findChild(LastYearPanel)
+    if panel is None:
+        return
+    w.tabs.setCurrentWidget(panel)
+    panel.inner.setCurrentIndex(0)
+    w.vsplit.setSizes([3, 2])  # the tables get room enough to read (before the passage is centred)
+    if a.previous_year.plan:
+        w.session.lastyear.set_tick(a.sha256, a.previous_year.plan[0].key, True)
+        panel.plan_view.selectRow(0)
