@@ -27,6 +27,7 @@ from reviewer.metrics import extract_metrics
 from reviewer.model import Analysis, Document, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
+from reviewer.plan import plan_entries
 from reviewer.pool import watch_parent
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
     metrics = extract_metrics(text, outline)
     findings = outline.findings + meta.findings + find_findings(text, outline, meta, parts, metrics)
     results = checklist_mod.evaluate(cl, text, outline, meta, parts, metrics, findings)
+    plan = plan_entries(text, outline.sections, parts["next_year"])  # what next year's report is held to
     return Analysis(
         file=doc.path,
         sha256=doc.sha256,
@@ -59,6 +61,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
         checklist_name=cl.name,
         checklist_version=cl.version,
         uncertain=doc.uncertain,
+        plan=plan,
     )
 
 
@@ -117,14 +120,24 @@ def analyze_many(
     """
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if pool is not None or n_workers <= 1 or len(docs) < _INLINE_BELOW:
+        return _finish(_outcomes(docs, cl, pool, progress, cancelled, on_done), failures, across, pool)
+    # The batch's own pool: for the analyses, then for comparing reports with last year's.
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
+                             initializer=watch_parent) as own:
+        return _finish(_run_pool(docs, cl, own, progress, cancelled, on_done), failures, across, own)
+
+
+def _outcomes(docs: Sequence[Document], cl: checklist_mod.Checklist, pool: Executor | None,
+              progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
+              on_done: Callable[[list[Analysis]], None] | None) -> list[Outcome]:
     if pool is not None:
-        outcomes = _run_pool(docs, cl, pool, progress, cancelled, on_done)
-    elif n_workers <= 1 or len(docs) < _INLINE_BELOW:
-        outcomes = _run_inline(docs, cl, progress, cancelled, on_done)
-    else:
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
-                                 initializer=watch_parent) as own:
-            outcomes = _run_pool(docs, cl, own, progress, cancelled, on_done)
+        return _run_pool(docs, cl, pool, progress, cancelled, on_done)
+    return _run_inline(docs, cl, progress, cancelled, on_done)
+
+
+def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
+            pool: Executor | None) -> list[Analysis]:
     done = [o for o in outcomes if isinstance(o, Analysis)]
     errors = [o for o in outcomes if isinstance(o, LoadError)]
     if errors and failures is None:
@@ -135,7 +148,7 @@ def analyze_many(
         return done
     from reviewer.lastyear import with_previous_years  # a report of the batch beside last year's
 
-    return with_previous_years(add_batch_duplicates(done))
+    return with_previous_years(add_batch_duplicates(done), pool=(lambda: pool) if pool is not None else None)
 
 
 class AnalysisError(RuntimeError):

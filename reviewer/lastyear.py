@@ -10,16 +10,18 @@ added to the analyses shown, never cached with a report's own analysis.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import replace
 
-from reviewer.copied import copied_passages, shares
+from reviewer.copied import PROSE, copied_passages, shares
 from reviewer.figure_pairs import pair_figures
 from reviewer.lastyear_model import FigurePair, PairedBy, PreviousYear
 from reviewer.messages import msg
 from reviewer.model import Analysis, Finding
 from reviewer.pairing import Pairing, pair_reports
 from reviewer.paths import readable_name
+from reviewer.plan import plan_entries
 from reviewer.promises import promises
 
 #: Finding kinds this stage adds (and takes away again when a pairing changes).
@@ -27,14 +29,19 @@ KINDS = ("copied_from_last_year", "figure_jump")
 ENTIRE = 0.9  # a part this much of which repeats last year's is "copied entirely"
 MIN_PART_CHARS = 40  # shorter parts (一句话的“其他”) repeat without saying much
 _PARTS_ORDER = ("measures", "shortcomings", "first_responsible", "next_year", "other")
+PARALLEL_MIN = 64  # fewer pairs are compared faster here than shipped to workers
+CHUNK = 16
+PoolFactory = Callable[[], Executor | None]  # asked only when there are enough pairs
 
 
 def compare(a: Analysis, previous: Analysis, paired_by: PairedBy = "auto") -> PreviousYear:
     """``a`` beside ``previous`` (both a report's own analysis, with their texts)."""
-    passages = copied_passages(a.text, a.lines, previous.text, previous.lines)
-    whole, per_part = shares(a.text, a.lines, a.parts, passages)
+    passages, counted = copied_passages(a.text, a.lines, previous.text, previous.lines)
+    whole, per_part = shares(a.text, a.parts, passages, counted)
     figures = pair_figures(a.text, a.metrics, previous.text, previous.metrics)
-    plan = promises(previous.text, previous.sections, previous.parts.get("next_year"), a.text, a.parts)
+    # A report analysed by this version has its plan read (and cached) with it; one made by hand has not.
+    entries = previous.plan or plan_entries(previous.text, previous.sections, previous.parts.get("next_year"))
+    plan = promises(previous.text, entries, a.text, a.parts)
     return PreviousYear(previous.file, previous.sha256, previous.meta.issuer, previous.meta.report_year, paired_by,
                         whole, per_part, tuple(passages), tuple(figures), tuple(plan))
 
@@ -93,8 +100,10 @@ def _absorb(fs: Sequence[Finding], py: PreviousYear) -> tuple[list[Finding], lis
     return kept, absorbed
 
 
-def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto") -> Analysis:
-    """``a`` (as shown: with project findings) with its comparison to ``previous``, or with none.
+def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto",
+           compared: PreviousYear | None = None) -> Analysis:
+    """``a`` (as shown: with project findings) with its comparison to ``previous``, or with none
+    (``compared``: that comparison, when it was made elsewhere — in a worker).
 
     What an earlier comparison added is taken away and what it absorbed given back first, so a
     corrected pairing leaves no trace of the old one.
@@ -103,26 +112,66 @@ def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto")
     kept = [f for f in before if f.kind not in KINDS]
     if previous is None:
         return replace(a, findings=_sorted(kept), previous_year=None)
-    py = compare(a, previous, paired_by)
+    py = compared if compared is not None else compare(a, previous, paired_by)
     kept, absorbed = _absorb(kept, py)
     return replace(a, findings=_sorted(kept + findings(a, py)), previous_year=replace(py, absorbed=tuple(absorbed)))
 
 
 def with_previous_years(analyses: Sequence[Analysis], library: Sequence[Analysis] = (),
-                        corrections: Mapping[str, str] | None = None) -> list[Analysis]:
-    """The analyses, each with its comparison to last year's report when one is in the batch or ``library``."""
-    return attach_pairings(analyses, pair_reports(analyses, [*analyses, *library], corrections), library)
+                        corrections: Mapping[str, str] | None = None, pool: PoolFactory | None = None
+                        ) -> list[Analysis]:
+    """The analyses, each with its comparison to last year's report when one is in the batch or ``library``.
+
+    ``pool`` gives an executor to compare in when there are many pairs (the batch's analysis pool):
+    each comparison is independent, and costs about what the analysis of a report costs.
+    """
+    pairings = pair_reports(analyses, [*analyses, *library], corrections)
+    return attach_pairings(analyses, pairings, library, pool)
 
 
 def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing],
-                    library: Sequence[Analysis] = ()) -> list[Analysis]:
+                    library: Sequence[Analysis] = (), pool: PoolFactory | None = None) -> list[Analysis]:
     by_sha = {a.sha256: a for a in [*library, *analyses]}
-    out: list[Analysis] = []
+    jobs: dict[str, tuple[Analysis, Analysis, PairedBy]] = {}
     for a in analyses:
         p = pairings.get(a.sha256)
-        previous = by_sha.get(p.previous) if p is not None else None
-        if previous is None and a.previous_year is None and not any(f.kind in KINDS for f in a.findings):
+        if p is not None and (previous := by_sha.get(p.previous)) is not None:
+            jobs[a.sha256] = (a, previous, p.paired_by)
+    executor = pool() if pool is not None and len(jobs) >= PARALLEL_MIN else None
+    done = _compare_all(executor, list(jobs.values())) if executor is not None else {}
+    out: list[Analysis] = []
+    for a in analyses:
+        job = jobs.get(a.sha256)
+        if job is None and a.previous_year is None and not any(f.kind in KINDS for f in a.findings):
             out.append(a)  # nothing to add or take away: the same object (no copy of 1000 analyses)
-            continue
-        out.append(attach(a, previous, p.paired_by if p is not None else "auto"))
+        elif job is None:
+            out.append(attach(a, None))
+        else:
+            out.append(attach(a, job[1], job[2], done.get(a.sha256)))
+    return out
+
+
+def _slim(a: Analysis) -> Analysis:
+    """What ``compare`` reads of an analysis, to ship to a worker: its prose lines, parts, figures and
+    plan (sections only to read a plan not read yet); not its checklist, findings or other lines."""
+    return replace(a, checklist=(), findings=(), previous_year=None, sections=() if a.plan else a.sections,
+                   lines=tuple(ln for ln in a.lines if ln.kind in PROSE))
+
+
+def _compare_chunk(jobs: list[tuple[Analysis, Analysis, PairedBy]]) -> list[PreviousYear]:
+    """Worker entry point (module level so spawned processes can import it)."""
+    return [compare(a, previous, by) for a, previous, by in jobs]
+
+
+def _compare_all(executor: Executor, jobs: list[tuple[Analysis, Analysis, PairedBy]]) -> dict[str, PreviousYear]:
+    """Every job's comparison, by this year's report; a chunk whose worker failed is compared here."""
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    futures = [executor.submit(_compare_chunk, [(_slim(a), _slim(p), by) for a, p, by in c]) for c in chunks]
+    out: dict[str, PreviousYear] = {}
+    for chunk, future in zip(chunks, futures, strict=True):
+        try:
+            results = future.result()
+        except Exception:  # a worker died or the pool is shutting down: the comparison is cheap enough here
+            results = _compare_chunk(chunk)
+        out.update({a.sha256: py for (a, _p, _by), py in zip(chunk, results, strict=True)})
     return out

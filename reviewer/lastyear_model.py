@@ -79,6 +79,17 @@ class FigurePair:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """An item of a report's own next-year plan, as the analysis reads it (``Analysis.plan``)."""
+
+    key: str  # a hash of its normalised text: the same item has the same key in any version
+    title: str  # its first clause, without its ordinal (一是 / （一）)
+    start: int
+    end: int
+    terms: tuple[str, ...]  # the key words it is recognised by in next year's report
+
+
+@dataclass(frozen=True, slots=True)
 class PlanItem:
     """An item of last year's next-year plan, and where this year's report gives account of it."""
 

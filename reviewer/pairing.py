@@ -46,6 +46,7 @@ def _organs() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return gov, party, places
 
 
+@lru_cache(maxsize=8192)  # a project names a few hundred units, each in many reports and pairings
 def unit_key(issuer: str | None) -> str | None:
     """The place a government or party unit stands for, or a department's whole name; None when unnamed."""
     if not issuer or not issuer.strip():

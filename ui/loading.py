@@ -65,7 +65,7 @@ def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, canc
     if not batch.cancelled:
         last = last_year_inputs(store, ctx.checklist, frozenset(a.sha256 for a in batch.analyses), cancelled,
                                 ctx.pool)
-        result.analyses = with_project_findings(batch.analyses, last.library, last.corrections)
+        result.analyses = with_project_findings(batch.analyses, last.library, last.corrections, ctx.pool)
         result.lastyear = last
         result.changed = changed_sources(store.reports(), cancelled)
         result.review = (store.all_decisions(), store.all_verdicts())

@@ -27,7 +27,7 @@ def _edit(line: str, *changes: tuple[str, str]) -> str:
 
 
 # Line numbers (0-based) of seed 003 reused below.
-OPENING, H1, P1, H2, P2, H_FIRST, P_FIRST, H_SHORT, P_SHORT = 1, 3, 4, 5, 6, 19, 20, 21, 22
+OPENING, H1, P1, H2, P2, H_FIRST, P_FIRST, H_SHORT, P_SHORT, H_PLAN = 1, 3, 4, 5, 6, 19, 20, 21, 22, 23
 H7, P7 = 15, 16
 P7_KEPT = ("一是创新实践“唠嗑说事”工作机制。"
            "将法治理念与社会治理充分融合,构建政府主导、各方参与的多元共治新格局,共同解决群众“急难愁盼”问题。")

@@ -51,14 +51,14 @@ def test_copied_share_is_the_kept_paragraphs_and_sentences(compared: Analysis) -
     py = compared.previous_year
     assert py is not None and py.paired_by == "auto" and py.year == 2023 and py.issuer == "塘沽街道"
     # Kept whole (figures changed): the first two topic paragraphs and the shortcomings; kept as
-    # sentences: four headings and the first two sentences of (七).
+    # sentences: four headings, the plan's heading (its year apart) and the first two sentences of (七).
     whole = [s[fx.P1], s[fx.P2], s[fx.P_SHORT]]
-    sentences = [s[fx.H1], s[fx.H2], s[fx.H7], s[fx.H_FIRST], fx.P7_KEPT]
+    sentences = [s[fx.H1], s[fx.H2], s[fx.H7], s[fx.H_FIRST], s[fx.H_PLAN], fx.P7_KEPT]
     assert [p.level for p in py.passages].count("paragraph") == 3
     assert [compared.text[p.start : p.end] for p in py.passages if p.level == "paragraph"] == whole
-    assert py.copied.copied == _chars(*whole, *sentences) == 994
+    assert py.copied.copied == _chars(*whole, *sentences) == 1007
     assert py.copied.total == _chars(*s[1:30]) == 4625  # the prose: all but the title and the site's footer
-    assert round(100 * (py.copied.share or 0), 1) == 21.5
+    assert round(100 * (py.copied.share or 0), 1) == 21.8
 
 
 def test_copied_share_per_part(compared: Analysis) -> None:
@@ -69,7 +69,7 @@ def test_copied_share_per_part(compared: Analysis) -> None:
     # 三、存在的不足和原因 is too short to count (every report has it, every year)
     assert shares["shortcomings"] == (_chars(s[fx.P_SHORT]), _chars(s[fx.H_SHORT], s[fx.P_SHORT])) == (209, 209)
     assert shares["first_responsible"] == (_chars(s[fx.H_FIRST]), _chars(*s[fx.H_FIRST : fx.H_SHORT])) == (18, 509)
-    assert shares["next_year"] == (0, _chars(*s[23:30])) == (0, 588)
+    assert shares["next_year"] == (_chars(s[fx.H_PLAN]), _chars(*s[23:30])) == (13, 588)
     assert shares["measures"] == (767, _chars(*s[2:19])) == (767, 3139)
     assert "other" not in shares  # the report has no such part
 
@@ -131,7 +131,7 @@ def test_json_previous_year_follows_the_schema_and_reads_back(compared: Analysis
     data = json.loads(json.dumps(to_json(compared), ensure_ascii=False))
     jsonschema.validate(data, schema)
     py = data["previous_year"]
-    assert (py["copied_chars"], py["total_chars"], py["copied_share"]) == (994, 4625, 0.2149)
+    assert (py["copied_chars"], py["total_chars"], py["copied_share"]) == (1007, 4625, 0.2177)
     assert py["parts"]["shortcomings"] == {"copied_share": 1.0, "copied_chars": 209, "total_chars": 209}
     assert [i["status"] for i in py["plan_items"]] == fx.PLAN_STATUSES
     assert py["figures"][3]["jump"] == "up" and py["figures"][3]["change"] == 2453
@@ -163,7 +163,7 @@ def test_identical_reports_copy_everything(pair: tuple[Analysis, Analysis]) -> N
 
 
 def test_plan_items_of_every_seed() -> None:
-    from reviewer.promises import plan_items
+    from reviewer.plan import plan_items
     from reviewer.resources import seeds_dir
 
     docs, _ = load_many([seeds_dir()])
@@ -193,3 +193,21 @@ def test_paragraphs_shared_only_with_last_years_report_are_said_once(tmp_path: P
     assert attach(bare, older).findings == newer.findings  # paired again: the same as the batch said
     # last year's report keeps them: its paragraphs are copied into next year's
     assert len([f for f in older.findings if f.kind == "duplicate_across_reports"]) == 3
+
+
+def test_many_pairs_are_compared_in_the_pool_alike(pair: tuple[Analysis, Analysis],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compared in workers (what they are sent, pickled and back) or here: the same."""
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    import reviewer.lastyear as ly
+
+    monkeypatch.setattr(ly, "PARALLEL_MIN", 1)
+    slim = ly._slim
+    monkeypatch.setattr(ly, "_slim", lambda a: pickle.loads(pickle.dumps(slim(a))))
+    here = with_previous_years(list(pair))
+    with ThreadPoolExecutor(2) as pool:
+        there = with_previous_years(list(pair), pool=lambda: pool)
+    assert [a.previous_year for a in there] == [a.previous_year for a in here]
+    assert [a.findings for a in there] == [a.findings for a in here]

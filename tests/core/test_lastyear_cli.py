@@ -27,7 +27,7 @@ def test_a_folder_with_both_years(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "previous_year" not in by_name["塘沽街道2023.txt"]
     py = by_name["塘沽街道2024.txt"]["previous_year"]
     assert (Path(py["file"]).name, py["report_year"], py["paired_by"], py["copied_share"]) == (
-        "塘沽街道2023.txt", 2023, "auto", 0.2149)
+        "塘沽街道2023.txt", 2023, "auto", 0.2177)
     assert [i["status"] for i in py["plan_items"]] == fx.PLAN_STATUSES
     kinds = [f["kind"] for f in by_name["塘沽街道2024.txt"]["findings"]]
     assert kinds.count("figure_jump") == 1 and kinds.count("copied_from_last_year") == 1
