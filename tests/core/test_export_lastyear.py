@@ -70,3 +70,27 @@ def test_english_sheets(analyses: list[Analysis], tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(export(analyses, tmp_path / "en.xlsx", info=ExportInfo(lang="en")))
     assert wb.sheetnames[-3:] == ["Last year", "Figures by year", "Last year's plans"]
     assert _rows(wb["Last year's plans"])[3][5] == "Not mentioned"
+
+
+def test_cli_export_of_a_project_uses_its_library_pairings_and_ticks(tmp_path: Path) -> None:
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.cli import main
+    from reviewer.store import open_store
+    from reviewer.store_lastyear import LIBRARY_SETTING
+
+    previous, current = fx.write_pair(tmp_path / "files")
+    last_spring = open_store(tmp_path / "2023.review")
+    import_reports([previous], load_checklist(), last_spring)
+    last_spring.close()
+    s = open_store(tmp_path / "2024.review")
+    batch = import_reports([current], load_checklist(), s)
+    sha = batch.analyses[0].sha256
+    s.set_setting(LIBRARY_SETTING, str(tmp_path / "2023.review"))
+    s.set_promise(sha, "0" * 12, True, "张三")  # an item that is not in the plan: left out
+    s.close()
+    out = tmp_path / "out.xlsx"
+    assert main(["export", "--project", str(tmp_path / "2024.review"), "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert _rows(wb["往年对比"])[1][3] == "塘沽街道2023.txt"
+    assert len(_rows(wb["上年安排落实"])) == 1 + 6

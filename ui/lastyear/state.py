@@ -82,14 +82,17 @@ class LastYearState(QObject):
         return self._fixes.get(sha256)
 
     def candidates(self, sha256: str) -> list[Analysis]:
-        """Reports that may be last year's: the year before (any year when unknown), the same unit first."""
+        """Every other report, the likeliest first: the year before, then the same unit (a year may be
+        misread, a unit renamed); within those, project order, then the library's."""
         a = self._session.analysis(sha256)
         if a is None:
             return []
         year, key = a.meta.report_year, unit_key(a.meta.issuer)
-        pool = [c for c in self._pool() if c.sha256 != sha256
-                and (year is None or c.meta.report_year is None or c.meta.report_year == year - 1)]
-        return sorted(pool, key=lambda c: unit_key(c.meta.issuer) != key)  # stable: project order kept
+
+        def rank(c: Analysis) -> tuple[bool, bool]:
+            return (year is None or c.meta.report_year != year - 1, unit_key(c.meta.issuer) != key)
+
+        return sorted((c for c in self._pool() if c.sha256 != sha256), key=rank)
 
     def _pool(self) -> list[Analysis]:
         mine = self._session.analyses()
