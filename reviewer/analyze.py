@@ -3,9 +3,10 @@
 ``analyze_many`` runs the per-report pipeline in a spawn-safe process pool, in chunks, then (unless
 ``across=False``) adds the batch's cross-report duplicates: each report's ``findings`` gains one
 ``duplicate_across_reports`` finding per paragraph it shares with other reports of the batch, the
-message naming the other files. The checklist is not re-evaluated for those (the checklist judges
-a report on its own; copying between units is shown as information). A project caches each
-report's own analysis (``across=False``) and adds these over all its reports.
+message naming the other files; and a report whose unit's report of the year before is in the batch
+is compared with it (``previous_year``, :mod:`reviewer.lastyear`). The checklist is not re-evaluated
+for those (the checklist judges a report on its own; copying between units is shown as information).
+A project caches each report's own analysis (``across=False``) and adds these over all its reports.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reviewer.metrics import extract_metrics
 from reviewer.model import Analysis, Document, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
+from reviewer.plan import plan_entries
 from reviewer.pool import watch_parent
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
     metrics = extract_metrics(text, outline)
     findings = outline.findings + meta.findings + find_findings(text, outline, meta, parts, metrics)
     results = checklist_mod.evaluate(cl, text, outline, meta, parts, metrics, findings)
+    plan = plan_entries(text, outline.sections, parts["next_year"])  # what next year's report is held to
     return Analysis(
         file=doc.path,
         sha256=doc.sha256,
@@ -58,6 +61,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
         checklist_name=cl.name,
         checklist_version=cl.version,
         uncertain=doc.uncertain,
+        plan=plan,
     )
 
 
@@ -116,21 +120,35 @@ def analyze_many(
     """
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if pool is not None or n_workers <= 1 or len(docs) < _INLINE_BELOW:
+        return _finish(_outcomes(docs, cl, pool, progress, cancelled, on_done), failures, across, pool)
+    # The batch's own pool: for the analyses, then for comparing reports with last year's.
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
+                             initializer=watch_parent) as own:
+        return _finish(_run_pool(docs, cl, own, progress, cancelled, on_done), failures, across, own)
+
+
+def _outcomes(docs: Sequence[Document], cl: checklist_mod.Checklist, pool: Executor | None,
+              progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
+              on_done: Callable[[list[Analysis]], None] | None) -> list[Outcome]:
     if pool is not None:
-        outcomes = _run_pool(docs, cl, pool, progress, cancelled, on_done)
-    elif n_workers <= 1 or len(docs) < _INLINE_BELOW:
-        outcomes = _run_inline(docs, cl, progress, cancelled, on_done)
-    else:
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
-                                 initializer=watch_parent) as own:
-            outcomes = _run_pool(docs, cl, own, progress, cancelled, on_done)
+        return _run_pool(docs, cl, pool, progress, cancelled, on_done)
+    return _run_inline(docs, cl, progress, cancelled, on_done)
+
+
+def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
+            pool: Executor | None) -> list[Analysis]:
     done = [o for o in outcomes if isinstance(o, Analysis)]
     errors = [o for o in outcomes if isinstance(o, LoadError)]
     if errors and failures is None:
         raise AnalysisError(errors[0].message)
     if failures is not None:
         failures.extend(errors)
-    return add_batch_duplicates(done) if across else done
+    if not across:
+        return done
+    from reviewer.lastyear import with_previous_years  # a report of the batch beside last year's
+
+    return with_previous_years(add_batch_duplicates(done), pool=(lambda: pool) if pool is not None else None)
 
 
 class AnalysisError(RuntimeError):

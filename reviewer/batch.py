@@ -207,11 +207,16 @@ def _no_text(r: ReportRecord) -> LoadError:
                                         "请重新打开其源文件以保存到项目中")
 
 
-def with_project_findings(analyses: Sequence[Analysis]) -> list[Analysis]:
-    """The analyses with the findings that depend on the whole set (shared paragraphs) added."""
+def with_project_findings(analyses: Sequence[Analysis], library: Sequence[Analysis] = (),
+                          corrections: Mapping[str, str] | None = None,
+                          pool: Callable[[], Executor | None] | None = None) -> list[Analysis]:
+    """The analyses with what depends on the whole set added: shared paragraphs, and each report
+    beside last year's (found in the set or in ``library``; ``corrections`` are the reviewer's pairings;
+    ``pool`` gives the analysis pool to compare many reports in)."""
     from reviewer.analyze import add_batch_duplicates
+    from reviewer.lastyear import with_previous_years
 
-    return add_batch_duplicates(analyses)
+    return with_previous_years(add_batch_duplicates(analyses), library, corrections, pool)
 
 
 def changed_sources(records: Sequence[ReportRecord], cancelled: Cancelled | None = None) -> list[str]:

@@ -1,7 +1,9 @@
 """``reviewer`` command line: ``analyze``, ``export`` and ``annotate``.
 
-``reviewer analyze PATH... [--json] [--checklist FILE]``: one JSON object for a single file
-argument, an array for several files or a folder. Unreadable files are named on stderr.
+``reviewer analyze PATH... [--json] [--checklist FILE] [--previous PROJECT|FOLDER]``: one JSON object
+for a single file argument, an array for several files or a folder. A report whose unit's report of
+the year before is in the batch or in ``--previous`` gains a ``previous_year`` object. Unreadable
+files are named on stderr.
 Exit codes: 0 all loaded, 1 some failed to load, 2 bad usage (argparse) or an unusable checklist.
 """
 
@@ -35,6 +37,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     docs, load_errors = load_many(args.paths)
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)
+    if args.previous:  # last year's reports from a reference project or folder (往年报告库)
+        from reviewer.library import with_library
+
+        analyses, library_errors = with_library(analyses, args.previous, checklist)
+        errors += library_errors
     for err in errors:
         print(err.message, file=sys.stderr)
     if not docs and not errors:
@@ -106,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/2)")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)，默认用内置清单")
     an.add_argument("--lang", default="zh", choices=("zh", "en"), help="摘要的语言（zh 中文 / en English）")
+    an.add_argument("--previous", default=None, metavar="PATH",
+                    help="往年报告库：上一年度的审阅项目文件或报告文件夹，同一单位的报告与之对比")
     an.set_defaults(func=_cmd_analyze)
     cli_export.register(sub)
     cli_server.register(sub)

@@ -2,7 +2,8 @@
 
 With ``--project`` the named reports are brought into the project (their texts kept there) and
 exported with the reviewer's decisions; with no paths, every report of the project is exported.
-Findings that compare reports (shared paragraphs) are worked out over the whole project.
+Findings that compare reports (shared paragraphs, last year's report beside this year's, from the
+project or its 往年报告库) are worked out over the whole project, with the reviewer's pairings.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def register(sub: Any) -> None:
 def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Checklist
                   ) -> tuple[list[Analysis], list[LoadError]]:
     from reviewer.batch import import_reports, project_reports, with_project_findings
+    from reviewer.library import last_year_inputs
 
     errors: list[LoadError] = []
     named: list[str] | None = None
@@ -38,7 +40,10 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
         named = [a.sha256 for a in batch.analyses]
     project = project_reports(store, checklist)
     errors += project.errors
-    full = {a.sha256: a for a in with_project_findings(project.analyses)}
+    # last year's reports of the project's library, with the reviewer's pairings, as the window shows them
+    last = last_year_inputs(store, checklist, frozenset(a.sha256 for a in project.analyses))
+    errors += last.errors
+    full = {a.sha256: a for a in with_project_findings(project.analyses, last.library, last.corrections)}
     order = named if named is not None else list(full)
     return [full[sha] for sha in order if sha in full], errors
 

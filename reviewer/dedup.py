@@ -42,6 +42,11 @@ class Paragraph:
     key: str  # normalised text: no whitespace or punctuation
 
 
+def normalise(text: str) -> str:
+    """``text`` as paragraphs are compared: without whitespace and punctuation."""
+    return _NOISE.sub("", text)
+
+
 def paragraphs(text: str, owner: int = 0, spans: Sequence[tuple[int, int]] | None = None) -> list[Paragraph]:
     """Paragraphs of at least ``MIN_CHARS`` normalised characters.
 
@@ -51,7 +56,7 @@ def paragraphs(text: str, owner: int = 0, spans: Sequence[tuple[int, int]] | Non
         spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     out: list[Paragraph] = []
     for start, end in spans:
-        key = _NOISE.sub("", text[start:end])
+        key = normalise(text[start:end])
         if len(key) >= MIN_CHARS:
             out.append(Paragraph(owner, start, end, key))
     return out

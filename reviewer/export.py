@@ -1,6 +1,7 @@
 """Excel export of a whole review: one workbook a colleague can open, filter and print.
 
-Sheets: 汇总, 核查矩阵, 核查明细, 数据指标, 指标对比 (``export_compare``), 问题清单. Written with
+Sheets: 汇总, 核查矩阵, 核查明细, 数据指标, 指标对比 (``export_compare``), 问题清单, and for reports
+compared with last year's 往年对比, 往年数据对比 and 上年安排落实 (``export_lastyear``). Written with
 openpyxl in write-only mode (constant memory, fast for thousands of reports) to a temporary file in
 the target folder and moved into place, so a failed export never leaves a half-written workbook.
 Every sheet prints on A4, one page wide, its header row on every page, with a footer naming the
@@ -21,6 +22,7 @@ from openpyxl.workbook import Workbook
 from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.export_compare import write_comparison
+from reviewer.export_lastyear import Ticks, write_last_year
 from reviewer.model import Analysis
 from reviewer.outfiles import write_atomically
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
@@ -162,7 +164,8 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
 
 
 def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verdicts: rows.Verdicts,
-                   checklist: Checklist | None, info: ExportInfo | None = None) -> Workbook:
+                   checklist: Checklist | None, info: ExportInfo | None = None, promises: Ticks | None = None
+                   ) -> Workbook:
     info = info or ExportInfo(checklist=checklist.name if checklist else "",
                               checklist_version=checklist.version if checklist else "")
     lang, now = info.lang, datetime.now()
@@ -178,6 +181,7 @@ def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verd
     write_comparison(wb, _name("compare", lang), analyses, lang, footer)
     findings = [r for a in analyses for r in rows.finding_rows(a, lang)]
     _sheet(wb, _name("findings", lang), "findings", findings, lang, footer)
+    write_last_year(wb, analyses, promises or {}, lang, footer)
     return wb
 
 
@@ -190,6 +194,7 @@ def export(
     checklist: Checklist | None = None,
     info: ExportInfo | None = None,
     progress: Callable[[str], None] | None = None,
+    promises: Ticks | None = None,
 ) -> Path:
     """Write the review workbook to ``path`` atomically. Raises ``ExportError`` with a Chinese message."""
     target = Path(path)
@@ -199,7 +204,7 @@ def export(
     def write(tmp: Path) -> None:
         if progress:
             progress("正在生成工作簿…")
-        build_workbook(analyses, decisions or {}, verdicts or {}, checklist, info).save(tmp)
+        build_workbook(analyses, decisions or {}, verdicts or {}, checklist, info, promises).save(tmp)
 
     return write_atomically(target, write, ExportError, "Excel")
 
@@ -209,4 +214,4 @@ def export_from_store(analyses: Sequence[Analysis], path: str | os.PathLike[str]
     """Export with the reviewer's decisions and verdicts from a project store."""
     verdicts = {a.sha256: v for a in analyses if (v := store.verdict(a.sha256)) is not None}
     return export(analyses, path, decisions=store.all_decisions(), verdicts=verdicts, checklist=checklist,
-                  info=info)
+                  info=info, promises=store.promise_ticks())

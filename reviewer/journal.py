@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Literal
 
 from reviewer.review_store import ReviewStore
+from reviewer.store_lastyear import AUTO
 
-ChangeKind = Literal["decision", "verdict", "remove"]
+ChangeKind = Literal["decision", "verdict", "remove", "pairing", "promise"]
 
 
 def now() -> str:
@@ -32,8 +33,10 @@ class Change:
 
     kind: ChangeKind
     report: str
-    item: str | None  # the checklist item of a decision
-    value: str  # the decision or verdict ("" for a removal)
+    item: str | None  # the checklist item of a decision, the plan item of a promise
+    # the decision or verdict ("" for a removal); a pairing's previous report ("" none, "auto" automatic);
+    # a promise's "1" kept, "0" not kept, "" taken back
+    value: str
     comment: str
     reviewer: str
     time: str
@@ -49,6 +52,12 @@ def apply_change(store: ReviewStore, change: Change) -> None:
                           at=change.time)
     elif change.kind == "remove":
         store.remove_reports([change.report], change.reviewer)
+    elif change.kind == "pairing":
+        store.set_pairing(change.report, None if change.value == AUTO else change.value, change.reviewer,
+                          at=change.time)
+    elif change.kind == "promise" and change.item is not None:
+        kept = {"1": True, "0": False}.get(change.value)
+        store.set_promise(change.report, change.item, kept, change.reviewer, at=change.time)
 
 
 def journal_path(folder: Path, project: str) -> Path:

@@ -24,6 +24,7 @@ from reviewer.model import (
 )
 from reviewer.project_copy import KeptReport, ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.store_lastyear import MemoryLastYear
 from reviewer.store_schema import StoreError
 
 
@@ -31,10 +32,11 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class MemoryReviewStore:
+class MemoryReviewStore(MemoryLastYear):
     """Implements ``reviewer.review_store.ReviewStore`` in memory."""
 
     def __init__(self) -> None:
+        super().__init__()
         self._reports: dict[str, ReportRecord] = {}
         self._removed: set[str] = set()
         self._docs: dict[str, Document] = {}
@@ -161,8 +163,9 @@ class MemoryReviewStore:
             [(sha, version, pack_json(data)) for (sha, version), data in self._cache.items()],
             [] if self._checklist is None else [(self._checklist.version, self._checklist.name, self._checklist.data,
                                                  "")],
-            {}, [d for ds in self._decisions.values() for d in ds.values()], list(self._verdicts.values()),
-            list(self._history))
+            dict(self._settings), [d for ds in self._decisions.values() for d in ds.values()],
+            list(self._verdicts.values()), list(self._history), pairings=list(self._pairings.values()),
+            promises=list(self._promises.values()))
 
     def restore(self, dump: ProjectDump) -> None:
         from reviewer.serialize import document_from_json
@@ -180,6 +183,9 @@ class MemoryReviewStore:
             self._decisions.setdefault(d.report, {})[d.item] = d
         self._verdicts.update({v.report: v for v in dump.verdicts})
         self._history.extend(dump.history)
+        self._settings.update(dump.settings)
+        self._pairings.update({p.report: p for p in dump.pairings})
+        self._promises.update({(p.report, p.item): p for p in dump.promises})
 
     def close(self) -> None:
         pass

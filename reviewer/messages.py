@@ -149,6 +149,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请与原文件核对乱码字符。",
         "Please check the garbled characters against the original.",
     ),
+    "advice.figure_jump": (
+        "请核对该数据与上一年度相比的大幅变化，并说明原因。",
+        "Please check this figure's large change from last year and explain it.",
+    ),
+    "advice.copied_from_last_year": (
+        "请按本年度的实际情况重新撰写，不要照搬上一年度报告。",
+        "Please write about this year's work rather than repeat last year's report.",
+    ),
     "advice.other": ("请核对并修改。", "Please check and correct."),
     "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
@@ -159,6 +167,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "letter.part": ("{part:part}", "{part:part}"),
     "letter.none": ("无", "None"),
     "letter.unknown": ("未识别", "not recognised"),
+    # findings: this year beside last year (reviewer.lastyear)
+    "lastyear.copied_part": (
+        "“{part:part}”部分照搬上一年度报告 {file}：{percent}% 的文字与之相同或高度相似",
+        "The part “{part:part}” is copied from last year's report {file}: "
+        "{percent}% of its text is the same or nearly so",
+    ),
+    "lastyear.jump_up": (
+        "“{text}”是上一年度（{previous}）的 {factor} 倍，报告未说明原因",
+        "“{text}” is {factor} times last year's figure ({previous}); the report does not say why",
+    ),
+    "lastyear.jump_down": (
+        "“{text}”不到上一年度（{previous}）的十分之一（约 1/{factor}），报告未说明原因",
+        "“{text}” is less than a tenth of last year's figure ({previous}, about 1/{factor}); "
+        "the report does not say why",
+    ),
+    "lastyear.over_100": (
+        "比率“{text}”超过 100%（上一年度为 {previous}）",
+        "The rate “{text}” is over 100% (last year: {previous})",
+    ),
     # parts
     "part.heading": ("以标题“{title}”单列", "Under its own heading “{title}”"),
     "part.subheading": ("以小标题“{title}”单列", "Under its own sub-heading “{title}”"),

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reviewer.messages import Message
+
+if TYPE_CHECKING:
+    from reviewer.lastyear_model import PlanEntry, PreviousYear
 
 SCHEMA = "reviewer.analysis/2"
 
@@ -188,6 +191,10 @@ class Analysis:
     checklist_name: str = ""  # the checklist this analysis was evaluated with
     checklist_version: str = ""  # that checklist's content hash
     uncertain: tuple[tuple[int, int, float], ...] = ()  # Document.uncertain: OCR characters to check
+    plan: tuple[PlanEntry, ...] = ()  # the items of its next-year plan (reviewer.plan), for next year's report
+    # This report beside last year's (reviewer.lastyear); like shared paragraphs it depends on other
+    # reports, so it is added over the batch or project and never cached with the report's own analysis.
+    previous_year: PreviousYear | None = None
 
 
 Decision = Literal["符合", "不符合", "不适用", "未定"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer.model import ItemDecision, ReportVerdict
 from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.store_lastyear import PairingFix, PromiseTick
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class ProjectDump:
     verdicts: list[ReportVerdict]
     history: list[HistoryEntry]
     assignments: dict[str, list[str]] = field(default_factory=dict)  # report → reviewer names (server only)
+    pairings: list[PairingFix] = field(default_factory=list)  # the reviewers' pairings with last year's reports
+    promises: list[PromiseTick] = field(default_factory=list)  # their word on last year's plan items
 
     def counts(self) -> dict[str, int]:
         return {"reports": sum(1 for r in self.reports if r.removed is None), "decisions": len(self.decisions),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from reviewer.checklist import Checklist
 from reviewer.model import Decision, Document, ItemDecision, ReportVerdict, Verdict
+from reviewer.store_lastyear import PairingFix, PromiseTick
 
 if TYPE_CHECKING:
     from reviewer.project_copy import ProjectDump
@@ -40,7 +41,8 @@ class HistoryEntry:
     reviewer: str
     report: str
     item: str | None  # None for verdict changes and for the report itself
-    field: str  # "decision" | "comment" | "verdict" | "verdict_comment" | "removed" | "imported"
+    # "decision" | "comment" | "verdict" | "verdict_comment" | "removed" | "imported" | "pairing" | "promise"
+    field: str
     old: str | None
     new: str | None
 
@@ -107,5 +109,22 @@ class ReviewStore(Protocol):
 
     def restore(self, dump: ProjectDump) -> None:
         """Write a whole copied project into this (empty) one, in one transaction."""
+    # last year's reports (reviewer.store_lastyear) ------------------------------------------
+    def setting(self, key: str) -> str | None:
+        """A setting of the project (e.g. the reference library of last year's reports), None when unset."""
+
+    def set_setting(self, key: str, value: str | None) -> None: ...
+
+    def pairing_fixes(self) -> dict[str, PairingFix]:
+        """The reviewer's pairings with last year's reports, by this year's report."""
+
+    def set_pairing(self, report: str, previous: str | None, reviewer: str, at: str | None = None) -> None:
+        """Pair a report with last year's ``previous`` ("" for none); None: back to the automatic pairing."""
+
+    def promise_ticks(self) -> dict[tuple[str, str], PromiseTick]:
+        """The reviewer's word on last year's plan items, by (this year's report, item key)."""
+
+    def set_promise(self, report: str, item: str, kept: bool | None, reviewer: str, at: str | None = None) -> None:
+        ...
 
     def close(self) -> None: ...

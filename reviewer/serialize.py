@@ -2,7 +2,8 @@
 
 The same dicts are the CLI's output, the store's cache and what crosses process boundaries.
 Fields beyond DESIGN.md (``format``, ``lines``, ``checklist_used``) are additions the schema file
-declares. Every message (a finding's, a part's or a checklist note) is given twice: rendered in
+declares (``plan``: the items of the report's next-year plan, for comparing next year's report).
+Every message (a finding's, a part's or a checklist note) is given twice: rendered in
 Chinese (``message`` / ``note``) for readers of the JSON, and as its catalogue id and parameters
 (``message_id`` … / ``note_id`` …) from which the program renders it in any language.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer.lastyear_model import PlanEntry
 from reviewer.messages import Message, message_from_json
 from reviewer.model import (
     SCHEMA,
@@ -81,6 +83,15 @@ def _value(v: float) -> int | float:
 
 
 def to_json(a: Analysis) -> dict[str, Any]:
+    out = _own_json(a)
+    if a.previous_year is not None:  # only for a report with last year's beside it (never cached)
+        from reviewer.lastyear_json import previous_year_to_json
+
+        out["previous_year"] = previous_year_to_json(a.previous_year)
+    return out
+
+
+def _own_json(a: Analysis) -> dict[str, Any]:
     m = a.meta
     return {
         "schema": SCHEMA,
@@ -132,6 +143,8 @@ def to_json(a: Analysis) -> dict[str, Any]:
             for f in a.findings
         ],
         "checklist_used": {"name": a.checklist_name, "version": a.checklist_version},
+        "plan": [{"key": p.key, "title": p.title, "start": p.start, "end": p.end, "terms": list(p.terms)}
+                 for p in a.plan],
         "lines": [{"kind": ln.kind, "start": ln.start, "end": ln.end} for ln in a.lines],
         "_meta": {
             "title_span": list(m.title_span) if m.title_span else None,
@@ -156,6 +169,11 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         title_span=(ts[0], ts[1]) if ts else None,
         signature_span=(ss[0], ss[1]) if ss else None,
     )
+    previous = None
+    if d.get("previous_year") is not None:
+        from reviewer.lastyear_json import previous_year_from_json
+
+        previous = previous_year_from_json(d["previous_year"])
     return Analysis(
         file=d["file"],
         sha256=d["sha256"],
@@ -182,6 +200,9 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         text=text,
         checklist_name=d["checklist_used"]["name"],
         checklist_version=d["checklist_used"]["version"],
+        plan=tuple(PlanEntry(p["key"], p["title"], p["start"], p["end"], tuple(p["terms"]))
+                   for p in d.get("plan", [])),
+        previous_year=previous,
     )
 
 

@@ -13,6 +13,7 @@ import psycopg
 from reviewer.model import ReportVerdict
 from reviewer.project_copy import KeptReport, ProjectDump
 from reviewer.review_store import HistoryEntry
+from reviewer.store_lastyear import PairingFix, PromiseTick
 
 _REPORTS = "sha256, path, path_raw, issuer, year, level, changed_from, name, name_raw, format, size, mtime"
 
@@ -42,7 +43,10 @@ def dump_server(db: psycopg.Connection[Any]) -> ProjectDump:
     for report, name in db.execute("SELECT a.report, m.display FROM assignments a JOIN members m ON m.login = a.login"
                                    " ORDER BY a.time"):
         assignments.setdefault(report, []).append(name)
-    return ProjectDump(reports, texts, analyses, checklists, settings, decisions, verdicts, history, assignments)
+    pairings = [PairingFix(*r) for r in db.execute("SELECT report, previous, reviewer, time FROM pairings")]
+    promises = [PromiseTick(*r) for r in db.execute("SELECT report, item, kept, reviewer, time FROM promises")]
+    return ProjectDump(reports, texts, analyses, checklists, settings, decisions, verdicts, history, assignments,
+                       pairings, promises)
 
 
 def restore_server(db: psycopg.Connection[Any], dump: ProjectDump) -> None:
@@ -72,6 +76,10 @@ def restore_server(db: psycopg.Connection[Any], dump: ProjectDump) -> None:
         cur.executemany("INSERT INTO history(time, reviewer, report, item, field, old, new) VALUES (%s,%s,%s,%s,%s,"
                         "%s,%s)", [(h.time, h.reviewer, h.report, h.item, h.field, h.old, h.new)
                                    for h in dump.history])
+        cur.executemany("INSERT INTO pairings(report, previous, reviewer, time) VALUES (%s,%s,%s,%s)",
+                        [(p.report, p.previous, p.reviewer, p.time) for p in dump.pairings])
+        cur.executemany("INSERT INTO promises(report, item, kept, reviewer, time) VALUES (%s,%s,%s,%s,%s)",
+                        [(p.report, p.item, p.kept, p.reviewer, p.time) for p in dump.promises])
         cur.executemany("INSERT INTO assignments(report, login) SELECT %s, login FROM members WHERE display = %s"
                         " ON CONFLICT DO NOTHING",
                         [(report, name) for report, names in dump.assignments.items() for name in names])

@@ -195,8 +195,36 @@ CREATE POLICY assign ON assignments FOR INSERT WITH CHECK (is_lead());
 CREATE POLICY unassign ON assignments FOR DELETE USING (is_lead());
 """
 
+# Version 2: last year beside this year — the reviewer's pairings with last year's reports and their
+# word on last year's plan items (``reviewer.store_lastyear``). Review work, so the same right as a
+# decision: the report's reviewer (or anyone while it is unassigned) and the lead.
+_V2 = r"""
+SET LOCAL search_path = fazhi, pg_temp;
+CREATE TABLE pairings (report text PRIMARY KEY, previous text NOT NULL, reviewer text NOT NULL,
+    time text NOT NULL);
+CREATE TABLE promises (report text NOT NULL, item text NOT NULL, kept boolean NOT NULL, reviewer text NOT NULL,
+    time text NOT NULL, PRIMARY KEY (report, item));
+ALTER TABLE pairings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE promises ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read ON pairings FOR SELECT USING (is_member());
+CREATE POLICY pair ON pairings FOR INSERT WITH CHECK (is_member() AND may_decide(report));
+CREATE POLICY repair ON pairings FOR UPDATE USING (is_member() AND may_decide(report))
+    WITH CHECK (is_member() AND may_decide(report));
+CREATE POLICY unpair ON pairings FOR DELETE USING (is_member() AND may_decide(report));
+CREATE POLICY read ON promises FOR SELECT USING (is_member());
+CREATE POLICY tick ON promises FOR INSERT WITH CHECK (is_member() AND may_decide(report));
+CREATE POLICY retick ON promises FOR UPDATE USING (is_member() AND may_decide(report))
+    WITH CHECK (is_member() AND may_decide(report));
+CREATE POLICY untick ON promises FOR DELETE USING (is_member() AND may_decide(report));
+CREATE POLICY forget ON settings FOR DELETE USING (is_member());
+DROP POLICY note ON history;
+CREATE POLICY note ON history FOR INSERT WITH CHECK (
+    is_member() AND login = session_user
+    AND (is_lead() OR (field IN ('removed', 'imported', 'pairing', 'promise') AND reviewer = my_name())));
+"""
+
 #: Migrations from version N-1 to N, applied in order, each in one transaction.
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("members", "reports", "texts", "analyses", "checklists", "settings", "decision_log", "verdict_log",
@@ -209,6 +237,8 @@ GRANTS = (
     "GRANT DELETE ON fazhi.analyses TO {role}",
     "GRANT INSERT ON fazhi.checklists, fazhi.decision_log, fazhi.verdict_log, fazhi.history TO {role}",
     "GRANT INSERT, DELETE ON fazhi.assignments TO {role}",
+    "GRANT INSERT, UPDATE, DELETE ON fazhi.pairings, fazhi.promises TO {role}",
+    "GRANT DELETE ON fazhi.settings TO {role}",
     "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fazhi TO {role}",
     "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA fazhi TO {role}",
 )

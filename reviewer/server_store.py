@@ -27,6 +27,7 @@ from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.server_errors import RefusedError, ServerOfflineError, connect_kwargs, explain, failure, refusal
+from reviewer.server_lastyear import ServerLastYear
 from reviewer.store import pack_json, unpack_json
 from reviewer.store_schema import StoreError
 
@@ -63,7 +64,7 @@ def decision_row(r: tuple[Any, ...]) -> ItemDecision:
     return ItemDecision(r[0], r[1], r[2], r[3], r[4], r[5], stale=bool(r[6]))
 
 
-class ServerReviewStore:
+class ServerReviewStore(ServerLastYear):
     """Open with ``open_server_store`` (or ``reviewer.store.open_store`` with a URL)."""
 
     def __init__(self, pool: ConnectionPool, address: ServerAddress, identity: tuple[str, bool] | None) -> None:

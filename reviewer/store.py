@@ -35,6 +35,7 @@ from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.store_backup import CorruptProjectError, check_and_back_up
+from reviewer.store_lastyear import SqliteLastYear
 from reviewer.store_schema import (
     SCHEMA_VERSION,
     StoreError,
@@ -85,7 +86,7 @@ def _decision(r: tuple[Any, ...]) -> ItemDecision:
     return ItemDecision(r[0], r[1], r[2], r[3], r[4], r[5], stale=bool(r[6]))
 
 
-class SqliteReviewStore:
+class SqliteReviewStore(SqliteLastYear):
     """``ReviewStore`` on one SQLite file. Open with ``open_store``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, journal_mode: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from reviewer.model import ItemDecision, ReportVerdict
 from reviewer.project_copy import KeptReport, ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.store_lastyear import PairingFix, PromiseTick
 
 _REPORTS = "sha256, path, issuer, year, level, changed_from, name, format, size, mtime, added, removed"
 
@@ -31,9 +32,13 @@ def dump_file(db: sqlite3.Connection) -> ProjectDump:
             "SELECT report, verdict, comment, reviewer, time FROM verdicts")]
         history = [HistoryEntry(*r) for r in db.execute(
             "SELECT time, reviewer, report, item, field, old, new FROM history ORDER BY id")]
+        pairings = [PairingFix(*r) for r in db.execute("SELECT report, previous, reviewer, time FROM pairings")]
+        promises = [PromiseTick(r[0], r[1], bool(r[2]), r[3], r[4]) for r in db.execute(
+            "SELECT report, item, kept, reviewer, time FROM promises")]
     finally:
         db.execute("COMMIT")
-    return ProjectDump(reports, texts, analyses, checklists, settings, decisions, verdicts, history)
+    return ProjectDump(reports, texts, analyses, checklists, settings, decisions, verdicts, history,
+                       pairings=pairings, promises=promises)
 
 
 def restore_file(db: sqlite3.Connection, dump: ProjectDump) -> None:
@@ -59,6 +64,10 @@ def restore_file(db: sqlite3.Connection, dump: ProjectDump) -> None:
                        [(v.report, v.verdict, v.comment, v.reviewer, v.time) for v in dump.verdicts])
         db.executemany("INSERT INTO history(time, reviewer, report, item, field, old, new) VALUES (?,?,?,?,?,?,?)",
                        [(h.time, h.reviewer, h.report, h.item, h.field, h.old, h.new) for h in dump.history])
+        db.executemany("INSERT INTO pairings(report, previous, reviewer, time) VALUES (?,?,?,?)",
+                       [(p.report, p.previous, p.reviewer, p.time) for p in dump.pairings])
+        db.executemany("INSERT INTO promises(report, item, kept, reviewer, time) VALUES (?,?,?,?,?)",
+                       [(p.report, p.item, int(p.kept), p.reviewer, p.time) for p in dump.promises])
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

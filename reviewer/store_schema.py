@@ -45,9 +45,18 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 DELETE FROM analyses;
 """
 
+# Version 3 (reviewer.store_lastyear): the reviewer's pairings with last year's reports and ticks on
+# last year's plan items; nothing earlier changes.
+_V3 = """
+CREATE TABLE pairings (report TEXT PRIMARY KEY, previous TEXT NOT NULL, reviewer TEXT NOT NULL, time TEXT NOT NULL);
+CREATE TABLE promises (
+    report TEXT NOT NULL, item TEXT NOT NULL, kept INTEGER NOT NULL, reviewer TEXT NOT NULL, time TEXT NOT NULL,
+    PRIMARY KEY (report, item));
+"""
+
 #: Migrations from version N-1 to N, applied in order; version 0 is an empty file. Cached analyses
 #: are dropped by version 2: they were made with cross-report findings mixed in.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -157,6 +157,18 @@ FINDING_KIND = Terms(
     Term("missing_date", "缺少成文日期", "No date of writing"),
     Term("rate_change_in_percent", "比率变化应以“个百分点”表述", "Rate change given in %"),
     Term("undecodable_characters", "无法解码的字符", "Undecodable characters"),
+    Term("copied_from_last_year", "照搬上一年度报告", "Copied from last year's report"),
+    Term("figure_jump", "数据较上年异常变化", "Figure changed sharply from last year"),
+)
+# Whether this year's report gives account of an item of last year's plan (reviewer.promises).
+PROMISE_STATUS = Terms(
+    Term("reported", "已报告", "Reported", "●", "good"),
+    Term("not_mentioned", "未提及", "Not mentioned", "○", "bad"),
+)
+# How a report was paired with last year's (reviewer.pairing).
+PAIRED_BY = Terms(
+    Term("auto", "自动配对", "paired automatically"),
+    Term("reviewer", "审阅人指定", "chosen by the reviewer"),
 )
 # Fields a ``meta`` checklist rule can require.
 META_FIELD = Terms(
@@ -181,4 +193,6 @@ VOCABULARIES: dict[str, Terms] = {
     "severity": SEVERITY,
     "finding_kind": FINDING_KIND,
     "meta_field": META_FIELD,
+    "promise_status": PROMISE_STATUS,
+    "paired_by": PAIRED_BY,
 }

@@ -121,7 +121,8 @@ class Controller(QObject):
         self.w.checklist.flush()
         self.w.session.remove(shas)
         base = list(self.w.session.base().values())
-        self.w.loader.run(lambda _deliver: regroup_work(base))
+        last = self.w.session.lastyear.inputs()
+        self.w.loader.run(lambda _deliver: regroup_work(base, last))
 
     def reimport_changed(self) -> None:
         """Read again the reports whose source file has changed; decisions carry over, marked for re-check."""

@@ -33,11 +33,13 @@ def export_work(session: Session, path: Path, checklist: Checklist, project: str
     analyses = [a for a in session.analyses() if wanted is None or a.sha256 in wanted]
     decisions: dict[str, dict[str, ItemDecision]] = session.all_decisions()  # what the window shows
     verdicts: dict[str, ReportVerdict] = session.all_verdicts()
+    promises = session.lastyear.ticks()  # the reviewer's ticks on last year's plan items
     info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang)
 
     def work(progress: Progress, cancelled: Cancelled) -> ExportOutcome:
         try:
-            out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist, info=info)
+            out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist, info=info,
+                         promises=promises)
         except ExportError as exc:
             return ExportOutcome(None, str(exc))
         return ExportOutcome(out, None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.vocab import CHECK_STATUS, DECISION, REVIEW_STATUS, TONES
 from ui.labels import check_status_name, decision_name, lang, verdict_name
+from ui.text.spans import COPIED_INK
 
 #: Keys that act inside one pane rather than through a menu action.
 PANE_KEYS_ZH = (
@@ -78,8 +79,8 @@ def guide_html() -> str:
                        for c in DECISION if DECISION.glyph(c))
     statuses = "　".join(_chip(verdict_name(c), REVIEW_STATUS[c].tone) for c in REVIEW_STATUS)
     if lang() == "en":
-        return _GUIDE_EN.format(auto=auto, decided=decided, statuses=statuses)
-    return _GUIDE_ZH.format(auto=auto, decided=decided, statuses=statuses)
+        return _GUIDE_EN.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)
+    return _GUIDE_ZH.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)
 
 
 _GUIDE_ZH = """
@@ -100,6 +101,11 @@ _GUIDE_ZH = """
 <p>审阅状态：{statuses}</p>
 <p>报告列表右侧的标记：<b>缺N</b>（红）＝核查清单中缺失或部分具备的项数；<b>问N</b>（橙）＝“问题”标签页中的问题数。
 目录中红色的“缺：…”是报告没有的必备部分，橙色是只部分具备的部分。</p>
+<h3>与上一年度对比</h3>
+<p>同一单位上一年度的报告在项目中或在“工具 → 往年报告库”指定的去年项目（或文件夹）中时，“往年对比”标签页给出：
+与上年重复的文字比例（全文和各部分；正文中<span style='color:{copied}'>紫色文字</span>即与上年相同或高度相似的
+段落和句子），两年可对比的数据及其变化（×10、÷10 且未说明原因、比率超过 100% 的列为问题），以及上年“下一年度安排”
+逐项是否在今年的举措中有所报告——核实后勾选“已落实”。配对不对时，在标签页上方改选上一年度的报告，或选“不与往年对比”。</p>
 <h3>不会丢失</h3>
 <p>每一次修改都立即写入审阅项目文件；写不进去时（文件被占用、磁盘已满、网络盘断开），窗口上方会出现提示，
 修改先暂存在本机，恢复后自动写入。项目文件保存报告正文，换电脑或源文件夹移走也能原样打开。</p>
@@ -124,6 +130,13 @@ undecided; write a comment below, saved as you type.</li>
 <p>Review status: {statuses}</p>
 <p>Badges in the report list: <b>缺N</b> (red) = checklist items missing or partial; <b>问N</b> (amber) = findings
 in the Findings tab. A red “Missing: …” row in the outline is a required part the report lacks.</p>
+<h3>Last year beside this year</h3>
+<p>When a unit's report of the year before is in the project, or in last year's project or folder chosen in Tools →
+Last year's reports, the Last year tab shows how much of the text repeats last year's (whole and per part; in the text
+<span style='color:{copied}'>purple</span> paragraphs and sentences are the same or nearly so), the figures of both
+years with their change (×10 or ÷10 without a word of explanation, or a rate over 100 %, are findings), and each item
+of last year's plan with whether this year's measures report on it — tick Kept once you have checked. When the pairing
+is wrong, choose last year's report above the tab, or Do not compare.</p>
 <h3>Nothing is lost</h3>
 <p>Every change is written to the project file at once; when it cannot be (file locked, disk full, share
 offline) a bar says so at the top, the change waits on this computer and is written when possible.</p>

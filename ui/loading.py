@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.checklist import Checklist
+from reviewer.library import LastYearInputs
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 from reviewer.review_store import ReviewStore
 from reviewer.store_schema import StoreError
@@ -35,6 +36,7 @@ class LoadResult:
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
     review: tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]] | None = None  # as read
+    lastyear: LastYearInputs | None = None  # last year's library, pairings and ticks, as read
 
 
 Deliver = Callable[[list[Analysis]], None]
@@ -55,12 +57,16 @@ class JobContext:
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
                    have: Mapping[str, Analysis] | None) -> LoadResult:
     from reviewer.batch import changed_sources, project_reports, with_project_findings
+    from reviewer.library import last_year_inputs
 
     pool = _pool_if_needed(ctx, store, have)
     batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver)
     result = LoadResult(base=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
     if not batch.cancelled:
-        result.analyses = with_project_findings(batch.analyses)
+        last = last_year_inputs(store, ctx.checklist, frozenset(a.sha256 for a in batch.analyses), cancelled,
+                                ctx.pool)
+        result.analyses = with_project_findings(batch.analyses, last.library, last.corrections, ctx.pool)
+        result.lastyear = last
         result.changed = changed_sources(store.reports(), cancelled)
         result.review = (store.all_decisions(), store.all_verdicts())
     return result
@@ -119,12 +125,16 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
     return work
 
 
-def regroup_work(base: Sequence[Analysis]) -> Work:
-    """The findings over the whole project again, after reports left it."""
+def regroup_work(base: Sequence[Analysis], lastyear: LastYearInputs | None = None) -> Work:
+    """The findings over the whole project again, after reports left it (``lastyear``: the library and
+    pairings the window holds)."""
     from reviewer.batch import with_project_findings
 
+    last = lastyear or LastYearInputs()
+
     def work(_progress: Progress, _cancelled: Cancelled) -> LoadResult:
-        return LoadResult(base=list(base), analyses=with_project_findings(base))
+        return LoadResult(base=list(base), analyses=with_project_findings(base, last.library, last.corrections),
+                          lastyear=last)
 
     return work
 

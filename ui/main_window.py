@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.commands = Commands(self, self.controller)
         self.annotator = Annotator(self, self.commands)
         self._wire()
+        from ui.lastyear.wiring import install  # the 往年对比 tab, its menu entry and its signals
+
+        self.lastyear = install(self)
         self._restore_layout()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())

@@ -1,9 +1,11 @@
-"""``python -m ui.screenshot OUT.png [--page review|compare|guide] [--reports N] [PATH...]``.
+"""``python -m ui.screenshot OUT.png [--page review|compare|guide|lastyear] [--reports N] [PATH...]``.
 
 Opens the sample reports (or N generated ones, or PATH...) into a scratch project, poses the
 window as a reviewer at work would have it, and saves a picture. Run it under Xvfb with a CJK font
 and a screen of the size to show (``Xvfb :99 -screen 0 1366x768x24``): the window sizes itself for
 that screen as it would on a reviewer's computer. Never touches the reviewer's settings or projects.
+``--page lastyear`` adds 塘沽街道's report on 2023 (made from seed 003, ``tests/core/lastyear_fixtures``)
+and shows the 往年对比 tab of its report on 2024.
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ def _save(window: object, out: Path, page: str, app: QApplication) -> None:
 
     assert isinstance(window, MainWindow)
     _pose_review(window)
+    if page == "lastyear":
+        from ui.lastyear.wiring import pose
+
+        pose(window)
     if page == "compare":
         window.show_page(True)
         window.compare.topic_box.setCurrentIndex(0)
@@ -81,7 +87,7 @@ def main(argv: list[str]) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m ui.screenshot")
     ap.add_argument("out", type=Path)
-    ap.add_argument("--page", choices=("review", "compare", "guide"), default="review")
+    ap.add_argument("--page", choices=("review", "compare", "guide", "lastyear"), default="review")
     ap.add_argument("--reports", type=int, default=0, help="generate this many reports instead of the samples")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args(argv)
@@ -94,6 +100,11 @@ def main(argv: list[str]) -> int:
     window = MainWindow(settings, scratch / "示例审阅.review")
     window.show()
     paths = args.paths or _paths(args.reports, scratch)
+    if args.page == "lastyear":
+        import importlib
+
+        fixtures = importlib.import_module("tests.core.lastyear_fixtures")  # a development tool, as below
+        paths = [*paths, str(fixtures.write_pair(scratch / "2023")[0])]
     window.controller.project_loaded.connect(lambda: QTimer.singleShot(300, lambda: _save(window, args.out,
                                                                                           args.page, app)))
     QTimer.singleShot(0, lambda: window.controller.load_project(then_import=paths))

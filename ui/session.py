@@ -51,6 +51,8 @@ class Session(QObject):
         notice(text): something the reviewer should know about the shared review (a change of theirs
             replaced by another reviewer's later one, a change the server refused).
         team_changed(): who reviews which report changed (a project on the team's server).
+        analysis_changed(sha256): one report's analysis as shown was replaced (its pairing with last
+            year's changed): its text marks, findings and counts are to be drawn again.
     """
 
     project_changed = Signal()
@@ -61,6 +63,7 @@ class Session(QObject):
     save_recovered = Signal()
     notice = Signal(str)
     team_changed = Signal()
+    analysis_changed = Signal(str)
 
     def __init__(self, store: ReviewStore, reviewer: str = "", parent: QObject | None = None,
                  checklist: Checklist | None = None, writer: StoreWriter | None = None) -> None:
@@ -78,6 +81,9 @@ class Session(QObject):
         self.team = Team()
         if writer is not None:
             self.set_writer(writer)
+        from ui.lastyear.state import LastYearState  # its module needs this one's Session for typing
+
+        self.lastyear = LastYearState(self)  # last year's library, pairings and ticks
 
     @property
     def store(self) -> ReviewStore:
@@ -159,6 +165,12 @@ class Session(QObject):
         if new:
             self.reports_added.emit(len(new))
 
+    def replace_analysis(self, a: Analysis) -> None:
+        """Show ``a`` for its report instead of what was shown (a report compared with another of last year)."""
+        if a.sha256 in self._analyses:
+            self._analyses[a.sha256] = a
+            self.analysis_changed.emit(a.sha256)
+
     def base(self) -> dict[str, Analysis]:
         """Each report's own analysis (a snapshot, safe to hand to a worker)."""
         return dict(self._base)
@@ -235,6 +247,10 @@ class Session(QObject):
         self._verdicts[sha256] = made
         self._submit(Change("verdict", sha256, None, verdict, comment, self.reviewer, made.time))
         self.review_changed.emit(sha256)
+
+    def submit(self, change: Change) -> None:
+        """Send one change of the reviewer's to the project (journalled, off the GUI thread)."""
+        self._submit(change)
 
     def _submit(self, change: Change) -> None:
         key = (change.report, change.item)

@@ -128,6 +128,37 @@ EN.update({
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
 })
 
+# The 往年对比 tab (ui/lastyear): its own block, so that it merges beside other additions.
+EN.update({
+    "往年对比": "Last year", "往年对比 ({p})": "Last year ({p})", "上一年度报告：": "Last year's report:",
+    "与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正": "Which report of last year to compare with: paired by unit and year unless you choose here",
+    "往年报告库…": "Last year's reports…", "往年报告库": "Last year's reports",
+    "指定去年的审阅项目或报告文件夹，作为往年报告的来源": "Choose last year's project or folder of reports to compare with",
+    "指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比": "Choose last year's project or folder of reports to compare each report with its unit's report of the year before",
+    "上年安排": "Last year's plans", "数据变化": "Figures", "上年安排 ({k}/{n} 已报告)": "Last year's plans ({k}/{n} reported)",
+    "数据变化 ({n}，异常 {j})": "Figures ({n}, {j} jumps)", "紫色文字：与上年重复": "Purple text: repeats last year",
+    "正文中紫色的段落和句子与上一年度报告相同或高度相似": "Purple paragraphs and sentences of the text are the same as, or close to, last year's report",
+    "{y} 年度": "{y}", "前一年度": "the year before",
+    "未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。": "Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.",
+    "与上年重复 {all}（{parts}）": "Repeats last year: {all} ({parts})",
+    "\n数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项": "\n{n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year",
+    "自动配对：{r}": "Automatic: {r}", "不与往年对比": "Do not compare", "（往年报告库）": " (last year's reports)",
+    "{n} 个百分点": "{n} points", "上一年度：{prev}\n本年度：{cur}": "Last year: {prev}\nThis year: {cur}",
+    "变化异常，报告未说明原因\n": "A jump the report does not explain\n", "审阅人确认这一项已经落实": "You confirm this item was carried out",
+    "{passage}\n\n找到：{words}": "{passage}\n\nFound: {words}", "要点：{words}": "Key words: {words}",
+    "同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。\n往年报告库只读取，不会被修改。": "Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.\nLast year's reports are only read, never changed.",
+    "未指定（只在本项目内配对）": "none (pair within this project only)", "选择项目文件…": "Choose project…", "选择文件夹…": "Choose folder…",
+    "选择去年的审阅项目": "Choose last year's project", "选择存放去年报告的文件夹": "Choose the folder of last year's reports",
+    "已落实": "Kept", "上一年度工作安排": "Last year's plan", "本年度报告": "This year's report", "相关内容": "Passage",
+    "举措": "measures", "不足": "shortcomings", "第一责任人": "first responsible", "下一年度安排": "plans", "其他": "other",
+    "上一年度": "Last year", "本年度": "This year", "变化": "Change", "变化率": "Change %", "本年原文": "This year's sentence",
+})
+NON_LITERAL.update({
+    "FiguresModel": ("主题", "计量单位", "上一年度", "本年度", "变化", "变化率"),
+    "PlanModel": ("已落实", "上一年度工作安排", "本年度报告", "相关内容"),
+    "LastYearPanel": ("举措", "不足", "第一责任人", "下一年度安排", "其他"),
+})
+
 
 # 导出 → 退回单位（批注版）… (issue 18)
 EN.update({
@@ -144,6 +175,26 @@ EN.update({
     "Word 文档 (*.docx)": "Word document (*.docx)",
 })
 
+
+# 文件 → 连接审阅服务器, the shared project on the team's server (issue 15)
+EN.update({
+    "连接审阅服务器": "Connect to the review server", "连接审阅服务器…": "Connect to the review server…",
+    "组长为您建立的登录名": "the login your team lead created for you",
+    "在系统钥匙串中记住密码": "Remember the password in the system keychain", "服务器地址": "Server address",
+    "用户名": "User name", "密码": "Password", "连接": "Connect", "请填写用户名": "Please enter the user name",
+    "地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。":
+        "Your team lead gives you the address, user name and password. Without a network, changes are kept "
+        "on this computer and sent when the server is back.",
+    "打开团队在审阅服务器上共享的项目": "Open the project your team shares on the review server",
+    "这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入":
+        "This computer has no usable keychain: the password was not kept and is asked again next time",
+    "（服务器）": " (server)", "\n分配给：{names}": "\nAssigned to: {names}", "全部报告": "All reports",
+    "我的报告": "My reports",
+    "只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）":
+        "Only the reports assigned to me, or all of the project's reports (mine first)",
+    "审阅服务器": "review server", "已连接服务器 · {me}{role}": "Connected to the server · {me}{role}",
+    "（组长）": " (lead)",
+})
 
 def _context(root: ET.Element, name: str) -> ET.Element:
     for ctx in root.findall("context"):

@@ -75,6 +75,54 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="35" />
+        <source>连接审阅服务器</source>
+        <translation>Connect to the review server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="42" />
+        <source>组长为您建立的登录名</source>
+        <translation>the login your team lead created for you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="45" />
+        <source>在系统钥匙串中记住密码</source>
+        <translation>Remember the password in the system keychain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="54" />
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="55" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="56" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="58" />
+        <source>地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。</source>
+        <translation>Your team lead gives you the address, user name and password. Without a network, changes are kept on this computer and sent when the server is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="62" />
+        <source>连接</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="80" />
+        <source>请填写用户名</source>
+        <translation>Please enter the user name</translation>
+    </message>
+</context>
+<context>
     <name>ExportScopeDialog</name>
     <message>
         <location filename="../../ui/export_dialog.py" line="29" />
@@ -107,6 +155,28 @@
         <translation>Export the review of which reports?</translation>
     </message>
 </context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="77" />
+        <source>{n} 个百分点</source>
+        <translation>{n} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="103" />
+        <source>上一年度：{prev}
+本年度：{cur}</source>
+        <translation>Last year: {prev}
+This year: {cur}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="105" />
+        <source>变化异常，报告未说明原因
+</source>
+        <translation>A jump the report does not explain
+</translation>
+    </message>
+<message><source>主题</source><translation>Topic</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>上一年度</source><translation>Last year</translation></message><message><source>本年度</source><translation>This year</translation></message><message><source>变化</source><translation>Change</translation></message><message><source>变化率</source><translation>Change %</translation></message></context>
 <context>
     <name>FindBar</name>
     <message>
@@ -177,7 +247,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="136" />
+        <location filename="../../ui/help.py" line="149" />
         <source>审阅指南</source>
         <translation>Reviewing guide</translation>
     </message>
@@ -185,19 +255,179 @@
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="55" />
+        <location filename="../../ui/checklist/detail.py" line="56" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="64" />
+        <location filename="../../ui/checklist/detail.py" line="69" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="88" />
+        <location filename="../../ui/checklist/detail.py" line="93" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
+    </message>
+</context>
+<context>
+    <name>LastYearPanel</name>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="71" />
+        <source>与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正</source>
+        <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="72" />
+        <source>往年报告库…</source>
+        <translation>Last year's reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="73" />
+        <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
+        <translation>Choose last year's project or folder of reports to compare with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="84" />
+        <source>上年安排</source>
+        <translation>Last year's plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="85" />
+        <source>数据变化</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="96" />
+        <source>上一年度报告：</source>
+        <translation>Last year's report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="99" />
+        <source>紫色文字：与上年重复</source>
+        <translation>Purple text: repeats last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="100" />
+        <source>正文中紫色的段落和句子与上一年度报告相同或高度相似</source>
+        <translation>Purple paragraphs and sentences of the text are the same as, or close to, last year's report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="130" />
+        <source>上年安排 ({k}/{n} 已报告)</source>
+        <translation>Last year's plans ({k}/{n} reported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="132" />
+        <source>数据变化 ({n}，异常 {j})</source>
+        <translation>Figures ({n}, {j} jumps)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="140" />
+        <source>往年对比</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="141" />
+        <source>往年对比 ({p})</source>
+        <translation>Last year ({p})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="145" />
+        <source>未选择报告</source>
+        <translation>No report selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <source>{y} 年度</source>
+        <translation>{y}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <source>前一年度</source>
+        <translation>the year before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="150" />
+        <source>未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。</source>
+        <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="155" />
+        <source>与上年重复 {all}（{parts}）</source>
+        <translation>Repeats last year: {all} ({parts})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="156" />
+        <source>
+数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
+        <translation>
+{n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="170" />
+        <source>自动配对：{r}</source>
+        <translation>Automatic: {r}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="171" />
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="172" />
+        <source>不与往年对比</source>
+        <translation>Do not compare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="176" />
+        <source>（往年报告库）</source>
+        <translation> (last year's reports)</translation>
+    </message>
+<message><source>举措</source><translation>measures</translation></message><message><source>不足</source><translation>shortcomings</translation></message><message><source>第一责任人</source><translation>first responsible</translation></message><message><source>下一年度安排</source><translation>plans</translation></message><message><source>其他</source><translation>other</translation></message></context>
+<context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="31" />
+        <source>往年报告库</source>
+        <translation>Last year's reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="33" />
+        <source>同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。
+往年报告库只读取，不会被修改。</source>
+        <translation>Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.
+Last year's reports are only read, never changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="38" />
+        <source>未指定（只在本项目内配对）</source>
+        <translation>none (pair within this project only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="40" />
+        <source>选择项目文件…</source>
+        <translation>Choose project…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="42" />
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="58" />
+        <source>选择去年的审阅项目</source>
+        <translation>Choose last year's project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="59" />
+        <source>审阅项目 (*{s})</source>
+        <translation>Review project (*{s})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/library.py" line="64" />
+        <source>选择存放去年报告的文件夹</source>
+        <translation>Choose the folder of last year's reports</translation>
     </message>
 </context>
 <context>
@@ -216,26 +446,26 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
-<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>退回单位（批注版）…</source><translation>Send back to the unit (annotated)…</translation></message><message><source>把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书</source><translation>Write the review as Word comments: annotated reports and review letters for the units</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>审阅意见书模板无法使用</source><translation>Letter template cannot be used</translation></message><message><source>{e}
+<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>连接审阅服务器…</source><translation>Connect to the review server…</translation></message><message><source>打开团队在审阅服务器上共享的项目</source><translation>Open the project your team shares on the review server</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>退回单位（批注版）…</source><translation>Send back to the unit (annotated)…</translation></message><message><source>把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书</source><translation>Write the review as Word comments: annotated reports and review letters for the units</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>审阅意见书模板无法使用</source><translation>Letter template cannot be used</translation></message><message><source>{e}
 
 仍使用原来的模板。</source><translation>{e}
 
@@ -265,9 +495,9 @@ The previous checklist stays in use.</translation></message><message><source>正
 
 Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入</source><translation>This computer has no usable keychain: the password was not kept and is asked again next time</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
-{p}</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
+{p}</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>
@@ -276,6 +506,28 @@ Their review stays in the project file; opening the files again brings them back
         <translation>Filter by topic, unit or text</translation>
     </message>
 </context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="171" />
+        <source>审阅人确认这一项已经落实</source>
+        <translation>You confirm this item was carried out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="173" />
+        <source>{passage}
+
+找到：{words}</source>
+        <translation>{passage}
+
+Found: {words}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/models.py" line="175" />
+        <source>要点：{words}</source>
+        <translation>Key words: {words}</translation>
+    </message>
+<message><source>已落实</source><translation>Kept</translation></message><message><source>上一年度工作安排</source><translation>Last year's plan</translation></message><message><source>本年度报告</source><translation>This year's report</translation></message><message><source>相关内容</source><translation>Passage</translation></message></context>
 <context>
     <name>ReportEditor</name>
     <message>
@@ -295,17 +547,17 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="137" />
+        <location filename="../../ui/reports/model.py" line="147" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="162" />
+        <location filename="../../ui/reports/model.py" line="172" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="173" />
+        <location filename="../../ui/reports/model.py" line="185" />
         <source>{name}
 状态：{status}　已核 {done}/{total}
 缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -314,7 +566,7 @@ Status: {status}  decided {done}/{total}
 {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="178" />
+        <location filename="../../ui/reports/model.py" line="190" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
@@ -322,18 +574,25 @@ The source file has changed: Review → Re-import changed reports reads the new 
     </message>
     <message>
         <location filename="../../ui/reports/model.py" line="192" />
+        <source>
+分配给：{names}</source>
+        <translation>
+Assigned to: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/model.py" line="206" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="214" />
+        <location filename="../../ui/reports/model.py" line="228" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="192" />
+        <location filename="../../ui/reports/model.py" line="206" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -347,16 +606,31 @@ Partial: {note}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="100" />
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="101" />
+        <source>我的报告</source>
+        <translation>My reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="102" />
+        <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
+        <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/view.py" line="106" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="107" />
+        <location filename="../../ui/reports/view.py" line="113" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="113" />
+        <location filename="../../ui/reports/view.py" line="119" />
         <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
         <translation>缺: checklist items missing or partial   问: findings (Findings tab)</translation>
     </message>
@@ -539,18 +813,18 @@ Partial: {note}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="53" />
+        <location filename="../../ui/help.py" line="54" />
         <source>快捷键</source>
         <extracomment>Keys that act inside one pane rather than through a menu action.</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="56" />
+        <location filename="../../ui/help.py" line="57" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="56" />
+        <location filename="../../ui/help.py" line="57" />
         <source>作用</source>
         <translation>Action</translation>
     </message>
@@ -558,44 +832,62 @@ Partial: {note}</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="21" />
+        <location filename="../../ui/statusbar.py" line="25" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="22" />
+        <location filename="../../ui/statusbar.py" line="26" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="33" />
+        <location filename="../../ui/statusbar.py" line="46" />
         <source>WAL 日志</source>
         <translation>WAL journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="33" />
+        <location filename="../../ui/statusbar.py" line="46" />
         <source>普通日志</source>
         <translation>rollback journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="33" />
+        <location filename="../../ui/statusbar.py" line="46" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="34" />
+        <location filename="../../ui/statusbar.py" line="47" />
+        <source>审阅服务器</source>
+        <translation>review server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="48" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="37" />
+        <location filename="../../ui/statusbar.py" line="51" />
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="50" />
+        <location filename="../../ui/statusbar.py" line="64" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message>
+        <location filename="../../ui/team.py" line="151" />
+        <source>已连接服务器 · {me}{role}</source>
+        <translation>Connected to the server · {me}{role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team.py" line="152" />
+        <source>（组长）</source>
+        <translation> (lead)</translation>
     </message>
 </context>
 <context>

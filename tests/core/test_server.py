@@ -201,6 +201,9 @@ def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path,
     src.set_decision(A, "measures", "不符合", "缺数据", "李四", at="2027-03-01T09:05:00+08:00")
     src.set_verdict(A, "需修改", "请补充", "组长", at="2027-03-01T10:00:00+08:00")
     src.save_analysis(A, "v9", {"title": "标题"})
+    src.set_pairing(A, "c" * 64, "张三", at="2027-03-01T11:00:00+08:00")
+    src.set_promise(A, "0123456789ab", True, "张三", at="2027-03-01T11:01:00+08:00")
+    src.set_setting("lastyear.library", "/x/2023.review")
     src.remove_reports([B], "组长")
     before = _content(src)
     src.close()
@@ -209,7 +212,7 @@ def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path,
         conn.execute('CREATE DATABASE "copy_target" TEMPLATE fz_template')
     init_server(fresh)
     assert copy_project(str(tmp_path / "mine.review"), fresh) == {"reports": 1, "decisions": 1, "verdicts": 1,
-                                                                   "history": 7}
+                                                                   "history": 9}
     on_server = open_store(fresh)
     assert _content(on_server) == before
     on_server.close()
@@ -223,7 +226,8 @@ def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path,
 
 def _content(store: Any) -> tuple[Any, ...]:
     return (store.reports(), [(d.sha256, d.text) for d in store.documents()], store.all_decisions(),
-            store.all_verdicts(), store.history(), store.cached_analysis(A, "v9"))
+            store.all_verdicts(), store.history(), store.cached_analysis(A, "v9"), store.pairing_fixes(),
+            store.promise_ticks(), store.setting("lastyear.library"))
 
 
 def test_sslmode_in_the_url_is_honoured(team: TeamUrls) -> None:

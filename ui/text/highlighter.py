@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from ui.text.spans import Mark, MarkIndex
+from ui.text.spans import COPIED_INK, Mark, MarkIndex
 
 HEADING_COLOURS = {1: "#8c1c13", 2: "#1a3f73", 3: "#2f4f4f", 4: "#333333"}
 
 
 HEADING_GROWTH = {1: 3, 2: 1}  # points added to the text size for the top heading levels
+# Drawn in this order: what others are merged onto first (a copied sentence keeps a metric's colour).
+_ORDER = {"dim": 0, "heading": 0, "copied": 1}
+_MERGED = ("metric", "finding", "uncertain", "copied")
 
 
 def _format(mark: Mark, base_size: int) -> QTextCharFormat:
@@ -28,6 +31,8 @@ def _format(mark: Mark, base_size: int) -> QTextCharFormat:
     elif mark.kind == "finding":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor("#d32f2f"))
+    elif mark.kind == "copied":
+        fmt.setForeground(QColor(COPIED_INK))
     elif mark.kind == "uncertain":  # dotted, so it never reads as a finding's wave
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor("#ef6c00"))
@@ -59,8 +64,8 @@ class ReportHighlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         start = block.position()
         end = start + block.length()
-        # Dim and heading formats first, metrics and findings on top.
-        marks = sorted(self._index.overlapping(start, end), key=lambda m: m.kind != "dim" and m.kind != "heading")
+        # Dim and heading formats first, then copied text, metrics and findings on top.
+        marks = sorted(self._index.overlapping(start, end), key=lambda m: _ORDER.get(m.kind, 2))
         for mark in marks:
             lo = max(mark.start, start) - start
             hi = min(mark.end, end) - start
@@ -69,7 +74,7 @@ class ReportHighlighter(QSyntaxHighlighter):
 
     def _apply(self, pos: int, length: int, mark: Mark) -> None:
         fmt = _format(mark, self._base_size)
-        if mark.kind not in ("metric", "finding", "uncertain"):
+        if mark.kind not in _MERGED:
             self.setFormat(pos, length, fmt)
             return
         # Merged run by run, so a metric inside a heading stays bold, an underline keeps the metric's

@@ -10,15 +10,20 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 
 from reviewer.model import Analysis, Section, heading_length, walk_sections
+from reviewer.paths import readable_name
 from ui.labels import severity_name, text
 from ui.spans import Utf16Index
 
-MarkKind = Literal["heading", "metric", "finding", "dim", "uncertain"]
+MarkKind = Literal["heading", "metric", "finding", "dim", "uncertain", "copied"]
 
 # Light backgrounds that keep black text readable; a topic always gets the same one.
 TOPIC_COLOURS = (
     "#ffe8a3", "#c8e6c9", "#bbdefb", "#f8bbd0", "#d1c4e9", "#ffccbc", "#b2ebf2", "#dcedc8", "#f0f4c3", "#cfd8dc",
 )
+
+
+# Text that repeats last year's report: an ink of its own (the pastel backgrounds are the topics').
+COPIED_INK = "#7b2fa8"
 
 
 def topic_colour(topic: str) -> str:
@@ -70,11 +75,23 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
     for f in a.findings:
         tip = f"{severity_name(f.severity)}：{text(f.message)}"
         marks.append(Mark(*index.span_to_qt(f.start, max(f.end, f.start + 1)), "finding", tip=tip))
+    marks += _copied(a, index)
     for start, end, confidence in a.uncertain:  # characters OCR was unsure of: check them on the page
         tip = _tr("文字识别（OCR）不确定：置信度 {p}%，请对照原件核对").format(p=round(confidence * 100))
         marks.append(Mark(*index.span_to_qt(start, end), "uncertain", tip=tip))
     marks.sort(key=lambda k: (k.start, k.end))
     return marks
+
+
+def _copied(a: Analysis, index: Utf16Index) -> list[Mark]:
+    """Passages that repeat last year's report (a paragraph, or a sentence of a rewritten one)."""
+    py = a.previous_year
+    if py is None:
+        return []
+    name = readable_name(py.file)
+    tips = {"paragraph": _tr("与上一年度报告（{f}）中的段落相同或高度相似").format(f=name),
+            "sentence": _tr("与上一年度报告（{f}）中的句子相同或高度相似").format(f=name)}
+    return [Mark(*index.span_to_qt(p.start, p.end), "copied", tip=tips[p.level]) for p in py.passages]
 
 
 class MarkIndex:

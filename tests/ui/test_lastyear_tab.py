@@ -1,0 +1,138 @@
+"""The 往年对比 tab: a report beside last year's, a corrected pairing and a ticked plan item, kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reviewer.store_lastyear import AUTO
+from tests.core import lastyear_fixtures as fx
+from ui.lastyear.library import LibraryDialog
+from ui.lastyear.panel import LastYearPanel
+from ui.main_window import MainWindow
+from ui.metrics.model import ROLE_SPAN
+
+from .conftest import WindowFactory
+
+pytestmark = pytest.mark.gui
+
+
+def _open(w: MainWindow, qtbot: QtBot, paths: list[str]) -> None:
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths(paths)
+
+
+def _select(w: MainWindow, year: int) -> str:
+    a = next(a for a in w.session.analyses() if a.meta.report_year == year)
+    w.reports.select_report(a.sha256)
+    return a.sha256
+
+
+def _tab(w: MainWindow) -> LastYearPanel:
+    panel = w.lastyear
+    w.tabs.setCurrentWidget(panel)
+    return panel
+
+
+def _flush(w: MainWindow) -> None:
+    assert w.session.writer is not None and w.session.writer.flush(5.0)
+
+
+def test_the_tab_shows_last_year_beside_this_year(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    w = make_window(tmp_path / "p.review")
+    _open(w, qtbot, [str(p) for p in fx.write_pair(tmp_path / "files")])
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    assert w.tabs.tabText(w.tabs.indexOf(panel)) == "往年对比 (22%)"
+    assert panel.pairing.currentText() == "自动配对：塘沽街道 · 2023 — 塘沽街道2023.txt"
+    assert panel.summary.text() == ("与上年重复 22%（举措 24% · 不足 100% · 第一责任人 4% · 下一年度安排 2%）\n"
+                                    "数据 10 项可对比，异常变化 1 项；上年安排 6 项，本年报告了 4 项")
+    assert panel.figures.rowCount() == 10 and panel.plan.rowCount() == 6
+    statuses = [panel.plan.index(r, 2).data() for r in range(6)]
+    assert statuses == ["● 已报告", "● 已报告", "○ 未提及", "● 已报告", "○ 未提及", "● 已报告"]
+    assert panel.inner.tabText(0) == "上年安排 (4/6 已报告)"
+    assert panel.inner.tabText(1) == "数据变化 (10，异常 1)"
+    # clicking a reported item shows this year's passage in the text
+    idx = panel.plan_view.model().index(0, 1)
+    panel.plan_view.clicked.emit(idx)
+    start, end = idx.data(ROLE_SPAN)
+    assert w.text.highlighted_span() is not None
+    assert w.text.editor.toPlainText()[start:end].startswith("一是街道党工委理论学习中心组")
+    # the copied passages have their own colour in the text
+    copied = [m for m in w.text.editor.marks.marks if m.kind == "copied"]
+    assert len(copied) == 10
+    assert w.findings.model.total() == len(w.session.analysis(sha).findings)  # type: ignore[union-attr]
+
+
+def test_tick_and_correct_a_pairing_and_find_both_again(make_window: WindowFactory, qtbot: QtBot,
+                                                        tmp_path: Path) -> None:
+    project = tmp_path / "p.review"
+    w = make_window(project)
+    _open(w, qtbot, [str(p) for p in fx.write_pair(tmp_path / "files")])
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    key = panel.plan.item(0).key
+    assert panel.plan.setData(panel.plan.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert panel.plan.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    # the reviewer says this report is not to be compared with last year's
+    with qtbot.waitSignal(w.session.analysis_changed, timeout=5000):
+        panel.pairing.setCurrentIndex(panel.pairing.findData(""))
+        panel.pairing.activated.emit(panel.pairing.currentIndex())
+    a = w.session.analysis(sha)
+    assert a is not None and a.previous_year is None
+    assert not [f for f in a.findings if f.kind in ("figure_jump", "copied_from_last_year")]
+    assert panel.plan.rowCount() == 0 and panel.pairing.currentText() == "不与往年对比"
+    assert not [m for m in w.text.editor.marks.marks if m.kind == "copied"]
+    assert w.tabs.tabText(w.tabs.indexOf(panel)) == "往年对比"
+    _flush(w)
+    store = w.session.store
+    assert store.pairing_fixes()[sha].previous == ""
+    assert store.promise_ticks()[(sha, key)].kept is True
+    w.close()
+
+    again = make_window(project)  # the project keeps both
+    with qtbot.waitSignal(again.controller.project_loaded, timeout=60000):
+        again.controller.load_project()
+    _select(again, 2024)
+    panel = _tab(again)
+    assert again.session.analysis(sha).previous_year is None  # type: ignore[union-attr]
+    assert panel.pairing.currentText() == "不与往年对比"
+    # back to the automatic pairing: the tick on the first item is there
+    with qtbot.waitSignal(again.session.analysis_changed, timeout=5000):
+        panel.pairing.setCurrentIndex(panel.pairing.findData(AUTO))
+        panel.pairing.activated.emit(panel.pairing.currentIndex())
+    assert again.session.analysis(sha).previous_year is not None  # type: ignore[union-attr]
+    assert panel.plan.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_a_library_project_gives_last_year(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    previous, current = fx.write_pair(tmp_path / "files")
+    last_spring = make_window(tmp_path / "2023.review")
+    _open(last_spring, qtbot, [str(previous)])
+    last_spring.close()
+    w = make_window(tmp_path / "2024.review")
+    _open(w, qtbot, [str(current)])
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    assert w.session.analysis(sha).previous_year is None  # type: ignore[union-attr]
+    assert panel.summary.text().startswith("未与往年报告对比：没有找到同一单位 2023 年度的报告")
+
+    def choose(dialog: LibraryDialog) -> int:
+        dialog.path.setText(str(tmp_path / "2023.review"))
+        return LibraryDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LibraryDialog, "exec", choose)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=60000):
+        assert panel.library_action is not None
+        panel.library_action.trigger()
+    _select(w, 2024)
+    a = w.session.analysis(sha)
+    assert a is not None and a.previous_year is not None and a.previous_year.year == 2023
+    assert panel.pairing.currentText().endswith("塘沽街道2023.txt")
+    assert w.session.store.setting("lastyear.library") == str(tmp_path / "2023.review")
+    # the library's report is offered as a candidate, marked as coming from the library
+    assert any(panel.pairing.itemText(i).endswith("（往年报告库）") for i in range(panel.pairing.count()))

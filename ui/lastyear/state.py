@@ -1,0 +1,156 @@
+"""The open project's last-year work: the library, the reviewer's pairings and ticks on plan items.
+
+Read with the project off the GUI thread (``LastYearInputs``); changed here by the reviewer. A
+change shows at once — the report is compared again with the report now chosen — and goes to the
+project through the session's writer (journalled like a decision), so it survives a crash and a
+project that cannot be written at the moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewer.journal import Change, now
+from reviewer.lastyear import attach
+from reviewer.library import LastYearInputs
+from reviewer.model import Analysis
+from reviewer.pairing import pair_reports, unit_key
+from reviewer.store_lastyear import AUTO, LIBRARY_SETTING, PairingFix, PromiseTick
+
+if TYPE_CHECKING:
+    from ui.session import Session
+
+
+class LastYearState(QObject):
+    """Signals: changed(sha256) — a report's pairing or ticks changed; library_changed() — a new library."""
+
+    changed = Signal(str)
+    library_changed = Signal()
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self._session = session
+        self.inputs_ = LastYearInputs()
+        self._fixes: dict[str, PairingFix] = {}
+        self._ticks: dict[tuple[str, str], PromiseTick] = {}
+        session.project_changed.connect(self.clear)
+
+    # -- what was read with the project ------------------------------------
+    def clear(self) -> None:
+        self.inputs_ = LastYearInputs()
+        self._fixes, self._ticks = {}, {}
+        self.library_changed.emit()
+
+    def take(self, inputs: LastYearInputs) -> None:
+        """What a load read from the project, except where this window knows a later word."""
+        fixes, ticks = dict(inputs.fixes), dict(inputs.ticks)
+        for c in self._pending():
+            if c.kind == "pairing":
+                fixes.pop(c.report, None)
+                if c.value != AUTO:
+                    fixes[c.report] = PairingFix(c.report, c.value, c.reviewer, c.time)
+            elif c.kind == "promise" and c.item is not None:
+                ticks.pop((c.report, c.item), None)
+                if c.value in ("0", "1"):
+                    ticks[(c.report, c.item)] = PromiseTick(c.report, c.item, c.value == "1", c.reviewer, c.time)
+        stale = {s for s in set(fixes) | set(inputs.fixes) if fixes.get(s) != inputs.fixes.get(s)}
+        self._fixes, self._ticks = fixes, ticks
+        self.inputs_ = inputs
+        for sha in stale:  # compared by the load with what the project held before this window's change
+            self._recompare(sha)
+        self.library_changed.emit()
+
+    def _pending(self) -> list[Change]:
+        writer = self._session.writer
+        return writer.pending() if writer is not None else []
+
+    def inputs(self) -> LastYearInputs:
+        """For a job that works the project's findings out again (the window's corrections included)."""
+        corrections = {k: f.previous for k, f in self._fixes.items()}
+        return LastYearInputs(self.inputs_.library_path, self.inputs_.library, corrections, dict(self._fixes),
+                              dict(self._ticks), self.inputs_.errors)
+
+    @property
+    def library(self) -> tuple[Analysis, ...]:
+        return self.inputs_.library
+
+    # -- pairing -------------------------------------------------------------
+    def fix(self, sha256: str) -> PairingFix | None:
+        return self._fixes.get(sha256)
+
+    def candidates(self, sha256: str) -> list[Analysis]:
+        """Every other report, the likeliest first: the year before, then the same unit (a year may be
+        misread, a unit renamed); within those, project order, then the library's."""
+        a = self._session.analysis(sha256)
+        if a is None:
+            return []
+        year, key = a.meta.report_year, unit_key(a.meta.issuer)
+
+        def rank(c: Analysis) -> tuple[bool, bool]:
+            return (year is None or c.meta.report_year != year - 1, unit_key(c.meta.issuer) != key)
+
+        return sorted((c for c in self._pool() if c.sha256 != sha256), key=rank)
+
+    def _pool(self) -> list[Analysis]:
+        mine = self._session.analyses()
+        have = {a.sha256 for a in mine}
+        return [*mine, *(a for a in self.library if a.sha256 not in have)]
+
+    def set_pairing(self, sha256: str, previous: str | None) -> None:
+        """Pair a report with ``previous`` (a sha256; "" for none; None for the automatic pairing)."""
+        stamp = now()
+        reviewer = self._session.reviewer
+        if previous is None:
+            self._fixes.pop(sha256, None)
+        else:
+            self._fixes[sha256] = PairingFix(sha256, previous, reviewer, stamp)
+        self._session.submit(Change("pairing", sha256, None, AUTO if previous is None else previous, "", reviewer,
+                                    stamp))
+        self._recompare(sha256)
+
+    def _recompare(self, sha256: str) -> None:
+        a = self._session.analysis(sha256)
+        if a is None:
+            return
+        pool = self._pool()
+        corrections = {k: f.previous for k, f in self._fixes.items()}
+        pairing = pair_reports([a], pool, corrections).get(sha256)
+        by_sha = {p.sha256: p for p in pool}
+        previous = by_sha.get(pairing.previous) if pairing is not None else None
+        self._session.replace_analysis(attach(a, previous, pairing.paired_by if pairing is not None else "auto"))
+        self.changed.emit(sha256)
+
+    # -- ticks on last year's plan items ---------------------------------------
+    def tick(self, sha256: str, item: str) -> PromiseTick | None:
+        return self._ticks.get((sha256, item))
+
+    def ticks(self) -> dict[tuple[str, str], PromiseTick]:
+        return dict(self._ticks)
+
+    def set_tick(self, sha256: str, item: str, kept: bool | None) -> None:
+        """The reviewer's word on one plan item: carried out, not, or taken back (None)."""
+        stamp = now()
+        reviewer = self._session.reviewer
+        if kept is None:
+            self._ticks.pop((sha256, item), None)
+        else:
+            self._ticks[(sha256, item)] = PromiseTick(sha256, item, kept, reviewer, stamp)
+        value = "" if kept is None else ("1" if kept else "0")
+        self._session.submit(Change("promise", sha256, item, value, "", reviewer, stamp))
+        self.changed.emit(sha256)
+
+    # -- the library -----------------------------------------------------------
+    @property
+    def library_path(self) -> str:
+        return self.inputs_.library_path
+
+    def set_library(self, path: str) -> None:
+        """Keep the library chosen in the project at once (the next load reads it); raises StoreError."""
+        self._session.store.set_setting(LIBRARY_SETTING, path or None)
+        self.inputs_ = LastYearInputs(path, (), {}, dict(self._fixes), dict(self._ticks), ())
+
+    def errors(self) -> Sequence[str]:
+        return [e.message for e in self.inputs_.errors]
