@@ -15,6 +15,7 @@ import functools
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,11 @@ def _jieba_hmm() -> tuple[Any, ...]:
 def _in_memory() -> Segmenter:
     tok = jieba_tokenizer()
     return Segmenter(lambda w: tok.FREQ.get(w, ABSENT), tok.total, _jieba_hmm)
+
+
+def words(text: str) -> Iterator[str]:
+    """The words of ``text`` in order, cut as they are asked for (a caller may stop early)."""
+    return tokenizer().cut(text)
 
 
 def token_spans(clause: str) -> list[tuple[int, int]]:
