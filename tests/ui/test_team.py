@@ -165,7 +165,7 @@ def test_the_window_works_on_through_a_server_outage(qtbot: QtBot, zhang: MainWi
     try:
         w.session.set_decision(sha, ITEM, "不符合", "断网时写的")
         qtbot.waitUntil(lambda: w.status.sync.text() == "离线，1 项待同步", timeout=15000)
-        assert w.status.sync.property("warn") is True and not w.savebar.isVisible()
+        assert w.status.sync.property("warn") is True and w.savebar.isHidden()
     finally:
         pg_cluster.start()
     qtbot.waitUntil(lambda: w.status.sync.text().startswith("已连接"), timeout=20000)
