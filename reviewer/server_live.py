@@ -31,7 +31,7 @@ class ChangeListener:
     """Calls, on the listener's thread:
         on_changes(decisions, verdicts): rows another client just wrote (this one's own too);
         on_online(online): the connection was lost (False) or is back (True);
-        on_resync(): notifications may have been missed: read everything again;
+        on_resync(): listening has (re)started and notifications may have been missed: read everything;
         on_assignments(): the lead changed who reviews what.
     """
 
@@ -56,16 +56,16 @@ class ChangeListener:
 
     def _run(self) -> None:
         failures = 0
-        ever = False
         while not self._stop.is_set():
             try:
                 with self._connect() as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
-                    if ever or failures:
-                        self._on_resync()  # what happened while this listener was away
+                    # Listening now: whatever was written before (while the project loaded, or while
+                    # this listener was away) is read once, so nothing falls between the two.
+                    self._on_resync()
                     if failures:
                         self._on_online(True)
-                    failures, ever = 0, True
+                    failures = 0
                     self.connected.set()
                     self._listen(conn)
             except psycopg.Error as exc:

@@ -54,6 +54,8 @@ class SaveWatch(QObject):
             self.session.writer.retry_now()
 
     def _failed(self, message: str, pending: int, offline: bool) -> None:
+        if offline:  # the team's server is away: the status bar counts the outbox (ui.team), no alarm
+            return
         ok = self.session.writer.journal_ok if self.session.writer is not None else False
         self.bar.show_failure(message, pending, ok)
 

@@ -193,7 +193,7 @@ EN.update({
     "只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）":
         "Only the reports assigned to me, or all of the project's reports (mine first)",
     "审阅服务器": "review server", "已连接服务器 · {me}{role}": "Connected to the server · {me}{role}",
-    "（组长）": " (lead)",
+    "（组长）": " (lead)", "只有组长可以设定报告的最终审阅结论": "Only the team lead sets the report's final verdict",
 })
 
 def _context(root: ET.Element, name: str) -> ET.Element:

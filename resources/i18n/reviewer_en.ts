@@ -643,42 +643,47 @@ Partial: {note}</translation>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="53" />
+        <location filename="../../ui/checklist/header.py" line="54" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="65" />
+        <location filename="../../ui/checklist/header.py" line="67" />
+        <source>只有组长可以设定报告的最终审阅结论</source>
+        <translation>Only the team lead sets the report's final verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="68" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="75" />
+        <location filename="../../ui/checklist/header.py" line="78" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="76" />
+        <location filename="../../ui/checklist/header.py" line="79" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="108" />
+        <location filename="../../ui/checklist/header.py" line="115" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="112" />
+        <location filename="../../ui/checklist/header.py" line="119" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="113" />
+        <location filename="../../ui/checklist/header.py" line="120" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="114" />
+        <location filename="../../ui/checklist/header.py" line="121" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -711,27 +716,27 @@ Partial: {note}</translation>
 <context>
     <name>SaveWatch</name>
     <message>
-        <location filename="../../ui/savebar.py" line="63" />
+        <location filename="../../ui/savebar.py" line="65" />
         <source>全部修改已写入审阅项目</source>
         <translation>Every change is saved in the project</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="74" />
+        <location filename="../../ui/savebar.py" line="76" />
         <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
         <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="75" />
+        <location filename="../../ui/savebar.py" line="77" />
         <source>修改尚未写入项目</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="77" />
+        <location filename="../../ui/savebar.py" line="79" />
         <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
         <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="78" />
+        <location filename="../../ui/savebar.py" line="80" />
         <source>修改会丢失</source>
         <translation>Changes would be lost</translation>
     </message>

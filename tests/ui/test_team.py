@@ -121,6 +121,13 @@ def test_another_reviewers_decision_shows_within_two_seconds_and_says_who(
     assert detail.buttons.checkedButton().text() == "不符合"
     assert detail.comment.toPlainText() == "缺少数据" and detail.who.text().startswith("李四 于 ")
     assert "李四 已于 " in w.status.currentMessage() and "改为 不符合" in w.status.currentMessage()
+    header = w.checklist.header
+    assert not header.verdict_box.isEnabled()  # the verdict is the lead's
+    lead = open_server_store(shared.lead)
+    lead.set_verdict(sha, "需修改", "请补充数据", "组长")
+    lead.close()
+    qtbot.waitUntil(lambda: header.verdict_box.currentData() == "需修改", timeout=2000)
+    assert header.comment.text() == "请补充数据"
 
 
 def test_my_reports_come_first_and_can_be_shown_alone(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
@@ -165,7 +172,7 @@ def test_the_window_works_on_through_a_server_outage(qtbot: QtBot, zhang: MainWi
     try:
         w.session.set_decision(sha, ITEM, "不符合", "断网时写的")
         qtbot.waitUntil(lambda: w.status.sync.text() == "离线，1 项待同步", timeout=15000)
-        assert w.status.sync.property("warn") is True and not w.savebar.isVisible()
+        assert w.status.sync.property("warn") is True and w.savebar.isHidden()
     finally:
         pg_cluster.start()
     qtbot.waitUntil(lambda: w.status.sync.text().startswith("已连接"), timeout=20000)

@@ -42,6 +42,7 @@ class ReviewHeader(QWidget):
         self.comment.editingFinished.connect(self._save)
         self._timer.timeout.connect(self._save)
         session.review_changed.connect(self._review_changed)
+        session.team_changed.connect(lambda: self.set_report(self._sha))
         self.set_report(None)
 
     def _layout(self) -> None:
@@ -60,8 +61,10 @@ class ReviewHeader(QWidget):
         self.flush()
         self._sha = sha256
         a = self._session.analysis(sha256) if sha256 else None
+        judge = self._session.team.may_judge()  # on a shared project, the lead's word
         for w in (self.verdict_box, self.comment):
-            w.setEnabled(a is not None)
+            w.setEnabled(a is not None and judge)
+            w.setToolTip("" if judge else self.tr("只有组长可以设定报告的最终审阅结论"))
         self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
         self.title.setToolTip(plain.tip(a.meta.title or a.file) if a is not None else "")
         v = self._session.verdict(sha256) if sha256 else None
@@ -80,6 +83,10 @@ class ReviewHeader(QWidget):
     def _review_changed(self, sha256: str) -> None:
         if sha256 == self._sha:
             self._update_progress()
+            v = self._session.verdict(sha256)
+            if not self._timer.isActive() and not self.comment.hasFocus():  # a verdict from elsewhere
+                self.verdict_box.setCurrentIndex(self.verdict_box.findData(v.verdict if v else "未审"))
+                self.comment.setText(v.comment if v else "")
 
     def flush(self) -> None:
         """Save a pending comment edit now (before switching report or closing)."""

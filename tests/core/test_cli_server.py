@@ -1,0 +1,74 @@
+"""``reviewer server …`` and ``reviewer project …`` on a real PostgreSQL, as an administrator and a lead type them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import psycopg
+import pytest
+
+from reviewer.batch import import_reports
+from reviewer.checklist import load_checklist
+from reviewer.cli import main
+from reviewer.server_admin import init_server
+from reviewer.server_schema import MIGRATIONS, SCHEMA_VERSION
+from reviewer.store import open_store
+from tests.conftest import SEEDS, TeamUrls, as_user
+from tests.pgcluster import PgCluster
+
+
+def test_init_is_idempotent_and_reviewers_get_logins(capsys: pytest.CaptureFixture[str], pg_cluster: PgCluster,
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = pg_cluster.url(pg_cluster.create_database("cli_project"))
+    assert main(["server", "init", url]) == 0
+    assert capsys.readouterr().out.strip() == f"审阅项目 cli_project 已建立（格式版本 0 → {SCHEMA_VERSION}）"
+    assert main(["server", "init", url]) == 0
+    assert capsys.readouterr().out.strip() == f"审阅项目 cli_project 已是最新（格式版本 {SCHEMA_VERSION}）"
+    secret = tmp_path / "pw.txt"
+    secret.write_text("组长的密码\n", encoding="utf-8")
+    assert main(["server", "add-reviewer", url, "赵组长", "--lead", "--password-file", str(secret)]) == 0
+    assert capsys.readouterr().out.strip() == "已建立账号并把 赵组长 加入审阅项目（组长）"
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw-qian\n"))  # a password piped in, not on the command line
+    assert main(["server", "add-reviewer", url, "钱审阅"]) == 0
+    store = open_store(as_user(url, "赵组长", "组长的密码"))
+    assert getattr(store, "identity", None) == ("赵组长", True)
+    store.close()
+    store = open_store(as_user(url, "钱审阅", "pw-qian"))
+    assert getattr(store, "identity", None) == ("钱审阅", False)
+    store.close()
+
+
+def test_a_project_older_than_the_program_is_migrated(pg_cluster: PgCluster) -> None:
+    url = pg_cluster.url(pg_cluster.create_database("old_project"))
+    with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
+        conn.execute(MIGRATIONS[0].encode("utf-8"))
+        conn.execute("INSERT INTO fazhi.meta(key, value) VALUES ('schema_version', '1')")
+    assert init_server(url) == (1, SCHEMA_VERSION)
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT to_regclass('fazhi.pairings')").fetchone() == ("fazhi.pairings",)
+
+
+def test_copy_assign_and_export_a_shared_project(capsys: pytest.CaptureFixture[str], team_project: TeamUrls,
+                                                 tmp_path: Path) -> None:
+    mine = tmp_path / "mine.review"
+    store = open_store(mine)
+    batch = import_reports([str(SEEDS)], load_checklist(), store)
+    first = batch.analyses[0]
+    store.set_decision(first.sha256, "measures", "不符合", "缺数据", "张三")
+    store.close()
+    assert main(["project", "copy", str(mine), team_project.owner]) == 0
+    assert "已复制 5 份报告、1 条审阅意见、0 个结论、2 条历史记录" in capsys.readouterr().out
+    name = Path(first.file).name
+    assert main(["project", "assign", team_project.lead, "--reviewer", "张三", name, "没有这份.txt"]) == 1
+    captured = capsys.readouterr()
+    assert "项目中没有报告“没有这份.txt”" in captured.err and "已把 1 份报告分配给 张三（新分配 1 份）" in captured.out
+    assert main(["project", "assign", team_project.lead, "--reviewer", "李四", batch.analyses[1].sha256[:10]]) == 0
+    assert main(["project", "assign", team_project.zhang, "--reviewer", "张三", name]) == 1
+    assert "只有组长可以分配报告" in capsys.readouterr().err
+    out = tmp_path / "shared.xlsx"
+    assert main(["export", "--project", team_project.li, "-o", str(out)]) == 0
+    sheet = openpyxl.load_workbook(out)["核查明细"]
+    values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "缺数据" in values  # 张三's comment, exported by 李四 from the server
