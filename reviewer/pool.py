@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from multiprocessing import get_context
 from multiprocessing.connection import wait
+from typing import TypeVar
+
+C = TypeVar("C")
+R = TypeVar("R")
+INLINE_BELOW = 16  # reports: fewer are analysed in this process (a worker would be idle before it ran)
 
 
 def watch_parent() -> None:
@@ -55,3 +63,66 @@ def warm_pool(workers: int | None = None) -> ProcessPoolExecutor:
     futures: list[Future[bool]] = [pool.submit(_ready) for _ in range(n)]  # start every worker now
     del futures
     return pool
+
+
+def start_method() -> str:
+    """``fork`` on Linux when this process runs no other thread, else ``spawn``.
+
+    A forked worker starts in milliseconds with the analyser already imported and the dictionary
+    already mapped (a spawned one re-imports everything: 0.2–0.3 s each). Forking a process that
+    runs other threads (a window's, a loader's) can copy a lock held by one of them, so then spawn.
+    """
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def batch_workers(reports: int, workers: int | None = None) -> int:
+    """How many worker processes a batch of ``reports`` gets besides this process (0: all here).
+
+    This process analyses too (``share_work``), so a pool adds ``cpu_count - 1`` workers, and none
+    for a small batch: one report is never worth a process start.
+    """
+    wanted = workers if workers is not None else min(os.cpu_count() or 1, 8)
+    if wanted <= 1 or reports < INLINE_BELOW:
+        return 0
+    return wanted - 1
+
+
+def batch_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool for one batch: forked where safe, its workers ending with this process."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context(start_method()),
+                               initializer=watch_parent)
+
+
+def share_work(pool: Executor, workers: int, run: Callable[[C], R], chunks: Sequence[C],
+               cancelled: Callable[[], bool] | None = None) -> Iterator[tuple[int, R]]:
+    """``(index, run(chunk))`` for every chunk as each is done: ``workers`` chunks at a time in
+    ``pool``, the others here, in order, between checks on the pool.
+
+    This process never waits while there is work left, so a batch is never slower than doing it
+    all here by more than receiving the workers' results — however slow the workers are to start
+    (spawned) or to run (a busy machine). A chunk whose worker failed is run here. ``run`` must be
+    a module-level function (it is pickled).
+    """
+    pending: dict[Future[R], int] = {}
+    nxt = 0
+    while nxt < len(chunks) or pending:
+        if cancelled is not None and cancelled():
+            for f in pending:
+                f.cancel()
+            return
+        while nxt < len(chunks) and len(pending) < workers:
+            pending[pool.submit(run, chunks[nxt])] = nxt
+            nxt += 1
+        ready, _ = wait_futures(pending, timeout=0 if nxt < len(chunks) else 0.2, return_when=FIRST_COMPLETED)
+        for f in ready:
+            i = pending.pop(f)
+            try:
+                result = f.result()
+            except Exception:  # a worker died (out of memory, killed): its chunk is done here
+                result = run(chunks[i])
+            yield i, result
+        if nxt < len(chunks) and len(pending) >= workers:
+            yield nxt, run(chunks[nxt])
+            nxt += 1
