@@ -20,6 +20,7 @@ from typing import TypeVar
 
 C = TypeVar("C")
 R = TypeVar("R")
+NICE = 10  # a window's workers' priority below its own (see lower_priority)
 INLINE_BELOW = 16  # reports: fewer are analysed in this process (a worker would be idle before it ran)
 
 
@@ -40,10 +41,26 @@ def watch_parent() -> None:
     threading.Thread(target=wait_and_exit, name="watch-parent", daemon=True).start()
 
 
+def lower_priority() -> None:
+    """Run this worker below the window's priority.
+
+    The window's pool has a worker per core; at the same priority they took the cores from the
+    GUI thread (and its loader) while a folder opened: event-loop stalls of 100–170 ms on a
+    2-core machine, with no Python running on the GUI thread. A lower priority costs the batch
+    nothing when the cores are otherwise idle.
+    """
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICE)
+        except OSError:
+            pass  # not allowed here: the stalls stay, the results do not change
+
+
 def warm_up() -> None:
     """Worker initialiser: watch the parent, then import the analyser and load the dictionary and
     tables now, not on the first report."""
     watch_parent()
+    lower_priority()
     from reviewer import analyze, checklist, segment, topics
 
     segment.tokenizer()
