@@ -53,12 +53,15 @@ def test_cli_json_is_json_dumps_of_the_results(capsys: pytest.CaptureFixture[str
     assert [r.get("file") for r in json.loads(printed)[:2]] == paths
 
 
-def test_small_batches_and_one_worker_stay_in_this_process() -> None:
-    assert pool.batch_workers(1) == 0
-    assert pool.batch_workers(pool.INLINE_BELOW - 1, workers=8) == 0
-    assert pool.batch_workers(1000, workers=1) == 0
-    assert pool.batch_workers(1000, workers=2) == 1  # this process is the other one
-    assert pool.batch_workers(1000, workers=8) == 7
+def test_small_batches_one_worker_and_busy_cores_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 8)
+    assert pool.batch_workers(1) == pool.batch_workers(1, busy=0.0) == 0
+    assert pool.batch_workers(pool.INLINE_BELOW - 1, workers=8, busy=0.0) == 0
+    assert pool.batch_workers(1000, workers=1, busy=0.0) == 0
+    assert pool.batch_workers(1000, workers=2, busy=0.0) == 1  # this process is the other one
+    assert pool.batch_workers(1000, busy=0.0) == 7
+    assert pool.batch_workers(1000, busy=5.5) == 2  # 2.5 cores free
+    assert pool.batch_workers(1000, busy=9.0) == 0
 
 
 def test_fork_only_without_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,7 +106,9 @@ def test_share_work_runs_a_failed_chunk_here() -> None:
         assert sorted(pool.share_work(ex, 2, _square, [1, 2, 3])) == [(0, 1), (1, 4), (2, 9)]
 
 
-def test_a_batch_in_a_pool_beside_this_process_is_the_batch_in_one_process() -> None:
+def test_a_batch_in_a_pool_beside_this_process_is_the_batch_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_load_average", lambda: 0.0)  # a worker even on a busy machine
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     seeds = [load(seed_path(p)) for p in SEEDS]
     docs = [replace(seeds[i % 5], path=f"r{i:03d}.txt") for i in range(pool.INLINE_BELOW + 3)]
     shared = analyze_many(docs, workers=2)
