@@ -7,16 +7,16 @@ the analyser (and jieba) stay out of the GUI process, so loading never stalls th
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future
 from concurrent.futures import wait as wait_futures
-from multiprocessing import get_context
-from multiprocessing.connection import wait
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing and the process pool are imported when a pool is made (15 ms)
+    from concurrent.futures import ProcessPoolExecutor
 
 C = TypeVar("C")
 R = TypeVar("R")
@@ -30,6 +30,9 @@ def watch_parent() -> None:
     A pool's workers wait on a queue whose pipe they hold both ends of, so they never notice a
     parent killed outright; left alone they would live on, each holding its dictionary in memory.
     """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     parent = multiprocessing.parent_process()
     if parent is None:
         return
@@ -75,6 +78,9 @@ def _ready() -> bool:
 
 def warm_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A spawn-safe pool whose workers start at once and warm up in the background."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     n = workers if workers is not None else max(1, min((os.cpu_count() or 1), 8))
     pool = ProcessPoolExecutor(max_workers=n, mp_context=get_context("spawn"), initializer=warm_up)
     futures: list[Future[bool]] = [pool.submit(_ready) for _ in range(n)]  # start every worker now
@@ -119,6 +125,9 @@ def _load_average() -> float:
 
 def batch_pool(workers: int) -> ProcessPoolExecutor:
     """A pool for one batch: forked where safe, its workers ending with this process."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context(start_method()),
                                initializer=watch_parent)
 
