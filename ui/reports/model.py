@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.paths import readable_name
+from reviewer.review import ReportReview
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, text, verdict_name
@@ -38,10 +39,16 @@ class ReportsModel(QAbstractItemModel):
         session.reports_changed.connect(self.reload)
         session.reports_added.connect(self._added)
         session.review_changed.connect(self._report_changed)
+        session.analysis_changed.connect(self._report_changed)
         session.team_changed.connect(self._team_changed)
+        # Each report row's counts, as painted: a row is painted with several roles, and a folder
+        # opening repaints the tree many times; working the counts out for each was a third of the
+        # GUI thread's time then. Dropped with the report's decisions, analysis or the whole list.
+        self._reviews: dict[str, ReportReview | None] = {}
         self.reload()
 
     def reload(self) -> None:
+        self._reviews.clear()
         self.beginResetModel()
         self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
         self._position = {r.report: i for i, r in enumerate(self._roots)}
@@ -60,6 +67,7 @@ class ReportsModel(QAbstractItemModel):
         self.endInsertRows()
 
     def _report_changed(self, sha256: str) -> None:
+        self._reviews.pop(sha256, None)
         idx = self.report_index(sha256)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
@@ -170,7 +178,9 @@ class ReportsModel(QAbstractItemModel):
         changed = node.report in self._session.changed_on_disk
         if role == Qt.ItemDataRole.DisplayRole:
             return report_label(a) + (self.tr("（源文件已更改）") if changed else "")
-        rv = self._session.review(node.report)
+        if node.report not in self._reviews:
+            self._reviews[node.report] = self._session.review(node.report)
+        rv = self._reviews[node.report]
         if rv is None:
             return None
         if role == ROLE_STATUS:
