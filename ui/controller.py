@@ -21,7 +21,16 @@ from reviewer.location import display_name, is_server, redact
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.dialogs import LoadErrorsDialog, show_message
-from ui.loading import Deliver, JobContext, LoadResult, WarmPool, import_work, open_project_work, regroup_work
+from ui.loading import (
+    Deliver,
+    JobContext,
+    LoadResult,
+    ReportDraft,
+    WarmPool,
+    import_work,
+    open_project_work,
+    regroup_work,
+)
 from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
 
 if TYPE_CHECKING:
@@ -46,6 +55,7 @@ class Controller(QObject):
         loader.loaded.connect(self._loaded)
         loader.failed.connect(self._failed)
         loader.partial.connect(self._partial)
+        loader.drafted.connect(self._drafted)
         loader.pages.connect(window.status.reading_pages)
         self.pools = WarmPool()
         window.session.review_changed.connect(lambda _sha: self._review_progress())
@@ -84,6 +94,15 @@ class Controller(QObject):
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
             self._auto_selected = analyses[0].sha256  # whichever came first; the end puts the first in order
+            self.w.reports.select_report(self._auto_selected)
+
+    def _drafted(self, draft: object) -> None:
+        """A scan's first pages: readable at once, the rest filling in as OCR reads them."""
+        assert isinstance(draft, ReportDraft)
+        first = not self.w.session.analyses()
+        self.w.session.show_draft(draft.analysis, draft.done, draft.total)
+        if first and self.w.reports.current_report() is None:
+            self._auto_selected = draft.analysis.sha256
             self.w.reports.select_report(self._auto_selected)
 
     def open_files_dialog(self) -> None:
@@ -133,6 +152,7 @@ class Controller(QObject):
     def _loaded(self, result: object) -> None:
         assert isinstance(result, LoadResult)
         self.w.status.loading_done()
+        self.w.session.drop_drafts()  # a scan not read to its end (a whole project's list replaces them anyway)
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
             had = None if had == self._auto_selected else had  # the reviewer's own choice only
@@ -167,6 +187,7 @@ class Controller(QObject):
 
     def _failed(self, message: str) -> None:
         self.w.status.loading_done()
+        self.w.session.drop_drafts()
         self._pending = []
         text = self.w.tr("打开报告时出错：\n{m}").format(m=message)
         show_message(self.w, QMessageBox.Icon.Critical, self.w.tr("打开失败"), text)

@@ -39,7 +39,16 @@ class LoadResult:
     lastyear: LastYearInputs | None = None  # last year's library, pairings and ticks, as read
 
 
-Deliver = Callable[[list[Analysis]], None]
+@dataclass(frozen=True)
+class ReportDraft:
+    """A scan's analysis from the pages read so far (``done`` of ``total``), shown until it is all read."""
+
+    analysis: Analysis
+    done: int
+    total: int
+
+
+Deliver = Callable[["list[Analysis] | ReportDraft"], None]
 Work = Callable[[Progress, Cancelled], LoadResult]
 
 
@@ -52,6 +61,9 @@ class JobContext:
     pool: Callable[[], Executor | None]  # the window's warm analysis pool, made when first needed
     deliver: Deliver  # each group of reports as soon as it is analysed (to show the first at once)
     pages: Callable[[Path, int, int], None] = lambda _f, _d, _t: None  # a scan's pages as OCR reads them
+
+    def draft(self, analysis: Analysis, done: int, total: int) -> None:
+        self.deliver(ReportDraft(analysis, done, total))
 
 
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
@@ -110,7 +122,7 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
         store, owned = ctx.opener()
         try:
             batch = import_reports(list(paths), ctx.checklist, store, progress, cancelled, pool=ctx.pool(),
-                                   on_done=ctx.deliver, pages=ctx.pages)
+                                   on_done=ctx.deliver, pages=ctx.pages, drafts=ctx.draft)
             if batch.cancelled:
                 return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
@@ -148,6 +160,7 @@ class Loader(QObject):
         loaded(LoadResult): the job ended (possibly cancelled, with what it had).
         failed(message): the job itself crashed.
         partial(list of Analysis): a group of reports is ready before the job ends.
+        drafted(ReportDraft): a scan's pages read so far, analysed (the report as far as it goes).
         pages(file name, done, total): a scanned file is being read, page by page.
     """
 
@@ -156,6 +169,7 @@ class Loader(QObject):
     loaded = Signal(object)
     failed = Signal(str)
     partial = Signal(object)
+    drafted = Signal(object)
     pages = Signal(str, int, int)
     _delivered = Signal(int, object)
 
@@ -178,7 +192,7 @@ class Loader(QObject):
         self._generation += 1
         generation = self._generation
 
-        def deliver(analyses: list[Analysis]) -> None:  # on the worker thread: queued to the GUI
+        def deliver(analyses: list[Analysis] | ReportDraft) -> None:  # on the worker thread: queued to the GUI
             try:
                 self._delivered.emit(generation, analyses)
             except RuntimeError:
@@ -198,8 +212,12 @@ class Loader(QObject):
             self._task.cancel()
 
     def _on_delivered(self, generation: int, analyses: object) -> None:
-        if generation == self._generation and isinstance(analyses, list):
+        if generation != self._generation:
+            return
+        if isinstance(analyses, list):
             self.partial.emit(analyses)
+        elif isinstance(analyses, ReportDraft):
+            self.drafted.emit(analyses)
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:

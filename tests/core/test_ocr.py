@@ -77,3 +77,49 @@ def test_an_image_with_almost_no_text_is_not_a_report(tmp_path: Path) -> None:
     with pytest.raises(ReportLoadError) as err:
         load(path)
     assert err.value.kind == "scanned" and "几乎没有文字" in str(err.value)
+
+
+PAGES = [
+    ["某区人民政府关于2023年度法治政府建设情况的报告", "一、主要举措和成效", "全年共办理行政复议案件59件。"],
+    ["二、存在的不足和原因", "基层执法人员培训不够。"],
+    ["三、下一步工作安排", "加强行政执法监督。"],
+]
+
+
+def _text(pages: list[list[str]]) -> str:
+    return "\n".join(line for page in pages for line in page) + "\n"
+
+
+def test_a_long_scan_can_be_read_page_by_page_while_the_rest_is_recognised(tmp_path: Path) -> None:
+    drafts: list[tuple[str, str, int, int]] = []
+    doc = load(ff.make_scan_tiff(tmp_path / "scan.tif", PAGES),
+               draft=lambda d, done, total: drafts.append((d.text, d.sha256, done, total)))
+    assert doc.text == _text(PAGES)
+    assert drafts == [(_text(PAGES[:1]), doc.sha256, 1, 3), (_text(PAGES[:2]), doc.sha256, 2, 3)]
+
+
+def test_a_mixed_pdf_draft_holds_its_text_pages_and_the_scans_read_so_far(tmp_path: Path) -> None:
+    title = ["某区人民政府关于2023年度法治政府建设情况的报告", "各位领导："]
+    drafts: list[tuple[str, str, int, int]] = []
+    pdf = ff.make_mixed_pdf(tmp_path / "mixed.pdf", title, PAGES[1], more_scans=[PAGES[2]])
+    doc = load(pdf, draft=lambda d, done, total: drafts.append((d.text, d.format, done, total)))
+    assert doc.format == "pdf+ocr" and doc.text == _text([title, PAGES[1], PAGES[2]])
+    assert drafts == [(_text([title, PAGES[1]]), "pdf+ocr", 1, 2)]
+
+
+def test_drafts_are_analysed_but_only_the_whole_scan_is_kept(tmp_path: Path) -> None:
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.memory_store import MemoryReviewStore
+
+    store = MemoryReviewStore()
+    seen: list[tuple[list[str], int, int]] = []
+    scan = ff.make_scan_tiff(tmp_path / "scan.tif", PAGES)
+    result = import_reports([scan], load_checklist(), store, drafts=lambda a, done, total: seen.append(
+        ([s.heading for s in a.sections], done, total)))
+    assert seen == [(["一、主要举措和成效"], 1, 3), (["一、主要举措和成效", "二、存在的不足和原因"], 2, 3)]
+    whole = result.analyses[0]
+    assert [s.heading for s in whole.sections] == ["一、主要举措和成效", "二、存在的不足和原因", "三、下一步工作安排"]
+    assert whole.file == str(scan) and [m.value for m in whole.metrics] == [59]
+    assert [r.sha256 for r in store.reports()] == [whole.sha256]
+    assert [d.text for d in store.documents([whole.sha256])] == [_text(PAGES)]
