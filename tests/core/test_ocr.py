@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,22 @@ def test_drafts_are_analysed_but_only_the_whole_scan_is_kept(tmp_path: Path) -> 
     assert whole.file == str(scan) and [m.value for m in whole.metrics] == [59]
     assert [r.sha256 for r in store.reports()] == [whole.sha256]
     assert [d.text for d in store.documents([whole.sha256])] == [_text(PAGES)]
+
+
+def test_a_figure_with_a_doubtful_character_is_a_finding_for_the_reviewer_only() -> None:
+    from reviewer.analyze import analyze_document
+    from reviewer.annotations import Voice, notes_for
+    from reviewer.model import Document
+
+    text = _text(PAGES)
+    at = text.index("59件")
+    doc = Document("scan.tif", text, "0" * 64, "ocr", None, 1, (), ((at + 1, at + 2, 0.42), (0, 2, 0.5)))
+    a = analyze_document(doc)
+    (f,) = [f for f in a.findings if f.kind == "uncertain_figure"]
+    assert (f.start, f.end, f.severity) == (at, at + 3, "warning")
+    assert f.message.render() == "“59件”中有文字识别（OCR）不确定的字（置信度 42%），请对照原件核对这个数字"
+    assert f.message.render("en").startswith("“59件” has characters OCR was unsure of (confidence 42%)")
+    notes = notes_for(a, {}, None, Voice("审阅人", "2026-11-30T09:12:00"))
+    assert [n.kind for n in notes if n.kind == "finding"] == ["finding"] * (len(a.findings) - 1)
+    assert not [n for n in notes if "OCR" in n.text]  # not the unit's doing: never sent back to it
+    assert not [f for f in analyze_document(replace(doc, uncertain=())).findings if f.kind == "uncertain_figure"]
