@@ -56,6 +56,7 @@ class Controller(QObject):
         loader.failed.connect(self._failed)
         loader.partial.connect(self._partial)
         loader.drafted.connect(self._drafted)
+        loader.review_read.connect(lambda r: window.session.take_review(r.decisions, r.verdicts))
         loader.pages.connect(window.status.reading_pages)
         self.pools = WarmPool()
         window.session.review_changed.connect(lambda _sha: self._review_progress())

@@ -48,7 +48,15 @@ class ReportDraft:
     total: int
 
 
-Deliver = Callable[["list[Analysis] | ReportDraft"], None]
+@dataclass(frozen=True)
+class ReviewRead:
+    """The project's decisions and verdicts, read before its reports so that none shows unreviewed."""
+
+    decisions: dict[str, dict[str, ItemDecision]]
+    verdicts: dict[str, ReportVerdict]
+
+
+Deliver = Callable[["list[Analysis] | ReportDraft | ReviewRead"], None]
 Work = Callable[[Progress, Cancelled], LoadResult]
 
 
@@ -71,6 +79,7 @@ def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, canc
     from reviewer.batch import changed_sources, project_reports, with_project_findings
     from reviewer.library import last_year_inputs
 
+    ctx.deliver(ReviewRead(store.all_decisions(), store.all_verdicts()))
     pool = _pool_if_needed(ctx, store, have)
     batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver)
     result = LoadResult(base=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
@@ -161,6 +170,7 @@ class Loader(QObject):
         failed(message): the job itself crashed.
         partial(list of Analysis): a group of reports is ready before the job ends.
         drafted(ReportDraft): a scan's pages read so far, analysed (the report as far as it goes).
+        review_read(ReviewRead): the project's decisions and verdicts, before any of its reports.
         pages(file name, done, total): a scanned file is being read, page by page.
     """
 
@@ -170,6 +180,7 @@ class Loader(QObject):
     failed = Signal(str)
     partial = Signal(object)
     drafted = Signal(object)
+    review_read = Signal(object)
     pages = Signal(str, int, int)
     _delivered = Signal(int, object)
 
@@ -192,7 +203,7 @@ class Loader(QObject):
         self._generation += 1
         generation = self._generation
 
-        def deliver(analyses: list[Analysis] | ReportDraft) -> None:  # on the worker thread: queued to the GUI
+        def deliver(analyses: list[Analysis] | ReportDraft | ReviewRead) -> None:  # worker thread: queued to the GUI
             try:
                 self._delivered.emit(generation, analyses)
             except RuntimeError:
@@ -218,6 +229,8 @@ class Loader(QObject):
             self.partial.emit(analyses)
         elif isinstance(analyses, ReportDraft):
             self.drafted.emit(analyses)
+        elif isinstance(analyses, ReviewRead):
+            self.review_read.emit(analyses)
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:

@@ -45,6 +45,7 @@ class Session(QObject):
         reports_changed(): the project's reports were replaced or removed.
         reports_added(count): ``count`` reports were appended while a folder is still opening.
         review_changed(sha256): a decision or verdict of one report changed (or was saved).
+        review_reloaded(): every report's decisions and verdicts were read anew from the project.
         save_failed(message, pending, offline): the project could not be written; changes wait and are
             retried (``offline``: the team's server cannot be reached).
         save_recovered(): every waiting change reached the project.
@@ -58,6 +59,7 @@ class Session(QObject):
     project_changed = Signal()
     reports_changed = Signal()
     reports_added = Signal(int)
+    review_reloaded = Signal()
     review_changed = Signal(str)
     save_failed = Signal(str, int, bool)
     save_recovered = Signal()
@@ -136,6 +138,14 @@ class Session(QObject):
             self._take_review(*review)
         self.changed_on_disk &= set(self._analyses)
         self.reports_changed.emit()
+        if review is not None:
+            self.review_reloaded.emit()
+
+    def take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
+                    verdicts: Mapping[str, ReportVerdict]) -> None:
+        """The project's decisions and verdicts as read (before its reports arrive, when it opens)."""
+        self._take_review(decisions, verdicts)
+        self.review_reloaded.emit()
 
     def _take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
                      verdicts: Mapping[str, ReportVerdict]) -> None:

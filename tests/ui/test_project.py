@@ -271,3 +271,26 @@ def test_a_misspelled_checklist_is_refused_with_a_dialog_and_the_previous_one_ke
     assert "仍使用原来的核查清单" in shown[0]
     assert w.controller.checklist is before and w.settings.checklist_path == ""
     w.close()
+
+
+def test_the_report_shown_on_reopening_shows_its_review_and_typing_there_keeps_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:2])
+    project = tmp_path / "A.review"
+    w = _start(qtbot, tmp_path / "s.ini", project, [str(folder)])
+    sha = w.session.analyses()[0].sha256
+    _tick(w, sha, "measures")
+    w.session.set_verdict(sha, "需修改", "请补充数据")
+    w.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.reports.current_report() == sha and w.checklist.model.report == sha  # no click on it
+    header = w.checklist.header
+    assert header.verdict_box.currentData() == "需修改" and header.comment.text() == "请补充数据"
+    assert header.progress_label.text().startswith("1/") and _ticked(w) == {"measures"}
+    header.comment.setFocus()
+    header.comment.end(False)
+    header.comment.insert("和依据")
+    header.flush()
+    w.close()
+    v = open_store(project).verdict(sha)
+    assert v is not None and (v.verdict, v.comment) == ("需修改", "请补充数据和依据")

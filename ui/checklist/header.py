@@ -42,6 +42,7 @@ class ReviewHeader(QWidget):
         self.comment.editingFinished.connect(self._save)
         self._timer.timeout.connect(self._save)
         session.review_changed.connect(self._review_changed)
+        session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
         session.team_changed.connect(lambda: self.set_report(self._sha))
         self.set_report(None)
 
