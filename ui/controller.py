@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
@@ -31,7 +31,7 @@ from ui.loading import (
     open_project_work,
     regroup_work,
 )
-from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
+from ui.project import PROJECT_SUFFIX, data_dir, make_writer, not_opened, open_project, sample_project, store_opener
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -233,6 +233,12 @@ class Controller(QObject):
         warning = None
         if store is None:
             store, warning = open_project(path, self.w)
+            if not_opened(store):  # the reviewer stays where they were, told why
+                store.close()
+                text = self.w.tr("{why}\n\n仍在审阅当前项目“{name}”。").format(
+                    why=warning or "", name=display_name(self.project))
+                show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("无法打开审阅项目"), text)
+                return
         self.w.session.set_store(store, make_writer(path, store, self.w))
         self.project = str(path)
         self._project_opened(self.project, warning)
@@ -241,13 +247,20 @@ class Controller(QObject):
 
     def _project_opened(self, location: str, warning: str | None) -> None:
         s = self.w.settings
-        s.remember_project(location)
-        self.w.settings_store.save(s)
+        failed = not_opened(self.w.session.store)
+        if not failed:  # a project that could not be opened is not one to come back to
+            s.remember_project(location)
+            self.w.settings_store.save(s)
         name = display_name(location)
         self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=name))
         self.w.status.set_project(name, self.w.session.store.journal_mode)
         self.w.team.attach(self.w.session.store)
-        if warning:
+        if failed:  # at start: the window is up, on a stand-in project that keeps nothing
+            text = self.w.tr("{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”"
+                             "或“新建审阅项目”选择一个项目后再审阅。").format(why=warning or "")
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
+                                                      self.w.tr("无法打开审阅项目"), text))
+        elif warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()
 

@@ -87,3 +87,10 @@ def test_summary_is_readable_chinese(capsys: pytest.CaptureFixture[str]) -> None
     assert "第 14 行 [警告] 重复段落" in out
     assert "[缺失] 形式规范·无重复段落：发现重复段落 1 处" in out
     assert "数据指标：" in out
+
+
+def test_export_of_a_mistyped_project_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing, out = tmp_path / "nope.review", tmp_path / "y.xlsx"
+    assert main(["export", "--project", str(missing), "-o", str(out)]) == 2
+    assert "找不到审阅项目" in capsys.readouterr().err
+    assert not missing.exists() and not out.exists()
