@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
@@ -31,7 +31,16 @@ from ui.loading import (
     open_project_work,
     regroup_work,
 )
-from ui.project import PROJECT_SUFFIX, data_dir, make_writer, not_opened, open_project, sample_project, store_opener
+from ui.project import (
+    PROJECT_SUFFIX,
+    data_dir,
+    lock_project,
+    make_writer,
+    not_opened,
+    open_project,
+    sample_project,
+    store_opener,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -50,6 +59,7 @@ class Controller(QObject):
         self.checklist = checklist
         self._pending: list[str] = []
         self._auto_selected: str | None = None
+        self._lock: QLockFile | None = None
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -251,6 +261,7 @@ class Controller(QObject):
         if not failed:  # a project that could not be opened is not one to come back to
             s.remember_project(location)
             self.w.settings_store.save(s)
+        self._take_lock(location, failed)
         name = display_name(location)
         self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=name))
         self.w.status.set_project(name, self.w.session.store.journal_mode)
@@ -263,6 +274,24 @@ class Controller(QObject):
         elif warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()
+
+    def _take_lock(self, location: str, failed: bool) -> None:
+        """This window's mark on its project file; a project already open in another window is said so."""
+        if self._lock is not None:
+            self._lock.unlock()
+        self._lock, holder = (None, None) if failed else lock_project(location)
+        if holder is not None:
+            text = self.w.tr("“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，"
+                             "同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。").format(
+                name=display_name(location), holder=holder)
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
+                                                      self.w.tr("项目已在别处打开"), text))
+
+    def release(self) -> None:
+        """The window closes: its project is free for the next one."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _fill_recent(self) -> None:
         menu = self.w.actions_.recent

@@ -218,5 +218,6 @@ class MainWindow(QMainWindow):
         st.save(self.settings)
         if self.session.writer is not None:
             self.session.writer.close(timeout=0.5)  # what still waits stays in the journal
+        self.controller.release()
         self.session.store.close()
         super().closeEvent(event)

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.location import is_server, redact
@@ -100,6 +100,22 @@ def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[R
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), str(exc)
+
+
+def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:
+    """Mark a project file as open in this window: the lock, or (None, who holds it) when another window
+    already has it open. Both windows' changes are saved, but neither shows the other's, so the reviewer
+    is told. A folder where no lock can be made (read-only) or a server project: (None, None)."""
+    if is_server(str(location)):
+        return None, None
+    lock = QLockFile(str(location) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone (after a crash): then taken over
+    if lock.tryLock(0):
+        return lock, None
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None, None
+    pid, host, _app = lock.getLockInfo()
+    return None, f"{host}（进程 {pid}）" if host else f"进程 {pid}"
 
 
 def not_opened(store: ReviewStore) -> bool:

@@ -336,3 +336,19 @@ def test_a_server_url_given_as_project_stays_a_url() -> None:
     url = "postgresql://张三@127.0.0.1:55439/法治年报2026"
     assert parse_args(["--project", url]).project == url
     assert parse_args(["--project", "a/b.review"]).project == Path("a/b.review")
+
+
+def test_a_project_open_in_another_window_is_said_so_and_free_again_once_closed(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "A.review"
+    first = _start(qtbot, tmp_path / "s.ini", project, [str(SEED_FILES[0])])
+    seen = _answer_messages(monkeypatch)
+    second = _start(qtbot, tmp_path / "s2.ini", project)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0][0] == "项目已在别处打开" and f"（进程 {os.getpid()}）" in seen[0][1] and "“A”" in seen[0][1]
+    second.close()
+    first.close()
+    third = _start(qtbot, tmp_path / "s3.ini", project)
+    qtbot.wait(50)
+    assert len(seen) == 1 and len(third.session.analyses()) == 1  # no warning once the others closed
+    third.close()
