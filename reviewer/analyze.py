@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reviewer import checklist as checklist_mod
-from reviewer.findings import batch_duplicates, find_findings
+from reviewer.findings import batch_duplicates, find_findings, uncertain_figures
 from reviewer.meta import extract_meta
 from reviewer.metrics import extract_metrics
 from reviewer.model import Analysis, Document, LoadError
@@ -41,6 +41,7 @@ def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = 
     parts = find_parts(text, outline, meta)
     metrics = extract_metrics(text, outline)
     findings = outline.findings + meta.findings + find_findings(text, outline, meta, parts, metrics)
+    findings += tuple(uncertain_figures(metrics, doc.uncertain))
     results = checklist_mod.evaluate(cl, text, outline, meta, parts, metrics, findings)
     plan = plan_entries(text, outline.sections, parts["next_year"])  # what next year's report is held to
     return Analysis(

@@ -18,7 +18,7 @@ from reviewer.checklist import Checklist, ChecklistItem
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, CheckResult, Finding, ItemDecision
 from reviewer.review import Decisions
-from reviewer.vocab import FINDING_KIND, REQUIRED_PARTS, Lang
+from reviewer.vocab import FINDING_KIND, READING_FINDINGS, REQUIRED_PARTS, Lang
 
 NoteKind = Literal["finding", "failed", "missing_part"]
 
@@ -125,7 +125,7 @@ def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, vo
     """Every note of one report, in text order (findings, failed items, missing parts)."""
     items = {i.id: i for i in (checklist.items if checklist else ())}
     by_part = _part_items(checklist)
-    notes = [finding_note(f, voice, lang) for f in a.findings]
+    notes = [finding_note(f, voice, lang) for f in a.findings if f.kind not in READING_FINDINGS]
     notes += [failed_note(a, r, d, items.get(r.id), voice, lang) for r, d in failed_items(a, decisions)]
     notes += [missing_part_note(a, p, by_part.get(p), voice, lang) for p in missing_parts(a)]
     return sorted(notes, key=lambda n: (n.start, n.end))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -137,10 +137,13 @@ def import_reports(
     pool: Executor | None = None,
     on_done: Callable[[list[Analysis]], None] | None = None,
     pages: Callable[[Path, int, int], None] | None = None,
+    drafts: Callable[[Analysis, int, int], None] | None = None,
 ) -> BatchResult:
     """Load every report under ``paths``, analyse it, and keep it (text and all) in ``store``.
 
-    ``pages(file, done, total)`` follows a file read page by page (a scan being recognised).
+    ``pages(file, done, total)`` follows a file read page by page (a scan being recognised);
+    ``drafts(analysis, done, total)`` receives the analysis of such a file's pages read so far,
+    to be shown until the whole file is read (it is neither cached nor kept in the project).
 
     ``on_done`` receives each group of reports once they are analysed and kept in the project (the
     window shows the first ones while the rest are still being read).
@@ -150,7 +153,8 @@ def import_reports(
     def half(offset: int) -> Progress | None:
         return (lambda d, t: progress(offset * t + d, 2 * t)) if progress is not None else None
 
-    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, pages=pages)
+    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, pages=pages,
+                             drafts=_draft_analyses(checklist, pool, drafts, store is not None))
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
         store.save_checklist(checklist)
@@ -165,6 +169,30 @@ def import_reports(
     result.added = [a.sha256 for a in analyses]
     result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)
     return result
+
+
+def _draft_analyses(checklist: Checklist, pool: Executor | None, drafts: Callable[[Analysis, int, int], None] | None,
+                    absolute: bool) -> Callable[[Document, int, int], None] | None:
+    """Each draft document analysed (in the pool when there is one: the analyser stays out of this
+    process) and handed on; a draft that cannot be analysed is skipped, the whole file will say why."""
+    if drafts is None:
+        return None
+    take = drafts
+
+    def analyse(doc: Document, done: int, total: int) -> None:
+        from reviewer.analyze import analyze_safely
+
+        if absolute:
+            doc = replace(doc, path=os.path.abspath(doc.path))
+        try:
+            outcome = pool.submit(analyze_safely, doc, checklist).result() if pool is not None else \
+                analyze_safely(doc, checklist)
+        except (RuntimeError, BrokenExecutor):  # the pool shut down (the window closing): no draft to show
+            return
+        if isinstance(outcome, Analysis):
+            take(outcome, done, total)
+
+    return analyse
 
 
 def _mtime(path: str) -> float | None:

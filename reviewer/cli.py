@@ -25,7 +25,7 @@ from reviewer.model import Analysis, LoadError
 from reviewer.paths import readable
 from reviewer.review import gap_items, summarize
 from reviewer.serialize import error_json, to_json
-from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, SEVERITY, Lang, as_lang
+from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, REQUIRED_PARTS, SEVERITY, Lang, as_lang
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -98,8 +98,9 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
       f"{t['year']}{sep}{m.report_year or t['unknown']}\n")
     w(f"{t['signed']}{sep}{m.signed_date or '—'}{sp}{t['published']}{sep}{m.published_date or '—'}\n")
     w(f"{t['parts']}{sep}{rv.parts_found}/{rv.parts_required}\n")
-    for pid, p in a.parts.items():
-        w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")
+    for pid in REQUIRED_PARTS:  # as the window and the workbook count them; optional parts are not gaps
+        if (p := a.parts.get(pid)) is not None:
+            w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")
     score = f"{rv.points:g}/{rv.judged}（{rv.rate:.0%}）" if rv.rate is not None else t["none"]
     w(f"{t['score']}{sep}{score}{sp}{t['gaps'].format(missing=rv.missing, partial=rv.partial)}\n")
     for c in gap_items(a):

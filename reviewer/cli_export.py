@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
@@ -50,12 +51,16 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
-    from reviewer.location import display_name
+    from reviewer.location import display_name, is_server
     from reviewer.store import StoreError, open_store
     from reviewer.vocab import as_lang
 
     if not args.paths and not args.project:
         print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+        return 2
+    if not args.paths and not is_server(args.project) and not Path(args.project).exists():
+        # nothing to bring in: a mistyped name must not become a new, empty project and workbook
+        print(f"找不到审阅项目 {args.project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）", file=sys.stderr)
         return 2
     try:
         store = open_store(args.project, check=True) if args.project else None

@@ -9,6 +9,7 @@ signature or date, and rates whose change is given in %.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -55,6 +56,22 @@ def undecodable(text: str) -> list[Finding]:
         return []
     m = msg("undecodable", n=text.count("\ufffd"), encoding="UTF-8")
     return [Finding("undecodable_characters", "warning", m, first, first + 1)]
+
+
+def uncertain_figures(metrics: Sequence[Metric], uncertain: Sequence[tuple[int, int, float]]) -> list[Finding]:
+    """Figures holding a character OCR was unsure of (a 3 read as 8 changes the figure, not only the
+    text): one finding each, with the lowest confidence, for the reviewer to check against the page."""
+    if not uncertain:
+        return []
+    spans = sorted(uncertain)
+    starts = [s for s, _, _ in spans]
+    out = []
+    for m in metrics:
+        doubts = [c for s, e, c in spans[:bisect_left(starts, m.end)] if e > m.start]
+        if doubts:
+            note = msg("ocr.uncertain_figure", figure=m.text, p=round(min(doubts) * 100))
+            out.append(Finding("uncertain_figure", "warning", note, m.start, m.end))
+    return out
 
 
 def body_spans(text: str, lines: Sequence[Line]) -> list[tuple[int, int]] | None:

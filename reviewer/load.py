@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reviewer.formats.base import Extracted
 from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
 
@@ -150,11 +151,13 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    draft: Callable[[Document, int, int], None] | None = None,
 ) -> Document:
     """Load one report file. Raises ``ReportLoadError`` with a Chinese message on any problem.
 
     ``progress(done, total)`` reports pages of a file read page by page (OCR), ``cancelled()`` is
     asked between pages; a cancelled load raises ``ReportLoadError`` of kind "cancelled".
+    ``draft(document so far, pages done, pages in all)`` receives such a file's pages read so far.
     """
     from reviewer.formats import extract
     from reviewer.formats.base import Context, FormatProblem, check_text
@@ -166,7 +169,7 @@ def load(
         raise ReportLoadError(p, "empty", "文件是空的")
     digest = hashlib.sha256(data).hexdigest()
     suffix = p.suffix.lower()
-    ctx = Context(progress, cancelled)
+    ctx = Context(progress, cancelled, _drafts(str(path), digest, len(data), draft))
     try:
         got = read_text(data, ctx) if suffix in TEXT_SUFFIXES else extract(data, suffix, ctx)
         check_text(got.text)
@@ -176,6 +179,21 @@ def load(
         raise ReportLoadError(p, "empty", "文件中没有文字内容")
     return Document(path=str(path), text=got.text, sha256=digest, format=got.format, encoding=got.encoding,
                     size=len(data), hints=got.hints, uncertain=got.uncertain)
+
+
+def _drafts(path: str, digest: str, size: int, draft: Callable[[Document, int, int], None] | None
+            ) -> Callable[[Extracted, int, int], None] | None:
+    """A reader's text so far as the document it will become (the same file, content hash and size)."""
+    if draft is None:
+        return None
+    take = draft
+
+    def show(got: Extracted, done: int, total: int) -> None:
+        if got.text.strip():
+            take(Document(path=path, text=got.text, sha256=digest, format=got.format, encoding=got.encoding,
+                          size=size, hints=got.hints, uncertain=got.uncertain), done, total)
+
+    return show
 
 
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -212,11 +230,13 @@ def load_many(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     pages: Callable[[Path, int, int], None] | None = None,
+    drafts: Callable[[Document, int, int], None] | None = None,
 ) -> tuple[list[Document], list[LoadError]]:
     """Load every report under ``paths``; one bad file never stops the batch.
 
     ``progress(done, total)`` counts files; ``pages(file, done, total)`` counts the pages of a file
-    read page by page (OCR). ``cancelled()`` is asked between files and between such pages.
+    read page by page (OCR), and ``drafts`` receives such a file's text so far (see ``load``).
+    ``cancelled()`` is asked between files and between such pages.
     """
     files = iter_report_files(paths)
     docs: list[Document] = []
@@ -226,7 +246,7 @@ def load_many(
         if cancelled is not None and cancelled():
             break
         try:
-            doc = load(f, max_bytes=max_bytes, cancelled=cancelled, progress=_pages_of(f, pages))
+            doc = load(f, max_bytes=max_bytes, cancelled=cancelled, progress=_pages_of(f, pages), draft=drafts)
             if doc.sha256 in first_path:
                 # The review is keyed by content: a second copy would share (and confuse) it.
                 raise ReportLoadError(f, "duplicate", f"与已打开的 {first_path[doc.sha256]} 内容完全相同，未重复打开")

@@ -54,6 +54,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "标题年度为 {year} 年，正文却主要写 {other} 年（{n} 处），未提到 {year} 年",
         "The title says {year}, but the text speaks mostly of {other} ({n} times) and never of {year}",
     ),
+    "ocr.uncertain_figure": (
+        "“{figure}”中有文字识别（OCR）不确定的字（置信度 {p}%），请对照原件核对这个数字",
+        "“{figure}” has characters OCR was unsure of (confidence {p}%); check the figure against the original",
+    ),
     "undecodable": (
         "文件中有 {n} 处字节无法按 {encoding} 解码，以 � 显示；请与原文件核对",
         "{n} bytes of the file are not valid {encoding} and show as �; check against the original",
@@ -157,6 +161,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "请按本年度的实际情况重新撰写，不要照搬上一年度报告。",
         "Please write about this year's work rather than repeat last year's report.",
     ),
+    "advice.uncertain_figure": ("请核对该数字。", "Please check this figure."),
     "advice.other": ("请核对并修改。", "Please check and correct."),
     "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),

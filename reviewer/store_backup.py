@@ -31,7 +31,8 @@ class CorruptProjectError(StoreError):
                       f"在程序中选择“从备份恢复”，或关闭程序后把 {self.backup.name} 复制为 {path.name}")
         else:
             advice = "没有找到自动备份；请从其他备份恢复，或新建项目后重新打开报告"
-        super().__init__(f"{path.name}：审阅项目文件已损坏（{detail}）。{advice}。损坏的文件不会被改动。")
+        # SQLite's own words (English, technical) last and labelled, for whoever supports the reviewer.
+        super().__init__(f"{path.name}：审阅项目文件已损坏。{advice}。损坏的文件不会被改动。\n技术信息：{detail}")
 
 
 def backup_path(path: Path) -> Path:

@@ -159,7 +159,11 @@ FINDING_KIND = Terms(
     Term("undecodable_characters", "无法解码的字符", "Undecodable characters"),
     Term("copied_from_last_year", "照搬上一年度报告", "Copied from last year's report"),
     Term("figure_jump", "数据较上年异常变化", "Figure changed sharply from last year"),
+    Term("uncertain_figure", "数字识别不确定", "Figure OCR was unsure of"),
 )
+# Findings about how the program read a report, not about what the unit wrote: for the reviewer only,
+# never in the notes and letter that go back to the unit.
+READING_FINDINGS = frozenset({"uncertain_figure"})
 # Whether this year's report gives account of an item of last year's plan (reviewer.promises).
 PROMISE_STATUS = Terms(
     Term("reported", "已报告", "Reported", "●", "good"),

@@ -30,9 +30,17 @@ HEAVY_MODULES = ("jieba", "pandas", "openpyxl", "reviewer.analyze")
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="reviewer-gui", description="法治年报审阅器")
     parser.add_argument("paths", nargs="*", help="报告文件或文件夹，打开到审阅项目中（不填则重新打开上次的项目）")
-    parser.add_argument("--project", type=Path, default=None, help="审阅项目文件 (.review)")
+    parser.add_argument("--project", type=_location, default=None,
+                        help="审阅项目文件 (.review)，或团队服务器上的项目 (postgresql://用户@服务器/数据库)")
     parser.add_argument("--self-test", action="store_true", help="打开示例报告后输出结果并退出")
     return parser.parse_args(list(argv))
+
+
+def _location(text: str) -> str | Path:
+    """A server URL stays a string (as a path its "//" would collapse into a local file name)."""
+    from reviewer.location import is_server
+
+    return text if is_server(text) else Path(text)
 
 
 def make_settings() -> QSettings:
@@ -121,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def open_window(store: SettingsStore, project: Path | None, paths: list[str], ask_name: bool = False,
+def open_window(store: SettingsStore, project: str | Path | None, paths: list[str], ask_name: bool = False,
                 warm: bool = False) -> tuple[MainWindow, list[float]]:
     """The main window on the project to open, shown; its reports load once the event loop runs.
 
@@ -164,7 +172,7 @@ def ask_reviewer_name(window: MainWindow) -> None:
     window.settings_store.save(s)
 
 
-def choose_project(given: Path | None, last: str, have_paths: bool) -> tuple[str | Path, bool, str]:
+def choose_project(given: str | Path | None, last: str, have_paths: bool) -> tuple[str | Path, bool, str]:
     """The project to open, whether it is the sample project of a very first start, and a note.
 
     ``reviewer-gui`` with no argument reopens the last project. Only on the very first start

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
@@ -22,8 +22,26 @@ from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
 from ui.dialogs import LoadErrorsDialog, show_message
-from ui.loading import Deliver, JobContext, LoadResult, WarmPool, import_work, open_project_work, regroup_work
-from ui.project import PROJECT_SUFFIX, data_dir, make_writer, open_project, sample_project, store_opener
+from ui.loading import (
+    Deliver,
+    JobContext,
+    LoadResult,
+    ReportDraft,
+    WarmPool,
+    import_work,
+    open_project_work,
+    regroup_work,
+)
+from ui.project import (
+    PROJECT_SUFFIX,
+    data_dir,
+    lock_project,
+    make_writer,
+    not_opened,
+    open_project,
+    sample_project,
+    store_opener,
+)
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -42,11 +60,14 @@ class Controller(QObject):
         self.checklist = checklist
         self._pending: list[str] = []
         self._auto_selected: str | None = None
+        self._lock: QLockFile | None = None
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
         loader.failed.connect(self._failed)
         loader.partial.connect(self._partial)
+        loader.drafted.connect(self._drafted)
+        loader.review_read.connect(lambda r: window.session.take_review(r.decisions, r.verdicts))
         loader.pages.connect(window.status.reading_pages)
         self.pools = WarmPool()
         self._progress_later = Coalesced(self._review_progress, self)  # once per burst of arriving reports
@@ -86,6 +107,15 @@ class Controller(QObject):
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
             self._auto_selected = analyses[0].sha256  # whichever came first; the end puts the first in order
+            self.w.reports.select_report(self._auto_selected)
+
+    def _drafted(self, draft: object) -> None:
+        """A scan's first pages: readable at once, the rest filling in as OCR reads them."""
+        assert isinstance(draft, ReportDraft)
+        first = not self.w.session.analyses()
+        self.w.session.show_draft(draft.analysis, draft.done, draft.total)
+        if first and self.w.reports.current_report() is None:
+            self._auto_selected = draft.analysis.sha256
             self.w.reports.select_report(self._auto_selected)
 
     def open_files_dialog(self) -> None:
@@ -135,6 +165,7 @@ class Controller(QObject):
     def _loaded(self, result: object) -> None:
         assert isinstance(result, LoadResult)
         self.w.status.loading_done()
+        self.w.session.drop_drafts()  # a scan not read to its end (a whole project's list replaces them anyway)
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
             had = None if had == self._auto_selected else had  # the reviewer's own choice only
@@ -169,6 +200,7 @@ class Controller(QObject):
 
     def _failed(self, message: str) -> None:
         self.w.status.loading_done()
+        self.w.session.drop_drafts()
         self._pending = []
         text = self.w.tr("打开报告时出错：\n{m}").format(m=message)
         show_message(self.w, QMessageBox.Icon.Critical, self.w.tr("打开失败"), text)
@@ -213,6 +245,12 @@ class Controller(QObject):
         warning = None
         if store is None:
             store, warning = open_project(path, self.w)
+            if not_opened(store):  # the reviewer stays where they were, told why
+                store.close()
+                text = self.w.tr("{why}\n\n仍在审阅当前项目“{name}”。").format(
+                    why=warning or "", name=display_name(self.project))
+                show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("无法打开审阅项目"), text)
+                return
         self.w.session.set_store(store, make_writer(path, store, self.w))
         self.project = str(path)
         self._project_opened(self.project, warning)
@@ -221,15 +259,41 @@ class Controller(QObject):
 
     def _project_opened(self, location: str, warning: str | None) -> None:
         s = self.w.settings
-        s.remember_project(location)
-        self.w.settings_store.save(s)
+        failed = not_opened(self.w.session.store)
+        if not failed:  # a project that could not be opened is not one to come back to
+            s.remember_project(location)
+            self.w.settings_store.save(s)
+        self._take_lock(location, failed)
         name = display_name(location)
         self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=name))
         self.w.status.set_project(name, self.w.session.store.journal_mode)
         self.w.team.attach(self.w.session.store)
-        if warning:
+        if failed:  # at start: the window is up, on a stand-in project that keeps nothing
+            text = self.w.tr("{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”"
+                             "或“新建审阅项目”选择一个项目后再审阅。").format(why=warning or "")
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
+                                                      self.w.tr("无法打开审阅项目"), text))
+        elif warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()
+
+    def _take_lock(self, location: str, failed: bool) -> None:
+        """This window's mark on its project file; a project already open in another window is said so."""
+        if self._lock is not None:
+            self._lock.unlock()
+        self._lock, holder = (None, None) if failed else lock_project(location)
+        if holder is not None:
+            text = self.w.tr("“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，"
+                             "同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。").format(
+                name=display_name(location), holder=holder)
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
+                                                      self.w.tr("项目已在别处打开"), text))
+
+    def release(self) -> None:
+        """The window closes: its project is free for the next one."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _fill_recent(self) -> None:
         menu = self.w.actions_.recent

@@ -39,7 +39,24 @@ class LoadResult:
     lastyear: LastYearInputs | None = None  # last year's library, pairings and ticks, as read
 
 
-Deliver = Callable[[list[Analysis]], None]
+@dataclass(frozen=True)
+class ReportDraft:
+    """A scan's analysis from the pages read so far (``done`` of ``total``), shown until it is all read."""
+
+    analysis: Analysis
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ReviewRead:
+    """The project's decisions and verdicts, read before its reports so that none shows unreviewed."""
+
+    decisions: dict[str, dict[str, ItemDecision]]
+    verdicts: dict[str, ReportVerdict]
+
+
+Deliver = Callable[["list[Analysis] | ReportDraft | ReviewRead"], None]
 Work = Callable[[Progress, Cancelled], LoadResult]
 
 
@@ -53,12 +70,16 @@ class JobContext:
     deliver: Deliver  # each group of reports as soon as it is analysed (to show the first at once)
     pages: Callable[[Path, int, int], None] = lambda _f, _d, _t: None  # a scan's pages as OCR reads them
 
+    def draft(self, analysis: Analysis, done: int, total: int) -> None:
+        self.deliver(ReportDraft(analysis, done, total))
+
 
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
                    have: Mapping[str, Analysis] | None) -> LoadResult:
     from reviewer.batch import changed_sources, project_reports, with_project_findings
     from reviewer.library import last_year_inputs
 
+    ctx.deliver(ReviewRead(store.all_decisions(), store.all_verdicts()))
     pool = _pool_if_needed(ctx, store, have)
     batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver)
     result = LoadResult(base=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
@@ -110,7 +131,7 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
         store, owned = ctx.opener()
         try:
             batch = import_reports(list(paths), ctx.checklist, store, progress, cancelled, pool=ctx.pool(),
-                                   on_done=ctx.deliver, pages=ctx.pages)
+                                   on_done=ctx.deliver, pages=ctx.pages, drafts=ctx.draft)
             if batch.cancelled:
                 return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
@@ -148,6 +169,8 @@ class Loader(QObject):
         loaded(LoadResult): the job ended (possibly cancelled, with what it had).
         failed(message): the job itself crashed.
         partial(list of Analysis): a group of reports is ready before the job ends.
+        drafted(ReportDraft): a scan's pages read so far, analysed (the report as far as it goes).
+        review_read(ReviewRead): the project's decisions and verdicts, before any of its reports.
         pages(file name, done, total): a scanned file is being read, page by page.
     """
 
@@ -156,6 +179,8 @@ class Loader(QObject):
     loaded = Signal(object)
     failed = Signal(str)
     partial = Signal(object)
+    drafted = Signal(object)
+    review_read = Signal(object)
     pages = Signal(str, int, int)
     _delivered = Signal(int, object)
 
@@ -178,7 +203,7 @@ class Loader(QObject):
         self._generation += 1
         generation = self._generation
 
-        def deliver(analyses: list[Analysis]) -> None:  # on the worker thread: queued to the GUI
+        def deliver(analyses: list[Analysis] | ReportDraft | ReviewRead) -> None:  # worker thread: queued to the GUI
             try:
                 self._delivered.emit(generation, analyses)
             except RuntimeError:
@@ -198,8 +223,14 @@ class Loader(QObject):
             self._task.cancel()
 
     def _on_delivered(self, generation: int, analyses: object) -> None:
-        if generation == self._generation and isinstance(analyses, list):
+        if generation != self._generation:
+            return
+        if isinstance(analyses, list):
             self.partial.emit(analyses)
+        elif isinstance(analyses, ReportDraft):
+            self.drafted.emit(analyses)
+        elif isinstance(analyses, ReviewRead):
+            self.review_read.emit(analyses)
 
     def _progressed(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         a.guide.triggered.connect(lambda: GuideDialog(self).exec())
         self.shortcuts = GlobalShortcuts(self, all_actions(a))
         self.session.project_changed.connect(lambda: self.show_report(None))
+        self.session.reports_changed.connect(self._drop_gone_report)
         a.next_report.triggered.connect(lambda: self.reports.step_report(1))
         a.previous_report.triggered.connect(lambda: self.reports.step_report(-1))
         a.find.triggered.connect(self.text.show_find)
@@ -162,6 +163,12 @@ class MainWindow(QMainWindow):
         self.findings.set_analysis(a)
         self.tabs.setTabText(0, self.tr("数据指标 ({n})").format(n=len(a.metrics) if a else 0))
         self.tabs.setTabText(1, self.tr("问题 ({n})").format(n=len(a.findings) if a else 0))
+
+    def _drop_gone_report(self) -> None:
+        """The report on show left the project (removed, or a scan whose reading was cancelled)."""
+        shown = self.text.analysis
+        if shown is not None and self.session.analysis(shown.sha256) is None:
+            self.show_report(None)
 
     def _show_position(self, sha256: str, offset: int) -> None:
         self.show_report(sha256)
@@ -211,5 +218,6 @@ class MainWindow(QMainWindow):
         st.save(self.settings)
         if self.session.writer is not None:
             self.session.writer.close(timeout=0.5)  # what still waits stays in the journal
+        self.controller.release()
         self.session.store.close()
         super().closeEvent(event)

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.location import is_server, redact
@@ -77,8 +77,9 @@ def store_opener(location: str | Path, store: ReviewStore, busy_timeout_ms: int 
 
 
 def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[ReviewStore, str | None]:
-    """Open (or create) the project, a file checked and backed up; on failure an in-memory store and a
-    Chinese warning. A damaged file with a backup: the reviewer is offered to restore it."""
+    """Open (or create) the project, a file checked and backed up, with a Chinese note (or None); on
+    failure an in-memory store (``not_opened``) and the reason. A damaged file with a backup: the
+    reviewer is offered to restore it."""
     from reviewer.store import CorruptProjectError, StoreError, open_store
     from reviewer.store_backup import restore_backup
 
@@ -89,16 +90,37 @@ def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[R
         return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), None
     except CorruptProjectError as exc:
         if exc.backup is None or parent is None or not _ask_restore(parent, str(exc)):
-            return MemoryReviewStore(), f"{exc}本次审阅只保存在内存中"
+            return MemoryReviewStore(), str(exc)
         try:
             kept = restore_backup(path)
             return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), (
                 f"已从自动备份恢复 {path.name}；损坏的文件保留为 {kept.name}")
         except StoreError as again:
-            return MemoryReviewStore(), f"{again}。本次审阅只保存在内存中"
+            return MemoryReviewStore(), str(again)
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
-        return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
+        return MemoryReviewStore(), str(exc)
+
+
+def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:
+    """Mark a project file as open in this window: the lock, or (None, who holds it) when another window
+    already has it open. Both windows' changes are saved, but neither shows the other's, so the reviewer
+    is told. A folder where no lock can be made (read-only) or a server project: (None, None)."""
+    if is_server(str(location)):
+        return None, None
+    lock = QLockFile(str(location) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone (after a crash): then taken over
+    if lock.tryLock(0):
+        return lock, None
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        return None, None
+    pid, host, _app = lock.getLockInfo()
+    return None, f"{host}（进程 {pid}）" if host else f"进程 {pid}"
+
+
+def not_opened(store: ReviewStore) -> bool:
+    """Whether ``open_project`` failed and gave the in-memory stand-in."""
+    return isinstance(store, MemoryReviewStore)
 
 
 def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewStore, str | None]:
@@ -116,11 +138,11 @@ def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewSt
         try:
             return open_server_store(location, password=password, timeout_s=OPEN_TIMEOUT_MS / 1000), None
         except ServerOfflineError as exc:
-            return MemoryReviewStore(), f"{exc}。待同步的修改保存在本机，连接后自动发送；本次打开的内容只保存在内存中"
+            return MemoryReviewStore(), f"{exc}。待同步的修改保存在本机，连接后自动发送"
         except (LoginError, RefusedError) as exc:
             message = str(exc)
         except StoreError as exc:
-            return MemoryReviewStore(), f"{exc}。本次审阅只保存在内存中"
+            return MemoryReviewStore(), str(exc)
     if parent is None:
         return MemoryReviewStore(), message or f"{redact(location)}：需要密码才能连接审阅服务器"
     from ui.connect_dialog import ConnectDialog
@@ -128,7 +150,7 @@ def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewSt
     dialog = ConnectDialog(parent, url=address.url(), user=address.user, message=message)
     if dialog.exec() and dialog.store is not None:
         return dialog.store, None
-    return MemoryReviewStore(), f"未连接审阅服务器 {redact(location)}。本次审阅只保存在内存中"
+    return MemoryReviewStore(), f"未连接审阅服务器 {redact(location)}"
 
 
 def _ask_restore(parent: QWidget, message: str) -> bool:

@@ -45,6 +45,7 @@ class Session(QObject):
         reports_changed(): the project's reports were replaced or removed.
         reports_added(count): ``count`` reports were appended while a folder is still opening.
         review_changed(sha256): a decision or verdict of one report changed (or was saved).
+        review_reloaded(): every report's decisions and verdicts were read anew from the project.
         save_failed(message, pending, offline): the project could not be written; changes wait and are
             retried (``offline``: the team's server cannot be reached).
         save_recovered(): every waiting change reached the project.
@@ -58,6 +59,7 @@ class Session(QObject):
     project_changed = Signal()
     reports_changed = Signal()
     reports_added = Signal(int)
+    review_reloaded = Signal()
     review_changed = Signal(str)
     save_failed = Signal(str, int, bool)
     save_recovered = Signal()
@@ -77,6 +79,7 @@ class Session(QObject):
         self._verdicts: dict[str, ReportVerdict] = {}
         self._unsaved: dict[tuple[str, str | None], int] = {}  # (report, item or None) → changes waiting
         self.changed_on_disk: set[str] = set()
+        self.reading: dict[str, tuple[int, int]] = {}  # scans shown from their first pages: (pages read, in all)
         self.writer: StoreWriter | None = None
         self.team = Team()
         if writer is not None:
@@ -116,6 +119,7 @@ class Session(QObject):
         self._verdicts.clear()
         self._unsaved.clear()
         self.changed_on_disk = set()
+        self.reading.clear()
         self.team = Team()
         if writer is not None:
             self.set_writer(writer)
@@ -129,10 +133,19 @@ class Session(QObject):
         ``review`` the decisions and verdicts read from the project with them."""
         self._base = {a.sha256: a for a in base}
         self._analyses = {a.sha256: a for a in shown}
+        self.reading.clear()
         if review is not None:
             self._take_review(*review)
         self.changed_on_disk &= set(self._analyses)
         self.reports_changed.emit()
+        if review is not None:
+            self.review_reloaded.emit()
+
+    def take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
+                    verdicts: Mapping[str, ReportVerdict]) -> None:
+        """The project's decisions and verdicts as read (before its reports arrive, when it opens)."""
+        self._take_review(decisions, verdicts)
+        self.review_reloaded.emit()
 
     def _take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
                      verdicts: Mapping[str, ReportVerdict]) -> None:
@@ -164,6 +177,35 @@ class Session(QObject):
             self._analyses[a.sha256] = a
         if new:
             self.reports_added.emit(len(new))
+        for a in analyses:
+            if self.reading.pop(a.sha256, None) is not None:  # a scan read to its end
+                self._base[a.sha256] = a
+                self._analyses[a.sha256] = a
+                self.analysis_changed.emit(a.sha256)
+
+    def show_draft(self, a: Analysis, done: int, total: int) -> None:
+        """A scan as far as its pages are read: shown at once, and again as each page is read, until
+        the whole report arrives (``add_reports``). A report the project already holds stays as it is."""
+        sha = a.sha256
+        if sha in self._analyses and sha not in self.reading:
+            return
+        self.reading[sha] = (done, total)
+        self._base[sha] = a
+        if sha in self._analyses:
+            self._analyses[sha] = a
+            self.analysis_changed.emit(sha)
+        else:
+            self._analyses[sha] = a
+            self.reports_added.emit(1)
+
+    def drop_drafts(self) -> None:
+        """Scans never read to their end (the job was cancelled or failed) leave the list."""
+        if self.reading:
+            for sha in self.reading:
+                self._base.pop(sha, None)
+                self._analyses.pop(sha, None)
+            self.reading.clear()
+            self.reports_changed.emit()
 
     def replace_analysis(self, a: Analysis) -> None:
         """Show ``a`` for its report instead of what was shown (a report compared with another of last year)."""

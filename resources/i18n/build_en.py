@@ -126,6 +126,8 @@ EN.update({
     "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "计量单位": "Measure",
     "原文": "Text", "所在章节": "Section", "级别": "Severity", "类型": "Kind",
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
+    "（识别中 {done}/{total} 页）": " (reading scan {done}/{total} pages)",
+    "正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论": "Reading the scan ({done}/{total} pages read); decide once every page is read",
 })
 
 # The 往年对比 tab (ui/lastyear): its own block, so that it merges beside other additions.

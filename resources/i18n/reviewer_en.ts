@@ -456,12 +456,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -547,17 +547,22 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="147" />
+        <location filename="../../ui/reports/model.py" line="163" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="172" />
+        <location filename="../../ui/reports/model.py" line="188" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="185" />
+        <location filename="../../ui/reports/model.py" line="190" />
+        <source>（识别中 {done}/{total} 页）</source>
+        <translation> (reading scan {done}/{total} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/model.py" line="204" />
         <source>{name}
 状态：{status}　已核 {done}/{total}
 缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -566,33 +571,33 @@ Status: {status}  decided {done}/{total}
 {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="190" />
+        <location filename="../../ui/reports/model.py" line="209" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="192" />
+        <location filename="../../ui/reports/model.py" line="211" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="206" />
+        <location filename="../../ui/reports/model.py" line="225" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="228" />
+        <location filename="../../ui/reports/model.py" line="247" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="206" />
+        <location filename="../../ui/reports/model.py" line="225" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -648,42 +653,47 @@ Partial: {note}</translation>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="67" />
+        <location filename="../../ui/checklist/header.py" line="68" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="68" />
+        <location filename="../../ui/checklist/header.py" line="69" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
         <location filename="../../ui/checklist/header.py" line="78" />
+        <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
+        <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="85" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="79" />
+        <location filename="../../ui/checklist/header.py" line="86" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="115" />
+        <location filename="../../ui/checklist/header.py" line="122" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="119" />
+        <location filename="../../ui/checklist/header.py" line="126" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="120" />
+        <location filename="../../ui/checklist/header.py" line="127" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="121" />
+        <location filename="../../ui/checklist/header.py" line="128" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>

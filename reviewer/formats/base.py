@@ -18,6 +18,7 @@ MAX_PARAGRAPHS = 100_000
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Draft = Callable[["Extracted", int, int], None]
 
 
 class FormatProblem(Exception):  # noqa: N818 (a signal to reviewer.load, never shown as is)
@@ -42,14 +43,24 @@ class Extracted:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Per-page progress and cancellation for readers that work page by page (OCR)."""
+    """Per-page progress and cancellation for readers that work page by page (OCR).
+
+    ``draft(text so far, pages done, pages in all)`` receives the text of the pages read so far
+    after each page but the last, so that a long scan can be read while the rest is recognised.
+    """
 
     progress: Progress | None = None
     cancelled: Cancelled | None = None
+    draft: Draft | None = None
 
     def tick(self, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(done, total)
+
+    def show(self, make: Callable[[], Extracted], done: int, total: int) -> None:
+        """Hand the text read so far to ``draft`` (made only when someone asks for it)."""
+        if self.draft is not None and done < total:
+            self.draft(make(), done, total)
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem
@@ -94,15 +95,22 @@ def ocr_page(image: Any) -> list[PageLine]:
     return [_merge_row(r) for r in rows]
 
 
-def ocr_pages(count: int, render: Callable[[int], tuple[Any, float]], ctx: Context) -> list[list[PageLine]]:
+Compose = Callable[[list[list[PageLine]]], Extracted]
+
+
+def ocr_pages(count: int, render: Callable[[int], tuple[Any, float]], ctx: Context,
+              compose: Compose | None = None) -> list[list[PageLine]]:
     """OCR pages 0..count-1 in turn; ``render(i)`` gives page i as (RGB array, width) only when its turn
-    comes, so a long scan never sits in memory as images. Progress and cancel between pages."""
+    comes, so a long scan never sits in memory as images. Progress and cancel between pages; after each
+    page the reader's ``compose`` of the pages read so far goes to the context's draft."""
     pages: list[list[PageLine]] = []
     for i in range(count):
         ctx.check()
         image, width = render(i)
         pages.append(unwrap(ocr_page(image), width))
         del image
+        if compose is not None:
+            ctx.show(partial(compose, list(pages)), i + 1, count)
         ctx.tick(i + 1, count)
     return pages
 
@@ -148,9 +156,13 @@ def read_image(data: bytes, ctx: Context) -> Extracted:
         except (OSError, ValueError, EOFError, SyntaxError) as exc:
             raise FormatProblem("corrupt", f"图片已损坏（第 {i + 1} 页无法解码），无法读取") from exc
 
-    pages = join_pages(drop_running_lines(tidy_pages(ocr_pages(count, render, ctx))))
-    text, spans = assemble(pages)
-    count = len("".join(text.split()))
+    extracted = _scan_text(ocr_pages(count, render, ctx, _scan_text))
+    count = len("".join(extracted.text.split()))
     if count < MIN_CHARS:  # a photo or a logo in a folder of reports, not a scanned page
         raise FormatProblem("scanned", f"图片中几乎没有文字（识别出 {count} 个字），不像报告的扫描页，未打开")
+    return extracted
+
+
+def _scan_text(pages: list[list[PageLine]]) -> Extracted:
+    text, spans = assemble(join_pages(drop_running_lines(tidy_pages(pages))))
     return Extracted(text, "ocr", None, (), spans)

@@ -200,23 +200,38 @@ def _render(pdf: Any, numbers: list[int]) -> Any:
 
 def read_pdf(data: bytes, ctx: Context) -> Extracted:
     """The text layer, and OCR for pages that are only an image (scans, stamped copies)."""
-    from reviewer.formats.ocr import ocr_pages, tidy_pages
+    from reviewer.formats.ocr import ocr_pages
 
     pdf = _open_pdfium(data)
     try:
         texts, images = _page_texts(data, pdf)
         todo = [i for i, (t, img) in enumerate(zip(texts, images, strict=True)) if _needs_ocr(_joined(t), img)]
-        read = tidy_pages(ocr_pages(len(todo), _render(pdf, todo), ctx)) if todo else []
+
+        def compose(read: list[list[PageLine]]) -> Extracted:
+            return _compose(texts, todo, read)
+
+        read = ocr_pages(len(todo), _render(pdf, todo), ctx, compose) if todo else []
     finally:
         pdf.close()
+    got = _compose(texts, todo, read)
+    if len(re.sub(r"\s", "", got.text)) < 20:
+        raise FormatProblem("scanned", "PDF 中没有可提取的文字，文字识别（OCR）也未能读出文字")
+    return got
+
+
+def _compose(texts: list[list[PageLine]], todo: list[int], read: list[list[PageLine]]) -> Extracted:
+    """The report's text from the text layer and the OCR pages ``read`` so far (the first of ``todo``;
+    pages still to be recognised, and whatever follows them, are left out)."""
+    from reviewer.formats.ocr import tidy_pages
+
     layer = [_joined(t) for i, t in enumerate(texts) if i not in todo]
     spaced, gaps = _spaced_han("\n".join(layer)), gaps_are_layout(layer)
     pages = [_text_lines(t, spaced, gaps) for t in texts]
-    for i, lines in zip(todo, read, strict=True):
+    for i, lines in zip(todo, tidy_pages(read), strict=False):
         pages[i] = lines
+    if len(read) < len(todo):
+        pages = pages[:todo[len(read)]]
     text, spans = assemble(join_pages(drop_running_lines(pages)))
-    if len(re.sub(r"\s", "", text)) < 20:
-        raise FormatProblem("scanned", "PDF 中没有可提取的文字，文字识别（OCR）也未能读出文字")
     fmt = "pdf" if not todo else ("ocr" if len(todo) == len(texts) else "pdf+ocr")
     return Extracted(text, fmt, None, (), spans)
 

@@ -211,8 +211,17 @@ def make_scan_png(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def make_mixed_pdf(path: Path, text_lines: list[str], scanned_lines: list[str]) -> Path:
-    """Page 1 with a text layer, page 2 only an image of printed lines (a scanned page)."""
+def make_scan_tiff(path: Path, pages: list[list[str]]) -> Path:
+    """A multi-page TIFF, one scanned page per list of lines (as a sheet-fed scanner saves a report)."""
+    first, *rest = [page_image(lines) for lines in pages]
+    first.save(path, save_all=True, append_images=rest, compression="tiff_deflate")
+    return path
+
+
+def make_mixed_pdf(path: Path, text_lines: list[str], scanned_lines: list[str],
+                   more_scans: list[list[str]] = ()) -> Path:  # type: ignore[assignment]
+    """Page 1 with a text layer, page 2 (and one page per list in ``more_scans``) only an image of
+    printed lines (a scanned page)."""
     import io
 
     from reportlab.lib.pagesizes import A4
@@ -227,12 +236,13 @@ def make_mixed_pdf(path: Path, text_lines: list[str], scanned_lines: list[str]) 
     for i, line in enumerate(text_lines):
         c.drawString(60, 770 - 20 * i, line)
     c.showPage()
-    png = io.BytesIO()
-    page_image(scanned_lines).save(png, format="PNG")
-    img = ImageReader(io.BytesIO(png.getvalue()))
-    w, h = img.getSize()
-    c.drawImage(img, 0, A4[1] - h * 72 / 150, width=w * 72 / 150, height=h * 72 / 150)
-    c.showPage()
+    for lines in [scanned_lines, *more_scans]:
+        png = io.BytesIO()
+        page_image(lines).save(png, format="PNG")
+        img = ImageReader(io.BytesIO(png.getvalue()))
+        w, h = img.getSize()
+        c.drawImage(img, 0, A4[1] - h * 72 / 150, width=w * 72 / 150, height=h * 72 / 150)
+        c.showPage()
     c.save()
     return path
 

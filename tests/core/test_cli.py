@@ -87,3 +87,19 @@ def test_summary_is_readable_chinese(capsys: pytest.CaptureFixture[str]) -> None
     assert "第 14 行 [警告] 重复段落" in out
     assert "[缺失] 形式规范·无重复段落：发现重复段落 1 处" in out
     assert "数据指标：" in out
+
+
+def test_export_of_a_mistyped_project_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing, out = tmp_path / "nope.review", tmp_path / "y.xlsx"
+    assert main(["export", "--project", str(missing), "-o", str(out)]) == 2
+    assert "找不到审阅项目" in capsys.readouterr().err
+    assert not missing.exists() and not out.exists()
+
+
+def test_the_summary_lists_the_required_parts_as_the_window_counts_them(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(seed_path("000"))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("组成部分：4/4")
+    assert lines[at + 1:at + 5] == ["  主要举措和成效：已具备", "  存在的不足和原因：已具备",
+                                    "  党政主要负责人履行第一责任人职责情况：已具备", "  下一年度主要安排：已具备"]
+    assert not [ln for ln in lines if ln.startswith("  其他需要报告的情况")]  # optional: 不适用 on screen, no gap

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,68 @@ def test_an_image_with_almost_no_text_is_not_a_report(tmp_path: Path) -> None:
     with pytest.raises(ReportLoadError) as err:
         load(path)
     assert err.value.kind == "scanned" and "几乎没有文字" in str(err.value)
+
+
+PAGES = [
+    ["某区人民政府关于2023年度法治政府建设情况的报告", "一、主要举措和成效", "全年共办理行政复议案件59件。"],
+    ["二、存在的不足和原因", "基层执法人员培训不够。"],
+    ["三、下一步工作安排", "加强行政执法监督。"],
+]
+
+
+def _text(pages: list[list[str]]) -> str:
+    return "\n".join(line for page in pages for line in page) + "\n"
+
+
+def test_a_long_scan_can_be_read_page_by_page_while_the_rest_is_recognised(tmp_path: Path) -> None:
+    drafts: list[tuple[str, str, int, int]] = []
+    doc = load(ff.make_scan_tiff(tmp_path / "scan.tif", PAGES),
+               draft=lambda d, done, total: drafts.append((d.text, d.sha256, done, total)))
+    assert doc.text == _text(PAGES)
+    assert drafts == [(_text(PAGES[:1]), doc.sha256, 1, 3), (_text(PAGES[:2]), doc.sha256, 2, 3)]
+
+
+def test_a_mixed_pdf_draft_holds_its_text_pages_and_the_scans_read_so_far(tmp_path: Path) -> None:
+    title = ["某区人民政府关于2023年度法治政府建设情况的报告", "各位领导："]
+    drafts: list[tuple[str, str, int, int]] = []
+    pdf = ff.make_mixed_pdf(tmp_path / "mixed.pdf", title, PAGES[1], more_scans=[PAGES[2]])
+    doc = load(pdf, draft=lambda d, done, total: drafts.append((d.text, d.format, done, total)))
+    assert doc.format == "pdf+ocr" and doc.text == _text([title, PAGES[1], PAGES[2]])
+    assert drafts == [(_text([title, PAGES[1]]), "pdf+ocr", 1, 2)]
+
+
+def test_drafts_are_analysed_but_only_the_whole_scan_is_kept(tmp_path: Path) -> None:
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.memory_store import MemoryReviewStore
+
+    store = MemoryReviewStore()
+    seen: list[tuple[list[str], int, int]] = []
+    scan = ff.make_scan_tiff(tmp_path / "scan.tif", PAGES)
+    result = import_reports([scan], load_checklist(), store, drafts=lambda a, done, total: seen.append(
+        ([s.heading for s in a.sections], done, total)))
+    assert seen == [(["一、主要举措和成效"], 1, 3), (["一、主要举措和成效", "二、存在的不足和原因"], 2, 3)]
+    whole = result.analyses[0]
+    assert [s.heading for s in whole.sections] == ["一、主要举措和成效", "二、存在的不足和原因", "三、下一步工作安排"]
+    assert whole.file == str(scan) and [m.value for m in whole.metrics] == [59]
+    assert [r.sha256 for r in store.reports()] == [whole.sha256]
+    assert [d.text for d in store.documents([whole.sha256])] == [_text(PAGES)]
+
+
+def test_a_figure_with_a_doubtful_character_is_a_finding_for_the_reviewer_only() -> None:
+    from reviewer.analyze import analyze_document
+    from reviewer.annotations import Voice, notes_for
+    from reviewer.model import Document
+
+    text = _text(PAGES)
+    at = text.index("59件")
+    doc = Document("scan.tif", text, "0" * 64, "ocr", None, 1, (), ((at + 1, at + 2, 0.42), (0, 2, 0.5)))
+    a = analyze_document(doc)
+    (f,) = [f for f in a.findings if f.kind == "uncertain_figure"]
+    assert (f.start, f.end, f.severity) == (at, at + 3, "warning")
+    assert f.message.render() == "“59件”中有文字识别（OCR）不确定的字（置信度 42%），请对照原件核对这个数字"
+    assert f.message.render("en").startswith("“59件” has characters OCR was unsure of (confidence 42%)")
+    notes = notes_for(a, {}, None, Voice("审阅人", "2026-11-30T09:12:00"))
+    assert [n.kind for n in notes if n.kind == "finding"] == ["finding"] * (len(a.findings) - 1)
+    assert not [n for n in notes if "OCR" in n.text]  # not the unit's doing: never sent back to it
+    assert not [f for f in analyze_document(replace(doc, uncertain=())).findings if f.kind == "uncertain_figure"]

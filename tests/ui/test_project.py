@@ -271,3 +271,84 @@ def test_a_misspelled_checklist_is_refused_with_a_dialog_and_the_previous_one_ke
     assert "仍使用原来的核查清单" in shown[0]
     assert w.controller.checklist is before and w.settings.checklist_path == ""
     w.close()
+
+
+def test_the_report_shown_on_reopening_shows_its_review_and_typing_there_keeps_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:2])
+    project = tmp_path / "A.review"
+    w = _start(qtbot, tmp_path / "s.ini", project, [str(folder)])
+    sha = w.session.analyses()[0].sha256
+    _tick(w, sha, "measures")
+    w.session.set_verdict(sha, "需修改", "请补充数据")
+    w.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.reports.current_report() == sha and w.checklist.model.report == sha  # no click on it
+    header = w.checklist.header
+    assert header.verdict_box.currentData() == "需修改" and header.comment.text() == "请补充数据"
+    assert header.progress_label.text().startswith("1/") and _ticked(w) == {"measures"}
+    header.comment.setFocus()
+    header.comment.end(False)
+    header.comment.insert("和依据")
+    header.flush()
+    w.close()
+    v = open_store(project).verdict(sha)
+    assert v is not None and (v.verdict, v.comment) == ("需修改", "请补充数据和依据")
+
+
+def _answer_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: seen.append((self.windowTitle(), self.text())) or 0)
+    return seen
+
+
+def test_a_project_that_cannot_be_opened_at_start_says_so_in_a_dialog_and_is_not_remembered(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "不是项目.review"
+    bad.write_bytes(b"this is not a review project" * 100)
+    seen = _answer_messages(monkeypatch)
+    w = _start(qtbot, tmp_path / "s.ini", bad)
+    qtbot.waitUntil(lambda: bool(seen))
+    title, text = seen[0]
+    assert title == "无法打开审阅项目" and "不是项目.review" in text and "本次审阅只保存在内存中" in text
+    assert w.status.project.text().endswith("（仅内存，未保存）")
+    assert str(bad) not in w.settings.recent_projects and w.settings.last_project != str(bad)
+    w.close()
+
+
+def test_switching_to_a_project_that_cannot_be_opened_stays_in_the_current_one(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "A.review"
+    w = _start(qtbot, tmp_path / "s.ini", project, [str(SEED_FILES[0])])
+    bad = tmp_path / "坏.review"
+    bad.write_bytes(b"\x00garbage" * 500)
+    seen = _answer_messages(monkeypatch)
+    w.controller.switch_project(bad)
+    assert seen and seen[0][0] == "无法打开审阅项目" and "仍在审阅当前项目“A”" in seen[0][1]
+    assert w.controller.project == str(project) and len(w.session.analyses()) == 1
+    assert w.session.store.journal_mode == "wal" and str(bad) not in w.settings.recent_projects
+    w.close()
+
+
+def test_a_server_url_given_as_project_stays_a_url() -> None:
+    from ui.app import parse_args
+
+    url = "postgresql://张三@127.0.0.1:55439/法治年报2026"
+    assert parse_args(["--project", url]).project == url
+    assert parse_args(["--project", "a/b.review"]).project == Path("a/b.review")
+
+
+def test_a_project_open_in_another_window_is_said_so_and_free_again_once_closed(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "A.review"
+    first = _start(qtbot, tmp_path / "s.ini", project, [str(SEED_FILES[0])])
+    seen = _answer_messages(monkeypatch)
+    second = _start(qtbot, tmp_path / "s2.ini", project)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0][0] == "项目已在别处打开" and f"（进程 {os.getpid()}）" in seen[0][1] and "“A”" in seen[0][1]
+    second.close()
+    first.close()
+    third = _start(qtbot, tmp_path / "s3.ini", project)
+    qtbot.wait(50)
+    assert len(seen) == 1 and len(third.session.analyses()) == 1  # no warning once the others closed
+    third.close()

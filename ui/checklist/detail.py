@@ -80,6 +80,7 @@ class ItemDetail(QWidget):
         self._timer.timeout.connect(self._save_comment)
         self.comment.focus_left.connect(self.flush)
         session.review_changed.connect(self._review_changed)
+        session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
         self.set_item(None, None)
 
     def set_item(self, sha256: str | None, item: CheckResult | None) -> None:

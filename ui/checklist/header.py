@@ -42,6 +42,7 @@ class ReviewHeader(QWidget):
         self.comment.editingFinished.connect(self._save)
         self._timer.timeout.connect(self._save)
         session.review_changed.connect(self._review_changed)
+        session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
         session.team_changed.connect(lambda: self.set_report(self._sha))
         self.set_report(None)
 
@@ -62,8 +63,9 @@ class ReviewHeader(QWidget):
         self._sha = sha256
         a = self._session.analysis(sha256) if sha256 else None
         judge = self._session.team.may_judge()  # on a shared project, the lead's word
+        whole = sha256 not in self._session.reading  # no verdict on a scan before all its pages are read
         for w in (self.verdict_box, self.comment):
-            w.setEnabled(a is not None and judge)
+            w.setEnabled(a is not None and judge and whole)
             w.setToolTip("" if judge else self.tr("只有组长可以设定报告的最终审阅结论"))
         self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
         self.title.setToolTip(plain.tip(a.meta.title or a.file) if a is not None else "")
@@ -73,6 +75,12 @@ class ReviewHeader(QWidget):
         self._update_progress()
 
     def _update_progress(self) -> None:
+        if self._sha is not None and (reading := self._session.reading.get(self._sha)) is not None:
+            self.progress_label.setText(self.tr("正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论").format(
+                done=reading[0], total=reading[1]))
+            self.progress_bar.setMaximum(reading[1])
+            self.progress_bar.setValue(reading[0])
+            return
         done, total = self._session.progress(self._sha) if self._sha else (0, 0)
         waiting = self._sha is not None and self._session.unsaved(self._sha, None)
         self.progress_label.setText(self.tr("{done}/{total} 已核").format(done=done, total=total)

@@ -51,6 +51,7 @@ class ChecklistModel(QAbstractItemModel):
         self._sha: str | None = None
         self._groups: list[_Group] = []
         session.review_changed.connect(self._review_changed)
+        session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
 
     @property
     def report(self) -> str | None:

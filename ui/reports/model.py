@@ -39,7 +39,8 @@ class ReportsModel(QAbstractItemModel):
         session.reports_changed.connect(self.reload)
         session.reports_added.connect(self._added)
         session.review_changed.connect(self._report_changed)
-        session.analysis_changed.connect(self._report_changed)
+        session.analysis_changed.connect(self._analysis_changed)
+        session.review_reloaded.connect(self._all_reviews_changed)
         session.team_changed.connect(self._team_changed)
         # Each report row's counts, as painted: a row is painted with several roles, and a folder
         # opening repaints the tree many times; working the counts out for each was a third of the
@@ -71,6 +72,28 @@ class ReportsModel(QAbstractItemModel):
         idx = self.report_index(sha256)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
+
+    def _all_reviews_changed(self) -> None:
+        """Every report's decisions read anew: the counts worked out again, the rows repainted."""
+        self._reviews.clear()
+        if self._roots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
+
+    def _analysis_changed(self, sha256: str) -> None:
+        """A report analysed anew (a scan's next pages read): its section rows made again if they were shown."""
+        self._reviews.pop(sha256, None)
+        idx = self.report_index(sha256)
+        node = self.row_of(idx)
+        if node is None:
+            return
+        if node.filled and node.children:
+            self.beginRemoveRows(idx, 0, len(node.children) - 1)
+            node.children = []
+            self.endRemoveRows()
+        if node.filled:
+            node.filled = False
+            self.fetchMore(idx)
+        self.dataChanged.emit(idx, idx)
 
     @property
     def session(self) -> Session:
@@ -113,7 +136,7 @@ class ReportsModel(QAbstractItemModel):
         a = self._session.analysis(node.report) if node is not None and not node.filled else None
         if node is None or a is None:
             return
-        children = build_report_row(a).children
+        children = build_report_row(a, gaps=node.report not in self._session.reading).children
         for child in children:
             child.parent = node
         if children:
@@ -177,7 +200,10 @@ class ReportsModel(QAbstractItemModel):
             return None
         changed = node.report in self._session.changed_on_disk
         if role == Qt.ItemDataRole.DisplayRole:
-            return report_label(a) + (self.tr("（源文件已更改）") if changed else "")
+            label = report_label(a) + (self.tr("（源文件已更改）") if changed else "")
+            if (reading := self._session.reading.get(node.report)) is not None:
+                label += self.tr("（识别中 {done}/{total} 页）").format(done=reading[0], total=reading[1])
+            return label
         if node.report not in self._reviews:
             self._reviews[node.report] = self._session.review(node.report)
         rv = self._reviews[node.report]
@@ -187,8 +213,8 @@ class ReportsModel(QAbstractItemModel):
             return rv.status
         if role == ROLE_MINE:
             return self._session.team.mine(node.report)
-        if role == ROLE_BADGE:
-            return (rv.gaps, rv.findings)
+        if role == ROLE_BADGE:  # a scan half read lacks its later parts only because they are not read yet
+            return (rv.gaps, rv.findings) if node.report not in self._session.reading else None
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -88,8 +88,8 @@ def has_rows(a: Analysis) -> bool:
     return bool(a.sections) or bool(_gap_parts(a))
 
 
-def build_report_row(a: Analysis) -> Row:
-    """The report row with its section rows and gap placeholders."""
+def build_report_row(a: Analysis, gaps: bool = True) -> Row:
+    """The report row with its section rows and (``gaps``) placeholders for the missing parts."""
     root = Row("report", a.sha256)
     marks = {
         p.section: (pid, "partial", p.note)
@@ -99,7 +99,7 @@ def build_report_row(a: Analysis) -> Row:
     _section_rows(a.sections, a.sha256, root, marks)
     tops = list(a.sections)
     inserts: list[tuple[int, bool, Row]] = []
-    for pid in _gap_parts(a):
+    for pid in _gap_parts(a) if gaps else ():
         p = a.parts[pid]
         idx, after = _anchor(pid, a.parts, tops)
         inserts.append((idx, after, Row("gap", a.sha256, root, part=pid, part_state=p.status, note=p.note)))
