@@ -60,6 +60,8 @@ class Controller(QObject):
         self._pending: list[str] = []
         self._auto_selected: str | None = None
         self._lock: QLockFile | None = None
+        # Reopening the last project shows the report the reviewer left it on.
+        self._resume = window.settings.last_report if window.settings.last_project == self.project else ""
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -172,6 +174,8 @@ class Controller(QObject):
             gc.freeze()  # a project's analyses live as long as it is open: never walk them again
             shown = {a.sha256 for a in result.analyses}
             pick = had if had in shown else next((s for s in result.added if s in shown), None)
+            pick = pick or (self._resume if self._resume in shown else None)
+            self._resume = ""
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
             if pick is not None:
                 self.w.reports.select_report(pick)

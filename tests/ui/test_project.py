@@ -352,3 +352,14 @@ def test_a_project_open_in_another_window_is_said_so_and_free_again_once_closed(
     qtbot.wait(50)
     assert len(seen) == 1 and len(third.session.analyses()) == 1  # no warning once the others closed
     third.close()
+
+
+def test_reopening_shows_the_report_the_reviewer_left_it_on(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "A.review", [str(folder)])
+    second = w.session.analyses()[1].sha256
+    w.reports.select_report(second)
+    w.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.reports.current_report() == second and w.checklist.model.report == second
+    w.close()
