@@ -16,36 +16,36 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="114" />
+        <location filename="../../ui/checklist/model.py" line="115" />
         <source>程序判断</source>
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="162" />
+        <location filename="../../ui/checklist/model.py" line="163" />
         <source>（旧版）</source>
         <translation> (old version)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="163" />
+        <location filename="../../ui/checklist/model.py" line="164" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="172" />
+        <location filename="../../ui/checklist/model.py" line="173" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="174" />
+        <location filename="../../ui/checklist/model.py" line="175" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="177" />
+        <location filename="../../ui/checklist/model.py" line="178" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
-<message><source>项目</source><translation>Item</translation></message><message><source>自动</source><translation>Found</translation></message><message><source>审阅</source><translation>Review</translation></message></context>
+<message><source>核查项</source><translation>Checklist item</translation></message><message><source>审阅</source><translation>Review</translation></message></context>
 <context>
     <name>ComparePanel</name>
     <message>
@@ -243,7 +243,7 @@ This year: {cur}</translation>
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
-</context>
+<message><source>状态</source><translation>Status</translation></message><message><source>缺</source><translation>Gaps</translation></message></context>
 <context>
     <name>GuideDialog</name>
     <message>
@@ -265,7 +265,7 @@ This year: {cur}</translation>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="93" />
+        <location filename="../../ui/checklist/detail.py" line="94" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
@@ -495,7 +495,15 @@ The previous checklist stays in use.</translation></message><message><source>正
 
 Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入</source><translation>This computer has no usable keychain: the password was not kept and is asked again next time</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入</source><translation>This computer has no usable keychain: the password was not kept and is asked again next time</translation></message><message><source>{why}
+
+仍在审阅当前项目“{name}”。</source><translation>{why}
+
+You are still in the project “{name}”.</translation></message><message><source>无法打开审阅项目</source><translation>Cannot open the review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>{why}
+
+本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
+
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
 {p}</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
@@ -637,7 +645,7 @@ Partial: {note}</translation>
     <message>
         <location filename="../../ui/reports/view.py" line="119" />
         <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
-        <translation>缺: checklist items missing or partial   问: findings (Findings tab)</translation>
+        <translation>G: checklist items missing or partial   F: findings (Findings tab)</translation>
     </message>
 </context>
 <context>
@@ -648,52 +656,52 @@ Partial: {note}</translation>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="54" />
+        <location filename="../../ui/checklist/header.py" line="55" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="68" />
+        <location filename="../../ui/checklist/header.py" line="69" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="69" />
+        <location filename="../../ui/checklist/header.py" line="70" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="78" />
+        <location filename="../../ui/checklist/header.py" line="79" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="85" />
+        <location filename="../../ui/checklist/header.py" line="86" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="86" />
+        <location filename="../../ui/checklist/header.py" line="87" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="122" />
+        <location filename="../../ui/checklist/header.py" line="123" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="126" />
+        <location filename="../../ui/checklist/header.py" line="127" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="127" />
+        <location filename="../../ui/checklist/header.py" line="128" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="128" />
+        <location filename="../../ui/checklist/header.py" line="129" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -910,12 +918,12 @@ Partial: {note}</translation>
     <message>
         <location filename="../../ui/reports/view.py" line="32" />
         <source>缺{n}</source>
-        <translation>缺{n}</translation>
+        <translation>G{n}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="34" />
         <source>问{n}</source>
-        <translation>问{n}</translation>
+        <translation>F{n}</translation>
     </message>
 </context>
 <context>
@@ -929,12 +937,12 @@ Partial: {note}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="158" />
+        <location filename="../../ui/app.py" line="166" />
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159" />
+        <location filename="../../ui/app.py" line="167" />
         <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>

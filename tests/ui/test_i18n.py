@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import install_translators
@@ -24,7 +27,15 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
         from PySide6.QtCore import QCoreApplication
 
         assert QCoreApplication.translate("MainWindow", "打开文件…") == "Open files…"
-        assert QCoreApplication.translate("ChecklistModel", "自动") == "Found"
+        from ui.checklist.model import COLUMNS, ChecklistModel
+        from ui.compare.model import FIXED
+        from ui.reports.view import badge_texts
+
+        model = ChecklistModel(Session(MemoryReviewStore()))
+        assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))] == [
+            "Checklist item", "", "Review"]
+        assert [QCoreApplication.translate("GridModel", c) for c in FIXED] == ["Reports", "Status", "Gaps"]
+        assert [t for t, _ in badge_texts(3, 2)] == ["G3", "F2"]
     finally:
         for t in translators:
             qapp.removeTranslator(t)
@@ -59,3 +70,12 @@ def test_the_file_dialog_speaks_chinese(qapp: QApplication) -> None:
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_every_string_of_the_window_has_its_english() -> None:
+    import xml.etree.ElementTree as ET
+
+    ts = ET.parse(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "reviewer_en.ts")
+    missing = [m.findtext("source") for m in ts.iter("message")
+               if not (m.findtext("translation") or "").strip() and (m.findtext("source") or "").strip()]
+    assert missing == []
