@@ -36,6 +36,15 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
             "Checklist item", "", "Review"]
         assert [QCoreApplication.translate("GridModel", c) for c in FIXED] == ["Reports", "Status", "Gaps"]
         assert [t for t, _ in badge_texts(3, 2)] == ["G3", "F2"]
+        from tests.ui.sample import make_analysis
+        from ui.metrics.model import MetricsModel
+
+        a = make_analysis()
+        metrics = MetricsModel()
+        metrics.set_metrics(a.metrics, a.sections)
+        shown = {metrics.index(r, 0).data() for r in range(metrics.rowCount())}
+        assert {"Administrative law enforcement", "Administrative reconsideration"} <= shown
+        assert not {"行政执法", "行政复议"} & shown
     finally:
         for t in translators:
             qapp.removeTranslator(t)
