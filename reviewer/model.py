@@ -57,7 +57,7 @@ class LoadError:
 
     path: str
     # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | special
-    # | unsupported | scanned | duplicate
+    # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes)
     kind: str
     message: str
 
