@@ -271,3 +271,27 @@ def test_a_misspelled_checklist_is_refused_with_a_dialog_and_the_previous_one_ke
     assert "仍使用原来的核查清单" in shown[0]
     assert w.controller.checklist is before and w.settings.checklist_path == ""
     w.close()
+
+
+def _expanded(w: MainWindow) -> list[str]:
+    tree, proxy = w.reports.tree, w.reports.proxy
+    return [str(proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)) for r in range(proxy.rowCount())
+            if tree.isExpanded(proxy.index(r, 0))]
+
+
+def test_after_reimporting_the_report_shown_is_the_one_selected_and_open_in_the_tree(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
+    w.close()
+    path = folder / SEED_FILES[2].name
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
+    w = _start(qtbot, tmp_path / "s.ini")
+    second = w.session.analyses()[1].sha256
+    w.reports.select_report(second)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.actions_.reimport.trigger()
+    shown = w.text.analysis
+    assert shown is not None and shown.sha256 == second == w.reports.current_report()
+    assert _expanded(w) == [second]
+    w.close()
