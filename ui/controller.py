@@ -135,6 +135,8 @@ class Controller(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.w.tr("移除报告"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.w)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.w.tr("移除"))  # says what it does (not "是(Y)")
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.w.tr("取消"))
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         self.w.checklist.flush()

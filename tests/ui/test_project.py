@@ -131,11 +131,19 @@ def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_pa
     w.session.set_decision(second, "measures", "符合", "看过")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or answers.pop(0))
+    buttons: list[list[str]] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        buttons.append([b.text() for b in box.buttons()])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     w.reports.select_report(second)
     w.reports.tree.setFocus()
     qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
     assert len(w.session.analyses()) == 3 and "从项目中移除 1 份报告？" in asked[0]
+    assert sorted(buttons[0]) == ["取消", "移除"]  # not "是(Y)"
     with qtbot.waitSignal(w.loader.loaded, timeout=LOAD_MS):
         qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
     assert [a.sha256 for a in w.session.analyses()] == [w.session.analyses()[0].sha256,
