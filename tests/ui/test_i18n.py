@@ -59,3 +59,16 @@ def test_the_file_dialog_speaks_chinese(qapp: QApplication) -> None:
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_arrow_keys_read_as_arrows_in_menus(qapp: QApplication) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        shown = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                 for k in ("Alt+Down", "Alt+Up", "Ctrl+Left", "Ctrl+Right")]
+        assert shown == ["Alt+↓", "Alt+↑", "Ctrl+←", "Ctrl+→"]  # not "Alt+下方向"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
