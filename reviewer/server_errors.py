@@ -82,7 +82,8 @@ def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[str, str]
 
 
 def refusal(assignees: list[str]) -> str:
-    """Why a decision was refused: the report belongs to someone else."""
+    """Why a checklist decision (or its comment) was refused: the report belongs to someone else.
+    (The report's verdict, 审阅结论, is refused by its own message: only the lead sets it.)"""
     if assignees:
-        return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的审阅结论"
-    return "服务器拒绝了这次修改：您没有修改这份报告审阅结论的权限"
+        return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的核查项判断"
+    return "服务器拒绝了这次修改：您没有修改这份报告核查项判断的权限"
