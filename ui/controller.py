@@ -148,6 +148,8 @@ class Controller(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.w.tr("移除报告"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.w)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.w.tr("移除"))  # says what it does (not "是(Y)")
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.w.tr("取消"))
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         self.w.checklist.flush()
@@ -235,9 +237,10 @@ class Controller(QObject):
         user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else self.w.settings.reviewer
         dialog = ConnectDialog(self.w, url=_without_user(last), user=user)
         if dialog.exec() and dialog.store is not None:
-            if not dialog.kept:
-                self.w.status.showMessage(self.w.tr("这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入"),
-                                          15000)
+            if dialog.not_kept is not None:
+                QMessageBox.warning(self.w, self.w.tr("密码未能记住"), self.w.tr(
+                    "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。"
+                ).format(why=dialog.not_kept))
             self.switch_project(dialog.location, store=dialog.store)
 
     def switch_project(self, path: str | Path, samples_if_empty: bool = False,

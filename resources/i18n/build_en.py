@@ -139,6 +139,14 @@ EN.update({
         "“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the "
         "other's, and the last saved wins for an item. Review this project in one window only.",
     "项目已在别处打开": "Project open elsewhere",
+    "技术细节…": "Technical details…", "隐藏技术细节": "Hide technical details",
+    "{why}，无法记住密码：每次连接时需输入密码。": "{why}: the password cannot be remembered and is asked at each connection.",
+    "文件未能打开": "Files could not be opened", "以下文件未能打开：": "These files could not be opened:",
+    "以下 {bad} 个文件都未能打开：": "None of these {bad} files could be opened:", "移除": "Remove",
+    "密码未能记住": "Password not remembered",
+    "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。":
+        "Connected to the review server, but the password could not be saved in the system keychain: {why}.\n"
+        "It will be asked again at the next connection.",
 })
 
 # The 往年对比 tab (ui/lastyear): its own block, so that it merges beside other additions.

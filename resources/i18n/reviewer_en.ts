@@ -49,27 +49,27 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="48" />
+        <location filename="../../ui/compare/view.py" line="49" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="51" />
+        <location filename="../../ui/compare/view.py" line="52" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="57" />
+        <location filename="../../ui/compare/view.py" line="58" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="95" />
+        <location filename="../../ui/compare/view.py" line="96" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="87" />
+        <location filename="../../ui/compare/view.py" line="88" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -77,49 +77,65 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="35" />
+        <location filename="../../ui/connect_dialog.py" line="39" />
         <source>连接审阅服务器</source>
         <translation>Connect to the review server</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="42" />
+        <location filename="../../ui/connect_dialog.py" line="46" />
         <source>组长为您建立的登录名</source>
         <translation>the login your team lead created for you</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="45" />
+        <location filename="../../ui/connect_dialog.py" line="49" />
         <source>在系统钥匙串中记住密码</source>
         <translation>Remember the password in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="54" />
+        <location filename="../../ui/connect_dialog.py" line="62" />
+        <location filename="../../ui/connect_dialog.py" line="158" />
+        <source>技术细节…</source>
+        <translation>Technical details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="75" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="55" />
+        <location filename="../../ui/connect_dialog.py" line="76" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="56" />
+        <location filename="../../ui/connect_dialog.py" line="77" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="58" />
+        <location filename="../../ui/connect_dialog.py" line="80" />
         <source>地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。</source>
         <translation>Your team lead gives you the address, user name and password. Without a network, changes are kept on this computer and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="62" />
+        <location filename="../../ui/connect_dialog.py" line="84" />
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="80" />
+        <location filename="../../ui/connect_dialog.py" line="107" />
+        <source>{why}，无法记住密码：每次连接时需输入密码。</source>
+        <translation>{why}: the password cannot be remembered and is asked at each connection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="118" />
         <source>请填写用户名</source>
         <translation>Please enter the user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="158" />
+        <source>隐藏技术细节</source>
+        <translation>Hide technical details</translation>
     </message>
 </context>
 <context>
@@ -158,19 +174,19 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="77" />
+        <location filename="../../ui/lastyear/models.py" line="78" />
         <source>{n} 个百分点</source>
         <translation>{n} points</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="103" />
+        <location filename="../../ui/lastyear/models.py" line="104" />
         <source>上一年度：{prev}
 本年度：{cur}</source>
         <translation>Last year: {prev}
 This year: {cur}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="105" />
+        <location filename="../../ui/lastyear/models.py" line="106" />
         <source>变化异常，报告未说明原因
 </source>
         <translation>A jump the report does not explain
@@ -388,44 +404,44 @@ This year: {cur}</translation>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="31" />
+        <location filename="../../ui/lastyear/library.py" line="32" />
         <source>往年报告库</source>
         <translation>Last year's reports</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="33" />
+        <location filename="../../ui/lastyear/library.py" line="34" />
         <source>同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。
 往年报告库只读取，不会被修改。</source>
         <translation>Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.
 Last year's reports are only read, never changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="38" />
+        <location filename="../../ui/lastyear/library.py" line="39" />
         <source>未指定（只在本项目内配对）</source>
         <translation>none (pair within this project only)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="40" />
+        <location filename="../../ui/lastyear/library.py" line="41" />
         <source>选择项目文件…</source>
         <translation>Choose project…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="42" />
+        <location filename="../../ui/lastyear/library.py" line="43" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="58" />
+        <location filename="../../ui/lastyear/library.py" line="63" />
         <source>选择去年的审阅项目</source>
         <translation>Choose last year's project</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="59" />
+        <location filename="../../ui/lastyear/library.py" line="64" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="64" />
+        <location filename="../../ui/lastyear/library.py" line="69" />
         <source>选择存放去年报告的文件夹</source>
         <translation>Choose the folder of last year's reports</translation>
     </message>
@@ -433,7 +449,7 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
@@ -441,6 +457,21 @@ Last year's reports are only read, never changed.</translation>
         <location filename="../../ui/dialogs.py" line="94" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="96" />
+        <source>文件未能打开</source>
+        <translation>Files could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="97" />
+        <source>以下文件未能打开：</source>
+        <translation>These files could not be opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98" />
+        <source>以下 {bad} 个文件都未能打开：</source>
+        <translation>None of these {bad} files could be opened:</translation>
     </message>
 </context>
 <context>
@@ -493,9 +524,11 @@ The previous checklist stays in use.</translation></message><message><source>正
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
 {names}
 
-Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>移除</source><translation>Remove</translation></message><message><source>取消</source><translation>Cancel</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入</source><translation>This computer has no usable keychain: the password was not kept and is asked again next time</translation></message><message><source>{why}
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>密码未能记住</source><translation>Password not remembered</translation></message><message><source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
+下次连接时需重新输入密码。</source><translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
+It will be asked again at the next connection.</translation></message><message><source>{why}
 
 仍在审阅当前项目“{name}”。</source><translation>{why}
 
@@ -517,12 +550,12 @@ This review is kept in memory only and is lost when the program closes. Choose a
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="171" />
+        <location filename="../../ui/lastyear/models.py" line="172" />
         <source>审阅人确认这一项已经落实</source>
         <translation>You confirm this item was carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="173" />
+        <location filename="../../ui/lastyear/models.py" line="174" />
         <source>{passage}
 
 找到：{words}</source>
@@ -531,7 +564,7 @@ This review is kept in memory only and is lost when the program closes. Choose a
 Found: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="175" />
+        <location filename="../../ui/lastyear/models.py" line="176" />
         <source>要点：{words}</source>
         <translation>Key words: {words}</translation>
     </message>
@@ -613,37 +646,37 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="97" />
+        <location filename="../../ui/reports/view.py" line="124" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="100" />
+        <location filename="../../ui/reports/view.py" line="127" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="101" />
+        <location filename="../../ui/reports/view.py" line="128" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="102" />
+        <location filename="../../ui/reports/view.py" line="129" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="106" />
+        <location filename="../../ui/reports/view.py" line="133" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="113" />
+        <location filename="../../ui/reports/view.py" line="140" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="119" />
+        <location filename="../../ui/reports/view.py" line="151" />
         <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
         <translation>G: checklist items missing or partial   F: findings (Findings tab)</translation>
     </message>
@@ -937,12 +970,12 @@ Partial: {note}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="166" />
+        <location filename="../../ui/app.py" line="168" />
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="167" />
+        <location filename="../../ui/app.py" line="169" />
         <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>

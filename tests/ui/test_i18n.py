@@ -88,3 +88,16 @@ def test_every_string_of_the_window_has_its_english() -> None:
     missing = [m.findtext("source") for m in ts.iter("message")
                if not (m.findtext("translation") or "").strip() and (m.findtext("source") or "").strip()]
     assert missing == []
+
+
+def test_arrow_keys_read_as_arrows_in_menus(qapp: QApplication) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        shown = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                 for k in ("Alt+Down", "Alt+Up", "Ctrl+Left", "Ctrl+Right")]
+        assert shown == ["Alt+↓", "Alt+↑", "Ctrl+←", "Ctrl+→"]  # not "Alt+下方向"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
