@@ -89,11 +89,16 @@ class Annotator(QObject):
         w.checklist.flush()
         letters = QCheckBox(w.tr("同时生成审阅意见书（模板可在“设置”中更换）"))
         letters.setChecked(True)
+        chosen: dict[str, bool] = {}
+
+        def read() -> None:  # on 确定, while the dialog (and the box in it) still exists
+            chosen["letters"] = letters.isChecked()
+
         question = w.tr("为哪些报告生成退回单位的批注版？")
-        shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, letters)
+        shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, letters, read)
         if not shas:
             return
-        with_letters = letters.isChecked()
+        with_letters = chosen["letters"]
         if with_letters and not usable_template(w, w.settings.letter_template):
             return
         folder = QFileDialog.getExistingDirectory(w, w.tr("保存批注版到文件夹"), str(Path.home()))

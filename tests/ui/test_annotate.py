@@ -6,7 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.annotations import first_line
@@ -15,6 +16,30 @@ from ui.dialogs import SettingsDialog
 from ui.export_dialog import ExportScopeDialog
 
 from .conftest import WindowFactory
+
+REAL_EXEC = QDialog.exec  # before conftest makes every unexpected dialog fail
+
+
+def answer_scope_dialog(monkeypatch: pytest.MonkeyPatch, answers: list[str], letters: bool = True) -> None:
+    """Run the real scope dialog and press 确定 in it, with 同时生成审阅意见书 set to ``letters``.
+
+    The dialog really runs (not a patched ``exec``), so the window reads its options after the
+    dialog closed just as it does for the reviewer."""
+
+    def run(self: ExportScopeDialog) -> int:
+        def press() -> None:
+            box = self.findChild(QCheckBox)
+            assert box is not None
+            box.setChecked(letters)
+            answers.append(self.windowTitle())
+            buttons = self.findChild(QDialogButtonBox)
+            assert buttons is not None
+            buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, press)
+        return REAL_EXEC(self)
+
+    monkeypatch.setattr(ExportScopeDialog, "exec", run)
 
 
 def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -37,8 +62,7 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     out = tmp_path / "退回单位"
     out.mkdir()
     asked: list[str] = []
-    monkeypatch.setattr(ExportScopeDialog, "exec",
-                        lambda self: asked.append(self.windowTitle()) or ExportScopeDialog.DialogCode.Accepted)
+    answer_scope_dialog(monkeypatch, asked)
     monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
     menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "导出(&X)")
     assert w.actions_.annotate in menu.actions() and w.actions_.export in menu.actions()
@@ -58,6 +82,26 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     assert any(p.text.endswith("请补充规范性文件审核的数量") for p in letter.paragraphs)
     assert w.annotator.last_box is not None and w.annotator.last_box.isVisible()
     assert w.actions_.annotate.isEnabled()
+
+
+def test_without_letters_only_the_annotated_copies_are_written(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    asked: list[str] = []
+    answer_scope_dialog(monkeypatch, asked, letters=False)
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
+        w.actions_.annotate.trigger()
+    assert asked == ["退回单位（批注版）"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "中共泰州市委 泰州市人民政府_2021年度_批注版.docx", "塘沽街道_2024年度_批注版.docx",
+        "庐阳区人民政府_2020年度_批注版.docx", "津南区人民政府_2021年度_批注版.docx",
+        "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
 
 
 def test_an_unusable_letter_template_is_refused_in_settings(
