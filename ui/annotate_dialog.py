@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
 
 from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
 from reviewer.checklist import Checklist
 from reviewer.letter import LetterError, load_template
 from ui.dialogs import show_message
+from ui.export_dialog import open_or_say
 from ui.labels import lang
 from ui.session import Session
 from ui.tasks import Cancelled, Progress, Task, Work
@@ -141,7 +141,7 @@ def _offer_folder(parent: QWidget, folder: Path, text: str) -> QMessageBox:
                       QMessageBox.StandardButton.Close, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     open_folder = box.addButton(parent.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    open_folder.clicked.connect(lambda: open_or_say(parent, folder))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
