@@ -29,6 +29,7 @@ from reviewer.vocab import Lang
 from reviewer.wordfile import annotated_document
 
 ANNOTATED, LETTER = "批注版", "审阅意见书"
+UNREVIEWED = "未审"  # the review status (vocab.REVIEW_STATUS) of a report nobody has reviewed
 DEFAULT_REVIEWER = {"zh": "审阅人", "en": "Reviewer"}
 
 
@@ -45,6 +46,9 @@ class AnnotateOptions:
     template: str | Path | None = None  # None → the built-in template
     office: str = ""  # the reviewing office's name for {审阅单位}; "" leaves a blank to fill by hand
     lang: Lang = "zh"
+    # Reports nobody has reviewed yet (status 未审) are skipped unless asked for: their files would
+    # carry only the program's checks, and the letter then says so (it never claims a review).
+    include_unreviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,11 +62,16 @@ class Written:
 @dataclass
 class AnnotateResult:
     written: list[Written] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sha256 of the reports skipped as 未审
     cancelled: bool = False
 
     @property
     def files(self) -> list[Path]:
         return [p for w in self.written for p in (w.annotated, w.letter) if p is not None]
+
+    def skipped_note(self, lang: Lang = "zh") -> str:
+        """Why fewer reports were written than chosen ("" when none was skipped)."""
+        return msg("annotate.skipped", n=len(self.skipped), status=UNREVIEWED).render(lang) if self.skipped else ""
 
 
 def report_stem(a: Analysis) -> str:
@@ -117,6 +126,11 @@ def annotate_reports(
             result.cancelled = True
             break
         mine, verdict = (decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)
+        if not opts.include_unreviewed and summarize(a, mine, verdict).status == UNREVIEWED:
+            result.skipped.append(a.sha256)
+            if progress is not None:
+                progress(i + 1, len(analyses))
+            continue
         voice = voice_of(a, mine, verdict, opts)
         notes = notes_for(a, mine, checklist, voice, opts.lang)
         stem = names.claim(report_stem(a))

@@ -163,6 +163,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "advice.uncertain_figure": ("请核对该数字。", "Please check this figure."),
     "advice.other": ("请核对并修改。", "Please check and correct."),
+    "annotate.skipped": (
+        "{n} 份报告尚未审阅（审阅结论为“{status:review_status}”），未为其生成批注版和审阅意见书",
+        "{n} reports have not been reviewed yet (“{status:review_status}”): no annotated copy or letter was written "
+        "for them",
+    ),
     "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
     "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),

@@ -103,8 +103,8 @@ def written(review: Review, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     out = tmp_path_factory.mktemp("out")
     with in_shanghai():
         result = annotate_reports(analyses, out, decisions=decisions, verdicts=verdicts, checklist=checklist,
-                                  options=AnnotateOptions(letter=True))
-    assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses]
+                                  options=AnnotateOptions(letter=True, include_unreviewed=True))
+    assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses] and result.skipped == []
     return {Path(a.file).name[:3]: w.annotated for a, w in zip(analyses, result.written, strict=True)}
 
 
@@ -214,7 +214,8 @@ def test_untrusted_text_stays_plain_text(tmp_path: Path) -> None:
     src = tmp_path / "hostile.txt"
     src.write_text(hostile, encoding="utf-8")
     a = analyze_document(load(src), load_checklist())
-    result = annotate_reports([a], tmp_path / "out")
+    options = AnnotateOptions(reviewer="王审阅", include_unreviewed=True)
+    result = annotate_reports([a], tmp_path / "out", options=options)
     path = result.written[0].annotated
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     for tag in ("w:fldSimple", "w:instrText", "w:fldChar", "w:hyperlink"):
@@ -233,7 +234,8 @@ def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
     twin = replace(a, sha256="0" * 64)
     odd = replace(a, sha256="1" * 64, meta=replace(a.meta, issuer='CON', report_year=None))
     slash = replace(a, sha256="2" * 64, meta=replace(a.meta, issuer='津南区/人民政府: "法治"*?. '))
-    result = annotate_reports([a, twin, odd, slash], tmp_path, options=AnnotateOptions(letter=True))
+    options = AnnotateOptions(reviewer="王审阅", letter=True, include_unreviewed=True)
+    result = annotate_reports([a, twin, odd, slash], tmp_path, options=options)
     names = [p.name for p in result.files]
     assert names == [
         "津南区人民政府_2021年度_批注版.docx", "津南区人民政府_2021年度_审阅意见书.docx",
@@ -242,3 +244,18 @@ def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
         "津南区_人民政府_ _法治____2021年度_批注版.docx", "津南区_人民政府_ _法治____2021年度_审阅意见书.docx",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temp file left behind
+
+
+def test_reports_nobody_reviewed_are_skipped_unless_asked_for(review: Review, tmp_path: Path) -> None:
+    analyses, decisions, verdicts, checklist = review
+    result = annotate_reports(analyses, tmp_path, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                              options=AnnotateOptions(reviewer="李处长", letter=True))
+    # 002 has a verdict (需修改) and 004 decisions (审阅中); 000, 001 and 003 were never touched (未审)
+    assert [w.sha256 for w in result.written] == [_analysis(review, p).sha256 for p in ("002", "004")]
+    assert result.skipped == [_analysis(review, p).sha256 for p in ("000", "001", "003")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "庐阳区人民政府_2020年度_审阅意见书.docx", "庐阳区人民政府_2020年度_批注版.docx",
+        "重庆市渝北区大盛镇人民政府_2023年度_审阅意见书.docx", "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
+    assert result.skipped_note("zh") == "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书"
+    assert result.skipped_note("en") == ("3 reports have not been reviewed yet (“Not started”): "
+                                         "no annotated copy or letter was written for them")

@@ -41,15 +41,18 @@ def _texts(doc: docx.document.Document) -> list[str]:
 
 def test_the_cli_writes_a_copy_and_a_letter_per_report(cli_out: tuple[Path, str]) -> None:
     out, stdout = cli_out
-    stems = ["津南区人民政府_2021年度", "中共泰州市委 泰州市人民政府_2021年度", "庐阳区人民政府_2020年度",
-             "塘沽街道_2024年度", "重庆市渝北区大盛镇人民政府_2023年度"]
+    stems = ["庐阳区人民政府_2020年度", "重庆市渝北区大盛镇人民政府_2023年度"]  # the two reviewed
     expected = [f"{s}_{k}.docx" for s in stems for k in ("批注版", "审阅意见书")]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
-    assert stdout.strip().splitlines()[-1] == f"已生成 5 份批注版和 5 份审阅意见书：{out}"
-    assert [len(read_comments(out / f"{s}_批注版.docx")) for s in stems] == [9, 1, 7, 2, 5]
-    assert {c.author for c in read_comments(out / f"{stems[0]}_批注版.docx")} == {"李处长"}
+    assert stdout.strip().splitlines()[-6:] == [
+        f"已生成 2 份批注版和 2 份审阅意见书：{out}",
+        "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书：",
+        "  津南区人民政府_2021年度", "  中共泰州市委 泰州市人民政府_2021年度", "  塘沽街道_2024年度",
+        "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
+    ]
+    assert [len(read_comments(out / f"{s}_批注版.docx")) for s in stems] == [7, 5]
     # an item marked 不符合 keeps the name of whoever decided it
-    assert {c.author for c in read_comments(out / f"{stems[2]}_批注版.docx")} == {"李处长", "王审阅"}
+    assert {c.author for c in read_comments(out / f"{stems[0]}_批注版.docx")} == {"李处长", "王审阅"}
 
 
 def test_the_letter_says_what_the_review_says(cli_out: tuple[Path, str]) -> None:
@@ -82,7 +85,14 @@ def test_the_letter_says_what_the_review_says(cli_out: tuple[Path, str]) -> None
 
 
 def test_the_cli_without_a_project_annotates_the_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # without a project nothing was reviewed: nothing is written unless asked for
     assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path)]) == 0
+    assert list(tmp_path.iterdir()) == []
+    assert capsys.readouterr().out.splitlines() == [
+        f"已生成 0 份批注版：{tmp_path}",
+        "1 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书：", "  重庆市渝北区大盛镇人民政府_2023年度",
+        "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）"]
+    assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed"]) == 0
     (only,) = tmp_path.iterdir()
     assert only.name == "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"
     assert [c.author for c in read_comments(only)] == ["审阅人"] * 3
@@ -109,7 +119,8 @@ def test_an_offices_template_is_filled_wherever_the_placeholders_are(tmp_path: P
     from reviewer.load import load
 
     a = analyze_document(load(seed_path("004")), load_checklist())
-    options = AnnotateOptions(letter=True, template=_template(tmp_path), office="某区司法局")
+    options = AnnotateOptions(reviewer="王审阅", letter=True, template=_template(tmp_path), office="某区司法局",
+                              include_unreviewed=True)
     result = annotate_reports([a], tmp_path / "out", options=options)
     letter = result.written[0].letter
     assert letter is not None

@@ -20,17 +20,21 @@ from .conftest import WindowFactory
 REAL_EXEC = QDialog.exec  # before conftest makes every unexpected dialog fail
 
 
-def answer_scope_dialog(monkeypatch: pytest.MonkeyPatch, answers: list[str], letters: bool = True) -> None:
-    """Run the real scope dialog and press 确定 in it, with 同时生成审阅意见书 set to ``letters``.
+def answer_scope_dialog(monkeypatch: pytest.MonkeyPatch, answers: list[str], letters: bool = True,
+                        unreviewed: bool = False) -> None:
+    """Run the real scope dialog and press 确定 in it, with 同时生成审阅意见书 set to ``letters``
+    and 也为尚未审阅（未审）的报告生成 to ``unreviewed``.
 
     The dialog really runs (not a patched ``exec``), so the window reads its options after the
     dialog closed just as it does for the reviewer."""
 
     def run(self: ExportScopeDialog) -> int:
         def press() -> None:
-            box = self.findChild(QCheckBox)
-            assert box is not None
-            box.setChecked(letters)
+            boxes = {b.objectName(): b for b in self.findChildren(QCheckBox)}
+            assert sorted(boxes) == ["letters", "unreviewed"]
+            assert (boxes["letters"].isChecked(), boxes["unreviewed"].isChecked()) == (True, False)  # the defaults
+            boxes["letters"].setChecked(letters)
+            boxes["unreviewed"].setChecked(unreviewed)
             answers.append(self.windowTitle())
             buttons = self.findChild(QDialogButtonBox)
             assert buttons is not None
@@ -69,7 +73,9 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     with qtbot.waitSignal(w.annotator.annotated, timeout=60000) as blocker:
         w.actions_.annotate.trigger()
     assert asked == ["退回单位（批注版）"] and blocker.args == [str(out)]
-    assert len(list(out.iterdir())) == 10  # every report (the default scope: all), each with its letter
+    # the default scope is all reports, but only 庐阳区 has been reviewed: the four others (未审) are skipped
+    assert sorted(p.name for p in out.iterdir()) == ["庐阳区人民政府_2020年度_审阅意见书.docx",
+                                                     "庐阳区人民政府_2020年度_批注版.docx"]
     annotated = out / "庐阳区人民政府_2020年度_批注版.docx"
     comments = read_comments(annotated)
     assert len(comments) == len(a.findings) + 1 + 1 == 5  # findings, the item marked 不符合, the missing part
@@ -81,10 +87,14 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     letter = docx.Document(str(out / "庐阳区人民政府_2020年度_审阅意见书.docx"))
     assert any(p.text.endswith("请补充规范性文件审核的数量") for p in letter.paragraphs)
     assert w.annotator.last_box is not None and w.annotator.last_box.isVisible()
+    assert w.annotator.last_box.text() == (
+        f"已为 1 份报告生成 2 个文件：\n{out}\n\n"
+        "4 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书。"
+        "如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。")
     assert w.actions_.annotate.isEnabled()
 
 
-def test_without_letters_only_the_annotated_copies_are_written(
+def test_unreviewed_reports_too_without_letters_only_the_annotated_copies_are_written(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = make_window(tmp_path / "p.review")
@@ -93,7 +103,7 @@ def test_without_letters_only_the_annotated_copies_are_written(
     out = tmp_path / "退回单位"
     out.mkdir()
     asked: list[str] = []
-    answer_scope_dialog(monkeypatch, asked, letters=False)
+    answer_scope_dialog(monkeypatch, asked, letters=False, unreviewed=True)
     monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
     with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
         w.actions_.annotate.trigger()
@@ -102,6 +112,8 @@ def test_without_letters_only_the_annotated_copies_are_written(
         "中共泰州市委 泰州市人民政府_2021年度_批注版.docx", "塘沽街道_2024年度_批注版.docx",
         "庐阳区人民政府_2020年度_批注版.docx", "津南区人民政府_2021年度_批注版.docx",
         "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
+    assert w.annotator.last_box is not None
+    assert w.annotator.last_box.text() == f"已为 5 份报告生成 5 个文件：\n{out}"
 
 
 def test_an_unusable_letter_template_is_refused_in_settings(
