@@ -30,18 +30,21 @@ from reviewer.wordfile import annotated_document
 
 ANNOTATED, LETTER = "批注版", "审阅意见书"
 UNREVIEWED = "未审"  # the review status (vocab.REVIEW_STATUS) of a report nobody has reviewed
-DEFAULT_REVIEWER = {"zh": "审阅人", "en": "Reviewer"}
 
 
 class AnnotateError(Exception):
     """A file could not be written or the letter template cannot be used (Chinese, names the file)."""
 
 
+class NoReviewerNameError(AnnotateError):
+    """No name to sign with: none given and none recorded with the review of some report."""
+
+
 @dataclass(frozen=True)
 class AnnotateOptions:
     """How to write: who signs the comments, the letter (None: no letter) and the language."""
 
-    reviewer: str = ""  # "" → each report's last reviewer in the project
+    reviewer: str = ""  # "" → each report's last reviewer in the project; never a placeholder word
     letter: bool = False
     template: str | Path | None = None  # None → the built-in template
     office: str = ""  # the reviewing office's name for {审阅单位}; "" leaves a blank to fill by hand
@@ -82,10 +85,10 @@ def report_stem(a: Analysis) -> str:
 
 def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
              options: AnnotateOptions) -> Voice:
-    """Who signs the program's notes: the reviewer named, else whoever last changed the review;
-    at the time of the review's last change (now when it was never touched)."""
+    """Who signs the program's notes: the reviewer named, else whoever last changed the review
+    ("" when neither is known); at the time of the review's last change (now when never touched)."""
     rv = summarize(a, decisions, verdict)
-    author = options.reviewer or rv.reviewer or DEFAULT_REVIEWER[options.lang]
+    author = options.reviewer.strip() or rv.reviewer.strip()
     return Voice(author, rv.time or datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
@@ -113,6 +116,11 @@ def annotate_reports(
     """Write the files of every report into ``folder`` (created if need be); raise ``AnnotateError``."""
     opts = options or AnnotateOptions()
     out = Path(folder)
+    review = {a.sha256: ((decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)) for a in analyses}
+    unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts).author
+                and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
+    if unsigned:  # before anything is written
+        raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)).render(opts.lang))
     try:
         template = load_template(opts.template) if opts.letter else None
         out.mkdir(parents=True, exist_ok=True)
@@ -125,7 +133,7 @@ def annotate_reports(
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        mine, verdict = (decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)
+        mine, verdict = review[a.sha256]
         if not opts.include_unreviewed and summarize(a, mine, verdict).status == UNREVIEWED:
             result.skipped.append(a.sha256)
             if progress is not None:

@@ -25,7 +25,8 @@ def register(sub: Any) -> None:
     an.add_argument("--project", default=None, help="审阅项目文件（含审阅人的决定和意见）")
     an.add_argument("--letter", action="store_true", help="同时生成每份报告的审阅意见书")
     an.add_argument("--template", default=None, help="审阅意见书模板 (.docx)；默认用内置模板")
-    an.add_argument("--reviewer", default="", help="批注的作者；默认为项目中最后审阅该报告的人")
+    an.add_argument("--reviewer", default="",
+                    help="审阅人姓名：批注的作者和意见书的署名；默认为项目中最后审阅该报告的人（都没有时须给出）")
     an.add_argument("--office", default="", help="审阅单位名称，填入意见书的 {审阅单位}")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
     an.add_argument("--lang", default="zh", choices=("zh", "en"), help="批注和意见书的语言")
@@ -58,7 +59,7 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports, report_stem
+    from reviewer.annotate import AnnotateError, AnnotateOptions, NoReviewerNameError, annotate_reports, report_stem
     from reviewer.checklist import ChecklistError
     from reviewer.store import StoreError
     from reviewer.vocab import as_lang
@@ -80,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
                                   checklist=checklist, options=options)
+    except NoReviewerNameError as exc:
+        print(f"{exc}：请用 --reviewer 给出审阅人姓名", file=sys.stderr)
+        return 2
     except AnnotateError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -168,6 +168,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{n} reports have not been reviewed yet (“{status:review_status}”): no annotated copy or letter was written "
         "for them",
     ),
+    "annotate.no_reviewer": (
+        "没有审阅人的姓名，{n} 份报告的批注和审阅意见书无法署名",
+        "No reviewer's name: the comments and letters of {n} reports cannot be signed",
+    ),
     "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
     "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),

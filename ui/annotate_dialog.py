@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QVBoxLayout, QWidget
 
 from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
 from reviewer.checklist import Checklist
@@ -89,6 +89,8 @@ class Annotator(QObject):
         """Ask which reports and whether with letters, then where; write off the GUI thread."""
         w = self.w
         w.checklist.flush()
+        if not self._reviewer_name():
+            return
         extra = QWidget()
         letters = QCheckBox(w.tr("同时生成审阅意见书（模板可在“设置”中更换）"), extra)
         letters.setObjectName("letters")
@@ -125,6 +127,20 @@ class Annotator(QObject):
         w.actions_.annotate.setEnabled(False)
         w.status.showMessage(w.tr("正在生成批注版…"))
         task.start()
+
+    def _reviewer_name(self) -> bool:
+        """The comments and letters are signed with the reviewer's name: ask for it when 设置 has
+        none (kept there for next time); False when the reviewer gives none."""
+        w = self.w
+        if w.session.reviewer.strip():
+            return True
+        name, ok = QInputDialog.getText(w, w.tr("审阅人"),
+                                        w.tr("批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）："))
+        if not ok or not name.strip():
+            return False
+        w.settings.reviewer = w.session.reviewer = name.strip()
+        w.settings_store.save(w.settings)
+        return True
 
     def _progress(self, done: int, total: int) -> None:
         self.w.status.showMessage(self.w.tr("正在生成批注版 {done}/{total}").format(done=done, total=total))

@@ -21,7 +21,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from reviewer.annotate import AnnotateOptions, annotate_reports
+from reviewer.annotate import AnnotateOptions, NoReviewerNameError, annotate_reports
 from reviewer.annotations import first_line, missing_parts, title_anchor
 from reviewer.batch import import_reports, project_reports, with_project_findings
 from reviewer.checklist import Checklist, load_checklist
@@ -103,7 +103,7 @@ def written(review: Review, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     out = tmp_path_factory.mktemp("out")
     with in_shanghai():
         result = annotate_reports(analyses, out, decisions=decisions, verdicts=verdicts, checklist=checklist,
-                                  options=AnnotateOptions(letter=True, include_unreviewed=True))
+                                  options=AnnotateOptions(reviewer=REVIEWER, letter=True, include_unreviewed=True))
     assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses] and result.skipped == []
     return {Path(a.file).name[:3]: w.annotated for a, w in zip(analyses, result.written, strict=True)}
 
@@ -174,7 +174,7 @@ def test_a_missing_part_says_what_is_required_and_where_from(written: dict[str, 
 def test_comments_are_by_the_reviewer_at_the_time_of_the_decision(written: dict[str, Path]) -> None:
     for path in written.values():
         comments = read_comments(path)
-        assert {c.author for c in comments} <= {REVIEWER, "审阅人"}
+        assert {c.author for c in comments} == {REVIEWER}
     luyang = read_comments(written["002"])
     assert {c.author for c in luyang} == {REVIEWER}
     # Word shows w:date as written: the decision's wall-clock time in the reviewer's zone.
@@ -259,3 +259,20 @@ def test_reports_nobody_reviewed_are_skipped_unless_asked_for(review: Review, tm
     assert result.skipped_note("zh") == "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书"
     assert result.skipped_note("en") == ("3 reports have not been reviewed yet (“Not started”): "
                                          "no annotated copy or letter was written for them")
+
+
+def test_without_a_name_given_the_name_recorded_with_the_review_signs(review: Review, tmp_path: Path) -> None:
+    analyses, decisions, verdicts, checklist = review
+    result = annotate_reports(analyses, tmp_path, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                              options=AnnotateOptions(letter=True))
+    assert len(result.written) == 2
+    for w in result.written:
+        assert {c.author for c in read_comments(w.annotated)} == {REVIEWER}
+        assert w.letter is not None
+        assert f"审阅人：{REVIEWER}" in [p.text for p in docx.Document(str(w.letter)).paragraphs]
+    # the unreviewed reports have no name recorded: refused, naming why, before anything is written
+    with pytest.raises(NoReviewerNameError) as refused:
+        annotate_reports(analyses, tmp_path / "all", decisions=decisions, verdicts=verdicts, checklist=checklist,
+                         options=AnnotateOptions(letter=True, include_unreviewed=True))
+    assert str(refused.value) == "没有审阅人的姓名，3 份报告的批注和审阅意见书无法署名"
+    assert not (tmp_path / "all").exists()

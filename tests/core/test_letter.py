@@ -92,10 +92,16 @@ def test_the_cli_without_a_project_annotates_the_files(tmp_path: Path, capsys: p
         f"已生成 0 份批注版：{tmp_path}",
         "1 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书：", "  重庆市渝北区大盛镇人民政府_2023年度",
         "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）"]
-    assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed"]) == 0
+    # nobody's name is recorded: the CLI asks for one rather than sign with a placeholder
+    assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed"]) == 2
+    assert capsys.readouterr().err == ("没有审阅人的姓名，1 份报告的批注和审阅意见书无法署名："
+                                       "请用 --reviewer 给出审阅人姓名\n")
+    assert list(tmp_path.iterdir()) == []
+    assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed",
+                 "--reviewer", "王审阅"]) == 0
     (only,) = tmp_path.iterdir()
     assert only.name == "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"
-    assert [c.author for c in read_comments(only)] == ["审阅人"] * 3
+    assert [c.author for c in read_comments(only)] == ["王审阅"] * 3
     assert main(["annotate", "-o", str(tmp_path)]) == 2
     assert "--project" in capsys.readouterr().err
 

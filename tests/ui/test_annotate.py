@@ -142,3 +142,34 @@ def test_an_unusable_letter_template_is_refused_in_settings(
     w.actions_.settings.trigger()
     assert len(shown) == 1 and w.settings.letter_template == str(good)
     assert w.settings_store.load().letter_template == str(good)  # kept for the next start
+
+
+def test_without_a_reviewers_name_the_window_asks_for_one_and_keeps_it(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    assert w.session.reviewer == "" and w.settings.reviewer == ""
+    _open_seeds(w, qtbot, seeds_dir)
+    names = [("", False), ("  赵审阅 ", True)]  # first cancelled, then given
+    asked_name: list[str] = []
+
+    def get_text(parent, title, label):  # type: ignore[no-untyped-def]
+        asked_name.append(label)
+        return names.pop(0)
+
+    monkeypatch.setattr("ui.annotate_dialog.QInputDialog.getText", get_text)
+    asked: list[str] = []
+    answer_scope_dialog(monkeypatch, asked, unreviewed=True)
+    w.actions_.annotate.trigger()  # cancelled: nothing else is asked
+    assert asked_name == ["批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）："] and asked == []
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
+        w.actions_.annotate.trigger()
+    assert asked == ["退回单位（批注版）"] and len(asked_name) == 2
+    assert w.session.reviewer == "赵审阅" and w.settings_store.load().reviewer == "赵审阅"
+    assert len(list(out.iterdir())) == 10
+    assert {c.author for c in read_comments(out / "塘沽街道_2024年度_批注版.docx")} == {"赵审阅"}
+    letter = docx.Document(str(out / "塘沽街道_2024年度_审阅意见书.docx"))
+    assert "审阅人：赵审阅" in [p.text for p in letter.paragraphs]
