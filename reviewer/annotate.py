@@ -96,9 +96,10 @@ def _save(doc: DocxDocument, target: Path) -> Path:
     return write_atomically(target, lambda tmp: doc.save(str(tmp)), AnnotateError, "Word")
 
 
-def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang) -> DocxDocument:
-    header = msg("annot.header", unit=a.meta.issuer or readable_stem(a.file), reviewer=voice.author,
-                 date=voice.time[:10]).render(lang)
+def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang, reviewed: bool = True) -> DocxDocument:
+    """The annotated copy; its header names the reviewer, or says the report was not reviewed yet."""
+    header = msg("annot.header" if reviewed else "annot.header_unreviewed", unit=a.meta.issuer or readable_stem(a.file),
+                 reviewer=voice.author, date=voice.time[:10]).render(lang)
     return annotated_document(a, notes, header, voice.author)
 
 
@@ -122,7 +123,7 @@ def annotate_reports(
     if unsigned:  # before anything is written
         raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)).render(opts.lang))
     try:
-        template = load_template(opts.template) if opts.letter else None
+        template = load_template(opts.template, opts.lang) if opts.letter else None
         out.mkdir(parents=True, exist_ok=True)
     except LetterError as exc:
         raise AnnotateError(str(exc)) from exc
@@ -134,7 +135,8 @@ def annotate_reports(
             result.cancelled = True
             break
         mine, verdict = review[a.sha256]
-        if not opts.include_unreviewed and summarize(a, mine, verdict).status == UNREVIEWED:
+        reviewed = summarize(a, mine, verdict).status != UNREVIEWED
+        if not opts.include_unreviewed and not reviewed:
             result.skipped.append(a.sha256)
             if progress is not None:
                 progress(i + 1, len(analyses))
@@ -142,7 +144,7 @@ def annotate_reports(
         voice = voice_of(a, mine, verdict, opts)
         notes = notes_for(a, mine, checklist, voice, opts.lang)
         stem = names.claim(report_stem(a))
-        annotated = _save(annotated_for(a, notes, voice, opts.lang), out / f"{stem}_{ANNOTATED}.docx")
+        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{ANNOTATED}.docx")
         letter = None
         if template is not None:
             fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,
