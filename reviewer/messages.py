@@ -98,7 +98,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "annot.finding": ("【{kind:finding_kind}】{message}。\n{advice}", "[{kind:finding_kind}] {message}.\n{advice}"),
     "annot.failed": ("【审阅意见：不符合】{name}", "[Reviewer: fails] {name}"),
     "annot.comment": ("意见：{comment}", "Comment: {comment}"),
-    "annot.found": ("核查情况：{note}", "What the check found: {note}"),
     "annot.required": ("要求：{description}", "Required: {description}"),
     "annot.source": ("依据：{source}", "Source: {source}"),
     "annot.missing_part": (

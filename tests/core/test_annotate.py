@@ -152,6 +152,14 @@ def test_failed_items_stand_on_their_evidence_or_the_title(review: Review, writt
             start, end = first_line(a.text, r.evidence[0].start, r.evidence[0].end) if r.evidence else title_anchor(a)
             assert c.anchored == a.text[start:end]
             assert (f"意见：{remark}" in c.text.split("\n")) == bool(remark)
+    (rules,) = comments_of(written["002"], "【审阅意见：不符合】依法行政制度体系")
+    assert rules.text.split("\n") == [  # the reviewer's verdict and comment, the requirement; no checklist note
+        "【审阅意见：不符合】依法行政制度体系（规范性文件）", "意见：合法性审查只提了一句，请补充具体做法和数量",
+        "要求：完善依法行政制度体系，加强规范性文件监督管理",
+        "依据：《法治政府建设实施纲要（2021—2025年）》第三部分；《法治政府建设实施纲要（2015—2020年）》任务二",
+    ]
+    for path in written.values():
+        assert not any(line.startswith("核查情况") for c in read_comments(path) for line in c.text.split("\n"))
     luyang = _analysis(review, "002")
     assert comments_of(written["002"], "【审阅意见：不符合】党政主要负责人")[0].anchored == \
         luyang.text[slice(*luyang.meta.title_span)] == "庐阳区人民政府关于2020年度 法治政府建设情况的报告"
