@@ -194,6 +194,16 @@ EN.update({
     "{e}\n\n仍使用原来的模板。": "{e}\n\nThe previous template stays in use.", "审阅意见书模板：": "Letter template:",
     "留空使用内置模板": "empty: built-in template", "选择审阅意见书模板": "Choose the letter template",
     "Word 文档 (*.docx)": "Word document (*.docx)",
+    "也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）":
+        "Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)",
+    "{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。":
+        "{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.",
+    "批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：":
+        "The comments and letters are signed with the reviewer's name. Your name (kept in Settings):",
+    "无法打开": "Cannot open", "文件": "file", "文件夹": "folder",
+    "无法打开{what}：\n{p}\n\n本机没有可以打开它的程序，或系统拒绝打开。请在文件管理器中找到它，用合适的程序打开。":
+        "Cannot open the {what}:\n{p}\n\nNo program on this computer opens it, or the system refused. "
+        "Find it in your file manager and open it with a suitable program.",
 })
 
 

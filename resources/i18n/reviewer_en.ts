@@ -141,32 +141,32 @@
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="29" />
+        <location filename="../../ui/export_dialog.py" line="31" />
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="31" />
+        <location filename="../../ui/export_dialog.py" line="33" />
         <source>项目中的全部报告（{n} 份）</source>
         <translation>All reports in the project ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32" />
+        <location filename="../../ui/export_dialog.py" line="34" />
         <source>报告列表中筛选出的报告（{n} 份）</source>
         <translation>The reports the list's filter shows ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="33" />
+        <location filename="../../ui/export_dialog.py" line="35" />
         <source>当前报告：{name}</source>
         <translation>The current report: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="33" />
+        <location filename="../../ui/export_dialog.py" line="35" />
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="37" />
+        <location filename="../../ui/export_dialog.py" line="39" />
         <source>导出哪些报告的审阅结果？</source>
         <translation>Export the review of which reports?</translation>
     </message>
@@ -514,7 +514,13 @@ Helps review annual reports on building rule-of-law government: required parts, 
 
 Report content is treated as data only; nothing is executed or sent over the network.</translation></message><message><source>导出完成</source><translation>Export done</translation></message><message><source>审阅结果已导出到：
 {p}</source><translation>The review was exported to:
-{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
+{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>文件夹</source><translation>folder</translation></message><message><source>文件</source><translation>file</translation></message><message><source>无法打开{what}：
+{p}
+
+本机没有可以打开它的程序，或系统拒绝打开。请在文件管理器中找到它，用合适的程序打开。</source><translation>Cannot open the {what}:
+{p}
+
+No program on this computer opens it, or the system refused. Find it in your file manager and open it with a suitable program.</translation></message><message><source>无法打开</source><translation>Cannot open</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
 
 仍使用原来的核查清单。</source><translation>{e}
 
@@ -536,9 +542,9 @@ You are still in the project “{name}”.</translation></message><message><sour
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
 
-This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
-{p}</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
+{p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>

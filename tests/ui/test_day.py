@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.compare.model import ROLE_SHA
@@ -206,3 +206,27 @@ def test_export_asks_which_reports_and_offers_to_open_the_file(make_window: Wind
     assert box.isVisible() and str(out) in box.text()
     next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
     assert opened == [str(tmp_path)]
+
+
+def test_a_file_no_program_can_open_is_said_not_silently_ignored(
+    make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.export_dialog import offer_to_open
+
+    w = make_window(tmp_path / "p.review")
+    workbook = tmp_path / "审阅结果.xlsx"
+    workbook.write_bytes(b"PK")
+    tried: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: tried.append(url.toLocalFile()) is not None)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.windowTitle(), self.text())) or 0)
+    box = offer_to_open(w, workbook)
+    next(b for b in box.buttons() if b.text() == "打开文件").click()
+    assert tried == [str(workbook)]
+    assert shown == [("无法打开", f"无法打开文件：\n{workbook}\n\n本机没有可以打开它的程序，或系统拒绝打开。"
+                                 "请在文件管理器中找到它，用合适的程序打开。")]
+    box = offer_to_open(w, workbook)
+    next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
+    assert tried[1:] == [str(tmp_path)] and shown[1][1].startswith(f"无法打开文件夹：\n{tmp_path}\n")
