@@ -29,22 +29,29 @@ from reviewer.vocab import Lang
 from reviewer.wordfile import annotated_document
 
 ANNOTATED, LETTER = "批注版", "审阅意见书"
-DEFAULT_REVIEWER = {"zh": "审阅人", "en": "Reviewer"}
+UNREVIEWED = "未审"  # the review status (vocab.REVIEW_STATUS) of a report nobody has reviewed
 
 
 class AnnotateError(Exception):
     """A file could not be written or the letter template cannot be used (Chinese, names the file)."""
 
 
+class NoReviewerNameError(AnnotateError):
+    """No name to sign with: none given and none recorded with the review of some report."""
+
+
 @dataclass(frozen=True)
 class AnnotateOptions:
     """How to write: who signs the comments, the letter (None: no letter) and the language."""
 
-    reviewer: str = ""  # "" → each report's last reviewer in the project
+    reviewer: str = ""  # "" → each report's last reviewer in the project; never a placeholder word
     letter: bool = False
     template: str | Path | None = None  # None → the built-in template
     office: str = ""  # the reviewing office's name for {审阅单位}; "" leaves a blank to fill by hand
     lang: Lang = "zh"
+    # Reports nobody has reviewed yet (status 未审) are skipped unless asked for: their files would
+    # carry only the program's checks, and the letter then says so (it never claims a review).
+    include_unreviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,11 +65,16 @@ class Written:
 @dataclass
 class AnnotateResult:
     written: list[Written] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # sha256 of the reports skipped as 未审
     cancelled: bool = False
 
     @property
     def files(self) -> list[Path]:
         return [p for w in self.written for p in (w.annotated, w.letter) if p is not None]
+
+    def skipped_note(self, lang: Lang = "zh") -> str:
+        """Why fewer reports were written than chosen ("" when none was skipped)."""
+        return msg("annotate.skipped", n=len(self.skipped), status=UNREVIEWED).render(lang) if self.skipped else ""
 
 
 def report_stem(a: Analysis) -> str:
@@ -73,10 +85,10 @@ def report_stem(a: Analysis) -> str:
 
 def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
              options: AnnotateOptions) -> Voice:
-    """Who signs the program's notes: the reviewer named, else whoever last changed the review;
-    at the time of the review's last change (now when it was never touched)."""
+    """Who signs the program's notes: the reviewer named, else whoever last changed the review
+    ("" when neither is known); at the time of the review's last change (now when never touched)."""
     rv = summarize(a, decisions, verdict)
-    author = options.reviewer or rv.reviewer or DEFAULT_REVIEWER[options.lang]
+    author = options.reviewer.strip() or rv.reviewer.strip()
     return Voice(author, rv.time or datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
@@ -84,9 +96,10 @@ def _save(doc: DocxDocument, target: Path) -> Path:
     return write_atomically(target, lambda tmp: doc.save(str(tmp)), AnnotateError, "Word")
 
 
-def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang) -> DocxDocument:
-    header = msg("annot.header", unit=a.meta.issuer or readable_stem(a.file), reviewer=voice.author,
-                 date=voice.time[:10]).render(lang)
+def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang, reviewed: bool = True) -> DocxDocument:
+    """The annotated copy; its header names the reviewer, or says the report was not reviewed yet."""
+    header = msg("annot.header" if reviewed else "annot.header_unreviewed", unit=a.meta.issuer or readable_stem(a.file),
+                 reviewer=voice.author, date=voice.time[:10]).render(lang)
     return annotated_document(a, notes, header, voice.author)
 
 
@@ -104,8 +117,13 @@ def annotate_reports(
     """Write the files of every report into ``folder`` (created if need be); raise ``AnnotateError``."""
     opts = options or AnnotateOptions()
     out = Path(folder)
+    review = {a.sha256: ((decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)) for a in analyses}
+    unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts).author
+                and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
+    if unsigned:  # before anything is written
+        raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)).render(opts.lang))
     try:
-        template = load_template(opts.template) if opts.letter else None
+        template = load_template(opts.template, opts.lang) if opts.letter else None
         out.mkdir(parents=True, exist_ok=True)
     except LetterError as exc:
         raise AnnotateError(str(exc)) from exc
@@ -116,11 +134,17 @@ def annotate_reports(
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
-        mine, verdict = (decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)
+        mine, verdict = review[a.sha256]
+        reviewed = summarize(a, mine, verdict).status != UNREVIEWED
+        if not opts.include_unreviewed and not reviewed:
+            result.skipped.append(a.sha256)
+            if progress is not None:
+                progress(i + 1, len(analyses))
+            continue
         voice = voice_of(a, mine, verdict, opts)
         notes = notes_for(a, mine, checklist, voice, opts.lang)
         stem = names.claim(report_stem(a))
-        annotated = _save(annotated_for(a, notes, voice, opts.lang), out / f"{stem}_{ANNOTATED}.docx")
+        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{ANNOTATED}.docx")
         letter = None
         if template is not None:
             fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,

@@ -82,11 +82,13 @@ def _item_anchor(a: Analysis, r: CheckResult, item: ChecklistItem | None) -> tup
 
 def failed_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistItem | None, voice: Voice,
                 lang: Lang = "zh") -> Note:
+    """The reviewer's 不符合 with their comment and what the item requires; not the program's note on
+    its evidence (“仅提到 …（至少需要 2 个不同要点）”), which is the reviewer's working note, not
+    words to the unit."""
     start, end = _item_anchor(a, r, item)
     text = _lines(
         msg("annot.failed", name=r.label(lang)),
         msg("annot.comment", comment=d.comment.strip()) if d.comment.strip() else None,
-        msg("annot.found", note=r.note),
         msg("annot.required", description=item.description) if item is not None and item.description else None,
         msg("annot.source", source=item.source) if item is not None and item.source else None,
         lang=lang,

@@ -20,6 +20,7 @@ from typing import TextIO
 from reviewer import cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
+from reviewer.cli_parser import ChineseParser
 from reviewer.load import load_many
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import readable
@@ -117,7 +118,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reviewer", description="法治政府建设年度报告审阅器")
+    parser = ChineseParser(prog="reviewer", description="法治政府建设年度报告审阅器")
     sub = parser.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="分析报告并输出结果")
     an.add_argument("paths", nargs="+", help="报告文件或文件夹")

@@ -1,6 +1,8 @@
-"""``reviewer annotate [PATH...] --project P -o FOLDER [--letter] [--template FILE] [--reviewer NAME]``.
+"""``reviewer annotate [PATH...] --project P -o FOLDER [--letter] [--template FILE] [--reviewer NAME]
+[--include-unreviewed]``.
 
-Writes, for each report, its annotated Word copy (the review as comments) and, with ``--letter``,
+Writes, for each report that has been reviewed (reports still 未审 are skipped and listed, unless
+``--include-unreviewed``), its annotated Word copy (the review as comments) and, with ``--letter``,
 its review letter (审阅意见书) into FOLDER, named after the unit and year. The reports and the
 review are gathered as ``reviewer export`` gathers them: with ``--project`` and no paths, every
 report of the project with the reviewer's decisions; with paths, those reports (brought into the
@@ -23,10 +25,13 @@ def register(sub: Any) -> None:
     an.add_argument("--project", default=None, help="审阅项目文件（含审阅人的决定和意见）")
     an.add_argument("--letter", action="store_true", help="同时生成每份报告的审阅意见书")
     an.add_argument("--template", default=None, help="审阅意见书模板 (.docx)；默认用内置模板")
-    an.add_argument("--reviewer", default="", help="批注的作者；默认为项目中最后审阅该报告的人")
+    an.add_argument("--reviewer", default="",
+                    help="审阅人姓名：批注的作者和意见书的署名；默认为项目中最后审阅该报告的人（都没有时须给出）")
     an.add_argument("--office", default="", help="审阅单位名称，填入意见书的 {审阅单位}")
     an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
     an.add_argument("--lang", default="zh", choices=("zh", "en"), help="批注和意见书的语言")
+    an.add_argument("--include-unreviewed", action="store_true",
+                    help="也为尚未审阅（未审）的报告生成，只含程序的核查结果，意见书注明尚未审阅；默认跳过这些报告")
     an.set_defaults(func=run)
 
 
@@ -54,7 +59,7 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
+    from reviewer.annotate import AnnotateError, AnnotateOptions, NoReviewerNameError, annotate_reports, report_stem
     from reviewer.checklist import ChecklistError
     from reviewer.store import StoreError
     from reviewer.vocab import as_lang
@@ -71,10 +76,14 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
-                              office=args.office.strip(), lang=as_lang(args.lang))
+                              office=args.office.strip(), lang=as_lang(args.lang),
+                              include_unreviewed=args.include_unreviewed)
     try:
         result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
                                   checklist=checklist, options=options)
+    except NoReviewerNameError as exc:
+        print(f"{exc}：请用 --reviewer 给出审阅人姓名", file=sys.stderr)
+        return 2
     except AnnotateError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -86,4 +95,10 @@ def run(args: argparse.Namespace) -> int:
             print(w.letter)
     letters = f"和 {len(result.written)} 份审阅意见书" if args.letter else ""
     print(f"已生成 {len(result.written)} 份批注版{letters}：{args.output}")
+    if result.skipped:
+        print(f"{result.skipped_note()}：")
+        stems = {a.sha256: report_stem(a) for a in analyses}
+        for sha in result.skipped:
+            print(f"  {stems[sha]}")
+        print("如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）")
     return 1 if errors else 0

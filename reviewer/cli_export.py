@@ -62,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
         # nothing to bring in: a mistyped name must not become a new, empty project and workbook
         print(f"找不到审阅项目 {args.project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）", file=sys.stderr)
         return 2
+    output = _workbook_name(args.output)
+    if output is None:
+        print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
+              f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
+        return 2
+    if output != args.output:
+        print(f"输出文件名没有扩展名，已加上 .xlsx：{output}", file=sys.stderr)
+        args.output = output
     try:
         store = open_store(args.project, check=True) if args.project else None
         checklist = _checklist(args.checklist, store)
@@ -88,6 +96,15 @@ def run(args: argparse.Namespace) -> int:
         print(err.message, file=sys.stderr)
     print(f"已导出 {len(analyses)} 份报告的审阅结果：{out}")
     return 1 if errors else 0
+
+
+def _workbook_name(output: str) -> str | None:
+    """The workbook's file name: as given when it ends in .xlsx, with .xlsx added when it has no
+    suffix; None for another suffix (``-o x.csv`` must not silently become x.xlsx)."""
+    suffix = Path(output).suffix.lower()
+    if suffix == ".xlsx":
+        return output
+    return output + ".xlsx" if not suffix else None
 
 
 def _checklist(path: str | None, store: ReviewStore | None) -> Checklist:

@@ -176,7 +176,7 @@ def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verd
     _matrix(wb, analyses, decisions, checklist, lang, footer)
     detail = [r for a in analyses for r in rows.detail_rows(a, decisions.get(a.sha256, {}), lang)]
     _sheet(wb, _name("detail", lang), "detail", detail, lang, footer)
-    metrics = [r for a in analyses for r in rows.metric_rows(a)]
+    metrics = [r for a in analyses for r in rows.metric_rows(a, info.lang)]
     _sheet(wb, _name("metrics", lang), "metrics", metrics, lang, footer)
     write_comparison(wb, _name("compare", lang), analyses, lang, footer)
     findings = [r for a in analyses for r in rows.finding_rows(a, lang)]

@@ -27,6 +27,7 @@ from openpyxl.worksheet.pagebreak import Break
 from reviewer.export_rows import as_percent, report_names
 from reviewer.model import Analysis
 from reviewer.review import KEY_FIGURES, KeyFigure, key_figure
+from reviewer.topics import topic_label
 from reviewer.vocab import LEVEL, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, fit_widths, page_room, setup_sheet
 
@@ -166,7 +167,8 @@ def write_comparison(wb: Workbook, title: str, analyses: Sequence[Analysis], lan
     names = report_names(analyses)
     topic_list = topics(analyses)
     headers = [_label("no", lang), _label("unit", lang), _label("level", lang),
-               *[f.label(lang) for f in KEY_FIGURES], _label("total", lang), *topic_list]
+               *[f.label(lang) for f in KEY_FIGURES], _label("total", lang),
+               *[topic_label(t, lang) for t in topic_list]]
     data = table_rows(analyses, names, topic_list, lang)
     widths = fit_widths(headers, data[:SAMPLE], {1: NAME_CAP}, header_lines=3)
     setup_sheet(ws, widths, footer)

@@ -18,6 +18,7 @@ from reviewer.lastyear_model import CopiedShare, FigurePair
 from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from reviewer.store_lastyear import PromiseTick
+from reviewer.topics import topic_label
 from reviewer.vocab import PAIRED_BY, PROMISE_STATUS, TONES, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, finish_sheet, fit_widths, setup_sheet
 
@@ -98,7 +99,7 @@ def figure_rows(analyses: Sequence[Analysis], lang: Lang) -> list[list[object]]:
         for f in a.previous_year.figures if a.previous_year is not None else ():
             pct = f.change_percent
             rate = f.measure == "%"
-            rows.append([issuer_of(a), a.meta.report_year, f.topic, f.measure,
+            rows.append([issuer_of(a), a.meta.report_year, topic_label(f.topic, lang), f.measure,
                          as_percent(f.previous.value) if rate else _value(f.previous.value),
                          as_percent(f.current.value) if rate else _value(f.current.value),
                          _change(f), Formatted(round(pct / 100, 4), "0.0%") if pct is not None else None,

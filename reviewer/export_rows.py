@@ -14,6 +14,7 @@ from datetime import datetime
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
 from reviewer.paths import readable_name, readable_stem
 from reviewer.review import ReportReview, gap_items
+from reviewer.topics import topic_label
 from reviewer.vocab import CHECK_STATUS, DECISION, FINDING_KIND, GROUP, LEVEL, LIST_SEP, REVIEW_STATUS, SEVERITY, Lang
 from reviewer.xlsx import PERCENT, Formatted
 
@@ -136,7 +137,7 @@ def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) 
     return rows
 
 
-def metric_rows(a: Analysis) -> list[list[object]]:
+def metric_rows(a: Analysis, lang: Lang = "zh") -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
     unit, name = issuer_of(a), readable_name(a.file)
@@ -145,7 +146,7 @@ def metric_rows(a: Analysis) -> list[list[object]]:
         value: object = int(m.value) if float(m.value).is_integer() else m.value
         if m.measure == "%":
             value = as_percent(m.value)
-        rows.append([unit, name, sec.heading[:40] if sec else "", m.topic, m.text, value,
+        rows.append([unit, name, sec.heading[:40] if sec else "", topic_label(m.topic, lang), m.text, value,
                      m.measure, m.qualifier or "", m.context])
     return rows
 

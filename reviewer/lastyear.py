@@ -4,8 +4,10 @@
 analysis, with its findings: a part copied (almost) entirely from last year, and figures that jumped
 without a word of explanation. ``with_previous_years`` does it for a batch or project: reports are
 paired (:mod:`reviewer.pairing`) among themselves and with a reference library of last year's
-reports. Like the paragraphs shared between reports, all of this depends on other reports: it is
-added to the analyses shown, never cached with a report's own analysis.
+reports; a paragraph the later report copied from the earlier is then said once, by the later report's
+comparison, and by neither as "shared with another report" (``with_next_years``). Like the
+paragraphs shared between reports, all of this depends on other reports: it is added to the
+analyses shown, never cached with a report's own analysis.
 """
 
 from __future__ import annotations
@@ -89,15 +91,51 @@ def _sorted(fs: Sequence[Finding]) -> tuple[Finding, ...]:
 def _absorb(fs: Sequence[Finding], py: PreviousYear) -> tuple[list[Finding], list[Finding]]:
     """(kept, absorbed): a paragraph "shared with" last year's report alone, inside a copied passage,
     is said by the comparison already (and is no copying between units)."""
-    only_last_year = (readable_name(py.file),)
-    spans = [(p.start, p.end) for p in py.passages]
+    return _absorb_shared(fs, readable_name(py.file), [(p.start, p.end) for p in py.passages])
+
+
+def _absorb_shared(fs: Sequence[Finding], other: str, spans: Sequence[tuple[int, int]]
+                   ) -> tuple[list[Finding], list[Finding]]:
+    """(kept, absorbed): the findings of paragraphs shared with report ``other`` alone, inside ``spans``."""
+    only = (other,)
     kept: list[Finding] = []
     absorbed: list[Finding] = []
     for f in fs:
         same = f.kind == "duplicate_across_reports" and f.message.id == "dup.across" \
-            and f.message.param("files") == only_last_year and any(s <= f.start and f.end <= e for s, e in spans)
+            and f.message.param("files") == only and any(s <= f.start and f.end <= e for s, e in spans)
         (absorbed if same else kept).append(f)
     return kept, absorbed
+
+
+def with_next_years(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses, each report that is last year's of another in the set without the "shared with
+    another report" findings of the paragraphs that later report copied from it: the later report's
+    comparison says so ("照搬上一年度"), and the earlier report copied nothing. What an earlier call
+    took away is given back first, so a changed pairing leaves no trace of the old one. Reports whose
+    findings do not change are returned as they are (the same objects).
+    """
+    later_of: dict[str, list[Analysis]] = {}
+    for a in analyses:
+        if a.previous_year is not None and a.previous_year.sha256 != a.sha256:
+            later_of.setdefault(a.previous_year.sha256, []).append(a)
+    out: list[Analysis] = []
+    for a in analyses:
+        laters = later_of.get(a.sha256, [])
+        if not laters and not a.absorbed_by_next:
+            out.append(a)
+            continue
+        kept = [*a.findings, *a.absorbed_by_next]
+        absorbed: list[Finding] = []
+        for later in laters:
+            py = later.previous_year
+            spans = [(p.previous_start, p.previous_end) for p in py.passages] if py is not None else []
+            kept, got = _absorb_shared(kept, readable_name(later.file), spans)
+            absorbed += got
+        if not absorbed and not a.absorbed_by_next:
+            out.append(a)
+        else:
+            out.append(replace(a, findings=_sorted(kept), absorbed_by_next=_sorted(absorbed)))
+    return out
 
 
 def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto",
@@ -148,7 +186,7 @@ def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing
             out.append(attach(a, None))
         else:
             out.append(attach(a, job[1], job[2], done.get(a.sha256)))
-    return out
+    return with_next_years(out)
 
 
 def _slim(a: Analysis) -> Analysis:

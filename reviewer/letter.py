@@ -24,15 +24,16 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from reviewer.annotations import failed_items, missing_parts
-from reviewer.messages import Message, msg
+from reviewer.messages import Message, Param, msg
 from reviewer.model import Analysis, ReportVerdict
+from reviewer.paths import readable_name
 from reviewer.resources import resource_path
 from reviewer.review import Decisions, finding_groups, gap_items, summarize
-from reviewer.vocab import GROUP, REVIEW_STATUS, Lang
+from reviewer.vocab import REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
 LIST_FIELDS = ("缺项", "不符合项", "主要问题")
-PLACEHOLDERS = ("单位", "标题", "年度", "发布日期", "成文日期", "文件", "审阅结论", "总体意见", "必备部分",
+PLACEHOLDERS = ("单位", "标题", "年度", "发布日期", "成文日期", "文件", "审阅结论", "审阅说明", "总体意见", "必备部分",
                 *LIST_FIELDS, "审阅单位", "审阅日期", "审阅人", "批注版")
 _FIELD = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 OFFICE_BLANK = "＿" * 12  # where the office writes or stamps its name when the template does not say it
@@ -47,9 +48,14 @@ def default_template() -> Path:
     return resource_path("letters", "review_letter.docx")
 
 
-def load_template(path: str | Path | None = None) -> bytes:
-    """The template's bytes, checked: a Word document holding at least one placeholder."""
-    p = Path(path) if path else default_template()
+def load_template(path: str | Path | None = None, lang: Lang = "zh") -> bytes:
+    """The template's bytes, checked: a Word document holding at least one placeholder. No path:
+    the built-in template in ``lang``, its sentences from the message catalogue."""
+    if not path:
+        from reviewer.letter_template import builtin
+
+        return builtin(lang)
+    p = Path(path)
     try:
         data = p.read_bytes()
         doc = docx.Document(io.BytesIO(data))
@@ -77,15 +83,18 @@ def _render(items: Sequence[Message], lang: Lang) -> list[str]:
 
 
 def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str]]:
-    """The three lists: gaps not overruled by the reviewer, items marked 不符合, findings by kind."""
+    """The three lists: gaps not overruled by the reviewer, items marked 不符合 (with the reviewer's
+    comment), findings by kind. The checklist's notes on its evidence (“仅提到 …（至少需要 2 个不同
+    要点）”) are the reviewer's working notes, not words to the unit: they stay out."""
     decided = {k for k, d in decisions.items() if d.decision != "未定"}
 
-    def name(group: str, label: str) -> str:
-        return f"{GROUP.label(group, lang)}·{label}"
+    def name(group: str, label: str) -> Message:
+        return msg("letter.item", group=group, name=label)
 
-    gaps = [msg("letter.gap", status=r.status, name=name(r.group, r.label(lang)), note=r.note)
+    gaps = [msg("letter.gap", status=r.status, name=name(r.group, r.label(lang)))
             for r in gap_items(a) if r.id not in decided]
-    failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip() or r.note)
+    failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip()) if d.comment.strip()
+              else msg("letter.failed_plain", name=name(r.group, r.label(lang)))
               for r, d in failed_items(a, decisions)]
     found = [msg("letter.findings", kind=g.kind, n=g.count, message=g.rows[0].message) if g.count > 1
              else msg("letter.finding", kind=g.kind, message=g.rows[0].message) for g in finding_groups(a)]
@@ -99,19 +108,35 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
     rv = summarize(a, decisions, verdict)
     unknown = msg("letter.unknown").render(lang)
     lacking = tuple(msg("letter.part", part=p) for p in missing_parts(a))
-    parts = msg("letter.parts_missing", found=rv.parts_found, required=rv.parts_required, parts=lacking) \
-        if lacking else msg("letter.parts", found=rv.parts_found, required=rv.parts_required)
+    counts: dict[str, Param] = {"found": rv.parts_found, "required": rv.parts_required, "found_status": "found"}
+    parts = msg("letter.parts_missing", **counts, missing_status="missing", parts=lacking) if lacking \
+        else msg("letter.parts", **counts)
+    report = msg("letter.report", title=a.meta.title) if a.meta.title else msg("letter.report_untitled")
     values: dict[str, str | list[str]] = {
         "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
-        "年度": str(a.meta.report_year) if a.meta.report_year else unknown,
+        "年度": msg("letter.year", year=a.meta.report_year).render(lang) if a.meta.report_year else unknown,
         "发布日期": _day(a.meta.published_date, lang), "成文日期": _day(a.meta.signed_date, lang),
-        "文件": Path(a.file).name, "审阅结论": REVIEW_STATUS.label(rv.status, lang),
+        "文件": unit_file_name(a.file), "审阅结论": REVIEW_STATUS.label(rv.status, lang),
+        "审阅说明": msg(f"letter.opening.{rv.status}", report=report, annotated=annotated).render(lang),
         "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
         "必备部分": parts.render(lang), "审阅单位": office or OFFICE_BLANK,
         "审阅日期": _day((today or date.today()).isoformat(), lang), "审阅人": reviewer, "批注版": annotated,
     }
     values.update(_listed(a, decisions, lang))
     return values
+
+
+_MACHINE_MADE = re.compile(r"[0-9a-f]{12,}", re.IGNORECASE)
+
+
+def unit_file_name(path: str) -> str:
+    """The report's file name as the unit would know it; "" when the name is one a program made
+    (a hash like ``000_b98e54cc537f26f1.txt``, or digits and signs only), which tells the unit nothing."""
+    name = readable_name(path)
+    stem = name.rpartition(".")[0] or name
+    if _MACHINE_MADE.search(stem) or not any(ch.isalpha() for ch in stem):
+        return ""
+    return name
 
 
 def _all_paragraphs(doc: DocxDocument) -> Iterator[Paragraph]:
@@ -181,9 +206,19 @@ def _set_text(p: Paragraph, text: str) -> None:
         r._r.getparent().remove(r._r)
 
 
+def _drop_empty_rows(doc: DocxDocument, fields: Fields) -> None:
+    """Leave out a table row whose placeholders all have no value (报送文件 when the name is not the unit's)."""
+    for table in doc.tables:
+        for row in list(table.rows):
+            named = [m.group(1) for c in row.cells for m in _FIELD.finditer(c.text)]
+            if named and all(fields.get(n, "") == "" for n in named):
+                row._tr.getparent().remove(row._tr)
+
+
 def fill_letter(template: bytes, fields: Fields) -> DocxDocument:
     """A new document from ``template`` with every placeholder replaced by its value."""
     doc = docx.Document(io.BytesIO(template))
+    _drop_empty_rows(doc, fields)
     for p in list(_all_paragraphs(doc)):
         if "{" in _run_text(p):
             _fill_paragraph(p, fields)

@@ -98,7 +98,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "annot.finding": ("【{kind:finding_kind}】{message}。\n{advice}", "[{kind:finding_kind}] {message}.\n{advice}"),
     "annot.failed": ("【审阅意见：不符合】{name}", "[Reviewer: fails] {name}"),
     "annot.comment": ("意见：{comment}", "Comment: {comment}"),
-    "annot.found": ("核查情况：{note}", "What the check found: {note}"),
     "annot.required": ("要求：{description}", "Required: {description}"),
     "annot.source": ("依据：{source}", "Source: {source}"),
     "annot.missing_part": (
@@ -163,13 +162,82 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "advice.uncertain_figure": ("请核对该数字。", "Please check this figure."),
     "advice.other": ("请核对并修改。", "Please check and correct."),
-    "letter.gap": ("{status:check_status}：{name}（{note}）", "{status:check_status}: {name} ({note})"),
+    "annotate.skipped": (
+        "{n} 份报告尚未审阅（审阅结论为“{status:review_status}”），未为其生成批注版和审阅意见书",
+        "{n} reports have not been reviewed yet (“{status:review_status}”): no annotated copy or letter was written "
+        "for them",
+    ),
+    "annotate.no_reviewer": (
+        "没有审阅人的姓名，{n} 份报告的批注和审阅意见书无法署名",
+        "No reviewer's name: the comments and letters of {n} reports cannot be signed",
+    ),
+    "annot.header_unreviewed": (
+        "程序核查批注版（尚未审阅）　{unit}　{date}",
+        "Annotated by the program's checks (not reviewed yet)   {unit}   {date}",
+    ),
+    # the review letter: what stands in it about one report (``reviewer.letter``)
+    "letter.item": ("{group:group}·{name}", "{group:group} – {name}"),
+    "letter.gap": ("{status:check_status}：{name}", "{status:check_status}: {name}"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
+    "letter.failed_plain": ("{name}", "{name}"),
     "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),
     "letter.finding": ("{kind:finding_kind}：{message}", "{kind:finding_kind}: {message}"),
-    "letter.parts": ("{found}/{required}", "{found}/{required}"),
-    "letter.parts_missing": ("{found}/{required}，缺少：{parts}", "{found}/{required}; missing: {parts}"),
+    "letter.year": ("{year}年度", "{year}"),
+    "letter.parts": (
+        "应有 {required} 项，{found_status:check_status} {found} 项",
+        "{required} required; {found_status:check_status}: {found}",
+    ),
+    "letter.parts_missing": (
+        "应有 {required} 项，{found_status:check_status} {found} 项；{missing_status:check_status}：{parts}",
+        "{required} required; {found_status:check_status}: {found}; {missing_status:check_status}: {parts}",
+    ),
     "letter.part": ("{part:part}", "{part:part}"),
+    "letter.report": ("《{title}》", "“{title}”"),
+    "letter.report_untitled": ("年度报告", "annual report"),
+    # the letter's opening says where the review stands (vocab.REVIEW_STATUS); it never claims a review
+    # that did not happen
+    "letter.opening.需修改": (
+        "你单位报送的{report}已经审阅。现将审阅意见反馈如下，请对照修改完善；"
+        "需修改之处已在随附的批注版（{annotated}）中逐处标注。",
+        "We have reviewed your {report}. Our comments follow; please revise the report accordingly. "
+        "Each point is marked in the enclosed annotated copy ({annotated}).",
+    ),
+    "letter.opening.通过": (
+        "你单位报送的{report}已经审阅，审阅结论为通过。现将审阅意见反馈如下，供今后改进参考；"
+        "相关之处已在随附的批注版（{annotated}）中标注。",
+        "We have reviewed your {report} and accepted it. Our comments follow, for your future reports; "
+        "each point is marked in the enclosed annotated copy ({annotated}).",
+    ),
+    "letter.opening.审阅中": (
+        "你单位报送的{report}正在审阅，审阅尚未完成。现将目前的审阅意见反馈如下，供修改参考；"
+        "相关之处已在随附的批注版（{annotated}）中标注，审阅结论另行告知。",
+        "Your {report} is being reviewed and the review is not finished. Our comments so far follow, for your "
+        "revision; each point is marked in the enclosed annotated copy ({annotated}). The conclusion will follow.",
+    ),
+    "letter.opening.未审": (
+        "你单位报送的{report}尚未经审阅人审阅。以下是程序自动核查发现的情况，仅供参考，不是审阅结论；"
+        "相关之处已在随附的批注版（{annotated}）中标注。",
+        "Your {report} has not been reviewed yet. What follows is what the program's automatic checks found, "
+        "for reference only and not a review conclusion; each point is marked in the enclosed annotated copy "
+        "({annotated}).",
+    ),
+    # the built-in letter template's fixed text (``reviewer.letter_template``); {单位} … are placeholders
+    "letter.t.heading": ("法治政府建设年度报告审阅意见书", "Review of the Annual Report on Rule-of-Law Government"),
+    "letter.t.unit": ("报告单位", "Reporting unit"),
+    "letter.t.title_row": ("报告标题", "Report title"),
+    "letter.t.year": ("报告年度", "Year reported on"),
+    "letter.t.file": ("报送文件", "File sent"),
+    "letter.t.published": ("发布日期", "Published on"),
+    "letter.t.parts": ("必备部分", "Required parts"),
+    "letter.t.status": ("审阅结论", "Review status"),
+    "letter.t.salutation": ("{单位}：", "To {单位}:"),
+    "letter.t.overall": ("一、总体意见", "1. Overall comments"),
+    "letter.t.gaps": ("二、需补充完善的核查项", "2. Checklist items to complete"),
+    "letter.t.failed": ("三、审阅认定不符合的事项", "3. Items found not to meet the requirements"),
+    "letter.t.problems": ("四、文字和形式问题", "4. Wording and form"),
+    "letter.t.office": ("审阅单位：{审阅单位}（盖章）", "Reviewing office: {审阅单位} (seal)"),
+    "letter.t.reviewer": ("审阅人：{审阅人}", "Reviewer: {审阅人}"),
+    "letter.t.date": ("日期：{审阅日期}", "Date: {审阅日期}"),
     "letter.none": ("无", "None"),
     "letter.unknown": ("未识别", "not recognised"),
     # findings: this year beside last year (reviewer.lastyear)

@@ -57,7 +57,7 @@ class LoadError:
 
     path: str
     # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | special
-    # | unsupported | scanned | duplicate
+    # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes)
     kind: str
     message: str
 
@@ -195,6 +195,10 @@ class Analysis:
     # This report beside last year's (reviewer.lastyear); like shared paragraphs it depends on other
     # reports, so it is added over the batch or project and never cached with the report's own analysis.
     previous_year: PreviousYear | None = None
+    # Its "shared with another report" findings whose other report is the same unit's report of the next
+    # year in the set, which copied them: that report's comparison says so; the earlier one did nothing
+    # wrong. Kept out of the findings, to come back if the pairing goes (reviewer.lastyear).
+    absorbed_by_next: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
 
 
 Decision = Literal["符合", "不符合", "不适用", "未定"]

@@ -26,11 +26,12 @@ class LoginError(StoreError):
 
 
 def failure(address: ServerAddress, exc: BaseException) -> StoreError:
-    """The error to raise for a failed connection: a refused login is not a passing outage."""
-    message = explain(address, exc)
+    """The error to raise for a failed connection: a refused login is not a passing outage.
+    Its ``summary`` is the Chinese explanation, its ``detail`` the driver's words."""
+    summary, detail = explain_parts(address, exc)
     if "permission denied for database" in str(exc):
         return RefusedError(f"{address.user} 不是审阅项目 {address.database} 的成员，请项目组长添加")
-    return LoginError(message) if "用户名或密码" in message else ServerOfflineError(message)
+    return LoginError(summary, detail) if "用户名或密码" in summary else ServerOfflineError(summary, detail)
 
 
 def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
@@ -52,20 +53,37 @@ def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
 
 def explain(address: ServerAddress, exc: BaseException) -> str:
     """Why the server could not be used, for the status bar and the command line."""
+    summary, detail = explain_parts(address, exc)
+    return f"{summary}（{detail}）" if detail else summary
+
+
+def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[str, str]:
+    """(why, in Chinese; the technical cause in the driver's own words, or "" when the first says it all)."""
     where = f"{address.host}:{address.port}/{address.database}"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     low = text.lower()
     if "password authentication failed" in low or "no password supplied" in low:
-        return f"无法登录审阅服务器 {where}：用户名或密码不正确"
+        return f"无法登录审阅服务器 {where}：用户名或密码不正确", ""
     if "does not exist" in low and "database" in low:
-        return f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}"
+        return f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}", ""
     if "ssl" in low:
-        return f"无法与审阅服务器 {where} 建立加密连接（{text}）"
-    return f"无法连接审阅服务器 {where}（{text}）"
+        return f"无法与审阅服务器 {where} 建立加密连接", text
+    if "connection refused" in low:
+        why = "服务器没有在这个地址和端口上运行，请核对地址和端口，或请管理员确认服务器已启动"
+    elif "resolve host" in low or "translate host name" in low or "name or service not known" in low:
+        why = "找不到这个服务器地址，请核对地址拼写，或检查网络"
+    elif "timeout" in low or "timed out" in low:
+        why = "服务器没有回应，请检查网络连接（或防火墙设置）"
+    elif "no route to host" in low or "network is unreachable" in low:
+        why = "网络不通，请检查网络连接"
+    else:
+        why = "请检查网络和服务器地址，或把技术细节告诉管理员"
+    return f"无法连接审阅服务器 {where}：{why}", text
 
 
 def refusal(assignees: list[str]) -> str:
-    """Why a decision was refused: the report belongs to someone else."""
+    """Why a checklist decision (or its comment) was refused: the report belongs to someone else.
+    (The report's verdict, 审阅结论, is refused by its own message: only the lead sets it.)"""
     if assignees:
-        return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的审阅结论"
-    return "服务器拒绝了这次修改：您没有修改这份报告审阅结论的权限"
+        return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的核查项判断"
+    return "服务器拒绝了这次修改：您没有修改这份报告核查项判断的权限"

@@ -26,7 +26,14 @@ from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision
 from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
 from reviewer.serialize import document_from_json, document_to_json
-from reviewer.server_errors import RefusedError, ServerOfflineError, connect_kwargs, explain, failure, refusal
+from reviewer.server_errors import (
+    RefusedError,
+    ServerOfflineError,
+    connect_kwargs,
+    explain_parts,
+    failure,
+    refusal,
+)
 from reviewer.server_lastyear import ServerLastYear
 from reviewer.store import pack_json, unpack_json
 from reviewer.store_schema import StoreError
@@ -95,7 +102,7 @@ class ServerReviewStore(ServerLastYear):
             with self._pool.connection() as conn, conn.transaction():
                 yield conn
         except (psycopg.OperationalError, PoolTimeout) as exc:
-            raise ServerOfflineError(explain(self.address, exc)) from exc
+            raise ServerOfflineError(*explain_parts(self.address, exc)) from exc
         except psycopg.errors.InsufficientPrivilege as exc:
             raise RefusedError(f"{self.address.database}：服务器拒绝了这次修改（{exc.diag.message_primary}）") from exc
         except psycopg.Error as exc:
@@ -322,7 +329,7 @@ def open_server_store(url: str, *, password: str | None = None, user: str | None
         pool.open(wait=True, timeout=timeout_s)
     except PoolTimeout as exc:
         pool.close()
-        raise ServerOfflineError(explain(address, exc)) from exc
+        raise ServerOfflineError(*explain_parts(address, exc)) from exc
     return ServerReviewStore(pool, address, identity)
 
 

@@ -61,7 +61,16 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class StoreError(Exception):
-    """A project file that cannot be opened or written; the message is Chinese and names the file."""
+    """A project file that cannot be opened or written; the message is Chinese and names the file.
+
+    ``summary`` is the Chinese explanation alone and ``detail`` the technical cause (a driver's own,
+    often English, words) when there is one: ``str()`` gives both, a dialog may show the detail apart.
+    """
+
+    def __init__(self, message: str = "", detail: str = "") -> None:
+        super().__init__(f"{message}（{detail}）" if detail else message)
+        self.summary = message
+        self.detail = detail
 
 
 def check_header(path: Path) -> None:

@@ -235,3 +235,14 @@ def _title_topic(titles: Sequence[str]) -> str:
         if title_hits:
             return (_strong(title_hits) or title_hits)[0].topic
     return OTHER
+
+
+@functools.cache
+def _english_names() -> dict[str, str]:
+    data = tomllib.loads(resource_path(*TOPICS_FILE).read_text(encoding="utf-8"))
+    return {entry["name"]: entry.get("name_en", entry["name"]) for entry in data["topic"]}
+
+
+def topic_label(name: str, lang: str = "zh") -> str:
+    """A topic's name in ``lang`` (the analysis keeps the Chinese name as the topic's key)."""
+    return _english_names().get(name, name) if lang == "en" else name

@@ -14,7 +14,7 @@ at its end. An empty span (a signature missing at the very end) gets an empty ru
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -56,6 +56,31 @@ def chinese(doc: DocxDocument) -> None:
         lang.set(qn("w:eastAsia"), "zh-CN")
 
 
+LATIN_FONT = "Times New Roman"
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def explicit_fonts(doc: DocxDocument, body: str, by_style: Mapping[str, str]) -> None:
+    """Name every font outright: the document's default (``body`` for Chinese, Times New Roman
+    for Latin) and the East Asian font of the styles ``by_style``; no theme fonts anywhere.
+
+    python-docx's template names theme fonts (``w:eastAsiaTheme="majorEastAsia"`` …), which win
+    over ``w:eastAsia`` and whose theme offers a Japanese face: LibreOffice showed a title in
+    ＭＳ ゴシック. Without them every reader takes the font the document names."""
+    styles = doc.styles.element
+    for rfonts in styles.iter(qn("w:rFonts")):
+        for attr in _THEME_FONTS:
+            rfonts.attrib.pop(qn(attr), None)
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for rfonts in defaults.iter(qn("w:rFonts")):
+            for attr, value in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:cs", LATIN_FONT),
+                                ("w:eastAsia", body)):
+                rfonts.set(qn(attr), value)
+    for name, font in by_style.items():
+        _east_asian(doc.styles[name], font)
+
+
 def new_document() -> DocxDocument:
     """An empty A4 document whose styles read like a Chinese report: black headings, 仿宋 body."""
     doc = docx.Document()
@@ -75,6 +100,7 @@ def new_document() -> DocxDocument:
         st.paragraph_format.space_before = Pt(6)
         st.paragraph_format.space_after = Pt(6)
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    explicit_fonts(doc, BODY_FONT, {"Title": TITLE_FONT, **{f"Heading {n}": HEADING_FONT for n in (1, 2, 3, 4)}})
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QVBoxLayout, QWidget
 
 from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
 from reviewer.checklist import Checklist
 from reviewer.letter import LetterError, load_template
 from ui.dialogs import show_message
+from ui.export_dialog import open_or_say
 from ui.labels import lang
 from ui.session import Session
 from ui.tasks import Cancelled, Progress, Task, Work
@@ -49,6 +49,7 @@ class AnnotateOutcome:
     reports: int
     files: int
     error: str | None = None  # Chinese message from the writer
+    skipped: str = ""  # why some chosen reports were not written (AnnotateResult.skipped_note), or ""
 
 
 def annotate_work(session: Session, folder: Path, checklist: Checklist | None, options: AnnotateOptions,
@@ -65,7 +66,8 @@ def annotate_work(session: Session, folder: Path, checklist: Checklist | None, o
                                       options=options, progress=progress, cancelled=cancelled)
         except AnnotateError as exc:
             return AnnotateOutcome(None, 0, 0, str(exc))
-        return AnnotateOutcome(folder, len(result.written), len(result.files))
+        return AnnotateOutcome(folder, len(result.written), len(result.files),
+                               skipped=result.skipped_note(options.lang))
 
     return work
 
@@ -87,20 +89,36 @@ class Annotator(QObject):
         """Ask which reports and whether with letters, then where; write off the GUI thread."""
         w = self.w
         w.checklist.flush()
-        letters = QCheckBox(w.tr("同时生成审阅意见书（模板可在“设置”中更换）"))
+        if not self._reviewer_name():
+            return
+        extra = QWidget()
+        letters = QCheckBox(w.tr("同时生成审阅意见书（模板可在“设置”中更换）"), extra)
+        letters.setObjectName("letters")
         letters.setChecked(True)
+        unreviewed = QCheckBox(w.tr("也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）"), extra)
+        unreviewed.setObjectName("unreviewed")
+        lay = QVBoxLayout(extra)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(letters)
+        lay.addWidget(unreviewed)
+        chosen: dict[str, bool] = {}
+
+        def read() -> None:  # on 确定, while the dialog (and the boxes in it) still exists
+            chosen.update(letters=letters.isChecked(), unreviewed=unreviewed.isChecked())
+
         question = w.tr("为哪些报告生成退回单位的批注版？")
-        shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, letters)
+        shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, extra, read)
         if not shas:
             return
-        with_letters = letters.isChecked()
+        with_letters = chosen["letters"]
         if with_letters and not usable_template(w, w.settings.letter_template):
             return
         folder = QFileDialog.getExistingDirectory(w, w.tr("保存批注版到文件夹"), str(Path.home()))
         if not folder:
             return
         options = AnnotateOptions(reviewer=w.session.reviewer, letter=with_letters,
-                                  template=w.settings.letter_template or None, lang=lang())
+                                  template=w.settings.letter_template or None, lang=lang(),
+                                  include_unreviewed=chosen["unreviewed"])
         task = Task(annotate_work(w.session, Path(folder), w.session.checklist, options, shas), self)
         task.progressed.connect(self._progress)
         task.finished.connect(self._done)
@@ -109,6 +127,20 @@ class Annotator(QObject):
         w.actions_.annotate.setEnabled(False)
         w.status.showMessage(w.tr("正在生成批注版…"))
         task.start()
+
+    def _reviewer_name(self) -> bool:
+        """The comments and letters are signed with the reviewer's name: ask for it when 设置 has
+        none (kept there for next time); False when the reviewer gives none."""
+        w = self.w
+        if w.session.reviewer.strip():
+            return True
+        name, ok = QInputDialog.getText(w, w.tr("审阅人"),
+                                        w.tr("批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）："))
+        if not ok or not name.strip():
+            return False
+        w.settings.reviewer = w.session.reviewer = name.strip()
+        w.settings_store.save(w.settings)
+        return True
 
     def _progress(self, done: int, total: int) -> None:
         self.w.status.showMessage(self.w.tr("正在生成批注版 {done}/{total}").format(done=done, total=total))
@@ -125,7 +157,10 @@ class Annotator(QObject):
             return
         note = w.tr("已为 {n} 份报告生成 {files} 个文件：\n{p}").format(n=outcome.reports, files=outcome.files,
                                                                p=outcome.folder)
-        w.status.showMessage(note.replace("\n", " "), 10000)
+        if outcome.skipped:
+            note += "\n\n" + w.tr("{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。").format(
+                why=outcome.skipped)
+        w.status.showMessage(note.split("\n\n")[0].replace("\n", " "), 10000)
         self.last_box = _offer_folder(w, outcome.folder, note)
         self.annotated.emit(str(outcome.folder))
 
@@ -136,7 +171,7 @@ def _offer_folder(parent: QWidget, folder: Path, text: str) -> QMessageBox:
                       QMessageBox.StandardButton.Close, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     open_folder = box.addButton(parent.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    open_folder.clicked.connect(lambda: open_or_say(parent, folder))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,9 +66,13 @@ class Commands(QObject):
         self.w.status.showMessage(self.w.tr("正在导出…"))
         task.start()
 
-    def choose_reports(self, title: str = "", question: str = "", extra: QWidget | None = None) -> list[str]:
+    def choose_reports(self, title: str = "", question: str = "", extra: QWidget | None = None,
+                       accepted: Callable[[], None] | None = None) -> list[str]:
         """The reports to export, as the reviewer chooses: all, the filtered ones, or the current one.
-        ``title``, ``question`` and ``extra`` dress the dialog for another command (退回单位)."""
+        ``title``, ``question`` and ``extra`` dress the dialog for another command (退回单位);
+        ``accepted`` reads ``extra`` on 确定, while it still exists: the dialog and ``extra`` with
+        it are deleted once this returns (PySide deletes a dialog that ran ``exec`` when its last
+        reference goes)."""
         everything = [a.sha256 for a in self.w.session.analyses()]
         filtered = self.w.reports.visible_reports()
         current = self.w.reports.current_report()
@@ -80,6 +85,8 @@ class Commands(QObject):
                                    title=title, question=question, extra=extra)
         if dialog.exec() != ExportScopeDialog.DialogCode.Accepted:
             return []
+        if accepted is not None:
+            accepted()
         return choices[dialog.scope()]
 
     def _exported(self, outcome: object) -> None:

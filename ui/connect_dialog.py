@@ -1,8 +1,10 @@
 """文件 → 连接审阅服务器: the server's address, the reviewer's login and password.
 
 The dialog connects before it closes, so a wrong password or an unreachable server is said in
-the dialog itself and the reviewer can correct it. The password goes to the system keychain when
-asked (``reviewer.credentials``), never to settings.
+the dialog itself, in Chinese, and the reviewer can correct it (the driver's own words are one click
+away, for whoever looks after the server). The password goes to the system keychain when asked
+(``reviewer.credentials``), never to settings; a computer without a keychain is said so at once,
+and the box is not offered.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,17 +48,35 @@ class ConnectDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("在系统钥匙串中记住密码"))
         self.remember.setChecked(True)
+        self.no_keychain = QLabel()
+        self.no_keychain.setObjectName("legend")
+        self.no_keychain.setWordWrap(True)
+        self.no_keychain.hide()
+        self._offer_keychain()
         self.error = QLabel(message)
         self.error.setObjectName("connectError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote the server's own words
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e")
         self.error.setVisible(bool(message))
+        self.detail_button = QPushButton(self.tr("技术细节…"))
+        self.detail_button.setCheckable(True)
+        self.detail_button.setFlat(True)
+        self.detail_button.hide()
+        self.detail = QLabel()  # the driver's own words (often English), for whoever looks after the server
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setObjectName("legend")
+        self.detail.hide()
+        self.detail_button.toggled.connect(self._show_detail)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("服务器地址"), self.url)
         form.addRow(self.tr("用户名"), self.user)
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.remember)
+        form.addRow("", self.no_keychain)
         hint = QLabel(self.tr("地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。"))
         hint.setWordWrap(True)
         hint.setObjectName("legend")
@@ -62,12 +84,28 @@ class ConnectDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("连接"))
         self.buttons.accepted.connect(self._connect)
         self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        self._lay = lay = QVBoxLayout(self)
+        # The dialog grows with what it has to say: a wrapped error never squeezes the form's rows.
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         lay.addLayout(form)
         lay.addWidget(hint)
         lay.addWidget(self.error)
+        lay.addWidget(self.detail_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.detail)
         lay.addWidget(self.buttons)
         (self.password if url and user else self.url).setFocus()
+
+    def _offer_keychain(self) -> None:
+        """Without a keychain the box is not offered as if it worked: it is off, greyed, and says why."""
+        from reviewer.credentials import keychain_problem
+
+        problem = keychain_problem()
+        if problem is None:
+            return
+        self.remember.setChecked(False)
+        self.remember.setEnabled(False)
+        self.no_keychain.setText(self.tr("{why}，无法记住密码：每次连接时需输入密码。").format(why=problem))
+        self.no_keychain.show()
 
     def _address(self) -> ServerAddress | None:
         try:
@@ -82,7 +120,7 @@ class ConnectDialog(QDialog):
         return address
 
     def _connect(self) -> None:
-        from reviewer.credentials import save_password
+        from reviewer.credentials import keep_password
         from reviewer.server_store import open_server_store
 
         address = self._address()
@@ -92,17 +130,38 @@ class ConnectDialog(QDialog):
         try:
             self.store = open_server_store(address.url(with_password=True), timeout_s=CONNECT_TIMEOUT_S)
         except StoreError as exc:
-            self._say(str(exc))
+            self._say(exc.summary or str(exc), exc.detail)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.location = address.url(with_password=False)
-        if self.remember.isChecked() and address.password and not save_password(address.key, address.password):
-            self.kept = False  # told by the caller: this computer has no keychain
+        if self.remember.isChecked() and address.password:
+            self.not_kept = keep_password(address.key, address.password)  # told by the caller
         self.accept()
 
-    kept = True
+    not_kept: str | None = None  # why the password could not be remembered, when it was asked to be
 
-    def _say(self, text: str) -> None:
+    @property
+    def kept(self) -> bool:
+        return self.not_kept is None
+
+    def _say(self, text: str, detail: str = "") -> None:
         self.error.setText(text)
         self.error.show()
+        self.detail.setText(detail)
+        self.detail_button.setChecked(False)
+        self.detail_button.setVisible(bool(detail))
+        self._fit()
+
+    def _show_detail(self, shown: bool) -> None:
+        self.detail.setVisible(shown)
+        self.detail_button.setText(self.tr("隐藏技术细节") if shown else self.tr("技术细节…"))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every row at the dialog's width (wrapped text included)."""
+        lay = self._lay
+        lay.activate()
+        height = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if height > self.height():
+            self.resize(self.width(), height)

@@ -61,6 +61,8 @@ class Controller(QObject):
         self._pending: list[str] = []
         self._auto_selected: str | None = None
         self._lock: QLockFile | None = None
+        # Reopening the last project shows the report the reviewer left it on.
+        self._resume = window.settings.last_report if window.settings.last_project == self.project else ""
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -148,6 +150,8 @@ class Controller(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.w.tr("移除报告"), text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.w)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.w.tr("移除"))  # says what it does (not "是(Y)")
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.w.tr("取消"))
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         self.w.checklist.flush()
@@ -174,6 +178,8 @@ class Controller(QObject):
             gc.freeze()  # a project's analyses live as long as it is open: never walk them again
             shown = {a.sha256 for a in result.analyses}
             pick = had if had in shown else next((s for s in result.added if s in shown), None)
+            pick = pick or (self._resume if self._resume in shown else None)
+            self._resume = ""
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
             if pick is not None:
                 self.w.reports.select_report(pick)
@@ -233,9 +239,10 @@ class Controller(QObject):
         user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else self.w.settings.reviewer
         dialog = ConnectDialog(self.w, url=_without_user(last), user=user)
         if dialog.exec() and dialog.store is not None:
-            if not dialog.kept:
-                self.w.status.showMessage(self.w.tr("这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入"),
-                                          15000)
+            if dialog.not_kept is not None:
+                QMessageBox.warning(self.w, self.w.tr("密码未能记住"), self.w.tr(
+                    "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。"
+                ).format(why=dialog.not_kept))
             self.switch_project(dialog.location, store=dialog.store)
 
     def switch_project(self, path: str | Path, samples_if_empty: bool = False,

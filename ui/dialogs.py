@@ -88,11 +88,16 @@ class LoadErrorsDialog(QDialog):
 
     def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("部分文件未能打开"))
         self.errors = errors
-        head = QLabel(
-            self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(errors))
-        )
+        if loaded:
+            self.setWindowTitle(self.tr("部分文件未能打开"))
+            said = self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(errors))
+        else:  # none opened: not "some"
+            self.setWindowTitle(self.tr("文件未能打开"))
+            said = (self.tr("以下文件未能打开：") if len(errors) == 1
+                    else self.tr("以下 {bad} 个文件都未能打开：").format(bad=len(errors)))
+        head = QLabel(said)
+        self.head = head
         self.list = QListWidget()
         for e in errors:
             self.list.addItem(e.message)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import show_message
+
 SCOPES = ("all", "filtered", "current")
 
 
@@ -59,8 +61,20 @@ def offer_to_open(parent: QWidget, path: Path) -> QMessageBox:
     box.setTextFormat(Qt.TextFormat.PlainText)
     open_file = box.addButton(parent.tr("打开文件"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(parent.tr("打开所在文件夹"), QMessageBox.ButtonRole.ActionRole)
-    open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    open_file.clicked.connect(lambda: open_or_say(parent, path))
+    open_folder.clicked.connect(lambda: open_or_say(parent, path.parent))
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
+
+
+def open_or_say(parent: QWidget, path: Path) -> bool:
+    """Open ``path`` (a file or folder) with the system's program for it; when none opens it, say
+    so and where it is, rather than nothing happening."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    what = parent.tr("文件夹") if path.is_dir() else parent.tr("文件")
+    text = parent.tr("无法打开{what}：\n{p}\n\n本机没有可以打开它的程序，或系统拒绝打开。"
+                     "请在文件管理器中找到它，用合适的程序打开。").format(what=what, p=path)
+    show_message(parent, QMessageBox.Icon.Warning, parent.tr("无法打开"), text)
+    return False

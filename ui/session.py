@@ -8,6 +8,7 @@ project replaces everything, and no report of one project is ever added to anoth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -26,9 +27,15 @@ from ui.writer import StoreWriter
 
 
 def report_label(a: Analysis) -> str:
-    """``unit · year`` when known, the file name otherwise."""
-    name = a.meta.issuer or readable_stem(a.file)
-    return f"{name} · {a.meta.report_year}" if a.meta.report_year else name
+    """``unit · year`` when known, the file name otherwise (without the year again when the file
+    name says it already: "14_yueyang_county_2022", not "14_yueyang_county_2022 · 2022")."""
+    year = a.meta.report_year
+    if a.meta.issuer:
+        return f"{a.meta.issuer} · {year}" if year else a.meta.issuer
+    name = readable_stem(a.file)
+    if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
+        return name
+    return f"{name} · {year}"
 
 
 class Session(QObject):

@@ -17,6 +17,7 @@ LETTER_TEMPLATE = "annotate/letter_template"
 LANGUAGE = "ui/language"
 TEXT_SIZE = "ui/text_size"
 LAST_PROJECT = "project/last"
+LAST_REPORT = "project/last_report"
 RECENT = "project/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
@@ -37,9 +38,12 @@ class Settings:
     language: str = "zh_CN"
     text_size: int = 12
     last_project: str = ""
+    last_report: str = ""  # the report on show when the last project was left (its content hash)
     recent_projects: list[str] = field(default_factory=list)
 
     def remember_project(self, path: str) -> None:
+        if path != self.last_project:
+            self.last_report = ""
         self.last_project = path
         self.recent_projects = [path, *[p for p in self.recent_projects if p != path]][:MAX_RECENT]
 
@@ -77,6 +81,7 @@ class SettingsStore:
             language=lang if lang in LANGUAGES else "zh_CN",
             text_size=min(max(size, 8), 32),
             last_project=str(qs.value(LAST_PROJECT, "", type=str)),
+            last_report=str(qs.value(LAST_REPORT, "", type=str)),
             recent_projects=_strings(qs.value(RECENT, [])),
         )
 
@@ -89,6 +94,7 @@ class SettingsStore:
         qs.setValue(LANGUAGE, s.language)
         qs.setValue(TEXT_SIZE, s.text_size)
         qs.setValue(LAST_PROJECT, s.last_project)
+        qs.setValue(LAST_REPORT, s.last_report)
         qs.setValue(RECENT, list(s.recent_projects))
         qs.sync()
 

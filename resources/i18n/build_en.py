@@ -74,7 +74,8 @@ EN = {
 
 # Strings passed to tr() through a variable: lupdate cannot see them, so they are listed here.
 NON_LITERAL = {
-    "ChecklistModel": ("项目", "自动", "审阅"),
+    "ChecklistModel": ("核查项", "审阅"),
+    "GridModel": ("报告", "状态", "缺"),
     "MetricsModel": ("主题", "数值", "计量单位", "原文", "所在章节"),
     "FindingsModel": ("级别", "问题", "类型"),
 }
@@ -93,7 +94,7 @@ EN.update({
     "全部报告对比：核查矩阵和指标图 (Ctrl+2)": "Compare all reports: the matrix and a figure across units (Ctrl+2)",
     "导出完成": "Export done", "审阅结果已导出到：\n{p}": "The review was exported to:\n{p}", "打开文件": "Open file",
     "打开所在文件夹": "Open folder", "审阅项目已损坏": "Project file damaged", "从备份恢复": "Restore the backup",
-    "缺：核查项缺失或部分具备　问：问题（见“问题”）": "缺: checklist items missing or partial   问: findings (Findings tab)",
+    "缺：核查项缺失或部分具备　问：问题（见“问题”）": "G: checklist items missing or partial   F: findings (Findings tab)",
     "　结论未保存": "  verdict not saved", "{n}/{total} 项尚未审阅：{names}": "{n}/{total} items not reviewed: {names}",
     "{n} 项程序判断为缺失，没有审阅意见：{names}": "{n} items found missing, with no word from you: {names}",
     "确认结论为“通过”？": "Accept this report?", "仍然把这份报告的结论设为“通过”吗？": "Set the verdict to Accepted anyway?",
@@ -104,7 +105,7 @@ EN.update({
     "{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。": "{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.",
     "修改尚未写入项目": "Changes not saved yet", "{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。": "{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.",
     "修改会丢失": "Changes would be lost", "快捷键": "Keyboard shortcuts", "按键": "Keys", "作用": "Action",
-    "正在识别扫描件 {name}：第 {page}/{total} 页": "Reading scan {name}: page {page}/{total}", "缺{n}": "缺{n}", "问{n}": "问{n}",
+    "正在识别扫描件 {name}：第 {page}/{total} 页": "Reading scan {name}: page {page}/{total}", "缺{n}": "G{n}", "问{n}": "F{n}",
     "审阅人": "Reviewer", "请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：": "Your name, recorded with every decision (you can change it in Settings):",
     "（双击查看）": " (double-click to open)",
     "用当前核查清单重新分析项目中的报告 (F5)": "Re-analyse the project's reports with the current checklist (F5)",
@@ -128,6 +129,24 @@ EN.update({
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",
     "（识别中 {done}/{total} 页）": " (reading scan {done}/{total} pages)",
     "正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论": "Reading the scan ({done}/{total} pages read); decide once every page is read",
+    "缺": "Gaps",
+    "核查项": "Checklist item", "状态": "Status", "无法打开审阅项目": "Cannot open the review project",
+    "{why}\n\n仍在审阅当前项目“{name}”。": "{why}\n\nYou are still in the project “{name}”.",
+    "{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。":
+        "{why}\n\nThis review is kept in memory only and is lost when the program closes. Choose a project with "
+        "File → Open review project or New review project before reviewing.",
+    "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。":
+        "“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the "
+        "other's, and the last saved wins for an item. Review this project in one window only.",
+    "项目已在别处打开": "Project open elsewhere",
+    "技术细节…": "Technical details…", "隐藏技术细节": "Hide technical details",
+    "{why}，无法记住密码：每次连接时需输入密码。": "{why}: the password cannot be remembered and is asked at each connection.",
+    "文件未能打开": "Files could not be opened", "以下文件未能打开：": "These files could not be opened:",
+    "以下 {bad} 个文件都未能打开：": "None of these {bad} files could be opened:", "移除": "Remove",
+    "密码未能记住": "Password not remembered",
+    "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。":
+        "Connected to the review server, but the password could not be saved in the system keychain: {why}.\n"
+        "It will be asked again at the next connection.",
 })
 
 # The 往年对比 tab (ui/lastyear): its own block, so that it merges beside other additions.
@@ -175,6 +194,16 @@ EN.update({
     "{e}\n\n仍使用原来的模板。": "{e}\n\nThe previous template stays in use.", "审阅意见书模板：": "Letter template:",
     "留空使用内置模板": "empty: built-in template", "选择审阅意见书模板": "Choose the letter template",
     "Word 文档 (*.docx)": "Word document (*.docx)",
+    "也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）":
+        "Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)",
+    "{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。":
+        "{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.",
+    "批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：":
+        "The comments and letters are signed with the reviewer's name. Your name (kept in Settings):",
+    "无法打开": "Cannot open", "文件": "file", "文件夹": "folder",
+    "无法打开{what}：\n{p}\n\n本机没有可以打开它的程序，或系统拒绝打开。请在文件管理器中找到它，用合适的程序打开。":
+        "Cannot open the {what}:\n{p}\n\nNo program on this computer opens it, or the system refused. "
+        "Find it in your file manager and open it with a suitable program.",
 })
 
 

@@ -1,8 +1,8 @@
 """Regenerate reviewer_zh_CN.ts/.qm: Chinese for the strings Qt's own qtbase_zh_CN leaves in English.
 
 Usage (from the repository root): python resources/i18n/build_zh.py
-Qt's file dialog says "Look in:" and "Files of type:" even with qtbase_zh_CN installed; these
-fill the gaps (the program's own interface is written in Chinese and needs no catalogue).
+Qt's file dialog says "Look in:" and "Files of type:" even with qtbase_zh_CN installed, and its key
+names read "Alt+上方向" for Alt+Up; these fill the gaps (the program's own interface is written in Chinese and needs no catalogue).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ ZH = {
         "Files of &type:": "文件类型(&T)：",
     },
     "QFileSystemModel": {"Size": "大小"},  # qtbase_zh_CN says 体积 (volume)
+    # Arrow keys in menus and the shortcut list: qtbase_zh_CN says "Alt+上方向" (the arrow, as on the key).
+    "QShortcut": {"Up": "↑", "Down": "↓", "Left": "←", "Right": "→"},
 }
 
 

@@ -16,60 +16,60 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="114" />
+        <location filename="../../ui/checklist/model.py" line="115" />
         <source>程序判断</source>
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="162" />
+        <location filename="../../ui/checklist/model.py" line="163" />
         <source>（旧版）</source>
         <translation> (old version)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="163" />
+        <location filename="../../ui/checklist/model.py" line="164" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="172" />
+        <location filename="../../ui/checklist/model.py" line="173" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="174" />
+        <location filename="../../ui/checklist/model.py" line="175" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="177" />
+        <location filename="../../ui/checklist/model.py" line="178" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
-<message><source>项目</source><translation>Item</translation></message><message><source>自动</source><translation>Found</translation></message><message><source>审阅</source><translation>Review</translation></message></context>
+<message><source>核查项</source><translation>Checklist item</translation></message><message><source>审阅</source><translation>Review</translation></message></context>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="48" />
+        <location filename="../../ui/compare/view.py" line="49" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="51" />
+        <location filename="../../ui/compare/view.py" line="52" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="57" />
+        <location filename="../../ui/compare/view.py" line="58" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="95" />
+        <location filename="../../ui/compare/view.py" line="96" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="87" />
+        <location filename="../../ui/compare/view.py" line="88" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -77,80 +77,96 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="35" />
+        <location filename="../../ui/connect_dialog.py" line="39" />
         <source>连接审阅服务器</source>
         <translation>Connect to the review server</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="42" />
+        <location filename="../../ui/connect_dialog.py" line="46" />
         <source>组长为您建立的登录名</source>
         <translation>the login your team lead created for you</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="45" />
+        <location filename="../../ui/connect_dialog.py" line="49" />
         <source>在系统钥匙串中记住密码</source>
         <translation>Remember the password in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="54" />
+        <location filename="../../ui/connect_dialog.py" line="62" />
+        <location filename="../../ui/connect_dialog.py" line="158" />
+        <source>技术细节…</source>
+        <translation>Technical details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="75" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="55" />
+        <location filename="../../ui/connect_dialog.py" line="76" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="56" />
+        <location filename="../../ui/connect_dialog.py" line="77" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="58" />
+        <location filename="../../ui/connect_dialog.py" line="80" />
         <source>地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。</source>
         <translation>Your team lead gives you the address, user name and password. Without a network, changes are kept on this computer and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="62" />
+        <location filename="../../ui/connect_dialog.py" line="84" />
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="80" />
+        <location filename="../../ui/connect_dialog.py" line="107" />
+        <source>{why}，无法记住密码：每次连接时需输入密码。</source>
+        <translation>{why}: the password cannot be remembered and is asked at each connection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="118" />
         <source>请填写用户名</source>
         <translation>Please enter the user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="158" />
+        <source>隐藏技术细节</source>
+        <translation>Hide technical details</translation>
     </message>
 </context>
 <context>
     <name>ExportScopeDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="29" />
+        <location filename="../../ui/export_dialog.py" line="31" />
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="31" />
+        <location filename="../../ui/export_dialog.py" line="33" />
         <source>项目中的全部报告（{n} 份）</source>
         <translation>All reports in the project ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32" />
+        <location filename="../../ui/export_dialog.py" line="34" />
         <source>报告列表中筛选出的报告（{n} 份）</source>
         <translation>The reports the list's filter shows ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="33" />
+        <location filename="../../ui/export_dialog.py" line="35" />
         <source>当前报告：{name}</source>
         <translation>The current report: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="33" />
+        <location filename="../../ui/export_dialog.py" line="35" />
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="37" />
+        <location filename="../../ui/export_dialog.py" line="39" />
         <source>导出哪些报告的审阅结果？</source>
         <translation>Export the review of which reports?</translation>
     </message>
@@ -158,19 +174,19 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="77" />
+        <location filename="../../ui/lastyear/models.py" line="78" />
         <source>{n} 个百分点</source>
         <translation>{n} points</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="103" />
+        <location filename="../../ui/lastyear/models.py" line="104" />
         <source>上一年度：{prev}
 本年度：{cur}</source>
         <translation>Last year: {prev}
 This year: {cur}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="105" />
+        <location filename="../../ui/lastyear/models.py" line="106" />
         <source>变化异常，报告未说明原因
 </source>
         <translation>A jump the report does not explain
@@ -243,7 +259,7 @@ This year: {cur}</translation>
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
-</context>
+<message><source>状态</source><translation>Status</translation></message><message><source>缺</source><translation>Gaps</translation></message></context>
 <context>
     <name>GuideDialog</name>
     <message>
@@ -265,7 +281,7 @@ This year: {cur}</translation>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="93" />
+        <location filename="../../ui/checklist/detail.py" line="94" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
@@ -388,44 +404,44 @@ This year: {cur}</translation>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="31" />
+        <location filename="../../ui/lastyear/library.py" line="32" />
         <source>往年报告库</source>
         <translation>Last year's reports</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="33" />
+        <location filename="../../ui/lastyear/library.py" line="34" />
         <source>同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。
 往年报告库只读取，不会被修改。</source>
         <translation>Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.
 Last year's reports are only read, never changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="38" />
+        <location filename="../../ui/lastyear/library.py" line="39" />
         <source>未指定（只在本项目内配对）</source>
         <translation>none (pair within this project only)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="40" />
+        <location filename="../../ui/lastyear/library.py" line="41" />
         <source>选择项目文件…</source>
         <translation>Choose project…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="42" />
+        <location filename="../../ui/lastyear/library.py" line="43" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="58" />
+        <location filename="../../ui/lastyear/library.py" line="63" />
         <source>选择去年的审阅项目</source>
         <translation>Choose last year's project</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="59" />
+        <location filename="../../ui/lastyear/library.py" line="64" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="64" />
+        <location filename="../../ui/lastyear/library.py" line="69" />
         <source>选择存放去年报告的文件夹</source>
         <translation>Choose the folder of last year's reports</translation>
     </message>
@@ -433,7 +449,7 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
@@ -441,6 +457,21 @@ Last year's reports are only read, never changed.</translation>
         <location filename="../../ui/dialogs.py" line="94" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="96" />
+        <source>文件未能打开</source>
+        <translation>Files could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="97" />
+        <source>以下文件未能打开：</source>
+        <translation>These files could not be opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="98" />
+        <source>以下 {bad} 个文件都未能打开：</source>
+        <translation>None of these {bad} files could be opened:</translation>
     </message>
 </context>
 <context>
@@ -483,7 +514,13 @@ Helps review annual reports on building rule-of-law government: required parts, 
 
 Report content is treated as data only; nothing is executed or sent over the network.</translation></message><message><source>导出完成</source><translation>Export done</translation></message><message><source>审阅结果已导出到：
 {p}</source><translation>The review was exported to:
-{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
+{p}</translation></message><message><source>打开文件</source><translation>Open file</translation></message><message><source>文件夹</source><translation>folder</translation></message><message><source>文件</source><translation>file</translation></message><message><source>无法打开{what}：
+{p}
+
+本机没有可以打开它的程序，或系统拒绝打开。请在文件管理器中找到它，用合适的程序打开。</source><translation>Cannot open the {what}:
+{p}
+
+No program on this computer opens it, or the system refused. Find it in your file manager and open it with a suitable program.</translation></message><message><source>无法打开</source><translation>Cannot open</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
 
 仍使用原来的核查清单。</source><translation>{e}
 
@@ -493,11 +530,21 @@ The previous checklist stays in use.</translation></message><message><source>正
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
 {names}
 
-Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>移除</source><translation>Remove</translation></message><message><source>取消</source><translation>Cancel</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>这台电脑没有可用的系统钥匙串，密码未保存：下次连接时需重新输入</source><translation>This computer has no usable keychain: the password was not kept and is asked again next time</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>密码未能记住</source><translation>Password not remembered</translation></message><message><source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
+下次连接时需重新输入密码。</source><translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
+It will be asked again at the next connection.</translation></message><message><source>{why}
+
+仍在审阅当前项目“{name}”。</source><translation>{why}
+
+You are still in the project “{name}”.</translation></message><message><source>无法打开审阅项目</source><translation>Cannot open the review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>{why}
+
+本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
+
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
-{p}</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
+{p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
     <name>MetricsPanel</name>
     <message>
@@ -509,12 +556,12 @@ Their review stays in the project file; opening the files again brings them back
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="171" />
+        <location filename="../../ui/lastyear/models.py" line="172" />
         <source>审阅人确认这一项已经落实</source>
         <translation>You confirm this item was carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="173" />
+        <location filename="../../ui/lastyear/models.py" line="174" />
         <source>{passage}
 
 找到：{words}</source>
@@ -523,7 +570,7 @@ Their review stays in the project file; opening the files again brings them back
 Found: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="175" />
+        <location filename="../../ui/lastyear/models.py" line="176" />
         <source>要点：{words}</source>
         <translation>Key words: {words}</translation>
     </message>
@@ -605,39 +652,39 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="97" />
+        <location filename="../../ui/reports/view.py" line="124" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="100" />
+        <location filename="../../ui/reports/view.py" line="127" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="101" />
+        <location filename="../../ui/reports/view.py" line="128" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="102" />
+        <location filename="../../ui/reports/view.py" line="129" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="106" />
+        <location filename="../../ui/reports/view.py" line="133" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="113" />
+        <location filename="../../ui/reports/view.py" line="140" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="119" />
+        <location filename="../../ui/reports/view.py" line="151" />
         <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
-        <translation>缺: checklist items missing or partial   问: findings (Findings tab)</translation>
+        <translation>G: checklist items missing or partial   F: findings (Findings tab)</translation>
     </message>
 </context>
 <context>
@@ -648,52 +695,52 @@ Partial: {note}</translation>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="54" />
+        <location filename="../../ui/checklist/header.py" line="55" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="68" />
+        <location filename="../../ui/checklist/header.py" line="69" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="69" />
+        <location filename="../../ui/checklist/header.py" line="70" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="78" />
+        <location filename="../../ui/checklist/header.py" line="79" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="85" />
+        <location filename="../../ui/checklist/header.py" line="86" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="86" />
+        <location filename="../../ui/checklist/header.py" line="87" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="122" />
+        <location filename="../../ui/checklist/header.py" line="123" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="126" />
+        <location filename="../../ui/checklist/header.py" line="127" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="127" />
+        <location filename="../../ui/checklist/header.py" line="128" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="128" />
+        <location filename="../../ui/checklist/header.py" line="129" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -910,12 +957,12 @@ Partial: {note}</translation>
     <message>
         <location filename="../../ui/reports/view.py" line="32" />
         <source>缺{n}</source>
-        <translation>缺{n}</translation>
+        <translation>G{n}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="34" />
         <source>问{n}</source>
-        <translation>问{n}</translation>
+        <translation>F{n}</translation>
     </message>
 </context>
 <context>
@@ -929,12 +976,12 @@ Partial: {note}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/app.py" line="158" />
+        <location filename="../../ui/app.py" line="168" />
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="159" />
+        <location filename="../../ui/app.py" line="169" />
         <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>

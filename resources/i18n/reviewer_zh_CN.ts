@@ -18,4 +18,23 @@
       <translation>大小</translation>
     </message>
   </context>
+  <context>
+    <name>QShortcut</name>
+    <message>
+      <source>Up</source>
+      <translation>↑</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>↓</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>←</translation>
+    </message>
+    <message>
+      <source>Right</source>
+      <translation>→</translation>
+    </message>
+  </context>
 </TS>

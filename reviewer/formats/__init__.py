@@ -1,7 +1,9 @@
 """Report files → text. The bytes decide the format where they are unambiguous, the suffix otherwise.
 
 Shared drives and government sites hand out web pages, PDFs, .docx and plain text under a
-".doc" (or any other) name, so a file is read as what it is. Readers are listed in
+".doc" name, so a file is read as what it is. A suffix that names a container (.docx, .odt, .ofd,
+.pdf) is kept to its word, though: no program writes text under it, so text bytes there are a
+damaged or mislabelled file, refused rather than analysed as a report. Readers are listed in
 ``reviewer.formats.registry`` and imported only when a file needs them.
 """
 
@@ -16,6 +18,13 @@ from reviewer.formats.registry import BY_NAME, format_for_suffix
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _ZIP_SUFFIXES = (".docx", ".odt", ".ofd", ".xlsx")
+# Suffixes of binary containers: the bytes must be a container (this one or another), never text.
+_CONTAINER_SUFFIXES = {".docx", ".odt", ".ofd", ".pdf", ".xlsx", ".xls"}
+# Legacy Word suffixes that office systems also write web pages, RTF and plain text under: text is read
+# there, but text without a single Chinese character is no Chinese report.
+_LEGACY_WORD_SUFFIXES = {".doc", ".wps"}
+_TEXT_KINDS = {"txt", "html", "mht", "rtf"}
+_KIND_WORDS = {"txt": "纯文本", "html": "网页", "mht": "网页存档", "rtf": "RTF 文本"}
 
 
 def _zip_kind(data: bytes) -> str | None:
@@ -83,6 +92,8 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     ctx = ctx or Context()
     suffix = suffix.lower()
     kind = sniff_format(data)
+    if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
+        raise _mislabelled(suffix, kind)
     if kind == "doc" and suffix in _ZIP_SUFFIXES:
         return _ole_named_as_zip(data, ctx)
     if kind == "doc" and suffix == ".wps":
@@ -92,6 +103,30 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
         what = f"“{suffix}”格式的文件" if suffix else "无扩展名、内容也无法识别的文件"
         raise FormatProblem("unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")
     return fmt.read(data, ctx)
+
+
+def _not_what_the_suffix_says(data: bytes, suffix: str, kind: str) -> bool:
+    if suffix in _CONTAINER_SUFFIXES:
+        return True
+    if suffix in _LEGACY_WORD_SUFFIXES and kind == "txt":
+        from reviewer.load import decode_text
+
+        try:
+            text, _ = decode_text(data[:65536])
+        except UnicodeDecodeError:
+            return False  # the text reader says so
+        return not any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return False
+
+
+def _mislabelled(suffix: str, kind: str) -> FormatProblem:
+    fmt = format_for_suffix(suffix)
+    label = fmt.label if fmt is not None else f"{suffix} 文件"
+    return FormatProblem(
+        "mismatch",
+        f"扩展名是 {suffix}，内容却不是{label}（而是{_KIND_WORDS[kind]}），文件可能已损坏或被改了扩展名，未读取；"
+        f"请找到原始文件，或确认内容后改为正确的扩展名再打开",
+    )
 
 
 def _ole_named_as_zip(data: bytes, ctx: Context) -> Extracted:

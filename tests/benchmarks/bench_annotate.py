@@ -30,7 +30,7 @@ def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         result = annotate_reports(analyses, tmp, checklist=checklist,
-                                  options=AnnotateOptions(reviewer="王审阅", letter=True))
+                                  options=AnnotateOptions(reviewer="王审阅", letter=True, include_unreviewed=True))
         took = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in result.files)
     print(json.dumps({"reports": n, "files": len(result.files), "comments": sum(w.comments for w in result.written),

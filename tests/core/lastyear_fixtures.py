@@ -83,3 +83,19 @@ def write_pair(folder: Path) -> tuple[Path, Path]:
     current = folder / "塘沽街道2024.txt"
     current.write_text((seeds_dir() / SEED_2024).read_text(encoding="utf-8"), encoding="utf-8")
     return previous, current
+
+
+def write_shifted_pair(folder: Path) -> tuple[Path, Path]:
+    """Seed 003 (2024) and a "2023" report that is the same text with every year one earlier and two
+    figures changed (the tester's case): (previous, current)."""
+    import re
+
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = (seeds_dir() / SEED_2024).read_text(encoding="utf-8")
+    old = re.sub(r"20(2[2-5])", lambda m: f"20{int(m.group(1)) - 1}", seed)
+    old = old.replace("2725件", "2600件").replace("200余场次", "180余场次")
+    previous = folder / "塘沽街道2023.txt"
+    previous.write_text(old, encoding="utf-8")
+    current = folder / "塘沽街道2024.txt"
+    current.write_text(seed, encoding="utf-8")
+    return previous, current

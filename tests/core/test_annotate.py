@@ -21,7 +21,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from reviewer.annotate import AnnotateOptions, annotate_reports
+from reviewer.annotate import AnnotateOptions, NoReviewerNameError, annotate_reports
 from reviewer.annotations import first_line, missing_parts, title_anchor
 from reviewer.batch import import_reports, project_reports, with_project_findings
 from reviewer.checklist import Checklist, load_checklist
@@ -103,8 +103,8 @@ def written(review: Review, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     out = tmp_path_factory.mktemp("out")
     with in_shanghai():
         result = annotate_reports(analyses, out, decisions=decisions, verdicts=verdicts, checklist=checklist,
-                                  options=AnnotateOptions(letter=True))
-    assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses]
+                                  options=AnnotateOptions(reviewer=REVIEWER, letter=True, include_unreviewed=True))
+    assert [w.sha256 for w in result.written] == [a.sha256 for a in analyses] and result.skipped == []
     return {Path(a.file).name[:3]: w.annotated for a, w in zip(analyses, result.written, strict=True)}
 
 
@@ -152,6 +152,14 @@ def test_failed_items_stand_on_their_evidence_or_the_title(review: Review, writt
             start, end = first_line(a.text, r.evidence[0].start, r.evidence[0].end) if r.evidence else title_anchor(a)
             assert c.anchored == a.text[start:end]
             assert (f"意见：{remark}" in c.text.split("\n")) == bool(remark)
+    (rules,) = comments_of(written["002"], "【审阅意见：不符合】依法行政制度体系")
+    assert rules.text.split("\n") == [  # the reviewer's verdict and comment, the requirement; no checklist note
+        "【审阅意见：不符合】依法行政制度体系（规范性文件）", "意见：合法性审查只提了一句，请补充具体做法和数量",
+        "要求：完善依法行政制度体系，加强规范性文件监督管理",
+        "依据：《法治政府建设实施纲要（2021—2025年）》第三部分；《法治政府建设实施纲要（2015—2020年）》任务二",
+    ]
+    for path in written.values():
+        assert not any(line.startswith("核查情况") for c in read_comments(path) for line in c.text.split("\n"))
     luyang = _analysis(review, "002")
     assert comments_of(written["002"], "【审阅意见：不符合】党政主要负责人")[0].anchored == \
         luyang.text[slice(*luyang.meta.title_span)] == "庐阳区人民政府关于2020年度 法治政府建设情况的报告"
@@ -174,7 +182,7 @@ def test_a_missing_part_says_what_is_required_and_where_from(written: dict[str, 
 def test_comments_are_by_the_reviewer_at_the_time_of_the_decision(written: dict[str, Path]) -> None:
     for path in written.values():
         comments = read_comments(path)
-        assert {c.author for c in comments} <= {REVIEWER, "审阅人"}
+        assert {c.author for c in comments} == {REVIEWER}
     luyang = read_comments(written["002"])
     assert {c.author for c in luyang} == {REVIEWER}
     # Word shows w:date as written: the decision's wall-clock time in the reviewer's zone.
@@ -214,7 +222,8 @@ def test_untrusted_text_stays_plain_text(tmp_path: Path) -> None:
     src = tmp_path / "hostile.txt"
     src.write_text(hostile, encoding="utf-8")
     a = analyze_document(load(src), load_checklist())
-    result = annotate_reports([a], tmp_path / "out")
+    options = AnnotateOptions(reviewer="王审阅", include_unreviewed=True)
+    result = annotate_reports([a], tmp_path / "out", options=options)
     path = result.written[0].annotated
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     for tag in ("w:fldSimple", "w:instrText", "w:fldChar", "w:hyperlink"):
@@ -233,7 +242,8 @@ def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
     twin = replace(a, sha256="0" * 64)
     odd = replace(a, sha256="1" * 64, meta=replace(a.meta, issuer='CON', report_year=None))
     slash = replace(a, sha256="2" * 64, meta=replace(a.meta, issuer='津南区/人民政府: "法治"*?. '))
-    result = annotate_reports([a, twin, odd, slash], tmp_path, options=AnnotateOptions(letter=True))
+    options = AnnotateOptions(reviewer="王审阅", letter=True, include_unreviewed=True)
+    result = annotate_reports([a, twin, odd, slash], tmp_path, options=options)
     names = [p.name for p in result.files]
     assert names == [
         "津南区人民政府_2021年度_批注版.docx", "津南区人民政府_2021年度_审阅意见书.docx",
@@ -242,3 +252,35 @@ def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
         "津南区_人民政府_ _法治____2021年度_批注版.docx", "津南区_人民政府_ _法治____2021年度_审阅意见书.docx",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temp file left behind
+
+
+def test_reports_nobody_reviewed_are_skipped_unless_asked_for(review: Review, tmp_path: Path) -> None:
+    analyses, decisions, verdicts, checklist = review
+    result = annotate_reports(analyses, tmp_path, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                              options=AnnotateOptions(reviewer="李处长", letter=True))
+    # 002 has a verdict (需修改) and 004 decisions (审阅中); 000, 001 and 003 were never touched (未审)
+    assert [w.sha256 for w in result.written] == [_analysis(review, p).sha256 for p in ("002", "004")]
+    assert result.skipped == [_analysis(review, p).sha256 for p in ("000", "001", "003")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "庐阳区人民政府_2020年度_审阅意见书.docx", "庐阳区人民政府_2020年度_批注版.docx",
+        "重庆市渝北区大盛镇人民政府_2023年度_审阅意见书.docx", "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
+    assert result.skipped_note("zh") == "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书"
+    assert result.skipped_note("en") == ("3 reports have not been reviewed yet (“Not started”): "
+                                         "no annotated copy or letter was written for them")
+
+
+def test_without_a_name_given_the_name_recorded_with_the_review_signs(review: Review, tmp_path: Path) -> None:
+    analyses, decisions, verdicts, checklist = review
+    result = annotate_reports(analyses, tmp_path, decisions=decisions, verdicts=verdicts, checklist=checklist,
+                              options=AnnotateOptions(letter=True))
+    assert len(result.written) == 2
+    for w in result.written:
+        assert {c.author for c in read_comments(w.annotated)} == {REVIEWER}
+        assert w.letter is not None
+        assert f"审阅人：{REVIEWER}" in [p.text for p in docx.Document(str(w.letter)).paragraphs]
+    # the unreviewed reports have no name recorded: refused, naming why, before anything is written
+    with pytest.raises(NoReviewerNameError) as refused:
+        annotate_reports(analyses, tmp_path / "all", decisions=decisions, verdicts=verdicts, checklist=checklist,
+                         options=AnnotateOptions(letter=True, include_unreviewed=True))
+    assert str(refused.value) == "没有审阅人的姓名，3 份报告的批注和审阅意见书无法署名"
+    assert not (tmp_path / "all").exists()

@@ -54,7 +54,8 @@ def _contents(annot: object) -> str:
 
 def test_an_annotated_seed_and_its_letter_render_in_libreoffice(tmp_path: Path) -> None:
     a = analyze_document(load(seed_path("000")), load_checklist())
-    result = annotate_reports([a], tmp_path / "out", options=AnnotateOptions(reviewer="王审阅", letter=True))
+    result = annotate_reports([a], tmp_path / "out", options=AnnotateOptions(reviewer="王审阅", letter=True,
+                                                                                 include_unreviewed=True))
     (w,) = result.written
     assert w.letter is not None
     report_pdf, letter_pdf = to_pdf([w.annotated, w.letter], tmp_path)

@@ -103,3 +103,18 @@ def test_the_summary_lists_the_required_parts_as_the_window_counts_them(capsys: 
     assert lines[at + 1:at + 5] == ["  主要举措和成效：已具备", "  存在的不足和原因：已具备",
                                     "  党政主要负责人履行第一责任人职责情况：已具备", "  下一年度主要安排：已具备"]
     assert not [ln for ln in lines if ln.startswith("  其他需要报告的情况")]  # optional: 不适用 on screen, no gap
+
+
+def test_help_and_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：reviewer [-h]") and "选项" in out and "显示本帮助并退出" in out
+    assert not {"usage:", "options", "positional arguments", "show this help"} & {w for w in out.split("\n")}
+    assert "usage" not in out and "show this help" not in out
+    with pytest.raises(SystemExit):
+        main(["analyze", "x.txt", "--lang", "fr"])
+    assert "reviewer analyze：错误：参数 --lang：'fr' 不是可选值（可选：'zh', 'en'）" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["analyze"])
+    assert "缺少参数：paths" in capsys.readouterr().err

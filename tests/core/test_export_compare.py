@@ -94,3 +94,15 @@ def test_the_comparison_keeps_every_name_safe(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(export([evil, seed], tmp_path / "r.xlsx"))["指标对比"]
     names = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
     assert len(names) >= 2 and all(c.data_type == "s" for c in names)  # table row and chart lists
+
+
+def test_the_english_workbook_names_the_topics_in_english(tmp_path: Path) -> None:
+    from reviewer.export import ExportInfo
+
+    checklist = load_checklist()
+    seeds = [analyze_document(load(p), checklist) for p in SEED_FILES]
+    wb = openpyxl.load_workbook(export(seeds, tmp_path / "en.xlsx", checklist=checklist, info=ExportInfo(lang="en")))
+    assert [c.value for c in wb["Comparison"][1]][11:14] == ["Administrative law enforcement", "Other",
+                                                    "Administrative reconsideration"]
+    topics = {r[3] for r in wb["Figures"].iter_rows(min_row=2, values_only=True)}
+    assert "行政执法" not in topics and "Administrative law enforcement" in topics

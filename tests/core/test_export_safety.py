@@ -56,3 +56,20 @@ def test_the_cli_exports_a_gbk_file_name_readably(tmp_path: Path, capsys: pytest
     assert rows[0][4] == "报告.txt"
     assert main(["analyze", str(folder)]) == 0
     assert "== " + str(folder / "报告.txt") in capsys.readouterr().out
+
+
+def test_the_cli_refuses_a_workbook_name_of_another_format(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    # -o x.csv wrote x.xlsx without a word (over an x.xlsx that may have been there)
+    assert main(["export", str(SEED_FILES[0]), "-o", str(tmp_path / "x.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err == "导出的是 Excel 工作簿（.xlsx），不能写成 x.csv：请用以 .xlsx 结尾的文件名，如 -o x.xlsx\n"
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_cli_adds_xlsx_to_a_name_without_a_suffix_and_says_so(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(SEED_FILES[0]), "-o", str(tmp_path / "审阅结果")]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"输出文件名没有扩展名，已加上 .xlsx：{tmp_path / '审阅结果.xlsx'}\n"
+    assert out.endswith(f"{tmp_path / '审阅结果.xlsx'}\n") and [p.name for p in tmp_path.iterdir()] == ["审阅结果.xlsx"]

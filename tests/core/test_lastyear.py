@@ -11,7 +11,7 @@ import pytest
 
 from reviewer.analyze import analyze_many
 from reviewer.dedup import normalise
-from reviewer.lastyear import attach, compare, with_previous_years
+from reviewer.lastyear import attach, compare, with_next_years, with_previous_years
 from reviewer.lastyear_json import previous_year_from_json
 from reviewer.load import load_many
 from reviewer.model import Analysis
@@ -191,8 +191,29 @@ def test_paragraphs_shared_only_with_last_years_report_are_said_once(tmp_path: P
     assert [bare.text[f.start : f.end][:12] for f in shared] == ["一是街道党工委理论学习中", "塘沽街秉持“法治是最好的",
                                                                  "2024年,塘沽街道在推"]
     assert attach(bare, older).findings == newer.findings  # paired again: the same as the batch said
-    # last year's report keeps them: its paragraphs are copied into next year's
-    assert len([f for f in older.findings if f.kind == "duplicate_across_reports"]) == 3
+    # last year's report gives them up too: it copied nothing (the later report's comparison says it)
+    assert not [f for f in older.findings if f.kind == "duplicate_across_reports"]
+    assert len(older.absorbed_by_next) == 3
+    # unpaired, both reports say them again
+    again = with_next_years([older, bare])
+    assert len([f for f in again[0].findings if f.kind == "duplicate_across_reports"]) == 3
+    assert again[0].absorbed_by_next == () and again[1] is bare
+
+
+def test_the_earlier_report_is_not_blamed_for_what_the_later_one_copied(tmp_path: Path) -> None:
+    """The 2023 report that 2024's was made from (years shifted, two figures changed): 2024 says
+    "照搬上一年度" for its parts, and neither report has a paragraph "shared with another report"
+    (2023 had 14, for the paragraphs 2024 copied from it)."""
+    from reviewer.batch import with_project_findings
+
+    docs, _ = load_many(list(fx.write_shifted_pair(tmp_path)))
+    own = analyze_many(docs, across=False)
+    for older, newer in (analyze_many(docs), with_project_findings(own)):
+        kinds = [[f.kind for f in a.findings] for a in (older, newer)]
+        assert [k.count("duplicate_across_reports") for k in kinds] == [0, 0]
+        assert [k.count("copied_from_last_year") for k in kinds] == [0, 4]
+        assert newer.previous_year is not None and len(newer.previous_year.absorbed) == 14
+        assert len(older.absorbed_by_next) == 14
 
 
 def test_many_pairs_are_compared_in_the_pool_alike(pair: tuple[Analysis, Analysis],

@@ -50,8 +50,33 @@ def test_docx_named_doc_loads_as_docx(tmp_path: Path) -> None:
     assert (doc.format, doc.text) == ("docx", "一、主要成效\n特此报告。\n")
 
 
-def test_plain_text_named_docx_loads_as_text(tmp_path: Path) -> None:
-    path = tmp_path / "报告.docx"
+# A container suffix over text bytes is a damaged or mislabelled file: refused, naming the file, not
+# analysed as a report ("PK garbage not a zip" named x.docx was opened as a report 缺29).
+@pytest.mark.parametrize(("name", "data", "words"), [
+    ("x.docx", b"PK garbage not a zip", "内容却不是Word 文档（而是纯文本）"),
+    ("报告.docx", "\r\n".join(LINES).encode("gb18030"), "内容却不是Word 文档（而是纯文本）"),
+    ("x.odt", b"PK garbage not a zip", "内容却不是OpenDocument 文本（而是纯文本）"),
+    ("x.ofd", b"PK garbage not a zip", "内容却不是OFD 版式文档（而是纯文本）"),
+    ("x.pdf", b"PK garbage not a zip", "内容却不是PDF 文档（而是纯文本）"),
+    ("x.pdf", b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "内容却不是PDF 文档（而是网页）"),
+    ("x.xlsx", b"PK garbage not a zip", "内容却不是.xlsx 文件（而是纯文本）"),
+    ("x.doc", b"PK garbage not a zip", "内容却不是Word 97-2003 文档（而是纯文本）"),
+    ("x.wps", b"PK garbage not a zip", "内容却不是WPS 文字文档（而是纯文本）"),
+])
+def test_text_under_a_container_suffix_is_refused_naming_the_file(
+    tmp_path: Path, name: str, data: bytes, words: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReportLoadError) as info:
+        load(path)
+    assert info.value.kind == "mismatch"
+    assert str(info.value).startswith(f"{name}：扩展名是 {path.suffix}，") and words in str(info.value)
+
+
+def test_chinese_plain_text_named_doc_still_loads_as_text(tmp_path: Path) -> None:
+    # Office systems export reports as text under a ".doc" name; that text is the report.
+    path = tmp_path / "报告.doc"
     path.write_bytes("\r\n".join(LINES).encode("gb18030"))
     doc = load(path)
     assert (doc.format, doc.encoding, doc.text) == ("txt", "gb18030", "\n".join(LINES))

@@ -60,7 +60,7 @@ def test_a_report_assigned_to_one_reviewer_refuses_another_and_writes_nothing(st
     assert lead.assign([A], "张三") == 1
     zhang.set_decision(A, "measures", "符合", "", "张三")
     before = li.history()
-    with pytest.raises(RefusedError, match=r"^该报告已分配给 张三，您不能修改它的审阅结论$"):
+    with pytest.raises(RefusedError, match=r"^该报告已分配给 张三，您不能修改它的核查项判断$"):
         li.set_decision(A, "measures", "不符合", "", "李四")
     assert li.decisions(A)["measures"].decision == "符合" and li.history() == before
     li.set_decision(B, "measures", "不符合", "缺数据", "李四")  # nobody is assigned B: anyone may decide

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.annotations import first_line
@@ -15,6 +16,34 @@ from ui.dialogs import SettingsDialog
 from ui.export_dialog import ExportScopeDialog
 
 from .conftest import WindowFactory
+
+REAL_EXEC = QDialog.exec  # before conftest makes every unexpected dialog fail
+
+
+def answer_scope_dialog(monkeypatch: pytest.MonkeyPatch, answers: list[str], letters: bool = True,
+                        unreviewed: bool = False) -> None:
+    """Run the real scope dialog and press 确定 in it, with 同时生成审阅意见书 set to ``letters``
+    and 也为尚未审阅（未审）的报告生成 to ``unreviewed``.
+
+    The dialog really runs (not a patched ``exec``), so the window reads its options after the
+    dialog closed just as it does for the reviewer."""
+
+    def run(self: ExportScopeDialog) -> int:
+        def press() -> None:
+            boxes = {b.objectName(): b for b in self.findChildren(QCheckBox)}
+            assert sorted(boxes) == ["letters", "unreviewed"]
+            assert (boxes["letters"].isChecked(), boxes["unreviewed"].isChecked()) == (True, False)  # the defaults
+            boxes["letters"].setChecked(letters)
+            boxes["unreviewed"].setChecked(unreviewed)
+            answers.append(self.windowTitle())
+            buttons = self.findChild(QDialogButtonBox)
+            assert buttons is not None
+            buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, press)
+        return REAL_EXEC(self)
+
+    monkeypatch.setattr(ExportScopeDialog, "exec", run)
 
 
 def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -37,15 +66,16 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     out = tmp_path / "退回单位"
     out.mkdir()
     asked: list[str] = []
-    monkeypatch.setattr(ExportScopeDialog, "exec",
-                        lambda self: asked.append(self.windowTitle()) or ExportScopeDialog.DialogCode.Accepted)
+    answer_scope_dialog(monkeypatch, asked)
     monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
     menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "导出(&X)")
     assert w.actions_.annotate in menu.actions() and w.actions_.export in menu.actions()
     with qtbot.waitSignal(w.annotator.annotated, timeout=60000) as blocker:
         w.actions_.annotate.trigger()
     assert asked == ["退回单位（批注版）"] and blocker.args == [str(out)]
-    assert len(list(out.iterdir())) == 10  # every report (the default scope: all), each with its letter
+    # the default scope is all reports, but only 庐阳区 has been reviewed: the four others (未审) are skipped
+    assert sorted(p.name for p in out.iterdir()) == ["庐阳区人民政府_2020年度_审阅意见书.docx",
+                                                     "庐阳区人民政府_2020年度_批注版.docx"]
     annotated = out / "庐阳区人民政府_2020年度_批注版.docx"
     comments = read_comments(annotated)
     assert len(comments) == len(a.findings) + 1 + 1 == 5  # findings, the item marked 不符合, the missing part
@@ -57,7 +87,33 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     letter = docx.Document(str(out / "庐阳区人民政府_2020年度_审阅意见书.docx"))
     assert any(p.text.endswith("请补充规范性文件审核的数量") for p in letter.paragraphs)
     assert w.annotator.last_box is not None and w.annotator.last_box.isVisible()
+    assert w.annotator.last_box.text() == (
+        f"已为 1 份报告生成 2 个文件：\n{out}\n\n"
+        "4 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书。"
+        "如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。")
     assert w.actions_.annotate.isEnabled()
+
+
+def test_unreviewed_reports_too_without_letters_only_the_annotated_copies_are_written(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    asked: list[str] = []
+    answer_scope_dialog(monkeypatch, asked, letters=False, unreviewed=True)
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
+        w.actions_.annotate.trigger()
+    assert asked == ["退回单位（批注版）"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "中共泰州市委 泰州市人民政府_2021年度_批注版.docx", "塘沽街道_2024年度_批注版.docx",
+        "庐阳区人民政府_2020年度_批注版.docx", "津南区人民政府_2021年度_批注版.docx",
+        "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
+    assert w.annotator.last_box is not None
+    assert w.annotator.last_box.text() == f"已为 5 份报告生成 5 个文件：\n{out}"
 
 
 def test_an_unusable_letter_template_is_refused_in_settings(
@@ -86,3 +142,34 @@ def test_an_unusable_letter_template_is_refused_in_settings(
     w.actions_.settings.trigger()
     assert len(shown) == 1 and w.settings.letter_template == str(good)
     assert w.settings_store.load().letter_template == str(good)  # kept for the next start
+
+
+def test_without_a_reviewers_name_the_window_asks_for_one_and_keeps_it(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    assert w.session.reviewer == "" and w.settings.reviewer == ""
+    _open_seeds(w, qtbot, seeds_dir)
+    names = [("", False), ("  赵审阅 ", True)]  # first cancelled, then given
+    asked_name: list[str] = []
+
+    def get_text(parent, title, label):  # type: ignore[no-untyped-def]
+        asked_name.append(label)
+        return names.pop(0)
+
+    monkeypatch.setattr("ui.annotate_dialog.QInputDialog.getText", get_text)
+    asked: list[str] = []
+    answer_scope_dialog(monkeypatch, asked, unreviewed=True)
+    w.actions_.annotate.trigger()  # cancelled: nothing else is asked
+    assert asked_name == ["批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）："] and asked == []
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
+        w.actions_.annotate.trigger()
+    assert asked == ["退回单位（批注版）"] and len(asked_name) == 2
+    assert w.session.reviewer == "赵审阅" and w.settings_store.load().reviewer == "赵审阅"
+    assert len(list(out.iterdir())) == 10
+    assert {c.author for c in read_comments(out / "塘沽街道_2024年度_批注版.docx")} == {"赵审阅"}
+    letter = docx.Document(str(out / "塘沽街道_2024年度_审阅意见书.docx"))
+    assert "审阅人：赵审阅" in [p.text for p in letter.paragraphs]

@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui.compare.model import ROLE_SHA
@@ -130,6 +130,39 @@ def test_a_report_left_with_alt_down_folds_away(make_window: WindowFactory, qtbo
     assert w.reports.tree.textElideMode() == Qt.TextElideMode.ElideMiddle  # the year stays in view
 
 
+def _open_reports(w) -> list[int]:  # type: ignore[no-untyped-def]
+    tree, proxy = w.reports.tree, w.reports.proxy
+    return [r for r in range(proxy.rowCount()) if tree.isExpanded(proxy.index(r, 0))]
+
+
+def test_the_tree_follows_the_report_selected_from_anywhere(make_window: WindowFactory, qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path, n=4)
+    assert _open_reports(w) == [0] and w.reports.current_report() == SHA_A
+    w.actions_.next_report.trigger()  # 下一份: the first report folds, the second opens
+    assert _open_reports(w) == [1] and w.text.analysis.sha256 == SHA_B == w.reports.current_report()
+    w.compare.cell_activated.emit(f"{3:064x}", "")  # chosen on the 对比 page
+    assert _open_reports(w) == [3] and w.text.analysis.sha256 == f"{3:064x}" == w.reports.current_report()
+    w.actions_.previous_report.trigger()
+    assert _open_reports(w) == [2]
+
+
+def test_a_report_opened_by_hand_stays_open_when_left(make_window: WindowFactory, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    w = _window(make_window, qtbot, tmp_path, n=3)
+    tree, proxy = w.reports.tree, w.reports.proxy
+    rect = tree.visualRect(proxy.index(2, 0))
+    arrow = QPoint(rect.left() - tree.indentation() // 2, rect.center().y())  # the row's branch arrow
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=arrow)  # the reviewer opens the third
+    assert _open_reports(w) == [0, 2] and w.reports.current_report() == SHA_A
+    w.actions_.next_report.trigger()
+    w.actions_.next_report.trigger()
+    w.actions_.next_report.trigger()  # past the last: stays on it
+    assert _open_reports(w) == [2] and w.reports.current_report() == f"{2:064x}"
+    w.actions_.previous_report.trigger()
+    assert _open_reports(w) == [1, 2]  # left by the selection, the third stays as the reviewer opened it
+
+
 def test_combo_boxes_keep_dark_text_when_focused(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
     from ui.app import apply_style
 
@@ -173,3 +206,27 @@ def test_export_asks_which_reports_and_offers_to_open_the_file(make_window: Wind
     assert box.isVisible() and str(out) in box.text()
     next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
     assert opened == [str(tmp_path)]
+
+
+def test_a_file_no_program_can_open_is_said_not_silently_ignored(
+    make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.export_dialog import offer_to_open
+
+    w = make_window(tmp_path / "p.review")
+    workbook = tmp_path / "审阅结果.xlsx"
+    workbook.write_bytes(b"PK")
+    tried: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: tried.append(url.toLocalFile()) is not None)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append((self.windowTitle(), self.text())) or 0)
+    box = offer_to_open(w, workbook)
+    next(b for b in box.buttons() if b.text() == "打开文件").click()
+    assert tried == [str(workbook)]
+    assert shown == [("无法打开", f"无法打开文件：\n{workbook}\n\n本机没有可以打开它的程序，或系统拒绝打开。"
+                                 "请在文件管理器中找到它，用合适的程序打开。")]
+    box = offer_to_open(w, workbook)
+    next(b for b in box.buttons() if b.text() == "打开所在文件夹").click()
+    assert tried[1:] == [str(tmp_path)] and shown[1][1].startswith(f"无法打开文件夹：\n{tmp_path}\n")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import install_translators
@@ -24,7 +27,24 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
         from PySide6.QtCore import QCoreApplication
 
         assert QCoreApplication.translate("MainWindow", "打开文件…") == "Open files…"
-        assert QCoreApplication.translate("ChecklistModel", "自动") == "Found"
+        from ui.checklist.model import COLUMNS, ChecklistModel
+        from ui.compare.model import FIXED
+        from ui.reports.view import badge_texts
+
+        model = ChecklistModel(Session(MemoryReviewStore()))
+        assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))] == [
+            "Checklist item", "", "Review"]
+        assert [QCoreApplication.translate("GridModel", c) for c in FIXED] == ["Reports", "Status", "Gaps"]
+        assert [t for t, _ in badge_texts(3, 2)] == ["G3", "F2"]
+        from tests.ui.sample import make_analysis
+        from ui.metrics.model import MetricsModel
+
+        a = make_analysis()
+        metrics = MetricsModel()
+        metrics.set_metrics(a.metrics, a.sections)
+        shown = {metrics.index(r, 0).data() for r in range(metrics.rowCount())}
+        assert {"Administrative law enforcement", "Administrative reconsideration"} <= shown
+        assert not {"行政执法", "行政复议"} & shown
     finally:
         for t in translators:
             qapp.removeTranslator(t)
@@ -56,6 +76,28 @@ def test_the_file_dialog_speaks_chinese(qapp: QApplication) -> None:
         labels = {lab.text() for lab in dialog.findChildren(QLabel) if lab.text()}
         assert {"查找范围(&L)：", "文件类型(&T)：", "文件名称(&N)："} <= labels
         assert not [t for t in labels if any(c.isascii() and c.isalpha() and c not in "LTN" for c in t)]
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
+def test_every_string_of_the_window_has_its_english() -> None:
+    import xml.etree.ElementTree as ET
+
+    ts = ET.parse(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "reviewer_en.ts")
+    missing = [m.findtext("source") for m in ts.iter("message")
+               if not (m.findtext("translation") or "").strip() and (m.findtext("source") or "").strip()]
+    assert missing == []
+
+
+def test_arrow_keys_read_as_arrows_in_menus(qapp: QApplication) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        shown = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                 for k in ("Alt+Down", "Alt+Up", "Ctrl+Left", "Ctrl+Right")]
+        assert shown == ["Alt+↓", "Alt+↑", "Ctrl+←", "Ctrl+→"]  # not "Alt+下方向"
     finally:
         for t in translators:
             qapp.removeTranslator(t)

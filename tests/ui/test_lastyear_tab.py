@@ -84,6 +84,9 @@ def test_tick_and_correct_a_pairing_and_find_both_again(make_window: WindowFacto
     a = w.session.analysis(sha)
     assert a is not None and a.previous_year is None
     assert not [f for f in a.findings if f.kind in ("figure_jump", "copied_from_last_year")]
+    # unpaired, both reports say their 3 shared paragraphs again (paired, neither did)
+    older = next(b for b in w.session.analyses() if b.meta.report_year == 2023)
+    assert [[f.kind for f in b.findings].count("duplicate_across_reports") for b in (older, a)] == [3, 3]
     assert panel.plan.rowCount() == 0 and panel.pairing.currentText() == "不与往年对比"
     assert not [m for m in w.text.editor.marks.marks if m.kind == "copied"]
     assert w.tabs.tabText(w.tabs.indexOf(panel)) == "往年对比"
@@ -106,6 +109,7 @@ def test_tick_and_correct_a_pairing_and_find_both_again(make_window: WindowFacto
         panel.pairing.activated.emit(panel.pairing.currentIndex())
     assert again.session.analysis(sha).previous_year is not None  # type: ignore[union-attr]
     assert panel.plan.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert [[f.kind for f in b.findings].count("duplicate_across_reports") for b in again.session.analyses()] == [0, 0]
 
 
 def test_a_library_project_gives_last_year(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path,

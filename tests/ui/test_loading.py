@@ -40,6 +40,19 @@ def test_broken_files_are_listed_in_one_dialog_and_the_rest_open(
     assert sorted(Path(p).name for p in shown[0]) == ["坏文件.txt", "空文件.txt"]
 
 
+@pytest.mark.parametrize(("loaded", "bad", "title", "head"), [
+    (3, 2, "部分文件未能打开", "已打开 3 份报告，以下 2 个文件未能打开："),
+    (0, 1, "文件未能打开", "以下文件未能打开："),  # not "已打开 0 份报告" under "部分文件未能打开"
+    (0, 2, "文件未能打开", "以下 2 个文件都未能打开："),
+])
+def test_the_load_errors_dialog_says_whether_anything_opened(loaded: int, bad: int, title: str, head: str) -> None:
+    from reviewer.model import LoadError
+
+    errors = [LoadError(f"/r/{i}.docx", "mismatch", f"{i}.docx：坏") for i in range(bad)]
+    dialog = LoadErrorsDialog(errors, loaded)
+    assert (dialog.windowTitle(), dialog.head.text(), dialog.list.count()) == (title, head, bad)
+
+
 def test_a_large_folder_shows_its_first_reports_while_the_rest_are_read(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
 ) -> None:

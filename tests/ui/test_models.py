@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
@@ -166,3 +167,17 @@ def test_section_label_stops_after_the_title() -> None:
     assert section_label(inline) == "1. 学习贯彻习近平法治思想"
     own_line = Section("s1", 1, "一", "一、2021年主要工作举措及成效", "2021年主要工作举措及成效", 0, 30)
     assert section_label(own_line) == "一、2021年主要工作举措及成效"
+
+
+@pytest.mark.parametrize(("file", "label"), [
+    ("/r/14_yueyang_county_2022.docx", "14_yueyang_county_2022"),  # not "… · 2022" again
+    ("/r/岳阳县2022年法治政府建设报告.pdf", "岳阳县2022年法治政府建设报告"),
+    ("/r/report_12022.txt", "report_12022 · 2022"),  # another number that ends in 2022
+    ("/r/report.txt", "report · 2022"),
+])
+def test_a_report_without_a_unit_is_named_by_its_file_and_the_year_once(file: str, label: str) -> None:
+    from ui.session import report_label
+
+    a = make_analysis(year=2022)
+    a = replace(a, file=file, meta=replace(a.meta, issuer=None))
+    assert report_label(a) == label

@@ -76,7 +76,7 @@ def test_a_change_the_server_refuses_is_dropped_with_the_reason_and_the_record(
     assert writer.flush(timeout=20)
     writer.close()
     ((message, _change, current),) = refused
-    assert message == "该报告已分配给 李四，您不能修改它的审阅结论"
+    assert message == "该报告已分配给 李四，您不能修改它的核查项判断"
     assert getattr(current, "comment", None) == "组长看过"
     assert not (tmp_path / "outbox.jsonl").exists()
 

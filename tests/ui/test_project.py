@@ -131,11 +131,19 @@ def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_pa
     w.session.set_decision(second, "measures", "符合", "看过")
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or answers.pop(0))
+    buttons: list[list[str]] = []
+
+    def answer(box: QMessageBox) -> QMessageBox.StandardButton:
+        asked.append(box.text())
+        buttons.append([b.text() for b in box.buttons()])
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
     w.reports.select_report(second)
     w.reports.tree.setFocus()
     qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
     assert len(w.session.analyses()) == 3 and "从项目中移除 1 份报告？" in asked[0]
+    assert sorted(buttons[0]) == ["取消", "移除"]  # not "是(Y)"
     with qtbot.waitSignal(w.loader.loaded, timeout=LOAD_MS):
         qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
     assert [a.sha256 for a in w.session.analyses()] == [w.session.analyses()[0].sha256,
@@ -352,3 +360,38 @@ def test_a_project_open_in_another_window_is_said_so_and_free_again_once_closed(
     qtbot.wait(50)
     assert len(seen) == 1 and len(third.session.analyses()) == 1  # no warning once the others closed
     third.close()
+
+
+def test_reopening_shows_the_report_the_reviewer_left_it_on(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "A.review", [str(folder)])
+    second = w.session.analyses()[1].sha256
+    w.reports.select_report(second)
+    w.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    assert w.reports.current_report() == second and w.checklist.model.report == second
+    w.close()
+
+
+def _expanded(w: MainWindow) -> list[str]:
+    tree, proxy = w.reports.tree, w.reports.proxy
+    return [str(proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1)) for r in range(proxy.rowCount())
+            if tree.isExpanded(proxy.index(r, 0))]
+
+
+def test_after_reimporting_the_report_shown_is_the_one_selected_and_open_in_the_tree(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
+    w.close()
+    path = folder / SEED_FILES[2].name
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
+    w = _start(qtbot, tmp_path / "s.ini")
+    second = w.session.analyses()[1].sha256
+    w.reports.select_report(second)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.actions_.reimport.trigger()
+    shown = w.text.analysis
+    assert shown is not None and shown.sha256 == second == w.reports.current_report()
+    assert _expanded(w) == [second]
+    w.close()

@@ -158,7 +158,7 @@ def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zh
     lead.close()
     w.session.set_decision(other, ITEM, "不适用")
     qtbot.waitUntil(lambda: w.session.decision(other, ITEM) is None, timeout=5000)
-    assert w.status.currentMessage() == ("服务器拒绝了这项修改：该报告已分配给 李四，您不能修改它的审阅结论。"
+    assert w.status.currentMessage() == ("服务器拒绝了这项修改：该报告已分配给 李四，您不能修改它的核查项判断。"
                                          "已恢复为服务器上的记录。")
     owner = open_store(shared.owner)
     assert ITEM not in owner.decisions(other)

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.topics import topic_label
 from ui.coalesce import Coalesced
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
 from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars, topic_keys
 from ui.compare.model import legend as compare_legend
-from ui.labels import REPORT_STATUSES, verdict_name
+from ui.labels import REPORT_STATUSES, lang, verdict_name
 from ui.session import Session
 
 ENDS = 15  # with many reports, the chart can show the largest and smallest this many
@@ -136,7 +137,7 @@ class ComparePanel(QWidget):
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
         for topic, unit in topic_keys(self._session.analyses()):
-            self.topic_box.addItem(f"{topic}（{unit}）", (topic, unit))
+            self.topic_box.addItem(f"{topic_label(topic, lang())}（{unit}）", (topic, unit))
         found = self.topic_box.findData(current) if current else -1
         self.topic_box.setCurrentIndex(max(found, 0))
         self.topic_box.blockSignals(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -48,11 +49,15 @@ class LibraryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.note = note
         lay = QVBoxLayout(self)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         lay.addWidget(note)
         lay.addLayout(row)
         lay.addWidget(buttons)
-        self.resize(560, 0)
+        # Wrapped text needs the height it takes at the dialog's width (a height of 0 cut it at both ends).
+        lay.activate()
+        self.resize(560, max(lay.totalHeightForWidth(560), lay.totalMinimumSize().height()))
 
     def _browse_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择去年的审阅项目"), str(data_dir()),

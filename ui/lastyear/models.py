@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.lastyear_model import FigurePair, PlanItem, PreviousYear
+from reviewer.topics import topic_label
 from reviewer.vocab import PROMISE_STATUS, TONES
 from ui import plain
 from ui.labels import lang
@@ -87,7 +88,7 @@ class FiguresModel(_Table):
             return (f.topic, f.measure, f.previous.value, f.current.value, f.change,
                     pct if pct is not None else float("inf"))[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f.topic, f.measure, f.previous.text, f.current.text, self._change(f),
+            return (topic_label(f.topic, lang()), f.measure, f.previous.text, f.current.text, self._change(f),
                     f"{pct:+.1f}%" if pct is not None else "—")[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(f.topic)))

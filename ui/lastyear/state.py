@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.journal import Change, now
-from reviewer.lastyear import attach
+from reviewer.lastyear import attach, with_next_years
 from reviewer.library import LastYearInputs
 from reviewer.model import Analysis
 from reviewer.pairing import pair_reports, unit_key
@@ -121,6 +121,12 @@ class LastYearState(QObject):
         by_sha = {p.sha256: p for p in pool}
         previous = by_sha.get(pairing.previous) if pairing is not None else None
         self._session.replace_analysis(attach(a, previous, pairing.paired_by if pairing is not None else "auto"))
+        # Last year's report (the one paired before and the one paired now) gives up or takes back the
+        # paragraphs this report copied from it.
+        for b in with_next_years(self._session.analyses()):
+            shown = self._session.analysis(b.sha256)
+            if shown is not None and (b.findings, b.absorbed_by_next) != (shown.findings, shown.absorbed_by_next):
+                self._session.replace_analysis(b)
         self.changed.emit(sha256)
 
     # -- ticks on last year's plan items ---------------------------------------

@@ -8,7 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Metric, Section, walk_sections
+from reviewer.topics import topic_label
 from ui import plain
+from ui.labels import lang
 from ui.text.spans import section_label, topic_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,7 +74,7 @@ class MetricsModel(_Table):
             return (m.topic, m.value, m.measure, m.text, m.start)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             unit = m.measure + (f"（{m.qualifier}）" if m.qualifier else "")
-            return (m.topic, _num(m.value), unit, m.text, section)[col]
+            return (topic_label(m.topic, lang()), _num(m.value), unit, m.text, section)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(m.topic)))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,16 +68,43 @@ class BadgeDelegate(QStyledItemDelegate):
 
 
 class ReportsTree(QTreeView):
-    """Delete asks to remove the selected reports from the project."""
+    """Delete asks to remove the selected reports from the project. ``by_hand`` is true while a mouse
+    or key event of the reviewer's is handled (a row opened then is opened by hand)."""
 
     delete_pressed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_hand = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete:
             self.delete_pressed.emit()
             event.accept()
             return
-        super().keyPressEvent(event)
+        self.by_hand = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.by_hand = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.by_hand = True
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self.by_hand = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        idx = self.indexAt(event.position().toPoint())
+        # A report row opens as it is selected (the first click): the double click leaves it open.
+        self.setExpandsOnDoubleClick(not idx.isValid() or idx.parent().isValid())
+        self.by_hand = True
+        try:
+            super().mouseDoubleClickEvent(event)
+        finally:
+            self.by_hand = False
+            self.setExpandsOnDoubleClick(True)
 
 
 class ReportsPanel(QWidget):
@@ -116,6 +143,11 @@ class ReportsPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setItemDelegate(BadgeDelegate(self.tree))
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long unit name keeps its year in view
+        # The report the tree opened itself when it was selected (folded again when another is), and the
+        # reports the reviewer opened by hand (left open).
+        self._opened: str | None = None
+        self._by_hand: set[str] = set()
+        self._folding = False
         self.legend = QLabel(self.tr("缺：核查项缺失或部分具备　问：问题（见“问题”）"))
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -129,6 +161,8 @@ class ReportsPanel(QWidget):
         self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
         self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.selected_reports()))
         model.modelReset.connect(self._after_reset)
+        self.tree.expanded.connect(lambda idx: self._hand(idx, True))
+        self.tree.collapsed.connect(lambda idx: self._hand(idx, False))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -158,12 +192,46 @@ class ReportsPanel(QWidget):
                 self._scoped = False
 
     def _after_reset(self) -> None:
-        if self.proxy.rowCount():  # a reset leaves every row collapsed; open the first report
-            self.tree.expand(self.proxy.index(0, 0))
+        self._opened, self._by_hand = None, set()
+        if self.proxy.rowCount() and not self.tree.currentIndex().isValid():
+            # a reset leaves every row collapsed; open the first report until one is selected
+            self._open(self.proxy.index(0, 0))
+
+    def _hand(self, idx: QModelIndex, opened: bool) -> None:
+        """A report row opened or folded by the reviewer (not by the selection following a report)."""
+        if self._folding or not self.tree.by_hand or idx.parent().isValid():
+            return
+        sha = str(idx.data(ROLE_SHA))
+        if opened:
+            self._by_hand.add(sha)
+        else:
+            self._by_hand.discard(sha)
+        if self._opened == sha:
+            self._opened = None
+
+    def _open(self, idx: QModelIndex) -> None:
+        """Open the report row ``idx`` (folding the one opened for the report selected before)."""
+        sha = str(idx.data(ROLE_SHA))
+        self._folding = True
+        try:
+            if self._opened is not None and self._opened != sha and self._opened not in self._by_hand:
+                left = self.proxy.mapFromSource(self.model.report_index(self._opened))
+                if left.isValid():
+                    self.tree.collapse(left)  # a report left behind folds away: the tree never becomes a wall
+            if not self.tree.isExpanded(idx):
+                self.tree.expand(idx)
+        finally:
+            self._folding = False
+        self._opened = None if sha in self._by_hand else sha
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
+        report = current
+        while report.parent().isValid():
+            report = report.parent()
+        if str(report.data(ROLE_SHA)) != self._opened:
+            self._open(report)
         sha = str(current.data(ROLE_SHA))
         self.report_selected.emit(sha)
         start = current.data(ROLE_START)
@@ -209,10 +277,7 @@ class ReportsPanel(QWidget):
         row = (cur.row() + delta) if cur.isValid() else 0
         row = min(max(row, 0), rows - 1)
         idx = self.proxy.index(row, 0)
-        if cur.isValid() and cur.row() != row:
-            self.tree.collapse(cur)  # a report left behind folds away: the tree never becomes a wall
-        self._select(idx)
-        self.tree.expand(idx)
+        self._select(idx)  # opens it, and folds the report left (see _open)
         self.tree.scrollTo(idx)
 
     def section_index(self, sha256: str, section_id: str) -> QModelIndex:
