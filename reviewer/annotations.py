@@ -65,9 +65,24 @@ def _lines(*parts: Message | None, lang: Lang) -> str:
     return "\n".join(p.render(lang) for p in parts if p is not None)
 
 
+def for_the_unit(m: Message) -> Message:
+    """A finding's message as the unit reads it: no other unit's file, no line number of the program's."""
+    if m.id in ("dup.across", "dup.across_many"):
+        return msg("unit.dup_across")
+    if m.id == "dup.across_run":
+        inner = m.param("message")
+        return msg("dup.across_run", n=m.param("n") or 0, message=for_the_unit(inner) if isinstance(inner, Message)
+                   else msg("unit.dup_across"))
+    if m.id == "dup.within":
+        return msg("unit.dup_within", snippet=m.param("snippet") or "")
+    if m.id == "dup.within_similar":
+        return msg("unit.dup_within_similar", snippet=m.param("snippet") or "", percent=m.param("percent") or 0)
+    return m
+
+
 def finding_note(f: Finding, voice: Voice, lang: Lang = "zh") -> Note:
     advice = Message(f"advice.{f.kind}" if f.kind in FINDING_KIND else "advice.other")
-    text = msg("annot.finding", kind=f.kind, message=f.message, advice=advice).render(lang)
+    text = msg("annot.finding", kind=f.kind, message=for_the_unit(f.message), advice=advice).render(lang)
     return Note("finding", f.start, f.end, text, voice.author, voice.time)
 
 

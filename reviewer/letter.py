@@ -23,13 +23,13 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reviewer.annotations import failed_items, missing_parts
+from reviewer.annotations import failed_items, for_the_unit, missing_parts
 from reviewer.messages import Message, Param, msg
 from reviewer.model import Analysis, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
 from reviewer.review import Decisions, finding_groups, gap_items, summarize
-from reviewer.vocab import REVIEW_STATUS, Lang
+from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
 LIST_FIELDS = ("缺项", "不符合项", "主要问题")
@@ -96,8 +96,9 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip()) if d.comment.strip()
               else msg("letter.failed_plain", name=name(r.group, r.label(lang)))
               for r, d in failed_items(a, decisions)]
-    found = [msg("letter.findings", kind=g.kind, n=g.count, message=g.rows[0].message) if g.count > 1
-             else msg("letter.finding", kind=g.kind, message=g.rows[0].message) for g in finding_groups(a)]
+    groups = [g for g in finding_groups(a) if g.kind not in READING_FINDINGS]  # how we read it: not the unit's
+    found = [msg("letter.findings", kind=g.kind, n=g.count, message=for_the_unit(g.rows[0].message)) if g.count > 1
+             else msg("letter.finding", kind=g.kind, message=for_the_unit(g.rows[0].message)) for g in groups]
     return {"缺项": _render(gaps, lang), "不符合项": _render(failed, lang), "主要问题": _render(found, lang)}
 
 

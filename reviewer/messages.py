@@ -36,6 +36,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "本段与 {files} 中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {files}",
     ),
+    # The same findings in words for the unit the review goes back to: other units' files and the
+    # program's line numbers mean nothing to it (and other units' submissions are not its business).
+    "unit.dup_across": (
+        "本段与其他单位报告中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in another unit's report",
+    ),
+    "unit.dup_within": ("本段与前文段落“{snippet}”重复", "This paragraph repeats an earlier one (“{snippet}”)"),
+    "unit.dup_within_similar": (
+        "本段与前文段落“{snippet}”高度相似（{percent}%）",
+        "This paragraph is {percent}% similar to an earlier one (“{snippet}”)",
+    ),
     "dup.across_run": ("连续 {n} 段：{message}", "{n} paragraphs in a row: {message}"),
     "dup.across_many": (
         "本段与 {files} 等 {n} 份报告中的段落相同或高度相似",

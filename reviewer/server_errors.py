@@ -65,7 +65,8 @@ def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[str, str]
     if "password authentication failed" in low or "no password supplied" in low:
         return f"无法登录审阅服务器 {where}：用户名或密码不正确", ""
     if "does not exist" in low and "database" in low:
-        return f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}", ""
+        return (f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}：请服务器管理员先建立它"
+                f"（如 createdb {address.database}），再运行 reviewer server init"), ""
     if "ssl" in low:
         return f"无法与审阅服务器 {where} 建立加密连接", text
     if "connection refused" in low:

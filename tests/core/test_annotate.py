@@ -22,7 +22,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from reviewer.annotate import AnnotateOptions, NoReviewerNameError, annotate_reports
-from reviewer.annotations import first_line, missing_parts, title_anchor
+from reviewer.annotations import first_line, for_the_unit, missing_parts, title_anchor
 from reviewer.batch import import_reports, project_reports, with_project_findings
 from reviewer.checklist import Checklist, load_checklist
 from reviewer.messages import CATALOGUE
@@ -126,8 +126,8 @@ def test_one_comment_per_finding_failed_item_and_missing_part(review: Review, wr
 def test_every_finding_comment_stands_on_the_findings_span(review: Review, written: dict[str, Path]) -> None:
     for prefix, path in written.items():
         a = _analysis(review, prefix)
-        expected = Counter((f"【{FINDING_KIND.label(f.kind)}】{f.message.render()}。", a.text[f.start:f.end])
-                           for f in a.findings)
+        expected = Counter((f"【{FINDING_KIND.label(f.kind)}】{for_the_unit(f.message).render()}。",
+                            a.text[f.start:f.end]) for f in a.findings)
         program = [c for c in read_comments(path) if not c.text.startswith(("【审阅意见", "【缺少必备部分"))]
         got = Counter((c.text.split("\n")[0], c.anchored) for c in program)
         assert got == expected, prefix
@@ -284,3 +284,15 @@ def test_without_a_name_given_the_name_recorded_with_the_review_signs(review: Re
                          options=AnnotateOptions(letter=True, include_unreviewed=True))
     assert str(refused.value) == "没有审阅人的姓名，3 份报告的批注和审阅意见书无法署名"
     assert not (tmp_path / "all").exists()
+
+
+def test_a_unit_reads_no_other_units_file_nor_the_programs_line_numbers() -> None:
+    from reviewer.messages import msg
+
+    across = msg("dup.across", files=("乙区报告.docx",))
+    assert for_the_unit(across).render() == "本段与其他单位报告中的段落相同或高度相似"
+    run = msg("dup.across_run", n=3, message=msg("dup.across_many", files=("乙.docx", "丙.docx"), n=5))
+    assert for_the_unit(run).render() == "连续 3 段：本段与其他单位报告中的段落相同或高度相似"
+    within = msg("dup.within_similar", line=10, snippet="积极配合…", percent=94)
+    assert for_the_unit(within).render() == "本段与前文段落“积极配合…”高度相似（94%）"
+    assert for_the_unit(within).render("en") == "This paragraph is 94% similar to an earlier one (“积极配合…”)"

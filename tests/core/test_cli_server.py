@@ -72,3 +72,11 @@ def test_copy_assign_and_export_a_shared_project(capsys: pytest.CaptureFixture[s
     sheet = openpyxl.load_workbook(out)["核查明细"]
     values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "缺数据" in values  # 张三's comment, exported by 李四 from the server
+
+
+def test_init_on_a_database_not_yet_made_says_to_make_it_first(capsys: pytest.CaptureFixture[str],
+                                                                pg_cluster: PgCluster) -> None:
+    assert main(["server", "init", pg_cluster.url("not_made_yet")]) != 0
+    err = capsys.readouterr().err
+    assert "上没有数据库 not_made_yet：请服务器管理员先建立它（如 createdb not_made_yet），" in err
+    assert "再运行 reviewer server init" in err

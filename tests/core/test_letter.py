@@ -150,7 +150,7 @@ def test_an_offices_template_is_filled_wherever_the_placeholders_are(tmp_path: P
     assert letter is not None
     doc = docx.Document(str(letter))
     assert _texts(doc)[0] == "致重庆市渝北区大盛镇人民政府：请于十日内修改。"
-    assert _texts(doc)[1].startswith("问题：重复段落：本段与第 10 行")
+    assert _texts(doc)[1].startswith("问题：重复段落：本段与前文段落“积极配合区政府创新优化法治化营商…”")
     assert _texts(doc)[1].count("；") == 3 and _texts(doc)[1].endswith("。结论：未审；{未知}不动。")
     assert doc.sections[0].header.paragraphs[0].text == "某区司法局审阅意见"
 

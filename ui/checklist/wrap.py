@@ -1,4 +1,5 @@
-"""Checklist item names on as many lines as they need, at whatever width the pane has.
+"""Checklist item names (and the review column's notes) on as many lines as they need, at whatever
+width the pane has.
 
 A tree view asks its delegate for a row's height without telling it the column's width, so word
 wrap alone never makes a row taller; this delegate measures the name against the width the first
@@ -11,6 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 CHECKBOX = 26  # the tick box and its gap
+ICON = 24  # the decision's icon and its gap, in the review column
+REVIEW = 2  # the review column: "符合 ✎" and, on a second line, （旧版）or（未保存）
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -20,12 +23,15 @@ class WrapDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         base = super().sizeHint(option, index)
-        if index.column() != 0:
+        if index.column() == REVIEW:
+            width = self._view.columnWidth(REVIEW) - ICON - 8
+        elif index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1) - CHECKBOX - 8
+        else:
             return base
-        depth, parent = 0, index.parent()
-        while parent.isValid():
-            depth, parent = depth + 1, parent.parent()
-        width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1) - CHECKBOX - 8
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
                                                int(Qt.TextFlag.TextWordWrap), text)
@@ -33,6 +39,6 @@ class WrapDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
-        if index.column() == 0:
+        if index.column() in (0, REVIEW):
             option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
             option.textElideMode = Qt.TextElideMode.ElideNone
