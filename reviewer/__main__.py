@@ -1,9 +1,11 @@
-import multiprocessing
 import sys
 
 from reviewer.cli import main
 
 if __name__ == "__main__":
-    # The analysis pool spawns workers; a frozen build must route them here instead of the CLI.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):  # multiprocessing costs 15 ms to import: only where it is needed
+        import multiprocessing
+
+        # The analysis pool spawns workers; a frozen build must route them here instead of the CLI.
+        multiprocessing.freeze_support()
     sys.exit(main())

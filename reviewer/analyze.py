@@ -1,6 +1,7 @@
 """The pipeline: Document → Analysis (outline → meta → parts → metrics → findings → checklist).
 
-``analyze_many`` runs the per-report pipeline in a spawn-safe process pool, in chunks, then (unless
+``analyze_many`` runs the per-report pipeline in this process and, for a large batch, in a process
+pool beside it (``reviewer.pool.share_work``), in chunks, then (unless
 ``across=False``) adds the batch's cross-report duplicates: each report's ``findings`` gains one
 ``duplicate_across_reports`` finding per paragraph it shares with other reports of the batch, the
 message naming the other files; and a report whose unit's report of the year before is in the batch
@@ -12,12 +13,10 @@ A project caches each report's own analysis (``across=False``) and adds these ov
 from __future__ import annotations
 
 import logging
-import os
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from reviewer import checklist as checklist_mod
@@ -28,11 +27,10 @@ from reviewer.model import Analysis, Document, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
 from reviewer.plan import plan_entries
-from reviewer.pool import watch_parent
+from reviewer.pool import batch_pool, batch_workers, share_work
 
 log = logging.getLogger(__name__)
 CHUNK = 8  # reports per task: amortises pickling without starving workers at the end
-_INLINE_BELOW = 16  # smaller batches are faster in-process than paying for spawning workers
 
 
 def analyze_document(doc: Document, checklist: checklist_mod.Checklist | None = None) -> Analysis:
@@ -85,6 +83,10 @@ def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist) -> 
     return [analyze_safely(d, checklist) for d in docs]
 
 
+def _analyze_job(job: tuple[list[Document], checklist_mod.Checklist]) -> list[Outcome]:
+    return _analyze_chunk(*job)
+
+
 def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
     """The analyses with ``duplicate_across_reports`` findings added (see module docstring)."""
     extra = batch_duplicates([(a.file, a.text, a.lines) for a in analyses])
@@ -120,21 +122,16 @@ def analyze_many(
     ``failures`` list such an error is raised (as ``AnalysisError``) after the batch.
     """
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
-    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 8)
-    if pool is not None or n_workers <= 1 or len(docs) < _INLINE_BELOW:
-        return _finish(_outcomes(docs, cl, pool, progress, cancelled, on_done), failures, across, pool)
-    # The batch's own pool: for the analyses, then for comparing reports with last year's.
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("spawn"),
-                             initializer=watch_parent) as own:
-        return _finish(_run_pool(docs, cl, own, progress, cancelled, on_done), failures, across, own)
-
-
-def _outcomes(docs: Sequence[Document], cl: checklist_mod.Checklist, pool: Executor | None,
-              progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
-              on_done: Callable[[list[Analysis]], None] | None) -> list[Outcome]:
     if pool is not None:
-        return _run_pool(docs, cl, pool, progress, cancelled, on_done)
-    return _run_inline(docs, cl, progress, cancelled, on_done)
+        return _finish(_run_pool(docs, cl, pool, progress, cancelled, on_done), failures, across, pool)
+    extra = batch_workers(len(docs), workers)
+    if not extra:
+        return _finish(_run_inline(docs, cl, progress, cancelled, on_done), failures, across, None)
+    # The batch's own pool, this process working beside it: for the analyses, then (when it has
+    # more than one worker: one alone would only add the pickling) for comparing with last year's.
+    with batch_pool(extra) as own:
+        outcomes = _run_shared(docs, cl, own, extra, progress, cancelled, on_done)
+        return _finish(outcomes, failures, across, own if extra > 1 else None)
 
 
 def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
@@ -221,3 +218,21 @@ def _run_pool(
             if progress is not None:
                 progress(finished, n)
     return [a for start in sorted(results) for a in results[start]]
+
+
+def _run_shared(docs: Sequence[Document], cl: checklist_mod.Checklist, pool: Executor, workers: int,
+                progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
+                on_done: Callable[[list[Analysis]], None] | None) -> list[Outcome]:
+    """The batch in chunks, ``workers`` of them at a time in ``pool`` and the others here."""
+    bounds = chunks(len(docs), on_done is not None)
+    results: dict[int, list[Outcome]] = {}
+    finished = 0
+    for i, outcomes in share_work(pool, workers, _analyze_job, [(list(docs[a:b]), cl) for a, b in bounds],
+                                  cancelled):
+        results[i] = outcomes
+        finished += len(outcomes)
+        if on_done is not None:
+            on_done([r for r in outcomes if isinstance(r, Analysis)])
+        if progress is not None:
+            progress(finished, len(docs))
+    return [a for i in sorted(results) for a in results[i]]

@@ -42,6 +42,7 @@ class Paragraph:
     key: str  # normalised text: no whitespace or punctuation
 
 
+@functools.lru_cache(maxsize=1 << 16)  # as the sketches below: each sentence is met again
 def normalise(text: str) -> str:
     """``text`` as paragraphs are compared: without whitespace and punctuation."""
     return _NOISE.sub("", text)
@@ -62,6 +63,10 @@ def paragraphs(text: str, owner: int = 0, spans: Sequence[tuple[int, int]] | Non
     return out
 
 
+# Sketches and shingles are remembered per process (bounded): comparing each report with last
+# year's meets every paragraph of a report twice (as this year's and as last year's), and reports
+# of one batch share many paragraphs; a result depends on the key only.
+@functools.lru_cache(maxsize=1 << 16)
 def _shingles(key: str) -> frozenset[int]:
     return frozenset([hash(key[i : i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)])  # list: ~15% faster
 
@@ -72,7 +77,8 @@ def _anchor_pattern() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}]")
 
 
-def _sketch(key: str) -> list[int]:
+@functools.lru_cache(maxsize=1 << 16)
+def _sketch(key: str) -> tuple[int, ...]:
     """The ``SKETCH`` smallest hashes of the paragraph's content-defined chunks.
 
     Chunks are the runs between anchor characters (code point ≡ 0 mod ``ANCHOR_EVERY``): a copied
@@ -80,7 +86,7 @@ def _sketch(key: str) -> list[int]:
     while cutting and hashing them takes a third of the time of hashing every shingle. On seed
     paragraphs with random edits, every pair still ≥ ``THRESHOLD`` alike became a candidate.
     """
-    return heapq.nsmallest(SKETCH, {hash(c) for c in _anchor_pattern().split(key) if len(c) >= MIN_CHUNK})
+    return tuple(heapq.nsmallest(SKETCH, {hash(c) for c in _anchor_pattern().split(key) if len(c) >= MIN_CHUNK}))
 
 
 class _Union:

@@ -139,17 +139,18 @@ def item_key(item_text: str) -> str:
 
 def key_terms(item_text: str) -> tuple[str, ...]:
     """The words an item is recognised by (see ``resources/outline/promises.toml``)."""
-    from reviewer.segment import token_spans  # jieba: loaded only when a report has a plan
+    from reviewer.segment import words  # the segmenter: loaded only when a report has a plan
 
     r = rules()
     lead = "".join(m.group() for m in list(_SENTENCE.finditer(_ORDINAL.sub("", item_text)))[: r.lead_sentences])
     seen: list[str] = []
-    for a, b in token_spans(lead):
-        word = lead[a:b]
+    for word in words(lead):  # lazily: the words after the last one kept are never cut
         if len(word) >= 2 and _CJK.search(word) and not any(c.isdigit() for c in word) \
                 and word not in r.stopwords and word not in seen:
             seen.append(word)
-    return tuple(seen[: r.max_terms])
+            if len(seen) == r.max_terms:
+                break
+    return tuple(seen)
 
 
 def plan_entries(text: str, sections: Sequence[Section], part: PartResult | None) -> tuple[PlanEntry, ...]:

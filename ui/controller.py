@@ -20,6 +20,7 @@ from reviewer.formats.registry import report_filter
 from reviewer.location import display_name, is_server, redact
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
+from ui.coalesce import Coalesced
 from ui.dialogs import LoadErrorsDialog, show_message
 from ui.loading import (
     Deliver,
@@ -71,9 +72,10 @@ class Controller(QObject):
         loader.review_read.connect(lambda r: window.session.take_review(r.decisions, r.verdicts))
         loader.pages.connect(window.status.reading_pages)
         self.pools = WarmPool()
+        self._progress_later = Coalesced(self._review_progress, self)  # once per burst of arriving reports
         window.session.review_changed.connect(lambda _sha: self._review_progress())
         window.session.reports_changed.connect(self._review_progress)
-        window.session.reports_added.connect(lambda _n: self._review_progress())
+        window.session.reports_added.connect(lambda _n: self._progress_later.request())
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
         self._project_opened(self.project, warning)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+PROGRESS_MS = 100
 
 
 class StatusBar(QStatusBar):
@@ -33,6 +35,11 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.review)
         self.addPermanentWidget(self.project)
         self.cancel.clicked.connect(self.cancel_requested)
+        self._step = (0, 2)
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(PROGRESS_MS)
+        self._step_timer.timeout.connect(self._show_step)
 
     def set_sync(self, text: str, warn: bool = False) -> None:
         """The server connection's state; hidden for a project file."""
@@ -51,10 +58,24 @@ class StatusBar(QStatusBar):
         self.review.setText(self.tr("已审结 {done}/{total} 份").format(done=reviewed, total=total))
 
     def loading(self, done: int, total: int) -> None:
-        """Show file progress (the core counts two steps per file: load, analyse)."""
+        """Show file progress (the core counts two steps per file: load, analyse), at most every
+        ``PROGRESS_MS``: a folder of 300 reports sends 600 steps, and each shown step repainted the
+        window then and there (``QProgressBar.setValue`` repaints at once, and with it every
+        widget waiting to be painted: the reports tree growing meanwhile) — 0.8 s of the GUI
+        thread, in stalls of up to 0.4 s."""
+        self._step = (done, total)
+        if self.progress.isHidden():
+            self._show_step()
+        elif not self._step_timer.isActive():
+            self._step_timer.start()
+
+    def _show_step(self) -> None:
+        done, total = self._step
         files = max(total // 2, 1)
+        self.progress.setUpdatesEnabled(False)  # painted with the rest of the window, not on its own now
         self.progress.setMaximum(files)
         self.progress.setValue(min(done // 2, files))
+        self.progress.setUpdatesEnabled(True)
         self.progress.show()
         self.cancel.show()
 
@@ -67,5 +88,6 @@ class StatusBar(QStatusBar):
             self.clearMessage()
 
     def loading_done(self) -> None:
+        self._step_timer.stop()
         self.progress.hide()
         self.cancel.hide()

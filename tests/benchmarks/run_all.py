@@ -10,6 +10,13 @@ detection; the Excel export; saving the N analyses into a project store and read
 as a reopened project would (``project_reports``: kept texts, cached analyses); and 200 ticks
 (``set_decision``). GUI figures come from ``bench_gui.py`` when it exists (run as a subprocess,
 its JSON included as is).
+
+Issue 20's figures (the program as a user runs it) are in ``whole_program``: ``bench_cli.py``
+(``reviewer analyze --json`` over 200 distinct reports, whole process, ÷ one ``jieba.lcut`` pass
+over them; the same batch forced into one process; one report; the in-process parts) and the
+window opening a folder of 300 reports (all in the tree, first report open, longest event-loop
+stall). ``--before TREE`` measures another checkout (e.g. ``git worktree add /tmp/base main``) with
+the same scripts in the same run, side by side.
 """
 
 from __future__ import annotations
@@ -164,12 +171,60 @@ def gui_figures(n: int) -> dict[str, Any] | None:
     return result
 
 
+GUI_FOLDER = 300  # reports in issue 20's folder
+
+
+def whole_program(tree: Path, gui: bool) -> dict[str, Any]:
+    """Issue 20's figures for the checkout ``tree``, each with its target."""
+    cli = _script_json([sys.executable, str(Path(__file__).with_name("bench_cli.py")), "--tree", str(tree)])
+    if "error" in cli:
+        return {"tree": str(tree), "cli": cli}
+    out: dict[str, Any] = {"tree": str(tree), "figures": {
+        "cli_200_reports_whole_process_vs_jieba_lcut": figure(
+            cli["whole_process_vs_jieba_lcut"], 0.3, "ratio", whole_process_s=cli["whole_process_s"],
+            jieba_lcut_pass_s=cli["jieba_lcut_pass_s"]),
+        "cli_200_reports_batch_vs_one_process": figure(
+            cli["batch_vs_one_process"], 1.0, "ratio", one_process_s=cli["one_process_s"],
+            note="a batch never slower than one process (noise: ±10 % on a shared machine)"),
+        "cli_one_report_whole_process_s": figure(cli["one_report_whole_process_s"], 0.3),
+        "cli_200_reports_in_process_parts_s": figure(cli["in_process_parts"]["sum_s"], None,
+                                                     **cli["in_process_parts"]),
+    }}
+    if gui:
+        out["figures"].update(_gui_folder(tree))
+    return out
+
+
+def _gui_folder(tree: Path) -> dict[str, Any]:
+    """The window opening a folder of ``GUI_FOLDER`` reports into a new project (``bench_gui.py``)."""
+    env = {**os.environ, "FAZHI_BENCH_TREE": str(tree)}
+    cmd = [sys.executable, str(Path(__file__).with_name("bench_gui.py")), "--runs", "1", "--folder", str(GUI_FOLDER)]
+    proc = subprocess.run(cmd, cwd=tree, env={**env, "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM", "offscreen")},
+                          capture_output=True, text=True, timeout=900, check=False)
+    try:
+        warm = json.loads(proc.stdout[proc.stdout.find("{"):])["open_folder_warm"]
+    except (ValueError, KeyError):
+        return {"gui_folder_error": (proc.stderr or proc.stdout)[-2000:]}
+    first = warm.get("first_report_s")
+    return {
+        "gui_folder_300_all_in_tree_s": figure(warm["load_s"], 2.0, reports=warm["reports"]),
+        "gui_folder_300_first_report_readable_s": (figure(first, 0.5) if first is not None
+                                                   else {"value": None, "target": 0.5, "ok": False}),
+        "gui_folder_300_longest_event_loop_stall_ms": figure(warm["longest_event_loop_gap_ms"], 30.0, "ms"),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=1000)
     ap.add_argument("--ratio-sample", type=int, default=None)
     ap.add_argument("--no-gui", action="store_true")
+    ap.add_argument("--before", type=Path, default=None, help="another checkout to measure beside this one")
+    ap.add_argument("--whole-program-only", action="store_true", help="issue 20's figures only")
     args = ap.parse_args()
+    if args.whole_program_only:
+        print(json.dumps(whole_program_figures(args), ensure_ascii=False, indent=1, default=str))
+        return
     n = args.n
     checklist = load_checklist()
     out: dict[str, Any] = {"reports": n, "cores": os.cpu_count(), "python": sys.version.split()[0]}
@@ -202,10 +257,26 @@ def main() -> None:
     out["figures"] = figures
     out["gui"] = None if args.no_gui else gui_figures(n)
     out["gui_scale"] = None if args.no_gui else gui_scale_figures(n)
+    out["whole_program"] = whole_program_figures(args)
     jieba_ms = figures["one_core_vs_jieba_lcut"]["jieba_lcut_ms_per_report"]
     out["machine_slowdown_vs_reference"] = round(jieba_ms / JIEBA_REFERENCE_MS, 2)
-    out["all_ok"] = all(f["ok"] is not False for f in figures.values())
+    issue20 = out["whole_program"]["after"].get("figures", {})
+    every = [*figures.values(), *issue20.values()]
+    out["all_ok"] = all(not isinstance(f, dict) or f.get("ok") is not False for f in every)
     print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+
+
+def whole_program_figures(args: argparse.Namespace) -> dict[str, Any]:
+    """This checkout's issue-20 figures, the ``--before`` checkout's beside them (measured in turn,
+    in this run), and the machine's slowness now (one jieba pass against the reference)."""
+    after = whole_program(ROOT, not args.no_gui)
+    out: dict[str, Any] = {"after": after}
+    if args.before is not None:
+        out["before"] = whole_program(args.before.resolve(), not args.no_gui)
+    cli = after.get("figures", {}).get("cli_200_reports_whole_process_vs_jieba_lcut")
+    if cli is not None:  # jieba per generated report now against the reference day's
+        out["machine_slowdown_vs_reference"] = round(1000 * cli["jieba_lcut_pass_s"] / 200 / JIEBA_REFERENCE_MS, 2)
+    return out
 
 
 if __name__ == "__main__":

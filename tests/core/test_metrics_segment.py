@@ -1,4 +1,4 @@
-"""The lazy jieba tokenizer: per-user cache, legal terms as single words, offsets into the clause."""
+"""The segmenter: per-user cache, legal terms as single words, offsets into the clause."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import platformdirs
 
-from reviewer.segment import cache_dir, token_spans, tokenizer
+from reviewer.segment import cache_dir, jieba_tokenizer, token_spans, tokenizer
 
 
 def test_cache_is_per_user_not_tmp() -> None:
-    assert Path(tokenizer().tmp_dir) == cache_dir() == Path(platformdirs.user_cache_dir("fazhi-reviewer"))
+    assert Path(jieba_tokenizer().tmp_dir) == cache_dir() == Path(platformdirs.user_cache_dir("fazhi-reviewer"))
 
 
 def test_tokenizer_is_built_once() -> None:

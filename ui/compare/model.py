@@ -25,6 +25,7 @@ from reviewer.paths import readable_name
 from reviewer.review import ItemColumn, cell_state, item_columns
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
+from ui.coalesce import Coalesced
 from ui.labels import check_status_name, decision_name, lang, verdict_name
 from ui.session import Session, report_label
 
@@ -56,12 +57,14 @@ class GridModel(QAbstractTableModel):
         self._reports: list[Analysis] = []
         self._columns: list[ItemColumn] = []
         self._results: list[dict[str, CheckResult]] = []
+        self._reload_later = Coalesced(self.reload, self)  # once per burst of arriving reports
         session.reports_changed.connect(self.reload)
-        session.reports_added.connect(lambda _n: self.reload())
+        session.reports_added.connect(lambda _n: self._reload_later.request())
         session.review_changed.connect(self._review_changed)
         self.reload()
 
     def reload(self) -> None:
+        self._reload_later.cancel()
         self.beginResetModel()
         self._reports = self._session.analyses()
         self._columns = item_columns(self._reports, self._session.checklist)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.topics import topic_label
+from ui.coalesce import Coalesced
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
 from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars, topic_keys
@@ -115,8 +116,9 @@ class ComparePanel(QWidget):
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
         self.topic_box.currentIndexChanged.connect(lambda _i: self._update_chart())
         self.ends_only.toggled.connect(lambda _on: self._update_chart())
+        self._topics_later = Coalesced(self._reload_topics, self)  # once per burst of arriving reports
         self._session.reports_changed.connect(self._reload_topics)
-        self._session.reports_added.connect(lambda _n: self._reload_topics())
+        self._session.reports_added.connect(lambda _n: self._topics_later.request())
         self.model.modelReset.connect(self._fit_columns)
 
     def _fit_columns(self) -> None:
@@ -130,6 +132,7 @@ class ComparePanel(QWidget):
             header.resizeSection(c, fm.height() + 12)
 
     def _reload_topics(self) -> None:
+        self._topics_later.cancel()
         current = self.topic_box.currentData()
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
