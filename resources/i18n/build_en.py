@@ -94,7 +94,7 @@ EN.update({
     "全部报告对比：核查矩阵和指标图 (Ctrl+2)": "Compare all reports: the matrix and a figure across units (Ctrl+2)",
     "导出完成": "Export done", "审阅结果已导出到：\n{p}": "The review was exported to:\n{p}", "打开文件": "Open file",
     "打开所在文件夹": "Open folder", "审阅项目已损坏": "Project file damaged", "从备份恢复": "Restore the backup",
-    "缺：核查项缺失或部分具备　问：问题（见“问题”）": "G: checklist items missing or partial   F: findings (Findings tab)",
+    "缺：核查项缺失或部分具备\n问：问题（见“问题”页）": "G: checklist items missing or partial\nF: findings (Findings tab)",
     "　结论未保存": "  verdict not saved", "{n}/{total} 项尚未审阅：{names}": "{n}/{total} items not reviewed: {names}",
     "{n} 项程序判断为缺失，没有审阅意见：{names}": "{n} items found missing, with no word from you: {names}",
     "确认结论为“通过”？": "Accept this report?", "仍然把这份报告的结论设为“通过”吗？": "Set the verdict to Accepted anyway?",

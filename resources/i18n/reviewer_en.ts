@@ -49,27 +49,27 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="49" />
+        <location filename="../../ui/compare/view.py" line="50" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="52" />
+        <location filename="../../ui/compare/view.py" line="53" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="58" />
+        <location filename="../../ui/compare/view.py" line="59" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="96" />
+        <location filename="../../ui/compare/view.py" line="97" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="88" />
+        <location filename="../../ui/compare/view.py" line="89" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -240,22 +240,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="94" />
+        <location filename="../../ui/compare/model.py" line="97" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="94" />
+        <location filename="../../ui/compare/model.py" line="97" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="94" />
+        <location filename="../../ui/compare/model.py" line="97" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="120" />
+        <location filename="../../ui/compare/model.py" line="123" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -594,22 +594,22 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="163" />
+        <location filename="../../ui/reports/model.py" line="178" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="188" />
+        <location filename="../../ui/reports/model.py" line="203" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="190" />
+        <location filename="../../ui/reports/model.py" line="205" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="204" />
+        <location filename="../../ui/reports/model.py" line="221" />
         <source>{name}
 状态：{status}　已核 {done}/{total}
 缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -618,33 +618,33 @@ Status: {status}  decided {done}/{total}
 {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="209" />
+        <location filename="../../ui/reports/model.py" line="226" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="211" />
+        <location filename="../../ui/reports/model.py" line="228" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="225" />
+        <location filename="../../ui/reports/model.py" line="242" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="247" />
+        <location filename="../../ui/reports/model.py" line="264" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="225" />
+        <location filename="../../ui/reports/model.py" line="242" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -683,8 +683,10 @@ Partial: {note}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="151" />
-        <source>缺：核查项缺失或部分具备　问：问题（见“问题”）</source>
-        <translation>G: checklist items missing or partial   F: findings (Findings tab)</translation>
+        <source>缺：核查项缺失或部分具备
+问：问题（见“问题”页）</source>
+        <translation>G: checklist items missing or partial
+F: findings (Findings tab)</translation>
     </message>
 </context>
 <context>
@@ -894,47 +896,47 @@ Partial: {note}</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="25" />
+        <location filename="../../ui/statusbar.py" line="27" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="26" />
+        <location filename="../../ui/statusbar.py" line="28" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="46" />
+        <location filename="../../ui/statusbar.py" line="53" />
         <source>WAL 日志</source>
         <translation>WAL journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="46" />
+        <location filename="../../ui/statusbar.py" line="53" />
         <source>普通日志</source>
         <translation>rollback journal</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="46" />
+        <location filename="../../ui/statusbar.py" line="53" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="47" />
+        <location filename="../../ui/statusbar.py" line="54" />
         <source>审阅服务器</source>
         <translation>review server</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="48" />
+        <location filename="../../ui/statusbar.py" line="55" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="51" />
+        <location filename="../../ui/statusbar.py" line="58" />
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="64" />
+        <location filename="../../ui/statusbar.py" line="85" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
     </message>
@@ -968,7 +970,7 @@ Partial: {note}</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="46" />
+        <location filename="../../ui/compare/model.py" line="47" />
         <source>程序判断：{auto}　　审阅决定：{decided}</source>
         <translation>Program: {auto}    Reviewer: {decided}</translation>
     </message>
