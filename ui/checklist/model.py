@@ -162,7 +162,9 @@ class ChecklistModel(QAbstractItemModel):
                 mark = " ✎" if dec and dec.comment else ""
                 stale = self.tr("（旧版）") if dec and dec.stale else ""
                 waiting = self.tr("（未保存）") if self._sha and self._session.unsaved(self._sha, r.id) else ""
-                return ("" if decision == "未定" else decision_name(decision)) + mark + stale + waiting
+                shown = ("" if decision == "未定" else decision_name(decision)) + mark
+                note = stale + waiting  # on a line of its own: the column is as wide as "不符合 ✎"
+                return f"{shown}\n{note}" if shown and note else shown + note
             if role == Qt.ItemDataRole.DecorationRole and decision != "未定":
                 return status_icon(decision)
         return None

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
@@ -165,21 +165,34 @@ class ReportsPanel(QWidget):
         self.tree.collapsed.connect(lambda idx: self._hand(idx, False))
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.scope_box)
-        top.addWidget(self.status_box)
+        self._filters = QGridLayout()
+        self._filters.setContentsMargins(0, 0, 0, 0)
+        self._filters.setColumnStretch(0, 1)
+        self._place_filters(shared=False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
-        lay.addLayout(top)
+        lay.addLayout(self._filters)
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.legend)
+
+    def _place_filters(self, shared: bool) -> None:
+        """The filter keeps a row of its own when the 我的报告/全部报告 box joins (it was cut to 按单位或文…)."""
+        grid = self._filters
+        for w in (self.filter_edit, self.scope_box, self.status_box):
+            grid.removeWidget(w)
+        if shared:
+            grid.addWidget(self.filter_edit, 0, 0, 1, 2)
+            grid.addWidget(self.scope_box, 1, 0)
+            grid.addWidget(self.status_box, 1, 1)
+        else:
+            grid.addWidget(self.filter_edit, 0, 0)
+            grid.addWidget(self.status_box, 0, 1)
 
     def _team_changed(self) -> None:
         """On a shared project the reviewer's own reports come first, and can be shown alone."""
         team = self.model.session.team
         self.scope_box.setVisible(team.shared)
+        self._place_filters(team.shared)
         if team.shared and any(team.mine(s) for s in team.assigned):
             self.proxy.sort(0)
             if self.scope_box.currentIndex() == 0 and not self._scoped:
