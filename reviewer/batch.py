@@ -153,15 +153,35 @@ def import_reports(
     def half(offset: int) -> Progress | None:
         return (lambda d, t: progress(offset * t + d, 2 * t)) if progress is not None else None
 
-    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, pages=pages,
-                             drafts=_draft_analyses(checklist, pool, drafts, store is not None))
+    if store is not None:
+        store.save_checklist(checklist)
+    # Files that need OCR (seconds a page) are read after the others are in, never in front of them.
+    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, ocr=False)
+    later = [e.path for e in errors if e.kind == "needs_ocr"]
+    result = _bring_in(docs, checklist, store, half(1), cancelled, workers, pool, on_done)
+    result.errors = [*(e for e in errors if e.kind != "needs_ocr"), *result.errors]
+    if later and not result.cancelled:
+        scans, scan_errors = load_many(later, cancelled=cancelled, pages=pages,
+                                       drafts=_draft_analyses(checklist, pool, drafts, store is not None))
+        more = _bring_in(scans, checklist, store, None, cancelled, workers, pool, on_done)
+        result.analyses += more.analyses
+        result.errors += [*scan_errors, *more.errors]
+        result.added += more.added
+        result.from_cache += more.from_cache
+        result.cancelled = more.cancelled or bool(cancelled and cancelled())
+    return result
+
+
+def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | None, progress: Progress | None,
+              cancelled: Cancelled | None, workers: int | None, pool: Executor | None,
+              on_done: Callable[[list[Analysis]], None] | None) -> BatchResult:
+    """Loaded documents analysed and kept in ``store`` (see ``import_reports``)."""
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
-        store.save_checklist(checklist)
     failed: list[LoadError] = []
-    analyses, from_cache = analyse_documents(docs, checklist, store, half(1), cancelled, workers, failed, pool,
+    analyses, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
                                              on_done)
-    result = BatchResult(analyses, [*errors, *failed], from_cache=from_cache)
+    result = BatchResult(analyses, failed, from_cache=from_cache)
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:

@@ -152,12 +152,14 @@ def load(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     draft: Callable[[Document, int, int], None] | None = None,
+    ocr: bool = True,
 ) -> Document:
     """Load one report file. Raises ``ReportLoadError`` with a Chinese message on any problem.
 
     ``progress(done, total)`` reports pages of a file read page by page (OCR), ``cancelled()`` is
     asked between pages; a cancelled load raises ``ReportLoadError`` of kind "cancelled".
     ``draft(document so far, pages done, pages in all)`` receives such a file's pages read so far.
+    ``ocr=False``: a file that needs OCR raises ``ReportLoadError`` of kind "needs_ocr" instead.
     """
     from reviewer.formats import extract
     from reviewer.formats.base import Context, FormatProblem, check_text
@@ -169,7 +171,7 @@ def load(
         raise ReportLoadError(p, "empty", "文件是空的")
     digest = hashlib.sha256(data).hexdigest()
     suffix = p.suffix.lower()
-    ctx = Context(progress, cancelled, _drafts(str(path), digest, len(data), draft))
+    ctx = Context(progress, cancelled, _drafts(str(path), digest, len(data), draft), ocr)
     try:
         got = read_text(data, ctx) if suffix in TEXT_SUFFIXES else extract(data, suffix, ctx)
         check_text(got.text)
@@ -231,12 +233,14 @@ def load_many(
     cancelled: Callable[[], bool] | None = None,
     pages: Callable[[Path, int, int], None] | None = None,
     drafts: Callable[[Document, int, int], None] | None = None,
+    ocr: bool = True,
 ) -> tuple[list[Document], list[LoadError]]:
     """Load every report under ``paths``; one bad file never stops the batch.
 
     ``progress(done, total)`` counts files; ``pages(file, done, total)`` counts the pages of a file
     read page by page (OCR), and ``drafts`` receives such a file's text so far (see ``load``).
-    ``cancelled()`` is asked between files and between such pages.
+    ``cancelled()`` is asked between files and between such pages. ``ocr=False``: files that need OCR
+    are errors of kind "needs_ocr" (read them in a second call, after the others are shown).
     """
     files = iter_report_files(paths)
     docs: list[Document] = []
@@ -246,7 +250,8 @@ def load_many(
         if cancelled is not None and cancelled():
             break
         try:
-            doc = load(f, max_bytes=max_bytes, cancelled=cancelled, progress=_pages_of(f, pages), draft=drafts)
+            doc = load(f, max_bytes=max_bytes, cancelled=cancelled, progress=_pages_of(f, pages), draft=drafts,
+                       ocr=ocr)
             if doc.sha256 in first_path:
                 # The review is keyed by content: a second copy would share (and confuse) it.
                 raise ReportLoadError(f, "duplicate", f"与已打开的 {first_path[doc.sha256]} 内容完全相同，未重复打开")

@@ -52,6 +52,11 @@ class Context:
     progress: Progress | None = None
     cancelled: Cancelled | None = None
     draft: Draft | None = None
+    ocr: bool = True  # False: a file that needs OCR is put off ("needs_ocr"), to be read after the others
+
+    def need_ocr(self) -> None:
+        if not self.ocr:
+            raise FormatProblem("needs_ocr", "需要文字识别，稍后读取")
 
     def tick(self, done: int, total: int) -> None:
         if self.progress is not None:

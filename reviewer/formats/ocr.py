@@ -103,6 +103,7 @@ def ocr_pages(count: int, render: Callable[[int], tuple[Any, float]], ctx: Conte
     """OCR pages 0..count-1 in turn; ``render(i)`` gives page i as (RGB array, width) only when its turn
     comes, so a long scan never sits in memory as images. Progress and cancel between pages; after each
     page the reader's ``compose`` of the pages read so far goes to the context's draft."""
+    ctx.need_ocr()
     pages: list[list[PageLine]] = []
     for i in range(count):
         ctx.check()

@@ -143,3 +143,23 @@ def test_a_figure_with_a_doubtful_character_is_a_finding_for_the_reviewer_only()
     assert [n.kind for n in notes if n.kind == "finding"] == ["finding"] * (len(a.findings) - 1)
     assert not [n for n in notes if "OCR" in n.text]  # not the unit's doing: never sent back to it
     assert not [f for f in analyze_document(replace(doc, uncertain=())).findings if f.kind == "uncertain_figure"]
+
+
+def test_a_scan_in_a_folder_is_read_after_the_other_reports_not_in_front_of_them(tmp_path: Path) -> None:
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.memory_store import MemoryReviewStore
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    ff.make_scan_tiff(folder / "a_扫描件.tif", PAGES)  # first by name
+    (folder / "b.txt").write_text(_text(PAGES), encoding="utf-8")
+    (folder / "c.txt").write_text("一、主要举措和成效\n全年共办理行政复议案件12件。\n", encoding="utf-8")
+    groups: list[list[str]] = []
+    store = MemoryReviewStore()
+    result = import_reports([folder], load_checklist(), store,
+                            on_done=lambda g: groups.append([Path(a.file).name for a in g]))
+    assert [n for g in groups[:-1] for n in g] == ["b.txt", "c.txt"]  # the text reports shown before OCR starts
+    assert groups[-1] == ["a_扫描件.tif"]
+    assert [Path(a.file).name for a in result.analyses] == ["b.txt", "c.txt", "a_扫描件.tif"]
+    assert result.errors == [] and len(result.added) == 3 and len(store.reports()) == 3
