@@ -60,6 +60,8 @@ def annotate_work(session: Session, folder: Path, checklist: Checklist | None, o
     decisions = session.all_decisions()  # what the window shows
     verdicts = session.all_verdicts()
 
+    shown_in = lang()  # the window's words; the files themselves are in ``options.lang``
+
     def work(progress: Progress, cancelled: Cancelled) -> AnnotateOutcome:
         try:
             result = annotate_reports(analyses, folder, decisions=decisions, verdicts=verdicts, checklist=checklist,
@@ -67,7 +69,7 @@ def annotate_work(session: Session, folder: Path, checklist: Checklist | None, o
         except AnnotateError as exc:
             return AnnotateOutcome(None, 0, 0, str(exc))
         return AnnotateOutcome(folder, len(result.written), len(result.files),
-                               skipped=result.skipped_note(options.lang))
+                               skipped=result.skipped_note(shown_in))
 
     return work
 
@@ -117,7 +119,8 @@ class Annotator(QObject):
         if not folder:
             return
         options = AnnotateOptions(reviewer=w.session.reviewer, letter=with_letters,
-                                  template=w.settings.letter_template or None, lang=lang(),
+                                  # what goes back to a unit is in Chinese whatever language this window speaks
+                                  template=w.settings.letter_template or None, lang="zh",
                                   include_unreviewed=chosen["unreviewed"])
         task = Task(annotate_work(w.session, Path(folder), w.session.checklist, options, shas), self)
         task.progressed.connect(self._progress)

@@ -173,3 +173,31 @@ def test_without_a_reviewers_name_the_window_asks_for_one_and_keeps_it(
     assert {c.author for c in read_comments(out / "塘沽街道_2024年度_批注版.docx")} == {"赵审阅"}
     letter = docx.Document(str(out / "塘沽街道_2024年度_审阅意见书.docx"))
     assert "审阅人：赵审阅" in [p.text for p in letter.paragraphs]
+
+
+def test_an_english_window_still_sends_the_unit_chinese(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.labels import set_language
+
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[2]
+    w.session.set_verdict(a.sha256, "需修改", "请补充")
+    out = tmp_path / "out"
+    out.mkdir()
+    answer_scope_dialog(monkeypatch, [])
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
+    set_language("en")
+    try:
+        with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
+            w.actions_.annotate.trigger()
+    finally:
+        set_language("zh_CN")
+    assert sorted(p.name for p in out.iterdir()) == ["庐阳区人民政府_2020年度_审阅意见书.docx",
+                                                     "庐阳区人民政府_2020年度_批注版.docx"]
+    comments = read_comments(out / "庐阳区人民政府_2020年度_批注版.docx")
+    assert comments and all(c.text.startswith("【") for c in comments)  # 【重复段落】… , not "[Repeated paragraph]"
+    letter = docx.Document(str(out / "庐阳区人民政府_2020年度_审阅意见书.docx"))
+    assert not [p.text for p in letter.paragraphs if p.text.startswith("To ")]
