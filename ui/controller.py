@@ -62,7 +62,7 @@ class Controller(QObject):
         self._auto_selected: str | None = None
         self._lock: QLockFile | None = None
         # Reopening the last project shows the report the reviewer left it on.
-        self._resume = window.settings.last_report if window.settings.last_project == self.project else ""
+        self._resume = window.settings.last_reports.get(self.project, "")
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -258,6 +258,8 @@ class Controller(QObject):
                     why=warning or "", name=display_name(self.project))
                 show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("无法打开审阅项目"), text)
                 return
+        self.keep_place()
+        self._resume = self.w.settings.last_reports.get(str(path), "")
         self.w.session.set_store(store, make_writer(path, store, self.w))
         self.project = str(path)
         self._project_opened(self.project, warning)
@@ -295,6 +297,12 @@ class Controller(QObject):
                 name=display_name(location), holder=holder)
             QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
                                                       self.w.tr("项目已在别处打开"), text))
+
+    def keep_place(self) -> None:
+        """Remember the report on show, to come back to it when this project is opened again."""
+        current = self.w.reports.current_report()
+        if current:
+            self.w.settings.last_reports[self.project] = current
 
     def release(self) -> None:
         """The window closes: its project is free for the next one."""

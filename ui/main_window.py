@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         st.set_blob(keys.SPLITTER, self.split.saveState())
         st.set_blob(keys.VSPLITTER, self.vsplit.saveState())
         self.settings.text_size = self.text.text_size()
-        self.settings.last_report = self.reports.current_report() or ""
+        self.controller.keep_place()
         st.save(self.settings)
         if self.session.writer is not None:
             self.session.writer.close(timeout=0.5)  # what still waits stays in the journal

@@ -115,7 +115,7 @@ def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:
     if lock.error() != QLockFile.LockError.LockFailedError:
         return None, None
     pid, host, _app = lock.getLockInfo()
-    return None, f"{host}（进程 {pid}）" if host else f"进程 {pid}"
+    return None, f"{host} 上的进程 {pid}" if host else f"进程 {pid}"
 
 
 def not_opened(store: ReviewStore) -> bool:

@@ -17,7 +17,7 @@ LETTER_TEMPLATE = "annotate/letter_template"
 LANGUAGE = "ui/language"
 TEXT_SIZE = "ui/text_size"
 LAST_PROJECT = "project/last"
-LAST_REPORT = "project/last_report"
+LAST_REPORTS = "project/last_reports"  # "location\x1fsha256" per recent project
 RECENT = "project/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
@@ -38,14 +38,13 @@ class Settings:
     language: str = "zh_CN"
     text_size: int = 12
     last_project: str = ""
-    last_report: str = ""  # the report on show when the last project was left (its content hash)
+    last_reports: dict[str, str] = field(default_factory=dict)  # project → the report on show when it was left
     recent_projects: list[str] = field(default_factory=list)
 
     def remember_project(self, path: str) -> None:
-        if path != self.last_project:
-            self.last_report = ""
         self.last_project = path
         self.recent_projects = [path, *[p for p in self.recent_projects if p != path]][:MAX_RECENT]
+        self.last_reports = {p: s for p, s in self.last_reports.items() if p in self.recent_projects}
 
 
 def _strings(value: object) -> list[str]:
@@ -81,7 +80,7 @@ class SettingsStore:
             language=lang if lang in LANGUAGES else "zh_CN",
             text_size=min(max(size, 8), 32),
             last_project=str(qs.value(LAST_PROJECT, "", type=str)),
-            last_report=str(qs.value(LAST_REPORT, "", type=str)),
+            last_reports=dict(e.split("\x1f", 1) for e in _strings(qs.value(LAST_REPORTS, [])) if "\x1f" in e),
             recent_projects=_strings(qs.value(RECENT, [])),
         )
 
@@ -94,7 +93,7 @@ class SettingsStore:
         qs.setValue(LANGUAGE, s.language)
         qs.setValue(TEXT_SIZE, s.text_size)
         qs.setValue(LAST_PROJECT, s.last_project)
-        qs.setValue(LAST_REPORT, s.last_report)
+        qs.setValue(LAST_REPORTS, [f"{p}\x1f{sha}" for p, sha in s.last_reports.items() if sha])
         qs.setValue(RECENT, list(s.recent_projects))
         qs.sync()
 

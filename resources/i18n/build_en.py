@@ -78,6 +78,7 @@ NON_LITERAL = {
     "GridModel": ("报告", "状态", "缺"),
     "MetricsModel": ("主题", "数值", "计量单位", "原文", "所在章节"),
     "FindingsModel": ("级别", "问题", "类型"),
+    "FindingsTreeModel": ("问题", "级别"),
 }
 # lupdate names a context after the receiver it sees (``w.tr``, ``self.w.tr``); at run time
 # PySide uses the class of that object, which is always the main window.

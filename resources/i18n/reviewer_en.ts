@@ -31,17 +31,17 @@
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="173" />
+        <location filename="../../ui/checklist/model.py" line="175" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="175" />
+        <location filename="../../ui/checklist/model.py" line="177" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="178" />
+        <location filename="../../ui/checklist/model.py" line="180" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -236,7 +236,7 @@ This year: {cur}</translation>
         <source>{kind}（{n}）</source>
         <translation>{kind} ({n})</translation>
     </message>
-</context>
+<message><source>问题</source><translation>Findings</translation></message><message><source>级别</source><translation>Severity</translation></message></context>
 <context>
     <name>GridModel</name>
     <message>

@@ -353,7 +353,7 @@ def test_a_project_open_in_another_window_is_said_so_and_free_again_once_closed(
     seen = _answer_messages(monkeypatch)
     second = _start(qtbot, tmp_path / "s2.ini", project)
     qtbot.waitUntil(lambda: bool(seen))
-    assert seen[0][0] == "项目已在别处打开" and f"（进程 {os.getpid()}）" in seen[0][1] and "“A”" in seen[0][1]
+    assert seen[0][0] == "项目已在别处打开" and f"上的进程 {os.getpid()}）" in seen[0][1] and "“A”" in seen[0][1]
     second.close()
     first.close()
     third = _start(qtbot, tmp_path / "s3.ini", project)
@@ -394,4 +394,18 @@ def test_after_reimporting_the_report_shown_is_the_one_selected_and_open_in_the_
     shown = w.text.analysis
     assert shown is not None and shown.sha256 == second == w.reports.current_report()
     assert _expanded(w) == [second]
+    w.close()
+
+
+def test_switching_back_to_a_project_shows_the_report_left_there(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    a_path, b_path = tmp_path / "A.review", tmp_path / "B.review"
+    w = _start(qtbot, tmp_path / "s.ini", a_path, [str(folder)])
+    third = w.session.analyses()[2].sha256
+    w.reports.select_report(third)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.switch_project(b_path)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.switch_project(a_path)
+    assert w.reports.current_report() == third and w.checklist.model.report == third
     w.close()
