@@ -250,7 +250,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "letter.t.reviewer": ("审阅人：{审阅人}", "Reviewer: {审阅人}"),
     "letter.t.date": ("日期：{审阅日期}", "Date: {审阅日期}"),
     "letter.none": ("无", "None"),
-    "letter.unknown": ("未识别", "not recognised"),
+    # What the program could not find is a blank the reviewer fills in on the printed letter: a unit is
+    # never addressed as “未识别”.
+    "letter.unknown": ("＿＿＿＿＿＿＿＿", "＿＿＿＿＿＿＿＿"),
     # findings: this year beside last year (reviewer.lastyear)
     "lastyear.copied_part": (
         "“{part:part}”部分照搬上一年度报告 {file}：{percent}% 的文字与之相同或高度相似",

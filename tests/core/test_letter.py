@@ -302,3 +302,17 @@ def test_the_template_file_is_the_built_in_chinese_letter() -> None:
 
 def test_every_review_status_has_its_opening_in_the_catalogue() -> None:
     assert {f"letter.opening.{s}" for s in REVIEW_STATUS} <= set(CATALOGUE)
+
+
+def test_what_the_program_could_not_find_is_a_blank_to_fill_in_never_未识别() -> None:
+    from dataclasses import replace
+
+    from reviewer.analyze import analyze_document
+    from reviewer.letter import letter_fields
+    from reviewer.load import load
+
+    a = analyze_document(load(seed_path("000")))
+    a = replace(a, meta=replace(a.meta, issuer=None, title=None, published_date=None))
+    fields = letter_fields(a, {}, None, reviewer="王审阅")
+    assert fields["单位"] == fields["标题"] == fields["发布日期"] == "＿＿＿＿＿＿＿＿"
+    assert not [v for v in fields.values() if "未识别" in str(v)]
