@@ -84,12 +84,22 @@ def report_stem(a: Analysis) -> str:
 
 
 def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
-             options: AnnotateOptions) -> Voice:
-    """Who signs the program's notes: the reviewer named, else whoever last changed the review
-    ("" when neither is known); at the time of the review's last change (now when never touched)."""
+             options: AnnotateOptions, fallback: str = "") -> Voice:
+    """Who signs the program's notes: the reviewer named, else whoever last changed the review, else
+    ``fallback`` (the project's last reviewer; "" when none is known); at the time of the review's last
+    change (now when never touched)."""
     rv = summarize(a, decisions, verdict)
-    author = options.reviewer.strip() or rv.reviewer.strip()
+    author = options.reviewer.strip() or rv.reviewer.strip() or fallback
     return Voice(author, rv.time or datetime.now().astimezone().isoformat(timespec="seconds"))
+
+
+def _last_reviewer(analyses: Sequence[Analysis],
+                   review: Mapping[str, tuple[Mapping[str, ItemDecision], ReportVerdict | None]]) -> str:
+    """Whoever last changed any review of these reports: a report nobody has reviewed yet is sent by
+    the same reviewer as the rest (the window signs with its own reviewer the same way)."""
+    latest = max(((rv.time, rv.reviewer.strip()) for a in analyses
+                  if (rv := summarize(a, *review[a.sha256])).reviewer.strip() and rv.time), default=("", ""))
+    return latest[1]
 
 
 def _save(doc: DocxDocument, target: Path) -> Path:
@@ -118,7 +128,8 @@ def annotate_reports(
     opts = options or AnnotateOptions()
     out = Path(folder)
     review = {a.sha256: ((decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)) for a in analyses}
-    unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts).author
+    fallback = _last_reviewer(analyses, review)
+    unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts, fallback).author
                 and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
     if unsigned:  # before anything is written
         raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)).render(opts.lang))
@@ -141,7 +152,7 @@ def annotate_reports(
             if progress is not None:
                 progress(i + 1, len(analyses))
             continue
-        voice = voice_of(a, mine, verdict, opts)
+        voice = voice_of(a, mine, verdict, opts, fallback)
         notes = notes_for(a, mine, checklist, voice, opts.lang)
         stem = names.claim(report_stem(a))
         annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{ANNOTATED}.docx")

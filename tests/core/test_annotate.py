@@ -278,12 +278,17 @@ def test_without_a_name_given_the_name_recorded_with_the_review_signs(review: Re
         assert {c.author for c in read_comments(w.annotated)} == {REVIEWER}
         assert w.letter is not None
         assert f"审阅人：{REVIEWER}" in [p.text for p in docx.Document(str(w.letter)).paragraphs]
-    # the unreviewed reports have no name recorded: refused, naming why, before anything is written
+    # the unreviewed reports have no name of their own: the project's last reviewer sends them too
+    everything = annotate_reports(analyses, tmp_path / "all", decisions=decisions, verdicts=verdicts,
+                                  checklist=checklist, options=AnnotateOptions(letter=True, include_unreviewed=True))
+    assert len(everything.written) == 5
+    assert {c.author for w in everything.written for c in read_comments(w.annotated)} == {REVIEWER}
+    # nobody reviewed anything and no name given: refused, naming why, before anything is written
     with pytest.raises(NoReviewerNameError) as refused:
-        annotate_reports(analyses, tmp_path / "all", decisions=decisions, verdicts=verdicts, checklist=checklist,
+        annotate_reports(analyses, tmp_path / "none", decisions={}, verdicts={}, checklist=checklist,
                          options=AnnotateOptions(letter=True, include_unreviewed=True))
-    assert str(refused.value) == "没有审阅人的姓名，3 份报告的批注和审阅意见书无法署名"
-    assert not (tmp_path / "all").exists()
+    assert str(refused.value) == "没有审阅人的姓名，5 份报告的批注和审阅意见书无法署名"
+    assert not (tmp_path / "none").exists()
 
 
 def test_a_unit_reads_no_other_units_file_nor_the_programs_line_numbers() -> None:
