@@ -31,6 +31,7 @@ class ReviewHeader(QWidget):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumHeight(8)
         self.verdict_box = QComboBox()
+        self.verdict_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "Needs revision" whole
         for v in VERDICTS:
             self.verdict_box.addItem(status_icon(v), verdict_name(v), v)
         self.comment = QLineEdit()

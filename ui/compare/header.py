@@ -1,4 +1,5 @@
-"""A column header that writes Chinese names top to bottom, so many narrow columns stay legible."""
+"""A column header that writes Chinese names top to bottom (English ones turned a quarter), so many
+narrow columns stay legible."""
 
 from __future__ import annotations
 
@@ -40,6 +41,14 @@ class StackedHeader(QHeaderView):
         painter.setPen(QColor("#333333"))
         if fm.horizontalAdvance(text) + 12 <= rect.width():  # a wide column (the report) reads across
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
+            return
+        if not any("\u3400" <= ch <= "\u9fff" for ch in text):  # Latin words read turned, not letter by letter
+            painter.translate(rect.left(), rect.bottom())
+            painter.rotate(-90)
+            room = QRect(6, 0, rect.height() - 12, rect.width())
+            shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, room.width())
+            painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
             painter.restore()
             return
         y = rect.top() + 6

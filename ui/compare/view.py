@@ -126,7 +126,7 @@ class ComparePanel(QWidget):
         fm = self.grid.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, fm.horizontalAdvance("重庆市渝北区大盛镇人民政府 · 2023") + 16)
-        header.resizeSection(1, fm.horizontalAdvance("需修改") + 16)
+        header.resizeSection(1, max(fm.horizontalAdvance(verdict_name(v)) for v in REPORT_STATUSES) + 16)
         header.resizeSection(2, fm.horizontalAdvance("99") + 16)
         for c in range(len(FIXED), self.model.columnCount()):
             header.resizeSection(c, fm.height() + 12)
