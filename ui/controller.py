@@ -169,7 +169,7 @@ class Controller(QObject):
     def _loaded(self, result: object) -> None:
         assert isinstance(result, LoadResult)
         self.w.status.loading_done()
-        self.w.session.drop_drafts()  # a scan not read to its end (a whole project's list replaces them anyway)
+        self._drop_drafts()
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
             had = None if had == self._auto_selected else had  # the reviewer's own choice only
@@ -204,9 +204,19 @@ class Controller(QObject):
         if result.errors:
             LoadErrorsDialog(result.errors, len(result.added), self.w).exec()
 
+    def _drop_drafts(self) -> None:
+        """A scan not read to its end leaves the list (a whole project's list replaces it anyway); the
+        report on show stays selected, though the list was made anew."""
+        if not self.w.session.reading:
+            return
+        shown = self.w.text.analysis
+        self.w.session.drop_drafts()
+        if shown is not None and self.w.session.analysis(shown.sha256) is not None:
+            self.w.reports.select_report(shown.sha256)
+
     def _failed(self, message: str) -> None:
         self.w.status.loading_done()
-        self.w.session.drop_drafts()
+        self._drop_drafts()
         self._pending = []
         text = self.w.tr("打开报告时出错：\n{m}").format(m=message)
         show_message(self.w, QMessageBox.Icon.Critical, self.w.tr("打开失败"), text)

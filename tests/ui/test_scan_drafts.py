@@ -73,3 +73,21 @@ def test_cancelling_a_scan_half_read_leaves_nothing_of_it(
     assert w.reports.proxy.rowCount() == 0 and w.session.reading == {}
     assert w.text.editor.toPlainText() == ""
     assert w.session.store.reports() == []
+
+
+def test_cancelling_a_scan_keeps_the_report_on_show_selected(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, gate: threading.Event, seeds_dir: Path
+) -> None:
+    w = make_window(tmp_path / "p.review")
+    w.show()
+    with qtbot.waitSignal(w.loader.loaded, timeout=60_000):
+        w.controller.open_paths([str(p) for p in sorted(seeds_dir.glob("*.txt"))[:3]])
+    third = w.session.analyses()[2].sha256
+    w.reports.select_report(third)
+    w.controller.open_paths([str(ff.make_scan_tiff(tmp_path / "scan.tif", PAGES))])
+    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 4, timeout=60_000)
+    w.status.cancel.click()
+    gate.set()
+    qtbot.waitUntil(lambda: not w.loader.busy(), timeout=60_000)
+    assert w.reports.proxy.rowCount() == 3
+    assert w.reports.current_report() == third and w.text.analysis is not None and w.text.analysis.sha256 == third
