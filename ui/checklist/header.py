@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QWidget
 
@@ -9,7 +11,7 @@ from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
 from reviewer.review import gap_items, open_items
 from ui import plain
 from ui.icons import status_icon
-from ui.labels import item_name, verdict_name
+from ui.labels import item_name, lang, verdict_name
 from ui.session import Session, report_label
 
 SAVE_DELAY_MS = 200  # the overall comment reaches the project within this long of the last keystroke
@@ -120,11 +122,11 @@ class ReviewHeader(QWidget):
             return True
         lines = []
         if undecided:
-            names = "、".join(item_name(r) for r in undecided[:5]) + ("等" if len(undecided) > 5 else "")
+            names = _some(item_name(r) for r in undecided)
             lines.append(self.tr("{n}/{total} 项尚未审阅：{names}").format(n=len(undecided), total=len(a.checklist),
                                                                           names=names))
         if missing:
-            names = "、".join(item_name(r) for r in missing[:5]) + ("等" if len(missing) > 5 else "")
+            names = _some(item_name(r) for r in missing)
             lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(missing), names=names))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认结论为“通过”？"),
                           "\n".join(lines) + "\n\n" + self.tr("仍然把这份报告的结论设为“通过”吗？"),
@@ -144,3 +146,10 @@ class ReviewHeader(QWidget):
 def _said(d: ItemDecision | None) -> bool:
     """Whether the reviewer gave a decision or a word on an item."""
     return d is not None and (d.decision != "未定" or bool(d.comment))
+
+
+def _some(names: Iterable[str], shown: int = 5) -> str:
+    """The first few names, listed as the window's language lists them."""
+    items = list(names)
+    sep, more = ("、", "等") if lang() == "zh" else (", ", ", …")
+    return sep.join(items[:shown]) + (more if len(items) > shown else "")

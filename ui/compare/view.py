@@ -137,7 +137,8 @@ class ComparePanel(QWidget):
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
         for topic, unit in topic_keys(self._session.analyses()):
-            self.topic_box.addItem(f"{topic_label(topic, lang())}（{unit}）", (topic, unit))
+            label = topic_label(topic, lang())
+            self.topic_box.addItem(f"{label}（{unit}）" if lang() == "zh" else f"{label} ({unit})", (topic, unit))
         found = self.topic_box.findData(current) if current else -1
         self.topic_box.setCurrentIndex(max(found, 0))
         self.topic_box.blockSignals(False)
