@@ -91,15 +91,25 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     def name(group: str, label: str) -> Message:
         return msg("letter.item", group=group, name=label)
 
+    groups = [g for g in finding_groups(a) if g.kind not in READING_FINDINGS]  # how we read it: not the unit's
+    found_kinds = {g.kind for g in groups}
+    # A gap that only stands for findings listed below (缺少落款单位 …) is said once, there, with its details.
     gaps = [msg("letter.gap", status=r.status, name=name(r.group, r.label(lang)))
-            for r in gap_items(a) if r.id not in decided]
+            for r in gap_items(a) if r.id not in decided and not (_finding_kinds(r.note) or {""}) <= found_kinds]
     failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip()) if d.comment.strip()
               else msg("letter.failed_plain", name=name(r.group, r.label(lang)))
               for r, d in failed_items(a, decisions)]
-    groups = [g for g in finding_groups(a) if g.kind not in READING_FINDINGS]  # how we read it: not the unit's
     found = [msg("letter.findings", kind=g.kind, n=g.count, message=for_the_unit(g.rows[0].message)) if g.count > 1
              else msg("letter.finding", kind=g.kind, message=for_the_unit(g.rows[0].message)) for g in groups]
     return {"缺项": _render(gaps, lang), "不符合项": _render(failed, lang), "主要问题": _render(found, lang)}
+
+
+def _finding_kinds(note: Message) -> set[str]:
+    """The finding kinds a checklist gap stands for (a ``findings_absent`` item names them in its note)."""
+    if note.id != "check.findings_found":
+        return set()
+    counts = note.param("counts")
+    return {str(c.param("kind")) for c in counts if isinstance(c, Message)} if isinstance(counts, tuple) else set()
 
 
 def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None, *, reviewer: str,

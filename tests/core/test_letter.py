@@ -84,9 +84,8 @@ def test_the_letter_says_what_the_review_says(cli_out: tuple[Path, str]) -> None
         ("部分具备：必备部分·存在的不足和原因", "List Bullet"),
         ("部分具备：必备部分·下一年度主要安排", "List Bullet"),
         ("缺失：关键数据·重大行政决策数量", "List Bullet"),
-        ("缺失：形式规范·落款单位和成文日期", "List Bullet"),
         ("缺失：形式规范·问题具体且分析原因", "List Bullet"),
-        ("缺失：形式规范·无缺损的日期和数字", "List Bullet"),
+        # 落款单位和成文日期 and 无缺损的日期和数字 are said once, with their details, under 四
         ("三、审阅认定不符合的事项", "Letter Heading"),
         ("必备部分·党政主要负责人履行第一责任人职责情况：未报告党政主要负责人履行第一责任人职责情况", "List Bullet"),
         ("重点任务·依法行政制度体系（规范性文件）：合法性审查只提了一句，请补充具体做法和数量", "List Bullet"),
@@ -224,8 +223,8 @@ def test_the_english_letter_is_english_but_for_the_reports_own_words(tmp_path: P
         "1. Overall comments", "请补充第一责任人部分后重新报送",  # the reviewer's own words
         "2. Checklist items to complete",
         "Partial: Required parts – Shortcomings and causes", "Partial: Required parts – Plans for next year",
-        "Missing: Key figures – Major administrative decisions", "Missing: Form – Signing unit and date",
-        "Missing: Form – Specific problems with causes", "Missing: Form – No garbled dates or numbers",
+        "Missing: Key figures – Major administrative decisions",
+        "Missing: Form – Specific problems with causes",
         "3. Items found not to meet the requirements",
         "Required parts – Leaders' duties as first responsible: 未报告党政主要负责人履行第一责任人职责情况",
         "Key tasks – Administrative rules (normative documents): 合法性审查只提了一句，请补充具体做法和数量",
