@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from reviewer.lastyear_model import FigurePair, PlanItem, PreviousYear
@@ -12,16 +12,12 @@ from reviewer.topics import topic_label
 from reviewer.vocab import PROMISE_STATUS, TONES
 from ui import plain
 from ui.labels import lang
-from ui.metrics.model import ROLE_SORT, ROLE_SPAN
+from ui.metrics.model import ROLE_SORT, ROLE_SPAN, HeaderTable, number
 from ui.text.spans import topic_colour
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 SNIPPET = 60
-
-
-def number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def signed(value: float) -> str:
@@ -33,25 +29,7 @@ def snippet(text: str, n: int = SNIPPET) -> str:
     return flat if len(flat) <= n else flat[:n] + "…"
 
 
-class _Table(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.headers[section]) if section < len(self.headers) else None
-        return None
-
-    def _count(self) -> int:
-        return 0
-
-
-class FiguresModel(_Table):
+class FiguresModel(HeaderTable):
     """One row per figure found in both years; a jump's change is in red. Both years' sentences are in
     the tooltip; a click shows this year's in the text."""
 
@@ -107,7 +85,7 @@ class FiguresModel(_Table):
         return tip
 
 
-class PlanModel(_Table):
+class PlanModel(HeaderTable):
     """Last year's plan items: the reviewer's tick (已落实), the item, what the program found, the passage.
 
     Signals: tick_changed(item key, kept or None).

@@ -20,11 +20,13 @@ _ROOT = QModelIndex()
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def _num(value: float) -> str:
+def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-class _Table(QAbstractTableModel):
+class HeaderTable(QAbstractTableModel):
+    """A table whose column names are translated ``headers``; subclasses give ``_count`` and ``data``."""
+
     headers: tuple[str, ...] = ()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -44,7 +46,7 @@ class _Table(QAbstractTableModel):
         return 0
 
 
-class MetricsModel(_Table):
+class MetricsModel(HeaderTable):
     headers = ("主题", "数值", "计量单位", "原文", "所在章节")
 
     def __init__(self) -> None:
@@ -74,7 +76,7 @@ class MetricsModel(_Table):
             return (m.topic, m.value, m.measure, m.text, m.start)[col]
         if role == Qt.ItemDataRole.DisplayRole:
             unit = m.measure + (f"（{m.qualifier}）" if m.qualifier else "")
-            return (topic_label(m.topic, lang()), _num(m.value), unit, m.text, section)[col]
+            return (topic_label(m.topic, lang()), number(m.value), unit, m.text, section)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(m.topic)))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
