@@ -16,7 +16,7 @@ import logging
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer import checklist as checklist_mod
@@ -78,13 +78,36 @@ def analyze_safely(doc: Document, checklist: checklist_mod.Checklist) -> Outcome
                          f"{name}：分析这份报告时出错（{type(exc).__name__}: {exc}），已跳过；其余报告照常处理")
 
 
-def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist) -> list[Outcome]:
+# An outcome, and (when the caller keeps a cache) the analysis packed as the cache stores it: packed
+# in the worker, so that the caller's process, often a window's, only writes the bytes.
+Made = tuple[Outcome, bytes | None]
+
+
+def pack_analysis(a: Analysis) -> bytes:
+    """The analysis as a project caches it (``save_packed``)."""
+    from reviewer.packing import pack_json
+    from reviewer.serialize import to_json
+
+    return pack_json(to_json(a))
+
+
+def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist, pack: bool = False) -> list[Made]:
     """Worker entry point (module level so spawned processes can import it)."""
-    return [analyze_safely(d, checklist) for d in docs]
+    out: list[Made] = []
+    for d in docs:
+        o = analyze_safely(d, checklist)
+        out.append((o, pack_analysis(o) if pack and isinstance(o, Analysis) else None))
+    return out
 
 
-def _analyze_job(job: tuple[list[Document], checklist_mod.Checklist]) -> list[Outcome]:
+def _analyze_job(job: tuple[list[Document], checklist_mod.Checklist, bool]) -> list[Made]:
     return _analyze_chunk(*job)
+
+
+def _outcomes(made: list[Made], packed: dict[str, bytes] | None) -> list[Outcome]:
+    if packed is not None:
+        packed.update((o.sha256, blob) for o, blob in made if isinstance(o, Analysis) and blob is not None)
+    return [o for o, _ in made]
 
 
 def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
@@ -109,6 +132,7 @@ def analyze_many(
     failures: list[LoadError] | None = None,
     pool: Executor | None = None,
     on_done: Callable[[list[Analysis]], None] | None = None,
+    packed: dict[str, bytes] | None = None,
 ) -> list[Analysis]:
     """Analyse a batch; results in input order. On cancellation, returns those finished so far
     (still in input order, without the ones not done). ``workers=1`` runs in this process.
@@ -120,18 +144,44 @@ def analyze_many(
 
     A report whose analysis fails is left out and its error appended to ``failures``; without a
     ``failures`` list such an error is raised (as ``AnalysisError``) after the batch.
+
+    ``packed``: filled with each analysis packed for a project's cache (sha256 → bytes), before
+    ``on_done`` hears of it.
     """
     cl = checklist if checklist is not None else checklist_mod.load_checklist()
+    run = _Run(cl, progress, cancelled, on_done, packed)
     if pool is not None:
-        return _finish(_run_pool(docs, cl, pool, progress, cancelled, on_done), failures, across, pool)
+        return _finish(_run_pool(docs, run, pool), failures, across, pool)
     extra = batch_workers(len(docs), workers)
     if not extra:
-        return _finish(_run_inline(docs, cl, progress, cancelled, on_done), failures, across, None)
+        return _finish(_run_inline(docs, run), failures, across, None)
     # The batch's own pool, this process working beside it: for the analyses, then (when it has
     # more than one worker: one alone would only add the pickling) for comparing with last year's.
     with batch_pool(extra) as own:
-        outcomes = _run_shared(docs, cl, own, extra, progress, cancelled, on_done)
-        return _finish(outcomes, failures, across, own if extra > 1 else None)
+        return _finish(_run_shared(docs, run, own, extra), failures, across, own if extra > 1 else None)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every way of running a batch is given besides the documents."""
+
+    cl: checklist_mod.Checklist
+    progress: Callable[[int, int], None] | None
+    cancelled: Callable[[], bool] | None
+    on_done: Callable[[list[Analysis]], None] | None
+    packed: dict[str, bytes] | None
+
+    def stopped(self) -> bool:
+        return self.cancelled is not None and self.cancelled()
+
+    def done(self, made: list[Made], finished: int, total: int) -> list[Outcome]:
+        """A group finished: packed kept, the caller told, progress moved on."""
+        outcomes = _outcomes(made, self.packed)
+        if self.on_done is not None:
+            self.on_done([o for o in outcomes if isinstance(o, Analysis)])
+        if self.progress is not None:
+            self.progress(finished, total)
+        return outcomes
 
 
 def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
@@ -153,23 +203,12 @@ class AnalysisError(RuntimeError):
     """A report could not be analysed and the caller asked for no list of failures."""
 
 
-def _run_inline(
-    docs: Sequence[Document],
-    cl: checklist_mod.Checklist,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    on_done: Callable[[list[Analysis]], None] | None,
-) -> list[Outcome]:
+def _run_inline(docs: Sequence[Document], run: _Run) -> list[Outcome]:
     out: list[Outcome] = []
     for i, d in enumerate(docs):
-        if cancelled is not None and cancelled():
+        if run.stopped():
             break
-        result = analyze_safely(d, cl)
-        out.append(result)
-        if on_done is not None and isinstance(result, Analysis):
-            on_done([result])
-        if progress is not None:
-            progress(i + 1, len(docs))
+        out += run.done(_analyze_chunk([d], run.cl, run.packed is not None), i + 1, len(docs))
     return out
 
 
@@ -186,53 +225,39 @@ def chunks(n: int, first_small: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _run_pool(
-    docs: Sequence[Document],
-    cl: checklist_mod.Checklist,
-    pool: Executor,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    on_done: Callable[[list[Analysis]], None] | None,
-) -> list[Outcome]:
+def _run_pool(docs: Sequence[Document], run: _Run, pool: Executor) -> list[Outcome]:
     n = len(docs)
+    pack = run.packed is not None
     results: dict[int, list[Outcome]] = {}
     finished = 0
-    pending: dict[Future[list[Outcome]], tuple[int, int]] = {
-        pool.submit(_analyze_chunk, list(docs[a:b]), cl): (a, b) for a, b in chunks(n, on_done is not None)
+    pending: dict[Future[list[Made]], tuple[int, int]] = {
+        pool.submit(_analyze_chunk, list(docs[a:b]), run.cl, pack): (a, b)
+        for a, b in chunks(n, run.on_done is not None)
     }
     while pending:
         done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-        if cancelled is not None and cancelled():
+        if run.stopped():
             for f in pending:
                 f.cancel()
             break
         for f in done:
             a, b = pending.pop(f)
             try:
-                results[a] = f.result()
-            except Exception:  # a worker died (out of memory, killed): do its reports here, one by one
-                results[a] = [analyze_safely(d, cl) for d in docs[a:b]]
-            finished += len(results[a])
-            if on_done is not None:
-                on_done([r for r in results[a] if isinstance(r, Analysis)])
-            if progress is not None:
-                progress(finished, n)
+                made = f.result()
+            except Exception:  # a worker died (out of memory, killed): do its reports here
+                made = _analyze_chunk(list(docs[a:b]), run.cl, pack)
+            finished += len(made)
+            results[a] = run.done(made, finished, n)
     return [a for start in sorted(results) for a in results[start]]
 
 
-def _run_shared(docs: Sequence[Document], cl: checklist_mod.Checklist, pool: Executor, workers: int,
-                progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
-                on_done: Callable[[list[Analysis]], None] | None) -> list[Outcome]:
+def _run_shared(docs: Sequence[Document], run: _Run, pool: Executor, workers: int) -> list[Outcome]:
     """The batch in chunks, ``workers`` of them at a time in ``pool`` and the others here."""
-    bounds = chunks(len(docs), on_done is not None)
+    bounds = chunks(len(docs), run.on_done is not None)
+    jobs = [(list(docs[a:b]), run.cl, run.packed is not None) for a, b in bounds]
     results: dict[int, list[Outcome]] = {}
     finished = 0
-    for i, outcomes in share_work(pool, workers, _analyze_job, [(list(docs[a:b]), cl) for a, b in bounds],
-                                  cancelled):
-        results[i] = outcomes
-        finished += len(outcomes)
-        if on_done is not None:
-            on_done([r for r in outcomes if isinstance(r, Analysis)])
-        if progress is not None:
-            progress(finished, len(docs))
+    for i, made in share_work(pool, workers, _analyze_job, jobs, run.cancelled):
+        finished += len(made)
+        results[i] = run.done(made, finished, len(docs))
     return [a for i in sorted(results) for a in results[i]]

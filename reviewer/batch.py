@@ -33,6 +33,8 @@ class AnalysisCache(Protocol):
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None: ...
 
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None: ...
+
 
 @dataclass
 class BatchResult:
@@ -91,20 +93,22 @@ def analyse_documents(
         on_done(list(hits.values()))
     from_cache = len(hits)
     if misses:  # the analyser's imports (cn2an alone takes 0.2 s) only when something is not cached
-        from reviewer.analyze import analyze_many
-        from reviewer.serialize import to_json
+        from reviewer.analyze import analyze_many, pack_analysis
+
+        packed: dict[str, bytes] | None = {} if cache_store is not None else None
 
         def group_done(group: list[Analysis]) -> None:
             for a in group:
-                if cache_store is not None:
-                    cache_store.save_analysis(a.sha256, version, to_json(a))
+                if cache_store is not None and packed is not None:
+                    cache_store.save_packed(a.sha256, version, packed.pop(a.sha256, b"") or pack_analysis(a))
                 hits[a.sha256] = a
             if on_done is not None:
                 on_done(group)
 
         tick = (lambda d, t: progress(from_cache + d, len(docs))) if progress is not None else None
         analyze_many(misses, checklist, workers=workers, cancelled=cancelled, progress=tick, across=False,
-                     failures=failures if failures is not None else [], pool=pool, on_done=group_done)
+                     failures=failures if failures is not None else [], pool=pool, on_done=group_done,
+                     packed=packed)
     return [hits[d.sha256] for d in docs if d.sha256 in hits], from_cache
 
 

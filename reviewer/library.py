@@ -86,6 +86,10 @@ class _ProjectCache:
         if self.mine is not None:
             self.mine.save_analysis(sha256, version, analysis)
 
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
+        if self.mine is not None:
+            self.mine.save_packed(sha256, version, blob)
+
 
 def _is_project(path: Path) -> bool:
     try:

@@ -103,6 +103,11 @@ class MemoryReviewStore(MemoryLastYear):
         self._cache = {k: v for k, v in self._cache.items() if k[0] != sha256}
         self._cache[(sha256, version)] = analysis
 
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
+        from reviewer.packing import unpack_json
+
+        self.save_analysis(sha256, version, unpack_json(blob))
+
     def save_checklist(self, checklist: Checklist) -> None:
         self._checklist = checklist
 
@@ -154,8 +159,8 @@ class MemoryReviewStore(MemoryLastYear):
         return [h for h in self._history if report is None or h.report == report]
 
     def dump(self) -> ProjectDump:
+        from reviewer.packing import pack_json
         from reviewer.serialize import document_to_json
-        from reviewer.store import pack_json
 
         return ProjectDump(
             [KeptReport(r, "", _now() if sha in self._removed else None) for sha, r in self._reports.items()],
@@ -168,8 +173,8 @@ class MemoryReviewStore(MemoryLastYear):
             promises=list(self._promises.values()))
 
     def restore(self, dump: ProjectDump) -> None:
+        from reviewer.packing import unpack_json
         from reviewer.serialize import document_from_json
-        from reviewer.store import unpack_json
 
         for kept in dump.reports:
             self._reports[kept.record.sha256] = kept.record

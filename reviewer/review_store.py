@@ -80,6 +80,9 @@ class ReviewStore(Protocol):
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None: ...
 
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
+        """``save_analysis`` of an analysis already packed (``packing.pack_json``), e.g. by its worker."""
+
     def save_checklist(self, checklist: Checklist) -> None:
         """Keep the checklist the project's analyses were made with (the export names and uses it)."""
 

@@ -23,6 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from reviewer.checklist import Checklist, ChecklistError, parse_checklist
 from reviewer.location import ServerAddress, parse_server
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
+from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord
 from reviewer.serialize import document_from_json, document_to_json
@@ -35,7 +36,6 @@ from reviewer.server_errors import (
     refusal,
 )
 from reviewer.server_lastyear import ServerLastYear
-from reviewer.store import pack_json, unpack_json
 from reviewer.store_schema import StoreError
 
 _REPORT_COLUMNS = "sha256, path, path_raw, issuer, year, level, changed_from, name, name_raw, format, size, mtime"
@@ -177,7 +177,9 @@ class ServerReviewStore(ServerLastYear):
         return {sha: unpack_json(blob) for sha, blob in rows}
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
-        blob = pack_json(analysis)
+        self.save_packed(sha256, version, pack_json(analysis))
+
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM analyses WHERE sha256=%s AND version<>%s", (sha256, version))
             db.execute("INSERT INTO analyses(sha256, version, data) VALUES (%s,%s,%s) ON CONFLICT (sha256, version)"

@@ -9,10 +9,8 @@ journal is used instead, and ``journal_mode`` says which.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -31,6 +29,7 @@ from reviewer.model import (
     Verdict,
     not_earlier,
 )
+from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore
 from reviewer.serialize import document_from_json, document_to_json
@@ -53,15 +52,6 @@ _REPORT_COLUMNS = "sha256, path, issuer, year, level, changed_from, name, format
 
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def pack_json(data: Any) -> bytes:
-    # surrogatepass: a file name with undecodable bytes (kept as surrogate escapes) round-trips
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 3)
-
-
-def unpack_json(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
 
 
 def path_value(path: str) -> str | bytes:
@@ -191,7 +181,10 @@ class SqliteReviewStore(SqliteLastYear):
         return None if row is None else dict(unpack_json(row[0]))
 
     def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
-        blob = pack_json(analysis)
+        self.save_packed(sha256, version, pack_json(analysis))
+
+    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
+        """``save_analysis`` of an analysis already packed (``packing.pack_json``), e.g. by its worker."""
         with self._write() as db:
             db.execute("DELETE FROM analyses WHERE sha256=? AND version<>?", (sha256, version))
             db.execute("INSERT OR REPLACE INTO analyses(sha256, version, data) VALUES (?,?,?)", (sha256, version, blob))

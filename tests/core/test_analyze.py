@@ -11,6 +11,9 @@ from reviewer.checklist import load_checklist
 from reviewer.findings import batch_duplicates
 from reviewer.load import load
 from reviewer.model import Analysis, Document
+from reviewer.packing import unpack_json
+from reviewer.pool import batch_pool
+from reviewer.serialize import to_json
 from tests.conftest import seed_path
 
 CHECKLIST = load_checklist()
@@ -138,3 +141,17 @@ def test_cancel_stops_the_pool() -> None:
     out = analyze_many(_docs(24), CHECKLIST, workers=2, cancelled=lambda: True)
     assert len(out) < 24
     assert all(a.file.startswith("r") for a in out)
+
+
+@pytest.mark.parametrize("in_pool", [False, True])
+def test_each_analysis_comes_packed_as_the_project_caches_it(in_pool: bool) -> None:
+    """Packed in the worker that made it: the bytes unpack to the cache's dict of that analysis."""
+    docs = _docs(5)
+    packed: dict[str, bytes] = {}
+    told: list[int] = []
+    with batch_pool(1) as pool:
+        out = analyze_many(docs, CHECKLIST, workers=1, across=False, packed=packed, pool=pool if in_pool else None,
+                           on_done=lambda group: told.append(sum(a.sha256 in packed for a in group) - len(group)))
+    assert sorted(packed) == sorted(a.sha256 for a in out) and len(packed) == 5
+    assert all(unpack_json(packed[a.sha256]) == to_json(a) for a in out)
+    assert set(told) == {0}  # packed before the caller hears of the group

@@ -11,6 +11,7 @@ import pytest
 from reviewer.checklist import load_checklist
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.model import Document
+from reviewer.packing import pack_json
 from reviewer.review_store import ReviewStore
 from reviewer.store import open_store
 from reviewer.store_schema import StoreError
@@ -122,6 +123,13 @@ def test_analysis_cache_is_keyed_by_version(store: ReviewStore) -> None:
     store.save_analysis(A, "v2", {"n": 2})
     assert store.cached_analysis(A, "v1") is None  # stale versions are dropped
     assert store.cached_analyses("v2") == {A: {"n": 2}}
+
+
+def test_an_analysis_packed_by_its_worker_is_cached_as_if_saved_here(store: ReviewStore) -> None:
+    store.save_packed(A, "v1", pack_json({"title": "标题", "n": 1}))
+    assert store.cached_analysis(A, "v1") == {"title": "标题", "n": 1}
+    store.save_packed(A, "v2", pack_json({"n": 2}))
+    assert store.cached_analysis(A, "v1") is None and store.cached_analyses("v2") == {A: {"n": 2}}
 
 
 def test_the_checklist_used_is_kept(store: ReviewStore) -> None:
