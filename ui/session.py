@@ -94,6 +94,14 @@ class Session(QObject):
         from ui.lastyear.state import LastYearState  # its module needs this one's Session for typing
 
         self.lastyear = LastYearState(self)  # last year's library, pairings and ticks
+        # Each report's counts, worked out once: the tree paints several roles of each row, the status
+        # bar counts every report, and a folder opening repaints many times. Connected before any
+        # view, so a view refreshing on these signals already reads the new counts.
+        self._reviews: dict[str, ReportReview | None] = {}
+        self.reports_changed.connect(self._reviews.clear)
+        self.review_reloaded.connect(self._reviews.clear)
+        self.review_changed.connect(lambda sha: self._reviews.pop(sha, None))
+        self.analysis_changed.connect(lambda sha: self._reviews.pop(sha, None))
 
     @property
     def store(self) -> ReviewStore:
@@ -141,23 +149,24 @@ class Session(QObject):
         self._base = {a.sha256: a for a in base}
         self._analyses = {a.sha256: a for a in shown}
         self.reading.clear()
-        if review is not None:
-            self._take_review(*review)
+        changed = review is not None and self._take_review(*review)
         self.changed_on_disk &= set(self._analyses)
         self.reports_changed.emit()
-        if review is not None:
+        if changed:
             self.review_reloaded.emit()
 
     def take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
                     verdicts: Mapping[str, ReportVerdict]) -> None:
         """The project's decisions and verdicts as read (before its reports arrive, when it opens)."""
-        self._take_review(decisions, verdicts)
-        self.review_reloaded.emit()
+        if self._take_review(decisions, verdicts):
+            self.review_reloaded.emit()
 
     def _take_review(self, decisions: Mapping[str, Mapping[str, ItemDecision]],
-                     verdicts: Mapping[str, ReportVerdict]) -> None:
+                     verdicts: Mapping[str, ReportVerdict]) -> bool:
         """The project's decisions and verdicts, except where this window knows a later word: a change
-        made here since they were read, or one still waiting in the journal from an earlier run."""
+        made here since they were read, or one still waiting in the journal from an earlier run.
+        True when that is not what the window held (every view then draws its counts again)."""
+        before = (self._decisions, self._verdicts)
         mine_d = [d for ds in self._decisions.values() for d in ds.values()]
         mine_v = list(self._verdicts.values())
         for c in self.writer.pending() if self.writer is not None else ():
@@ -174,6 +183,7 @@ class Session(QObject):
         for v in mine_v:
             if (old_v := self._verdicts.get(v.report)) is None or v.time >= old_v.time:
                 self._verdicts[v.report] = v
+        return not _same_review(before, (self._decisions, self._verdicts))
 
     def add_reports(self, analyses: Sequence[Analysis]) -> None:
         """Show reports as soon as they are analysed (their project-wide findings come with the end
@@ -379,8 +389,10 @@ class Session(QObject):
 
     def review(self, sha256: str) -> ReportReview | None:
         """Every count about one report, by the core's review rules (the workbook uses the same)."""
-        a = self._analyses.get(sha256)
-        return summarize(a, self.decisions(sha256), self.verdict(sha256)) if a is not None else None
+        if sha256 not in self._reviews:
+            a = self._analyses.get(sha256)
+            self._reviews[sha256] = summarize(a, self.decisions(sha256), self.verdict(sha256)) if a else None
+        return self._reviews[sha256]
 
     def status(self, sha256: str) -> str:
         """A code of ``vocab.REVIEW_STATUS``: 未审 / 审阅中 / 通过 / 需修改."""
@@ -394,3 +406,11 @@ class Session(QObject):
     def finished(self) -> tuple[int, int]:
         """(reports whose review is finished, reports): the status bar's count."""
         return finished_count(rv for sha in self._analyses if (rv := self.review(sha)) is not None)
+
+
+Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]
+
+
+def _same_review(a: Review, b: Review) -> bool:
+    """Whether two reads hold the same decisions and verdicts (a report without any counts as absent)."""
+    return {k: v for k, v in a[0].items() if v} == {k: v for k, v in b[0].items() if v} and a[1] == b[1]

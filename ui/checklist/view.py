@@ -76,7 +76,9 @@ class ChecklistPanel(QWidget):
 
     def set_report(self, sha256: str | None) -> None:
         analysis = self._session.analysis(sha256) if sha256 else None
-        if sha256 == self.model.report and analysis is self._analysis:
+        if sha256 == self.model.report and (analysis is self._analysis or _same_items(analysis, self._analysis)):
+            self._analysis = analysis  # the report analysed again with the same results: the reviewer keeps the place
+            self.header.set_report(sha256)  # a scan read to its end may be judged now
             return
         self._analysis = analysis
         self.detail.set_item(None, None)
@@ -105,3 +107,7 @@ class ChecklistPanel(QWidget):
     def flush(self) -> None:
         self.header.flush()
         self.detail.flush()
+
+
+def _same_items(a: Analysis | None, b: Analysis | None) -> bool:
+    return a is not None and b is not None and a.checklist == b.checklist

@@ -120,6 +120,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FindingsTreeModel()
+        self._shown: Analysis | None = None
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
@@ -144,6 +145,11 @@ class FindingsPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda current, _prev: self._activated(current))
 
     def set_analysis(self, a: Analysis | None) -> None:
+        shown = self._shown
+        if a is not None and shown is not None and a.sha256 == shown.sha256 and a.findings == shown.findings:
+            self._shown = a
+            return  # the same report analysed again: the reviewer keeps the row selected
+        self._shown = a
         self.model.set_analysis(a)
         self.tree.expandAll()
 

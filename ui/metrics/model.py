@@ -52,10 +52,14 @@ class MetricsModel(HeaderTable):
     def __init__(self) -> None:
         super().__init__()
         self._rows: tuple[Metric, ...] = ()
+        self._shown_sections: tuple[Section, ...] = ()
         self._sections: dict[str, str] = {}
 
     def set_metrics(self, metrics: tuple[Metric, ...], sections: tuple[Section, ...] = ()) -> None:
         """``sections`` name the 所在章节 column (the id stays for the core; jumps use offsets)."""
+        if metrics == self._rows and sections == self._shown_sections:
+            return  # the same report analysed again: the reviewer keeps the row selected
+        self._shown_sections = sections
         self.beginResetModel()
         self._rows = metrics
         self._sections = {s.id: section_label(s) for s in walk_sections(sections)}

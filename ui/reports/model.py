@@ -8,7 +8,6 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.paths import readable_name
-from reviewer.review import ReportReview
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, text, verdict_name
@@ -42,14 +41,9 @@ class ReportsModel(QAbstractItemModel):
         session.analysis_changed.connect(self._analysis_changed)
         session.review_reloaded.connect(self._all_reviews_changed)
         session.team_changed.connect(self._team_changed)
-        # Each report row's counts, as painted: a row is painted with several roles, and a folder
-        # opening repaints the tree many times; working the counts out for each was a third of the
-        # GUI thread's time then. Dropped with the report's decisions, analysis or the whole list.
-        self._reviews: dict[str, ReportReview | None] = {}
         self.reload()
 
     def reload(self) -> None:
-        self._reviews.clear()
         self.beginResetModel()
         self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
         self._position = {r.report: i for i, r in enumerate(self._roots)}
@@ -68,20 +62,17 @@ class ReportsModel(QAbstractItemModel):
         self.endInsertRows()
 
     def _report_changed(self, sha256: str) -> None:
-        self._reviews.pop(sha256, None)
         idx = self.report_index(sha256)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
 
     def _all_reviews_changed(self) -> None:
-        """Every report's decisions read anew: the counts worked out again, the rows repainted."""
-        self._reviews.clear()
+        """Every report's decisions read anew: the rows repainted."""
         if self._roots:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
 
     def _analysis_changed(self, sha256: str) -> None:
         """A report analysed anew (a scan's next pages read): its section rows made again if they were shown."""
-        self._reviews.pop(sha256, None)
         idx = self.report_index(sha256)
         node = self.row_of(idx)
         if node is None:
@@ -204,9 +195,7 @@ class ReportsModel(QAbstractItemModel):
             if (reading := self._session.reading.get(node.report)) is not None:
                 label += self.tr("（识别中 {done}/{total} 页）").format(done=reading[0], total=reading[1])
             return label
-        if node.report not in self._reviews:
-            self._reviews[node.report] = self._session.review(node.report)
-        rv = self._reviews[node.report]
+        rv = self._session.review(node.report)  # worked out once, in the session
         if rv is None:
             return None
         if role == ROLE_STATUS:

@@ -120,7 +120,10 @@ class ReportView(QWidget):
     def show_analysis(self, a: Analysis | None) -> None:
         if a is self.analysis:
             return
-        self.analysis = a
+        before, self.analysis = self.analysis, a
+        if a is not None and before is not None and a.sha256 == before.sha256 and a.text == before.text:
+            self._remark(a)  # the same report analysed again: the reader keeps the place
+            return
         text = a.text if a is not None else ""
         self._index = Utf16Index(text)
         marks = MarkIndex(build_marks(a, self._index) if a is not None else [])
@@ -129,6 +132,13 @@ class ReportView(QWidget):
         self.highlighter.set_marks(marks, rehighlight=False)
         self.editor.setPlainText(text)
         self.editor.setExtraSelections([])
+
+    def _remark(self, a: Analysis) -> None:
+        """New marks on the text shown (findings over the whole project arrive after the report)."""
+        marks = build_marks(a, self._index)
+        if marks != self.editor.marks.marks:
+            self.editor.marks = MarkIndex(marks)
+            self.highlighter.set_marks(self.editor.marks)
 
     def text_size(self) -> int:
         return self.editor.font().pointSize()
