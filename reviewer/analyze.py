@@ -155,10 +155,10 @@ def analyze_many(
     extra = batch_workers(len(docs), workers)
     if not extra:
         return _finish(_run_inline(docs, run), failures, across, None)
-    # The batch's own pool, this process working beside it: for the analyses, then (when it has
-    # more than one worker: one alone would only add the pickling) for comparing with last year's.
+    # The batch's own pool, this process working beside it: for the analyses, then for comparing
+    # with last year's.
     with batch_pool(extra) as own:
-        return _finish(_run_shared(docs, run, own, extra), failures, across, own if extra > 1 else None)
+        return _finish(_run_shared(docs, run, own, extra), failures, across, own, beside=extra)
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ class _Run:
 
 
 def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
-            pool: Executor | None) -> list[Analysis]:
+            pool: Executor | None, beside: int = 0) -> list[Analysis]:
     done = [o for o in outcomes if isinstance(o, Analysis)]
     errors = [o for o in outcomes if isinstance(o, LoadError)]
     if errors and failures is None:
@@ -196,7 +196,8 @@ def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: b
         return done
     from reviewer.lastyear import with_previous_years  # a report of the batch beside last year's
 
-    return with_previous_years(add_batch_duplicates(done), pool=(lambda: pool) if pool is not None else None)
+    return with_previous_years(add_batch_duplicates(done), pool=(lambda: pool) if pool is not None else None,
+                               beside=beside)
 
 
 class AnalysisError(RuntimeError):

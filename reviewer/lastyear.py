@@ -156,19 +156,22 @@ def attach(a: Analysis, previous: Analysis | None, paired_by: PairedBy = "auto",
 
 
 def with_previous_years(analyses: Sequence[Analysis], library: Sequence[Analysis] = (),
-                        corrections: Mapping[str, str] | None = None, pool: PoolFactory | None = None
-                        ) -> list[Analysis]:
+                        corrections: Mapping[str, str] | None = None, pool: PoolFactory | None = None,
+                        beside: int = 0) -> list[Analysis]:
     """The analyses, each with its comparison to last year's report when one is in the batch or ``library``.
 
     ``pool`` gives an executor to compare in when there are many pairs (the batch's analysis pool):
     each comparison is independent, and costs about what the analysis of a report costs.
+    ``beside``: this process compares too, beside that many of the pool's workers (a command-line
+    batch; a window's loading thread leaves it all to the pool, to keep the GUI thread free).
     """
     pairings = pair_reports(analyses, [*analyses, *library], corrections)
-    return attach_pairings(analyses, pairings, library, pool)
+    return attach_pairings(analyses, pairings, library, pool, beside)
 
 
 def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing],
-                    library: Sequence[Analysis] = (), pool: PoolFactory | None = None) -> list[Analysis]:
+                    library: Sequence[Analysis] = (), pool: PoolFactory | None = None, beside: int = 0
+                    ) -> list[Analysis]:
     by_sha = {a.sha256: a for a in [*library, *analyses]}
     jobs: dict[str, tuple[Analysis, Analysis, PairedBy]] = {}
     for a in analyses:
@@ -176,7 +179,7 @@ def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing
         if p is not None and (previous := by_sha.get(p.previous)) is not None:
             jobs[a.sha256] = (a, previous, p.paired_by)
     executor = pool() if pool is not None and len(jobs) >= PARALLEL_MIN else None
-    done = _compare_all(executor, list(jobs.values())) if executor is not None else {}
+    done = _compare_all(executor, list(jobs.values()), beside) if executor is not None else {}
     out: list[Analysis] = []
     for a in analyses:
         job = jobs.get(a.sha256)
@@ -201,9 +204,16 @@ def _compare_chunk(jobs: list[tuple[Analysis, Analysis, PairedBy]]) -> list[Prev
     return [compare(a, previous, by) for a, previous, by in jobs]
 
 
-def _compare_all(executor: Executor, jobs: list[tuple[Analysis, Analysis, PairedBy]]) -> dict[str, PreviousYear]:
+def _compare_all(executor: Executor, jobs: list[tuple[Analysis, Analysis, PairedBy]], beside: int = 0
+                 ) -> dict[str, PreviousYear]:
     """Every job's comparison, by this year's report; a chunk whose worker failed is compared here."""
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    if beside:
+        from reviewer.pool import share_work
+
+        slim = [[(_slim(a), _slim(p), by) for a, p, by in c] for c in chunks]
+        return {a.sha256: py for i, results in share_work(executor, beside, _compare_chunk, slim)
+                for (a, _p, _by), py in zip(chunks[i], results, strict=True)}
     futures = [executor.submit(_compare_chunk, [(_slim(a), _slim(p), by) for a, p, by in c]) for c in chunks]
     out: dict[str, PreviousYear] = {}
     for chunk, future in zip(chunks, futures, strict=True):

@@ -11,7 +11,6 @@ items being plain values or nested messages.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -370,7 +369,7 @@ class Message:
 
     def render(self, lang: Lang = "zh") -> str:
         zh, en = CATALOGUE.get(self.id, (self.id, self.id))
-        return _Formatter(lang).vformat(en if lang == "en" else zh, (), dict(self.params))
+        return (en if lang == "en" else zh).format_map({k: _Field(v, lang) for k, v in self.params})
 
     def param(self, name: str) -> Param | None:
         return dict(self.params).get(name)
@@ -414,17 +413,25 @@ def _param_from_json(v: Any) -> Param:
     return v  # type: ignore[no-any-return]
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, lang: Lang) -> None:
-        super().__init__()
-        self.lang = lang
+class _Field:
+    """A parameter as ``str.format`` sees it: its ``__format__`` words vocabulary codes, nested
+    messages and lists in the message's language (``string.Formatter`` did this five times slower)."""
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec in VOCABULARIES:
-            return VOCABULARIES[format_spec].label(str(value), self.lang)
-        if isinstance(value, Message):
-            return value.render(self.lang)
-        if isinstance(value, tuple):
-            sep = _SEQ_SEP[self.lang] if format_spec == "seq" else LIST_SEP[self.lang]
-            return sep.join(self.format_field(v, "") for v in value)
-        return str(super().format_field(value, format_spec))
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: Param, lang: Lang) -> None:
+        self.value, self.lang = value, lang
+
+    def __format__(self, spec: str) -> str:
+        return _field(self.value, spec, self.lang)
+
+
+def _field(value: Any, spec: str, lang: Lang) -> str:
+    if spec in VOCABULARIES:
+        return VOCABULARIES[spec].label(str(value), lang)
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, tuple):
+        sep = _SEQ_SEP[lang] if spec == "seq" else LIST_SEP[lang]
+        return sep.join(_field(v, "", lang) for v in value)
+    return format(value, spec)

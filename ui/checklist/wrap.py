@@ -20,22 +20,30 @@ class WrapDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        # Every report has the same item names: each is measured once at a width.
+        self._sizes: dict[tuple[str, int, int, int, str], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        base = super().sizeHint(option, index)
-        if index.column() == REVIEW:
+        column = index.column()
+        if column not in (0, REVIEW):
+            return super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        if column == REVIEW:
             width = self._view.columnWidth(REVIEW) - ICON - 8
-        elif index.column() == 0:
-            depth, parent = 0, index.parent()
-            while parent.isValid():
-                depth, parent = depth + 1, parent.parent()
-            width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1) - CHECKBOX - 8
         else:
-            return base
+            width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1) - CHECKBOX - 8
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
-                                               int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(base.width(), max(base.height(), rect.height() + 6))
+        key = (option.font.key(), column, depth, width, text)
+        if (size := self._sizes.get(key)) is None:
+            if len(self._sizes) > 4000:  # widths change as the pane is dragged: keep the cache small
+                self._sizes.clear()
+            base = super().sizeHint(option, index)
+            rect = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
+                                                   int(Qt.TextFlag.TextWordWrap), text)
+            size = self._sizes[key] = QSize(base.width(), max(base.height(), rect.height() + 6))
+        return QSize(size)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)

@@ -25,6 +25,7 @@ ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 ROLE_MINE = Qt.ItemDataRole.UserRole + 7  # assigned to this window's reviewer (a shared project)
 _ROOT = QModelIndex()
 TIP_CHARS = 300
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked of every row at each layout
 
 
 class ReportsModel(QAbstractItemModel):
@@ -162,7 +163,7 @@ class ReportsModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
