@@ -97,7 +97,7 @@ class Session(QObject):
         # Each report's counts, worked out once: the tree paints several roles of each row, the status
         # bar counts every report, and a folder opening repaints many times. Connected before any
         # view, so a view refreshing on these signals already reads the new counts.
-        self._reviews: dict[str, ReportReview | None] = {}
+        self._reviews: dict[str, ReportReview] = {}
         self.reports_changed.connect(self._reviews.clear)
         self.review_reloaded.connect(self._reviews.clear)
         self.review_changed.connect(lambda sha: self._reviews.pop(sha, None))
@@ -389,10 +389,10 @@ class Session(QObject):
 
     def review(self, sha256: str) -> ReportReview | None:
         """Every count about one report, by the core's review rules (the workbook uses the same)."""
-        if sha256 not in self._reviews:
-            a = self._analyses.get(sha256)
-            self._reviews[sha256] = summarize(a, self.decisions(sha256), self.verdict(sha256)) if a else None
-        return self._reviews[sha256]
+        rv = self._reviews.get(sha256)
+        if rv is None and (a := self._analyses.get(sha256)) is not None:
+            rv = self._reviews[sha256] = summarize(a, self.decisions(sha256), self.verdict(sha256))
+        return rv
 
     def status(self, sha256: str) -> str:
         """A code of ``vocab.REVIEW_STATUS``: 未审 / 审阅中 / 通过 / 需修改."""
