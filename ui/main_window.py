@@ -6,7 +6,7 @@ import itertools
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from ui import settings as keys
@@ -32,7 +32,9 @@ from ui.settings import SettingsStore
 from ui.shortcuts import GlobalShortcuts
 from ui.statusbar import StatusBar
 from ui.team import TeamLink
+from ui.text.highlighter import HEADING_GROWTH
 from ui.text.view import ReportView
+from ui.warmup import fonts_to_warm, warm_later
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +42,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings_store: SettingsStore, project: str | Path | None = None) -> None:
         super().__init__()
+        self._fonts_warmed = False
         app = QApplication.instance()
         if app is not None:
             MainThreadCollector.install(app)  # before any worker thread runs
@@ -201,6 +204,12 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.controller.open_paths(paths)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fonts_warmed:  # while the window waits for the reviewer's first folder
+            self._fonts_warmed = True
+            warm_later(fonts_to_warm(self.font(), self.text.editor.font(), HEADING_GROWTH.values()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()

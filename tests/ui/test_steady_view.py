@@ -6,9 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
+from ui.loading import LoadResult
 from ui.main_window import MainWindow
+from ui.text.highlighter import HEADING_GROWTH
+from ui.warmup import fonts_to_warm, warm
 
 from .conftest import WindowFactory
 
@@ -42,12 +46,13 @@ def test_the_report_on_show_keeps_its_place_when_its_project_findings_arrive(
     extra = replace(a.findings[0], start=a.findings[0].start + 1, end=a.findings[0].end + 1)
     again = replace(a, findings=(*a.findings, extra))
     shown = [again if x.sha256 == sha else x for x in w.session.analyses()]
-    w.session.set_reports(list(w.session.base().values()), shown)
-    w.reports.select_report(sha)
+    w.reports.tree.expand(w.reports.proxy.index(1, 0))  # the reviewer opened another report's sections
+    w.loader.loaded.emit(LoadResult(base=list(w.session.base().values()), analyses=shown))
     assert w.text.analysis is again
     assert bar.value() == place  # the reader was not thrown back to the top
     assert w.checklist.tree.currentIndex() == item  # nor lost the item being checked
     assert len(w.text.editor.marks.marks) == marks + 1 and w.findings.model.total() == findings + 1
+    assert w.reports.current_report() == sha and w.reports.tree.isExpanded(w.reports.proxy.index(1, 0))
 
 
 def test_the_same_review_read_again_redraws_nothing_and_a_changed_one_is_counted(
@@ -70,3 +75,31 @@ def test_the_same_review_read_again_redraws_nothing_and_a_changed_one_is_counted
         w.session.take_review({sha: {item: later}}, {})
     review = w.session.review(sha)
     assert review is not None and review.failed == 1  # the counts were worked out again
+
+
+def test_reports_put_in_project_order_at_the_end_keep_what_is_open_and_selected(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Reports are listed as they arrive; the job's end puts them in project order."""
+    w = _opened(make_window, qtbot, tmp_path, seeds_dir)
+    shown = w.session.analyses()
+    current, opened = shown[2].sha256, shown[4].sha256
+    w.reports.select_report(current)
+    idx = w.reports.proxy.mapFromSource(w.reports.model.report_index(opened))
+    w.reports.tree.expand(idx)
+    rows = w.reports.proxy.rowCount(idx)
+    assert rows > 0
+    w.loader.loaded.emit(LoadResult(base=shown[::-1], analyses=shown[::-1]))
+    assert w.reports.visible_reports() == [a.sha256 for a in shown[::-1]]
+    assert w.reports.current_report() == current
+    moved = w.reports.proxy.mapFromSource(w.reports.model.report_index(opened))
+    assert moved.row() == 0 and w.reports.tree.isExpanded(moved)
+    assert w.reports.proxy.rowCount(moved) == rows
+
+
+def test_the_fonts_a_report_is_shown_in_are_looked_up_before_the_first_report() -> None:
+    window, text = QFont("Noto Sans CJK SC", 10), QFont("Noto Sans CJK SC", 12)
+    fonts = fonts_to_warm(window, text, HEADING_GROWTH.values())
+    assert [(f.pointSize(), f.bold()) for f in fonts] == [(10, False), (10, True), (12, False), (12, True),
+                                                         (15, True), (13, True)]
+    assert all(warm(f) > 0 for f in fonts)
