@@ -31,6 +31,7 @@ def test_compare_chart_paints_one_bar_per_report() -> None:
     session.set_reports(shown, shown)
     panel = ComparePanel(session)
     panel.resize(900, 300)
+    panel.show()
     assert panel.topic_box.count() == 4
     assert panel.topic_box.currentText() in {"行政复议（件）", "行政复议（%）", "行政执法（%）", "普法（人次）"}
     panel.topic_box.setCurrentIndex(panel.topic_box.findText("普法（人次）"))
@@ -39,6 +40,25 @@ def test_compare_chart_paints_one_bar_per_report() -> None:
     image = panel.chart.grab().toImage()
     assert image.format() != QImage.Format.Format_Invalid
     assert image.pixelColor(image.width() // 2, image.height() // 2).isValid()
+
+
+def test_the_compare_page_is_rebuilt_only_on_screen_and_catches_up_when_shown() -> None:
+    """A folder opening rebuilt the hidden 对比 grid and chart over every report, a stall each time."""
+    session = Session(MemoryReviewStore())
+    panel = ComparePanel(session)
+    one = [make_analysis("a" * 64)]
+    session.set_reports(one, one)
+    assert panel.model.rowCount() == 0 and panel.topic_box.count() == 0  # not on screen: only noted
+    panel.show()
+    assert panel.model.rowCount() == 1 and panel.topic_box.count() == 4
+    two = [*one, make_analysis("b" * 64, issuer="某县司法局", year=2022)]
+    session.set_reports(two, two)
+    assert panel.model.rowCount() == 2  # on screen: at once
+    panel.hide()
+    session.set_reports(one, one)
+    assert panel.model.rowCount() == 2
+    panel.show()
+    assert panel.model.rowCount() == 1
 
 
 def test_report_text_that_looks_like_html_is_shown_verbatim() -> None:

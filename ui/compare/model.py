@@ -58,13 +58,25 @@ class GridModel(QAbstractTableModel):
         self._columns: list[ItemColumn] = []
         self._results: list[dict[str, CheckResult]] = []
         self._reload_later = Coalesced(self.reload, self)  # once per burst of arriving reports
+        self._live = True  # rebuilt as reports change; off while the 对比 page is not on screen
+        self._stale = False
         session.reports_changed.connect(self.reload)
         session.reports_added.connect(lambda _n: self._reload_later.request())
         session.review_changed.connect(self._review_changed)
         self.reload()
 
+    def set_live(self, live: bool) -> None:
+        """Off: changes are only noted (a folder opening rebuilt the hidden grid over every report,
+        a stall each time); on again: rebuilt once if anything changed meanwhile."""
+        self._live = live
+        if live and self._stale:
+            self.reload()
+
     def reload(self) -> None:
         self._reload_later.cancel()
+        self._stale = not self._live
+        if self._stale:
+            return
         self.beginResetModel()
         self._reports = self._session.analyses()
         self._columns = item_columns(self._reports, self._session.checklist)

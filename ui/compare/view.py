@@ -8,6 +8,7 @@ top and bottom units. A double-click (or Enter) on a cell opens that report and 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +45,8 @@ class ComparePanel(QWidget):
         super().__init__(parent)
         self._session = session
         self.model = GridModel(session)
+        self.model.set_live(False)  # until the page is shown
+        self._topics_stale = True
         self.proxy = GridFilter()
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit()
@@ -131,8 +134,21 @@ class ComparePanel(QWidget):
         for c in range(len(FIXED), self.model.columnCount()):
             header.resizeSection(c, fm.height() + 12)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.model.set_live(True)
+        if self._topics_stale:
+            self._reload_topics()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.model.set_live(False)
+
     def _reload_topics(self) -> None:
         self._topics_later.cancel()
+        self._topics_stale = not self.isVisible()  # a page not on screen catches up when shown
+        if self._topics_stale:
+            return
         current = self.topic_box.currentData()
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
