@@ -183,6 +183,7 @@ class Controller(QObject):
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
             if pick is not None:
                 self.w.reports.select_report(pick)
+                self.w.show_report(pick)  # already selected (the tree kept its rows): its findings arrived
             self._auto_selected = None
         self._report(result)
         if self._pending:

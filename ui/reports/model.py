@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from ui import plain
 from ui.icons import AMBER, RED, status_icon
@@ -36,6 +37,7 @@ class ReportsModel(QAbstractItemModel):
         self._session = session
         self._roots: list[Row] = []
         self._position: dict[str, int] = {}
+        self._built: dict[str, tuple[object, ...]] = {}  # report → what its shown rows were made of
         session.reports_changed.connect(self.reload)
         session.reports_added.connect(self._added)
         session.review_changed.connect(self._report_changed)
@@ -45,10 +47,49 @@ class ReportsModel(QAbstractItemModel):
         self.reload()
 
     def reload(self) -> None:
+        analyses = self._session.analyses()
+        shas = [a.sha256 for a in analyses]
+        if len(shas) == len(self._roots) and set(shas) == set(self._position):
+            self._reorder(shas)
+            self._refresh(analyses)
+            return
         self.beginResetModel()
-        self._roots = [Row("report", a.sha256, filled=False) for a in self._session.analyses()]
+        self._roots = [Row("report", a.sha256, filled=False) for a in analyses]
         self._position = {r.report: i for i, r in enumerate(self._roots)}
+        self._built.clear()
         self.endResetModel()
+
+    def _reorder(self, shas: list[str]) -> None:
+        """The same reports in another order (as they arrived → project order): rows moved, not made
+        again, so what is open and selected stays so."""
+        if shas == [r.report for r in self._roots]:
+            return
+        self.layoutAboutToBeChanged.emit()
+        by_sha = {r.report: r for r in self._roots}
+        self._roots = [by_sha[s] for s in shas]
+        self._position = {s: i for i, s in enumerate(shas)}
+        before = self.persistentIndexList()
+        after = []
+        for idx in before:
+            node = self.row_of(idx)
+            row = -1 if node is None else self._position[node.report] if node.parent is None else node.row_in_parent()
+            after.append(self.createIndex(row, idx.column(), node) if node is not None else QModelIndex())
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _refresh(self, analyses: list[Analysis]) -> None:
+        """The same reports in the same order (a job ended, adding findings over the whole project):
+        the rows stay, with what the reviewer opened and selected; a report's rows are made again
+        only where its sections or parts changed, and every count is drawn again."""
+        for a in analyses:
+            if (built := self._built.get(a.sha256)) is not None and built != self._inputs(a):
+                self._analysis_changed(a.sha256)
+        if self._roots:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
+
+    def _inputs(self, a: Analysis) -> tuple[object, ...]:
+        """What a report's rows are made of (``build_report_row``)."""
+        return (a.sections, a.parts, a.sha256 not in self._session.reading)
 
     def _added(self, count: int) -> None:
         """Reports appended at the end, without resetting what the reviewer has open."""
@@ -129,6 +170,7 @@ class ReportsModel(QAbstractItemModel):
         if node is None or a is None:
             return
         children = build_report_row(a, gaps=node.report not in self._session.reading).children
+        self._built[node.report] = self._inputs(a)
         for child in children:
             child.parent = node
         if children:
