@@ -13,6 +13,7 @@ A project caches each report's own analysis (``across=False``) and adds these ov
 from __future__ import annotations
 
 import logging
+import pickle
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -98,6 +99,14 @@ def _analyze_chunk(docs: list[Document], checklist: checklist_mod.Checklist, pac
         o = analyze_safely(d, checklist)
         out.append((o, pack_analysis(o) if pack and isinstance(o, Analysis) else None))
     return out
+
+
+def _analyze_chunk_pickled(docs: list[Document], checklist: checklist_mod.Checklist, pack: bool) -> list[bytes]:
+    """``_analyze_chunk``, each outcome pickled on its own: the caller unpickles them one at a time.
+
+    A chunk's results unpickled in one call hold the caller's GIL for ~10 ms; in a window, whose
+    GUI thread waits for the GIL to paint, that was a stall."""
+    return [pickle.dumps(m, pickle.HIGHEST_PROTOCOL) for m in _analyze_chunk(docs, checklist, pack)]
 
 
 def _analyze_job(job: tuple[list[Document], checklist_mod.Checklist, bool]) -> list[Made]:
@@ -231,8 +240,8 @@ def _run_pool(docs: Sequence[Document], run: _Run, pool: Executor) -> list[Outco
     pack = run.packed is not None
     results: dict[int, list[Outcome]] = {}
     finished = 0
-    pending: dict[Future[list[Made]], tuple[int, int]] = {
-        pool.submit(_analyze_chunk, list(docs[a:b]), run.cl, pack): (a, b)
+    pending: dict[Future[list[bytes]], tuple[int, int]] = {
+        pool.submit(_analyze_chunk_pickled, list(docs[a:b]), run.cl, pack): (a, b)
         for a, b in chunks(n, run.on_done is not None)
     }
     while pending:
@@ -244,7 +253,7 @@ def _run_pool(docs: Sequence[Document], run: _Run, pool: Executor) -> list[Outco
         for f in done:
             a, b = pending.pop(f)
             try:
-                made = f.result()
+                made = [pickle.loads(m) for m in f.result()]
             except Exception:  # a worker died (out of memory, killed): do its reports here
                 made = _analyze_chunk(list(docs[a:b]), run.cl, pack)
             finished += len(made)
