@@ -53,6 +53,9 @@ class ChecklistPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)  # item names are read whole, on two lines where needed
         self.tree.setItemDelegate(WrapDelegate(self.tree))
+        # A report's checklist always outgrows the pane: a scroll bar appearing with the first report
+        # narrowed the rows, which were measured and the window painted a second time.
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.tree.setAlternatingRowColors(True)
         hdr = self.tree.header()
         hdr.setStretchLastSection(False)

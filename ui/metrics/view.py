@@ -29,6 +29,8 @@ class TablePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        # As the checklist's: a scroll bar appearing with the first report's figures repainted the window.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking every cell
         self.table.horizontalHeader().setHighlightSections(False)
