@@ -87,8 +87,13 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
 
 def finished_count(reviews: Iterable[ReportReview]) -> tuple[int, int]:
     """(reports whose review is finished, reports): the status bar's 已审结 n/m."""
-    rs = list(reviews)
-    return sum(1 for r in rs if r.finished), len(rs)
+    return finished_of(r.status for r in reviews)
+
+
+def finished_of(statuses: Iterable[str]) -> tuple[int, int]:
+    """``finished_count`` from the reports' statuses alone (``review_status``: no counting of items)."""
+    ss = list(statuses)
+    return sum(1 for s in ss if s in FINISHED), len(ss)
 
 
 def gap_items(a: Analysis) -> list[CheckResult]:

@@ -182,7 +182,8 @@ class Controller(QObject):
             self._resume = ""
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
             if pick is not None:
-                self.w.reports.select_report(pick)
+                if pick != self.w.reports.current_report():  # else the tree stays where the reviewer left it
+                    self.w.reports.select_report(pick)
                 self.w.show_report(pick)  # already selected (the tree kept its rows): its findings arrived
             self._auto_selected = None
         self._report(result)

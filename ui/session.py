@@ -18,7 +18,7 @@ from reviewer.journal import Change, apply_change, now
 from reviewer.messages import msg
 from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
 from reviewer.paths import readable_stem
-from reviewer.review import ReportReview, finished_count, review_status, summarize
+from reviewer.review import ReportReview, finished_of, review_status, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.server_errors import refusal
 from reviewer.sync import Team, take_decision, take_verdict
@@ -405,7 +405,7 @@ class Session(QObject):
 
     def finished(self) -> tuple[int, int]:
         """(reports whose review is finished, reports): the status bar's count."""
-        return finished_count(rv for sha in self._analyses if (rv := self.review(sha)) is not None)
+        return finished_of(self.status(sha) for sha in self._analyses)  # at every job's end: no item counts
 
 
 Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]

@@ -17,8 +17,11 @@ from .conftest import WindowFactory
 
 
 def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    w.show()  # a hidden tree puts off laying out its rows, and expanding one then only notes it
+    qtbot.waitExposed(w)
     with qtbot.waitSignal(w.loader.loaded, timeout=60000):
         w.controller.open_paths([str(seeds_dir)])
+    qtbot.wait(10)  # the tree lays its rows out (in project order now) before the reviewer can click one
 
 
 def _section_rows(w, row: int) -> int:  # type: ignore[no-untyped-def]
