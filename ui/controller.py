@@ -109,7 +109,15 @@ class Controller(QObject):
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
             self._auto_selected = analyses[0].sha256  # whichever came first; the end puts the first in order
-            self.w.reports.select_report(self._auto_selected)
+            QTimer.singleShot(0, self, self._open_first)
+
+    def _open_first(self) -> None:
+        """The first report opened one turn of the event loop after its row arrived: the tree lays
+        out and paints its new rows first, the report and its panes in a turn of their own (the two
+        together were the longest stall of a folder opening)."""
+        sha = self._auto_selected
+        if sha and self.w.reports.current_report() is None and self.w.session.analysis(sha) is not None:
+            self.w.reports.select_report(sha)
 
     def _drafted(self, draft: object) -> None:
         """A scan's first pages: readable at once, the rest filling in as OCR reads them."""
