@@ -7,6 +7,7 @@ when and to what, since what they saw when deciding was stale.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -78,3 +79,26 @@ class Team:
 
     def may_judge(self) -> bool:
         return self.lead
+
+
+Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]  # decisions by report, verdicts
+
+
+def merge_review(decisions: Mapping[str, Mapping[str, ItemDecision]], verdicts: Mapping[str, ReportVerdict],
+                 mine: Iterable[ItemDecision], mine_verdicts: Iterable[ReportVerdict]) -> Review:
+    """The decisions and verdicts as read, except where a word known here (``mine``) is as late or later."""
+    out_d = {k: dict(v) for k, v in decisions.items()}
+    out_v = dict(verdicts)
+    for d in mine:
+        old = out_d.get(d.report, {}).get(d.item)
+        if old is None or d.time >= old.time:
+            out_d.setdefault(d.report, {})[d.item] = d
+    for v in mine_verdicts:
+        if (old_v := out_v.get(v.report)) is None or v.time >= old_v.time:
+            out_v[v.report] = v
+    return out_d, out_v
+
+
+def same_review(a: Review, b: Review) -> bool:
+    """Whether two reads hold the same decisions and verdicts (a report without any counts as absent)."""
+    return {k: v for k, v in a[0].items() if v} == {k: v for k, v in b[0].items() if v} and a[1] == b[1]

@@ -21,7 +21,7 @@ from reviewer.paths import readable_stem
 from reviewer.review import ReportReview, finished_of, review_status, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.server_errors import refusal
-from reviewer.sync import Team, take_decision, take_verdict
+from reviewer.sync import Team, merge_review, same_review, take_decision, take_verdict
 from ui.labels import lang
 from ui.writer import StoreWriter
 
@@ -174,16 +174,8 @@ class Session(QObject):
                 mine_d.append(ItemDecision(c.report, c.item, c.value, c.comment, c.reviewer, c.time))  # type: ignore[arg-type]
             elif c.kind == "verdict":
                 mine_v.append(ReportVerdict(c.report, c.value, c.comment, c.reviewer, c.time))  # type: ignore[arg-type]
-        self._decisions = {k: dict(v) for k, v in decisions.items()}
-        self._verdicts = dict(verdicts)
-        for d in mine_d:
-            old = self._decisions.get(d.report, {}).get(d.item)
-            if old is None or d.time >= old.time:
-                self._decisions.setdefault(d.report, {})[d.item] = d
-        for v in mine_v:
-            if (old_v := self._verdicts.get(v.report)) is None or v.time >= old_v.time:
-                self._verdicts[v.report] = v
-        return not _same_review(before, (self._decisions, self._verdicts))
+        self._decisions, self._verdicts = merge_review(decisions, verdicts, mine_d, mine_v)
+        return not same_review(before, (self._decisions, self._verdicts))
 
     def add_reports(self, analyses: Sequence[Analysis]) -> None:
         """Show reports as soon as they are analysed (their project-wide findings come with the end
@@ -407,10 +399,3 @@ class Session(QObject):
         """(reports whose review is finished, reports): the status bar's count."""
         return finished_of(self.status(sha) for sha in self._analyses)  # at every job's end: no item counts
 
-
-Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]
-
-
-def _same_review(a: Review, b: Review) -> bool:
-    """Whether two reads hold the same decisions and verdicts (a report without any counts as absent)."""
-    return {k: v for k, v in a[0].items() if v} == {k: v for k, v in b[0].items() if v} and a[1] == b[1]

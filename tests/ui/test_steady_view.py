@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
+from reviewer.model import Analysis
 from ui.loading import LoadResult
 from ui.main_window import MainWindow
 from ui.text.highlighter import HEADING_GROWTH
@@ -26,12 +27,18 @@ def _opened(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir:
     return w
 
 
+def _on_show(w: MainWindow) -> tuple[str, Analysis]:
+    sha = w.reports.current_report()
+    a = w.session.analysis(sha) if sha is not None else None
+    assert sha is not None and a is not None
+    return sha, a
+
+
 def test_the_report_on_show_keeps_its_place_when_its_project_findings_arrive(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
 ) -> None:
     w = _opened(make_window, qtbot, tmp_path, seeds_dir)
-    sha = w.reports.current_report()
-    assert sha is not None
+    sha, a = _on_show(w)
     group = w.checklist.model.index(1, 0)
     item = w.checklist.model.index(2, 0, group)
     w.checklist.tree.setCurrentIndex(item)  # (the text jumps to its evidence)
@@ -39,8 +46,6 @@ def test_the_report_on_show_keeps_its_place_when_its_project_findings_arrive(
     bar.setValue(bar.maximum() // 2)  # then the reviewer reads on
     place = bar.value()
     assert place > 0
-    a = w.session.analysis(sha)
-    assert a is not None
     marks, findings = len(w.text.editor.marks.marks), w.findings.model.total()
     # The job's end: the same report, one more finding over the whole project.
     extra = replace(a.findings[0], start=a.findings[0].start + 1, end=a.findings[0].end + 1)
@@ -59,10 +64,7 @@ def test_the_same_review_read_again_redraws_nothing_and_a_changed_one_is_counted
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
 ) -> None:
     w = _opened(make_window, qtbot, tmp_path, seeds_dir)
-    sha = w.reports.current_report()
-    assert sha is not None
-    a = w.session.analysis(sha)
-    assert a is not None
+    sha, a = _on_show(w)
     item = a.checklist[0].id
     made = w.session.set_decision(sha, item, "符合")
     assert made is not None
