@@ -61,15 +61,17 @@ def test_a_large_folder_shows_its_first_reports_while_the_rest_are_read(
     w = make_window(tmp_path / "p.review")
     w.show()
     qtbot.waitExposed(w)
-    seen: list[tuple[int, bool, bool]] = []  # (rows in the tree, a report open, still loading) at each delivery
+    seen: list[int] = []  # rows in the tree at each delivery
+    opened: list[tuple[int, bool, bool]] = []  # (rows in the tree, its text shown, still loading) as a report opens
     progress_seen: list[bool] = []
-    w.loader.partial.connect(lambda _g: seen.append((w.reports.proxy.rowCount(), bool(w.text.editor.toPlainText()),
-                                                     w.loader.busy())))
+    w.loader.partial.connect(lambda _g: seen.append(w.reports.proxy.rowCount()))
+    w.reports.report_selected.connect(lambda _s: opened.append(
+        (w.reports.proxy.rowCount(), bool(w.text.editor.toPlainText()), w.loader.busy())))
     w.loader.progressed.connect(lambda _d, _t: progress_seen.append(w.status.progress.isVisible()))
     with qtbot.waitSignal(w.loader.loaded, timeout=120_000):
         w.controller.open_paths([str(folder)])
         assert w.status.progress.isVisible() and w.status.cancel.isVisible()
-    first_rows, first_shown, still_loading = seen[1]  # after the second delivery has been shown
+    first_rows, first_shown, still_loading = opened[0]  # the first report, opened by itself
     assert 0 < first_rows < 200 and first_shown and still_loading  # readable before the last is done
     assert len(seen) > 5  # group by group, not all at the end
     assert w.reports.proxy.rowCount() == 200
