@@ -230,5 +230,7 @@ def test_many_pairs_are_compared_in_the_pool_alike(pair: tuple[Analysis, Analysi
     here = with_previous_years(list(pair))
     with ThreadPoolExecutor(2) as pool:
         there = with_previous_years(list(pair), pool=lambda: pool)
-    assert [a.previous_year for a in there] == [a.previous_year for a in here]
-    assert [a.findings for a in there] == [a.findings for a in here]
+        beside = with_previous_years(list(pair), pool=lambda: pool, beside=1)  # this process compares too
+    for other in (there, beside):
+        assert [a.previous_year for a in other] == [a.previous_year for a in here]
+        assert [a.findings for a in other] == [a.findings for a in here]
