@@ -9,13 +9,17 @@ from pathlib import Path
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
+from reviewer.memory_store import MemoryReviewStore
 from reviewer.model import Analysis
 from ui.loading import LoadResult
 from ui.main_window import MainWindow
+from ui.reports.model import ROLE_SHA, ReportsModel
+from ui.session import Session
 from ui.text.highlighter import HEADING_GROWTH
 from ui.warmup import fonts_to_warm, warm
 
 from .conftest import WindowFactory
+from .sample import make_analysis
 
 
 def _opened(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path) -> MainWindow:
@@ -105,3 +109,16 @@ def test_the_fonts_a_report_is_shown_in_are_looked_up_before_the_first_report() 
     assert [(f.pointSize(), f.bold()) for f in fonts] == [(10, False), (10, True), (12, False), (12, True),
                                                          (15, True), (13, True)]
     assert all(warm(f) > 0 for f in fonts)
+
+
+def test_rows_after_the_first_arrive_in_batches(qtbot: QtBot) -> None:
+    """Each insertion lays the tree out and paints it: a folder's forty deliveries come in a few."""
+    session = Session(MemoryReviewStore())
+    model = ReportsModel(session)
+    session.add_reports([make_analysis("a" * 64)])
+    assert model.rowCount() == 1  # the first at once: it is opened while the rest are read
+    session.add_reports([make_analysis("b" * 64)])
+    session.add_reports([make_analysis("c" * 64)])
+    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=2000)
+    assert [model.index(r, 0).data(ROLE_SHA) for r in range(3)] == ["a" * 64, "b" * 64, "c" * 64]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from ui import plain
+from ui.coalesce import Coalesced
 from ui.icons import AMBER, RED, status_icon
 from ui.labels import part_name, text, verdict_name
 from ui.reports.rows import Row, build_report_row, has_rows
@@ -26,6 +27,7 @@ ROLE_FILE = Qt.ItemDataRole.UserRole + 6  # the report's path (report rows)
 ROLE_MINE = Qt.ItemDataRole.UserRole + 7  # assigned to this window's reviewer (a shared project)
 _ROOT = QModelIndex()
 TIP_CHARS = 300
+ROWS_MS = 150
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked of every row at each layout
 
 
@@ -39,7 +41,10 @@ class ReportsModel(QAbstractItemModel):
         self._position: dict[str, int] = {}
         self._built: dict[str, tuple[object, ...]] = {}  # report → what its shown rows were made of
         session.reports_changed.connect(self.reload)
-        session.reports_added.connect(self._added)
+        # Rows of a folder opening arrive some forty times: after the first, they are put in at most
+        # every ROWS_MS (each insertion lays the tree out and paints it, a stall of the window).
+        self._added_later = Coalesced(self._added, self, ROWS_MS)
+        session.reports_added.connect(lambda _n: self._added() if not self._roots else self._added_later.request())
         session.review_changed.connect(self._report_changed)
         session.analysis_changed.connect(self._analysis_changed)
         session.review_reloaded.connect(self._all_reviews_changed)
@@ -47,6 +52,7 @@ class ReportsModel(QAbstractItemModel):
         self.reload()
 
     def reload(self) -> None:
+        self._added_later.cancel()
         analyses = self._session.analyses()
         shas = [a.sha256 for a in analyses]
         if len(shas) == len(self._roots) and set(shas) == set(self._position):
@@ -91,7 +97,7 @@ class ReportsModel(QAbstractItemModel):
         """What a report's rows are made of (``build_report_row``)."""
         return (a.sections, a.parts, a.sha256 not in self._session.reading)
 
-    def _added(self, count: int) -> None:
+    def _added(self) -> None:
         """Reports appended at the end, without resetting what the reviewer has open."""
         analyses = self._session.analyses()
         first = len(self._roots)
