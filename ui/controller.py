@@ -189,10 +189,10 @@ class Controller(QObject):
             pick = pick or (self._resume if self._resume in shown else None)
             self._resume = ""
             pick = pick or (result.analyses[0].sha256 if result.analyses else None)
-            if pick is not None:
-                if pick != self.w.reports.current_report():  # else the tree stays where the reviewer left it
-                    self.w.reports.select_report(pick)
-                self.w.show_report(pick)  # already selected (the tree kept its rows): its findings arrived
+            if pick is not None and pick == self.w.reports.current_report():
+                self.w.show_report(pick)  # its project findings arrived; the tree stays where the reviewer left it
+            elif pick is not None:
+                self.w.reports.select_report(pick)
             self._auto_selected = None
         self._report(result)
         if self._pending:
