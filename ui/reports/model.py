@@ -75,13 +75,16 @@ class ReportsModel(QAbstractItemModel):
         self._roots = [by_sha[s] for s in shas]
         self._position = {s: i for i, s in enumerate(shas)}
         before = self.persistentIndexList()
-        after = []
-        for idx in before:
-            node = self.row_of(idx)
-            row = -1 if node is None else self._position[node.report] if node.parent is None else node.row_in_parent()
-            after.append(self.createIndex(row, idx.column(), node) if node is not None else QModelIndex())
-        self.changePersistentIndexList(before, after)
+        self.changePersistentIndexList(before, [self._moved(idx) for idx in before])
         self.layoutChanged.emit()
+
+    def _moved(self, index: QModelIndex) -> QModelIndex:
+        """Where a row is after ``_reorder``: a report row at its new place, a section row unmoved."""
+        node = self.row_of(index)
+        if node is None:
+            return QModelIndex()
+        row = self._position[node.report] if node.parent is None else node.row_in_parent()
+        return self.createIndex(row, index.column(), node)
 
     def _refresh(self, analyses: list[Analysis]) -> None:
         """The same reports in the same order (a job ended, adding findings over the whole project):

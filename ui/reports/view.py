@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
@@ -82,29 +85,31 @@ class ReportsTree(QTreeView):
             self.delete_pressed.emit()
             event.accept()
             return
-        self.by_hand = True
-        try:
+        with self._handling():
             super().keyPressEvent(event)
-        finally:
-            self.by_hand = False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.by_hand = True
-        try:
+        with self._handling():
             super().mousePressEvent(event)
-        finally:
-            self.by_hand = False
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         idx = self.indexAt(event.position().toPoint())
         # A report row opens as it is selected (the first click): the double click leaves it open.
         self.setExpandsOnDoubleClick(not idx.isValid() or idx.parent().isValid())
+        try:
+            with self._handling():
+                super().mouseDoubleClickEvent(event)
+        finally:
+            self.setExpandsOnDoubleClick(True)
+
+    @contextmanager
+    def _handling(self) -> Iterator[None]:
+        """``by_hand`` while one of the reviewer's events is handled."""
         self.by_hand = True
         try:
-            super().mouseDoubleClickEvent(event)
+            yield
         finally:
             self.by_hand = False
-            self.setExpandsOnDoubleClick(True)
 
 
 class ReportsPanel(QWidget):
