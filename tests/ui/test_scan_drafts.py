@@ -36,6 +36,16 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     opened.set()
 
 
+def _reading(make_window: WindowFactory, qtbot: QtBot, path: Path) -> tuple[Path, Any]:
+    """A window opening a scan of ``PAGES``, once its first page is shown."""
+    scan = ff.make_scan_tiff(path, PAGES)
+    w = make_window(path.parent / "p.review")
+    w.show()
+    w.controller.open_paths([str(scan)])
+    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 1, timeout=60_000)
+    return scan, w
+
+
 def _label(w: Any) -> str:
     return str(w.reports.proxy.index(0, 0).data())
 
@@ -43,11 +53,7 @@ def _label(w: Any) -> str:
 def test_a_scan_is_readable_from_its_first_page_and_fills_in(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, gate: threading.Event
 ) -> None:
-    scan = ff.make_scan_tiff(tmp_path / "扫描件.tif", PAGES)
-    w = make_window(tmp_path / "p.review")
-    w.show()
-    w.controller.open_paths([str(scan)])
-    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 1, timeout=60_000)
+    scan, w = _reading(make_window, qtbot, tmp_path / "扫描件.tif")
     assert _label(w).endswith("（识别中 1/3 页）")
     assert w.text.editor.toPlainText() == _text(PAGES[:1])  # the first page, open and readable
     assert w.loader.busy() and w.status.cancel.isVisible()
@@ -62,11 +68,7 @@ def test_a_scan_is_readable_from_its_first_page_and_fills_in(
 def test_cancelling_a_scan_half_read_leaves_nothing_of_it(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, gate: threading.Event
 ) -> None:
-    scan = ff.make_scan_tiff(tmp_path / "scan.tif", PAGES)
-    w = make_window(tmp_path / "p.review")
-    w.show()
-    w.controller.open_paths([str(scan)])
-    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 1, timeout=60_000)
+    _scan, w = _reading(make_window, qtbot, tmp_path / "scan.tif")
     w.status.cancel.click()
     gate.set()
     qtbot.waitUntil(lambda: not w.loader.busy(), timeout=60_000)
