@@ -15,16 +15,18 @@ from __future__ import annotations
 import logging
 import pickle
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reviewer import checklist as checklist_mod
 from reviewer.findings import batch_duplicates, find_findings, uncertain_figures
+from reviewer.forkmap import can_fork, forked_map
 from reviewer.meta import extract_meta
 from reviewer.metrics import extract_metrics
-from reviewer.model import Analysis, Document, LoadError
+from reviewer.model import Analysis, Document, Finding, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
 from reviewer.plan import plan_entries
@@ -121,7 +123,14 @@ def _outcomes(made: list[Made], packed: dict[str, bytes] | None) -> list[Outcome
 
 def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
     """The analyses with ``duplicate_across_reports`` findings added (see module docstring)."""
-    extra = batch_duplicates([(a.file, a.text, a.lines) for a in analyses])
+    return _with_duplicates(analyses, _duplicates(analyses))
+
+
+def _duplicates(analyses: Sequence[Analysis]) -> list[list[Finding]]:
+    return batch_duplicates([(a.file, a.text, a.lines) for a in analyses])
+
+
+def _with_duplicates(analyses: Sequence[Analysis], extra: Sequence[Sequence[Finding]]) -> list[Analysis]:
     out: list[Analysis] = []
     for a, fs in zip(analyses, extra, strict=True):
         if fs:
@@ -164,6 +173,8 @@ def analyze_many(
     extra = batch_workers(len(docs), workers)
     if not extra:
         return _finish(_run_inline(docs, run), failures, across, None)
+    if can_fork():  # copies of this process, which hold the documents already
+        return _finish(_run_forked(docs, run, extra), failures, across, None, forks=extra)
     # The batch's own pool, this process working beside it: for the analyses, then for comparing
     # with last year's.
     with batch_pool(extra) as own:
@@ -194,7 +205,7 @@ class _Run:
 
 
 def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: bool,
-            pool: Executor | None, beside: int = 0) -> list[Analysis]:
+            pool: Executor | None, beside: int = 0, forks: int = 0) -> list[Analysis]:
     done = [o for o in outcomes if isinstance(o, Analysis)]
     errors = [o for o in outcomes if isinstance(o, LoadError)]
     if errors and failures is None:
@@ -203,10 +214,31 @@ def _finish(outcomes: list[Outcome], failures: list[LoadError] | None, across: b
         failures.extend(errors)
     if not across:
         return done
+    if forks:
+        return _across_forked(done, forks)
     from reviewer.lastyear import with_previous_years  # a report of the batch beside last year's
 
     return with_previous_years(add_batch_duplicates(done), pool=(lambda: pool) if pool is not None else None,
                                beside=beside)
+
+
+def _across_forked(done: Sequence[Analysis], forks: int) -> list[Analysis]:
+    """What ``_finish`` adds across reports, by this process and ``forks`` forked copies of it: the
+    batch's duplicates as one task (first: the longest) and the comparisons with last year's in chunks."""
+    from reviewer.lastyear import attach_pairings, compare_chunk, pair_jobs
+    from reviewer.pairing import pair_reports
+
+    pairings = pair_reports(done, done)
+    jobs = list(pair_jobs(done, pairings).values())
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+
+    def task(i: int) -> list[Any]:
+        return _duplicates(done) if i == 0 else compare_chunk(chunks[i - 1])
+
+    results = dict(forked_map(task, 1 + len(chunks), forks))
+    compared = {a.sha256: py for i, chunk in enumerate(chunks) for (a, _p, _by), py in zip(chunk, results[i + 1],
+                                                                                              strict=True)}
+    return attach_pairings(_with_duplicates(done, results[0]), pairings, compared=compared)
 
 
 class AnalysisError(RuntimeError):
@@ -263,11 +295,26 @@ def _run_pool(docs: Sequence[Document], run: _Run, pool: Executor) -> list[Outco
 
 def _run_shared(docs: Sequence[Document], run: _Run, pool: Executor, workers: int) -> list[Outcome]:
     """The batch in chunks, ``workers`` of them at a time in ``pool`` and the others here."""
+    jobs = [(list(docs[a:b]), run.cl, run.packed is not None) for a, b in chunks(len(docs), run.on_done is not None)]
+    return _gather(share_work(pool, workers, _analyze_job, jobs, run.cancelled), run, len(docs))
+
+
+def _run_forked(docs: Sequence[Document], run: _Run, workers: int) -> list[Outcome]:
+    """The batch in chunks, shared between this process and ``workers`` forked copies of it."""
     bounds = chunks(len(docs), run.on_done is not None)
-    jobs = [(list(docs[a:b]), run.cl, run.packed is not None) for a, b in bounds]
+    pack = run.packed is not None
+
+    def one(i: int) -> list[Made]:
+        return _analyze_chunk(list(docs[bounds[i][0] : bounds[i][1]]), run.cl, pack)
+
+    return _gather(forked_map(one, len(bounds), workers, run.cancelled), run, len(docs))
+
+
+def _gather(done: Iterable[tuple[int, list[Made]]], run: _Run, total: int) -> list[Outcome]:
+    """Chunks' outcomes as they come, told to ``run``; in input order at the end."""
     results: dict[int, list[Outcome]] = {}
     finished = 0
-    for i, made in share_work(pool, workers, _analyze_job, jobs, run.cancelled):
+    for i, made in done:
         finished += len(made)
-        results[i] = run.done(made, finished, len(docs))
+        results[i] = run.done(made, finished, total)
     return [a for i in sorted(results) for a in results[i]]

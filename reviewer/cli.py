@@ -13,7 +13,7 @@ import argparse
 import bisect
 import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -61,15 +61,30 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 def write_json(analyses: Sequence[Analysis], errors: Sequence[LoadError], single: bool, out: TextIO) -> None:
     """The analyses, then an error object for each file that could not be read or analysed, as
     ``json.dump(..., ensure_ascii=False, indent=1)`` writes them; an array is written report by
-    report (``reviewer.jsonout``: the same text, a third of the time, never held whole)."""
+    report (``reviewer.jsonout``: the same text, a third of the time, never held whole), a large
+    batch's reports encoded by this process and forked copies of it (``reviewer.forkmap``)."""
     from reviewer import jsonout
 
     if single and len(analyses) + len(errors) == 1:
         out.write(jsonout.dumps(to_json(analyses[0]) if analyses else error_json(errors[0])))
     else:
-        objects = itertools.chain((to_json(a) for a in analyses), (error_json(e) for e in errors))
-        jsonout.write_array((jsonout.dumps(o, 1) for o in objects), out)
+        reports = itertools.chain.from_iterable(_encoded(analyses))
+        jsonout.write_array(itertools.chain(reports, (jsonout.dumps(error_json(e), 1) for e in errors)), out)
     out.write("\n")
+
+
+def _encoded(analyses: Sequence[Analysis], size: int = 8) -> Iterator[list[str]]:
+    """Each group of ``size`` analyses encoded as array items, in order."""
+    from reviewer import jsonout
+    from reviewer.forkmap import forked_map, in_order
+    from reviewer.pool import batch_workers
+
+    groups = [analyses[i : i + size] for i in range(0, len(analyses), size)]
+
+    def encode(i: int) -> list[str]:
+        return [jsonout.dumps(to_json(a), 1) for a in groups[i]]
+
+    return in_order(forked_map(encode, len(groups), batch_workers(len(analyses))))
 
 
 _SUMMARY = {

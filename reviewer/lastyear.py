@@ -169,17 +169,31 @@ def with_previous_years(analyses: Sequence[Analysis], library: Sequence[Analysis
     return attach_pairings(analyses, pairings, library, pool, beside)
 
 
-def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing],
-                    library: Sequence[Analysis] = (), pool: PoolFactory | None = None, beside: int = 0
-                    ) -> list[Analysis]:
+Job = tuple[Analysis, Analysis, PairedBy]  # this year's analysis, last year's, how they were paired
+
+
+def pair_jobs(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing], library: Sequence[Analysis] = ()
+              ) -> dict[str, Job]:
+    """The comparisons to make, by this year's report: each report paired with a report at hand."""
     by_sha = {a.sha256: a for a in [*library, *analyses]}
-    jobs: dict[str, tuple[Analysis, Analysis, PairedBy]] = {}
+    jobs: dict[str, Job] = {}
     for a in analyses:
         p = pairings.get(a.sha256)
         if p is not None and (previous := by_sha.get(p.previous)) is not None:
             jobs[a.sha256] = (a, previous, p.paired_by)
-    executor = pool() if pool is not None and len(jobs) >= PARALLEL_MIN else None
-    done = _compare_all(executor, list(jobs.values()), beside) if executor is not None else {}
+    return jobs
+
+
+def attach_pairings(analyses: Sequence[Analysis], pairings: Mapping[str, Pairing],
+                    library: Sequence[Analysis] = (), pool: PoolFactory | None = None, beside: int = 0,
+                    compared: Mapping[str, PreviousYear] | None = None) -> list[Analysis]:
+    """``compared``: the comparisons, when they were made beforehand (``compare_chunk`` over ``pair_jobs``)."""
+    jobs = pair_jobs(analyses, pairings, library)
+    if compared is not None:
+        done = compared
+    else:
+        executor = pool() if pool is not None and len(jobs) >= PARALLEL_MIN else None
+        done = _compare_all(executor, list(jobs.values()), beside) if executor is not None else {}
     out: list[Analysis] = []
     for a in analyses:
         job = jobs.get(a.sha256)
@@ -199,12 +213,12 @@ def _slim(a: Analysis) -> Analysis:
                    lines=tuple(ln for ln in a.lines if ln.kind in PROSE))
 
 
-def _compare_chunk(jobs: list[tuple[Analysis, Analysis, PairedBy]]) -> list[PreviousYear]:
+def compare_chunk(jobs: Sequence[Job]) -> list[PreviousYear]:
     """Worker entry point (module level so spawned processes can import it)."""
     return [compare(a, previous, by) for a, previous, by in jobs]
 
 
-def _compare_all(executor: Executor, jobs: list[tuple[Analysis, Analysis, PairedBy]], beside: int = 0
+def _compare_all(executor: Executor, jobs: list[Job], beside: int = 0
                  ) -> dict[str, PreviousYear]:
     """Every job's comparison, by this year's report; a chunk whose worker failed is compared here."""
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
@@ -212,14 +226,14 @@ def _compare_all(executor: Executor, jobs: list[tuple[Analysis, Analysis, Paired
         from reviewer.pool import share_work
 
         slim = [[(_slim(a), _slim(p), by) for a, p, by in c] for c in chunks]
-        return {a.sha256: py for i, results in share_work(executor, beside, _compare_chunk, slim)
+        return {a.sha256: py for i, results in share_work(executor, beside, compare_chunk, slim)
                 for (a, _p, _by), py in zip(chunks[i], results, strict=True)}
-    futures = [executor.submit(_compare_chunk, [(_slim(a), _slim(p), by) for a, p, by in c]) for c in chunks]
+    futures = [executor.submit(compare_chunk, [(_slim(a), _slim(p), by) for a, p, by in c]) for c in chunks]
     out: dict[str, PreviousYear] = {}
     for chunk, future in zip(chunks, futures, strict=True):
         try:
             results = future.result()
         except Exception:  # a worker died or the pool is shutting down: the comparison is cheap enough here
-            results = _compare_chunk(chunk)
+            results = compare_chunk(chunk)
         out.update({a.sha256: py for (a, _p, _by), py in zip(chunk, results, strict=True)})
     return out

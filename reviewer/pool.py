@@ -93,9 +93,10 @@ def start_method() -> str:
 
     A forked worker starts in milliseconds with the analyser already imported and the dictionary
     already mapped (a spawned one re-imports everything: 0.2–0.3 s each). Forking a process that
-    runs other threads (a window's, a loader's) can copy a lock held by one of them, so then spawn.
+    runs other threads (a window's, a loader's) can copy a lock held by one of them, so then spawn;
+    a process that has loaded Qt runs threads of its own that Python does not count.
     """
-    if sys.platform == "linux" and threading.active_count() == 1:
+    if sys.platform == "linux" and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules:
         return "fork"
     return "spawn"
 

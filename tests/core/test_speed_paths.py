@@ -65,12 +65,15 @@ def test_small_batches_one_worker_and_busy_cores_stay_in_this_process(monkeypatc
 
 
 def test_fork_only_without_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(pool.sys.modules, "PySide6.QtCore", raising=False)  # pytest-qt loads it
     monkeypatch.setattr(pool.sys, "platform", "linux")
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     assert pool.start_method() == "fork"
     monkeypatch.setattr(pool.threading, "active_count", lambda: 3)
     assert pool.start_method() == "spawn"
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
+    monkeypatch.setitem(pool.sys.modules, "PySide6.QtCore", pool.sys)  # Qt's own threads are not counted
+    assert pool.start_method() == "spawn"
     monkeypatch.setattr(pool.sys, "platform", "win32")
     assert pool.start_method() == "spawn"
 
