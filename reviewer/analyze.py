@@ -30,7 +30,7 @@ from reviewer.model import Analysis, Document, Finding, LoadError
 from reviewer.outline import build_outline
 from reviewer.parts import find_parts
 from reviewer.plan import plan_entries
-from reviewer.pool import batch_pool, batch_workers, share_work
+from reviewer.pool import batch_pool, batch_workers, fork_workers, share_work
 
 log = logging.getLogger(__name__)
 CHUNK = 8  # reports per task: amortises pickling without starving workers at the end
@@ -170,10 +170,11 @@ def analyze_many(
     run = _Run(cl, progress, cancelled, on_done, packed)
     if pool is not None:
         return _finish(_run_pool(docs, run, pool), failures, across, pool)
-    extra = batch_workers(len(docs), workers)
+    fork = can_fork()
+    extra = fork_workers(len(docs), workers) if fork else batch_workers(len(docs), workers)
     if not extra:
         return _finish(_run_inline(docs, run), failures, across, None)
-    if can_fork():  # copies of this process, which hold the documents already
+    if fork:  # copies of this process, which hold the documents already
         return _finish(_run_forked(docs, run, extra), failures, across, None, forks=extra)
     # The batch's own pool, this process working beside it: for the analyses, then for comparing
     # with last year's.

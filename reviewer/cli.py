@@ -77,14 +77,14 @@ def _encoded(analyses: Sequence[Analysis], size: int = 8) -> Iterator[list[str]]
     """Each group of ``size`` analyses encoded as array items, in order."""
     from reviewer import jsonout
     from reviewer.forkmap import forked_map, in_order
-    from reviewer.pool import batch_workers
+    from reviewer.pool import fork_workers
 
     groups = [analyses[i : i + size] for i in range(0, len(analyses), size)]
 
     def encode(i: int) -> list[str]:
         return [jsonout.dumps(to_json(a), 1) for a in groups[i]]
 
-    return in_order(forked_map(encode, len(groups), batch_workers(len(analyses))))
+    return in_order(forked_map(encode, len(groups), fork_workers(len(analyses))))
 
 
 _SUMMARY = {

@@ -117,6 +117,18 @@ def batch_workers(reports: int, workers: int | None = None, busy: float | None =
     return max(0, min(wanted - 1, int((os.cpu_count() or 1) - load)))
 
 
+def fork_workers(reports: int, workers: int | None = None) -> int:
+    """How many forked copies of this process share a batch of ``reports`` (``reviewer.forkmap``).
+
+    Unlike a pool's workers, whatever other programs are doing: a forked child costs this process
+    only the reading of its results, so it pays even on busy cores. Measured over 200 reports on
+    this 2-core machine beside 0, 1 and 2 busy programs: one child 1.2 / 1.8 / 2.4 s, none 1.8 /
+    1.9 / 2.6 s. (The load average also counts this program's own last run: a batch run twice in a
+    row found the machine "busy" and ran in one process.)
+    """
+    return batch_workers(reports, workers, busy=0.0)
+
+
 def _load_average() -> float:
     try:
         return os.getloadavg()[0]

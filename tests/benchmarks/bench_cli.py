@@ -29,13 +29,16 @@ sys.path.insert(0, str(HERE))
 from tests.benchmarks.corpus import write_reports  # noqa: E402
 
 # Every batch in this process: both the pool's chooser (this branch) and the older fixed threshold.
-ONE_PROCESS = ("import sys, reviewer.analyze as a; a.batch_workers = lambda n, w=None: 0; a._INLINE_BELOW = 1 << 30;"
+ONE_PROCESS = ("import sys, reviewer.analyze as a, reviewer.pool as p; a.batch_workers = lambda n, w=None: 0;"
+               "a._INLINE_BELOW = 1 << 30; a.fork_workers = p.fork_workers = lambda n, w=None: 0;"
                "from reviewer.cli import main; sys.exit(main(sys.argv[1:]))")
 
 PARTS = r"""
 import io, json, sys, time
 t0 = time.perf_counter()
 import reviewer.cli as cli
+import reviewer.pool as pool
+pool.fork_workers = lambda n, w=None: 0  # every part in this one process
 from reviewer.analyze import add_batch_duplicates, analyze_many
 from reviewer.load import load_many
 from reviewer.lastyear import with_previous_years

@@ -110,8 +110,16 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     return [str(p) for p in write_reports(48, Path(folder))]
 
 
+def test_forks_whatever_the_load_a_pool_only_on_free_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_load_average", lambda: 9.0)  # (or this program's own last run)
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
+    assert pool.batch_workers(200) == 0
+    assert pool.fork_workers(200) == 1 and pool.fork_workers(200, workers=1) == 0
+    assert pool.fork_workers(pool.INLINE_BELOW - 1) == 0
+
+
 def _many(paths: list[str], monkeypatch: pytest.MonkeyPatch, fork: bool, workers: int) -> list[Analysis]:
-    monkeypatch.setattr(pool, "_load_average", lambda: 0.0)  # workers even on a busy machine
+    monkeypatch.setattr(pool, "_load_average", lambda: 0.0)  # pool workers even on a busy machine
     monkeypatch.setattr(pool.os, "cpu_count", lambda: 3)
     monkeypatch.setattr(analyze_mod, "can_fork", lambda: fork)
     docs, _ = load_many(paths)
@@ -129,14 +137,12 @@ def test_a_forked_batch_is_the_batch_in_one_process(batch: list[str], monkeypatc
 
 
 def test_forked_json_is_the_json_of_one_process(batch: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool, "_load_average", lambda: 0.0)
-    monkeypatch.setattr(pool.os, "cpu_count", lambda: 2)
     docs, _ = load_many(batch)
     analyses = analyze_many(docs, workers=1)
     texts = []
     for workers in (2, 1):
         out = io.StringIO()
-        monkeypatch.setattr(pool, "batch_workers", lambda n, workers=None, busy=None, w=workers: w - 1)
+        monkeypatch.setattr(pool, "fork_workers", lambda n, workers=None, w=workers: w - 1)
         cli.write_json(analyses, [], False, out)
         texts.append(out.getvalue())
     assert texts[0] == texts[1] and len(json.loads(texts[0])) == 48
