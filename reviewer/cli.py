@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
+import gc
 import itertools
 import sys
 from collections.abc import Iterator, Sequence
@@ -152,8 +154,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    code: int = args.func(args)
+    with _few_collections():
+        code: int = args.func(args)
     return code
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while a command runs, as it was after.
+
+    A batch makes millions of objects that live to the end (the analyses) and almost no cycles; at
+    the default threshold the collector walked them ~300 times over 200 reports: 0.06-0.08 s of a
+    1.3 s run (measured with gc.callbacks; the same saving as turning it off)."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 if __name__ == "__main__":

@@ -117,3 +117,23 @@ def test_a_batch_in_a_pool_beside_this_process_is_the_batch_in_one_process(monke
     shared = analyze_many(docs, workers=2)
     inline = analyze_many(docs, workers=1)
     assert shared == inline and [a.file for a in shared] == [d.path for d in docs]
+
+
+def test_a_command_collects_garbage_less_often_and_leaves_the_collector_as_it_was(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    from reviewer import cli
+
+    seen: list[tuple[int, int, int]] = []
+    real = cli._cmd_analyze
+
+    def recording(args: object) -> int:
+        seen.append(gc.get_threshold())
+        return real(args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "_cmd_analyze", recording)
+    before = gc.get_threshold()
+    assert main(["analyze", str(seed_path("000"))]) == 0
+    assert seen == [(50_000, 20, 20)] and gc.get_threshold() == before
+    capsys.readouterr()
