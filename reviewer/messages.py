@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Union
 
+from reviewer.fastpickle import fast_pickle
 from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
 
 Param = Union[str, int, float, tuple["Param", ...], "Message"]
@@ -360,6 +361,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 _SEQ_SEP = {"zh": "；", "en": "; "}
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Message:
     """A catalogue id and its parameters, as (name, value) pairs so the value stays hashable."""
