@@ -2,11 +2,12 @@
 
 ``analyze_many`` runs the per-report pipeline in this process and, for a large batch, beside it in
 forked copies of this process where that is safe (``reviewer.forkmap``), else in a process pool
-(``reviewer.pool.share_work``), in chunks, then (unless ``across=False``) adds the batch's cross-report duplicates: each report's ``findings`` gains one
-``duplicate_across_reports`` finding per paragraph it shares with other reports of the batch, the
-message naming the other files; and a report whose unit's report of the year before is in the batch
-is compared with it (``previous_year``, :mod:`reviewer.lastyear`). The checklist is not re-evaluated
-for those (the checklist judges a report on its own; copying between units is shown as information).
+(``reviewer.pool.share_work``), in chunks, then (unless ``across=False``) adds the batch's
+cross-report duplicates: each report's ``findings`` gains one ``duplicate_across_reports`` finding
+per paragraph it shares with other reports of the batch, the message naming the other files; and a
+report whose unit's report of the year before is in the batch is compared with it
+(``previous_year``, :mod:`reviewer.lastyear`). The checklist is not re-evaluated for those (the
+checklist judges a report on its own; copying between units is shown as information).
 A project caches each report's own analysis (``across=False``) and adds these over all its reports.
 """
 
