@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from reviewer.checklist import ChecklistItem
@@ -139,11 +139,18 @@ def _search(pattern: str, text: str, lo: int, hi: int) -> tuple[int, int] | None
     A plain word is looked up with str.find, several times faster than sre over a whole report
     when the word is absent, which is most of the time.
     """
-    if re.escape(pattern) == pattern:
+    compiled = _compiled(pattern)
+    if compiled is None:
         i = text.find(pattern, lo, hi)
         return (i, i + len(pattern)) if i >= 0 else None
-    m = re.compile(pattern).search(text, lo, hi)
+    m = compiled.search(text, lo, hi)
     return m.span() if m is not None else None
+
+
+@lru_cache(maxsize=4096)  # a checklist's keywords, each with the years of the reports met
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` compiled, or None for a plain word (told apart once, not for every report)."""
+    return None if re.escape(pattern) == pattern else re.compile(pattern)
 
 
 def _rule_absent(item: ChecklistItem, ctx: Context) -> CheckResult:
