@@ -14,8 +14,9 @@ import bisect
 import contextlib
 import gc
 import itertools
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -70,12 +71,16 @@ def write_json(analyses: Sequence[Analysis], errors: Sequence[LoadError], single
     if single and len(analyses) + len(errors) == 1:
         out.write(jsonout.dumps(to_json(analyses[0]) if analyses else error_json(errors[0])))
     else:
-        reports = itertools.chain.from_iterable(_encoded(analyses))
-        jsonout.write_array(itertools.chain(reports, (jsonout.dumps(error_json(e), 1) for e in errors)), out)
+        encoded = _encoded(analyses)
+        try:
+            reports = itertools.chain.from_iterable(encoded)
+            jsonout.write_array(itertools.chain(reports, (jsonout.dumps(error_json(e), 1) for e in errors)), out)
+        finally:
+            encoded.close()  # forked encoders stopped now, not when the interpreter ends
     out.write("\n")
 
 
-def _encoded(analyses: Sequence[Analysis], size: int = 8) -> Iterator[list[str]]:
+def _encoded(analyses: Sequence[Analysis], size: int = 8) -> Generator[list[str], None, None]:
     """Each group of ``size`` analyses encoded as array items, in order."""
     from reviewer import jsonout
     from reviewer.forkmap import forked_map, in_order
@@ -154,8 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    with _few_collections():
-        code: int = args.func(args)
+    try:
+        with _few_collections():
+            code: int = args.func(args)
+    except BrokenPipeError:  # the reader stopped reading (… | head): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
     return code
 
 

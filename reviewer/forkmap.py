@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Generic, TypeVar
 
 from reviewer.pool import start_method
@@ -73,15 +74,21 @@ def forked_map(run: Callable[[int], R], n: int, workers: int,
             child.close()
 
 
-def in_order(done: Iterable[tuple[int, R]]) -> Iterator[R]:
-    """The results of ``forked_map`` by index, each as soon as those before it are in."""
+def in_order(done: Iterator[tuple[int, R]]) -> Generator[R, None, None]:
+    """The results of ``forked_map`` by index, each as soon as those before it are in; closing this
+    closes ``done`` (its children stop)."""
     waiting: dict[int, R] = {}
     nxt = 0
-    for i, result in done:
-        waiting[i] = result
-        while nxt in waiting:
-            yield waiting.pop(nxt)
-            nxt += 1
+    try:
+        for i, result in done:
+            waiting[i] = result
+            while nxt in waiting:
+                yield waiting.pop(nxt)
+                nxt += 1
+    finally:
+        close = getattr(done, "close", None)
+        if close is not None:
+            close()
 
 
 def _fill(fd: int, n: int) -> bool:
@@ -199,8 +206,6 @@ class _Child(Generic[R]):
             yield item
 
     def stop(self) -> None:
-        import signal
-
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:

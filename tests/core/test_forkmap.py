@@ -157,3 +157,32 @@ def _all_ended(pids: list[int]) -> bool:
             continue
         return False
     return bool(pids)
+
+
+def test_a_reader_that_stops_ends_the_batch_quietly(batch: list[str]) -> None:
+    """``reviewer analyze --json FOLDER | head``: no traceback, no child left running."""
+    import subprocess
+    import sys
+
+    folder = str(Path(batch[0]).parent)
+    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "analyze", "--json", folder],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10) == b'[\n {\n  "sc'
+    proc.stdout.close()  # as head does after its lines
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 1 and "Traceback" not in err and "Exception" not in err
+    assert _left_running(folder) == []
+
+
+def _left_running(folder: str) -> list[int]:
+    """Processes still working on ``folder`` (a forked child's command line is its parent's)."""
+    time.sleep(0.2)
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and folder.encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
