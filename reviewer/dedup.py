@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -134,30 +135,36 @@ def duplicate_groups(paras: Sequence[Paragraph], across_owners_only: bool = Fals
             uf.join(j, i)
     shingles: dict[int, frozenset[int]] = {}  # filled for candidates only
     buckets: dict[int, list[int]] = {}
+    find = uf.find
     for i in unique:
         seen: set[int] = set()
+        owner = paras[i].owner if across_owners_only else None  # pairs of one owner are never linked
+        root = find(i)
         for h in _sketch(paras[i].key):
-            bucket = buckets.setdefault(h, [])
-            if len(bucket) < BUCKET_CAP:
+            bucket = buckets.get(h)
+            if bucket is None:  # most chunks are met once: no list to make, no loop to run
+                buckets[h] = [i]
+            elif len(bucket) < BUCKET_CAP:
                 for j in bucket:
                     # a pair already linked through others needs no comparison
-                    if j not in seen and uf.find(j) != uf.find(i):
-                        seen.add(j)
-                        _maybe_join(uf, paras, shingles, j, i, across_owners_only)
+                    if j in seen or paras[j].owner == owner or find(j) == root:
+                        continue
+                    seen.add(j)
+                    if _similar(paras, shingles, j, i):
+                        uf.join(j, i)
+                        root = find(i)
                 bucket.append(i)
+    roots = [find(i) for i in range(len(paras))]  # a group's root is its first member (see _Union.join)
+    size = Counter(roots)
     groups: dict[int, list[int]] = {}
-    for i in range(len(paras)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+    for i, root in enumerate(roots):
+        if size[root] > 1:  # most paragraphs are in no group: no list made for them
+            groups.setdefault(root, []).append(i)
+    return list(groups.values())
 
 
-def _maybe_join(
-    uf: _Union, paras: Sequence[Paragraph], shingles: dict[int, frozenset[int]], j: int, i: int, across: bool
-) -> None:
-    if across and paras[i].owner == paras[j].owner:
-        return
+def _similar(paras: Sequence[Paragraph], shingles: dict[int, frozenset[int]], j: int, i: int) -> bool:
     for k in (i, j):
         if k not in shingles:
             shingles[k] = _shingles(paras[k].key)
-    if _overlap(shingles[i], shingles[j]) >= THRESHOLD:
-        uf.join(j, i)
+    return _overlap(shingles[i], shingles[j]) >= THRESHOLD
