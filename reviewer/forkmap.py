@@ -60,9 +60,14 @@ def forked_map(run: Callable[[int], R], n: int, workers: int,
         os.close(tickets_r)
         yield from forked_map(run, n, 0, cancelled)
         return
-    children = [_spawn(run, tickets_r) for _ in range(min(workers, n - 1))]
+    children: list[_Child[R]] = []
     done: set[int] = set()
     try:
+        for _ in range(min(workers, n - 1)):
+            child = _spawn(run, tickets_r)
+            if child is None:  # no more processes allowed here: the others share the work
+                break
+            children.append(child)
         yield from _share(run, tickets_r, children, done, cancelled)
         if cancelled is None or not cancelled():
             for i in range(n):  # chunks whose child died with them
@@ -138,10 +143,16 @@ def _share(run: Callable[[int], R], tickets: int, children: list[_Child[R]], don
             yield i, result
 
 
-def _spawn(run: Callable[[int], R], tickets: int) -> _Child[R]:
+def _spawn(run: Callable[[int], R], tickets: int) -> _Child[R] | None:
+    """A child taking tickets, or None when it cannot be made (out of processes or memory)."""
     results_r, results_w = os.pipe()
     _grow(results_w, _PIPE_BYTES)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(results_r)
+        os.close(results_w)
+        return None
     if pid == 0:  # the child: never returns into the caller's code
         code = 1
         try:

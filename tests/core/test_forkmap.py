@@ -69,6 +69,26 @@ def test_a_chunk_whose_child_died_or_failed_is_done_here(children: list[int]) ->
     assert _all_ended(children)
 
 
+def test_a_fork_refused_leaves_the_work_to_the_others(children: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    recorded = forkmap.os.fork
+
+    def second_refused() -> int:
+        if children:
+            raise BlockingIOError(11, "Resource temporarily unavailable")  # EAGAIN: too many processes
+        return recorded()
+
+    monkeypatch.setattr(forkmap.os, "fork", second_refused)
+    fds = len(os.listdir("/proc/self/fd"))
+
+    def run(i: int) -> int:
+        time.sleep(0.002)
+        return i
+
+    assert sorted(forkmap.forked_map(run, 30, 3)) == [(i, i) for i in range(30)]
+    assert len(children) == 1 and _all_ended(children)
+    assert len(os.listdir("/proc/self/fd")) == fds  # no pipe left open
+
+
 def test_cancelled_stops_and_ends_the_children(children: list[int]) -> None:
     def run(i: int) -> int:
         time.sleep(0.002)
