@@ -33,6 +33,7 @@ _TICKET = struct.Struct("<I")
 _FRAME = struct.Struct("<Q")
 _PIPE_BYTES = 1 << 20  # a child's results: a chunk of analyses is ~350 KB; it waits while the pipe is full
 _F_SETPIPE_SZ = 1031  # Linux fcntl (fcntl.F_SETPIPE_SZ from Python 3.10 on)
+_DEFERRED = {signal.SIGINT, signal.SIGTERM}
 
 
 def can_fork() -> bool:
@@ -75,8 +76,17 @@ def forked_map(run: Callable[[int], R], n: int, workers: int,
                     yield i, run(i)
     finally:
         os.close(tickets_r)
-        for child in children:
-            child.close()
+        _close_all(children)
+
+
+def _close_all(children: list[_Child[R]]) -> None:
+    """Stop and reap every child, even when one of them fails to (Ctrl-C during a wait)."""
+    try:
+        if children:
+            children[0].close()
+    finally:
+        if len(children) > 1:
+            _close_all(children[1:])
 
 
 def in_order(done: Iterator[tuple[int, R]]) -> Generator[R, None, None]:
@@ -97,24 +107,28 @@ def in_order(done: Iterator[tuple[int, R]]) -> Generator[R, None, None]:
 
 
 def _fill(fd: int, n: int) -> bool:
-    """Write every ticket, if the pipe can hold them all (a write past its size would block)."""
+    """Write every ticket, if the pipe can hold them all: nobody reads it yet, so a write that does
+    not fit fails rather than waits (a user over the kernel's pipe quota gets pipes of one page)."""
     data = b"".join(_TICKET.pack(i) for i in range(n))
-    if _grow(fd, len(data)) < len(data):
-        return False
+    _grow(fd, len(data))
+    os.set_blocking(fd, False)
     view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except BlockingIOError:
+        return False
     return True
 
 
-def _grow(fd: int, size: int) -> int:
-    """Make the pipe hold ``size`` bytes if allowed; its size."""
+def _grow(fd: int, size: int) -> None:
+    """Make the pipe hold ``size`` bytes, if allowed (/proc/sys/fs/pipe-max-size, 1 MB by default)."""
     try:
         import fcntl
 
-        return int(fcntl.fcntl(fd, _F_SETPIPE_SZ, max(size, 4096)))
+        fcntl.fcntl(fd, _F_SETPIPE_SZ, max(size, 4096))
     except OSError:
-        return 1 << 16  # Linux's default; the limit (/proc/sys/fs/pipe-max-size) is 1 MB by default
+        pass  # the pipe keeps its size
 
 
 def _take(fd: int) -> int | None:
@@ -147,20 +161,26 @@ def _spawn(run: Callable[[int], R], tickets: int) -> _Child[R] | None:
     """A child taking tickets, or None when it cannot be made (out of processes or memory)."""
     results_r, results_w = os.pipe()
     _grow(results_w, _PIPE_BYTES)
+    # Ctrl-C (or a TERM) between the fork and the child's own try would send the child back into
+    # the caller's code: such signals wait until each process is in place.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(results_r)
         os.close(results_w)
         return None
     if pid == 0:  # the child: never returns into the caller's code
         code = 1
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             os.close(results_r)
             _serve(run, tickets, results_w)
             code = 0
         finally:
             os._exit(code)  # no atexit handlers, no flushing the parent's buffered output twice
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     os.close(results_w)
     return _Child[R](pid, results_r)
 
@@ -227,4 +247,7 @@ class _Child(Generic[R]):
         if self.open:
             self.stop()
         os.close(self.fd)
-        os.waitpid(self.pid, 0)
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass  # already reaped (SIGCHLD ignored by the program)

@@ -94,11 +94,20 @@ def start_method() -> str:
     A forked worker starts in milliseconds with the analyser already imported and the dictionary
     already mapped (a spawned one re-imports everything: 0.2–0.3 s each). Forking a process that
     runs other threads (a window's, a loader's) can copy a lock held by one of them, so then spawn;
-    a process that has loaded Qt runs threads of its own that Python does not count.
+    the system's count of this process's threads also sees those Python does not (Qt's, and the
+    OCR engine's once a scan was read), and Qt starts its own as it pleases.
     """
-    if sys.platform == "linux" and threading.active_count() == 1 and "PySide6.QtCore" not in sys.modules:
+    if sys.platform == "linux" and threading.active_count() == 1 and _system_threads() == 1 \
+            and "PySide6.QtCore" not in sys.modules:
         return "fork"
     return "spawn"
+
+
+def _system_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1  # no /proc: Python's own count decides
 
 
 def batch_workers(reports: int, workers: int | None = None, busy: float | None = None) -> int:

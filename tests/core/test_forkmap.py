@@ -89,6 +89,16 @@ def test_a_fork_refused_leaves_the_work_to_the_others(children: list[int], monke
     assert len(os.listdir("/proc/self/fd")) == fds  # no pipe left open
 
 
+def test_tickets_that_do_not_fit_the_pipe_are_done_here(children: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user over the kernel's pipe quota gets one-page pipes: the batch must not wait on a full one."""
+    import fcntl
+
+    monkeypatch.setattr(forkmap, "_grow", lambda fd, size: fcntl.fcntl(fd, 1031, 4096))  # F_SETPIPE_SZ
+    fds = len(os.listdir("/proc/self/fd"))
+    assert sorted(forkmap.forked_map(lambda i: i, 5000, 1)) == [(i, i) for i in range(5000)]
+    assert children == [] and len(os.listdir("/proc/self/fd")) == fds
+
+
 def test_cancelled_stops_and_ends_the_children(children: list[int]) -> None:
     def run(i: int) -> int:
         time.sleep(0.002)

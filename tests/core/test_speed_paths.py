@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
@@ -69,6 +70,7 @@ def test_small_batches_one_worker_and_busy_cores_stay_in_this_process(monkeypatc
 
 def test_fork_only_without_other_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(pool.sys.modules, "PySide6.QtCore", raising=False)  # pytest-qt loads it
+    monkeypatch.setattr(pool, "_system_threads", lambda: 1)  # (and Qt's threads run in this test process)
     monkeypatch.setattr(pool.sys, "platform", "linux")
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     assert pool.start_method() == "fork"
@@ -77,6 +79,11 @@ def test_fork_only_without_other_threads(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(pool.threading, "active_count", lambda: 1)
     monkeypatch.setitem(pool.sys.modules, "PySide6.QtCore", pool.sys)  # Qt's own threads are not counted
     assert pool.start_method() == "spawn"
+    monkeypatch.delitem(pool.sys.modules, "PySide6.QtCore")
+    monkeypatch.setattr(pool, "_system_threads", lambda: 6)  # e.g. the OCR engine's, after a scan
+    assert pool.start_method() == "spawn"
+    monkeypatch.setattr(pool, "_system_threads", lambda: 1)
+    assert pool.start_method() == "fork"
     monkeypatch.setattr(pool.sys, "platform", "win32")
     assert pool.start_method() == "spawn"
 
@@ -140,3 +147,17 @@ def test_a_command_collects_garbage_less_often_and_leaves_the_collector_as_it_wa
     assert main(["analyze", str(seed_path("000"))]) == 0
     assert seen == [(50_000, 20, 20)] and gc.get_threshold() == before
     capsys.readouterr()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="the system's thread list is Linux's /proc")
+def test_this_process_threads_are_counted_by_the_system() -> None:
+    ready, stop = threading.Event(), threading.Event()
+    before = pool._system_threads()
+    t = threading.Thread(target=lambda: (ready.set(), stop.wait()))
+    t.start()
+    ready.wait()
+    try:
+        assert pool._system_threads() == before + 1
+    finally:
+        stop.set()
+        t.join()
