@@ -51,6 +51,20 @@ def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-un
         w.controller.open_paths([str(seeds_dir)])
 
 
+def _folder_chosen(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """``folder``, made and chosen in the folder dialog the action opens."""
+    folder.mkdir()
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    return folder
+
+
+def _annotate(w, qtbot: QtBot) -> list[object]:  # type: ignore[no-untyped-def]
+    """The menu action, until it has written its files; what ``annotated`` carried."""
+    with qtbot.waitSignal(w.annotator.annotated, timeout=60000) as blocker:
+        w.actions_.annotate.trigger()
+    return list(blocker.args)
+
+
 def test_the_menu_action_writes_the_annotated_reports_and_letters(
     make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,16 +77,13 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     w.checklist.tree.setCurrentIndex(w.checklist.model.item_index(item.id))
     w.checklist.detail.buttons.button(1).click()  # 不符合
     w.checklist.detail.comment.insertPlainText("请补充规范性文件审核的数量")
-    out = tmp_path / "退回单位"
-    out.mkdir()
+    out = _folder_chosen(monkeypatch, tmp_path / "退回单位")
     asked: list[str] = []
     answer_scope_dialog(monkeypatch, asked)
-    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
     menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "导出(&X)")
     assert w.actions_.annotate in menu.actions() and w.actions_.export in menu.actions()
-    with qtbot.waitSignal(w.annotator.annotated, timeout=60000) as blocker:
-        w.actions_.annotate.trigger()
-    assert asked == ["退回单位（批注版）"] and blocker.args == [str(out)]
+    carried = _annotate(w, qtbot)
+    assert asked == ["退回单位（批注版）"] and carried == [str(out)]
     # the default scope is all reports, but only 庐阳区 has been reviewed: the four others (未审) are skipped
     assert sorted(p.name for p in out.iterdir()) == ["庐阳区人民政府_2020年度_审阅意见书.docx",
                                                      "庐阳区人民政府_2020年度_批注版.docx"]
@@ -100,13 +111,10 @@ def test_unreviewed_reports_too_without_letters_only_the_annotated_copies_are_wr
     w = make_window(tmp_path / "p.review")
     w.settings.reviewer = w.session.reviewer = "王审阅"
     _open_seeds(w, qtbot, seeds_dir)
-    out = tmp_path / "退回单位"
-    out.mkdir()
+    out = _folder_chosen(monkeypatch, tmp_path / "退回单位")
     asked: list[str] = []
     answer_scope_dialog(monkeypatch, asked, letters=False, unreviewed=True)
-    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
-    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
-        w.actions_.annotate.trigger()
+    _annotate(w, qtbot)
     assert asked == ["退回单位（批注版）"]
     assert sorted(p.name for p in out.iterdir()) == [
         "中共泰州市委 泰州市人民政府_2021年度_批注版.docx", "塘沽街道_2024年度_批注版.docx",
@@ -162,11 +170,8 @@ def test_without_a_reviewers_name_the_window_asks_for_one_and_keeps_it(
     answer_scope_dialog(monkeypatch, asked, unreviewed=True)
     w.actions_.annotate.trigger()  # cancelled: nothing else is asked
     assert asked_name == ["批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）："] and asked == []
-    out = tmp_path / "退回单位"
-    out.mkdir()
-    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
-    with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
-        w.actions_.annotate.trigger()
+    out = _folder_chosen(monkeypatch, tmp_path / "退回单位")
+    _annotate(w, qtbot)
     assert asked == ["退回单位（批注版）"] and len(asked_name) == 2
     assert w.session.reviewer == "赵审阅" and w.settings_store.load().reviewer == "赵审阅"
     assert len(list(out.iterdir())) == 10
@@ -185,14 +190,11 @@ def test_an_english_window_still_sends_the_unit_chinese(
     _open_seeds(w, qtbot, seeds_dir)
     a = w.session.analyses()[2]
     w.session.set_verdict(a.sha256, "需修改", "请补充")
-    out = tmp_path / "out"
-    out.mkdir()
+    out = _folder_chosen(monkeypatch, tmp_path / "out")
     answer_scope_dialog(monkeypatch, [])
-    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory", lambda *a, **k: str(out))
     set_language("en")
     try:
-        with qtbot.waitSignal(w.annotator.annotated, timeout=60000):
-            w.actions_.annotate.trigger()
+        _annotate(w, qtbot)
     finally:
         set_language("zh_CN")
     assert sorted(p.name for p in out.iterdir()) == ["庐阳区人民政府_2020年度_审阅意见书.docx",
