@@ -1,6 +1,6 @@
 import sys
 
-from reviewer.cli import main
+from reviewer.cli import command
 
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):  # multiprocessing costs 15 ms to import: only where it is needed
@@ -8,4 +8,4 @@ if __name__ == "__main__":
 
         # The analysis pool spawns workers; a frozen build must route them here instead of the CLI.
         multiprocessing.freeze_support()
-    sys.exit(main())
+    command()

@@ -10,15 +10,17 @@ Exit codes: 0 all loaded, 1 some failed to load, 2 bad usage (argparse) or an un
 from __future__ import annotations
 
 import argparse
+import atexit
 import bisect
 import contextlib
 import gc
 import itertools
 import os
 import sys
+import threading
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from reviewer import cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
@@ -41,6 +43,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     docs, load_errors = load_many(args.paths)
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)
+    args.kept.append(analyses)  # freed by the system at exit (see ``command``), not object by object
     if args.previous:  # last year's reports from a reference project or folder (往年报告库)
         from reviewer.library import with_library
 
@@ -156,9 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, kept: list[object] | None = None) -> int:
+    """Run one command; what it makes that lives to the end is appended to ``kept``."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.kept = kept if kept is not None else []
     try:
         with _few_collections():
             code: int = args.func(args)
@@ -166,6 +171,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1
     return code
+
+
+def command() -> NoReturn:
+    """The installed ``reviewer`` command: ``main``, then an exit without the interpreter's teardown.
+
+    A batch leaves millions of objects. Freeing them one by one, then every module, took 0.07-0.09 s
+    of a 1.1 s run over 200 reports, for memory the system takes back at once. Output is flushed
+    and exit handlers run first; with another thread alive (a process pool's) the normal exit
+    waits for it instead.
+    """
+    kept: list[object] = []
+    code = main(kept=kept)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left before the end: nothing more can reach it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = code or 1
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()  # logging's shutdown and the like, as a normal exit runs them
+    os._exit(code)
 
 
 @contextlib.contextmanager
@@ -184,4 +211,4 @@ def _few_collections() -> Iterator[None]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

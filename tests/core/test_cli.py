@@ -118,3 +118,40 @@ def test_help_and_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["analyze"])
     assert "缺少参数：paths" in capsys.readouterr().err
+
+
+def test_the_installed_command_flushes_runs_exit_handlers_and_keeps_the_code(tmp_path: Path) -> None:
+    """``command`` leaves without the interpreter's teardown, but nothing a normal exit does is lost:
+    the whole output, the exit handlers, the exit code (1 for a folder with a bad file)."""
+    import subprocess
+    import sys
+
+    shutil.copy(seed_path("002"), tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    marker = tmp_path / "handler-ran"
+    script = ("import atexit, pathlib, sys; from reviewer.cli import command;"
+              f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes');"
+              "command()")
+    proc = subprocess.run([sys.executable, "-c", script, "analyze", "--json", str(tmp_path)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 1 and "b.txt" in proc.stderr
+    out = json.loads(proc.stdout)  # whole: the last bytes were flushed before leaving
+    assert [Path(o["file"]).name for o in out] == ["a.txt", "b.txt"]
+    assert out[0]["issuer"] and out[1]["error"]["kind"] == "binary"
+    assert marker.read_text() == "yes"
+
+
+def test_the_installed_command_waits_for_other_threads(tmp_path: Path) -> None:
+    """With another thread alive (a process pool's manager) the normal exit is kept, so that
+    thread ends its work: here it writes a file after the command has returned."""
+    import subprocess
+    import sys
+
+    marker = tmp_path / "thread-done"
+    script = ("import pathlib, threading, time; from reviewer.cli import command;"
+              f"threading.Thread(target=lambda: (time.sleep(0.5), pathlib.Path({str(marker)!r}).write_text('done'))"
+              ").start(); command()")
+    proc = subprocess.run([sys.executable, "-c", script, "analyze", str(seed_path("003"))],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 0 and "==" in proc.stdout
+    assert marker.read_text() == "done"
