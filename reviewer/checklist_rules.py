@@ -42,6 +42,14 @@ class Context:
     findings: tuple[Finding, ...]
 
     @cached_property
+    def metric_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """The figures' spans by topic: a report's ten metrics items each look up a few topics."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for m in self.metrics:
+            out.setdefault(m.topic, []).append((m.start, m.end))
+        return out
+
+    @cached_property
     def readable(self) -> str:
         """The text with web-page clutter and metadata lines blanked, offsets unchanged."""
         if not self.outline.lines:
@@ -175,8 +183,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _rule_metrics(item: ChecklistItem, ctx: Context) -> CheckResult:
-    topics = set(item.topics)
-    spans = [(m.start, m.end) for m in ctx.metrics if m.topic in topics]
+    spans = [span for topic in set(item.topics) for span in ctx.metric_spans.get(topic, ())]
     for pat in item.patterns:
         spans.extend(m.span() for m in re.finditer(_years(pat, ctx.meta.report_year), ctx.readable))
     spans = _outermost(spans)
