@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewer.fastpickle import fast_init
+
 MIN_CHARS = 30  # shorter paragraphs (headings, slogans) repeat legitimately
 SHINGLE = 5
 SKETCH = 8
@@ -33,6 +35,7 @@ MIN_CHUNK = 3  # shorter chunks (法治, 的) are shared by unrelated paragraphs
 _NOISE = re.compile(r"[\s\u3000\xa0，。、；：,.;:“”\"'‘’（）()！!？?—\-]+")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of some report: ``owner`` is the caller's key (e.g. a report index)."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewer.fastpickle import fast_init
+
 CN_DIGITS = "〇一二三四五六七八九"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -28,6 +30,7 @@ _TITLE_END = re.compile(r"[。；;！!？?]|[:：](?=\S)|(?<=[^一二三四五�
 _TITLE_MAX = 60
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A heading marker at the start of a stripped line."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reviewer.fastpickle import fast_pickle
+from reviewer.fastpickle import fast_record
 from reviewer.model import Finding
 
 CopyLevel = Literal["paragraph", "sentence"]
@@ -21,7 +21,7 @@ PromiseStatus = Literal["reported", "not_mentioned"]
 JumpKind = Literal["up", "down", "over_100"]
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class CopiedPassage:
     """A paragraph or sentence of this year's text that repeats one of last year's."""
@@ -34,7 +34,7 @@ class CopiedPassage:
     chars: int  # normalised characters of this year's passage
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class CopiedShare:
     """How much of a text (the whole report or one part) repeats last year's, in normalised characters."""
@@ -47,7 +47,7 @@ class CopiedShare:
         return self.copied / self.total if self.total else None
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class FigureSide:
     """One year's figure: the metric's value, measure, text as written, span and sentence."""
@@ -59,7 +59,7 @@ class FigureSide:
     context: str
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class FigurePair:
     """The same figure (topic, measure word and what it counts) last year and this year."""
@@ -83,7 +83,7 @@ class FigurePair:
         return 100 * self.change / self.previous.value
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class PlanEntry:
     """An item of a report's own next-year plan, as the analysis reads it (``Analysis.plan``)."""
@@ -95,7 +95,7 @@ class PlanEntry:
     terms: tuple[str, ...]  # the key words it is recognised by in next year's report
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class PlanItem:
     """An item of last year's next-year plan, and where this year's report gives account of it."""
@@ -112,7 +112,7 @@ class PlanItem:
     matched: tuple[str, ...]  # those found in the passage
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class PreviousYear:
     """This report beside the report of the same unit for the year before."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from reviewer.fastpickle import fast_init
 from reviewer.resources import resource_path
 
 # Every Unicode space (full-width and no-break spaces show up as indentation in pasted pages),
@@ -22,6 +23,7 @@ BULLETS = "•·●▪◆■"
 ChromeKind = Literal["clutter", "metadata"]
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class RawLine:
     """One physical line: ``[start, end)`` excludes the newline; ``text`` is stripped of blanks."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Union
 
-from reviewer.fastpickle import fast_pickle
+from reviewer.fastpickle import fast_record
 from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
 
 Param = Union[str, int, float, tuple["Param", ...], "Message"]
@@ -361,7 +361,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 _SEQ_SEP = {"zh": "；", "en": "; "}
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Message:
     """A catalogue id and its parameters, as (name, value) pairs so the value stays hashable."""

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from reviewer.fastpickle import fast_pickle
+from reviewer.fastpickle import fast_record
 from reviewer.messages import Message
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ Severity = Literal["info", "warning", "error"]
 LineKind = Literal["title", "clutter", "metadata", "heading", "body", "signature"]
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class LineHint:
     """A structural hint from the source format (e.g. a Word heading style or list level)."""
@@ -38,7 +38,7 @@ class LineHint:
     label: str | None = None  # auto-numbering label recovered from the source, e.g. "一、"
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Document:
     """One loaded report: decoded text with '\\n' line endings and nothing else changed."""
@@ -54,7 +54,7 @@ class Document:
     uncertain: tuple[tuple[int, int, float], ...] = ()
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class LoadError:
     """A file that could not be loaded; ``message`` is Chinese, names the file and the problem."""
@@ -66,7 +66,7 @@ class LoadError:
     message: str
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Line:
     """A classified non-blank line of the text."""
@@ -76,7 +76,7 @@ class Line:
     end: int  # exclusive, before the '\n'
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading and everything under it up to the next heading of the same or a higher level."""
@@ -105,7 +105,7 @@ def heading_length(s: Section) -> int:
     return at + len(s.title) if at >= 0 else len(s.heading)
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str  # a code of vocab.FINDING_KIND: duplicate_paragraph, garbled_date, misquoted_regulation ...
@@ -115,7 +115,7 @@ class Finding:
     end: int
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Outline:
     sections: tuple[Section, ...]
@@ -123,7 +123,7 @@ class Outline:
     findings: tuple[Finding, ...] = ()
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     title: str | None
@@ -137,7 +137,7 @@ class ReportMeta:
     findings: tuple[Finding, ...] = ()
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class PartResult:
     status: PartStatus
@@ -148,7 +148,7 @@ class PartResult:
     note: Message
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Metric:
     text: str  # exact substring text[start:end] holding number, unit and qualifier
@@ -162,7 +162,7 @@ class Metric:
     context: str
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Evidence:
     section: str | None
@@ -170,7 +170,7 @@ class Evidence:
     end: int
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     id: str
@@ -185,7 +185,7 @@ class CheckResult:
         return self.name_en if lang == "en" and self.name_en else self.name
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the core says about one report; ``to_json`` gives the DESIGN.md schema."""
@@ -235,7 +235,7 @@ def not_earlier(new: str, old: str) -> bool:
     return new >= old
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class ItemDecision:
     """A reviewer's decision on one checklist item of one report."""
@@ -249,7 +249,7 @@ class ItemDecision:
     stale: bool = False  # made on an earlier version of the report's content
 
 
-@fast_pickle
+@fast_record
 @dataclass(frozen=True, slots=True)
 class ReportVerdict:
     report: str

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reviewer.fastpickle import fast_init
 from reviewer.frame import signature_lines, title_groups
 from reviewer.headings import cn_int, cn_numeral, heading_title, match_marker
 from reviewer.lines import RawLine, chrome_kind, chrome_rules, split_lines
@@ -28,6 +29,7 @@ _BODY_KINDS = ("body", "heading")
 _SENTENCE_END = re.compile(r"[。；;！？]")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _Cand:
     line: RawLine

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer import dedup
+from reviewer.fastpickle import fast_init
 from reviewer.lastyear_model import PlanEntry
 from reviewer.model import PartResult, Section, walk_sections
 from reviewer.resources import resource_path
@@ -51,6 +52,7 @@ def rules() -> Rules:
                  frozenset(d["stopwords"]))
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ItemSpan:
     start: int

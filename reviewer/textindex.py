@@ -6,10 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from reviewer.fastpickle import fast_init
+
 SENTENCE_STOPS = "。！？!?；;\n"
 CLAUSE_STOPS = SENTENCE_STOPS + "，,：:"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Stops:
     """Positions of the stop characters of one kind in a text, for O(log n) boundary look-ups."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reviewer.fastpickle import fast_init
 from reviewer.resources import resource_path
 from reviewer.segment import token_spans
 from reviewer.textindex import TextIndex
@@ -42,6 +43,7 @@ class TopicTable:
     longest: int  # characters in the longest keyword
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     start: int
