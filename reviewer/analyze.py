@@ -29,6 +29,7 @@ from reviewer.meta import extract_meta
 from reviewer.metrics import extract_metrics
 from reviewer.model import Analysis, Document, Finding, LoadError
 from reviewer.outline import build_outline
+from reviewer.pairing import unit_key
 from reviewer.parts import find_parts
 from reviewer.plan import plan_entries
 from reviewer.pool import batch_pool, batch_workers, fork_workers, share_work
@@ -128,7 +129,7 @@ def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
 
 
 def _duplicates(analyses: Sequence[Analysis]) -> list[list[Finding]]:
-    return batch_duplicates([(a.file, a.text, a.lines) for a in analyses])
+    return batch_duplicates([(a.file, a.text, a.lines, unit_key(a.meta.issuer)) for a in analyses])
 
 
 def _with_duplicates(analyses: Sequence[Analysis], extra: Sequence[Sequence[Finding]]) -> list[Analysis]:

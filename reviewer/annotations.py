@@ -69,6 +69,8 @@ def for_the_unit(m: Message) -> Message:
     """A finding's message as the unit reads it: no other unit's file, no line number of the program's."""
     if m.id in ("dup.across", "dup.across_many"):
         return msg("unit.dup_across")
+    if m.id in ("dup.across_own", "dup.across_own_many"):
+        return msg("unit.dup_own")
     if m.id == "dup.across_run":
         inner = m.param("message")
         return msg("dup.across_run", n=m.param("n") or 0, message=for_the_unit(inner) if isinstance(inner, Message)
@@ -80,8 +82,18 @@ def for_the_unit(m: Message) -> Message:
     return m
 
 
+def _advice(f: Finding) -> str:
+    """The advice's message id: by kind, and for a paragraph shared only within the unit its own."""
+    if f.kind not in FINDING_KIND:
+        return "advice.other"
+    inner = f.message.param("message") if f.message.id == "dup.across_run" else f.message
+    if isinstance(inner, Message) and inner.id.startswith("dup.across_own"):
+        return "advice.duplicate_own_report"
+    return f"advice.{f.kind}"
+
+
 def finding_note(f: Finding, voice: Voice, lang: Lang = "zh") -> Note:
-    advice = Message(f"advice.{f.kind}" if f.kind in FINDING_KIND else "advice.other")
+    advice = Message(_advice(f))
     text = msg("annot.finding", kind=f.kind, message=for_the_unit(f.message), advice=advice).render(lang)
     return Note("finding", f.start, f.end, text, voice.author, voice.time)
 

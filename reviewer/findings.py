@@ -104,16 +104,18 @@ def duplicate_paragraphs(text: str, lines: Sequence[Line] = ()) -> list[Finding]
     return out
 
 
-def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list[list[Finding]]:
-    """``duplicate_across_reports`` findings per report for (file, text, lines) triples.
+def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line], str | None]]) -> list[list[Finding]]:
+    """``duplicate_across_reports`` findings per report for (file, text, lines, unit) quadruples.
 
     Every paragraph shared with another report of the batch gets one finding naming up to three
-    of the other files and how many there are in all.
+    of the other files and how many there are in all; it says "of the same unit" when every other
+    report holding it has the same known ``unit`` (``pairing.unit_key``) as this one.
     """
     paras: list[dedup.Paragraph] = []
-    for owner, (_, text, lines) in enumerate(reports):
+    for owner, (_, text, lines, _) in enumerate(reports):
         paras += dedup.paragraphs(text, owner, body_spans(text, lines))
-    names = [readable_name(file) for file, _, _ in reports]
+    names = [readable_name(file) for file, _, _, _ in reports]
+    units = [unit for _, _, _, unit in reports]
     out: list[list[Finding]] = [[] for _ in reports]
     for group in dedup.duplicate_groups(paras, across_owners_only=True):
         owners = sorted({paras[i].owner for i in group})
@@ -125,16 +127,19 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line]]]) -> list
             if (p.owner, p.start) in reported:
                 continue
             reported.add((p.owner, p.start))
-            out[p.owner].append(Finding("duplicate_across_reports", "info", _others(names, owners, p.owner),
+            out[p.owner].append(Finding("duplicate_across_reports", "info", _others(names, units, owners, p.owner),
                                         p.start, p.end))
     return [sorted(fs, key=lambda f: f.start) for fs in out]
 
 
-def _others(names: Sequence[str], owners: Sequence[int], me: int) -> Message:
+def _others(names: Sequence[str], units: Sequence[str | None], owners: Sequence[int], me: int) -> Message:
     """Up to three other files, and the count when there are more (linear, not per pair)."""
     shown = tuple(names[o] for o in owners[:4] if o != me)[:3]
     more = len(owners) - 1
-    return msg("dup.across_many", files=shown, n=more) if more > 3 else msg("dup.across", files=shown)
+    own = units[me] is not None and all(units[o] == units[me] for o in owners)
+    if more > 3:
+        return msg("dup.across_own_many" if own else "dup.across_many", files=shown, n=more)
+    return msg("dup.across_own" if own else "dup.across", files=shown)
 
 
 def _signature_units(text: str, meta: ReportMeta) -> list[str]:

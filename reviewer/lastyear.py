@@ -31,6 +31,7 @@ KINDS = ("copied_from_last_year", "figure_jump")
 ENTIRE = 0.9  # a part this much of which repeats last year's is "copied entirely"
 MIN_PART_CHARS = 40  # shorter parts (一句话的“其他”) repeat without saying much
 _PARTS_ORDER = ("measures", "shortcomings", "first_responsible", "next_year", "other")
+_SHARED_WITH_ONE = ("dup.across", "dup.across_own")  # a paragraph shared with one other report
 PARALLEL_MIN = 64  # fewer pairs are compared faster here than shipped to workers
 CHUNK = 16
 PoolFactory = Callable[[], Executor | None]  # asked only when there are enough pairs
@@ -101,7 +102,7 @@ def _absorb_shared(fs: Sequence[Finding], other: str, spans: Sequence[tuple[int,
     kept: list[Finding] = []
     absorbed: list[Finding] = []
     for f in fs:
-        same = f.kind == "duplicate_across_reports" and f.message.id == "dup.across" \
+        same = f.kind == "duplicate_across_reports" and f.message.id in _SHARED_WITH_ONE \
             and f.message.param("files") == only and any(s <= f.start and f.end <= e for s, e in spans)
         (absorbed if same else kept).append(f)
     return kept, absorbed

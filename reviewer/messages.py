@@ -42,12 +42,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "本段与其他单位报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in another unit's report",
     ),
+    "unit.dup_own": (
+        "本段与本单位另一份报告中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in another report of your unit",
+    ),
     "unit.dup_within": ("本段与前文段落“{snippet}”重复", "This paragraph repeats an earlier one (“{snippet}”)"),
     "unit.dup_within_similar": (
         "本段与前文段落“{snippet}”高度相似（{percent}%）",
         "This paragraph is {percent}% similar to an earlier one (“{snippet}”)",
     ),
     "dup.across_run": ("连续 {n} 段：{message}", "{n} paragraphs in a row: {message}"),
+    # Every other report holding the paragraph is the same unit's (a resubmission, an older year):
+    # no copying from another unit, which the unit's letter must not say.
+    "dup.across_own": (
+        "本段与本单位的另一份报告 {files} 中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in another report of the same unit ({files})",
+    ),
+    "dup.across_own_many": (
+        "本段与本单位的 {files} 等 {n} 份报告中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in {n} other reports of the same unit ({files}, …)",
+    ),
     "dup.across_many": (
         "本段与 {files} 等 {n} 份报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {files} and others ({n} reports in all)",
@@ -134,6 +148,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "advice.duplicate_across_reports": (
         "请核实是否照搬了其他单位的报告内容，并按本单位实际情况撰写。",
         "Please check whether this was copied from another unit's report and write about your own work.",
+    ),
+    "advice.duplicate_own_report": (
+        "请核实是否沿用了本单位其他报告的内容，并按本年度实际情况撰写。",
+        "Please check whether this was carried over from another report of your unit and write about this year's work.",
     ),
     "advice.heading_numbering": ("请按顺序调整标题序号。", "Please number the headings in order."),
     "advice.garbled_date": (

@@ -118,21 +118,39 @@ def test_cancel_stops_the_inline_batch() -> None:
 def test_batch_duplicates_name_the_other_file() -> None:
     shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
     reports = [
-        ("a/甲.txt", f"开头\n{shared}\n结尾段落。", ()),
-        ("b/乙.txt", f"{shared}\n其他内容。", ()),
-        ("c/丙.txt", "完全不同的内容，没有任何与其他报告相同的段落，这里写的是另一件事情。", ()),
+        ("a/甲.txt", f"开头\n{shared}\n结尾段落。", (), "甲区"),
+        ("b/乙.txt", f"{shared}\n其他内容。", (), "乙区"),
+        ("c/丙.txt", "完全不同的内容，没有任何与其他报告相同的段落，这里写的是另一件事情。", (), "丙区"),
     ]
     a, b, c = batch_duplicates(reports)
     assert [(f.kind, f.start, f.end) for f in a] == [("duplicate_across_reports", 3, 3 + len(shared))]
     assert "乙.txt" in a[0].message.render() and "甲.txt" in b[0].message.render()
+    assert a[0].message.id == b[0].message.id == "dup.across"
     assert c == []
+
+
+def test_batch_duplicates_within_one_unit_say_so_and_only_then() -> None:
+    """Shared only with the same unit's other report: "of the same unit"; with another unit's too, or
+    with a report whose unit is unknown: the plain wording."""
+    shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
+
+    def ids(*units: str | None) -> list[str]:
+        reports = [(f"{i}.txt", f"第{i}份\n{shared}", (), unit) for i, unit in enumerate(units)]
+        return [fs[0].message.id for fs in batch_duplicates(reports)]
+
+    assert ids("甲区", "甲区") == ["dup.across_own", "dup.across_own"]
+    assert ids("甲区", "甲区", "乙区") == ["dup.across", "dup.across", "dup.across"]
+    assert ids("甲区", None) == ["dup.across", "dup.across"]
+    assert ids(None, None) == ["dup.across", "dup.across"]
+    assert ids(*["甲区"] * 5) == ["dup.across_own_many"] * 5
+    assert ids(*["甲区"] * 4, "乙区") == ["dup.across_many"] * 5
 
 
 def test_batch_duplicates_over_300_reports() -> None:
     """300 reports (5 seeds, each copy perturbed): every copy is found (the time is measured in
     tests/benchmarks/bench_dedup.py, not asserted here)."""
     texts = [load(seed_path(p)).text for p in ("000", "001", "002", "003", "004")]
-    reports = [(f"r{i}.txt", texts[i % 5].replace("。", f"。{i}", 3), ()) for i in range(300)]
+    reports = [(f"r{i}.txt", texts[i % 5].replace("。", f"。{i}", 3), (), f"单位{i}") for i in range(300)]
     out = batch_duplicates(reports)
     assert [len(f) for f in out[:5]] == [29, 26, 21, 14, 30] and sum(map(len, out)) == 7200
 

@@ -301,3 +301,24 @@ def test_a_unit_reads_no_other_units_file_nor_the_programs_line_numbers() -> Non
     within = msg("dup.within_similar", line=10, snippet="积极配合…", percent=94)
     assert for_the_unit(within).render() == "本段与前文段落“积极配合…”高度相似（94%）"
     assert for_the_unit(within).render("en") == "This paragraph is 94% similar to an earlier one (“积极配合…”)"
+
+
+def test_a_paragraph_shared_only_within_the_unit_is_said_so_with_its_own_advice() -> None:
+    from reviewer.annotations import Voice, finding_note
+    from reviewer.messages import msg
+    from reviewer.model import Finding
+
+    own = msg("dup.across_own", files=("修改稿.docx",))
+    assert own.render() == "本段与本单位的另一份报告 修改稿.docx 中的段落相同或高度相似"
+    assert for_the_unit(own).render() == "本段与本单位另一份报告中的段落相同或高度相似"
+    assert for_the_unit(msg("dup.across_own_many", files=("a", "b", "c"), n=4)).render("en") == \
+        "This paragraph is the same as, or very close to, one in another report of your unit"
+    voice = Voice("王审阅", "2026-03-01T09:00:00")
+    run = msg("dup.across_run", n=2, message=own)
+    for m in (own, run):
+        note = finding_note(Finding("duplicate_across_reports", "info", m, 0, 5), voice)
+        assert "本单位另一份报告" in note.text and "沿用了本单位其他报告的内容" in note.text
+        assert "其他单位" not in note.text
+    across = Finding("duplicate_across_reports", "info", msg("dup.across", files=("乙.docx",)), 0, 5)
+    other = finding_note(across, voice)
+    assert "其他单位" in other.text and "本单位另一份报告" not in other.text

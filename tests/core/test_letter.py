@@ -315,3 +315,26 @@ def test_what_the_program_could_not_find_is_a_blank_to_fill_in_never_未识别()
     fields = letter_fields(a, {}, None, reviewer="王审阅")
     assert fields["单位"] == fields["标题"] == fields["发布日期"] == "＿＿＿＿＿＿＿＿"
     assert not [v for v in fields.values() if "未识别" in str(v)]
+
+
+def test_a_paragraph_shared_with_the_units_own_other_report_is_not_called_another_units(tmp_path: Path) -> None:
+    """A unit that sent its report twice (the second with a line added) is told its paragraphs repeat
+    its own other report, in the Word comments and in the letter; never "其他单位"."""
+    text = seed_path("004").read_text(encoding="utf-8")
+    first, again = tmp_path / "初稿.txt", tmp_path / "修改稿.txt"
+    first.write_text(text, encoding="utf-8")
+    again.write_text(text + "\n附：修改说明。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["annotate", str(first), str(again), "-o", str(out), "--letter", "--include-unreviewed",
+                     "--reviewer", "王审阅"]) == 0
+    annotated = sorted(out.glob("*_批注版.docx"))
+    letters = sorted(out.glob("*_审阅意见书.docx"))
+    assert len(annotated) == 2 and len(letters) == 2
+    for path in annotated:
+        shared = [c.text for c in read_comments(path) if "本单位另一份报告" in c.text]
+        assert shared and all("沿用了本单位其他报告的内容" in t for t in shared)
+        assert not [c.text for c in read_comments(path) if "其他单位" in c.text]
+    for path in letters:
+        words = "\n".join(_texts(docx.Document(str(path))))
+        assert "本段与本单位另一份报告中的段落相同或高度相似" in words and "其他单位" not in words
