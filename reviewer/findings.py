@@ -17,6 +17,7 @@ from reviewer import dedup
 from reviewer.findings_text import garbled_dates, misquoted_regulations, not_after, rate_changes_in_percent
 from reviewer.messages import Message, msg
 from reviewer.model import Finding, Line, Metric, Outline, PartResult, ReportMeta
+from reviewer.pairing import same_unit
 from reviewer.paths import readable_name
 
 DEFAULT_DEADLINE = "04-01"  # 《法治政府建设与责任落实督察工作规定》: publish by 1 April of Y+1
@@ -109,7 +110,7 @@ def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line], str | Non
 
     Every paragraph shared with another report of the batch gets one finding naming up to three
     of the other files and how many there are in all; it says "of the same unit" when every other
-    report holding it has the same known ``unit`` (``pairing.unit_key``) as this one.
+    report holding it is of the same known unit (``pairing.unit_key``, ``pairing.same_unit``).
     """
     paras: list[dedup.Paragraph] = []
     for owner, (_, text, lines, _) in enumerate(reports):
@@ -136,7 +137,7 @@ def _others(names: Sequence[str], units: Sequence[str | None], owners: Sequence[
     """Up to three other files, and the count when there are more (linear, not per pair)."""
     shown = tuple(names[o] for o in owners[:4] if o != me)[:3]
     more = len(owners) - 1
-    own = units[me] is not None and all(units[o] == units[me] for o in owners)
+    own = all(same_unit(units[o], units[me]) for o in owners)
     if more > 3:
         return msg("dup.across_own_many" if own else "dup.across_many", files=shown, n=more)
     return msg("dup.across_own" if own else "dup.across", files=shown)

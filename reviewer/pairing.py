@@ -67,6 +67,14 @@ def unit_key(issuer: str | None) -> str | None:
     return stripped or None
 
 
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Whether two unit keys (``unit_key``) name the same unit: equal, or one is the other with the
+    city before it (天津市津南区 / 津南区). Unknown units are never the same."""
+    if a is None or b is None:
+        return False
+    return a == b or (min(len(a), len(b)) >= _MIN_SUFFIX_KEY and (a.endswith(b) or b.endswith(a)))
+
+
 class _Index:
     """The pool's reports by year and unit key, and by the end of the key for the fuzzy look-up."""
 
@@ -86,8 +94,7 @@ class _Index:
             return found
         if len(key) < _MIN_SUFFIX_KEY:
             return []
-        fuzzy = [a for k, a in self.tails.get((year, key[-_SUFFIX_INDEX:]), [])
-                 if len(k) >= _MIN_SUFFIX_KEY and (k.endswith(key) or key.endswith(k))]
+        fuzzy = [a for k, a in self.tails.get((year, key[-_SUFFIX_INDEX:]), []) if same_unit(k, key)]
         return fuzzy if len({a.sha256 for a in fuzzy}) == 1 else []
 
 

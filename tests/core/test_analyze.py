@@ -140,6 +140,8 @@ def test_batch_duplicates_within_one_unit_say_so_and_only_then() -> None:
 
     assert ids("甲区", "甲区") == ["dup.across_own", "dup.across_own"]
     assert ids("甲区", "甲区", "乙区") == ["dup.across", "dup.across", "dup.across"]
+    assert ids("天津市津南区", "津南区") == ["dup.across_own", "dup.across_own"]  # the city left out once
+    assert ids("津南区", "南区") == ["dup.across", "dup.across"]  # too short a key to match on its end
     assert ids("甲区", None) == ["dup.across", "dup.across"]
     assert ids(None, None) == ["dup.across", "dup.across"]
     assert ids(*["甲区"] * 5) == ["dup.across_own_many"] * 5
