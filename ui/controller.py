@@ -108,7 +108,7 @@ class Controller(QObject):
         first = not self.w.session.analyses()
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
-            self._auto_selected = analyses[0].sha256  # whichever came first; the end puts the first in order
+            self._auto_selected = analyses[0].sha256  # whichever came first; it stays when the load ends
             QTimer.singleShot(0, self, self._open_first)
 
     def _open_first(self) -> None:
@@ -180,15 +180,10 @@ class Controller(QObject):
         self._drop_drafts()
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
-            had = None if had == self._auto_selected else had  # the reviewer's own choice only
             self.w.session.set_reports(result.base, result.analyses, result.review)
             self.w.session.changed_on_disk = set(result.changed)
             gc.freeze()  # a project's analyses live as long as it is open: never walk them again
-            shown = {a.sha256 for a in result.analyses}
-            pick = had if had in shown else next((s for s in result.added if s in shown), None)
-            pick = pick or (self._resume if self._resume in shown else None)
-            self._resume = ""
-            pick = pick or (result.analyses[0].sha256 if result.analyses else None)
+            pick = self._pick(result, had)
             if pick is not None and pick == self.w.reports.current_report():
                 self.w.show_report(pick)  # its project findings arrived; the tree stays where the reviewer left it
             elif pick is not None:
@@ -200,6 +195,19 @@ class Controller(QObject):
             self.open_paths(paths)
         elif result.complete:
             self.project_loaded.emit()
+
+    def _pick(self, result: LoadResult, had: str | None) -> str | None:
+        """The report to show when a load ends: the reviewer's own choice; else the one they left the
+        project on; else the one opened by itself while loading, which they may be reading (never
+        taken away from under them); else the first report added, or the first of all."""
+        shown = {a.sha256 for a in result.analyses}
+        resume, self._resume = self._resume, ""
+        auto = had if had is not None and had == self._auto_selected else None
+        own = had if had is not None and auto is None else None
+        for candidate in (own, resume, auto, *result.added):
+            if candidate and candidate in shown:
+                return candidate
+        return result.analyses[0].sha256 if result.analyses else None
 
     def _report(self, result: LoadResult) -> None:
         if result.added:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from reviewer.checklist import load_checklist
@@ -93,3 +94,38 @@ def test_cancel_stops_the_batch_early(seeds_dir: Path, tmp_path: Path) -> None:
     result = import_work([str(folder)], ctx, {})(progress, lambda: len(seen) >= 3)
     assert result.cancelled and not result.complete
     assert len(store.reports()) < 10
+
+
+def test_the_report_being_read_while_a_folder_loads_stays_when_the_load_ends(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """The first report to arrive opens by itself; the reviewer reads it (scrolls, picks an item).
+    When the folder is done, the window stays on it, where they were, even if it is not the first
+    file in order (here a long report sorts first and arrives last)."""
+    folder = tmp_path / "mix"
+    _excerpts(seeds_dir, folder, 40, chars=20000)
+    long_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))) * 12
+    (folder / "a_long.txt").write_text(long_text, encoding="utf-8")
+    w = make_window(tmp_path / "p.review")
+    w.show()
+    qtbot.waitExposed(w)
+    opened: list[str] = []
+    w.reports.report_selected.connect(opened.append)
+    places: list[tuple[int, str]] = []
+
+    def read_it(_group: object) -> None:  # the reviewer, once the first report is on show
+        if opened and not places:
+            bar = w.text.editor.verticalScrollBar()
+            bar.setValue(bar.maximum() // 2)
+            w.checklist.select_item("measures")
+            places.append((bar.value(), opened[0]))
+
+    w.loader.partial.connect(lambda g: QTimer.singleShot(50, lambda: read_it(g)))
+    with qtbot.waitSignal(w.loader.loaded, timeout=120_000):
+        w.controller.open_paths([str(folder)])
+    qtbot.wait(100)
+    assert places, "the reviewer never had a report to read while loading"
+    value, first = places[0]
+    assert w.reports.current_report() == first and set(opened) == {first}  # never another report
+    assert w.text.editor.verticalScrollBar().value() == value > 0
+    assert w.checklist.tree.currentIndex() == w.checklist.model.item_index("measures")
