@@ -277,6 +277,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The part “{part:part}” is copied from last year's report {file}: "
         "{percent}% of its text is the same or nearly so",
     ),
+    "unit.copied_part": (
+        "“{part:part}”部分照搬本单位上一年度报告：{percent}% 的文字与之相同或高度相似",
+        "The part “{part:part}” is copied from your report of last year: "
+        "{percent}% of its text is the same or nearly so",
+    ),
     "lastyear.jump_up": (
         "“{text}”是上一年度（{previous}）的 {factor} 倍，报告未说明原因",
         "“{text}” is {factor} times last year's figure ({previous}); the report does not say why",

@@ -322,3 +322,13 @@ def test_a_paragraph_shared_only_within_the_unit_is_said_so_with_its_own_advice(
     across = Finding("duplicate_across_reports", "info", msg("dup.across", files=("乙.docx",)), 0, 5)
     other = finding_note(across, voice)
     assert "其他单位" in other.text and "本单位另一份报告" not in other.text
+
+
+def test_a_unit_is_told_it_copied_its_own_report_of_last_year_without_the_reviewers_file_name() -> None:
+    from reviewer.messages import msg
+
+    copied = msg("lastyear.copied_part", part="measures", file="津南区2021年报告.txt", percent=100)
+    assert "津南区2021年报告.txt" in copied.render()  # the reviewer sees which file
+    assert for_the_unit(copied).render() == "“主要举措和成效”部分照搬本单位上一年度报告：100% 的文字与之相同或高度相似"
+    assert for_the_unit(copied).render("en") == ("The part “Measures and results” is copied from your report of "
+                                                  "last year: 100% of its text is the same or nearly so")

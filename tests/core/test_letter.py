@@ -338,3 +338,22 @@ def test_a_paragraph_shared_with_the_units_own_other_report_is_not_called_anothe
     for path in letters:
         words = "\n".join(_texts(docx.Document(str(path))))
         assert "本段与本单位另一份报告中的段落相同或高度相似" in words and "其他单位" not in words
+
+
+def test_a_report_copied_from_last_year_is_told_so_without_the_reviewers_file_names(tmp_path: Path) -> None:
+    """The unit learns which parts repeat its report of last year; the files as the reviewer named
+    them (津南区2021年报告.txt) stay on the reviewer's side."""
+    text = seed_path("000").read_text(encoding="utf-8")
+    (tmp_path / "津南区2021年报告.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "津南区2022年报告.txt").write_text(text.replace("2021年", "2022年"), encoding="utf-8")
+    out = tmp_path / "out"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["annotate", str(tmp_path / "津南区2021年报告.txt"), str(tmp_path / "津南区2022年报告.txt"),
+                     "-o", str(out), "--letter", "--include-unreviewed", "--reviewer", "王审阅"]) == 0
+    (annotated,) = out.glob("*2022年度_批注版.docx")
+    (letter,) = out.glob("*2022年度_审阅意见书.docx")
+    comments = [c.text for c in read_comments(annotated)]
+    words = "\n".join(_texts(docx.Document(str(letter))))
+    assert any(t.startswith("【照搬上一年度报告】“主要举措和成效”部分照搬本单位上一年度报告：100% ") for t in comments)
+    assert "部分照搬本单位上一年度报告" in words
+    assert not [t for t in [*comments, words] if "年报告.txt" in t]
