@@ -24,7 +24,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from reviewer.annotations import failed_items, for_the_unit, missing_parts
-from reviewer.messages import Message, Param, msg
+from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
@@ -119,9 +119,12 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
     rv = summarize(a, decisions, verdict)
     unknown = msg("letter.unknown").render(lang)
     lacking = tuple(msg("letter.part", part=p) for p in missing_parts(a))
-    counts: dict[str, Param] = {"found": rv.parts_found, "required": rv.parts_required, "found_status": "found"}
-    parts = msg("letter.parts_missing", **counts, missing_status="missing", parts=lacking) if lacking \
-        else msg("letter.parts", **counts)
+    parts = [msg("letter.parts", required=rv.parts_required, found_status="found",
+                 found=rv.parts_found - rv.parts_partial)]
+    if rv.parts_partial:
+        parts.append(msg("letter.parts_partial", partial_status="partial", partial=rv.parts_partial))
+    if lacking:
+        parts.append(msg("letter.parts_missing", missing_status="missing", parts=lacking))
     report = msg("letter.report", title=a.meta.title) if a.meta.title else msg("letter.report_untitled")
     values: dict[str, str | list[str]] = {
         "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
@@ -130,7 +133,7 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
         "文件": unit_file_name(a.file), "审阅结论": REVIEW_STATUS.label(rv.status, lang),
         "审阅说明": msg(f"letter.opening.{rv.status}", report=report, annotated=annotated).render(lang),
         "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
-        "必备部分": parts.render(lang), "审阅单位": office or OFFICE_BLANK,
+        "必备部分": "".join(p.render(lang) for p in parts), "审阅单位": office or OFFICE_BLANK,
         "审阅日期": _day((today or date.today()).isoformat(), lang), "审阅人": reviewer, "批注版": annotated,
     }
     values.update(_listed(a, decisions, lang))

@@ -216,10 +216,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "应有 {required} 项，{found_status:check_status} {found} 项",
         "{required} required; {found_status:check_status}: {found}",
     ),
-    "letter.parts_missing": (
-        "应有 {required} 项，{found_status:check_status} {found} 项；{missing_status:check_status}：{parts}",
-        "{required} required; {found_status:check_status}: {found}; {missing_status:check_status}: {parts}",
+    # The required parts in the letter: whole, in part, lacking (never "已具备 4 项" beside 部分具备 lines).
+    "letter.parts_partial": (
+        "，{partial_status:check_status} {partial} 项", "; {partial_status:check_status}: {partial}",
     ),
+    "letter.parts_missing": ("；{missing_status:check_status}：{parts}", "; {missing_status:check_status}: {parts}"),
     "letter.part": ("{part:part}", "{part:part}"),
     "letter.report": ("《{title}》", "“{title}”"),
     "letter.report_untitled": ("年度报告", "annual report"),

@@ -39,6 +39,7 @@ class ReportReview:
     partial: int  # items the program found partial
     failed: int  # items the reviewer marked 不符合
     parts_found: int  # required parts present (fully or partly)
+    parts_partial: int  # of those, present only in part
     parts_required: int
     points: float  # checklist score: found 1, partial 0.5
     judged: int  # applicable items
@@ -76,6 +77,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         partial=sum(1 for r in a.checklist if r.status == "partial"),
         failed=sum(1 for d in mine if d.decision == "不符合"),
         parts_found=sum(1 for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status != "missing"),
+        parts_partial=sum(1 for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status == "partial"),
         parts_required=len(REQUIRED_PARTS),
         points=points,
         judged=judged,

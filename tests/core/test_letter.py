@@ -68,7 +68,8 @@ def test_the_letter_says_what_the_review_says(cli_out: tuple[Path, str]) -> None
     assert facts == {
         "报告单位": "庐阳区人民政府", "报告标题": "庐阳区人民政府关于2020年度 法治政府建设情况的报告",
         "报告年度": "2020年度", "发布日期": "2021年2月10日",
-        "必备部分": "应有 4 项，已具备 3 项；缺失：党政主要负责人履行第一责任人职责情况", "审阅结论": "需修改",
+        "必备部分": "应有 4 项，已具备 1 项，部分具备 2 项；缺失：党政主要负责人履行第一责任人职责情况",
+        "审阅结论": "需修改",
     }
     today = date.today()
     assert [(p.text, p.style.name) for p in doc.paragraphs] == [
@@ -209,7 +210,7 @@ def test_the_english_letter_is_english_but_for_the_reports_own_words(tmp_path: P
     assert facts == {
         "Reporting unit": "庐阳区人民政府", "Report title": "庐阳区人民政府关于2020年度 法治政府建设情况的报告",
         "Year reported on": "2020", "Published on": "2021-02-10",
-        "Required parts": "4 required; Present: 3; Missing: Leaders' duties as first responsible",
+        "Required parts": "4 required; Present: 1; Partial: 2; Missing: Leaders' duties as first responsible",
         "Review status": "Needs revision",
     }
     texts = [t for t in _texts(doc) if t]
