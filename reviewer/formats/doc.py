@@ -214,7 +214,9 @@ def _with_fallback(data: bytes, fmt: str) -> Extracted:
     try:
         got, lists = _read(data, fmt)
     except FormatProblem as problem:
-        if problem.kind in ("encrypted", "too_large"):
+        # Without the container's signature LibreOffice has nothing to repair: it imports the bytes
+        # as plain text, and a damaged file became a report of mojibake.
+        if problem.kind in ("encrypted", "too_large") or not data.startswith(OLE_MAGIC):
             raise
         text = convert_to_text(data, "." + fmt)
         if text is None:

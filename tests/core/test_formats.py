@@ -173,3 +173,23 @@ def test_libreoffice_draws_doc_list_labels_where_installed(tmp_path: Path, monke
     monkeypatch.setattr(soffice, "soffice", lambda: "/usr/bin/soffice")
     monkeypatch.setattr(soffice, "convert_to_text", lambda data, suffix: "    一、 主要举措和成效\n")
     assert load(path).text == "一、 主要举措和成效\n"
+
+
+def test_a_damaged_doc_is_refused_even_where_libreoffice_would_read_it_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5 KB of noise named .doc: LibreOffice imports any bytes as plain text, so it is not asked;
+    the file is refused with the reason, not opened as a report of mojibake."""
+    import random
+
+    from reviewer.formats import soffice
+
+    monkeypatch.setenv("REVIEWER_SOFFICE", "1")
+    if soffice.soffice() is None:
+        pytest.skip("LibreOffice is not installed: the route this guards is not there")
+    path = tmp_path / "乱码.doc"
+    path.write_bytes(random.Random(7).randbytes(5000))  # LibreOffice reads such bytes as UTF-16 "text"
+    with pytest.raises(ReportLoadError) as err:
+        load(path)
+    assert err.value.kind == "corrupt"
+    assert str(err.value) == "乱码.doc：不是有效的 Word 97-2003 文档（文件头不符），可能已损坏"
