@@ -28,6 +28,7 @@ from reviewer.model import (
 )
 
 MAX_EVIDENCE = 5
+OPEN_ENDED = 2100  # applies_to_years = [2021, 2100]: from 2021 on, with no last year
 _READ_KINDS = frozenset({"title", "heading", "body", "signature"})
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -284,5 +285,7 @@ def evaluate_item(item: ChecklistItem, ctx: Context) -> CheckResult:
     """Evaluate one item, first checking whether it applies to the report's year."""
     y, years = ctx.meta.report_year, item.applies_to_years
     if years is not None and y is not None and not years[0] <= y <= years[1]:
+        if years[1] >= OPEN_ENDED:
+            return _result(item, "not_applicable", (), msg("check.years_na_from", first=years[0]))
         return _result(item, "not_applicable", (), msg("check.years_na", first=years[0], last=years[1]))
     return _RULES[item.rule](item, ctx)

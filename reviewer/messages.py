@@ -365,6 +365,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.length_long": ("正文约 {n} 字，多于 {max} 字", "About {n} characters, more than {max}"),
     "check.length_ok": ("正文约 {n} 字", "About {n} characters"),
     "check.years_na": ("仅适用于 {first}—{last} 年度的报告", "Applies only to reports on {first}–{last}"),
+    "check.years_na_from": ("仅适用于 {first} 年度及以后的报告", "Applies only to reports on {first} or later"),
     # the review shared on the team's server
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
     "review.by_stale": ("{reviewer} 于 {time} 对旧版本判定，请复核",

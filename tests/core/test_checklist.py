@@ -353,3 +353,17 @@ def test_absent_rule_lists_what_it_found() -> None:
     assert r.status == "missing"
     assert r.note.render() == "发现 “镇镇人民政府”、“共合国”"
     assert _run("某镇人民政府，镇长")["form_serious_typos"].status == "found"
+
+
+def test_an_item_from_a_year_on_says_so_not_up_to_2100() -> None:
+    """庐阳区's report on 2020 meets the 纲要 topics (2021 on) as not applicable, in plain words."""
+    from reviewer.analyze import analyze_document
+    from reviewer.load import load
+    from tests.conftest import seed_path
+
+    a = analyze_document(load(seed_path("002")))
+    assert a.meta.report_year == 2020
+    r = next(c for c in a.checklist if c.id == "topic_party_leadership")
+    assert r.status == "not_applicable"
+    assert r.note.render() == "仅适用于 2021 年度及以后的报告"
+    assert r.note.render("en") == "Applies only to reports on 2021 or later"
