@@ -50,8 +50,9 @@ class StatusBar(QStatusBar):
         self.sync.setVisible(bool(text))
 
     def set_project(self, name: str, journal: str) -> None:
-        mode = {"wal": self.tr("WAL 日志"), "delete": self.tr("普通日志"), "memory": self.tr("仅内存，未保存"),
-                "server": self.tr("审阅服务器")}
+        # What the reviewer needs to know is whether it is saved, not how SQLite journals it.
+        mode = {"wal": self.tr("随时保存"), "delete": self.tr("随时保存，网络位置"),
+                "memory": self.tr("仅内存，未保存"), "server": self.tr("审阅服务器")}
         self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode.get(journal, journal)))
 
     def set_review_progress(self, reviewed: int, total: int) -> None:

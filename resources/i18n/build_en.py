@@ -19,7 +19,7 @@ TS = HERE / "reviewer_en.ts"
 BIN = Path(sys.executable).parent
 
 EN = {
-    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "WAL 日志": "WAL journal", "{done}/{total} 已核": "{done}/{total} checked",
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go", "{done}/{total} 已核": "{done}/{total} checked",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "全部状态": "All statuses", "关于": "About",
@@ -41,7 +41,7 @@ EN = {
     "指标：": "Metric:", "按主题、单位或原文筛选": "Filter by topic, unit or text", "按单位或文件名筛选": "Filter by unit or file name",
     "按问题描述筛选": "Filter by description", "放大文字": "Larger text", "数据指标": "Metrics", "数据指标 ({n})": "Metrics ({n})",
     "文件(&F)": "&File", "新建审阅项目": "New review project", "新建审阅项目…": "New review project…", "无此项": "not in checklist",
-    "无法写入 {p}：{e}": "Cannot write {p}: {e}", "普通日志": "rollback journal",
+    "无法写入 {p}：{e}": "Cannot write {p}: {e}", "随时保存，网络位置": "saved as you go, on a network drive",
     "更改语言或核查清单后，重新启动或“重新分析”生效。": "Language and checklist changes apply after a restart or Re-analyse.",
     "最近的审阅项目": "Recent projects", "未找到": "Not found", "未报告": "not reported", "未选择报告": "No report selected",
     "查找": "Find", "查找…": "Find…", "查找：": "Find:", "核查清单 (*.toml)": "Checklist (*.toml)", "核查清单：": "Checklist:",

@@ -49,27 +49,27 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="50" />
+        <location filename="../../ui/compare/view.py" line="53" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="53" />
+        <location filename="../../ui/compare/view.py" line="56" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="59" />
+        <location filename="../../ui/compare/view.py" line="62" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="97" />
+        <location filename="../../ui/compare/view.py" line="100" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="89" />
+        <location filename="../../ui/compare/view.py" line="92" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -174,19 +174,19 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="78" />
+        <location filename="../../ui/lastyear/models.py" line="56" />
         <source>{n} 个百分点</source>
         <translation>{n} points</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="104" />
+        <location filename="../../ui/lastyear/models.py" line="82" />
         <source>上一年度：{prev}
 本年度：{cur}</source>
         <translation>Last year: {prev}
 This year: {cur}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="106" />
+        <location filename="../../ui/lastyear/models.py" line="84" />
         <source>变化异常，报告未说明原因
 </source>
         <translation>A jump the report does not explain
@@ -224,7 +224,7 @@ This year: {cur}</translation>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/metrics/findings.py" line="128" />
+        <location filename="../../ui/metrics/findings.py" line="129" />
         <source>按问题描述筛选</source>
         <translation>Filter by description</translation>
     </message>
@@ -240,22 +240,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="97" />
+        <location filename="../../ui/compare/model.py" line="109" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="97" />
+        <location filename="../../ui/compare/model.py" line="109" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="97" />
+        <location filename="../../ui/compare/model.py" line="109" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="123" />
+        <location filename="../../ui/compare/model.py" line="135" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -477,22 +477,22 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="79" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -548,7 +548,7 @@ This review is kept in memory only and is lost when the program closes. Choose a
 <context>
     <name>MetricsPanel</name>
     <message>
-        <location filename="../../ui/metrics/view.py" line="59" />
+        <location filename="../../ui/metrics/view.py" line="61" />
         <source>按主题、单位或原文筛选</source>
         <translation>Filter by topic, unit or text</translation>
     </message>
@@ -556,12 +556,12 @@ This review is kept in memory only and is lost when the program closes. Choose a
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="172" />
+        <location filename="../../ui/lastyear/models.py" line="150" />
         <source>审阅人确认这一项已经落实</source>
         <translation>You confirm this item was carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="174" />
+        <location filename="../../ui/lastyear/models.py" line="152" />
         <source>{passage}
 
 找到：{words}</source>
@@ -570,7 +570,7 @@ This review is kept in memory only and is lost when the program closes. Choose a
 Found: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="176" />
+        <location filename="../../ui/lastyear/models.py" line="154" />
         <source>要点：{words}</source>
         <translation>Key words: {words}</translation>
     </message>
@@ -586,7 +586,7 @@ Found: {words}</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/text/view.py" line="223" />
+        <location filename="../../ui/text/view.py" line="233" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -594,22 +594,22 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="178" />
+        <location filename="../../ui/reports/model.py" line="221" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="203" />
+        <location filename="../../ui/reports/model.py" line="246" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="205" />
+        <location filename="../../ui/reports/model.py" line="248" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="221" />
+        <location filename="../../ui/reports/model.py" line="262" />
         <source>{name}
 状态：{status}　已核 {done}/{total}
 缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -618,33 +618,33 @@ Status: {status}  decided {done}/{total}
 {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="226" />
+        <location filename="../../ui/reports/model.py" line="267" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="228" />
+        <location filename="../../ui/reports/model.py" line="269" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="242" />
+        <location filename="../../ui/reports/model.py" line="283" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="264" />
+        <location filename="../../ui/reports/model.py" line="305" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="242" />
+        <location filename="../../ui/reports/model.py" line="283" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -652,37 +652,37 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="124" />
+        <location filename="../../ui/reports/view.py" line="129" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="127" />
+        <location filename="../../ui/reports/view.py" line="132" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="128" />
+        <location filename="../../ui/reports/view.py" line="133" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="129" />
+        <location filename="../../ui/reports/view.py" line="134" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="133" />
+        <location filename="../../ui/reports/view.py" line="138" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="140" />
+        <location filename="../../ui/reports/view.py" line="145" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="151" />
+        <location filename="../../ui/reports/view.py" line="156" />
         <source>缺：核查项缺失或部分具备
 问：问题（见“问题”页）</source>
         <translation>G: checklist items missing or partial
@@ -692,57 +692,57 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="37" />
+        <location filename="../../ui/checklist/header.py" line="40" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="55" />
+        <location filename="../../ui/checklist/header.py" line="58" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="69" />
+        <location filename="../../ui/checklist/header.py" line="72" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="70" />
+        <location filename="../../ui/checklist/header.py" line="73" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="79" />
+        <location filename="../../ui/checklist/header.py" line="82" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="86" />
+        <location filename="../../ui/checklist/header.py" line="89" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="87" />
+        <location filename="../../ui/checklist/header.py" line="90" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="123" />
+        <location filename="../../ui/checklist/header.py" line="126" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="127" />
+        <location filename="../../ui/checklist/header.py" line="130" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="128" />
+        <location filename="../../ui/checklist/header.py" line="131" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="129" />
+        <location filename="../../ui/checklist/header.py" line="132" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -906,37 +906,37 @@ F: findings (Findings tab)</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="53" />
-        <source>WAL 日志</source>
-        <translation>WAL journal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statusbar.py" line="53" />
-        <source>普通日志</source>
-        <translation>rollback journal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/statusbar.py" line="53" />
+        <location filename="../../ui/statusbar.py" line="55" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
         <location filename="../../ui/statusbar.py" line="54" />
+        <source>随时保存</source>
+        <translation>saved as you go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="54" />
+        <source>随时保存，网络位置</source>
+        <translation>saved as you go, on a network drive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="55" />
         <source>审阅服务器</source>
         <translation>review server</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="55" />
+        <location filename="../../ui/statusbar.py" line="56" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="58" />
+        <location filename="../../ui/statusbar.py" line="59" />
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="85" />
+        <location filename="../../ui/statusbar.py" line="86" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
     </message>
@@ -957,12 +957,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>badges</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="32" />
+        <location filename="../../ui/reports/view.py" line="35" />
         <source>缺{n}</source>
         <translation>G{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="34" />
+        <location filename="../../ui/reports/view.py" line="37" />
         <source>问{n}</source>
         <translation>F{n}</translation>
     </message>
