@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -99,6 +100,12 @@ class LoadErrorsDialog(QDialog):
         head = QLabel(said)
         self.head = head
         self.list = QListWidget()
+        # A reason is a sentence or two (what is wrong, what to do): wrapped, never cut at the edge.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         for e in errors:
             self.list.addItem(e.message)
             self.list.item(self.list.count() - 1).setToolTip(plain.tip(e.path))
@@ -108,7 +115,7 @@ class LoadErrorsDialog(QDialog):
         lay.addWidget(head)
         lay.addWidget(self.list, 1)
         lay.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(640, 360)
 
 
 def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:

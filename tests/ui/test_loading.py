@@ -129,3 +129,19 @@ def test_the_report_being_read_while_a_folder_loads_stays_when_the_load_ends(
     assert w.reports.current_report() == first and set(opened) == {first}  # never another report
     assert w.text.editor.verticalScrollBar().value() == value > 0
     assert w.checklist.tree.currentIndex() == w.checklist.model.item_index("measures")
+
+
+def test_a_long_reason_is_wrapped_in_the_load_errors_dialog(qtbot: QtBot) -> None:
+    """The reason says what is wrong and what to do: all of it readable without scrolling sideways."""
+    from reviewer.model import LoadError
+
+    long = ("关于2023年度法治政府建设情况的报告（修改稿）.doc：扩展名是 .doc，"
+            "内容却不是Word 97-2003 文档（而是纯文本），文件可能已损坏或被改了扩展名，未读取；"
+            "请找到原始文件，或确认内容后改为正确的扩展名再打开")
+    dialog = LoadErrorsDialog([LoadError("/r/a.doc", "mismatch", long)], 3)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rect = dialog.list.visualItemRect(dialog.list.item(0))
+    assert dialog.list.horizontalScrollBar().maximum() == 0
+    assert rect.width() <= dialog.list.viewport().width() and rect.height() > 2 * dialog.list.fontMetrics().height()
