@@ -20,7 +20,7 @@ from docx.document import Document as DocxDocument
 from reviewer.annotations import Note, Voice, notes_for
 from reviewer.checklist import Checklist
 from reviewer.letter import LetterError, fill_letter, letter_fields, load_template
-from reviewer.messages import msg
+from reviewer.messages import MessageError, custom, msg, os_reason
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.outfiles import FileNames, safe_stem, write_atomically
 from reviewer.paths import readable_stem
@@ -32,8 +32,8 @@ ANNOTATED, LETTER = "批注版", "审阅意见书"
 UNREVIEWED = "未审"  # the review status (vocab.REVIEW_STATUS) of a report nobody has reviewed
 
 
-class AnnotateError(Exception):
-    """A file could not be written or the letter template cannot be used (Chinese, names the file)."""
+class AnnotateError(MessageError):
+    """A file could not be written or the letter template cannot be used (the message names it)."""
 
 
 class NoReviewerNameError(AnnotateError):
@@ -132,14 +132,14 @@ def annotate_reports(
     unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts, fallback).author
                 and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
     if unsigned:  # before anything is written
-        raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)).render(opts.lang))
+        raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)))
     try:
         template = load_template(opts.template, opts.lang) if opts.letter else None
         out.mkdir(parents=True, exist_ok=True)
     except LetterError as exc:
-        raise AnnotateError(str(exc)) from exc
+        raise AnnotateError(custom(str(exc))) from exc
     except OSError as exc:
-        raise AnnotateError(f"无法创建文件夹 {out}：{exc.strerror or exc}") from exc
+        raise AnnotateError(msg("out.no_folder_made", folder=str(out), reason=os_reason(exc))) from exc
     names, result = FileNames(), AnnotateResult()
     for i, a in enumerate(analyses):
         if cancelled is not None and cancelled():

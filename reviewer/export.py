@@ -23,6 +23,7 @@ from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.export_compare import write_comparison
 from reviewer.export_lastyear import Ticks, write_last_year
+from reviewer.messages import MessageError
 from reviewer.model import Analysis
 from reviewer.outfiles import write_atomically
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
@@ -56,8 +57,8 @@ MATRIX_HEADER_PT = 150  # height of the matrix's row of rotated item names
 MATRIX_NAMES = {0: 18, 1: 16}
 
 
-class ExportError(Exception):
-    """The workbook could not be written; the message is Chinese and names the file."""
+class ExportError(MessageError):
+    """The workbook could not be written; the message names the file."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ items being plain values or nested messages.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -272,6 +273,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # What the program could not find is a blank the reviewer fills in on the printed letter: a unit is
     # never addressed as “未识别”.
     "letter.unknown": ("＿＿＿＿＿＿＿＿", "＿＿＿＿＿＿＿＿"),
+    # files the program writes (reviewer.outfiles): the window shows them in its language
+    "out.no_folder": ("{name}：保存位置不存在（{folder}）", "{name}: the folder does not exist ({folder})"),
+    "out.no_permission": ("{name}：没有写入该文件夹的权限，请换一个保存位置",
+                          "{name}: no permission to write in that folder; please choose another"),
+    "out.cannot_write": ("{name}：无法在保存位置写入（{reason}）", "{name}: cannot write there ({reason})"),
+    "out.in_use": ("{name}：无法写入，文件可能正在 {app} 中打开；请关闭后重试",
+                   "{name}: cannot write it; it may be open in {app}. Please close it and try again"),
+    "out.failed": ("{name}：导出失败（{reason}）", "{name}: could not be written ({reason})"),
+    "out.no_folder_made": ("无法创建文件夹 {folder}：{reason}", "Cannot create the folder {folder}: {reason}"),
+    "os.read_only": ("只读位置，不能写入", "read-only location"),
+    "os.no_space": ("磁盘空间不足", "the disk is full"),
+    "os.no_permission": ("没有权限", "permission denied"),
+    "os.name_too_long": ("文件名或路径太长", "file name or path too long"),
     # findings: this year beside last year (reviewer.lastyear)
     "lastyear.copied_part": (
         "“{part:part}”部分照搬上一年度报告 {file}：{percent}% 的文字与之相同或高度相似",
@@ -403,6 +417,23 @@ class Message:
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "params": {k: _param_json(v) for k, v in self.params}}
+
+
+class MessageError(Exception):
+    """An error worded by the catalogue: ``str()`` is Chinese (the command line, logs); a window
+    shows ``message.render(lang)`` in its own language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render())
+        self.message = message
+
+
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused, in words for the reviewer where the error is a common one."""
+    known = {errno.EROFS: "os.read_only", errno.ENOSPC: "os.no_space", errno.EACCES: "os.no_permission",
+             errno.EPERM: "os.no_permission", errno.ENAMETOOLONG: "os.name_too_long"}
+    which = known.get(exc.errno or 0)
+    return msg(which) if which else custom(str(exc.strerror or exc))
 
 
 def msg(id: str, **params: Param) -> Message:

@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from reviewer.messages import Message, msg, os_reason
+
 TEMP_PREFIX = ".~"
 STALE_TEMP_S = 600  # a file takes seconds to write: a temp file this old was left by a killed export
 
@@ -24,31 +26,33 @@ def temp_suffix(target: Path) -> str:
     return f"{target.suffix.lower()}.tmp"
 
 
-def write_atomically(target: Path, write: Callable[[Path], None], error: type[Exception], app: str) -> Path:
-    """Call ``write(tmp)`` and move ``tmp`` onto ``target``; raise ``error`` with a Chinese message.
+def write_atomically(target: Path, write: Callable[[Path], None], error: Callable[[Message], Exception],
+                     app: str) -> Path:
+    """Call ``write(tmp)`` and move ``tmp`` onto ``target``; raise ``error(message)`` naming the file.
 
     ``app`` names the program that may hold the target open (Excel, Word), for the message.
     """
     suffix = temp_suffix(target)
     remove_stale_temp_files(target.parent, suffix)
     tmp = target.parent / f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}{suffix}"
+    name = target.name
     try:
         # Created with the usual permissions (not mkstemp's 0600): colleagues on a shared folder
         # must be able to open the file.
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except FileNotFoundError as exc:
-        raise error(f"{target.name}：保存位置不存在（{target.parent}）") from exc
+        raise error(msg("out.no_folder", name=name, folder=str(target.parent))) from exc
     except PermissionError as exc:
-        raise error(f"{target.name}：没有写入该文件夹的权限，请换一个保存位置") from exc
+        raise error(msg("out.no_permission", name=name)) from exc
     except OSError as exc:
-        raise error(f"{target.name}：无法在保存位置写入（{exc.strerror or exc}）") from exc
+        raise error(msg("out.cannot_write", name=name, reason=os_reason(exc))) from exc
     try:
         write(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
-        raise error(f"{target.name}：无法写入，文件可能正在 {app} 中打开；请关闭后重试") from exc
+        raise error(msg("out.in_use", name=name, app=app)) from exc
     except OSError as exc:
-        raise error(f"{target.name}：导出失败（{exc.strerror or exc}）") from exc
+        raise error(msg("out.failed", name=name, reason=os_reason(exc))) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return target

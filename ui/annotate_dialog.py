@@ -67,7 +67,7 @@ def annotate_work(session: Session, folder: Path, checklist: Checklist | None, o
             result = annotate_reports(analyses, folder, decisions=decisions, verdicts=verdicts, checklist=checklist,
                                       options=options, progress=progress, cancelled=cancelled)
         except AnnotateError as exc:
-            return AnnotateOutcome(None, 0, 0, str(exc))
+            return AnnotateOutcome(None, 0, 0, exc.message.render(shown_in))
         return AnnotateOutcome(folder, len(result.written), len(result.files),
                                skipped=result.skipped_note(shown_in))
 

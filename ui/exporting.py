@@ -9,6 +9,7 @@ from pathlib import Path
 from reviewer.checklist import Checklist
 from reviewer.model import ItemDecision, ReportVerdict
 from reviewer.vocab import Lang
+from ui import labels
 from ui.session import Session
 from ui.tasks import Cancelled, Progress, Work
 
@@ -36,12 +37,14 @@ def export_work(session: Session, path: Path, checklist: Checklist, project: str
     promises = session.lastyear.ticks()  # the reviewer's ticks on last year's plan items
     info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang)
 
+    shown_in = labels.lang()  # the window's words (the workbook itself is in ``lang``)
+
     def work(progress: Progress, cancelled: Cancelled) -> ExportOutcome:
         try:
             out = export(analyses, path, decisions=decisions, verdicts=verdicts, checklist=checklist, info=info,
                          promises=promises)
         except ExportError as exc:
-            return ExportOutcome(None, str(exc))
+            return ExportOutcome(None, exc.message.render(shown_in))
         return ExportOutcome(out, None)
 
     return work

@@ -172,3 +172,22 @@ def test_the_workbook_has_ordinary_permissions_and_stale_temp_files_go(seed_anal
         os.umask(old_mask)
     assert out.stat().st_mode & 0o777 == 0o644  # colleagues can open it, as any file the user makes
     assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "r.xlsx"]
+
+
+def test_a_read_only_folder_is_said_in_words_in_either_language(
+    seed_analyses: list[Analysis], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    real_open = os.open
+
+    def read_only(path: object, *args: object) -> int:
+        if str(path).startswith(str(tmp_path)):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("reviewer.outfiles.os.open", read_only)
+    with pytest.raises(ExportError) as err:
+        export(seed_analyses, tmp_path / "r.xlsx")
+    assert str(err.value) == "r.xlsx：无法在保存位置写入（只读位置，不能写入）"  # the command line
+    assert err.value.message.render("en") == "r.xlsx: cannot write there (read-only location)"  # an English window

@@ -203,3 +203,44 @@ def test_an_english_window_still_sends_the_unit_chinese(
     assert comments and all(c.text.startswith("【") for c in comments)  # 【重复段落】… , not "[Repeated paragraph]"
     letter = docx.Document(str(out / "庐阳区人民政府_2020年度_审阅意见书.docx"))
     assert not [p.text for p in letter.paragraphs if p.text.startswith("To ")]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "庐阳区人民政府_2020年度_批注版.docx: cannot write there (read-only location)"),
+    ("zh_CN", "庐阳区人民政府_2020年度_批注版.docx：无法在保存位置写入（只读位置，不能写入）"),
+])
+def test_a_folder_that_cannot_be_written_is_said_in_the_windows_language(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    language: str, said: str,
+) -> None:
+    """A read-only folder (a CD, a locked share): the reason in the window's language, the system's
+    part in words (not "Read-only file system"). The title is the window's own (Qt's catalogue)."""
+    import errno
+    import os
+
+    from ui.labels import set_language
+
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    a = w.session.analyses()[2]
+    w.session.set_verdict(a.sha256, "需修改", "请补充")
+    _folder_chosen(monkeypatch, tmp_path / "out")
+    answer_scope_dialog(monkeypatch, [])
+    real_open = os.open
+
+    def read_only(path: object, *args: object) -> int:
+        if str(path).startswith(str(tmp_path / "out")):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("reviewer.outfiles.os.open", read_only)
+    shown: list[str] = []
+    monkeypatch.setattr("ui.annotate_dialog.show_message", lambda _w, _icon, _title, text: shown.append(text))
+    set_language(language)
+    try:
+        with qtbot.waitSignal(w.annotator.annotate_failed, timeout=60000):
+            w.actions_.annotate.trigger()
+    finally:
+        set_language("zh_CN")
+    assert shown == [said]
