@@ -15,6 +15,7 @@ import argparse
 import sys
 from typing import Any
 
+from reviewer.cli_parser import missing_project, nothing_read
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 
 
@@ -67,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.project:
         print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
         return 2
+    if (refused := missing_project(args.paths, args.project)) is not None:
+        print(refused, file=sys.stderr)
+        return 2
     try:
         analyses, errors, (decisions, verdicts), checklist = _gather(args)
     except ChecklistError as exc:
@@ -74,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except StoreError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
+        for err in errors:
+            print(err.message, file=sys.stderr)
+        print(empty, file=sys.stderr)
         return 1
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
                               office=args.office.strip(), lang=as_lang(args.lang),

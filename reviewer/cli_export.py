@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
+from reviewer.cli_parser import missing_project, nothing_read
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
 
@@ -51,16 +52,15 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
-    from reviewer.location import display_name, is_server
+    from reviewer.location import display_name
     from reviewer.store import StoreError, open_store
     from reviewer.vocab import as_lang
 
     if not args.paths and not args.project:
         print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
         return 2
-    if not args.paths and not is_server(args.project) and not Path(args.project).exists():
-        # nothing to bring in: a mistyped name must not become a new, empty project and workbook
-        print(f"找不到审阅项目 {args.project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）", file=sys.stderr)
+    if (refused := missing_project(args.paths, args.project)) is not None:
+        print(refused, file=sys.stderr)
         return 2
     output = _workbook_name(args.output)
     if output is None:
@@ -88,6 +88,11 @@ def run(args: argparse.Namespace) -> int:
             store.close()
         else:
             analyses, errors = _from_files(args.paths, checklist)
+            if (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
+                for err in errors:
+                    print(err.message, file=sys.stderr)
+                print(empty, file=sys.stderr)
+                return 1
             out = export(analyses, args.output, checklist=checklist, info=info)
     except (ExportError, StoreError) as exc:
         print(exc, file=sys.stderr)

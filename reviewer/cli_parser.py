@@ -48,3 +48,26 @@ class ChineseParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
+
+
+def missing_project(paths: list[str], project: str | None) -> str | None:
+    """Why a command must stop before it starts: a project named with no reports to bring in that
+    does not exist (a mistyped name must not become a new, empty project and an empty output)."""
+    from pathlib import Path
+
+    from reviewer.location import is_server
+
+    if paths or not project or is_server(project) or Path(project).exists():
+        return None
+    return f"找不到审阅项目 {project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）"
+
+
+def nothing_read(paths: list[str], read: int, failed: int) -> str | None:
+    """Why a command writes nothing: none of the files given could be read (each is named on stderr)."""
+    if read:
+        return None
+    if failed:
+        which = "这个文件未能读取" if failed == 1 else f"{failed} 个文件都未能读取"
+        return f"{which}，没有可以处理的报告，未生成任何文件"
+    return f"没有找到可以处理的报告文件（{'、'.join(paths)}），未生成任何文件"
+

@@ -155,3 +155,33 @@ def test_the_installed_command_waits_for_other_threads(tmp_path: Path) -> None:
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert proc.returncode == 0 and "==" in proc.stdout
     assert marker.read_text() == "done"
+
+
+def test_a_mistyped_project_is_refused_by_annotate_as_by_export(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """No new, empty project, no output folder, no "已生成 0 份" claiming success."""
+    gone = tmp_path / "不存在.review"
+    for command in (["annotate", "--project", str(gone), "-o", str(tmp_path / "out"), "--reviewer", "王"],
+                    ["export", "--project", str(gone), "-o", str(tmp_path / "out.xlsx")]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == (f"找不到审阅项目 {gone}；"
+                                           "请检查路径（要新建项目，请同时给出报告文件或文件夹）\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_when_no_file_can_be_read_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder of unreadable files: each named, then why nothing was written; exit 1; no empty
+    workbook and no empty folder of annotated copies."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "e.txt").write_bytes(b"")
+    for command in (["export", str(folder), "-o", str(tmp_path / "out.xlsx")],
+                    ["annotate", str(folder), "-o", str(tmp_path / "out"), "--reviewer", "王", "--include-unreviewed"]):
+        assert main(command) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert [line.split("：")[0] for line in err[:2]] == ["b.txt", "e.txt"]
+        assert err[2:] == ["2 个文件都未能读取，没有可以处理的报告，未生成任何文件"]
+    assert main(["export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out.xlsx")]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "这个文件未能读取，没有可以处理的报告，未生成任何文件"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
