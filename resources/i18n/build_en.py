@@ -19,7 +19,8 @@ TS = HERE / "reviewer_en.ts"
 BIN = Path(sys.executable).parent
 
 EN = {
-    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go", "{done}/{total} 已核": "{done}/{total} checked",
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go",
+    "注意：所选的上一年度报告是另一单位的（{unit}）": "Note: the report chosen as last year's is another unit's ({unit})", "{done}/{total} 已核": "{done}/{total} checked",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "全部状态": "All statuses", "关于": "About",

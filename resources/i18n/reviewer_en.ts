@@ -289,114 +289,119 @@ This year: {cur}</translation>
 <context>
     <name>LastYearPanel</name>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="71" />
+        <location filename="../../ui/lastyear/panel.py" line="72" />
         <source>与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正</source>
         <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="72" />
+        <location filename="../../ui/lastyear/panel.py" line="73" />
         <source>往年报告库…</source>
         <translation>Last year's reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="73" />
+        <location filename="../../ui/lastyear/panel.py" line="74" />
         <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
         <translation>Choose last year's project or folder of reports to compare with</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="84" />
+        <location filename="../../ui/lastyear/panel.py" line="85" />
         <source>上年安排</source>
         <translation>Last year's plans</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="85" />
+        <location filename="../../ui/lastyear/panel.py" line="86" />
         <source>数据变化</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="96" />
+        <location filename="../../ui/lastyear/panel.py" line="97" />
         <source>上一年度报告：</source>
         <translation>Last year's report:</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="99" />
+        <location filename="../../ui/lastyear/panel.py" line="100" />
         <source>紫色文字：与上年重复</source>
         <translation>Purple text: repeats last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="100" />
+        <location filename="../../ui/lastyear/panel.py" line="101" />
         <source>正文中紫色的段落和句子与上一年度报告相同或高度相似</source>
         <translation>Purple paragraphs and sentences of the text are the same as, or close to, last year's report</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="130" />
+        <location filename="../../ui/lastyear/panel.py" line="131" />
         <source>上年安排 ({k}/{n} 已报告)</source>
         <translation>Last year's plans ({k}/{n} reported)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="132" />
+        <location filename="../../ui/lastyear/panel.py" line="133" />
         <source>数据变化 ({n}，异常 {j})</source>
         <translation>Figures ({n}, {j} jumps)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="140" />
+        <location filename="../../ui/lastyear/panel.py" line="141" />
         <source>往年对比</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="141" />
+        <location filename="../../ui/lastyear/panel.py" line="142" />
         <source>往年对比 ({p})</source>
         <translation>Last year ({p})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="145" />
+        <location filename="../../ui/lastyear/panel.py" line="146" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <location filename="../../ui/lastyear/panel.py" line="150" />
         <source>{y} 年度</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="149" />
+        <location filename="../../ui/lastyear/panel.py" line="150" />
         <source>前一年度</source>
         <translation>the year before</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="150" />
+        <location filename="../../ui/lastyear/panel.py" line="151" />
         <source>未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。</source>
         <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="155" />
+        <location filename="../../ui/lastyear/panel.py" line="156" />
         <source>与上年重复 {all}（{parts}）</source>
         <translation>Repeats last year: {all} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="156" />
+        <location filename="../../ui/lastyear/panel.py" line="159" />
+        <source>注意：所选的上一年度报告是另一单位的（{unit}）</source>
+        <translation>Note: the report chosen as last year's is another unit's ({unit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="161" />
         <source>
 数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
         <translation>
 {n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="170" />
+        <location filename="../../ui/lastyear/panel.py" line="179" />
         <source>自动配对：{r}</source>
         <translation>Automatic: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="171" />
+        <location filename="../../ui/lastyear/panel.py" line="179" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="172" />
+        <location filename="../../ui/lastyear/panel.py" line="180" />
         <source>不与往年对比</source>
         <translation>Do not compare</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="176" />
+        <location filename="../../ui/lastyear/panel.py" line="184" />
         <source>（往年报告库）</source>
         <translation> (last year's reports)</translation>
     </message>
@@ -449,27 +454,27 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="94" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="95" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="97" />
         <source>文件未能打开</source>
         <translation>Files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="98" />
         <source>以下文件未能打开：</source>
         <translation>These files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="99" />
         <source>以下 {bad} 个文件都未能打开：</source>
         <translation>None of these {bad} files could be opened:</translation>
     </message>
@@ -803,73 +808,73 @@ F: findings (Findings tab)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="33" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="34" />
+        <location filename="../../ui/dialogs.py" line="35" />
         <source>写入每条审阅记录</source>
         <translation>recorded with every decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="36" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>留空使用内置核查清单</source>
         <translation>empty: built-in checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="37" />
-        <location filename="../../ui/dialogs.py" line="44" />
+        <location filename="../../ui/dialogs.py" line="38" />
+        <location filename="../../ui/dialogs.py" line="45" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="43" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>留空使用内置模板</source>
         <translation>empty: built-in template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="55" />
         <source>审阅人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="55" />
+        <location filename="../../ui/dialogs.py" line="56" />
         <source>核查清单：</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56" />
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>审阅意见书模板：</source>
         <translation>Letter template:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="58" />
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58" />
+        <location filename="../../ui/dialogs.py" line="59" />
         <source>更改语言或核查清单后，重新启动或“重新分析”生效。</source>
         <translation>Language and checklist changes apply after a restart or Re-analyse.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70" />
+        <location filename="../../ui/dialogs.py" line="71" />
         <source>选择核查清单</source>
         <translation>Choose checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="70" />
+        <location filename="../../ui/dialogs.py" line="71" />
         <source>核查清单 (*.toml)</source>
         <translation>Checklist (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="75" />
+        <location filename="../../ui/dialogs.py" line="76" />
         <source>选择审阅意见书模板</source>
         <translation>Choose the letter template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="75" />
+        <location filename="../../ui/dialogs.py" line="76" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>

@@ -140,3 +140,32 @@ def test_a_library_project_gives_last_year(make_window: WindowFactory, qtbot: Qt
     assert w.session.store.setting("lastyear.library") == str(tmp_path / "2023.review")
     # the library's report is offered as a candidate, marked as coming from the library
     assert any(panel.pairing.itemText(i).endswith("（往年报告库）") for i in range(panel.pairing.count()))
+
+
+def test_a_pairing_chosen_by_hand_keeps_the_automatic_one_in_view_and_warns_of_another_unit(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The reviewer pairs 塘沽街道 2024 with another unit's 2023 report: the window says it is another
+    unit's, the 自动配对 entry still names what choosing it again gives (not 未找到), and a report of
+    the same year or later is never offered as last year's."""
+    from tests.conftest import seed_path
+
+    w = make_window(tmp_path / "p.review")
+    _open(w, qtbot, [*(str(p) for p in fx.write_pair(tmp_path / "files")), str(seed_path("004"))])
+    other = next(a for a in w.session.analyses() if a.meta.issuer == "重庆市渝北区大盛镇人民政府")
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    offered = [panel.pairing.itemData(i) for i in range(panel.pairing.count())]
+    assert other.sha256 in offered
+    with qtbot.waitSignal(w.session.analysis_changed, timeout=5000):
+        panel.pairing.setCurrentIndex(panel.pairing.findData(other.sha256))
+        panel.pairing.activated.emit(panel.pairing.currentIndex())
+    assert w.session.analysis(sha).previous_year.sha256 == other.sha256  # type: ignore[union-attr]
+    assert panel.pairing.itemText(panel.pairing.findData(AUTO)) == "自动配对：塘沽街道 · 2023 — 塘沽街道2023.txt"
+    warning = "注意：所选的上一年度报告是另一单位的（重庆市渝北区大盛镇人民政府）"
+    assert panel.summary.text().startswith(warning + "\n与上年重复 ")
+    older = next(a for a in w.session.analyses() if a.meta.issuer and a.meta.report_year == 2023
+                 and a.sha256 != other.sha256)
+    w.reports.select_report(older.sha256)
+    offered = [panel.pairing.itemData(i) for i in range(panel.pairing.count())]
+    assert sha not in offered and other.sha256 not in offered  # 2024 and 2023: not last year's for 2023

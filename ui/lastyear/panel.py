@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.lastyear_model import PreviousYear
 from reviewer.model import Analysis
+from reviewer.pairing import same_unit, unit_key
 from reviewer.paths import readable_name
 from reviewer.store_lastyear import AUTO
 from ui.columns import fit_columns
@@ -153,6 +154,10 @@ class LastYearPanel(QWidget):
         parts = " · ".join(f"{self.tr(name)} {percent(py.parts[p].share)}" for p, name in _SHORT_PARTS.items()
                            if p in py.parts)
         text = self.tr("与上年重复 {all}（{parts}）").format(all=percent(py.copied.share), parts=parts)
+        theirs, mine = unit_key(py.issuer), unit_key(a.meta.issuer)
+        if theirs and mine and not same_unit(theirs, mine):  # a pairing made by hand, most likely
+            text = self.tr("注意：所选的上一年度报告是另一单位的（{unit}）").format(
+                unit=py.issuer or readable_name(py.file)) + "\n" + text
         text += self.tr("\n数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项").format(
             n=len(py.figures), j=py.jumps, m=len(py.plan), k=py.reported)
         return text + (f"\n{errors}" if errors else "")
@@ -166,9 +171,12 @@ class LastYearPanel(QWidget):
             return
         fix = self.state.fix(a.sha256)
         py = a.previous_year
-        auto = py if fix is None else None
-        box.addItem(self.tr("自动配对：{r}").format(r=self._name(auto.file, auto.issuer, auto.year) if auto
-                                                      else self.tr("未找到")), AUTO)
+        if fix is None:  # what is shown is the automatic pairing
+            auto = self._name(py.file, py.issuer, py.year) if py is not None else None
+        else:  # the reviewer chose another: say what choosing 自动 again would give
+            found = self.state.automatic(a.sha256)
+            auto = self._name(found.file, found.meta.issuer, found.meta.report_year) if found is not None else None
+        box.addItem(self.tr("自动配对：{r}").format(r=auto or self.tr("未找到")), AUTO)
         box.addItem(self.tr("不与往年对比"), "")
         box.insertSeparator(box.count())
         in_project = {x.sha256 for x in self.session.analyses()}

@@ -82,8 +82,9 @@ class LastYearState(QObject):
         return self._fixes.get(sha256)
 
     def candidates(self, sha256: str) -> list[Analysis]:
-        """Every other report, the likeliest first: the year before, then the same unit (a year may be
-        misread, a unit renamed); within those, project order, then the library's."""
+        """Every other report of an earlier (or unknown) year, the likeliest first: the year before,
+        then the same unit (a year may be misread, a unit renamed); within those, project order,
+        then the library's. A report of the same year or later is never last year's."""
         a = self._session.analysis(sha256)
         if a is None:
             return []
@@ -92,7 +93,19 @@ class LastYearState(QObject):
         def rank(c: Analysis) -> tuple[bool, bool]:
             return (year is None or c.meta.report_year != year - 1, unit_key(c.meta.issuer) != key)
 
-        return sorted((c for c in self._pool() if c.sha256 != sha256), key=rank)
+        def earlier(c: Analysis) -> bool:
+            return year is None or c.meta.report_year is None or c.meta.report_year < year
+
+        return sorted((c for c in self._pool() if c.sha256 != sha256 and earlier(c)), key=rank)
+
+    def automatic(self, sha256: str) -> Analysis | None:
+        """The report the automatic pairing takes, whatever the reviewer has chosen instead."""
+        a = self._session.analysis(sha256)
+        if a is None:
+            return None
+        pool = self._pool()
+        pairing = pair_reports([a], pool).get(sha256)
+        return next((c for c in pool if pairing is not None and c.sha256 == pairing.previous), None)
 
     def _pool(self) -> list[Analysis]:
         mine = self._session.analyses()
