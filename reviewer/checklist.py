@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist_fields import ChecklistError, Fields, SourceLines
+from reviewer.messages import os_reason
 from reviewer.model import PART_IDS, CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
 from reviewer.resources import resource_path
 from reviewer.vocab import FINDING_KIND, GROUP, META_FIELD, SEVERITY
@@ -86,7 +87,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ChecklistError(f"无法读取核查清单 {p.name}：{exc.strerror or exc}") from exc
+        raise ChecklistError(f"无法读取核查清单 {p.name}：{os_reason(exc).render()}") from exc
     return parse_checklist(data, p.name)
 
 

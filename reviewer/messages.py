@@ -286,6 +286,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os.no_space": ("磁盘空间不足", "the disk is full"),
     "os.no_permission": ("没有权限", "permission denied"),
     "os.name_too_long": ("文件名或路径太长", "file name or path too long"),
+    "os.not_found": ("文件或文件夹不存在", "no such file or folder"),
+    "os.exists": ("已有同名的文件", "a file of that name is already there"),
+    "os.not_a_folder": ("路径中有一处不是文件夹", "part of the path is not a folder"),
+    "os.is_a_folder": ("这是一个文件夹", "it is a folder"),
     # findings: this year beside last year (reviewer.lastyear)
     "lastyear.copied_part": (
         "“{part:part}”部分照搬上一年度报告 {file}：{percent}% 的文字与之相同或高度相似",
@@ -431,7 +435,8 @@ class MessageError(Exception):
 def os_reason(exc: OSError) -> Message:
     """Why the system refused, in words for the reviewer where the error is a common one."""
     known = {errno.EROFS: "os.read_only", errno.ENOSPC: "os.no_space", errno.EACCES: "os.no_permission",
-             errno.EPERM: "os.no_permission", errno.ENAMETOOLONG: "os.name_too_long"}
+             errno.EPERM: "os.no_permission", errno.ENAMETOOLONG: "os.name_too_long", errno.ENOENT: "os.not_found",
+             errno.EEXIST: "os.exists", errno.ENOTDIR: "os.not_a_folder", errno.EISDIR: "os.is_a_folder"}
     which = known.get(exc.errno or 0)
     return msg(which) if which else custom(str(exc.strerror or exc))
 

@@ -185,3 +185,13 @@ def test_when_no_file_can_be_read_nothing_is_written(tmp_path: Path, capsys: pyt
     assert main(["export", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out.xlsx")]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == "这个文件未能读取，没有可以处理的报告，未生成任何文件"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+def test_the_systems_reasons_are_said_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Not "No such file or directory" or "File exists" in the middle of a Chinese sentence."""
+    assert main(["analyze", str(seed_path("003")), "--checklist", str(tmp_path / "清单.toml")]) == 2
+    assert capsys.readouterr().err == "无法读取核查清单 清单.toml：文件或文件夹不存在\n"
+    taken = tmp_path / "out"
+    taken.write_text("a file where the folder should go", encoding="utf-8")
+    assert main(["annotate", str(seed_path("003")), "-o", str(taken), "--reviewer", "王", "--include-unreviewed"]) == 1
+    assert capsys.readouterr().err == f"无法创建文件夹 {taken}：已有同名的文件\n"
