@@ -12,7 +12,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SMALL_SCREEN = 1500  # narrower than this, the window opens maximised
-TREE, TEXT, CHECKLIST = 0.20, 0.47, 0.33  # shares of the width
+TREE, TEXT, CHECKLIST = SHARES = 0.20, 0.47, 0.33  # shares of the width
+REPORTS_MIN_WIDTH = 220  # px: a unit's name, its year and its two badges ("津南区人民政府 · 2021 缺5 问9")
 TEXT_HEIGHT = 0.70  # share of the height above the 数据指标 / 问题 tables
 
 

@@ -18,7 +18,7 @@ from ui.compare.view import ComparePanel
 from ui.controller import Controller
 from ui.help import GuideDialog, ShortcutsDialog
 from ui.icons import app_icon
-from ui.layout import fit_to_screen
+from ui.layout import REPORTS_MIN_WIDTH, SHARES, fit_to_screen
 from ui.loading import Loader
 from ui.menus import all_actions, build_actions, build_menus, build_toolbar
 from ui.metrics.findings import FindingsPanel
@@ -84,10 +84,14 @@ class MainWindow(QMainWindow):
         self.vsplit.setStretchFactor(0, 3)
         self.vsplit.setStretchFactor(1, 1)
         self.vsplit.setCollapsible(0, False)
+        # Never so narrow that a unit's name is "津…" (a window opened small, then maximised, gives
+        # all the new width to the text).
+        self.reports.setMinimumWidth(REPORTS_MIN_WIDTH)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         for w in (self.reports, self.vsplit, self.checklist):
             self.split.addWidget(w)
-        self.split.setStretchFactor(1, 1)
+        for i, share in enumerate(SHARES):  # a window made larger shares the new width as at the start
+            self.split.setStretchFactor(i, round(100 * share))
         self.split.setChildrenCollapsible(False)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.split)

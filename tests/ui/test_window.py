@@ -215,3 +215,34 @@ def test_status_and_decision_columns_fit_every_label_without_measuring_rows(
     assert [table.sectionResizeMode(c) for c in range(5)] == [QHeaderView.ResizeMode.Interactive] * 3 + [
         QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Interactive]
     assert table.sectionSize(0) >= w.metrics.table.fontMetrics().horizontalAdvance("矛盾纠纷/人民调解")
+
+
+def test_a_narrow_report_list_cuts_the_units_name_never_its_year(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Opened small, the list is still wide enough to tell reports apart, and a long name loses its
+    end, not the year; made larger, every pane takes its share of the new width."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.layout import REPORTS_MIN_WIDTH
+
+    w = make_window(tmp_path / "p.review")
+    w.resize(900, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths([str(seeds_dir)])
+    w.split.setSizes([0, 600, 300])
+    assert w.split.sizes()[0] == REPORTS_MIN_WIDTH
+    tree = w.reports.tree
+    idx = w.reports.proxy.index(1, 0)  # 中共泰州市委 泰州市人民政府 · 2021
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    option.rect = tree.visualRect(idx)
+    tree.itemDelegate().initStyleOption(option, idx)
+    assert option.text.endswith("… · 2021") and option.text.startswith("中共")
+    before = w.split.sizes()
+    w.resize(1600, 1000)
+    qtbot.wait(50)
+    after = w.split.sizes()
+    assert after[0] > before[0] and after[2] > before[2]  # not all of it to the text

@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -41,6 +43,23 @@ def badge_texts(gaps: int, findings: int) -> list[tuple[str, str]]:
 class BadgeDelegate(QStyledItemDelegate):
     """Paints a report's counts as labelled pills at the row's right edge: 缺 (checklist items
     missing or partial, as in the 核查清单) and 问 (findings, as in the 问题 tab)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        """A report's label that does not fit loses the end of the unit's name, never its year
+        (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
+        super().initStyleOption(option, index)
+        name, sep, year = option.text.rpartition(" · ")
+        if not sep:
+            return
+        fm = QFontMetrics(option.font)
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
+        room = text.width() - 2 * margin - 1  # as the style lays the text out in that rectangle
+        if fm.horizontalAdvance(option.text) <= room:
+            return
+        tail = sep + year
+        option.text = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room - fm.horizontalAdvance(tail), 0)) + tail
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
