@@ -187,6 +187,23 @@ def key_figure(a: Analysis, figure: KeyFigure) -> float | None:
     return max(values) if values else None
 
 
+def figures_to_compare(analyses: Sequence[Analysis]) -> list[KeyFigure]:
+    """What reports can be lined up by: the key figures some report states (synonymous measure words
+    together: 人/名, 件/起, as the workbook counts them), then each other topic in each measure word
+    it is counted in, the most widespread first."""
+    from reviewer.topics import topic_label
+
+    stated = [f for f in KEY_FIGURES if any(key_figure(a, f) is not None for a in analyses)]
+    keyed = {(f.topic, m) for f in KEY_FIGURES for m in f.measures}
+    counts: dict[tuple[str, str], int] = {}
+    for a in analyses:
+        for pair in {(m.topic, m.measure) for m in a.metrics} - keyed:
+            counts[pair] = counts.get(pair, 0) + 1
+    rest = [KeyFigure(f"{topic_label(t)}（{u}）", f"{topic_label(t, 'en')} ({u})", t, (u,))
+            for t, u in sorted(counts, key=lambda k: (-counts[k], k))]
+    return stated + rest
+
+
 @dataclass(frozen=True, slots=True)
 class FindingRow:
     """One row of the 问题 list: a finding, or a run of paragraphs copied from the same reports."""

@@ -8,7 +8,8 @@ restart anyway.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontMetrics
 
 from reviewer.messages import Message
 from reviewer.model import CheckResult
@@ -87,3 +88,16 @@ def text(message: Message) -> str:
 
 def item_name(result: CheckResult) -> str:
     return result.label(lang())
+
+
+def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
+    """A report's label (单位 · 年度) in ``width`` pixels: the end of the unit's name gives way, never
+    the year (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
+    if fm.horizontalAdvance(label) <= width:
+        return label
+    name, sep, year = label.rpartition(" · ")
+    if not sep:
+        return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
+    tail = sep + year
+    return fm.elidedText(name, Qt.TextElideMode.ElideRight, max(width - fm.horizontalAdvance(tail), 0)) + tail
+

@@ -19,7 +19,7 @@ TS = HERE / "reviewer_en.ts"
 BIN = Path(sys.executable).parent
 
 EN = {
-    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go",
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go", "{figure}　每份报告取其中最大的一个数": "{figure} — each report's largest figure",
     "注意：所选的上一年度报告是另一单位的（{unit}）": "Note: the report chosen as last year's is another unit's ({unit})", "{done}/{total} 已核": "{done}/{total} checked",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",

@@ -3,12 +3,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/compare/chart.py" line="49" />
+        <location filename="../../ui/compare/chart.py" line="52" />
         <source>选择一个指标主题进行比较</source>
         <translation>Choose a metric topic to compare</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/chart.py" line="73" />
+        <location filename="../../ui/compare/chart.py" line="76" />
         <source>未报告</source>
         <translation>not reported</translation>
     </message>
@@ -49,27 +49,32 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="53" />
+        <location filename="../../ui/compare/view.py" line="54" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="56" />
+        <location filename="../../ui/compare/view.py" line="57" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="62" />
+        <location filename="../../ui/compare/view.py" line="63" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="100" />
+        <location filename="../../ui/compare/view.py" line="101" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="92" />
+        <location filename="../../ui/compare/view.py" line="174" />
+        <source>{figure}　每份报告取其中最大的一个数</source>
+        <translation>{figure} — each report's largest figure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare/view.py" line="93" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -492,12 +497,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -657,37 +662,37 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="129" />
+        <location filename="../../ui/reports/view.py" line="148" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="132" />
+        <location filename="../../ui/reports/view.py" line="151" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="133" />
+        <location filename="../../ui/reports/view.py" line="152" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="134" />
+        <location filename="../../ui/reports/view.py" line="153" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="138" />
+        <location filename="../../ui/reports/view.py" line="157" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="145" />
+        <location filename="../../ui/reports/view.py" line="164" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="156" />
+        <location filename="../../ui/reports/view.py" line="175" />
         <source>缺：核查项缺失或部分具备
 问：问题（见“问题”页）</source>
         <translation>G: checklist items missing or partial
@@ -962,12 +967,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>badges</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="35" />
+        <location filename="../../ui/reports/view.py" line="37" />
         <source>缺{n}</source>
         <translation>G{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="37" />
+        <location filename="../../ui/reports/view.py" line="39" />
         <source>问{n}</source>
         <translation>F{n}</translation>
     </message>

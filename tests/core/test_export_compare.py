@@ -106,3 +106,18 @@ def test_the_english_workbook_names_the_topics_in_english(tmp_path: Path) -> Non
                                                     "Administrative reconsideration"]
     topics = {r[3] for r in wb["Figures"].iter_rows(min_row=2, values_only=True)}
     assert "行政执法" not in topics and "Administrative law enforcement" in topics
+
+
+def test_the_window_lines_reports_up_by_the_workbooks_key_figures_first() -> None:
+    """One reckoning for both: the key figures, synonymous measure words together (泰州's 19864起 of
+    人民调解 counts as 件, as in the workbook), then the other topics in their own measure words."""
+    from reviewer.review import figures_to_compare, key_figure
+
+    analyses = [analyze_document(load(p)) for p in SEED_FILES]
+    figures = figures_to_compare(analyses)
+    assert figures[:7] == list(KEY_FIGURES)  # every key figure is stated by some seed
+    mediation = next(f for f in figures if f.zh == "人民调解（件）")
+    assert [key_figure(a, mediation) for a in analyses] == [4245, 19864, 755, 401, 172]
+    names = [f.zh for f in figures]
+    assert "矛盾纠纷/人民调解（起）" not in names and "执法人员（名）" not in names
+    assert names[7:9] == ["政务公开（条）", "行政执法（件）"]

@@ -11,8 +11,9 @@ from pytestqt.modeltest import ModelTester
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.messages import msg
 from reviewer.model import Finding, PartResult
+from reviewer.review import KEY_FIGURES, figures_to_compare
 from ui.checklist.model import ChecklistModel
-from ui.compare.model import GridModel, topic_bars, topic_keys
+from ui.compare.model import GridModel, topic_bars
 from ui.metrics.findings import ROLE_SPAN, FindingsTreeModel
 from ui.metrics.model import ROLE_SORT, MetricsModel, TableFilter
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsFilter, ReportsModel
@@ -153,9 +154,12 @@ def test_compare_grid_and_topic_bars(qtmodeltester: ModelTester) -> None:
     assert grid.index(0, 4).data() == "○"
     session.set_decision("a" * 64, "shortcomings", "不符合")
     assert grid.index(0, 4).data() == "✗" and grid.index(0, 1).data() == "审阅中"
-    assert ("行政复议", "件") in topic_keys(session.analyses())
-    bars = topic_bars(session.analyses(), "行政复议", "%")
-    assert [(b.label, b.value) for b in bars] == [("某区人民政府 · 2023", 12.5), ("某县司法局 · 2022", 12.5)]
+    figures = figures_to_compare(session.analyses())
+    assert [f.zh for f in figures] == ["行政复议案件（件）", "普法（人次）", "行政复议（%）", "行政执法（%）"]
+    assert figures[0] is KEY_FIGURES[0]  # the workbook's key figure, not a second reckoning of it
+    bars = topic_bars(session.analyses(), figures[2])
+    assert [(b.label, b.value, b.unit) for b in bars] == [("某区人民政府 · 2023", 12.5, "%"),
+                                                          ("某县司法局 · 2022", 12.5, "%")]
 
 
 def test_section_label_stops_after_the_title() -> None:
@@ -181,3 +185,19 @@ def test_a_report_without_a_unit_is_named_by_its_file_and_the_year_once(file: st
     a = make_analysis(year=2022)
     a = replace(a, file=file, meta=replace(a.meta, issuer=None))
     assert report_label(a) == label
+
+
+def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> None:
+    """In the report list and on the 对比 chart alike."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.labels import elided_report_label
+
+    fm = QFontMetrics(QFont())
+    label = "中共泰州市委 泰州市人民政府 · 2021"
+    assert elided_report_label(fm, label, fm.horizontalAdvance(label)) == label
+    short = elided_report_label(fm, label, fm.horizontalAdvance("中共泰州市委 · 2021"))
+    assert short.startswith("中共") and short.endswith("… · 2021")
+    assert fm.horizontalAdvance(short) <= fm.horizontalAdvance("中共泰州市委 · 2021")
+    plain = elided_report_label(fm, "中共泰州市委 泰州市人民政府", fm.horizontalAdvance("中共泰州市委"))
+    assert plain.startswith("中共") and plain.endswith("…")

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.compare.model import Bar
+from ui.labels import elided_report_label
 
 BAR_COLOUR = "#4a7ab7"
 ROW_PAD = 6
@@ -34,6 +35,9 @@ class BarChart(QWidget):
 
     def bars(self) -> list[Bar]:
         return list(self._bars)
+
+    def title(self) -> str:
+        return self._title
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
@@ -63,7 +67,7 @@ class BarChart(QWidget):
         span = max(self.width() - label_w - value_w - 16, 10)
         for i, bar in enumerate(self._bars):
             y = top + i * row_h
-            label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 8)
+            label = elided_report_label(fm, bar.label, label_w - 8)
             p.setPen(QColor("#333"))
             align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
             p.drawText(QRectF(8, y, label_w - 8, row_h), align, label)

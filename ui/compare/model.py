@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Analysis, CheckResult
 from reviewer.paths import readable_name
-from reviewer.review import ItemColumn, cell_state, item_columns
+from reviewer.review import ItemColumn, KeyFigure, cell_state, item_columns, key_figure
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
@@ -184,20 +184,8 @@ class Bar:
     unit: str
 
 
-def topic_keys(analyses: list[Analysis]) -> list[tuple[str, str]]:
-    """(topic, measure word) pairs present in any report, most widespread first."""
-    counts: dict[tuple[str, str], int] = {}
-    for a in analyses:
-        for key in {(m.topic, m.measure) for m in a.metrics}:
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts, key=lambda k: (-counts[k], k))
-
-
-def topic_bars(analyses: list[Analysis], topic: str, unit: str) -> list[Bar]:
-    """One bar per report, largest first: its largest figure for ``topic`` in ``unit`` (the headline
-    number); reports without that figure come last."""
-    bars = []
-    for a in analyses:
-        values = [m.value for m in a.metrics if m.topic == topic and m.measure == unit]
-        bars.append(Bar(report_label(a), max(values) if values else None, unit))
+def topic_bars(analyses: list[Analysis], figure: KeyFigure) -> list[Bar]:
+    """One bar per report, largest first: its value of ``figure`` (``review.key_figure``: its largest
+    figure of the topic, the headline number, as the workbook takes it); reports without it last."""
+    bars = [Bar(report_label(a), key_figure(a, figure), figure.measures[0]) for a in analyses]
     return sorted(bars, key=lambda b: (b.value is None, -(b.value or 0.0)))

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.topics import topic_label
+from reviewer.review import KeyFigure, figures_to_compare
 from ui.coalesce import Coalesced
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
-from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars, topic_keys
+from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars
 from ui.compare.model import legend as compare_legend
 from ui.labels import REPORT_STATUSES, lang, verdict_name
 from ui.session import Session
@@ -47,6 +47,7 @@ class ComparePanel(QWidget):
         self.model = GridModel(session)
         self.model.set_live(False)  # until the page is shown
         self._topics_stale = True
+        self._figures: dict[str, KeyFigure] = {}  # the 指标 box's entries, by their Chinese name
         self.proxy = GridFilter()
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit()
@@ -152,25 +153,26 @@ class ComparePanel(QWidget):
         current = self.topic_box.currentData()
         self.topic_box.blockSignals(True)
         self.topic_box.clear()
-        for topic, unit in topic_keys(self._session.analyses()):
-            label = topic_label(topic, lang())
-            self.topic_box.addItem(f"{label}（{unit}）" if lang() == "zh" else f"{label} ({unit})", (topic, unit))
+        self._figures = {f.zh: f for f in figures_to_compare(self._session.analyses())}
+        for figure in self._figures.values():
+            self.topic_box.addItem(figure.label(lang()), figure.zh)
         found = self.topic_box.findData(current) if current else -1
         self.topic_box.setCurrentIndex(max(found, 0))
         self.topic_box.blockSignals(False)
         self._update_chart()
 
     def _update_chart(self) -> None:
-        key = self.topic_box.currentData()
-        if not key:
+        figure = self._figures.get(str(self.topic_box.currentData()))
+        if figure is None:
             self.chart.set_bars("", [])
             return
-        topic, unit = key
-        bars = topic_bars(self._session.analyses(), topic, unit)
+        bars = topic_bars(self._session.analyses(), figure)
         shown = [b for b in bars if b.value is not None]
         if self.ends_only.isChecked() and len(shown) > 2 * ENDS:
             bars = shown[:ENDS] + shown[-ENDS:]
-        self.chart.set_bars(self.topic_box.currentText(), bars)
+        # Said on the chart: a report states several figures of a topic, the largest is the one shown.
+        title = self.tr("{figure}　每份报告取其中最大的一个数").format(figure=self.topic_box.currentText())
+        self.chart.set_bars(title, bars)
 
     def _cell_activated(self, index: QModelIndex) -> None:
         sha, item = index.data(ROLE_SHA), index.data(ROLE_ITEM)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.vocab import TONES
-from ui.labels import REPORT_STATUSES, verdict_name
+from ui.labels import REPORT_STATUSES, elided_report_label, verdict_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
 
 GAPS_COLOUR = TONES["bad"].ink  # items the program found missing or partial: the 核查清单's red
@@ -48,18 +48,13 @@ class BadgeDelegate(QStyledItemDelegate):
         """A report's label that does not fit loses the end of the unit's name, never its year
         (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
         super().initStyleOption(option, index)
-        name, sep, year = option.text.rpartition(" · ")
-        if not sep:
+        if " · " not in option.text:
             return
-        fm = QFontMetrics(option.font)
         style = option.widget.style() if option.widget is not None else QApplication.style()
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1
         room = text.width() - 2 * margin - 1  # as the style lays the text out in that rectangle
-        if fm.horizontalAdvance(option.text) <= room:
-            return
-        tail = sep + year
-        option.text = fm.elidedText(name, Qt.TextElideMode.ElideRight, max(room - fm.horizontalAdvance(tail), 0)) + tail
+        option.text = elided_report_label(QFontMetrics(option.font), option.text, room)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
