@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if store is not None:
             analyses, errors = _from_project(args, store, checklist)
-            out = export_from_store(analyses, args.output, store, checklist, info)
+            out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=tuple(errors)))
             store.close()
         else:
             analyses, errors = _from_files(args.paths, checklist)
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                     print(err.message, file=sys.stderr)
                 print(empty, file=sys.stderr)
                 return 1
-            out = export(analyses, args.output, checklist=checklist, info=info)
+            out = export(analyses, args.output, checklist=checklist, info=replace(info, failures=tuple(errors)))
     except (ExportError, StoreError) as exc:
         print(exc, file=sys.stderr)
         return 1

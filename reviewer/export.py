@@ -24,8 +24,9 @@ from reviewer.checklist import Checklist
 from reviewer.export_compare import write_comparison
 from reviewer.export_lastyear import Ticks, write_last_year
 from reviewer.messages import MessageError
-from reviewer.model import Analysis
+from reviewer.model import Analysis, LoadError
 from reviewer.outfiles import write_atomically
+from reviewer.paths import readable_name
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
@@ -69,6 +70,7 @@ class ExportInfo:
     checklist: str = ""  # name of the checklist
     checklist_version: str = ""
     lang: Lang = "zh"
+    failures: tuple[LoadError, ...] = ()  # files given that could not be read: listed, not lost
 
 
 def _name(key: str, lang: Lang) -> str:
@@ -127,6 +129,24 @@ def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[Repor
     for values in data:
         cells.add_row(values, wrap)
     finish_sheet(ws, len(headers), len(data), header_row=2)
+    _failures(cells, info)
+
+
+def _failures(cells: Cells, info: ExportInfo) -> None:
+    """Below the table, the files that could not be read: the workbook is the record of the review,
+    and a report that never reached it must not vanish from it."""
+    # A file identical to one opened is not lost: its report is in the workbook under the other name.
+    failures = [err for err in info.failures if err.kind != "duplicate"]
+    if not failures:
+        return
+    n = len(failures)
+    title = (f"Files that could not be read ({n}; not in the sheets of this workbook)" if info.lang == "en"
+             else f"未能读取的文件（{n} 个，未计入本工作簿各表）")
+    cells.append([])
+    cells.append([cells.text(title)])
+    for err in failures:
+        reason = err.message.removeprefix(f"{Path(err.path).name}：")  # the file is in the column before
+        cells.add_row(["", readable_name(err.path), reason])  # unwrapped: it runs on over the empty cells
 
 
 def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:

@@ -178,6 +178,10 @@ class Controller(QObject):
         assert isinstance(result, LoadResult)
         self.w.status.loading_done()
         self._drop_drafts()
+        failures = self.w.session.load_failures
+        failures.update((e.path, e) for e in result.errors)
+        for a in result.analyses:  # read now, after all
+            failures.pop(a.file, None)
         if result.complete and not result.cancelled:
             had = self.w.reports.current_report()
             self.w.session.set_reports(result.base, result.analyses, result.review)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from reviewer.checklist import Checklist
 from reviewer.journal import Change, apply_change, now
 from reviewer.messages import msg
-from reviewer.model import Analysis, Decision, ItemDecision, ReportVerdict, Verdict
+from reviewer.model import Analysis, Decision, ItemDecision, LoadError, ReportVerdict, Verdict
 from reviewer.paths import readable_stem
 from reviewer.review import ReportReview, finished_of, review_status, summarize
 from reviewer.review_store import ReviewStore
@@ -86,6 +86,8 @@ class Session(QObject):
         self._verdicts: dict[str, ReportVerdict] = {}
         self._unsaved: dict[tuple[str, str | None], int] = {}  # (report, item or None) → changes waiting
         self.changed_on_disk: set[str] = set()
+        # Files opened in this window that could not be read, by path (the workbook lists them).
+        self.load_failures: dict[str, LoadError] = {}
         self.reading: dict[str, tuple[int, int]] = {}  # scans shown from their first pages: (pages read, in all)
         self.writer: StoreWriter | None = None
         self.team = Team()
@@ -134,6 +136,7 @@ class Session(QObject):
         self._verdicts.clear()
         self._unsaved.clear()
         self.changed_on_disk = set()
+        self.load_failures.clear()
         self.reading.clear()
         self.team = Team()
         if writer is not None:

@@ -195,3 +195,19 @@ def test_the_systems_reasons_are_said_in_chinese(tmp_path: Path, capsys: pytest.
     taken.write_text("a file where the folder should go", encoding="utf-8")
     assert main(["annotate", str(seed_path("003")), "-o", str(taken), "--reviewer", "王", "--include-unreviewed"]) == 1
     assert capsys.readouterr().err == f"无法创建文件夹 {taken}：已有同名的文件\n"
+
+
+def test_export_lists_the_files_it_could_not_read_in_the_workbook(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed_path("002"), folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    assert main(["export", str(folder), "-o", str(tmp_path / "out.xlsx")]) == 1
+    assert capsys.readouterr().err.startswith("b.txt：")
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["汇总"]
+    rows = [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
+    assert rows[-2:] == [["未能读取的文件（1 个，未计入本工作簿各表）"],
+                         ["b.txt", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开"]]

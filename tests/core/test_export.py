@@ -191,3 +191,25 @@ def test_a_read_only_folder_is_said_in_words_in_either_language(
         export(seed_analyses, tmp_path / "r.xlsx")
     assert str(err.value) == "r.xlsx：无法在保存位置写入（只读位置，不能写入）"  # the command line
     assert err.value.message.render("en") == "r.xlsx: cannot write there (read-only location)"  # an English window
+
+
+@pytest.mark.parametrize(("lang", "title"), [
+    ("zh", "未能读取的文件（2 个，未计入本工作簿各表）"),
+    ("en", "Files that could not be read (2; not in the sheets of this workbook)"),
+])
+def test_files_that_could_not_be_read_are_listed_below_the_summary(
+    seed_analyses: list[Analysis], tmp_path: Path, lang: str, title: str
+) -> None:
+    """Not lost from the record; a file identical to one opened is not "unread" (its report is there)."""
+    from reviewer.export import ExportInfo
+    from reviewer.model import LoadError
+
+    failures = (LoadError("/in/坏.docx", "corrupt", "坏.docx：文档已损坏（不是有效的 zip 压缩包），无法读取"),
+                LoadError("/in/副本.txt", "duplicate", "副本.txt：与已打开的 a.txt 内容完全相同，未重复打开"),
+                LoadError("/in/空.txt", "empty", "空.txt：文件是空的"))
+    out = export(seed_analyses, tmp_path / "r.xlsx", info=ExportInfo(lang=lang, failures=failures))  # type: ignore[arg-type]
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
+    at = rows.index([title])
+    assert rows[at - 1] == [] and rows[at - 2][0] == len(seed_analyses)  # below the last report's row
+    assert rows[at + 1:] == [["坏.docx", "文档已损坏（不是有效的 zip 压缩包），无法读取"], ["空.txt", "文件是空的"]]

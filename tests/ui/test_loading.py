@@ -39,6 +39,25 @@ def test_broken_files_are_listed_in_one_dialog_and_the_rest_open(
     assert w.reports.proxy.rowCount() == 3
     assert len(shown) == 1
     assert sorted(Path(p).name for p in shown[0]) == ["坏文件.txt", "空文件.txt"]
+    # ... and the workbook, the record of the review, lists them too (a file fixed and opened again
+    # later would leave the list)
+    from openpyxl import load_workbook
+
+    from ui.export_dialog import ExportScopeDialog
+
+    out = tmp_path / "审阅结果.xlsx"
+    monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(ExportScopeDialog, "exec", lambda self: ExportScopeDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(w.commands.exported, timeout=30000):
+        w.actions_.export.trigger()
+    summary = load_workbook(out, read_only=True)["汇总"]
+    rows = [[c for c in r if c is not None] for r in summary.iter_rows(values_only=True)]
+    at = rows.index(["未能读取的文件（2 个，未计入本工作簿各表）"])
+    assert sorted(r[0] for r in rows[at + 1:]) == ["坏文件.txt", "空文件.txt"] and rows[at - 1] == []
+    (folder / "空文件.txt").write_text("一、主要举措和成效\n本年度办理行政复议案件59件。\n", encoding="utf-8")
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.controller.open_paths([str(folder / "空文件.txt")])
+    assert [Path(p).name for p in w.session.load_failures] == ["坏文件.txt"]
 
 
 @pytest.mark.parametrize(("loaded", "bad", "title", "head"), [
