@@ -42,8 +42,11 @@ BAR_CM, CHART_FRAME_CM, CHART_MIN_CM, CHART_WIDTH_CM = 0.5, 2.0, 5.0, 15.0
 _LABELS: dict[str, tuple[str, str]] = {
     "no": ("序号", "No."), "unit": ("报告单位", "Issuing unit"), "level": ("层级", "Level"),
     "total": ("指标总数", "Figures"), "gap": ("⋯", "⋯"),
-    "all": ("{label}：全部 {n} 个单位，按数值排序", "{label}: all {n} units, by value"),
-    "some": ("{label}：共 {n} 个单位，列出前 {top} 名和后 {top} 名", "{label}: first and last {top} of {n} units"),
+    # Rows are reports, not units: a unit may have sent two (a correction, another year).
+    "all": ("{label}：全部 {n} 份报告，按数值排序", "{label}: all {n} reports, by value"),
+    "some": ("{label}：共 {n} 份报告，列出前 {top} 名和后 {top} 名", "{label}: first and last {top} of {n} reports"),
+    # A topic's column counts the figures found on it, beside the key figures' own values.
+    "per_topic": ("{topic}（指标数）", "{topic} (figures)"),
 }
 
 
@@ -168,7 +171,7 @@ def write_comparison(wb: Workbook, title: str, analyses: Sequence[Analysis], lan
     topic_list = topics(analyses)
     headers = [_label("no", lang), _label("unit", lang), _label("level", lang),
                *[f.label(lang) for f in KEY_FIGURES], _label("total", lang),
-               *[topic_label(t, lang) for t in topic_list]]
+               *[_label("per_topic", lang).format(topic=topic_label(t, lang)) for t in topic_list]]
     data = table_rows(analyses, names, topic_list, lang)
     widths = fit_widths(headers, data[:SAMPLE], {1: NAME_CAP}, header_lines=3)
     setup_sheet(ws, widths, footer)

@@ -15,7 +15,18 @@ from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, S
 from reviewer.paths import readable_name, readable_stem
 from reviewer.review import ReportReview, gap_items
 from reviewer.topics import topic_label
-from reviewer.vocab import CHECK_STATUS, DECISION, FINDING_KIND, GROUP, LEVEL, LIST_SEP, REVIEW_STATUS, SEVERITY, Lang
+from reviewer.vocab import (
+    BRACKETS,
+    CHECK_STATUS,
+    DECISION,
+    FINDING_KIND,
+    GROUP,
+    LEVEL,
+    LIST_SEP,
+    REVIEW_STATUS,
+    SEVERITY,
+    Lang,
+)
 from reviewer.xlsx import PERCENT, Formatted
 
 Decisions = Mapping[str, Mapping[str, ItemDecision]]
@@ -112,7 +123,7 @@ def evidence_text(a: Analysis, r: CheckResult, by_id: Mapping[str, Section]) -> 
 def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, reviewers: str,
                 lang: Lang) -> list[object]:
     gaps = LIST_SEP[lang].join(
-        f"{r.label(lang)}（{CHECK_STATUS.label(r.status, lang)}）" for r in gap_items(a)
+        f"{r.label(lang)}{BRACKETS[lang].format(CHECK_STATUS.label(r.status, lang))}" for r in gap_items(a)
     )
     return [
         i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, readable_name(a.file),

@@ -15,6 +15,7 @@ from typing import Literal
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 LIST_SEP: dict[str, str] = {"zh": "、", "en": ", "}
+BRACKETS: dict[str, str] = {"zh": "（{}）", "en": " ({})"}  # a note after a name, as each language writes it
 
 
 def as_lang(value: str | None) -> Lang:

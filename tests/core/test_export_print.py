@@ -80,6 +80,10 @@ def test_english_footer_and_sheet_names(seed_analyses: list[Analysis], tmp_path:
     footer = wb["Items"].oddFooter
     assert (footer.left.text, footer.center.text, footer.right.text) == (
         "Project: Spring", "&A · Page &P of &N", "Exported 2026-11-30 09:12")
+    head, first = _rows(wb["Summary"])[1:3]
+    gaps = str(dict(zip(head, first, strict=True))["Items missing or partial"])
+    assert gaps.startswith("Digital rule-of-law government (Partial), Major administrative decisions (Missing)")
+    assert "（" not in gaps and "）" not in gaps
 
 
 def test_a_narrow_sheet_prints_portrait(seed_analyses: list[Analysis], tmp_path: Path) -> None:
