@@ -165,7 +165,8 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
     ws = wb.create_sheet(_name("matrix", lang))
     summary_headers = rows.headers("summary", lang)
     headers = [summary_headers[1], summary_headers[4], *[c.label(lang) for c in cols]]
-    names = [[rows.issuer_of(a), Path(a.file).name] for a in analyses]
+    # The unit with its year, told apart where two coincide: two reports of one unit read alike otherwise.
+    names = [[unit, Path(a.file).name] for unit, a in zip(rows.report_names(analyses), analyses, strict=True)]
     widths = _matrix_widths(headers, names)
     setup_sheet(ws, widths, footer)
     make = Cells(ws, widths)

@@ -213,3 +213,12 @@ def test_files_that_could_not_be_read_are_listed_below_the_summary(
     at = rows.index([title])
     assert rows[at - 1] == [] and rows[at - 2][0] == len(seed_analyses)  # below the last report's row
     assert rows[at + 1:] == [["坏.docx", "文档已损坏（不是有效的 zip 压缩包），无法读取"], ["空.txt", "文件是空的"]]
+
+
+def test_the_matrix_names_each_report_by_unit_and_year(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    again = replace(seed_analyses[0], file="/in/津南区修改稿.txt", sha256="f" * 64)
+    out = export([*seed_analyses[:2], again], tmp_path / "r.xlsx")
+    rows = list(openpyxl.load_workbook(out)["核查矩阵"].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert rows == [("津南区人民政府 2021", "000_b98e54cc537f26f1.txt"),
+                    ("中共泰州市委 泰州市人民政府 2021", "001_793e806449148c2a.txt"),
+                    ("津南区人民政府 2021 (2)", "津南区修改稿.txt")]
