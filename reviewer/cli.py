@@ -183,15 +183,14 @@ def command() -> NoReturn:
     """
     kept: list[object] = []
     code = main(kept=kept)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader left before the end: nothing more can reach it
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = code or 1
     if threading.active_count() > 1:
         sys.exit(code)
     atexit._run_exitfuncs()  # logging's shutdown and the like, as a normal exit runs them
+    try:  # after the exit handlers: what they write is flushed too
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader left before the end: nothing more can reach it
+        code = code or 1
     os._exit(code)
 
 

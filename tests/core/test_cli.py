@@ -123,6 +123,7 @@ def test_help_and_usage_errors_are_in_chinese(capsys: pytest.CaptureFixture[str]
 def test_the_installed_command_flushes_runs_exit_handlers_and_keeps_the_code(tmp_path: Path) -> None:
     """``command`` leaves without the interpreter's teardown, but nothing a normal exit does is lost:
     the whole output, the exit handlers, the exit code (1 for a folder with a bad file)."""
+    import os
     import subprocess
     import sys
 
@@ -131,14 +132,17 @@ def test_the_installed_command_flushes_runs_exit_handlers_and_keeps_the_code(tmp
     marker = tmp_path / "handler-ran"
     script = ("import atexit, pathlib, sys; from reviewer.cli import command;"
               f"atexit.register(pathlib.Path({str(marker)!r}).write_text, 'yes');"
+              "atexit.register(print, 'LAST LINE');"  # written by an exit handler: flushed too
               "command()")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual
     proc = subprocess.run([sys.executable, "-c", script, "analyze", "--json", str(tmp_path)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+                          capture_output=True, text=True, encoding="utf-8", timeout=120, env=env)
     assert proc.returncode == 1 and "b.txt" in proc.stderr
-    out = json.loads(proc.stdout)  # whole: the last bytes were flushed before leaving
+    body, last = proc.stdout.rstrip("\n").rsplit("\n", 1)
+    out = json.loads(body)  # whole: the last bytes were flushed before leaving
     assert [Path(o["file"]).name for o in out] == ["a.txt", "b.txt"]
     assert out[0]["issuer"] and out[1]["error"]["kind"] == "binary"
-    assert marker.read_text() == "yes"
+    assert marker.read_text() == "yes" and last == "LAST LINE"
 
 
 def test_the_installed_command_waits_for_other_threads(tmp_path: Path) -> None:
