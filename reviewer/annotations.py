@@ -69,8 +69,10 @@ def for_the_unit(m: Message) -> Message:
     """A finding's message as the unit reads it: no other unit's file, no line number of the program's."""
     if m.id in ("dup.across", "dup.across_many"):
         return msg("unit.dup_across")
-    if m.id in ("dup.across_own", "dup.across_own_many"):
+    if m.id == "dup.across_own":
         return msg("unit.dup_own")
+    if m.id.startswith("dup.across_own"):  # _few, _many
+        return msg("unit.dup_own_few")
     if m.id == "dup.across_run":
         inner = m.param("message")
         return msg("dup.across_run", n=m.param("n") or 0, message=for_the_unit(inner) if isinstance(inner, Message)

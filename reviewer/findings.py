@@ -137,10 +137,14 @@ def _others(names: Sequence[str], units: Sequence[str | None], owners: Sequence[
     """Up to three other files, and the count when there are more (linear, not per pair)."""
     shown = tuple(names[o] for o in owners[:4] if o != me)[:3]
     more = len(owners) - 1
-    own = all(same_unit(units[o], units[me]) for o in owners)
+    # Every pair, not only each with this one: 铁东区 fits both 鞍山市铁东区 and 四平市铁东区, two units.
+    own = all(same_unit(units[o], units[me]) for o in owners) and \
+        all(same_unit(units[o], units[p]) for i, o in enumerate(owners) for p in owners[i + 1:])
     if more > 3:
         return msg("dup.across_own_many" if own else "dup.across_many", files=shown, n=more)
-    return msg("dup.across_own" if own else "dup.across", files=shown)
+    if own:
+        return msg("dup.across_own" if more == 1 else "dup.across_own_few", files=shown)
+    return msg("dup.across", files=shown)
 
 
 def _signature_units(text: str, meta: ReportMeta) -> list[str]:

@@ -43,6 +43,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "本段与其他单位报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in another unit's report",
     ),
+    "unit.dup_own_few": (
+        "本段与本单位其他报告中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in other reports of your unit",
+    ),
     "unit.dup_own": (
         "本段与本单位另一份报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in another report of your unit",
@@ -58,6 +62,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dup.across_own": (
         "本段与本单位的另一份报告 {files} 中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in another report of the same unit ({files})",
+    ),
+    "dup.across_own_few": (
+        "本段与本单位的其他报告 {files} 中的段落相同或高度相似",
+        "This paragraph is the same as, or very close to, one in other reports of the same unit ({files})",
     ),
     "dup.across_own_many": (
         "本段与本单位的 {files} 等 {n} 份报告中的段落相同或高度相似",

@@ -69,10 +69,14 @@ def unit_key(issuer: str | None) -> str | None:
 
 def same_unit(a: str | None, b: str | None) -> bool:
     """Whether two unit keys (``unit_key``) name the same unit: equal, or one is the other with the
-    city before it (天津市津南区 / 津南区). Unknown units are never the same."""
+    places above it before it (天津市津南区 / 津南区; not 马鞍山市 / 鞍山市, where what is left, 马, is
+    no place). Unknown units are never the same."""
     if a is None or b is None:
         return False
-    return a == b or (min(len(a), len(b)) >= _MIN_SUFFIX_KEY and (a.endswith(b) or b.endswith(a)))
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= _MIN_SUFFIX_KEY and long.endswith(short) and long[: -len(short)].endswith(_organs()[2])
 
 
 class _Index:

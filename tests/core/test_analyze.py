@@ -142,6 +142,9 @@ def test_batch_duplicates_within_one_unit_say_so_and_only_then() -> None:
     assert ids("甲区", "甲区", "乙区") == ["dup.across", "dup.across", "dup.across"]
     assert ids("天津市津南区", "津南区") == ["dup.across_own", "dup.across_own"]  # the city left out once
     assert ids("津南区", "南区") == ["dup.across", "dup.across"]  # too short a key to match on its end
+    assert ids("马鞍山市", "鞍山市") == ["dup.across", "dup.across"]  # 马 is no place: two cities
+    assert ids("铁东区", "鞍山市铁东区", "四平市铁东区") == ["dup.across"] * 3  # one name, two units
+    assert ids("甲区", "甲区", "甲区") == ["dup.across_own_few"] * 3
     assert ids("甲区", None) == ["dup.across", "dup.across"]
     assert ids(None, None) == ["dup.across", "dup.across"]
     assert ids(*["甲区"] * 5) == ["dup.across_own_many"] * 5

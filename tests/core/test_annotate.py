@@ -312,7 +312,9 @@ def test_a_paragraph_shared_only_within_the_unit_is_said_so_with_its_own_advice(
     assert own.render() == "本段与本单位的另一份报告 修改稿.docx 中的段落相同或高度相似"
     assert for_the_unit(own).render() == "本段与本单位另一份报告中的段落相同或高度相似"
     assert for_the_unit(msg("dup.across_own_many", files=("a", "b", "c"), n=4)).render("en") == \
-        "This paragraph is the same as, or very close to, one in another report of your unit"
+        "This paragraph is the same as, or very close to, one in other reports of your unit"
+    few = msg("dup.across_own_few", files=("a", "b"))
+    assert for_the_unit(few).render() == "本段与本单位其他报告中的段落相同或高度相似"
     voice = Voice("王审阅", "2026-03-01T09:00:00")
     run = msg("dup.across_run", n=2, message=own)
     for m in (own, run):
