@@ -52,7 +52,7 @@ def test_a_record_of_one_field_comes_back() -> None:
 
 def _quick(cls: type) -> bool:
     """Whether ``cls.__init__`` is the one ``fast_init`` made (it reads the slot setters as cells)."""
-    return any(name.startswith("set_") for name in cls.__init__.__code__.co_freevars)
+    return any(name.startswith("_fast_init_set_") for name in cls.__init__.__code__.co_freevars)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -112,3 +112,35 @@ def test_a_record_the_quick_init_does_not_fit_keeps_its_own() -> None:
     assert Listed().items == [] and Listed().items is not Listed().items
     with pytest.raises(ValueError):
         Checked(-1)
+
+
+def test_records_the_quick_init_would_get_wrong_keep_their_own() -> None:
+    """Inherited fields (the base's slots), an InitVar (a parameter that is no field), and names
+    the generated code binds or uses itself."""
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        a: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Sub(Base):
+        b: int = 2
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithInitVar:
+        a: int
+        scale: dataclasses.InitVar[int] = 1
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Clash:
+        a: int
+        _fast_init_set_a: int = 0
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Self:
+        self: int  # type: ignore[misc]
+
+    for cls in (Sub, WithInitVar, Clash, Self):
+        assert fast_init(cls) is cls and not _quick(cls)
+    assert fast_init(Base) is Base and _quick(Base)
+    assert Sub(1, 3) == Sub(a=1, b=3) and WithInitVar(1, 5).a == 1 and Clash(1, 7)._fast_init_set_a == 7
