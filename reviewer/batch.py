@@ -235,13 +235,15 @@ def project_reports(
     have: Mapping[str, Analysis] | None = None,
     pool: Executor | None = None,
     on_done: Callable[[list[Analysis]], None] | None = None,
+    first: str = "",
 ) -> BatchResult:
     """Every report of the project, analysed from its kept text; ``have`` are analyses already in
     memory (made with the same checklist), reused as they are. ``pool`` and ``on_done`` as for
-    ``analyse_documents``."""
+    ``analyse_documents``; report ``first`` (a sha256: the one the project was left on) is made and
+    delivered before the others."""
     keep = {sha: a for sha, a in (have or {}).items() if a.checklist_version == checklist.version}
     records = store.reports()
-    docs = store.documents(r.sha256 for r in records if r.sha256 not in keep)
+    docs = sorted(store.documents(r.sha256 for r in records if r.sha256 not in keep), key=lambda d: d.sha256 != first)
     failed: list[LoadError] = []
     fresh, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
                                           on_done)

@@ -90,7 +90,8 @@ class Controller(QObject):
     def load_project(self, then_import: Sequence[str] = ()) -> None:
         """Show every report the project holds (and then bring ``then_import`` in)."""
         self._pending = list(then_import)
-        self.w.loader.run(lambda deliver: open_project_work(self._context(deliver)), replace=True)
+        resume = self._resume  # the report the project was left on: read first, opened first
+        self.w.loader.run(lambda deliver: open_project_work(self._context(deliver), first=resume), replace=True)
         self.w.status.loading(0, 2)
 
     def open_paths(self, paths: Sequence[str]) -> bool:
@@ -108,7 +109,10 @@ class Controller(QObject):
         first = not self.w.session.analyses()
         self.w.session.add_reports(analyses)
         if first and analyses and self.w.reports.current_report() is None:
-            self._auto_selected = analyses[0].sha256  # whichever came first; it stays when the load ends
+            # The report the project was left on (it is read first), else whichever came first; it
+            # stays when the load ends.
+            arrived = [a.sha256 for a in analyses]
+            self._auto_selected = self._resume if self._resume in arrived else arrived[0]
             QTimer.singleShot(0, self, self._open_first)
 
     def _open_first(self) -> None:

@@ -75,13 +75,14 @@ class JobContext:
 
 
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
-                   have: Mapping[str, Analysis] | None) -> LoadResult:
+                   have: Mapping[str, Analysis] | None, first: str = "") -> LoadResult:
     from reviewer.batch import changed_sources, project_reports, with_project_findings
     from reviewer.library import last_year_inputs
 
     ctx.deliver(ReviewRead(store.all_decisions(), store.all_verdicts()))
     pool = _pool_if_needed(ctx, store, have)
-    batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver)
+    batch = project_reports(store, ctx.checklist, progress, cancelled, have=have, pool=pool, on_done=ctx.deliver,
+                            first=first)
     result = LoadResult(base=batch.analyses, errors=batch.errors, cancelled=batch.cancelled)
     if not batch.cancelled:
         last = last_year_inputs(store, ctx.checklist, frozenset(a.sha256 for a in batch.analyses), cancelled,
@@ -105,8 +106,9 @@ def _pool_if_needed(ctx: JobContext, store: ReviewStore, have: Mapping[str, Anal
     return None
 
 
-def open_project_work(ctx: JobContext, have: Mapping[str, Analysis] | None = None) -> Work:
-    """Every report the project holds, analysed from its kept texts (cache first)."""
+def open_project_work(ctx: JobContext, have: Mapping[str, Analysis] | None = None, first: str = "") -> Work:
+    """Every report the project holds, analysed from its kept texts (cache first); ``first``, the
+    report the project was left on, arrives before the others."""
 
     def work(progress: Progress, cancelled: Cancelled) -> LoadResult:
         store, owned = ctx.opener()
@@ -115,7 +117,7 @@ def open_project_work(ctx: JobContext, have: Mapping[str, Analysis] | None = Non
                 store.save_checklist(ctx.checklist)
             except StoreError:
                 pass  # which checklist was used is recorded at the next write; opening goes on
-            return _whole_project(ctx, store, progress, cancelled, have)
+            return _whole_project(ctx, store, progress, cancelled, have, first)
         finally:
             if owned:
                 store.close()

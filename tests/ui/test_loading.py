@@ -164,3 +164,33 @@ def test_a_long_reason_is_wrapped_in_the_load_errors_dialog(qtbot: QtBot) -> Non
     rect = dialog.list.visualItemRect(dialog.list.item(0))
     assert dialog.list.horizontalScrollBar().maximum() == 0
     assert rect.width() <= dialog.list.viewport().width() and rect.height() > 2 * dialog.list.fontMetrics().height()
+
+
+def test_a_project_reopens_on_the_report_it_was_left_on_first_not_after_another(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, settings_path: Path
+) -> None:
+    """The report the project was left on is read first and opens by itself; the window never shows
+    another report first and then takes it away when the load ends."""
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import LAST_REPORTS
+
+    folder = tmp_path / "many"
+    _excerpts(seeds_dir, folder, 40, chars=20000)
+    project = tmp_path / "p.review"
+    w = make_window(project)
+    with qtbot.waitSignal(w.loader.loaded, timeout=120_000):
+        w.controller.open_paths([str(folder)])
+    resume = w.session.analyses()[-1].sha256  # the last in order: read last but for this
+    w.close()
+    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    stored.setValue(LAST_REPORTS, [f"{project}\x1f{resume}"])
+    stored.sync()
+    again = make_window(project)
+    opened: list[str] = []
+    again.reports.report_selected.connect(opened.append)
+    again.show()
+    with qtbot.waitSignal(again.loader.loaded, timeout=120_000):
+        again.controller.load_project()
+    qtbot.wait(100)
+    assert opened and set(opened) == {resume} and again.reports.current_report() == resume
