@@ -96,8 +96,8 @@ def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
     if fm.horizontalAdvance(label) <= width:
         return label
     name, sep, year = label.rpartition(" · ")
-    if not sep:
-        return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
     tail = sep + year
-    return fm.elidedText(name, Qt.TextElideMode.ElideRight, max(width - fm.horizontalAdvance(tail), 0)) + tail
+    if not sep or not year.isdigit() or fm.horizontalAdvance("…" + tail) > width:  # a file's name, or no room
+        return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
+    return fm.elidedText(name, Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(tail)) + tail
 

@@ -201,3 +201,7 @@ def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> No
     assert fm.horizontalAdvance(short) <= fm.horizontalAdvance("中共泰州市委 · 2021")
     plain = elided_report_label(fm, "中共泰州市委 泰州市人民政府", fm.horizontalAdvance("中共泰州市委"))
     assert plain.startswith("中共") and plain.endswith("…")
+    narrow = fm.horizontalAdvance(" · 20")  # less than the year needs: cut like any text, within the width
+    assert fm.horizontalAdvance(elided_report_label(fm, label, narrow)) <= narrow
+    file_name = elided_report_label(fm, "报告 · 修改稿.docx", fm.horizontalAdvance("报告 · 修"))
+    assert file_name.startswith("报告") and file_name.endswith("…")  # no year to keep: the name's start stays
