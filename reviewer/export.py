@@ -29,7 +29,7 @@ from reviewer.outfiles import write_atomically
 from reviewer.paths import readable_name
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
-from reviewer.vocab import Lang
+from reviewer.vocab import LOAD_PROBLEM, Lang
 from reviewer.xlsx import (
     Cells,
     Footer,
@@ -145,7 +145,10 @@ def _failures(cells: Cells, info: ExportInfo) -> None:
     cells.append([])
     cells.append([cells.text(title)])
     for err in failures:
-        reason = err.message.removeprefix(f"{Path(err.path).name}：")  # the file is in the column before
+        if info.lang == "en":  # the message is Chinese: the English workbook says the kind of problem
+            reason = LOAD_PROBLEM.label(err.kind, "en")
+        else:
+            reason = err.message.removeprefix(f"{Path(err.path).name}：")  # the file is in the column before
         cells.add_row(["", readable_name(err.path), reason])  # unwrapped: it runs on over the empty cells
 
 

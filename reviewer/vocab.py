@@ -85,6 +85,30 @@ class Terms(Mapping[str, Term]):
         return TONES[term.tone if term is not None else "neutral"]
 
 
+# Why a file could not be read (LoadError.kind), in a word: the English workbook's reason (the
+# detailed message, naming what to do, is Chinese).
+LOAD_PROBLEM = Terms(
+    Term("empty", "文件是空的", "The file is empty"),
+    Term("binary", "不是文本文件", "Not a text file"),
+    Term("undecodable", "无法识别文字编码", "Text in an encoding that could not be recognised"),
+    Term("corrupt", "文件已损坏", "The file is damaged"),
+    Term("encrypted", "文件已加密", "The file is protected by a password"),
+    Term("too_large", "文件过大", "The file is too large"),
+    Term("bomb", "压缩内容异常", "Suspicious compressed content"),
+    Term("vanished", "文件不存在", "The file is no longer there"),
+    Term("unreadable", "无法读取", "The file could not be read"),
+    Term("special", "不是普通文件", "Not a regular file"),
+    Term("unsupported", "格式不支持", "A format that is not supported"),
+    Term("scanned", "扫描件无法识别", "Scanned pages that could not be read"),
+    Term("needs_ocr", "扫描件需要文字识别", "Scanned pages that need text recognition"),
+    Term("mismatch", "内容与扩展名不符", "The content does not match the file's extension"),
+    Term("duplicate", "与已打开的文件相同", "The same as a file already opened"),
+    Term("analysis_failed", "分析失败", "The analysis failed"),
+    Term("no_text", "项目中没有保存正文", "The project holds no text of it"),
+    Term("library", "往年报告库无法使用", "Last year's reports could not be used"),
+    Term("cancelled", "已取消", "Cancelled"),
+)
+
 # What the program found for a checklist item (and for a required part).
 CHECK_STATUS = Terms(
     Term("found", "已具备", "Present", "●", "good"),

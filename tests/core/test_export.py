@@ -212,7 +212,10 @@ def test_files_that_could_not_be_read_are_listed_below_the_summary(
     rows = [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
     at = rows.index([title])
     assert rows[at - 1] == [] and rows[at - 2][0] == len(seed_analyses)  # below the last report's row
-    assert rows[at + 1:] == [["坏.docx", "文档已损坏（不是有效的 zip 压缩包），无法读取"], ["空.txt", "文件是空的"]]
+    if lang == "zh":
+        assert rows[at + 1:] == [["坏.docx", "文档已损坏（不是有效的 zip 压缩包），无法读取"], ["空.txt", "文件是空的"]]
+    else:  # not the Chinese message in an English workbook
+        assert rows[at + 1:] == [["坏.docx", "The file is damaged"], ["空.txt", "The file is empty"]]
 
 
 def test_the_matrix_names_each_report_by_unit_and_year(seed_analyses: list[Analysis], tmp_path: Path) -> None:
@@ -222,3 +225,19 @@ def test_the_matrix_names_each_report_by_unit_and_year(seed_analyses: list[Analy
     assert rows == [("津南区人民政府 2021", "000_b98e54cc537f26f1.txt"),
                     ("中共泰州市委 泰州市人民政府 2021", "001_793e806449148c2a.txt"),
                     ("津南区人民政府 2021 (2)", "津南区修改稿.txt")]
+
+
+def test_every_kind_of_load_problem_has_its_words() -> None:
+    """Each kind the readers give (FormatProblem, ReportLoadError, LoadError) is named in both
+    languages, so an English workbook never shows a bare code."""
+    import re
+
+    from reviewer.vocab import LOAD_PROBLEM
+
+    root = Path(__file__).resolve().parents[2] / "reviewer"
+    said = re.compile(r'(?:FormatProblem|ReportLoadError|LoadError)\(\s*(?:[\w.\[\]()]+,\s*)?"([a-z_]+)"')
+    kinds = {k for p in root.rglob("*.py") for k in said.findall(p.read_text(encoding="utf-8"))}
+    kinds |= set(re.findall(r'^\s+"([a-z_]+)",$', (root / "formats" / "__init__.py").read_text(encoding="utf-8"),
+                            re.MULTILINE))  # _mislabelled's "mismatch"
+    assert {"corrupt", "empty", "mismatch", "duplicate", "analysis_failed"} <= kinds
+    assert sorted(kinds - set(LOAD_PROBLEM)) == []
