@@ -18,8 +18,11 @@ from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows).
+# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
 TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
+# ...but for what no text editor shows as text: a document whose own bytes say what it is (a .docx,
+# a PDF, an RTF renamed .txt) is read as that document, not refused or shown as its codes.
+READ_AS_WHAT_IT_IS = frozenset({"pdf", "docx", "odt", "ofd", "doc", "rtf", "ocr"})
 
 
 class ReportLoadError(Exception):
@@ -161,7 +164,7 @@ def load(
     ``draft(document so far, pages done, pages in all)`` receives such a file's pages read so far.
     ``ocr=False``: a file that needs OCR raises ``ReportLoadError`` of kind "needs_ocr" instead.
     """
-    from reviewer.formats import extract
+    from reviewer.formats import extract, sniff_format
     from reviewer.formats.base import Context, FormatProblem, check_text
     from reviewer.formats.text import read_text
 
@@ -173,7 +176,8 @@ def load(
     suffix = p.suffix.lower()
     ctx = Context(progress, cancelled, _drafts(str(path), digest, len(data), draft), ocr)
     try:
-        got = read_text(data, ctx) if suffix in TEXT_SUFFIXES else extract(data, suffix, ctx)
+        as_text = suffix in TEXT_SUFFIXES and sniff_format(data) not in READ_AS_WHAT_IT_IS
+        got = read_text(data, ctx) if as_text else extract(data, suffix, ctx)
         check_text(got.text)
     except FormatProblem as problem:
         raise ReportLoadError(p, problem.kind, problem.problem) from problem

@@ -50,6 +50,22 @@ def test_docx_named_doc_loads_as_docx(tmp_path: Path) -> None:
     assert (doc.format, doc.text) == ("docx", "一、主要成效\n特此报告。\n")
 
 
+# The other way round: a document renamed .txt is read as what its bytes say, not refused as binary
+# nor shown as its codes ({\rtf1\ansi …); a .txt holding HTML is still the text a text editor shows.
+def test_documents_named_txt_load_as_what_they_are(tmp_path: Path) -> None:
+    pdf = load(make_pdf(tmp_path / "a.txt", LINES))
+    assert (pdf.format, pdf.text) == ("pdf", "\n".join(LINES) + "\n")
+    docx = load(make_docx(tmp_path / "b.txt", [(0, "主要成效")]))
+    assert (docx.format, docx.text) == ("docx", "一、主要成效\n特此报告。\n")
+    rtf = tmp_path / "c.txt"
+    rtf.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 "
+                    + "\\par ".join(LINES).encode("gb18030") + b"}")
+    got = load(rtf)
+    assert got.format == "rtf" and [ln for ln in got.text.split("\n") if ln] == LINES
+    page = load(make_html(tmp_path / "d.txt", LINES))
+    assert page.format == "txt" and "<html" in page.text.lower()
+
+
 # A container suffix over text bytes is a damaged or mislabelled file: refused, naming the file, not
 # analysed as a report ("PK garbage not a zip" named x.docx was opened as a report 缺29).
 @pytest.mark.parametrize(("name", "data", "words"), [
