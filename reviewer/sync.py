@@ -26,7 +26,7 @@ def short_time(iso: str, today: datetime | None = None) -> str:
 
 
 def take_decision(current: ItemDecision | None, incoming: ItemDecision, me: str, item_name: str,
-                  today: datetime | None = None) -> tuple[bool, Message | None]:
+                  today: datetime | None = None, report: str = "") -> tuple[bool, Message | None]:
     """Whether ``incoming`` (from the server) replaces what the window shows, and the note to show
     when it replaces a different decision of this reviewer's own."""
     if current is not None and (current == incoming or not not_earlier(incoming.time, current.time)):
@@ -34,18 +34,18 @@ def take_decision(current: ItemDecision | None, incoming: ItemDecision, me: str,
     mine = current is not None and current.reviewer == me and incoming.reviewer != me
     changed = current is not None and (current.decision, current.comment) != (incoming.decision, incoming.comment)
     note = (msg("sync.superseded", reviewer=incoming.reviewer, time=short_time(incoming.time, today), item=item_name,
-                decision=incoming.decision) if mine and changed else None)
+                decision=incoming.decision, report=report) if mine and changed else None)
     return True, note
 
 
 def take_verdict(current: ReportVerdict | None, incoming: ReportVerdict, me: str,
-                 today: datetime | None = None) -> tuple[bool, Message | None]:
+                 today: datetime | None = None, report: str = "") -> tuple[bool, Message | None]:
     if current is not None and (current == incoming or not not_earlier(incoming.time, current.time)):
         return False, None
     mine = current is not None and current.reviewer == me and incoming.reviewer != me
     changed = current is not None and (current.verdict, current.comment) != (incoming.verdict, incoming.comment)
     note = (msg("sync.verdict", reviewer=incoming.reviewer, time=short_time(incoming.time, today),
-                verdict=incoming.verdict) if mine and changed else None)
+                verdict=incoming.verdict, report=report) if mine and changed else None)
     return True, note
 
 

@@ -352,14 +352,15 @@ class Session(QObject):
         changed: set[str] = set()
         notes: list[str] = []
         for d in decisions:
-            took, note = take_decision(self.decision(d.report, d.item), d, self.reviewer, self._item_name(d))
+            took, note = take_decision(self.decision(d.report, d.item), d, self.reviewer, self._item_name(d),
+                                       report=self._report_name(d.report))
             if took:
                 self.decisions(d.report)[d.item] = d
                 changed.add(d.report)
             if note is not None:
                 notes.append(note.render(lang()))
         for v in verdicts:
-            took, note = take_verdict(self.verdict(v.report), v, self.reviewer)
+            took, note = take_verdict(self.verdict(v.report), v, self.reviewer, report=self._report_name(v.report))
             if took:
                 self._verdicts[v.report] = v
                 changed.add(v.report)
@@ -369,6 +370,10 @@ class Session(QObject):
             self.review_changed.emit(report)
         for text in notes:
             self.notice.emit(text)
+
+    def _report_name(self, sha256: str) -> str:
+        a = self._analyses.get(sha256)
+        return report_label(a) if a is not None else sha256[:12]
 
     def _item_name(self, d: ItemDecision) -> str:
         a = self._analyses.get(d.report)

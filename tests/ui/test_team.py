@@ -23,6 +23,7 @@ from tests.pgcluster import PgCluster
 from ui.app import open_window
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
+from ui.session import report_label
 from ui.settings import SettingsStore
 
 LOAD_MS = 60_000
@@ -120,7 +121,9 @@ def test_another_reviewers_decision_shows_within_two_seconds_and_says_who(
     detail = w.checklist.detail
     assert detail.buttons.checkedButton().text() == "不符合"
     assert detail.comment.toPlainText() == "缺少数据" and detail.who.text().startswith("李四 于 ")
-    assert "李四 已于 " in w.status.currentMessage() and "改为 不符合" in w.status.currentMessage()
+    said = w.status.currentMessage()
+    label = report_label(w.session.analysis(sha))  # type: ignore[arg-type]
+    assert said.startswith("李四 已于 ") and f"把“{label}”的“" in said and said.endswith("改为 不符合")
     header = w.checklist.header
     assert not header.verdict_box.isEnabled()  # the verdict is the lead's
     lead = open_server_store(shared.lead)
