@@ -8,6 +8,7 @@ problem into a ``ReportLoadError`` naming the file, and the batch walk.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -140,9 +141,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
                 raise ReportLoadError(path, "special", "不是普通文件（而是管道、设备或套接字），未读取")
             if info.st_size > max_bytes:
                 mb = max_bytes / 1024 / 1024
-                raise ReportLoadError(
-                    path, "too_large", f"文件过大（{info.st_size / 1024 / 1024:.1f} MB，上限 {mb:.0f} MB）"
-                )
+                size = math.ceil(info.st_size / 1024 / 1024 * 10) / 10  # up: a hair over is not "50.0 MB"
+                raise ReportLoadError(path, "too_large", f"文件过大（{size:.1f} MB，上限 {mb:.0f} MB）")
             return fh.read(max_bytes + 1)
         except OSError as exc:
             raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc

@@ -138,6 +138,11 @@ def test_too_large_and_vanished(tmp_path: Path) -> None:
     with pytest.raises(ReportLoadError, match="不存在") as err:
         load(tmp_path / "gone.txt")
     assert err.value.kind == "vanished"
+    hair = tmp_path / "刚超.txt"  # 50 MB and a few hundred bytes: not "50.0 MB，上限 50 MB"
+    hair.write_bytes(b"a" * (50 * 1024 * 1024 + 300))
+    with pytest.raises(ReportLoadError) as err:
+        load(hair)
+    assert str(err.value) == "刚超.txt：文件过大（50.1 MB，上限 50 MB）"
 
 
 def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
