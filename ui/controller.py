@@ -197,11 +197,14 @@ class Controller(QObject):
             elif pick is not None:
                 self.w.reports.select_report(pick)
             self._auto_selected = None
-        self._report(result)
-        if self._pending:
+        if self._pending:  # the files asked for come next: no "项目中有 0 份报告" while they arrive
             paths, self._pending = self._pending, []
+            if result.errors:
+                self._report(result)
             self.open_paths(paths)
-        elif result.complete:
+            return
+        self._report(result)
+        if result.complete:
             self.project_loaded.emit()
 
     def _pick(self, result: LoadResult, had: str | None) -> str | None:

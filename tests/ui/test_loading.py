@@ -194,3 +194,18 @@ def test_a_project_reopens_on_the_report_it_was_left_on_first_not_after_another(
         again.controller.load_project()
     qtbot.wait(100)
     assert opened and set(opened) == {resume} and again.reports.current_report() == resume
+
+
+def test_a_new_project_opened_with_files_never_says_it_holds_none(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Started with files (a folder dropped on the program, or given on its command line), the empty
+    project opens first and the files follow: the status bar says what was opened, not 项目中有 0 份报告
+    while the reports fill the list."""
+    w = make_window(tmp_path / "p.review")
+    said: list[str] = []
+    w.status.messageChanged.connect(said.append)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=60000):
+        w.controller.load_project(then_import=[str(seeds_dir)])
+    assert "项目中有 0 份报告" not in said
+    assert w.status.currentMessage() == "已打开 5 份报告"
