@@ -34,6 +34,7 @@ from ui.loading import (
 )
 from ui.project import (
     PROJECT_SUFFIX,
+    OfflineStandIn,
     data_dir,
     lock_project,
     make_writer,
@@ -42,6 +43,7 @@ from ui.project import (
     sample_project,
     store_opener,
 )
+from ui.reconnect import Reconnector
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -77,6 +79,8 @@ class Controller(QObject):
         window.session.reports_changed.connect(self._review_progress)
         window.session.reports_added.connect(lambda _n: self._progress_later.request())
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
+        self.reconnect = Reconnector(self)  # a team project whose server did not answer at the start
+        self.reconnect.connected.connect(self._reconnected)
         self._project_opened(self.project, warning)
 
     # -- the project's reports --------------------------------------------
@@ -316,7 +320,14 @@ class Controller(QObject):
         self.w.setWindowTitle(self.w.tr("{p} — 法治年报审阅器").format(p=name))
         self.w.status.set_project(name, self.w.session.store.journal_mode)
         self.w.team.attach(self.w.session.store)
-        if failed:  # at start: the window is up, on a stand-in project that keeps nothing
+        self.reconnect.stop()
+        if isinstance(self.w.session.store, OfflineStandIn):  # the server may answer again: tried in the background
+            self.reconnect.watch(location)
+            text = self.w.tr("{why}。\n\n在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。").format(
+                why=(warning or "").rstrip("。"))
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
+                                                      self.w.tr("暂时连不上审阅服务器"), text))
+        elif failed:  # at start: the window is up, on a stand-in project that keeps nothing
             text = self.w.tr("{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”"
                              "或“新建审阅项目”选择一个项目后再审阅。").format(why=warning or "")
             QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
@@ -324,6 +335,14 @@ class Controller(QObject):
         elif warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()
+
+    def _reconnected(self, location: str, store: ReviewStore) -> None:
+        """The team's server answers again: the project the window stood in for opens, as it was."""
+        if location != self.project or not not_opened(self.w.session.store):
+            store.close()
+            return
+        self.switch_project(location, store=store)
+        self.w.status.showMessage(self.w.tr("已重新连上审阅服务器"), 8000)
 
     def _take_lock(self, location: str, failed: bool) -> None:
         """This window's mark on its project file; a project already open in another window is said so."""

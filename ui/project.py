@@ -118,6 +118,10 @@ def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:
     return None, f"{host} 上的进程 {pid}" if host else f"进程 {pid}"
 
 
+class OfflineStandIn(MemoryReviewStore):
+    """The stand-in for a team project whose server did not answer: worth trying again later."""
+
+
 def not_opened(store: ReviewStore) -> bool:
     """Whether ``open_project`` failed and gave the in-memory stand-in."""
     return isinstance(store, MemoryReviewStore)
@@ -138,7 +142,8 @@ def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewSt
         try:
             return open_server_store(location, password=password, timeout_s=OPEN_TIMEOUT_MS / 1000), None
         except ServerOfflineError as exc:
-            return MemoryReviewStore(), f"{exc}。待同步的修改保存在本机，连接后自动发送"
+            return OfflineStandIn(), (f"{exc.summary}。之前未发送的修改仍保存在本机；服务器恢复后，"
+                                      "窗口会自动连上并打开这个项目")
         except (LoginError, RefusedError) as exc:
             message = str(exc)
         except StoreError as exc:

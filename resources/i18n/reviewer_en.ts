@@ -3,12 +3,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/compare/chart.py" line="52" />
+        <location filename="../../ui/compare/chart.py" line="53" />
         <source>选择一个指标主题进行比较</source>
         <translation>Choose a metric topic to compare</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/chart.py" line="76" />
+        <location filename="../../ui/compare/chart.py" line="77" />
         <source>未报告</source>
         <translation>not reported</translation>
     </message>
@@ -548,11 +548,15 @@ It will be asked again at the next connection.</translation></message><message><
 
 仍在审阅当前项目“{name}”。</source><translation>{why}
 
-You are still in the project “{name}”.</translation></message><message><source>无法打开审阅项目</source><translation>Cannot open the review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>{why}
+You are still in the project “{name}”.</translation></message><message><source>无法打开审阅项目</source><translation>Cannot open the review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>{why}。
+
+在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。</source><translation>{why}.
+
+Until then the window holds an empty, temporary project: nothing reviewed in it is kept.</translation></message><message><source>暂时连不上审阅服务器</source><translation>The review server cannot be reached for now</translation></message><message><source>{why}
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
 
-This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
 {p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
@@ -662,37 +666,37 @@ Partial: {note}</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="148" />
+        <location filename="../../ui/reports/view.py" line="143" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="151" />
+        <location filename="../../ui/reports/view.py" line="146" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="152" />
+        <location filename="../../ui/reports/view.py" line="147" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="153" />
+        <location filename="../../ui/reports/view.py" line="148" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="157" />
+        <location filename="../../ui/reports/view.py" line="152" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="164" />
+        <location filename="../../ui/reports/view.py" line="159" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="175" />
+        <location filename="../../ui/reports/view.py" line="170" />
         <source>缺：核查项缺失或部分具备
 问：问题（见“问题”页）</source>
         <translation>G: checklist items missing or partial

@@ -185,3 +185,30 @@ def test_the_window_works_on_through_a_server_outage(qtbot: QtBot, zhang: MainWi
     got = owner.decisions(sha)[ITEM]
     assert (got.decision, got.comment, got.reviewer) == ("不符合", "断网时写的", "张三")
     owner.close()
+
+
+def test_started_while_the_server_is_down_the_window_connects_when_it_is_back(
+        qtbot: QtBot, tmp_path: Path, zhang: MainWindow, shared: TeamUrls, pg_cluster: PgCluster,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not an empty project for the rest of the day: a stand-in said to be one, the server tried
+    again in the background, and the shared project back as soon as the server answers."""
+    from ui import reconnect
+
+    monkeypatch.setattr(reconnect, "RETRY_MS", 300)
+    zhang.close()
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.controller.show_message", lambda _w, _icon, title, text: said.append((title, text)))
+    pg_cluster.stop()
+    try:
+        w = _start(qtbot, tmp_path / "s.ini")  # the last project: the team's, on the stopped server
+        qtbot.waitUntil(lambda: bool(said), timeout=5000)
+        title, text = said[0]
+        assert title == "暂时连不上审阅服务器"
+        assert "服务器恢复后，窗口会自动连上并打开这个项目" in text and "临时项目" in text
+        assert w.session.analyses() == [] and w.controller.reconnect.watching()
+    finally:
+        pg_cluster.start()
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        pass
+    assert len(w.session.analyses()) == 5 and w.status.sync.text().startswith("已连接")
+    assert not w.controller.reconnect.watching()
