@@ -25,7 +25,7 @@ from typing import NoReturn, TextIO
 from reviewer import cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
-from reviewer.cli_parser import ChineseParser
+from reviewer.cli_parser import ChineseParser, say_pages
 from reviewer.load import load_many
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import readable
@@ -40,7 +40,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     except ChecklistError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    docs, load_errors = load_many(args.paths)
+    docs, load_errors = load_many(args.paths, pages=say_pages)
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)
     args.kept.append(analyses)  # freed by the system at exit (see ``command``), not object by object

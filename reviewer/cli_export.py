@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
-from reviewer.cli_parser import missing_project, nothing_read
+from reviewer.cli_parser import missing_project, nothing_read, say_pages
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
 
@@ -125,6 +125,6 @@ def _from_files(paths: list[str], checklist: Checklist) -> tuple[list[Analysis],
     from reviewer.analyze import analyze_many
     from reviewer.load import load_many
 
-    docs, load_errors = load_many(paths)
+    docs, load_errors = load_many(paths, pages=say_pages)
     errors = list(load_errors)
     return analyze_many(docs, checklist, failures=errors), errors

@@ -71,3 +71,11 @@ def nothing_read(paths: list[str], read: int, failed: int) -> str | None:
         return f"{which}，没有可以处理的报告，未生成任何文件"
     return f"没有找到可以处理的报告文件（{'、'.join(paths)}），未生成任何文件"
 
+
+def say_pages(path: object, done: int, total: int) -> None:
+    """A scan takes seconds a page: which page is being read, on stderr (stdout stays the output)."""
+    from pathlib import Path
+
+    if done < total:
+        print(f"正在识别扫描件 {Path(str(path)).name}：第 {done + 1}/{total} 页", file=sys.stderr, flush=True)
+

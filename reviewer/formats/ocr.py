@@ -104,6 +104,7 @@ def ocr_pages(count: int, render: Callable[[int], tuple[Any, float]], ctx: Conte
     comes, so a long scan never sits in memory as images. Progress and cancel between pages; after each
     page the reader's ``compose`` of the pages read so far goes to the context's draft."""
     ctx.need_ocr()
+    ctx.tick(0, count)  # said at once: the first page takes a while (and the engine loads before it)
     pages: list[list[PageLine]] = []
     for i in range(count):
         ctx.check()

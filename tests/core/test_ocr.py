@@ -33,7 +33,7 @@ def test_a_scanned_page_image_reads_as_its_lines(tmp_path: Path, no_network: Non
     doc = load(ff.make_scan_png(tmp_path / "scan.png", LINES), progress=lambda d, t: ticks.append((d, t)))
     assert doc.format == "ocr" and doc.encoding is None
     assert doc.text == "\n".join(LINES) + "\n"
-    assert ticks == [(1, 1)]
+    assert ticks == [(0, 1), (1, 1)]  # said before the first page too: it takes seconds
     assert all(0 <= s < e <= len(doc.text) and 0 <= c < 1 for s, e, c in doc.uncertain)
 
 
@@ -43,7 +43,7 @@ def test_only_the_pages_without_text_are_read_by_ocr(tmp_path: Path, no_network:
     doc = load(ff.make_mixed_pdf(tmp_path / "mixed.pdf", title, LINES), progress=lambda d, t: ticks.append((d, t)))
     assert doc.format == "pdf+ocr"
     assert doc.text == "\n".join(title + LINES) + "\n"
-    assert ticks == [(1, 1)]  # one page needed OCR
+    assert ticks == [(0, 1), (1, 1)]  # one page needed OCR
 
 
 def test_cancel_between_pages_stops_the_file_and_the_batch(tmp_path: Path) -> None:
@@ -163,3 +163,16 @@ def test_a_scan_in_a_folder_is_read_after_the_other_reports_not_in_front_of_them
     assert groups[-1] == ["a_扫描件.tif"]
     assert [Path(a.file).name for a in result.analyses] == ["b.txt", "c.txt", "a_扫描件.tif"]
     assert result.errors == [] and len(result.added) == 3 and len(store.reports()) == 3
+
+
+def test_the_command_line_says_which_page_of_a_scan_it_is_reading(
+    tmp_path: Path, no_network: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page takes seconds: stderr says so from the start; stdout is the output alone."""
+    from reviewer.cli import main
+
+    ff.make_scan_png(tmp_path / "扫描件.png", LINES)
+    assert main(["analyze", str(tmp_path / "扫描件.png"), "--json"]) == 0
+    cap = capsys.readouterr()
+    assert cap.err == "正在识别扫描件 扫描件.png：第 1/1 页\n"
+    assert cap.out.startswith("{")
