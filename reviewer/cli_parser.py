@@ -1,5 +1,7 @@
-"""The command line's argument parser, speaking Chinese: argparse's own words (usage, options, its
-error messages) are English, which read oddly beside the Chinese help the program gives."""
+"""What every command of the command line shares: the argument parser, speaking Chinese (argparse's
+own words — usage, options, its error messages — are English, which read oddly beside the Chinese
+help the program gives), the checks made before a command writes anything (``missing_project``,
+``nothing_read``), and the word on a scan's pages while they are read (``say_pages``)."""
 
 from __future__ import annotations
 
