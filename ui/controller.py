@@ -81,6 +81,9 @@ class Controller(QObject):
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
         self.reconnect = Reconnector(self)  # a team project whose server did not answer at the start
         self.reconnect.connected.connect(self._reconnected)
+        self.reconnect.refused.connect(lambda why: show_message(
+            self.w, QMessageBox.Icon.Warning, self.w.tr("审阅服务器拒绝了连接"),
+            self.w.tr("{why}\n\n请用“文件 → 连接审阅服务器”重新输入姓名和密码。").format(why=why)))
         self._project_opened(self.project, warning)
 
     # -- the project's reports --------------------------------------------

@@ -17,9 +17,11 @@ CONNECT_TIMEOUT_S = 3.0
 
 
 class Reconnector(QObject):
-    """Signals: connected(location, store) when the server answers again."""
+    """Signals: connected(location, store) when the server answers again; refused(message) when it
+    answers but will not let this reviewer in (trying again would not help: the tries stop)."""
 
     connected = Signal(str, object)
+    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,10 +50,14 @@ class Reconnector(QObject):
         def work(_progress: Progress, _cancelled: Cancelled) -> object:
             from reviewer.credentials import saved_password
             from reviewer.location import parse_server
+            from reviewer.server_errors import LoginError, RefusedError
             from reviewer.server_store import open_server_store
 
-            return open_server_store(location, password=saved_password(parse_server(location).key),
-                                     timeout_s=CONNECT_TIMEOUT_S)
+            try:
+                return open_server_store(location, password=saved_password(parse_server(location).key),
+                                         timeout_s=CONNECT_TIMEOUT_S)
+            except (LoginError, RefusedError) as exc:  # the server is back but says no: said, not retried
+                return exc
 
         task = Task(work, self)
         task.finished.connect(lambda store: self._answered(location, store))
@@ -61,6 +67,11 @@ class Reconnector(QObject):
 
     def _answered(self, location: str, store: object) -> None:
         self._done()
+        if isinstance(store, Exception):
+            if location == self.location:
+                self.stop()
+                self.refused.emit(str(store))
+            return
         if location != self.location:  # the reviewer went to another project meanwhile
             close = getattr(store, "close", None)
             if close is not None:

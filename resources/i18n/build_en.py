@@ -21,7 +21,8 @@ BIN = Path(sys.executable).parent
 EN = {
     "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go",
     "{why}。\n\n在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。": "{why}.\n\nUntil then the window holds an empty, temporary project: nothing reviewed in it is kept.",
-    "暂时连不上审阅服务器": "The review server cannot be reached for now", "已重新连上审阅服务器": "Connected to the review server again", "{figure}　每份报告取其中最大的一个数": "{figure} — each report's largest figure",
+    "暂时连不上审阅服务器": "The review server cannot be reached for now", "审阅服务器拒绝了连接": "The review server refused the connection",
+    "{why}\n\n请用“文件 → 连接审阅服务器”重新输入姓名和密码。": "{why}\n\nPlease connect again with File → Connect to review server, with your name and password.", "已重新连上审阅服务器": "Connected to the review server again", "{figure}　每份报告取其中最大的一个数": "{figure} — each report's largest figure",
     "注意：所选的上一年度报告是另一单位的（{unit}）": "Note: the report chosen as last year's is another unit's ({unit})", "{done}/{total} 已核": "{done}/{total} checked",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",

@@ -534,7 +534,11 @@ No program on this computer opens it, or the system refused. Find it in your fil
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
+The previous checklist stays in use.</translation></message><message><source>审阅服务器拒绝了连接</source><translation>The review server refused the connection</translation></message><message><source>{why}
+
+请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source><translation>{why}
+
+Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
 {names}
 
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?

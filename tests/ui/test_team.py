@@ -212,3 +212,29 @@ def test_started_while_the_server_is_down_the_window_connects_when_it_is_back(
         pass
     assert len(w.session.analyses()) == 5 and w.status.sync.text().startswith("已连接")
     assert not w.controller.reconnect.watching()
+
+
+def test_a_server_back_that_refuses_the_kept_password_is_said_not_retried_forever(
+        qtbot: QtBot, tmp_path: Path, zhang: MainWindow, shared: TeamUrls, pg_cluster: PgCluster,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The password was changed meanwhile: the reviewer is told to connect again, not left on the
+    temporary project with the tries going on in silence."""
+    from reviewer.credentials import save_password
+    from ui import reconnect
+
+    monkeypatch.setattr(reconnect, "RETRY_MS", 300)
+    zhang.close()
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.controller.show_message", lambda _w, _icon, title, text: said.append((title, text)))
+    pg_cluster.stop()
+    try:
+        w = _start(qtbot, tmp_path / "s.ini")
+        qtbot.waitUntil(lambda: bool(said), timeout=5000)
+        assert said[0][0] == "暂时连不上审阅服务器" and w.controller.reconnect.watching()
+        save_password(parse_server(shared.zhang).key, "not-the-password")
+    finally:
+        pg_cluster.start()
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=20000)
+    title, text = said[1]
+    assert title == "审阅服务器拒绝了连接" and text.endswith("请用“文件 → 连接审阅服务器”重新输入姓名和密码。")
+    assert not w.controller.reconnect.watching() and w.session.analyses() == []
