@@ -74,6 +74,7 @@ class StatusBar(QStatusBar):
         done, total = self._step
         files = max(total // 2, 1)
         self.progress.setUpdatesEnabled(False)  # painted with the rest of the window, not on its own now
+        self.progress.setFormat(self.tr("正在打开 %v/%m"))
         self.progress.setMaximum(files)
         self.progress.setValue(min(done // 2, files))
         self.progress.setUpdatesEnabled(True)
@@ -81,10 +82,17 @@ class StatusBar(QStatusBar):
         self.cancel.show()
 
     def reading_pages(self, name: str, done: int, total: int) -> None:
-        """A scan being recognised: which file and which page (cancel stops between pages)."""
+        """A scan being recognised: which file and which page (cancel stops between pages). Scans are
+        read after the other files, so the bar counts the scan's pages: the files' count is full by then."""
         if done < total:
             self.showMessage(self.tr("正在识别扫描件 {name}：第 {page}/{total} 页").format(
                 name=name, page=done + 1, total=total))
+            self._step_timer.stop()  # a last file step due now would put the files' count back
+            self.progress.setFormat(self.tr("识别扫描件 %v/%m 页"))
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+            self.progress.show()
+            self.cancel.show()
         else:
             self.clearMessage()
 

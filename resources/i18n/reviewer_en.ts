@@ -915,6 +915,7 @@ F: findings (Findings tab)</translation>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/statusbar.py" line="27" />
+        <location filename="../../ui/statusbar.py" line="77" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
@@ -954,9 +955,14 @@ F: findings (Findings tab)</translation>
         <translation>{done}/{total} reports decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="86" />
+        <location filename="../../ui/statusbar.py" line="88" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="91" />
+        <source>识别扫描件 %v/%m 页</source>
+        <translation>Scan page %v/%m</translation>
     </message>
 </context>
 <context>

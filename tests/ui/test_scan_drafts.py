@@ -57,6 +57,9 @@ def test_a_scan_is_readable_from_its_first_page_and_fills_in(
     assert _label(w).endswith("（识别中 1/3 页）")
     assert w.text.editor.toPlainText() == _text(PAGES[:1])  # the first page, open and readable
     assert w.loader.busy() and w.status.cancel.isVisible()
+    # The bar counts the scan's pages, not the files (all of them opened already: a full bar).
+    qtbot.waitUntil(lambda: w.status.progress.text() == "识别扫描件 1/3 页", timeout=10_000)
+    assert w.status.progress.isVisible()
     gate.set()
     qtbot.waitUntil(lambda: not w.loader.busy(), timeout=60_000)
     assert w.reports.proxy.rowCount() == 1 and "识别中" not in _label(w)
