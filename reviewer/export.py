@@ -29,7 +29,7 @@ from reviewer.outfiles import write_atomically
 from reviewer.paths import readable_name
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
-from reviewer.vocab import LOAD_PROBLEM, Lang
+from reviewer.vocab import Lang
 from reviewer.xlsx import (
     Cells,
     Footer,
@@ -144,12 +144,8 @@ def _failures(cells: Cells, info: ExportInfo) -> None:
              else f"未能读取的文件（{n} 个，未计入本工作簿各表）")
     cells.append([])
     cells.append([cells.text(title)])
-    for err in failures:
-        if info.lang == "en":  # the message is Chinese: the English workbook says the kind of problem
-            reason = LOAD_PROBLEM.label(err.kind, "en")
-        else:
-            reason = err.message.removeprefix(f"{Path(err.path).name}：")  # the file is in the column before
-        cells.add_row(["", readable_name(err.path), reason])  # unwrapped: it runs on over the empty cells
+    for err in failures:  # the file, then its problem unwrapped: it runs on over the empty cells
+        cells.add_row(["", readable_name(err.path), err.reason(info.lang)])
 
 
 def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:

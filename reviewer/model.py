@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
 
 from reviewer.fastpickle import fast_record
 from reviewer.messages import Message
+from reviewer.vocab import LOAD_PROBLEM, Lang
 
 if TYPE_CHECKING:
     from reviewer.lastyear_model import PlanEntry, PreviousYear
@@ -64,6 +66,20 @@ class LoadError:
     # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes)
     kind: str
     message: str
+
+    def reason(self, lang: Lang = "zh") -> str:
+        """The problem, without the file's name: the message, or in English the kind of problem (the
+        messages are worded in Chinese only). What the window and the workbook both say of it."""
+        if lang == "en":
+            return LOAD_PROBLEM.label(self.kind, "en")
+        name = PurePath(self.path).name
+        return self.message.removeprefix(f"{name}：")
+
+    def said(self, lang: Lang = "zh") -> str:
+        """The file's name and its problem, in ``lang``."""
+        if lang == "en":
+            return f"{PurePath(self.path).name}: {self.reason('en')}"
+        return self.message
 
 
 @fast_record

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.model import LoadError
 from ui import plain
+from ui.labels import lang
 from ui.settings import Settings
 
 
@@ -106,9 +107,11 @@ class LoadErrorsDialog(QDialog):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
-        for e in errors:
-            self.list.addItem(e.message)
-            self.list.item(self.list.count() - 1).setToolTip(plain.tip(e.path))
+        shown_in = lang()
+        for e in errors:  # worded as the workbook words it; the Chinese reason's details in the tip
+            self.list.addItem(e.said(shown_in))
+            tip = e.path if shown_in == "zh" else f"{e.path}\n{e.message}"
+            self.list.item(self.list.count() - 1).setToolTip(plain.tip(tip))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)

@@ -209,3 +209,25 @@ def test_a_new_project_opened_with_files_never_says_it_holds_none(
         w.controller.load_project(then_import=[str(seeds_dir)])
     assert "项目中有 0 份报告" not in said
     assert w.status.currentMessage() == "已打开 5 份报告"
+
+
+def test_an_english_window_says_the_problem_as_the_english_workbook_does(qtbot: QtBot) -> None:
+    """The reasons are worded in Chinese: an English window names the kind of problem (the words of
+    the English workbook), with the Chinese reason in the row's tip."""
+    from reviewer.model import LoadError
+    from ui.labels import set_language
+
+    errors = [LoadError("/in/坏.docx", "corrupt", "坏.docx：文档已损坏（不是有效的 zip 压缩包），无法读取"),
+              LoadError("/in/空.txt", "empty", "空.txt：文件是空的")]
+    set_language("en")
+    try:
+        dialog = LoadErrorsDialog(errors, 3)
+    finally:
+        set_language("zh_CN")
+    qtbot.addWidget(dialog)
+    rows = [dialog.list.item(i) for i in range(dialog.list.count())]
+    assert [r.text() for r in rows] == ["坏.docx: The file is damaged", "空.txt: The file is empty"]
+    assert rows[0].toolTip() == "/in/坏.docx\n坏.docx：文档已损坏（不是有效的 zip 压缩包），无法读取"
+    chinese = LoadErrorsDialog(errors, 3)
+    qtbot.addWidget(chinese)
+    assert chinese.list.item(1).text() == "空.txt：文件是空的" and chinese.list.item(1).toolTip() == "/in/空.txt"
