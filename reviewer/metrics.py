@@ -39,6 +39,11 @@ _CLOCK_MARKS = frozenset("时点:：")
 _INLINE_SPACE = frozenset(" \u3000\u00a0\t")
 _RANGE_DASHES = frozenset("-－—–~～")
 _LONG_SENTENCE = 150
+_MINUS = frozenset("-－−")
+# What may stand before a minus sign written against a number (增长率为-1.5%, 变化：-3件). A digit,
+# a letter or a slash before the dash makes it a range or a code (2020-2021年, 1-3月, XM00128-30);
+# a line's start makes it a list's bullet.
+_BEFORE_MINUS = re.compile(r"[\u4e00-\u9fff：:，,；;、（(=＝]")
 
 
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
@@ -74,6 +79,8 @@ def _to_metric(
     if value is None or not _is_metric(text, m, num_start, value, pre) or excluded.covers(start, end):
         return None
     qualifier = next((q for q in (pre, m.group("q1"), m.group("q2"), m.group("post")) if q), None)
+    if start == num_start and _negative(text, start):
+        start, value = start - 1, -value
     chain = _section_chain(sections, start)
     return Metric(
         text=text[start:end],
@@ -86,6 +93,11 @@ def _to_metric(
         end=end,
         context=_context(text, start, end, stops),
     )
+
+
+def _negative(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is written with a minus sign (see ``_BEFORE_MINUS``)."""
+    return start >= 2 and text[start - 1] in _MINUS and _BEFORE_MINUS.match(text, start - 2) is not None
 
 
 def _value(m: re.Match[str]) -> float | None:
