@@ -31,7 +31,7 @@ def failure(address: ServerAddress, exc: BaseException) -> StoreError:
     summary, detail = explain_parts(address, exc)
     if "permission denied for database" in str(exc):
         return RefusedError(f"{address.user} 不是审阅项目 {address.database} 的成员，请项目组长添加")
-    return LoginError(summary, detail) if "用户名或密码" in summary else ServerOfflineError(summary, detail)
+    return LoginError(summary, detail) if summary.startswith("无法登录") else ServerOfflineError(summary, detail)
 
 
 def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
@@ -62,7 +62,10 @@ def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[str, str]
     where = f"{address.host}:{address.port}/{address.database}"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     low = text.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
+    if "no password supplied" in low:  # not a wrong password: none was given
+        return (f"无法登录审阅服务器 {where}：服务器要求密码，但没有提供"
+                "（可写在地址里，或用 PGPASSWORD 环境变量、~/.pgpass 文件）"), ""
+    if "password authentication failed" in low:
         return f"无法登录审阅服务器 {where}：用户名或密码不正确", ""
     if "does not exist" in low and "database" in low:
         return (f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}：请服务器管理员先建立它"

@@ -80,3 +80,16 @@ def test_init_on_a_database_not_yet_made_says_to_make_it_first(capsys: pytest.Ca
     err = capsys.readouterr().err
     assert "上没有数据库 not_made_yet：请服务器管理员先建立它（如 createdb not_made_yet），" in err
     assert "再运行 reviewer server init" in err
+
+
+def test_init_without_a_password_says_that_none_was_given_not_that_it_was_wrong(
+        capsys: pytest.CaptureFixture[str], pg_cluster: PgCluster, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))  # no ~/.pgpass of this machine's to find
+    db = pg_cluster.create_database("no_password_given")
+    assert main(["server", "init", pg_cluster.url(db, password=None)]) != 0
+    err = capsys.readouterr().err
+    assert ("no_password_given：服务器要求密码，但没有提供"
+            "（可写在地址里，或用 PGPASSWORD 环境变量、~/.pgpass 文件）") in err
+    assert "不正确" not in err
