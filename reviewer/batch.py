@@ -160,12 +160,12 @@ def import_reports(
     if store is not None:
         store.save_checklist(checklist)
     # Files that need OCR (seconds a page) are read after the others are in, never in front of them.
-    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, ocr=False)
+    docs, errors = load_many(paths, progress=half(0), cancelled=cancelled, ocr=False, one_each=False)
     later = [e.path for e in errors if e.kind == "needs_ocr"]
     result = _bring_in(docs, checklist, store, half(1), cancelled, workers, pool, on_done)
     result.errors = [*(e for e in errors if e.kind != "needs_ocr"), *result.errors]
     if later and not result.cancelled:
-        scans, scan_errors = load_many(later, cancelled=cancelled, pages=pages,
+        scans, scan_errors = load_many(later, cancelled=cancelled, pages=pages, one_each=False,
                                        drafts=_draft_analyses(checklist, pool, drafts, store is not None))
         more = _bring_in(scans, checklist, store, None, cancelled, workers, pool, on_done)
         result.analyses += more.analyses
@@ -180,12 +180,17 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
               cancelled: Cancelled | None, workers: int | None, pool: Executor | None,
               on_done: Callable[[list[Analysis]], None] | None) -> BatchResult:
     """Loaded documents analysed and kept in ``store`` (see ``import_reports``)."""
+    from reviewer.samereport import one_per_report
+
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
+    # A report sent as several files is brought in once, and one the project holds is not brought in again.
+    have = store.documents() if store is not None and docs and store.reports() else []
+    docs, same = one_per_report(docs, have)
     failed: list[LoadError] = []
     analyses, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
                                              on_done)
-    result = BatchResult(analyses, failed, from_cache=from_cache)
+    result = BatchResult(analyses, [*same, *failed], from_cache=from_cache)
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:

@@ -61,7 +61,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         lang = as_lang(args.lang)
         for a in analyses:
             write_summary(a, sys.stdout, lang)
-    return 1 if errors else 0
+    return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
 
 
 def write_json(analyses: Sequence[Analysis], errors: Sequence[LoadError], single: bool, out: TextIO) -> None:

@@ -90,7 +90,12 @@ def _sketch(key: str) -> tuple[int, ...]:
     while cutting and hashing them takes a third of the time of hashing every shingle. On seed
     paragraphs with random edits, every pair still ≥ ``THRESHOLD`` alike became a candidate.
     """
-    return tuple(heapq.nsmallest(SKETCH, {hash(c) for c in _anchor_pattern().split(key) if len(c) >= MIN_CHUNK}))
+    return tuple(heapq.nsmallest(SKETCH, {hash(c) for c in chunks(key)}))
+
+
+def chunks(key: str) -> list[str]:
+    """The content-defined chunks of a normalised text (see ``_sketch``)."""
+    return [c for c in _anchor_pattern().split(key) if len(c) >= MIN_CHUNK]
 
 
 class _Union:

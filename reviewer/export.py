@@ -135,8 +135,7 @@ def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[Repor
 def _failures(cells: Cells, info: ExportInfo) -> None:
     """Below the table, the files that could not be read: the workbook is the record of the review,
     and a report that never reached it must not vanish from it."""
-    # A file identical to one opened is not lost: its report is in the workbook under the other name.
-    failures = [err for err in info.failures if err.kind != "duplicate"]
+    failures = [err for err in info.failures if err.lost]
     if not failures:
         return
     n = len(failures)

@@ -238,6 +238,7 @@ def load_many(
     pages: Callable[[Path, int, int], None] | None = None,
     drafts: Callable[[Document, int, int], None] | None = None,
     ocr: bool = True,
+    one_each: bool = True,
 ) -> tuple[list[Document], list[LoadError]]:
     """Load every report under ``paths``; one bad file never stops the batch.
 
@@ -245,6 +246,8 @@ def load_many(
     read page by page (OCR), and ``drafts`` receives such a file's text so far (see ``load``).
     ``cancelled()`` is asked between files and between such pages. ``ocr=False``: files that need OCR
     are errors of kind "needs_ocr" (read them in a second call, after the others are shown).
+    ``one_each``: a report sent as several files is loaded once (``reviewer.samereport``; a caller
+    with a project compares the files with its reports as well, and asks for that itself).
     """
     files = iter_report_files(paths)
     docs: list[Document] = []
@@ -267,4 +270,9 @@ def load_many(
             errors.append(exc.as_record())
         if progress is not None:
             progress(i + 1, len(files))
-    return docs, errors
+    if not one_each:
+        return docs, errors
+    from reviewer.samereport import one_per_report
+
+    docs, same = one_per_report(docs)
+    return docs, errors + same

@@ -63,9 +63,16 @@ class LoadError:
 
     path: str
     # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | special
-    # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes)
+    # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
+    # report sent as several files, see ``reviewer.samereport``)
     kind: str
     message: str
+
+    @property
+    def lost(self) -> bool:
+        """Whether its report is missing from the review: not when the file is a copy of one opened, or
+        the same report in another format (its report is there under the other file's name)."""
+        return self.kind not in ("duplicate", "same_report")
 
     def reason(self, lang: Lang = "zh") -> str:
         """The problem, without the file's name: the message, or in English the kind of problem (the

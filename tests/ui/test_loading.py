@@ -231,3 +231,40 @@ def test_an_english_window_says_the_problem_as_the_english_workbook_does(qtbot: 
     chinese = LoadErrorsDialog(errors, 3)
     qtbot.addWidget(chinese)
     assert chinese.list.item(1).text() == "空.txt：文件是空的" and chinese.list.item(1).toolTip() == "/in/空.txt"
+
+
+def test_files_left_out_as_copies_of_reports_opened_are_not_called_unopenable(qtbot: QtBot) -> None:
+    from reviewer.model import LoadError
+
+    same = LoadError("/in/报告.pdf", "same_report", "报告.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx")
+    dialog = LoadErrorsDialog([same], 1)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "文件未重复打开"
+    assert dialog.head.text() == "以下文件与已打开的报告相同，未重复打开："
+    mixed = LoadErrorsDialog([same, LoadError("/in/空.txt", "empty", "空.txt：文件是空的")], 1)
+    qtbot.addWidget(mixed)
+    assert mixed.windowTitle() == "部分文件未能打开"
+
+
+def test_a_report_sent_as_docx_and_pdf_opens_once_in_the_window(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.core import format_fixtures as ff
+    from tests.core.loader_fixtures import make_docx
+    from tests.core.test_samereport import _pdf
+
+    folder = tmp_path / "来件"
+    folder.mkdir()
+    lines = ff.seed_lines(sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    make_docx(folder / "报告.docx", [(None, line) for line in lines])
+    _pdf(folder / "报告（盖章版）.pdf", lines)
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(LoadErrorsDialog, "exec",
+                        lambda self: shown.append((self.windowTitle(), [e.said() for e in self.errors])) or 0)
+    w = make_window(tmp_path / "p.review")
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.controller.open_paths([str(folder)])
+    assert w.reports.proxy.rowCount() == 1
+    assert [Path(r.path).name for r in w.session.store.reports()] == ["报告.docx"]
+    assert shown == [("文件未重复打开",
+                      ["报告（盖章版）.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx"])]

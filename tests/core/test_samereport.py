@@ -1,0 +1,143 @@
+"""One report sent as several files (.docx and its PDF, a text in two encodings) is opened once; a
+report copied with its year or a figure changed, or another unit's, is never taken for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.load import load_many
+from tests.conftest import SEED_FILES
+from tests.core import format_fixtures as ff
+from tests.core.loader_fixtures import make_docx
+
+
+def _lines(seed: Path) -> list[str]:
+    return ff.seed_lines(seed.read_text(encoding="utf-8"))
+
+
+def _pdf(path: Path, lines: list[str]) -> Path:
+    """The report as Word prints it: wrapped lines, a running header and page numbers."""
+    rows = [row for line in lines for row in ff._wrap(line, 38)]
+    pages = [rows[i : i + 36] for i in range(0, len(rows), 36)]
+    return ff.make_autospaced_pdf(path, pages, header="某某区人民政府文件")
+
+
+def _names(paths: list[Path]) -> tuple[list[str], list[tuple[str, str, str]]]:
+    docs, errors = load_many(paths)
+    return [Path(d.path).name for d in docs], [(Path(e.path).name, e.kind, e.message) for e in errors]
+
+
+def test_a_report_as_docx_and_as_its_pdf_is_opened_once_from_the_docx(tmp_path: Path) -> None:
+    lines = _lines(SEED_FILES[0])
+    pdf = _pdf(tmp_path / "报告（盖章版）.pdf", lines)
+    docx = make_docx(tmp_path / "报告.docx", [(None, line) for line in lines])
+    opened, said = _names([pdf, docx])
+    assert opened == ["报告.docx"]
+    assert said == [("报告（盖章版）.pdf", "same_report",
+                     "报告（盖章版）.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx")]
+
+
+def test_a_text_in_two_encodings_is_one_report(tmp_path: Path) -> None:
+    text = SEED_FILES[1].read_text(encoding="utf-8")
+    utf8, gbk = tmp_path / "a.txt", tmp_path / "b.txt"
+    utf8.write_text(text, encoding="utf-8")
+    gbk.write_text(text, encoding="gb18030")
+    opened, said = _names([utf8, gbk])
+    assert opened == ["a.txt"]
+    assert said == [("b.txt", "same_report", "b.txt：与已打开的 a.txt 正文相同，是同一份报告，未重复打开")]
+
+
+def test_last_years_report_with_the_year_changed_stays_a_report_of_its_own(tmp_path: Path) -> None:
+    text = SEED_FILES[1].read_text(encoding="utf-8")
+    assert "2021" in text
+    this_year = _pdf(tmp_path / "2022.pdf", ff.seed_lines(text.replace("2021", "2022")))
+    last_year = make_docx(tmp_path / "2021.docx", [(None, line) for line in ff.seed_lines(text)])
+    assert _names([last_year, this_year]) == (["2021.docx", "2022.pdf"], [])
+
+
+def test_a_revised_figure_makes_another_version_not_the_same_report(tmp_path: Path) -> None:
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    assert text.count("59件") == 1
+    draft = make_docx(tmp_path / "初稿.docx", [(None, line) for line in ff.seed_lines(text)])
+    final = tmp_path / "定稿.txt"
+    final.write_text(text.replace("59件", "61件"), encoding="utf-8")
+    assert _names([draft, final]) == (["初稿.docx", "定稿.txt"], [])
+
+
+def test_different_reports_in_different_formats_are_all_opened(tmp_path: Path) -> None:
+    paths = [make_docx(tmp_path / "a.docx", [(None, line) for line in _lines(SEED_FILES[0])]),
+             _pdf(tmp_path / "b.pdf", _lines(SEED_FILES[1])), tmp_path / "c.txt"]
+    paths[2].write_bytes(SEED_FILES[2].read_bytes())
+    assert _names(paths) == (["a.docx", "b.pdf", "c.txt"], [])
+
+
+def test_two_texts_alike_only_through_a_third_file_are_not_merged(tmp_path: Path) -> None:
+    """a.txt and b.txt differ (b has a sentence more); the PDF of a is near both: as the texts of one
+    format differ, only files of the same text are merged, and here none is."""
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text + "\n全区上下将以更加务实的作风推进法治政府建设各项工作。\n", encoding="utf-8")
+    pdf = _pdf(tmp_path / "a.pdf", ff.seed_lines(text))
+    assert _names([a, b, pdf]) == (["a.txt", "b.txt", "a.pdf"], [])
+
+
+def test_a_report_the_project_holds_sent_again_as_a_pdf_is_not_added(tmp_path: Path) -> None:
+    """The project's own file stays (the review is on it), whatever the new file's format; the same
+    file opened again, or a file changed in place, is not taken for a copy."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.store import open_store
+
+    checklist = load_checklist()
+    lines = _lines(SEED_FILES[0])
+    store = open_store(tmp_path / "p.review")
+    pdf = _pdf(tmp_path / "报告.pdf", lines)
+    first = import_reports([pdf], checklist, store, workers=1)
+    assert first.errors == [] and len(first.added) == 1
+    docx = make_docx(tmp_path / "报告.docx", [(None, line) for line in lines])
+    second = import_reports([docx, pdf], checklist, store, workers=1)
+    assert [(Path(e.path).name, e.kind, e.message) for e in second.errors] == [
+        ("报告.docx", "same_report", "报告.docx：与项目中已有的 报告.pdf 是同一份报告（不同格式），未重复打开")]
+    assert [Path(r.path).name for r in store.reports()] == ["报告.pdf"]
+    pdf.write_bytes(_pdf(tmp_path / "new.pdf", lines[:-1]).read_bytes())  # the signed copy, changed in place
+    third = import_reports([pdf], checklist, store, workers=1)
+    assert third.errors == [] and third.added == [s.sha256 for s in store.documents()]
+
+
+def test_the_command_line_analyses_and_exports_a_report_sent_twice_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Said on stderr, not a failure (exit 0), and the workbook holds the report once with nothing
+    listed as unread."""
+    import openpyxl
+
+    from reviewer.cli import main
+
+    lines = _lines(SEED_FILES[0])
+    folder = tmp_path / "来件"
+    folder.mkdir()
+    make_docx(folder / "报告.docx", [(None, line) for line in lines])
+    _pdf(folder / "报告.pdf", lines)
+    assert main(["analyze", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "报告.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx\n"
+    assert out.count("== ") == 1
+    book = tmp_path / "r.xlsx"
+    assert main(["export", str(folder), "-o", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book).worksheets[0]
+    rows = [r for r in sheet.iter_rows(values_only=True) if any(c is not None for c in r)]
+    assert not any("未能读取" in str(c) for r in rows for c in r if c is not None)
+    assert sum(1 for r in rows if isinstance(r[0], int)) == 1  # one report's row
+
+
+def test_another_units_copy_with_its_name_changed_is_another_report(tmp_path: Path) -> None:
+    """Found by a reviewer: 扬州's report made from 泰州's by changing the name throughout is as alike
+    as a PDF of the same report; both are opened (the copying is the findings' business)."""
+    text = SEED_FILES[1].read_text(encoding="utf-8")
+    assert text.count("泰州") >= 3
+    taizhou = tmp_path / "泰州.txt"
+    taizhou.write_text(text, encoding="utf-8")
+    yangzhou = make_docx(tmp_path / "扬州.docx", [(None, line) for line in ff.seed_lines(text.replace("泰州", "扬州"))])
+    assert _names([taizhou, yangzhou]) == (["泰州.txt", "扬州.docx"], [])
