@@ -33,7 +33,7 @@ from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore
 from reviewer.serialize import document_from_json, document_to_json
-from reviewer.store_backup import CorruptProjectError, check_and_back_up
+from reviewer.store_backup import CorruptProjectError, backup_path, check_and_back_up
 from reviewer.store_lastyear import SqliteLastYear
 from reviewer.store_schema import (
     SCHEMA_VERSION,
@@ -335,6 +335,10 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
     if p.is_dir():
         raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")
     check_header(p)
+    if p.is_file() and p.stat().st_size == 0 and backup_path(p).is_file():
+        # SQLite would take an empty file for a new project, and opening it renew the backup from it:
+        # a project emptied by a failed copy or a full disk would lose its last sound copy too.
+        raise CorruptProjectError(p, "the file is empty (0 bytes)")
     if p.exists() and not os.access(p, os.W_OK):
         raise StoreError(f"{p.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
     created = not p.exists()

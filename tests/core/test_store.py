@@ -207,3 +207,28 @@ def test_a_damaged_project_says_what_to_do_and_the_backup_restores_it(tmp_path: 
     assert kept.name.startswith("p.review.损坏-") and kept.is_file()
     again = open_store(p, check=True)
     assert again.decisions(A)["measures"].comment == "好" and len(again.reports()) == 40
+
+
+def test_an_emptied_project_file_is_damaged_and_its_backup_is_left_alone(tmp_path: Path) -> None:
+    """Found by a reviewer: SQLite took a 0-byte project for a new one, and opening it renewed the
+    backup from it, so the last sound copy of the review was lost as well."""
+    from reviewer.cli import main
+    from reviewer.store_backup import CorruptProjectError, backup_path, restore_backup
+
+    p = tmp_path / "p.review"
+    s = open_store(p)
+    s.set_decision(A, "measures", "符合", "好", "张")
+    s.close()
+    open_store(p, check=True).close()
+    sound = backup_path(p).read_bytes()
+    p.write_bytes(b"")  # a failed copy onto it, a full disk
+    with pytest.raises(CorruptProjectError) as err:
+        open_store(p, check=True)
+    assert str(err.value).startswith("p.review：审阅项目文件已损坏。可以用自动备份恢复（p.review.bak")
+    assert main(["export", "--project", str(p), "-o", str(tmp_path / "r.xlsx")]) == 1
+    assert backup_path(p).read_bytes() == sound and p.read_bytes() == b"" and not (tmp_path / "r.xlsx").exists()
+    restore_backup(p)
+    assert open_store(p, check=True).decisions(A)["measures"].comment == "好"
+    fresh = tmp_path / "new.review"
+    fresh.write_bytes(b"")  # an empty file with no backup behind it: nothing to lose, a new project
+    open_store(fresh, check=True).close()
