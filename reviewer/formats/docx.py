@@ -4,6 +4,12 @@ python-docx's ``paragraph.text`` leaves out automatic numbering and ``document.p
 skips tables, so the body is walked in order and list labels are rendered from numbering.xml
 and put back at the start of their line, where the reviewer sees them in Word. Heading styles
 and list levels become ``LineHint``s for the outline. Text boxes, headers and footers are skipped.
+
+The body is read as Word shows it, not only its plain runs: python-docx's ``paragraph.text`` and
+``iter_inner_content`` leave out text inside content controls (``w:sdt``, common in units' templates),
+tracked insertions not yet accepted (``w:ins``), smart tags, custom XML and simple fields, so a whole
+section in a content control went missing and its part was judged 缺失. Deleted text (``w:delText``,
+``w:moveFrom``) stays out, as in Word's final view.
 """
 
 from __future__ import annotations
@@ -44,9 +50,30 @@ def _heading_level(paragraph: Any) -> int | None:
     return None
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Every run of the paragraph that Word shows: not those deleted or moved away (tracked), nor those
+# of a text box or a ruby's reading, wherever they sit (hyperlinks, content controls, insertions…).
+_SHOWN_RUNS = ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt)]"
+# Block-level wrappers whose children are paragraphs and tables of their own.
+_WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
+
+
+def _shown_text(p: Any) -> str:
+    return "".join(r.text for r in p.xpath(_SHOWN_RUNS))
+
+
+def _blocks(container: Any) -> Any:
+    """The paragraphs and tables of a body or table cell in order, content controls opened."""
+    for child in container.iterchildren():
+        if child.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
 def _paragraph_line(paragraph: Any, numbering: Numbering | None) -> tuple[str, LineHint | None, int]:
     """(line text, hint with line index 0 to be fixed by the caller, level)."""
-    text = paragraph.text
+    text = _shown_text(paragraph._p)
     label = None
     level = _heading_level(paragraph)
     num = _num_pr(paragraph)
@@ -77,24 +104,39 @@ def _table_lines(table: Any) -> list[str]:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            lines.extend(p.text for p in cell.paragraphs if p.text.strip())
+            lines.extend(_cell_lines(cell._tc, table))
     return lines
+
+
+def _cell_lines(tc: Any, table: Any) -> list[str]:
+    """A cell's non-blank paragraphs, those in its content controls and nested tables included."""
+    from docx.table import Table
+
+    out: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == f"{{{_W}}}tbl":
+            out.extend(_table_lines(Table(block, table)))
+        elif (text := _shown_text(block)).strip():
+            out.append(text)
+    return out
 
 
 def load_docx(data: bytes) -> tuple[str, tuple[LineHint, ...]]:
     """Raises ValueError/KeyError/zipfile.BadZipFile/PackageNotFoundError on a broken file."""
     import docx
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
     numbering = _numbering(document)
+    body = document._body
     lines: list[str] = []
     hints: list[LineHint] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+    for block in _blocks(document.element.body):
+        if block.tag == f"{{{_W}}}tbl":
+            lines.extend(_table_lines(Table(block, body)))
             continue
-        text, hint, _ = _paragraph_line(block, numbering)
+        text, hint, _ = _paragraph_line(Paragraph(block, body), numbering)
         if hint is not None:
             hints.append(LineHint(len(lines), hint.level, hint.label))
         lines.extend(text.replace("\r", "").split("\n"))  # a soft line break is a line of its own

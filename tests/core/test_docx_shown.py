@@ -1,0 +1,76 @@
+"""A .docx is read as Word shows it: text in content controls, tracked insertions, smart tags and simple
+fields is there, text deleted with changes tracked is not (found by a reviewer session: a section in a
+content control was judged 缺失)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from reviewer.analyze import analyze_document
+from reviewer.load import load
+from tests.conftest import SEED_FILES
+from tests.core import format_fixtures as ff
+
+
+def _wrap(element: object, *tags: str) -> object:
+    """``element`` moved inside nested new elements ``tags[0]/tags[1]/…`` (at its place, if it has one)."""
+    from lxml import etree
+
+    outer = inner = etree.Element(qn(tags[0]))
+    for tag in tags[1:]:
+        inner = etree.SubElement(inner, qn(tag))
+    if element.getparent() is not None:  # type: ignore[attr-defined]
+        element.addprevious(outer)  # type: ignore[attr-defined]
+    inner.append(element)
+    return outer
+
+
+def _run(text: str, tag: str = "w:t") -> object:
+    from lxml import etree
+
+    r = etree.Element(qn("w:r"))
+    etree.SubElement(r, qn(tag)).text = text
+    return r
+
+
+def test_a_section_in_a_content_control_and_tracked_changes_read_as_word_shows_them(tmp_path: Path) -> None:
+    lines = ff.seed_lines(SEED_FILES[0].read_text(encoding="utf-8"))
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("二、"))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("三、"))
+    document = docx.Document()
+    paragraphs = [document.add_paragraph(ln) for ln in lines]
+    control = _wrap(paragraphs[start]._p, "w:sdt", "w:sdtContent")  # the section's heading and body
+    for p in paragraphs[start + 1 : end]:
+        control[0].append(p._p)  # type: ignore[index]
+    last = paragraphs[end + 1]._p
+    last.append(_wrap(_run("（新增内容）"), "w:ins"))
+    last.append(_wrap(_run("（已删除内容）", "w:delText"), "w:del"))
+    last.append(_wrap(_run("（智能标记）"), "w:smartTag"))
+    last.append(_wrap(_run("（行内控件）"), "w:sdt", "w:sdtContent"))
+    path = tmp_path / "section_in_control.docx"
+    document.save(str(path))
+    doc = load(path)
+    shown = doc.text.splitlines()
+    assert shown[start : end] == lines[start:end]  # the whole section, in its place
+    assert shown[end + 1] == lines[end + 1] + "（新增内容）（智能标记）（行内控件）"
+    assert "已删除内容" not in doc.text
+    plain = analyze_document(load(SEED_FILES[0]))
+    made = analyze_document(doc)
+    assert made.parts["shortcomings"].status == plain.parts["shortcomings"].status == "found"
+
+
+def test_a_table_cells_content_control_and_nested_table_are_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("受理行政复议案件")
+    cell = table.cell(0, 1)
+    cell.paragraphs[0].add_run("59件")
+    _wrap(cell.paragraphs[0]._p, "w:sdt", "w:sdtContent")
+    inner = cell.add_table(rows=1, cols=1)
+    inner.cell(0, 0).paragraphs[0].add_run("其中纠错12件")
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    assert load(path).text == "受理行政复议案件\n59件\n其中纠错12件\n"
