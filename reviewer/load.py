@@ -19,6 +19,10 @@ from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Pages kept as images (a stamped scan: 2–3 MB a page at 300 dpi) are read page by page; 50 MB would
+# refuse an ordinary 20-page scan. Text is held whole: a text file this large is no annual report.
+PAGES_MAX_BYTES = 300 * 1024 * 1024
+_PAGE_SUFFIXES = frozenset({".pdf", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 # Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
 TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 # ...but for what no text editor shows as text: a document whose own bytes say what it is (a .docx,
@@ -142,7 +146,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             if info.st_size > max_bytes:
                 mb = max_bytes / 1024 / 1024
                 size = math.ceil(info.st_size / 1024 / 1024 * 10) / 10  # up: a hair over is not "50.0 MB"
-                raise ReportLoadError(path, "too_large", f"文件过大（{size:.1f} MB，上限 {mb:.0f} MB）")
+                raise ReportLoadError(path, "too_large", f"文件过大（{size:.1f} MB，上限 {mb:.0f} MB）；"
+                                      "请确认它是报告，扫描件可降低分辨率或拆分后再打开")
             return fh.read(max_bytes + 1)
         except OSError as exc:
             raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
@@ -151,7 +156,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def load(
     path: str | os.PathLike[str],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     draft: Callable[[Document, int, int], None] | None = None,
@@ -163,12 +168,16 @@ def load(
     asked between pages; a cancelled load raises ``ReportLoadError`` of kind "cancelled".
     ``draft(document so far, pages done, pages in all)`` receives such a file's pages read so far.
     ``ocr=False``: a file that needs OCR raises ``ReportLoadError`` of kind "needs_ocr" instead.
+    ``max_bytes``: the largest file read; by default ``PAGES_MAX_BYTES`` for a PDF, OFD or page image,
+    ``DEFAULT_MAX_BYTES`` for the others.
     """
     from reviewer.formats import extract, sniff_format
     from reviewer.formats.base import Context, FormatProblem, check_text
     from reviewer.formats.text import read_text
 
     p = Path(path)
+    if max_bytes is None:
+        max_bytes = PAGES_MAX_BYTES if p.suffix.lower() in _PAGE_SUFFIXES else DEFAULT_MAX_BYTES
     data = _read_bytes(p, max_bytes)
     if not data.strip():
         raise ReportLoadError(p, "empty", "文件是空的")
@@ -232,7 +241,7 @@ def _pages_of(f: Path, pages: Callable[[Path, int, int], None] | None) -> Callab
 def load_many(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     pages: Callable[[Path, int, int], None] | None = None,

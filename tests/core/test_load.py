@@ -142,7 +142,23 @@ def test_too_large_and_vanished(tmp_path: Path) -> None:
     hair.write_bytes(b"a" * (50 * 1024 * 1024 + 300))
     with pytest.raises(ReportLoadError) as err:
         load(hair)
-    assert str(err.value) == "刚超.txt：文件过大（50.1 MB，上限 50 MB）"
+    assert str(err.value) == ("刚超.txt：文件过大（50.1 MB，上限 50 MB）；"
+                              "请确认它是报告，扫描件可降低分辨率或拆分后再打开")
+
+
+def test_a_scan_of_many_pages_is_not_refused_for_its_size(tmp_path: Path) -> None:
+    """A stamped 40-page scan weighs ~100 MB (found by a reviewer session): PDFs, OFDs and page images
+    may be six times as large as a text file, read page by page."""
+    from reviewer.load import PAGES_MAX_BYTES
+
+    scan = tmp_path / "盖章扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + b"0" * (102 * 1024 * 1024))  # not a real PDF: read, then refused as damaged
+    with pytest.raises(ReportLoadError) as err:
+        load(scan)
+    assert err.value.kind == "corrupt"
+    with pytest.raises(ReportLoadError) as err:
+        load(scan, max_bytes=PAGES_MAX_BYTES // 3)
+    assert err.value.kind == "too_large"
 
 
 def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
