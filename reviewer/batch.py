@@ -165,15 +165,37 @@ def import_reports(
     result = _bring_in(docs, checklist, store, half(1), cancelled, workers, pool, on_done)
     result.errors = [*(e for e in errors if e.kind != "needs_ocr"), *result.errors]
     if later and not result.cancelled:
+        later, read = _read_already(later, store)
         scans, scan_errors = load_many(later, cancelled=cancelled, pages=pages, one_each=False,
                                        drafts=_draft_analyses(checklist, pool, drafts, store is not None))
-        more = _bring_in(scans, checklist, store, None, cancelled, workers, pool, on_done)
+        more = _bring_in(read + scans, checklist, store, None, cancelled, workers, pool, on_done)
         result.analyses += more.analyses
         result.errors += [*scan_errors, *more.errors]
         result.added += more.added
         result.from_cache += more.from_cache
         result.cancelled = more.cancelled or bool(cancelled and cancelled())
     return result
+
+
+def _read_already(paths: list[str], store: ReviewStore | None) -> tuple[list[str], list[Document]]:
+    """Scans the project holds already (by content), as it keeps them: recognised once, not again each
+    time their folder is opened; and the paths still to be read."""
+    if store is None or not paths:
+        return paths, []
+    kept = {r.sha256 for r in store.reports()}
+    if not kept:
+        return paths, []
+    found: dict[str, str] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            continue  # read below, where the problem is said
+        if digest in kept:
+            found[digest] = path
+    docs = [replace(d, path=found[d.sha256]) for d in store.documents(found)]
+    return [p for p in paths if p not in set(found.values())], docs
 
 
 def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | None, progress: Progress | None,

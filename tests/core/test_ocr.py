@@ -177,3 +177,27 @@ def test_the_command_line_says_which_page_of_a_scan_it_is_reading(
     cap = capsys.readouterr()
     assert cap.err == "正在识别扫描件 扫描件.png：第 1/1 页\n"
     assert cap.out.startswith("{")
+
+
+def test_a_scan_the_project_holds_is_not_recognised_again_when_its_folder_is_opened_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README says a scan is recognised once (found by a reviewer session: every reopening of the
+    folder read it again, 25 s a time)."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.formats import ocr
+    from reviewer.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    scan = ff.make_scan_tiff(folder / "扫描件.tif", PAGES[:1])
+    store = open_store(tmp_path / "p.review")
+    first = import_reports([folder], load_checklist(), store, workers=1)
+    assert first.errors == [] and len(first.added) == 1
+    pages: list[int] = []
+    real = ocr.ocr_page
+    monkeypatch.setattr(ocr, "ocr_page", lambda image: pages.append(1) or real(image))
+    again = import_reports([folder], load_checklist(), store, workers=1)
+    assert pages == [] and again.errors == [] and again.added == first.added
+    assert [r.path for r in store.reports()] == [str(scan)]
+    assert [a.text for a in again.analyses] == [a.text for a in first.analyses]
