@@ -127,6 +127,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise ReportLoadError(path, "vanished", "这是一个链接（快捷方式），它指向的文件已不存在") from exc
         raise ReportLoadError(path, "vanished", "文件不存在或读取时已被移走") from exc
     except IsADirectoryError as exc:
         raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
@@ -211,24 +213,40 @@ def _drafts(path: str, digest: str, size: int, draft: Callable[[Document, int, i
     return show
 
 
+# Files a folder walk names although they are no report it reads, so that none goes unmentioned: a
+# unit's archive of reports, office files of other kinds, and files with no suffix (read by content).
+SAID_IN_FOLDERS = frozenset({".zip", ".rar", ".7z", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".uof", ".uot",
+                             ".xps", ".ceb", ".caj", ".docm", ".dot", ".dotx", ".wpt", ""})
+_PAGE_ASSETS = (".htm", ".html", ".mht", ".mhtml")
+
+
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files given directly, plus report files found recursively in folders, each sorted."""
+    """Files given directly, plus the files found recursively in folders, each sorted: report files,
+    those in ``SAID_IN_FOLDERS`` and broken links (to be said); not hidden files, Office's lock files,
+    or the pictures and scripts a saved web page keeps in its ``name_files`` folder."""
     from reviewer.formats.registry import report_suffixes
 
-    suffixes = report_suffixes()
+    suffixes = report_suffixes() | SAID_IN_FOLDERS
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = [
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(("~$", "."))
-            ]
+            found = [f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and f.suffix.lower() in suffixes
+                     and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
             out.extend(sorted(found))
         else:
             out.append(p)
     return out
+
+
+def _page_asset(f: Path, root: Path) -> bool:
+    """Whether ``f`` lies in the folder of a saved web page's files (``报告_files``, ``报告.files``)."""
+    for folder in f.relative_to(root).parents:
+        name = folder.name
+        stem = name[:-6] if name.endswith(("_files", ".files")) else ""
+        if stem and any((root / folder.parent / (stem + s)).is_file() for s in _PAGE_ASSETS):
+            return True
+    return False
 
 
 def _pages_of(f: Path, pages: Callable[[Path, int, int], None] | None) -> Callable[[int, int], None] | None:

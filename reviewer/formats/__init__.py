@@ -87,6 +87,11 @@ def _sniff_text(data: bytes) -> str | None:
     return "txt"
 
 
+_ARCHIVES = frozenset({".zip", ".rar", ".7z"})
+# Spreadsheets and slides: Office containers like a Word file's, never a report to read as one.
+_OTHER_OFFICE = frozenset({".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps"})
+
+
 def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     """Read ``data`` (from a file with ``suffix``). Raises ``FormatProblem``."""
     ctx = ctx or Context()
@@ -94,11 +99,15 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     kind = sniff_format(data)
     if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
         raise _mislabelled(suffix, kind)
+    if suffix in _OTHER_OFFICE:
+        raise FormatProblem("unsupported", f"“{suffix}”是表格或演示文稿，不是报告文件；报告请另存为 .docx 后再打开")
     if kind == "doc" and suffix in _ZIP_SUFFIXES:
         return _ole_named_as_zip(data, ctx)
     if kind == "doc" and suffix == ".wps":
         kind = "wps"
     fmt = BY_NAME[kind] if kind is not None else format_for_suffix(suffix)
+    if fmt is None and suffix in _ARCHIVES:
+        raise FormatProblem("unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
     if fmt is None:
         what = f"“{suffix}”格式的文件" if suffix else "无扩展名、内容也无法识别的文件"
         raise FormatProblem("unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")

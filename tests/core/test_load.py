@@ -196,3 +196,28 @@ def test_pdf_extractor_spacing_between_han_characters_is_removed() -> None:
     assert _unspace("法 治 政 府 建 设 年 度 报 告") == "法治政府建设年度报告"
     joint = "中共泰州市委 泰州市人民政府关于法治政府建设的报告"
     assert _unspace(joint) == joint
+
+
+def test_a_folder_walk_names_every_file_it_does_not_read(tmp_path: Path) -> None:
+    """Found by a reviewer session: a unit's 报告合集.zip, an .xls, a broken link went unmentioned; and
+    the pictures a saved web page keeps beside it are no scans to read."""
+    import zipfile
+
+    folder = tmp_path / "来件"
+    (folder / "页面_files").mkdir(parents=True)
+    with zipfile.ZipFile(folder / "报告合集.zip", "w") as z:
+        z.writestr("a.txt", "一、主要举措和成效\n")
+    (folder / "统计表.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    (folder / "无扩展名").write_bytes(SEED_FILES[0].read_bytes())  # read by what it holds
+    (folder / "断开的链接.txt").symlink_to(tmp_path / "gone.txt")
+    (folder / "页面.htm").write_text("<p>一、主要举措和成效</p><p>受理行政复议案件59件。</p>", encoding="utf-8")
+    (folder / "页面_files" / "image001.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".DS_Store").write_bytes(b"\x00")
+    (folder / "~$报告.docx").write_bytes(b"x")
+    docs, errors = load_many([folder])
+    assert sorted(Path(d.path).name for d in docs) == ["无扩展名", "页面.htm"]
+    assert sorted((Path(e.path).name, e.kind, e.message.split("：", 1)[1]) for e in errors) == [
+        ("报告合集.zip", "unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告"),
+        ("断开的链接.txt", "vanished", "这是一个链接（快捷方式），它指向的文件已不存在"),
+        ("统计表.xls", "unsupported", "“.xls”是表格或演示文稿，不是报告文件；报告请另存为 .docx 后再打开"),
+    ]
