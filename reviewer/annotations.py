@@ -149,8 +149,10 @@ def missing_parts(a: Analysis) -> list[str]:
 
 
 def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tuple[CheckResult, ItemDecision]]:
-    """Items of the report the reviewer marked 不符合, in checklist order."""
-    return [(r, d) for r in a.checklist if (d := decisions.get(r.id)) is not None and d.decision == "不符合"]
+    """Items of the report the reviewer marked 不符合, in checklist order (decisions in force: one made
+    on an earlier version of the report, not yet confirmed, is not sent to the unit)."""
+    return [(r, d) for r in a.checklist
+            if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not d.stale]
 
 
 def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, voice: Voice,

@@ -13,12 +13,11 @@ from datetime import datetime
 
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
 from reviewer.paths import readable_name, readable_stem
-from reviewer.review import ReportReview, gap_items
+from reviewer.review import ReportReview, decision_label, gap_items
 from reviewer.topics import topic_label
 from reviewer.vocab import (
     BRACKETS,
     CHECK_STATUS,
-    DECISION,
     FINDING_KIND,
     GROUP,
     LEVEL,
@@ -142,7 +141,7 @@ def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) 
         d = decisions.get(r.id)
         rows.append([
             unit, name, GROUP.label(r.group, lang), r.label(lang), CHECK_STATUS.label(r.status, lang),
-            r.note.render(lang), DECISION.label(d.decision if d else "未定", lang), d.comment if d else "",
+            r.note.render(lang), decision_label(d, lang), d.comment if d else "",
             d.reviewer if d else "", local_time(d.time) if d else "", evidence_text(a, r, by_id),
         ])
     return rows

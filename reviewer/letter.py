@@ -28,7 +28,7 @@ from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
-from reviewer.review import Decisions, finding_groups, gap_items, summarize
+from reviewer.review import Decisions, finding_groups, gap_items, in_force, summarize
 from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
@@ -86,7 +86,7 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     """The three lists: gaps not overruled by the reviewer, items marked 不符合 (with the reviewer's
     comment), findings by kind. The checklist's notes on its evidence (“仅提到 …（至少需要 2 个不同
     要点）”) are the reviewer's working notes, not words to the unit: they stay out."""
-    decided = {k for k, d in decisions.items() if d.decision != "未定"}
+    decided = {k for k, d in in_force(decisions).items() if d.decision != "未定"}
 
     def name(group: str, label: str) -> Message:
         return msg("letter.item", group=group, name=label)

@@ -75,6 +75,9 @@ class MemoryReviewStore(MemoryLastYear):
                    for k, d in self._decisions.get(old.sha256, {}).items()}
         self._decisions.setdefault(doc.sha256, {}).update({k: v for k, v in carried.items()
                                                            if k not in self._decisions.get(doc.sha256, {})})
+        was = self._verdicts.get(old.sha256)
+        if was is not None and was.comment and doc.sha256 not in self._verdicts:  # the comment, not the verdict
+            self._verdicts[doc.sha256] = ReportVerdict(doc.sha256, "未审", was.comment, was.reviewer, was.time)
         self._removed.add(old.sha256)
         return old.sha256
 

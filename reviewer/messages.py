@@ -394,6 +394,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.years_na_from": ("仅适用于 {first} 年度及以后的报告", "Applies only to reports on {first} or later"),
     # the review shared on the team's server
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
+    "review.to_recheck": ("（待复核）", " (to re-check)"),
     "review.by_stale": ("{reviewer} 于 {time} 对旧版本判定，请复核",
                         "Decided by {reviewer} at {time} on an earlier version: please re-check"),
     # Which report too: several are open, and the note stands in the status bar, far from it.

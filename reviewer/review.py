@@ -19,6 +19,13 @@ Decisions = Mapping[str, ItemDecision]
 FINISHED = ("通过", "需修改")
 
 
+def in_force(decisions: Decisions) -> dict[str, ItemDecision]:
+    """The decisions that stand. One carried over from an earlier version of the report (its file
+    changed and was read again) waits for the reviewer to confirm it (待复核): until then it counts as
+    no decision, in the window, the workbook and what is sent to the unit."""
+    return {k: d for k, d in decisions.items() if not d.stale}
+
+
 def review_status(decisions: Decisions, verdict: ReportVerdict | None) -> str:
     """A code of ``vocab.REVIEW_STATUS``: 通过 / 需修改 once decided, else 审阅中 once anything was done."""
     if verdict is not None and verdict.verdict in FINISHED:
@@ -33,7 +40,7 @@ class ReportReview:
 
     sha256: str
     status: str  # vocab.REVIEW_STATUS
-    decided: int  # checklist items with a decision other than 未定
+    decided: int  # checklist items with a decision other than 未定 (in force: see ``in_force``)
     items: int  # checklist items of the report
     missing: int  # items the program found missing
     partial: int  # items the program found partial
@@ -46,6 +53,7 @@ class ReportReview:
     findings: int
     reviewer: str  # who last changed the review ("" when nobody)
     time: str  # when (ISO 8601, "" when never)
+    to_recheck: int = 0  # items decided on an earlier version of the report, to be confirmed (待复核)
 
     @property
     def gaps(self) -> int:
@@ -65,8 +73,9 @@ class ReportReview:
 def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) -> ReportReview:
     points, judged = score(a.checklist)
     ids = {r.id for r in a.checklist}
-    mine = [d for item, d in decisions.items() if item in ids]
-    changes = [(d.time, d.reviewer) for d in mine] + ([(verdict.time, verdict.reviewer)] if verdict else [])
+    every = [d for item, d in decisions.items() if item in ids]
+    mine = [d for d in every if not d.stale]
+    changes = [(d.time, d.reviewer) for d in every] + ([(verdict.time, verdict.reviewer)] if verdict else [])
     last_time, last_reviewer = max(changes, default=("", ""))
     return ReportReview(
         sha256=a.sha256,
@@ -84,6 +93,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         findings=len(a.findings),
         reviewer=last_reviewer,
         time=last_time,
+        to_recheck=sum(1 for d in every if d.stale and d.decision != "未定"),
     )
 
 
@@ -104,8 +114,8 @@ def gap_items(a: Analysis) -> list[CheckResult]:
 
 
 def open_items(a: Analysis, decisions: Decisions) -> list[CheckResult]:
-    """Items the reviewer has not decided yet."""
-    return [r for r in a.checklist if (d := decisions.get(r.id)) is None or d.decision == "未定"]
+    """Items the reviewer has not decided yet (those to re-check among them)."""
+    return [r for r in a.checklist if (d := decisions.get(r.id)) is None or d.decision == "未定" or d.stale]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +126,34 @@ class CellState:
     tone: Tone
     auto: str  # the program's status code
     decision: str | None  # the reviewer's decision code, None when undecided
+    recheck: str | None = None  # a decision made on an earlier version, to be confirmed (待复核)
 
     def label(self, lang: Lang = "zh") -> str:
         auto = CHECK_STATUS.label(self.auto, lang)
+        if self.recheck:
+            return f"{auto} · {recheck_label(self.recheck, lang)}"
         return f"{auto} · {DECISION.label(self.decision, lang)}" if self.decision else auto
 
 
+def recheck_label(decision: str, lang: Lang = "zh") -> str:
+    """A decision carried over from an earlier version of the report: 符合（待复核）."""
+    return f"{DECISION.label(decision, lang)}{msg('review.to_recheck').render(lang)}"
+
+
+def decision_label(decision: ItemDecision | None, lang: Lang = "zh") -> str:
+    """What the reviewer decided for an item, as the workbook's detail sheet says it."""
+    if decision is None:
+        return DECISION.label("未定", lang)
+    return recheck_label(decision.decision, lang) if decision.stale else DECISION.label(decision.decision, lang)
+
+
 def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> CellState:
-    """The reviewer's decision wins (✓ ✗ ⊘); otherwise what the program found (● ◐ ○ —)."""
+    """The reviewer's decision wins (✓ ✗ ⊘); otherwise what the program found (● ◐ ○ —), also while
+    a decision carried over from an earlier version waits to be confirmed."""
     auto = result.status if result is not None else "not_applicable"
     decided = decision.decision if decision is not None and decision.decision != "未定" else None
+    if decided is not None and decision is not None and decision.stale:
+        return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None, decided)
     if decided is not None:
         return CellState(DECISION.glyph(decided), DECISION.tone(decided), auto, decided)
     return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None)

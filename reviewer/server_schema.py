@@ -223,8 +223,22 @@ CREATE POLICY note ON history FOR INSERT WITH CHECK (
     AND (is_lead() OR (field IN ('removed', 'imported', 'pairing', 'promise') AND reviewer = my_name())));
 """
 
+# New content at a known path: the overall comment follows the decisions, the verdict itself does not
+# (a report found 通过 as it was is to be judged again as it is: its decisions are to re-check).
+_V3 = r"""
+SET LOCAL search_path = fazhi, pg_temp;
+CREATE FUNCTION carry_verdict(new_sha text, old_sha text) RETURNS void LANGUAGE sql SECURITY DEFINER
+    SET search_path = fazhi, pg_temp AS $$
+    INSERT INTO verdict_log(report, verdict, comment, reviewer, time, at, login)
+    SELECT new_sha, '未审', v.comment, v.reviewer, v.time, v.at, v.login
+    FROM (SELECT * FROM verdict_log WHERE report = old_sha ORDER BY at DESC, id DESC LIMIT 1) v
+    WHERE v.comment <> '' AND (is_member() OR is_owner())
+      AND EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = new_sha AND r.changed_from = old_sha)
+      AND NOT EXISTS (SELECT 1 FROM verdict_log n WHERE n.report = new_sha) $$;
+"""
+
 #: Migrations from version N-1 to N, applied in order, each in one transaction.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("members", "reports", "texts", "analyses", "checklists", "settings", "decision_log", "verdict_log",

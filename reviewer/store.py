@@ -132,7 +132,8 @@ class SqliteReviewStore(SqliteLastYear):
     @staticmethod
     def _supersede(db: sqlite3.Connection, sha256: str, path: str) -> str | None:
         """New content at a known path replaces the report there: its decisions are carried over,
-        marked stale, and the old version leaves the project (its history stays)."""
+        marked stale, with its overall comment (not its verdict), and the old version leaves the project
+        (its history stays)."""
         old = db.execute(
             "SELECT sha256 FROM reports WHERE path=? AND sha256<>? AND removed IS NULL ORDER BY added DESC LIMIT 1",
             (path_value(path), sha256),
@@ -142,6 +143,12 @@ class SqliteReviewStore(SqliteLastYear):
         db.execute(
             "INSERT OR IGNORE INTO decisions(report, item, decision, comment, reviewer, time, stale)"
             " SELECT ?, item, decision, comment, reviewer, time, 1 FROM decisions WHERE report=?",
+            (sha256, old[0]),
+        )
+        # The overall comment follows; the verdict does not: the report is to be judged again as it is.
+        db.execute(
+            "INSERT OR IGNORE INTO verdicts(report, verdict, comment, reviewer, time)"
+            " SELECT ?, '未审', comment, reviewer, time FROM verdicts WHERE report=? AND comment<>''",
             (sha256, old[0]),
         )
         db.execute("UPDATE reports SET removed=? WHERE sha256=?", (_now(), old[0]))

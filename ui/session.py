@@ -398,10 +398,10 @@ class Session(QObject):
         """A code of ``vocab.REVIEW_STATUS``: 未审 / 审阅中 / 通过 / 需修改."""
         return review_status(self.decisions(sha256), self.verdict(sha256))
 
-    def progress(self, sha256: str) -> tuple[int, int]:
-        """(items with a decision, items in the report's checklist)."""
+    def progress(self, sha256: str) -> tuple[int, int, int]:
+        """(items with a decision in force, items in the report's checklist, items to re-check)."""
         rv = self.review(sha256)
-        return (rv.decided, rv.items) if rv is not None else (0, 0)
+        return (rv.decided, rv.items, rv.to_recheck) if rv is not None else (0, 0, 0)
 
     def finished(self) -> tuple[int, int]:
         """(reports whose review is finished, reports): the status bar's count."""

@@ -16,32 +16,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="115" />
+        <location filename="../../ui/checklist/model.py" line="116" />
         <source>程序判断</source>
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="163" />
-        <source>（旧版）</source>
-        <translation> (old version)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist/model.py" line="164" />
+        <location filename="../../ui/checklist/model.py" line="165" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="175" />
+        <location filename="../../ui/checklist/model.py" line="176" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="177" />
+        <location filename="../../ui/checklist/model.py" line="178" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="180" />
+        <location filename="../../ui/checklist/model.py" line="181" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -751,26 +746,31 @@ F: findings (Findings tab)</translation>
     </message>
     <message>
         <location filename="../../ui/checklist/header.py" line="90" />
+        <source>，{n} 项待复核</source>
+        <translation>, {n} to re-check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="91" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="126" />
+        <location filename="../../ui/checklist/header.py" line="127" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="130" />
+        <location filename="../../ui/checklist/header.py" line="131" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="131" />
+        <location filename="../../ui/checklist/header.py" line="132" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="132" />
+        <location filename="../../ui/checklist/header.py" line="133" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>

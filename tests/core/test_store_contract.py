@@ -92,8 +92,14 @@ def test_a_moved_report_keeps_its_review_and_its_place(store: ReviewStore) -> No
 def test_new_content_at_a_known_path_replaces_the_report_with_its_decisions_marked_stale(store: ReviewStore) -> None:
     store.add_report(doc(A, "/x/a.txt"), None, None, None)
     store.set_decision(A, "measures", "符合", "看过", "r")
+    store.set_verdict(A, "通过", "基本符合要求", "r")
     rec = store.add_report(doc(B, "/x/a.txt", "改过的正文"), None, None, None)
     assert rec.changed_from == A
+    # The overall comment follows (found by a reviewer session: it was lost); the verdict does not, the
+    # report being judged again as it now is.
+    verdict = store.verdict(B)
+    assert verdict is not None and (verdict.verdict, verdict.comment) == ("未审", "基本符合要求")
+    assert store.verdict(A) is not None and store.verdict(A).verdict == "通过"  # type: ignore[union-attr]
     assert [r.sha256 for r in store.reports()] == [B]  # one report, the new version
     carried = store.decisions(B)["measures"]
     assert (carried.decision, carried.comment, carried.stale) == ("符合", "看过", True)

@@ -160,6 +160,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
     first = w.session.analyses()[0]
     w.session.set_decision(first.sha256, "measures", "符合", "看过")
+    w.session.set_verdict(first.sha256, "通过", "基本符合要求")
     w.close()
     path = folder / SEED_FILES[0].name
     path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
@@ -173,6 +174,13 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     new = next(a for a in w.session.analyses() if a.file == str(path))
     carried = w.session.decision(new.sha256, "measures")
     assert carried is not None and (carried.comment, carried.stale) == ("看过", True)  # marked for re-check
+    # To re-check, as the workbook and the letter hold it: not counted 已核; the overall comment kept.
+    w.reports.select_report(new.sha256)
+    header = w.checklist.header
+    qtbot.waitUntil(lambda: header.progress_label.text().startswith("0/"))
+    assert header.progress_label.text() == f"0/{len(new.checklist)} 已核，1 项待复核"
+    assert header.comment.text() == "基本符合要求" and header.verdict_box.currentData() == "未审"
+    assert w.session.status(new.sha256) == "审阅中"
     w.close()
 
 

@@ -84,9 +84,10 @@ class ReviewHeader(QWidget):
             self.progress_bar.setMaximum(reading[1])
             self.progress_bar.setValue(reading[0])
             return
-        done, total = self._session.progress(self._sha) if self._sha else (0, 0)
+        done, total, recheck = self._session.progress(self._sha) if self._sha else (0, 0, 0)
         waiting = self._sha is not None and self._session.unsaved(self._sha, None)
         self.progress_label.setText(self.tr("{done}/{total} 已核").format(done=done, total=total)
+                                    + (self.tr("，{n} 项待复核").format(n=recheck) if recheck else "")
                                     + (self.tr("　结论未保存") if waiting else ""))
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)

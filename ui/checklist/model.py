@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer.messages import msg
 from reviewer.model import CheckResult, Decision
 from ui import plain
 from ui.icons import STATUS_COLOURS, status_icon
@@ -160,7 +161,7 @@ class ChecklistModel(QAbstractItemModel):
         elif column == 2:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " ✎" if dec and dec.comment else ""
-                stale = self.tr("（旧版）") if dec and dec.stale else ""
+                stale = text(msg("review.to_recheck")) if dec and dec.stale else ""
                 waiting = self.tr("（未保存）") if self._sha and self._session.unsaved(self._sha, r.id) else ""
                 shown = ("" if decision == "未定" else decision_name(decision)) + mark
                 note = stale + waiting  # on a line of its own: the column is as wide as "不符合 ✎"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeVi
 
 CHECKBOX = 26  # the tick box and its gap
 ICON = 24  # the decision's icon and its gap, in the review column
-REVIEW = 2  # the review column: "符合 ✎" and, on a second line, （旧版）or（未保存）
+REVIEW = 2  # the review column: "符合 ✎" and, on a second line, （待复核）or（未保存）
 
 
 class WrapDelegate(QStyledItemDelegate):

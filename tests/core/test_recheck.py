@@ -1,0 +1,65 @@
+"""A decision carried over from an earlier version of a report (its file changed and was read again)
+waits to be confirmed: 待复核 in every count, cell and list, and never sent to the unit as the review's.
+
+Found by a reviewer session: the window marked such items （旧版） but counted them 37/37 已核, the
+workbook showed a plain 符合 and the letter listed the old version's 不符合 items as the review's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from reviewer.analyze import analyze_document
+from reviewer.export import export
+from reviewer.letter import letter_fields
+from reviewer.load import load
+from reviewer.model import ItemDecision
+from reviewer.review import cell_state, decision_label, in_force, open_items, summarize
+from tests.conftest import seed_path
+
+A = analyze_document(load(seed_path("000")))
+ITEMS = [r.id for r in A.checklist]
+
+
+def _decided(stale: bool) -> dict[str, ItemDecision]:
+    """Every item 符合 but the first, 不符合 with a comment; all carried over when ``stale``."""
+    return {item: ItemDecision(A.sha256, item, "不符合" if i == 0 else "符合", "缺少数据" if i == 0 else "",
+                               "李四", "2027-03-01T09:00:00+08:00", stale=stale) for i, item in enumerate(ITEMS)}
+
+
+def test_the_counts_hold_carried_decisions_as_to_recheck_not_decided() -> None:
+    fresh, carried = summarize(A, _decided(False), None), summarize(A, _decided(True), None)
+    assert (fresh.decided, fresh.failed, fresh.to_recheck) == (len(ITEMS), 1, 0)
+    assert (carried.decided, carried.failed, carried.to_recheck) == (0, 0, len(ITEMS))
+    assert carried.status == "审阅中"  # the review was started, and is not finished
+    assert [r.id for r in open_items(A, _decided(True))] == ITEMS
+    assert in_force(_decided(True)) == {}
+
+
+def test_a_carried_decision_shows_what_the_program_found_and_says_to_recheck() -> None:
+    first = A.checklist[0]
+    d = _decided(True)[first.id]
+    state = cell_state(first, d)
+    assert state.decision is None and state.recheck == "不符合"
+    assert first.status == "found"
+    assert state.label() == "已具备 · 不符合（待复核）" and state.label("en") == "Present · Fails (to re-check)"
+    assert decision_label(d) == "不符合（待复核）" and decision_label(_decided(False)[first.id]) == "不符合"
+
+
+def test_the_workbook_marks_them_and_does_not_count_them(tmp_path: Path) -> None:
+    out = export([A], tmp_path / "r.xlsx", decisions={A.sha256: _decided(True)})
+    book = openpyxl.load_workbook(out)
+    detail = list(book["核查明细"].iter_rows(min_row=2, values_only=True))
+    assert {r[6] for r in detail} == {"符合（待复核）", "不符合（待复核）"}
+    summary = next(r for r in book["汇总"].iter_rows(values_only=True) if r and r[0] == 1)
+    assert f"0/{len(ITEMS)}" in summary
+
+
+def test_the_letter_sends_no_decision_waiting_to_be_confirmed() -> None:
+    failed = letter_fields(A, _decided(False), None, reviewer="王审阅")["不符合项"]
+    assert len(failed) == 1 and "缺少数据" in failed[0]
+    waiting = letter_fields(A, _decided(True), None, reviewer="王审阅")
+    assert waiting["不符合项"] == ["无"]
+    gaps = letter_fields(A, {}, None, reviewer="王审阅")["缺项"]
+    assert waiting["缺项"] == gaps  # the program's findings stand, as for a report not yet reviewed
