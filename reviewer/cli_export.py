@@ -9,6 +9,7 @@ project or its 往年报告库) are worked out over the whole project, with the 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -34,13 +35,17 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
                   ) -> tuple[list[Analysis], list[LoadError]]:
     from reviewer.batch import import_reports, project_reports, with_project_findings
     from reviewer.library import last_year_inputs
+    from reviewer.load import iter_report_files
 
     errors: list[LoadError] = []
     named: list[str] | None = None
     if args.paths:
-        batch = import_reports(args.paths, checklist, store)
-        errors += batch.errors
-        named = [a.sha256 for a in batch.analyses]
+        kept = _changed_sources(args.paths, store)
+        given = [os.path.abspath(f) for f in iter_report_files(args.paths)]
+        batch = import_reports([f for f in given if f not in kept], checklist, store)
+        errors += batch.errors + [_kept_as_it_was(path) for path in kept]
+        read = {os.path.abspath(a.file): a.sha256 for a in batch.analyses}
+        named = [sha for f in given if (sha := kept.get(f) or read.get(f))]  # in the order of the files
     project = project_reports(store, checklist)
     errors += project.errors
     # last year's reports of the project's library, with the reviewer's pairings, as the window shows them
@@ -49,6 +54,25 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
     full = {a.sha256: a for a in with_project_findings(project.analyses, last.library, last.corrections)}
     order = named if named is not None else list(full)
     return [full[sha] for sha in order if sha in full], errors
+
+
+def _changed_sources(paths: list[str], store: ReviewStore) -> dict[str, str]:
+    """Files among ``paths`` whose content changed since the project took them in (path → the project's
+    version). An export only reads: it does not put a new version in place of a report under review
+    (that resets its verdict, and sets its decisions to re-check); the window does, when asked."""
+    from reviewer.batch import changed_sources
+    from reviewer.load import iter_report_files
+
+    records = store.reports()
+    changed = set(changed_sources(records))
+    given = {os.path.abspath(f) for f in iter_report_files(paths)}
+    return {os.path.abspath(r.path): r.sha256 for r in records if r.sha256 in changed
+            and os.path.abspath(r.path) in given}
+
+
+def _kept_as_it_was(path: str) -> LoadError:
+    return LoadError(path, "changed", f"{Path(path).name}：源文件已更改；工作簿中是项目保存的版本。要按新内容审阅，"
+                                      "请在窗口中选择“审阅 → 重新导入已更改的报告”")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -71,8 +71,9 @@ class LoadError:
     @property
     def lost(self) -> bool:
         """Whether its report is missing from the review: not when the file is a copy of one opened, or
-        the same report in another format (its report is there under the other file's name)."""
-        return self.kind not in ("duplicate", "same_report")
+        the same report in another format (its report is there under the other file's name), or a
+        project's report whose file changed (its kept version is there)."""
+        return self.kind not in ("duplicate", "same_report", "changed")
 
     def reason(self, lang: Lang = "zh") -> str:
         """The problem, without the file's name: the message, or in English the kind of problem (the

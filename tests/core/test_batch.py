@@ -128,6 +128,30 @@ def test_cli_export_of_a_whole_project_needs_no_paths(tmp_path: Path) -> None:
     assert [r[1] for r in rows] == ["津南区人民政府", "中共泰州市委 泰州市人民政府"]
 
 
+def test_an_export_into_a_project_leaves_a_report_whose_file_changed_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a reviewer session: exporting the folder again put the changed file's new version in
+    place of the report, resetting its verdict. An export only reads; the window re-imports when asked."""
+    folder = _copy(tmp_path / "r", SEED_FILES[:2])
+    p = tmp_path / "P.review"
+    assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "a.xlsx")]) == 0
+    store = open_store(p)
+    first = store.reports()[0]
+    store.set_verdict(first.sha256, "通过", "基本符合要求", "张")
+    store.close()
+    changed = folder / SEED_FILES[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "b.xlsx")]) == 0
+    assert capsys.readouterr().err == (f"{changed.name}：源文件已更改；工作簿中是项目保存的版本。要按新内容审阅，"
+                                       "请在窗口中选择“审阅 → 重新导入已更改的报告”\n")
+    store = open_store(p)
+    assert [r.sha256 for r in store.reports()] == [first.sha256, store.reports()[1].sha256]
+    assert store.verdict(first.sha256) is not None and store.verdict(first.sha256).verdict == "通过"  # type: ignore[union-attr]
+    rows = list(openpyxl.load_workbook(tmp_path / "b.xlsx")["汇总"].iter_rows(min_row=3, values_only=True))
+    assert [r[1] for r in rows] == ["津南区人民政府", "中共泰州市委 泰州市人民政府"]
+
+
 def test_a_changed_source_file_is_noticed_and_a_moved_one_is_not(tmp_path: Path) -> None:
     folder = _copy(tmp_path / "r", SEED_FILES[:3])
     store = open_store(tmp_path / "p.review")
