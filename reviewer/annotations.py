@@ -127,11 +127,14 @@ def failed_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistIte
     return Note("failed", start, end, text, d.reviewer or voice.author, d.time or voice.time)
 
 
-def missing_part_note(a: Analysis, part: str, item: ChecklistItem | None, voice: Voice, lang: Lang = "zh") -> Note:
+def missing_part_note(a: Analysis, part: str, item: ChecklistItem | None, voice: Voice, lang: Lang = "zh",
+                      comment: str = "") -> Note:
+    """A required part the report lacks; ``comment``: what the reviewer wrote on its item, left undecided."""
     start, end = title_anchor(a)
     source: str | Message = item.source if item is not None and item.source else msg("annot.part_source")
     text = _lines(
         msg("annot.missing_part", part=part),
+        msg("annot.comment", comment=comment) if comment else None,
         msg("annot.part_required", description=item.description) if item is not None and item.description else None,
         msg("annot.source", source=source),
         lang=lang,
@@ -155,6 +158,11 @@ def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tup
             if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not d.stale]
 
 
+def _undecided_comment(decisions: Decisions, item: ChecklistItem | None) -> str:
+    d = decisions.get(item.id) if item is not None else None
+    return d.comment.strip() if d is not None and not d.stale and d.decision == "未定" else ""
+
+
 def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, voice: Voice,
               lang: Lang = "zh") -> list[Note]:
     """Every note of one report, in text order (findings, failed items, missing parts)."""
@@ -162,5 +170,6 @@ def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, vo
     by_part = _part_items(checklist)
     notes = [finding_note(f, voice, lang) for f in a.findings if f.kind not in READING_FINDINGS]
     notes += [failed_note(a, r, d, items.get(r.id), voice, lang) for r, d in failed_items(a, decisions)]
-    notes += [missing_part_note(a, p, by_part.get(p), voice, lang) for p in missing_parts(a)]
+    notes += [missing_part_note(a, p, by_part.get(p), voice, lang, _undecided_comment(decisions, by_part.get(p)))
+              for p in missing_parts(a)]
     return sorted(notes, key=lambda n: (n.start, n.end))

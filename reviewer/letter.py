@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from reviewer.annotations import failed_items, for_the_unit, missing_parts
 from reviewer.messages import Message, msg
-from reviewer.model import Analysis, ReportVerdict
+from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
 from reviewer.review import Decisions, finding_groups, gap_items, in_force, summarize
@@ -86,7 +86,8 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     """The three lists: gaps not overruled by the reviewer, items marked 不符合 (with the reviewer's
     comment), findings by kind. The checklist's notes on its evidence (“仅提到 …（至少需要 2 个不同
     要点）”) are the reviewer's working notes, not words to the unit: they stay out."""
-    decided = {k for k, d in in_force(decisions).items() if d.decision != "未定"}
+    standing = in_force(decisions)
+    decided = {k for k, d in standing.items() if d.decision != "未定"}
 
     def name(group: str, label: str) -> Message:
         return msg("letter.item", group=group, name=label)
@@ -94,7 +95,7 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     groups = [g for g in finding_groups(a) if g.kind not in READING_FINDINGS]  # how we read it: not the unit's
     found_kinds = {g.kind for g in groups}
     # A gap that only stands for findings listed below (缺少落款单位 …) is said once, there, with its details.
-    gaps = [msg("letter.gap", status=r.status, name=name(r.group, r.label(lang)))
+    gaps = [_gap(r.status, name(r.group, r.label(lang)), standing.get(r.id))
             for r in gap_items(a) if r.id not in decided and not (_finding_kinds(r.note) or {""}) <= found_kinds]
     failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip()) if d.comment.strip()
               else msg("letter.failed_plain", name=name(r.group, r.label(lang)))
@@ -102,6 +103,13 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     found = [msg("letter.findings", kind=g.kind, n=g.count, message=for_the_unit(g.rows[0].message)) if g.count > 1
              else msg("letter.finding", kind=g.kind, message=for_the_unit(g.rows[0].message)) for g in groups]
     return {"缺项": _render(gaps, lang), "不符合项": _render(failed, lang), "主要问题": _render(found, lang)}
+
+
+def _gap(status: str, name: Message, d: ItemDecision | None) -> Message:
+    """A gap the reviewer left undecided, with what they wrote on it: their words are for the unit."""
+    comment = d.comment.strip() if d is not None else ""
+    return msg("letter.gap_comment", status=status, name=name, comment=comment) if comment else \
+        msg("letter.gap", status=status, name=name)
 
 
 def _finding_kinds(note: Message) -> set[str]:

@@ -216,6 +216,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the review letter: what stands in it about one report (``reviewer.letter``)
     "letter.item": ("{group:group}·{name}", "{group:group} – {name}"),
     "letter.gap": ("{status:check_status}：{name}", "{status:check_status}: {name}"),
+    "letter.gap_comment": ("{status:check_status}：{name}（{comment}）", "{status:check_status}: {name} ({comment})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
     "letter.failed_plain": ("{name}", "{name}"),
     "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),

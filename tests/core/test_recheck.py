@@ -63,3 +63,31 @@ def test_the_letter_sends_no_decision_waiting_to_be_confirmed() -> None:
     assert waiting["不符合项"] == ["无"]
     gaps = letter_fields(A, {}, None, reviewer="王审阅")["缺项"]
     assert waiting["缺项"] == gaps  # the program's findings stand, as for a report not yet reviewed
+
+
+def test_a_comment_on_a_gap_left_undecided_reaches_the_unit() -> None:
+    """Found by a reviewer session: a comment on an item left 未定 showed in the window and the workbook,
+    and never in the letter."""
+    gap = next(r for r in A.checklist if r.status in ("missing", "partial"))
+    said = ItemDecision(A.sha256, gap.id, "未定", "未分析原因", "李四", "2027-03-01T09:00:00+08:00")
+    plain = letter_fields(A, {}, None, reviewer="王审阅")["缺项"]
+    with_comment = letter_fields(A, {gap.id: said}, None, reviewer="王审阅")["缺项"]
+    assert [x for x in with_comment if x not in plain] == [
+        next(x for x in plain if gap.label() in x) + "（未分析原因）"]
+
+
+def test_a_comment_on_a_missing_parts_item_left_undecided_is_in_its_word_comment() -> None:
+    from dataclasses import replace
+
+    from reviewer.annotations import Voice, notes_for
+    from reviewer.checklist import load_checklist
+
+    checklist = load_checklist()
+    item = next(i for i in checklist.items if i.rule == "part" and i.part == "shortcomings")
+    a = replace(A, parts={**A.parts, "shortcomings": replace(A.parts["shortcomings"], status="missing")})
+    said = {item.id: ItemDecision(A.sha256, item.id, "未定", "请补写存在的不足", "李四", "2027-03-01T09:00:00+08:00")}
+    voice = Voice("王审阅", "2027-03-02T10:00:00+08:00")
+    note = next(n for n in notes_for(a, said, checklist, voice) if n.kind == "missing_part")
+    assert "\n意见：请补写存在的不足\n" in note.text
+    bare = next(n for n in notes_for(a, {}, checklist, voice) if n.kind == "missing_part")
+    assert "请补写" not in bare.text
