@@ -43,6 +43,7 @@ class BatchResult:
     cancelled: bool = False
     from_cache: int = 0
     added: list[str] = field(default_factory=list)  # content hashes brought into the project
+    known: list[str] = field(default_factory=list)  # of those, the ones it held already (opened again)
 
 
 @cache
@@ -172,6 +173,7 @@ def import_reports(
         result.analyses += more.analyses
         result.errors += [*scan_errors, *more.errors]
         result.added += more.added
+        result.known += more.known
         result.from_cache += more.from_cache
         result.cancelled = more.cancelled or bool(cancelled and cancelled())
     return result
@@ -207,19 +209,38 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
     if store is not None:  # a project remembers where each file was, whatever the working folder
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
     # A report sent as several files is brought in once, and one the project holds is not brought in again.
-    have = store.documents() if store is not None and docs and store.reports() else []
+    records = {r.sha256: r for r in store.reports()} if store is not None and docs else {}
+    have = store.documents() if store is not None and records else []
     docs, same = one_per_report(docs, have)
+    docs, copies = _not_copies(docs, records)
     failed: list[LoadError] = []
     analyses, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
                                              on_done)
-    result = BatchResult(analyses, [*same, *failed], from_cache=from_cache)
+    result = BatchResult(analyses, [*same, *copies, *failed], from_cache=from_cache)
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:
             store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
     result.added = [a.sha256 for a in analyses]
+    result.known = [sha for sha in result.added if sha in records]
     result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)
     return result
+
+
+def _not_copies(docs: list[Document], records: Mapping[str, ReportRecord]) -> tuple[list[Document], list[LoadError]]:
+    """``docs`` without copies of the project's reports under another name while the project's file is still
+    there: the project keeps the file the unit sent (a copy's name would reach the workbook and the letter).
+    A report whose file moved is brought in at its new place."""
+    kept: list[Document] = []
+    copies: list[LoadError] = []
+    for d in docs:
+        r = records.get(d.sha256)
+        if r is not None and os.path.abspath(r.path) != d.path and os.path.isfile(r.path):
+            copies.append(LoadError(d.path, "duplicate", f"{Path(d.path).name}：与项目中已有的 {Path(r.path).name} "
+                                                         "内容完全相同，未重复打开"))
+        else:
+            kept.append(d)
+    return kept, copies
 
 
 def _draft_analyses(checklist: Checklist, pool: Executor | None, drafts: Callable[[Analysis, int, int], None] | None,

@@ -228,8 +228,13 @@ class Controller(QObject):
         return result.analyses[0].sha256 if result.analyses else None
 
     def _report(self, result: LoadResult) -> None:
-        if result.added:
-            note = self.w.tr("已打开 {n} 份报告").format(n=len(result.added))
+        new = len(result.added) - len(result.known)
+        if new:
+            note = self.w.tr("已打开 {n} 份报告").format(n=new)
+            if result.known:
+                note += self.w.tr("，另有 {k} 份原已在项目中").format(k=len(result.known))
+        elif result.added:  # opened again: nothing new in the project
+            note = self.w.tr("{k} 份报告原已在项目中，没有新的报告").format(k=len(result.known))
         else:
             note = self.w.tr("项目中有 {n} 份报告").format(n=len(self.w.session.analyses()))
         if result.cancelled:

@@ -33,6 +33,7 @@ class LoadResult:
     errors: list[LoadError] = field(default_factory=list)
     cancelled: bool = False
     added: list[str] = field(default_factory=list)  # reports brought in by this job
+    known: list[str] = field(default_factory=list)  # of those, the ones the project held already
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
     review: tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]] | None = None  # as read
@@ -139,7 +140,7 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
             known = {**have, **{a.sha256: a for a in batch.analyses}}
             result = _whole_project(ctx, store, lambda _d, _t: None, cancelled, known)
             result.errors = batch.errors + result.errors
-            result.added = batch.added
+            result.added, result.known = batch.added, batch.known
             return result
         finally:
             if owned:

@@ -179,3 +179,26 @@ def test_a_fully_cached_reopen_does_not_load_the_analyser(tmp_path: Path) -> Non
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["2", "False", "False", "False"]
+
+
+def test_a_copy_under_another_name_leaves_the_projects_file_and_a_moved_file_follows(tmp_path: Path) -> None:
+    """Found by a reviewer session: opening 津南区报告副本.txt (the same bytes) made the project, the
+    workbook and the letter name the copy, a file the unit never sent."""
+    folder = _copy(tmp_path / "r", SEED_FILES[:2])
+    store = open_store(tmp_path / "p.review")
+    first = import_reports([folder], CHECKLIST, store, workers=1)
+    assert first.known == [] and len(first.added) == 2
+    original = folder / SEED_FILES[0].name
+    copy = tmp_path / "津南区报告副本.txt"
+    copy.write_bytes(original.read_bytes())
+    again = import_reports([copy], CHECKLIST, store, workers=1)
+    assert [(e.kind, e.message) for e in again.errors] == [
+        ("duplicate", f"津南区报告副本.txt：与项目中已有的 {original.name} 内容完全相同，未重复打开")]
+    assert again.added == [] and store.reports()[0].path == str(original)
+    reopened = import_reports([folder], CHECKLIST, store, workers=1)
+    assert reopened.errors == [] and reopened.known == reopened.added == first.added
+    moved = tmp_path / "归档"
+    folder.rename(moved)
+    followed = import_reports([moved], CHECKLIST, store, workers=1)
+    assert followed.errors == [] and followed.known == first.added
+    assert [r.path for r in store.reports()] == [str(moved / SEED_FILES[0].name), str(moved / SEED_FILES[1].name)]

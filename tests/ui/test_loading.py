@@ -209,6 +209,11 @@ def test_a_new_project_opened_with_files_never_says_it_holds_none(
         w.controller.load_project(then_import=[str(seeds_dir)])
     assert "项目中有 0 份报告" not in said
     assert w.status.currentMessage() == "已打开 5 份报告"
+    # Opened again, nothing is new (found by a reviewer session: it said 已打开 5 份报告 again)
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths([str(seeds_dir)])
+    assert w.status.currentMessage() == "5 份报告原已在项目中，没有新的报告"
+    assert w.reports.proxy.rowCount() == 5
 
 
 def test_an_english_window_says_the_problem_as_the_english_workbook_does(qtbot: QtBot) -> None:
