@@ -33,8 +33,8 @@ from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
 LIST_FIELDS = ("缺项", "不符合项", "主要问题")
-PLACEHOLDERS = ("单位", "标题", "年度", "发布日期", "成文日期", "文件", "审阅结论", "审阅说明", "总体意见", "必备部分",
-                *LIST_FIELDS, "审阅单位", "审阅日期", "审阅人", "批注版")
+PLACEHOLDERS = ("单位", "标题", "年度", "发布日期", "成文日期", "文件", "审阅状态", "审阅结论", "审阅说明", "总体意见",
+                "必备部分", *LIST_FIELDS, "审阅单位", "审阅日期", "审阅人", "批注版")
 _FIELD = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 OFFICE_BLANK = "＿" * 12  # where the office writes or stamps its name when the template does not say it
 Fields = Mapping[str, str | Sequence[str]]
@@ -138,7 +138,9 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
         "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
         "年度": msg("letter.year", year=a.meta.report_year).render(lang) if a.meta.report_year else unknown,
         "发布日期": _day(a.meta.published_date, lang), "成文日期": _day(a.meta.signed_date, lang),
-        "文件": unit_file_name(a.file), "审阅结论": REVIEW_STATUS.label(rv.status, lang),
+        "文件": unit_file_name(a.file), "审阅状态": REVIEW_STATUS.label(rv.status, lang),
+        # 审阅结论: the same value, under the name templates made before 审阅状态 use
+        "审阅结论": REVIEW_STATUS.label(rv.status, lang),
         "审阅说明": msg(f"letter.opening.{rv.status}", report=report, annotated=annotated).render(lang),
         "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
         "必备部分": "".join(p.render(lang) for p in parts), "审阅单位": office or OFFICE_BLANK,

@@ -30,7 +30,7 @@ BODY_FONT, HEADING_FONT = "仿宋", "黑体"
 # (label, placeholder) of the table at the top; the 报送文件 row is left out when the file name is not the unit's
 FACTS = (("letter.t.unit", "单位"), ("letter.t.title_row", "标题"), ("letter.t.year", "年度"),
          ("letter.t.file", "文件"), ("letter.t.published", "发布日期"), ("letter.t.parts", "必备部分"),
-         ("letter.t.status", "审阅结论"))
+         ("letter.t.status", "审阅状态"))
 SECTIONS = (("letter.t.overall", "总体意见", "Normal"), ("letter.t.gaps", "缺项", "List Bullet"),
             ("letter.t.failed", "不符合项", "List Bullet"), ("letter.t.problems", "主要问题", "List Bullet"))
 SIGNATURE = ("letter.t.office", "letter.t.reviewer", "letter.t.date")

@@ -120,7 +120,7 @@ class MemoryReviewStore(MemoryLastYear):
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
                      at: str | None = None) -> ItemDecision:
         if decision not in DECISIONS:
-            raise StoreError(f"无效的审阅结论“{decision}”")
+            raise StoreError(f"无效的核查项判断“{decision}”")
         old = self._decisions.get(report, {}).get(item)
         dec = ItemDecision(report, item, decision, comment, reviewer, at or _now())
         if old is None or not_earlier(dec.time, old.time):

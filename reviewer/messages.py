@@ -201,8 +201,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "advice.uncertain_figure": ("请核对该数字。", "Please check this figure."),
     "advice.other": ("请核对并修改。", "Please check and correct."),
     "annotate.skipped": (
-        "{n} 份报告尚未审阅（审阅结论为“{status:review_status}”），未为其生成批注版和审阅意见书",
-        "{n} reports have not been reviewed yet (“{status:review_status}”): no annotated copy or letter was written "
+        "{n} 份报告尚未审阅（状态为“{status:review_status}”：还没有任何判断或意见），未为其生成批注版和审阅意见书",
+        "{n} reports have not been reviewed yet (“{status:review_status}”: no decision or comment yet): no annotated "
+        "copy or letter was written "
         "for them",
     ),
     "annotate.no_reviewer": (
@@ -269,7 +270,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "letter.t.file": ("报送文件", "File sent"),
     "letter.t.published": ("发布日期", "Published on"),
     "letter.t.parts": ("必备部分", "Required parts"),
-    "letter.t.status": ("审阅结论", "Review status"),
+    "letter.t.status": ("审阅状态", "Review status"),
     "letter.t.salutation": ("{单位}：", "To {单位}:"),
     "letter.t.overall": ("一、总体意见", "1. Overall comments"),
     "letter.t.gaps": ("二、需补充完善的核查项", "2. Checklist items to complete"),

@@ -207,7 +207,7 @@ class ServerReviewStore(ServerLastYear):
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
                      at: str | None = None) -> ItemDecision:
         if decision not in DECISIONS:
-            raise StoreError(f"{self.address.database}：无效的审阅结论“{decision}”")
+            raise StoreError(f"{self.address.database}：无效的核查项判断“{decision}”")
         now, who, text = at or _now(), self._who(reviewer), _clean(comment) or ""
         try:
             with self._tx() as db:

@@ -222,7 +222,7 @@ class SqliteReviewStore(SqliteLastYear):
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
                      at: str | None = None) -> ItemDecision:
         if decision not in DECISIONS:
-            raise StoreError(f"{self.path.name}：无效的审阅结论“{decision}”")
+            raise StoreError(f"{self.path.name}：无效的核查项判断“{decision}”")
         now = at or _now()
         with self._write() as db:
             old = db.execute(

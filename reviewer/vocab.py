@@ -128,7 +128,7 @@ DECISION = Terms(
 VERDICT = Terms(
     Term("通过", "通过", "Accepted", "✓", "pass"),
     Term("需修改", "需修改", "Needs revision", "!", "fail"),
-    Term("未审", "未审", "Not reviewed", "", "muted"),
+    Term("未审", "未下结论", "No verdict yet", "", "muted"),  # the code stays: projects store it
 )
 # Where a report stands in the review (derived by reviewer.review from decisions and verdict).
 REVIEW_STATUS = Terms(

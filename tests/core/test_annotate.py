@@ -264,8 +264,10 @@ def test_reports_nobody_reviewed_are_skipped_unless_asked_for(review: Review, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "庐阳区人民政府_2020年度_审阅意见书.docx", "庐阳区人民政府_2020年度_批注版.docx",
         "重庆市渝北区大盛镇人民政府_2023年度_审阅意见书.docx", "重庆市渝北区大盛镇人民政府_2023年度_批注版.docx"]
-    assert result.skipped_note("zh") == "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书"
-    assert result.skipped_note("en") == ("3 reports have not been reviewed yet (“Not started”): "
+    assert result.skipped_note("zh") == ("3 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），"
+                                         "未为其生成批注版和审阅意见书")
+    assert result.skipped_note("en") == ("3 reports have not been reviewed yet (“Not started”: no decision or comment "
+                                         "yet): "
                                          "no annotated copy or letter was written for them")
 
 

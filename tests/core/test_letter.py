@@ -52,7 +52,7 @@ def test_the_cli_writes_a_copy_and_a_letter_per_report(cli_out: tuple[Path, str]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert stdout.strip().splitlines()[-6:] == [
         f"已生成 2 份批注版和 2 份审阅意见书：{out}",
-        "3 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书：",
+        "3 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），未为其生成批注版和审阅意见书：",
         "  津南区人民政府_2021年度", "  中共泰州市委 泰州市人民政府_2021年度", "  塘沽街道_2024年度",
         "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
     ]
@@ -69,7 +69,7 @@ def test_the_letter_says_what_the_review_says(cli_out: tuple[Path, str]) -> None
         "报告单位": "庐阳区人民政府", "报告标题": "庐阳区人民政府关于2020年度 法治政府建设情况的报告",
         "报告年度": "2020年度", "发布日期": "2021年2月10日",
         "必备部分": "应有 4 项，已具备 1 项，部分具备 2 项；缺失：党政主要负责人履行第一责任人职责情况",
-        "审阅结论": "需修改",
+        "审阅状态": "需修改",
     }
     today = date.today()
     assert [(p.text, p.style.name) for p in doc.paragraphs] == [
@@ -108,7 +108,8 @@ def test_the_cli_without_a_project_annotates_the_files(tmp_path: Path, capsys: p
     assert list(tmp_path.iterdir()) == []
     assert capsys.readouterr().out.splitlines() == [
         f"已生成 0 份批注版：{tmp_path}",
-        "1 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书：", "  重庆市渝北区大盛镇人民政府_2023年度",
+        "1 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），未为其生成批注版和审阅意见书：",
+        "  重庆市渝北区大盛镇人民政府_2023年度",
         "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）"]
     # nobody's name is recorded: the CLI asks for one rather than sign with a placeholder
     assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed"]) == 2
@@ -189,7 +190,7 @@ def test_the_letter_of_an_unreviewed_report_never_claims_a_review(tmp_path: Path
     out = _cli(tmp_path, "--include-unreviewed")
     doc = _letter(out, "津南区人民政府_2021年度")
     facts = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
-    assert facts["审阅结论"] == "未审"
+    assert facts["审阅状态"] == "未审"
     assert _texts(doc)[3] == (
         "你单位报送的《津南区2021年法治政府建设情况报告》尚未经审阅人审阅。以下是程序自动核查发现的情况，"
         "仅供参考，不是审阅结论；相关之处已在随附的批注版（津南区人民政府_2021年度_批注版.docx）中标注。")
@@ -282,7 +283,7 @@ def test_the_units_own_file_name_is_named_a_program_made_one_is_not(tmp_path: Pa
     result = annotate_reports([a, own], tmp_path, options=options)
     made, named = (docx.Document(str(w.letter)) for w in result.written if w.letter is not None)
     assert [r.cells[0].text for r in made.tables[0].rows] == [
-        "报告单位", "报告标题", "报告年度", "发布日期", "必备部分", "审阅结论"]
+        "报告单位", "报告标题", "报告年度", "发布日期", "必备部分", "审阅状态"]
     rows = {r.cells[0].text: r.cells[1].text for r in named.tables[0].rows}
     assert list(rows)[3] == "报送文件" and rows["报送文件"] == "津南区2021年法治政府建设情况报告.docx"
 
@@ -296,7 +297,7 @@ def test_the_template_file_is_the_built_in_chinese_letter() -> None:
         [c.text for c in r.cells] for r in built.tables[0].rows]
     assert [[c.text for c in r.cells] for r in built.tables[0].rows] == [
         ["报告单位", "{单位}"], ["报告标题", "{标题}"], ["报告年度", "{年度}"], ["报送文件", "{文件}"],
-        ["发布日期", "{发布日期}"], ["必备部分", "{必备部分}"], ["审阅结论", "{审阅结论}"]]
+        ["发布日期", "{发布日期}"], ["必备部分", "{必备部分}"], ["审阅状态", "{审阅状态}"]]
     assert load_template(default_template()) == default_template().read_bytes()  # it is a usable template
 
 

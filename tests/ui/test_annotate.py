@@ -100,7 +100,7 @@ def test_the_menu_action_writes_the_annotated_reports_and_letters(
     assert w.annotator.last_box is not None and w.annotator.last_box.isVisible()
     assert w.annotator.last_box.text() == (
         f"已为 1 份报告生成 2 个文件：\n{out}\n\n"
-        "4 份报告尚未审阅（审阅结论为“未审”），未为其生成批注版和审阅意见书。"
+        "4 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），未为其生成批注版和审阅意见书。"
         "如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。")
     assert w.actions_.annotate.isEnabled()
 
