@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ui.dialogs import show_message
 from ui.session import Session
+from ui.statusbar import StatusBar
 
 
 class SaveBar(QFrame):
@@ -39,7 +40,7 @@ class SaveBar(QFrame):
 class SaveWatch(QObject):
     """Shows save failures in the bar, hides it once all is written, and guards closing the window."""
 
-    def __init__(self, window: QWidget, session: Session, bar: SaveBar, status: QStatusBar) -> None:
+    def __init__(self, window: QWidget, session: Session, bar: SaveBar, status: StatusBar) -> None:
         super().__init__(window)
         self.window = window
         self.session = session
@@ -58,8 +59,10 @@ class SaveWatch(QObject):
             return
         ok = self.session.writer.journal_ok if self.session.writer is not None else False
         self.bar.show_failure(message, pending, ok)
+        self.status.set_unsaved(True)
 
     def _recovered(self) -> None:
+        self.status.set_unsaved(False)
         if self.bar.isVisible():
             self.bar.hide()
             self.status.showMessage(self.tr("全部修改已写入审阅项目"), 8000)

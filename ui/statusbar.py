@@ -16,6 +16,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = QLabel()
+        self.project.setObjectName("projectLabel")
         self.project.setTextFormat(Qt.TextFormat.PlainText)
         self.review = QLabel()
         self.sync = QLabel()  # the team's server: connected, or offline with changes waiting
@@ -36,6 +37,8 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.project)
         self.cancel.clicked.connect(self.cancel_requested)
         self._step = (0, 2)
+        self._project = ("", "")
+        self._unsaved = False
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
         self._step_timer.setInterval(PROGRESS_MS)
@@ -50,10 +53,25 @@ class StatusBar(QStatusBar):
         self.sync.setVisible(bool(text))
 
     def set_project(self, name: str, journal: str) -> None:
+        self._project = (name, journal)
+        self._show_project()
+
+    def set_unsaved(self, unsaved: bool) -> None:
+        """While changes cannot be written, the project's label says so instead of 随时保存."""
+        self._unsaved = unsaved
+        self._show_project()
+
+    def _show_project(self) -> None:
         # What the reviewer needs to know is whether it is saved, not how SQLite journals it.
+        name, journal = self._project
         mode = {"wal": self.tr("随时保存"), "delete": self.tr("随时保存，网络位置"),
-                "memory": self.tr("仅内存，未保存"), "server": self.tr("审阅服务器")}
-        self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode.get(journal, journal)))
+                "memory": self.tr("仅内存，未保存"), "server": self.tr("审阅服务器")}.get(journal, journal)
+        if self._unsaved and journal != "server":  # the server's outbox is counted by the sync label
+            mode = self.tr("有修改尚未写入")
+        self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode))
+        self.project.setProperty("warn", self._unsaved and journal != "server")
+        self.project.style().unpolish(self.project)
+        self.project.style().polish(self.project)
 
     def set_review_progress(self, reviewed: int, total: int) -> None:
         self.review.setText(self.tr("已审结 {done}/{total} 份").format(done=reviewed, total=total))

@@ -778,22 +778,22 @@ F: findings (Findings tab)</translation>
 <context>
     <name>SaveBar</name>
     <message>
-        <location filename="../../ui/savebar.py" line="23" />
+        <location filename="../../ui/savebar.py" line="24" />
         <source>立即重试</source>
         <translation>Retry now</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="32" />
+        <location filename="../../ui/savebar.py" line="33" />
         <source>已暂存在本机，恢复后自动写入；关闭程序也不会丢失。</source>
         <translation>They are kept on this computer and written when possible; closing loses nothing. </translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="33" />
+        <location filename="../../ui/savebar.py" line="34" />
         <source>本机也无法暂存，只保存在内存中：请先不要关闭程序。</source>
         <translation>They could not be kept on this computer either, only in memory: do not close the program yet. </translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="34" />
+        <location filename="../../ui/savebar.py" line="35" />
         <source>无法保存到审阅项目：{m}
 {n} 项修改尚未写入项目，{kept}正在自动重试。</source>
         <translation>Cannot save to the project: {m}
@@ -803,27 +803,27 @@ F: findings (Findings tab)</translation>
 <context>
     <name>SaveWatch</name>
     <message>
-        <location filename="../../ui/savebar.py" line="65" />
+        <location filename="../../ui/savebar.py" line="68" />
         <source>全部修改已写入审阅项目</source>
         <translation>Every change is saved in the project</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="76" />
+        <location filename="../../ui/savebar.py" line="79" />
         <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
         <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="77" />
+        <location filename="../../ui/savebar.py" line="80" />
         <source>修改尚未写入项目</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="79" />
+        <location filename="../../ui/savebar.py" line="82" />
         <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
         <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="80" />
+        <location filename="../../ui/savebar.py" line="83" />
         <source>修改会丢失</source>
         <translation>Changes would be lost</translation>
     </message>
@@ -924,53 +924,58 @@ F: findings (Findings tab)</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="27" />
-        <location filename="../../ui/statusbar.py" line="77" />
+        <location filename="../../ui/statusbar.py" line="28" />
+        <location filename="../../ui/statusbar.py" line="95" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="28" />
+        <location filename="../../ui/statusbar.py" line="29" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="55" />
+        <location filename="../../ui/statusbar.py" line="68" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="54" />
+        <location filename="../../ui/statusbar.py" line="67" />
         <source>随时保存</source>
         <translation>saved as you go</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="54" />
+        <location filename="../../ui/statusbar.py" line="67" />
         <source>随时保存，网络位置</source>
         <translation>saved as you go, on a network drive</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="55" />
+        <location filename="../../ui/statusbar.py" line="68" />
         <source>审阅服务器</source>
         <translation>review server</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="56" />
+        <location filename="../../ui/statusbar.py" line="70" />
+        <source>有修改尚未写入</source>
+        <translation>changes not yet written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="71" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="59" />
+        <location filename="../../ui/statusbar.py" line="77" />
         <source>已审结 {done}/{total} 份</source>
         <translation>{done}/{total} reports decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="88" />
+        <location filename="../../ui/statusbar.py" line="106" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="91" />
+        <location filename="../../ui/statusbar.py" line="109" />
         <source>识别扫描件 %v/%m 页</source>
         <translation>Scan page %v/%m</translation>
     </message>

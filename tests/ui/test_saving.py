@@ -61,11 +61,14 @@ def test_a_locked_project_shows_the_bar_keeps_the_tick_and_saves_it_when_release
     assert "无法保存到审阅项目" in w.savebar.label.text() and "1 项修改尚未写入项目" in w.savebar.label.text()
     idx = w.checklist.model.item_index("measures")
     assert w.checklist.model.index(idx.row(), 2, idx.parent()).data().endswith("（未保存）")
+    # Not 随时保存 beside the bar saying it cannot save (found by a reviewer session)
+    assert w.status.project.text() == f"项目：{project.stem}（有修改尚未写入）"
     lock.execute("ROLLBACK")
     lock.close()
     w.savebar.retry.click()
     qtbot.waitUntil(lambda: not w.savebar.isVisible(), timeout=15_000)
     assert w.status.currentMessage() == "全部修改已写入审阅项目"
+    assert w.status.project.text() == f"项目：{project.stem}（随时保存）"
     assert not w.checklist.model.index(idx.row(), 2, idx.parent()).data().endswith("（未保存）")
     assert open_store(project).decisions(sha)["measures"].decision == "符合"
     w.close()
