@@ -176,6 +176,10 @@ def import_reports(
         result.known += more.known
         result.from_cache += more.from_cache
         result.cancelled = more.cancelled or bool(cancelled and cancelled())
+    if store is not None:  # the record of the review lists what could not be read, however often it reopens
+        from reviewer.failures import remember_failures
+
+        remember_failures(store, result.errors, [a.file for a in result.analyses])
     return result
 
 

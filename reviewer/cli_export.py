@@ -77,6 +77,7 @@ def _kept_as_it_was(path: str) -> LoadError:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
+    from reviewer.failures import kept_failures
     from reviewer.location import display_name
     from reviewer.store import StoreError, open_store
     from reviewer.vocab import as_lang
@@ -109,7 +110,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if store is not None:
             analyses, errors = _from_project(args, store, checklist)
-            out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=tuple(errors)))
+            kept = kept_failures(store)  # the project's list, this run's among them
+            listed = {k.path for k in kept}
+            failures = (*kept, *(e for e in errors if os.path.abspath(e.path) not in listed))
+            out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=failures))
             store.close()
         else:
             analyses, errors = _from_files(args.paths, checklist)

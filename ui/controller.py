@@ -190,7 +190,10 @@ class Controller(QObject):
         self.w.status.loading_done()
         self._drop_drafts()
         failures = self.w.session.load_failures
-        failures.update((e.path, e) for e in result.errors)
+        if result.failures is not None:  # as the project keeps them (a reopened project lists them too)
+            failures.clear()
+            failures.update((e.path, e) for e in result.failures)
+        failures.update((e.path, e) for e in result.errors if e.lost)
         for a in result.analyses:  # read now, after all
             failures.pop(a.file, None)
         if result.complete and not result.cancelled:

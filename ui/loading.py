@@ -34,6 +34,7 @@ class LoadResult:
     cancelled: bool = False
     added: list[str] = field(default_factory=list)  # reports brought in by this job
     known: list[str] = field(default_factory=list)  # of those, the ones the project held already
+    failures: list[LoadError] | None = None  # the project's files that could not be read, as it keeps them
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
     review: tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]] | None = None  # as read
@@ -78,6 +79,7 @@ class JobContext:
 def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, cancelled: Cancelled,
                    have: Mapping[str, Analysis] | None, first: str = "") -> LoadResult:
     from reviewer.batch import changed_sources, project_reports, with_project_findings
+    from reviewer.failures import kept_failures
     from reviewer.library import last_year_inputs
 
     ctx.deliver(ReviewRead(store.all_decisions(), store.all_verdicts()))
@@ -92,6 +94,7 @@ def _whole_project(ctx: JobContext, store: ReviewStore, progress: Progress, canc
         result.lastyear = last
         result.changed = changed_sources(store.reports(), cancelled)
         result.review = (store.all_decisions(), store.all_verdicts())
+        result.failures = kept_failures(store)
     return result
 
 

@@ -202,3 +202,29 @@ def test_a_copy_under_another_name_leaves_the_projects_file_and_a_moved_file_fol
     followed = import_reports([moved], CHECKLIST, store, workers=1)
     assert followed.errors == [] and followed.known == first.added
     assert [r.path for r in store.reports()] == [str(moved / SEED_FILES[0].name), str(moved / SEED_FILES[1].name)]
+
+
+def test_files_that_could_not_be_read_stay_in_the_projects_workbook_until_read(tmp_path: Path) -> None:
+    """Found by a reviewer session: the list of unreadable files lived only in the window's memory, so a
+    workbook exported after reopening the project no longer named them."""
+    from reviewer.failures import kept_failures
+
+    folder = _copy(tmp_path / "r", SEED_FILES[:1])
+    (folder / "坏文件.docx").write_bytes(b"PK\x03\x04 not a zip at all")
+    (folder / "空文件.txt").write_bytes(b"")
+    p = tmp_path / "P.review"
+    assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "a.xlsx")]) == 1
+    assert [(Path(e.path).name, e.kind) for e in kept_failures(open_store(p))] == [
+        ("坏文件.docx", "corrupt"), ("空文件.txt", "empty")]
+
+    def unread(book: Path) -> list[str]:
+        sheet = openpyxl.load_workbook(book)["汇总"]
+        rows = [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
+        at = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("未能读取的文件"))
+        return [r[0] for r in rows[at + 1 :]]
+
+    assert main(["export", "--project", str(p), "-o", str(tmp_path / "b.xlsx")]) == 0  # reopened, no paths
+    assert unread(tmp_path / "b.xlsx") == ["坏文件.docx", "空文件.txt"]
+    (folder / "空文件.txt").write_text("一、主要举措和成效\n本年度办理行政复议案件59件。\n", encoding="utf-8")
+    assert main(["export", str(folder / "空文件.txt"), "--project", str(p), "-o", str(tmp_path / "c.xlsx")]) == 0
+    assert unread(tmp_path / "c.xlsx") == ["坏文件.docx"]  # read now: it left the list

@@ -58,6 +58,12 @@ def test_broken_files_are_listed_in_one_dialog_and_the_rest_open(
     with qtbot.waitSignal(w.loader.loaded, timeout=30000):
         w.controller.open_paths([str(folder / "空文件.txt")])
     assert [Path(p).name for p in w.session.load_failures] == ["坏文件.txt"]
+    # ... and the project keeps the list: reopened, the window still knows (found by a reviewer session)
+    w.close()
+    again = make_window(tmp_path / "p.review")
+    with qtbot.waitSignal(again.controller.project_loaded, timeout=30000):
+        again.controller.load_project()
+    assert [Path(p).name for p in again.session.load_failures] == ["坏文件.txt"]
 
 
 @pytest.mark.parametrize(("loaded", "bad", "title", "head"), [
