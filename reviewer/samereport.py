@@ -37,7 +37,7 @@ LENGTHS = 0.9
 SKETCH = 8  # smallest chunk hashes: two reports this alike share one of them (a min-hash), others rarely
 # Formats from the most faithful text to the least: styles and numbering kept, then plain text, then
 # text laid out on pages, then text recognised from images.
-FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd", "pdf+ocr", "ocr")
+FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd", "pdf+ocr", "docx+ocr", "ocr")
 _NUMBER = re.compile(r"\d+")
 
 

@@ -162,7 +162,31 @@ def read_docx(data: bytes, ctx: Context) -> Extracted:
                 check_paragraphs(read_member(zf, name, WHAT), b"p")
     try:
         text, hints = load_docx(data)
+        pictures = _body_pictures(data) if len("".join(text.split())) < _SCANNED_BELOW else []
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError, XMLSyntaxError) as exc:
         # python-docx reports a damaged package through any of these, depending on which part is bad.
         raise FormatProblem("corrupt", "Word 文档已损坏，无法读取；请在 Word 中打开并另存后再试") from exc
+    if pictures:  # scanned pages pasted into Word: read as the scan they are
+        from reviewer.formats.ocr import read_pictures
+
+        return read_pictures(pictures, ctx, "docx+ocr")
     return Extracted(check_text(text, 0), "docx", None, hints)
+
+
+_SCANNED_BELOW = 20  # characters of text: fewer, and the document's pictures are its pages
+
+
+def _body_pictures(data: bytes) -> list[bytes]:
+    """The pictures of the document's body, in order (a scanned report pasted into Word page by page)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    related = document.part.related_parts
+    ids = [el.get(_EMBED) or el.get(_RID) for el in document.element.body.iter(_BLIP, _VML_IMAGE)]
+    return [related[i].blob for i in ids if i in related]
+
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"  # a picture (DrawingML)
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"  # a picture as older Word and WPS save it
+_EMBED, _RID = f"{{{_REL}}}embed", f"{{{_REL}}}id"

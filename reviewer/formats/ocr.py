@@ -165,6 +165,20 @@ def read_image(data: bytes, ctx: Context) -> Extracted:
     return extracted
 
 
+def read_pictures(pictures: list[bytes], ctx: Context, fmt: str) -> Extracted:
+    """Pages pasted as pictures into a document (scans in a Word file), read by OCR in their order;
+    ``fmt``: the document's format name, e.g. "docx+ocr"."""
+
+    def render(i: int) -> tuple[Any, float]:
+        return image_array(_open_image(pictures[i]))
+
+    extracted = _scan_text(ocr_pages(min(len(pictures), MAX_PAGES), render, ctx, _scan_text))
+    count = len("".join(extracted.text.split()))
+    if count < MIN_CHARS:  # a logo or a photo, not pages of a report
+        raise FormatProblem("scanned", f"文档中只有图片，图片中几乎没有文字（识别出 {count} 个字），未打开")
+    return Extracted(extracted.text, fmt, None, (), extracted.uncertain)
+
+
 def _scan_text(pages: list[list[PageLine]]) -> Extracted:
     text, spans = assemble(join_pages(drop_running_lines(tidy_pages(pages))))
     return Extracted(text, "ocr", None, (), spans)

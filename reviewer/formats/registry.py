@@ -69,7 +69,8 @@ BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 BY_SUFFIX: dict[str, Format] = {s: f for f in FORMATS for s in f.suffixes}
 
 # Document.format values that are not a reader's own name.
-_EXTRA_LABELS = {"ocr": "扫描件 (OCR)", "pdf+ocr": "PDF（部分页为扫描件，OCR）"}
+_EXTRA_LABELS = {"ocr": "扫描件 (OCR)", "pdf+ocr": "PDF（部分页为扫描件，OCR）",
+                 "docx+ocr": "Word 文档中的扫描页（OCR）"}
 
 
 def format_for_suffix(suffix: str) -> Format | None:

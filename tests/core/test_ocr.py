@@ -201,3 +201,27 @@ def test_a_scan_the_project_holds_is_not_recognised_again_when_its_folder_is_ope
     assert pages == [] and again.errors == [] and again.added == first.added
     assert [r.path for r in store.reports()] == [str(scan)]
     assert [a.text for a in again.analyses] == [a.text for a in first.analyses]
+
+
+def test_scanned_pages_pasted_into_a_word_file_are_recognised(tmp_path: Path, no_network: None) -> None:
+    """Found by a reviewer session: a .docx holding only the scanned pages said 文件中没有文字内容."""
+    import docx
+    from docx.shared import Inches
+
+    document = docx.Document()
+    for i, page in enumerate(PAGES[:2]):
+        picture = tmp_path / f"p{i}.png"
+        ff.page_image(page).save(picture)
+        document.add_picture(str(picture), width=Inches(6))
+    path = tmp_path / "扫描版.docx"
+    document.save(str(path))
+    deferred = load_many([path], ocr=False)[1]
+    assert [e.kind for e in deferred] == ["needs_ocr"]  # read after the other files, as a scan is
+    doc = load(path)
+    assert doc.format == "docx+ocr" and doc.text == _text(PAGES[:2])
+    logo = docx.Document()
+    logo.add_picture(str(ff.make_scan_png(tmp_path / "logo.png", ["徽"])), width=Inches(1))
+    logo.save(str(tmp_path / "只有徽标.docx"))
+    with pytest.raises(ReportLoadError) as err:
+        load(tmp_path / "只有徽标.docx")
+    assert err.value.kind == "scanned" and "文档中只有图片，图片中几乎没有文字" in str(err.value)

@@ -51,4 +51,5 @@ def test_the_analysis_schema_allows_every_format_a_reader_gives() -> None:
     import json
 
     schema = json.loads((ROOT / "resources" / "schema" / "analysis.schema.json").read_text(encoding="utf-8"))
-    assert set(schema["$defs"]["analysis"]["properties"]["format"]["enum"]) == {f.name for f in FORMATS} | {"pdf+ocr"}
+    assert set(schema["$defs"]["analysis"]["properties"]["format"]["enum"]) == {f.name for f in FORMATS} | {
+        "pdf+ocr", "docx+ocr"}
