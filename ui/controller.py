@@ -89,7 +89,10 @@ class Controller(QObject):
     # -- the project's reports --------------------------------------------
     def _context(self, deliver: Deliver) -> JobContext:
         def pages(path: Path, done: int, total: int) -> None:  # on the worker thread: queued to the GUI
-            self.w.loader.pages.emit(readable_name(str(path)), done, total)
+            try:
+                self.w.loader.pages.emit(readable_name(str(path)), done, total)
+            except RuntimeError:
+                pass  # the window closed while a scan was read: the job is cancelled and stops at the next page
 
         opener = store_opener(self.project, self.w.session.store)
         return JobContext(opener, self.checklist, self.pools.get, deliver, pages)

@@ -96,3 +96,26 @@ def test_cancelling_a_scan_keeps_the_report_on_show_selected(
     qtbot.waitUntil(lambda: not w.loader.busy(), timeout=60_000)
     assert w.reports.proxy.rowCount() == 3
     assert w.reports.current_report() == third and w.text.analysis is not None and w.text.analysis.sha256 == third
+
+
+def test_closing_the_window_while_a_scan_is_read_ends_quietly(
+    qtbot: QtBot, tmp_path: Path, gate: threading.Event, settings_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Found by a reviewer session: quitting during a scan printed a traceback (the worker said which
+    page it read to a window that was gone)."""
+    from PySide6.QtCore import QSettings, QThreadPool
+
+    from ui.main_window import MainWindow
+    from ui.settings import SettingsStore
+
+    scan = ff.make_scan_tiff(tmp_path / "scan.tif", PAGES)
+    w = MainWindow(SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat)), tmp_path / "p.review")
+    w.show()
+    w.controller.open_paths([str(scan)])
+    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 1, timeout=60_000)
+    w.close()
+    w.deleteLater()  # as the application quitting does
+    qtbot.wait(100)
+    gate.set()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert not [r for r in caplog.records if "background task failed" in r.getMessage()]
