@@ -44,7 +44,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "total": ("指标总数", "Figures"), "gap": ("⋯", "⋯"),
     # Rows are reports, not units: a unit may have sent two (a correction, another year).
     "all": ("{label}：全部 {n} 份报告，按数值排序", "{label}: all {n} reports, by value"),
-    "some": ("{label}：共 {n} 份报告，列出前 {top} 名和后 {top} 名", "{label}: first and last {top} of {n} reports"),
+    "stated": ("{label}：{n} 份报告写明此数（共 {total} 份），按数值排序",
+               "{label}: the {n} of {total} reports that state it, by value"),
+    "some": ("{label}：{n} 份报告写明此数（共 {total} 份），列出前 {top} 名和后 {top} 名",
+             "{label}: first and last {top} of the {n} of {total} reports that state it"),
     # A topic's column counts the figures found on it, beside the key figures' own values.
     "per_topic": ("{topic}（指标数）", "{topic} (figures)"),
 }
@@ -127,7 +130,8 @@ def _block(ws: WriteOnlyWorksheet, cells: Cells, col: int, chart_col: str, figur
     first_row = cells.rows + 1
     entries = ranked(values)
     n = sum(v is not None for v in values)
-    caption = _label("all" if len(entries) == n else "some", lang).format(label=figure.label(lang), n=n, top=TOP)
+    key = "some" if len(entries) < n else ("all" if n == len(values) else "stated")
+    caption = _label(key, lang).format(label=figure.label(lang), n=n, total=len(values), top=TOP)
     cells.append(cells.row([caption]))
     gap = _label("gap", lang)
     for e in entries:

@@ -57,7 +57,7 @@ def test_reports_are_rows_not_columns(sheet: openpyxl.worksheet.worksheet.Worksh
 
 def test_each_key_figure_lists_its_first_and_last_15_units(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
     # 行政复议: seeds 59, 625, 27, 13 and none, times (i + 1): 240 units have it.
-    assert sheet["A303"].value == "行政复议案件（件）：共 240 份报告，列出前 15 名和后 15 名"
+    assert sheet["A303"].value == "行政复议案件（件）：240 份报告写明此数（共 300 份），列出前 15 名和后 15 名"
     assert _row(sheet, 304) == (1, "中共泰州市委 泰州市人民政府297 2021", "市级", 625 * 297, None)
     assert _row(sheet, 305, 4) == (2, "中共泰州市委 泰州市人民政府292 2021", "市级", 625 * 292)
     assert _row(sheet, 319, 4) == ("⋯", "⋯", None, None)
