@@ -86,7 +86,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "year.body": (
         "标题年度为 {year} 年，正文却主要写 {other} 年（{n} 处），未提到 {year} 年",
-        "The title says {year}, but the text speaks mostly of {other} ({n} times) and never of {year}",
+        "The title says {year}, but the text speaks mostly of {other} ({n:count:time:times}) and never of {year}",
     ),
     "ocr.uncertain_figure": (
         "“{figure}”中有文字识别（OCR）不确定的字（置信度 {p}%），请对照原件核对这个数字",
@@ -94,7 +94,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "undecodable": (
         "文件中有 {n} 处字节无法按 {encoding} 解码，以 � 显示；请与原文件核对",
-        "{n} bytes of the file are not valid {encoding} and show as �; check against the original",
+        "{n:count:byte:bytes} of the file {n:form:is:are} not valid {encoding} and {n:form:shows:show} as �; "
+        "check against the original",
     ),
     "signature.none": ("文末没有找到落款单位", "No signing unit at the end of the report"),
     "signature.date_only": ("落款只有日期，没有落款单位", "The signature has a date but no unit"),
@@ -202,13 +203,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "advice.other": ("请核对并修改。", "Please check and correct."),
     "annotate.skipped": (
         "{n} 份报告尚未审阅（状态为“{status:review_status}”：还没有任何判断或意见），未为其生成批注版和审阅意见书",
-        "{n} reports have not been reviewed yet (“{status:review_status}”: no decision or comment yet): no annotated "
-        "copy or letter was written "
-        "for them",
+        "{n:count:report has:reports have} not been reviewed yet (“{status:review_status}”: no decision or comment "
+        "yet): no annotated copy or letter was written for {n:form:it:them}",
     ),
     "annotate.no_reviewer": (
         "没有审阅人的姓名，{n} 份报告的批注和审阅意见书无法署名",
-        "No reviewer's name: the comments and letters of {n} reports cannot be signed",
+        "No reviewer's name: the comments and letters of {n:count:report:reports} cannot be signed",
     ),
     "annot.header_unreviewed": (
         "程序核查批注版（尚未审阅）　{unit}　{date}",
@@ -371,7 +371,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.absent_ok": ("未发现", "None found"),
     "check.absent_found": ("发现 {words}", "Found {words}"),
     "check.metrics_none": ("未找到相关数据", "No figures on this"),
-    "check.metrics_found": ("找到 {n} 处相关数据，如“{example}”", "{n} figures on this, e.g. “{example}”"),
+    "check.metrics_found": ("找到 {n} 处相关数据，如“{example}”", "{n:count:figure:figures} on this, e.g. “{example}”"),
     "check.findings_ok": ("未发现此类问题", "No such problem found"),
     "check.findings_found": ("发现{counts}", "Found {counts}"),
     "count.finding": ("{kind:finding_kind} {n} 处", "{kind:finding_kind} ×{n}"),
@@ -387,7 +387,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.deadline_late": ("发布于 {published}，晚于期限 {due}", "Published on {published}, after the deadline {due}"),
     "check.density": (
         "共 {n} 项数据（要求至少 {min} 项），举措部分 {inside} 项（按篇幅应有 {want} 项）",
-        "{n} figures in all (at least {min} required); {inside} in the measures part ({want} expected for its length)",
+        "{n:count:figure:figures} in all (at least {min} required); {inside} in the measures part ({want} expected "
+        "for its length)",
     ),
     "check.length_short": ("正文约 {n} 字，少于 {min} 字", "About {n} characters, fewer than {min}"),
     "check.length_long": ("正文约 {n} 字，多于 {max} 字", "About {n} characters, more than {max}"),
@@ -404,7 +405,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{reviewer} changed “{item}” of “{report}” to {decision:decision} at {time}"),
     "sync.verdict": ("{reviewer} 已于 {time} 把“{report}”的审阅结论改为 {verdict:verdict}",
                      "{reviewer} changed the verdict on “{report}” to {verdict:verdict} at {time}"),
-    "sync.offline": ("离线，{n} 项待同步", "Offline, {n} changes waiting to sync"),
+    "sync.offline": ("离线，{n} 项待同步", "Offline, {n:count:change:changes} waiting to sync"),
     "sync.offline_none": ("离线：审阅服务器暂时无法连接，修改会先保存在本机",
                           "Offline: the review server cannot be reached; changes are kept on this computer"),
     "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
@@ -502,6 +503,10 @@ class _Field:
 
 
 def _field(value: Any, spec: str, lang: Lang) -> str:
+    if spec.startswith(("count:", "form:")):  # {n:count:figure:figures} "1 figure"; {n:form:is:are} "is"
+        kind, one, many = spec.split(":", 2)
+        word = one if value == 1 else many
+        return f"{value} {word}" if kind == "count" else word
     if spec in VOCABULARIES:
         return VOCABULARIES[spec].label(str(value), lang)
     if isinstance(value, Message):

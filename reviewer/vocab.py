@@ -16,6 +16,7 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 LIST_SEP: dict[str, str] = {"zh": "、", "en": ", "}
 BRACKETS: dict[str, str] = {"zh": "（{}）", "en": " ({})"}  # a note after a name, as each language writes it
+COLON: dict[str, str] = {"zh": "：", "en": ": "}  # a label and what it says
 
 
 def as_lang(value: str | None) -> Lang:

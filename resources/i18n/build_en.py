@@ -32,7 +32,7 @@ EN = {
     "审阅意见（自动保存）": "Comment (saved automatically)", "审阅意见：{c}": "Comment: {c}",
     "审阅项目 (*{s})": "Review project (*{s})", "对比": "Compare", "导出Excel": "Export to Excel",
     "导出Excel…": "Export to Excel…", "导出失败": "Export failed", "工具(&T)": "&Tools", "工具栏": "Toolbar",
-    "已审结 {done}/{total} 份": "{done}/{total} reports decided", "已导出到 {p}": "Exported to {p}",
+    "已审结 {done}/{total} 份": "Reviews finished: {done}/{total}", "已导出到 {p}": "Exported to {p}",
     "已打开 {n} 份报告": "Opened {n} reports",
     "已打开 {ok} 份报告，以下 {bad} 个文件未能打开：": "Opened {ok} reports; these {bad} files could not be opened:",
     "帮助(&H)": "&Help", "总体意见（自动保存）": "Overall comment (saved automatically)",

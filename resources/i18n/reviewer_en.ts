@@ -16,27 +16,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="116" />
+        <location filename="../../ui/checklist/model.py" line="117" />
         <source>程序判断</source>
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="165" />
+        <location filename="../../ui/checklist/model.py" line="166" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="176" />
+        <location filename="../../ui/checklist/model.py" line="177" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="178" />
+        <location filename="../../ui/checklist/model.py" line="179" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="181" />
+        <location filename="../../ui/checklist/model.py" line="182" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -967,7 +967,7 @@ F: findings (Findings tab)</translation>
     <message>
         <location filename="../../ui/statusbar.py" line="77" />
         <source>已审结 {done}/{total} 份</source>
-        <translation>{done}/{total} reports decided</translation>
+        <translation>Reviews finished: {done}/{total}</translation>
     </message>
     <message>
         <location filename="../../ui/statusbar.py" line="106" />

@@ -28,7 +28,10 @@ def seeds() -> list[Analysis]:
 
 
 def _fields(template: str) -> set[str]:
-    return {f"{name}:{spec}" for _, name, spec, _ in string.Formatter().parse(template) if name}
+    """The parameters and their vocabularies; an English plural form (``count:``/``form:``) is the
+    plain parameter's."""
+    return {f"{name}:{'' if spec.startswith(('count:', 'form:')) else spec}"
+            for _, name, spec, _ in string.Formatter().parse(template) if name}
 
 
 def test_both_languages_use_the_same_parameters() -> None:
@@ -48,7 +51,8 @@ def test_every_message_the_code_makes_is_in_the_catalogue() -> None:
 def test_every_template_vocabulary_exists() -> None:
     specs = {spec for zh, en in CATALOGUE.values() for t in (zh, en)
              for _, name, spec, _ in string.Formatter().parse(t) if name and spec}
-    assert specs - set(VOCABULARIES) == {"seq"}
+    plural = {s for s in specs if s.startswith(("count:", "form:")) and s.count(":") == 2}  # one and many
+    assert specs - set(VOCABULARIES) - plural == {"seq"}
 
 
 def test_every_tone_is_defined_and_glyphs_tell_program_from_reviewer() -> None:
@@ -111,3 +115,17 @@ def test_cli_summary_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Issuing unit: 重庆市渝北区大盛镇人民政府   Level: Town   Year: 2023" in out
     assert "Parts: 4/4" in out
     assert "[Warning] Repeated paragraph: This paragraph is 94% similar to the one at line 10" in out
+
+
+def test_english_counts_agree_with_their_nouns() -> None:
+    """Found by a reviewer session: "1 figures on this", "1 reports have not been reviewed yet"."""
+    from reviewer.messages import msg
+
+    assert msg("check.metrics_found", n=1, example="59件").render("en") == "1 figure on this, e.g. “59件”"
+    assert msg("check.metrics_found", n=2, example="59件").render("en") == "2 figures on this, e.g. “59件”"
+    assert msg("check.metrics_found", n=1, example="59件").render("zh") == "找到 1 处相关数据，如“59件”"
+    assert msg("annotate.skipped", n=1, status="未审").render("en") == (
+        "1 report has not been reviewed yet (“Not started”: no decision or comment yet): no annotated copy or "
+        "letter was written for it")
+    assert msg("undecodable", n=1, encoding="UTF-8").render("en").startswith(
+        "1 byte of the file is not valid UTF-8 and shows as �")

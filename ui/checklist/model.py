@@ -10,9 +10,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.messages import msg
 from reviewer.model import CheckResult, Decision
+from reviewer.vocab import BRACKETS, COLON
 from ui import plain
 from ui.icons import STATUS_COLOURS, status_icon
-from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name, item_name, text
+from ui.labels import GROUP_ORDER, check_status_name, decision_name, group_name, item_name, lang, text
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +135,7 @@ class ChecklistModel(QAbstractItemModel):
 
     def _group_data(self, g: _Group, column: int, role: int) -> Any:
         if column == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return f"{group_name(g.group)}（{len(g.items)}）"
+            return group_name(g.group) + BRACKETS[lang()].format(len(g.items))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -171,7 +172,7 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, r: CheckResult, comment: str) -> str:
-        lines = [item_name(r), f"{check_status_name(r.status)}：{text(r.note)}"]
+        lines = [item_name(r), check_status_name(r.status) + COLON[lang()] + text(r.note)]
         if comment:
             lines.append(self.tr("审阅意见：{c}").format(c=comment))
         if self._sha and self._session.unsaved(self._sha, r.id):
