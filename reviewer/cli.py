@@ -25,13 +25,24 @@ from typing import NoReturn, TextIO
 from reviewer import cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
-from reviewer.cli_parser import ChineseParser, say_pages
+from reviewer.cli_parser import ChineseParser, say_errors, say_pages
 from reviewer.load import load_many
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import readable
 from reviewer.review import gap_items, summarize
 from reviewer.serialize import error_json, to_json
-from reviewer.vocab import CHECK_STATUS, FINDING_KIND, GROUP, LEVEL, PART, REQUIRED_PARTS, SEVERITY, Lang, as_lang
+from reviewer.vocab import (
+    BRACKETS,
+    CHECK_STATUS,
+    FINDING_KIND,
+    GROUP,
+    LEVEL,
+    PART,
+    REQUIRED_PARTS,
+    SEVERITY,
+    Lang,
+    as_lang,
+)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
@@ -49,8 +60,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
         analyses, library_errors = with_library(analyses, args.previous, checklist)
         errors += library_errors
-    for err in errors:
-        print(err.message, file=sys.stderr)
+    say_errors(errors)
     if not docs and not errors:
         print(f"没有找到可以分析的报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
         return 1
@@ -127,7 +137,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
     for pid in REQUIRED_PARTS:  # as the window and the workbook count them; optional parts are not gaps
         if (p := a.parts.get(pid)) is not None:
             w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")
-    score = f"{rv.points:g}/{rv.judged}（{rv.rate:.0%}）" if rv.rate is not None else t["none"]
+    score = f"{rv.points:g}/{rv.judged}" + BRACKETS[lang].format(f"{rv.rate:.0%}") if rv.rate is not None else t["none"]
     w(f"{t['score']}{sep}{score}{sp}{t['gaps'].format(missing=rv.missing, partial=rv.partial)}\n")
     for c in gap_items(a):
         w(f"  [{CHECK_STATUS.label(c.status, lang)}] {GROUP.label(c.group, lang)}·{c.label(lang)}{sep}"

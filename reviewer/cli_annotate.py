@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from reviewer.cli_parser import missing_project, nothing_read
+from reviewer.cli_parser import missing_project, nothing_read, say_errors
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 
 
@@ -80,8 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
-        for err in errors:
-            print(err.message, file=sys.stderr)
+        say_errors(errors)
         print(empty, file=sys.stderr)
         return 1
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
@@ -96,8 +95,7 @@ def run(args: argparse.Namespace) -> int:
     except AnnotateError as exc:
         print(exc, file=sys.stderr)
         return 1
-    for err in errors:
-        print(err.message, file=sys.stderr)
+    say_errors(errors)
     for w in result.written:
         print(f"{w.annotated}（批注 {w.comments} 条）")
         if w.letter is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
-from reviewer.cli_parser import missing_project, nothing_read, say_pages
+from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
 
@@ -94,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
               f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
         return 2
     if output != args.output:
-        print(f"输出文件名没有扩展名，已加上 .xlsx：{output}", file=sys.stderr)
+        folder = Path(args.output).is_dir()
+        why = "输出位置是一个文件夹，工作簿写在其中" if folder else "输出文件名没有扩展名，已加上 .xlsx"
+        print(f"{why}：{output}", file=sys.stderr)
         args.output = output
     try:
         store = open_store(args.project, check=True) if args.project else None
@@ -118,23 +120,24 @@ def run(args: argparse.Namespace) -> int:
         else:
             analyses, errors = _from_files(args.paths, checklist)
             if (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
-                for err in errors:
-                    print(err.message, file=sys.stderr)
+                say_errors(errors)
                 print(empty, file=sys.stderr)
                 return 1
             out = export(analyses, args.output, checklist=checklist, info=replace(info, failures=tuple(errors)))
     except (ExportError, StoreError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    for err in errors:
-        print(err.message, file=sys.stderr)
+    say_errors(errors)
     print(f"已导出 {len(analyses)} 份报告的审阅结果：{out}")
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
 
 
 def _workbook_name(output: str) -> str | None:
     """The workbook's file name: as given when it ends in .xlsx, with .xlsx added when it has no
-    suffix; None for another suffix (``-o x.csv`` must not silently become x.xlsx)."""
+    suffix, 审阅结果.xlsx inside it when it is a folder; None for another suffix (``-o x.csv`` must
+    not silently become x.xlsx)."""
+    if Path(output).is_dir():
+        return str(Path(output) / "审阅结果.xlsx")
     suffix = Path(output).suffix.lower()
     if suffix == ".xlsx":
         return output

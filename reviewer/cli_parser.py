@@ -8,7 +8,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from reviewer.model import LoadError
 
 # argparse's error messages (Python 3.11–3.13) and their Chinese; anything else passes through as is.
 _ERRORS = (
@@ -81,3 +85,11 @@ def say_pages(path: object, done: int, total: int) -> None:
     if done < total:
         print(f"正在识别扫描件 {Path(str(path)).name}：第 {done + 1}/{total} 页", file=sys.stderr, flush=True)
 
+
+
+def say_errors(errors: Sequence[LoadError]) -> None:
+    """Each file that could not be read, on stderr, files of one name told apart by their folders."""
+    from reviewer.failures import said_of
+
+    for line in said_of(errors):
+        print(line, file=sys.stderr)

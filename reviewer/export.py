@@ -26,7 +26,7 @@ from reviewer.export_lastyear import Ticks, write_last_year
 from reviewer.messages import MessageError
 from reviewer.model import Analysis, LoadError
 from reviewer.outfiles import write_atomically
-from reviewer.paths import readable_name
+from reviewer.paths import distinct_names
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
@@ -143,8 +143,9 @@ def _failures(cells: Cells, info: ExportInfo) -> None:
              else f"未能读取的文件（{n} 个，未计入本工作簿各表）")
     cells.append([])
     cells.append([cells.text(title)])
-    for err in failures:  # the file, then its problem unwrapped: it runs on over the empty cells
-        cells.add_row(["", readable_name(err.path), err.reason(info.lang)])
+    names = distinct_names([err.path for err in failures])  # 和平区/报告.docx, 河西区/报告.docx
+    for err, name in zip(failures, names, strict=True):  # the file, then its problem unwrapped
+        cells.add_row(["", name, err.reason(info.lang)])
 
 
 def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:

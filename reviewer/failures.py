@@ -13,7 +13,9 @@ import os
 from collections.abc import Iterable, Sequence
 
 from reviewer.model import LoadError
+from reviewer.paths import distinct_names
 from reviewer.review_store import ReviewStore
+from reviewer.vocab import Lang
 
 KEY = "load_failures"
 _PASSING = frozenset({"needs_ocr", "cancelled"})  # not an outcome: the file is read later, or was not asked for
@@ -47,3 +49,10 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
     if kept != before:
         value = [{"path": e.path, "kind": e.kind, "message": e.message} for e in kept.values()]
         store.set_setting(KEY, json.dumps(value, ensure_ascii=False) if value else None)
+
+
+def said_of(errors: Sequence[LoadError], lang: Lang = "zh") -> list[str]:
+    """Each error as the window and the command line say it: files of the same name told apart by
+    their folders (和平区/报告.docx, 河西区/报告.docx)."""
+    names = distinct_names([e.path for e in errors])
+    return [e.said(lang, name) for e, name in zip(errors, names, strict=True)]

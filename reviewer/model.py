@@ -83,10 +83,13 @@ class LoadError:
         name = PurePath(self.path).name
         return self.message.removeprefix(f"{name}：")
 
-    def said(self, lang: Lang = "zh") -> str:
-        """The file's name and its problem, in ``lang``."""
+    def said(self, lang: Lang = "zh", name: str = "") -> str:
+        """The file's name (or ``name``: one telling it from others of that name) and its problem."""
         if lang == "en":
-            return f"{PurePath(self.path).name}: {self.reason('en')}"
+            return f"{name or PurePath(self.path).name}: {self.reason('en')}"
+        own = PurePath(self.path).name
+        if name and name != own and self.message.startswith(f"{own}："):
+            return f"{name}：{self.reason()}"
         return self.message
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 
 _SEPARATORS = re.compile(r"([/\\])")
 
@@ -37,6 +38,26 @@ def readable(path: str) -> str:
 def readable_name(path: str) -> str:
     """The last part of ``path`` (its file name), readable."""
     return readable(os.path.basename(path.replace("\\", "/")))
+
+
+def distinct_names(paths: Sequence[str]) -> list[str]:
+    """Each path's file name; files of the same name, each with its folders below the ones they share
+    (和平区/2021/报告.docx, 河西区/报告.docx): units that send from folders of their own often name
+    their files alike."""
+    parts = [[p for p in path.replace("\\", "/").split("/") if p] for path in paths]
+    by_name: dict[str, list[int]] = {}
+    for i, ps in enumerate(parts):
+        by_name.setdefault(ps[-1] if ps else "", []).append(i)
+    shown = [readable(ps[-1]) if ps else "" for ps in parts]
+    for group in by_name.values():
+        if len({tuple(parts[i]) for i in group}) < 2:
+            continue  # one file (named twice): its name says it
+        shared = 0
+        while all(len(parts[i]) > shared + 1 and parts[i][shared] == parts[group[0]][shared] for i in group):
+            shared += 1
+        for i in group:
+            shown[i] = "/".join(readable(p) for p in parts[i][shared:])
+    return shown
 
 
 def readable_stem(path: str) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.failures import said_of
 from reviewer.model import LoadError
 from ui import plain
 from ui.labels import lang
@@ -111,8 +112,8 @@ class LoadErrorsDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         shown_in = lang()
-        for e in errors:  # worded as the workbook words it; the Chinese reason's details in the tip
-            self.list.addItem(e.said(shown_in))
+        for e, said in zip(errors, said_of(errors, shown_in), strict=True):  # as the workbook words it
+            self.list.addItem(said)
             tip = e.path if shown_in == "zh" else f"{e.path}\n{e.message}"
             self.list.item(self.list.count() - 1).setToolTip(plain.tip(tip))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)

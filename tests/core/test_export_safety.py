@@ -73,3 +73,12 @@ def test_the_cli_adds_xlsx_to_a_name_without_a_suffix_and_says_so(tmp_path: Path
     out, err = capsys.readouterr()
     assert err == f"输出文件名没有扩展名，已加上 .xlsx：{tmp_path / '审阅结果.xlsx'}\n"
     assert out.endswith(f"{tmp_path / '审阅结果.xlsx'}\n") and [p.name for p in tmp_path.iterdir()] == ["审阅结果.xlsx"]
+
+
+def test_the_cli_writes_into_a_folder_given_as_the_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a reviewer session: -o out, out being a folder, wrote ./out.xlsx beside it."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["export", str(SEED_FILES[0]), "-o", str(folder)]) == 0
+    assert capsys.readouterr().err == f"输出位置是一个文件夹，工作簿写在其中：{folder / '审阅结果.xlsx'}\n"
+    assert [p.name for p in folder.iterdir()] == ["审阅结果.xlsx"] and not (tmp_path / "out.xlsx").exists()

@@ -221,3 +221,28 @@ def test_a_folder_walk_names_every_file_it_does_not_read(tmp_path: Path) -> None
         ("断开的链接.txt", "vanished", "这是一个链接（快捷方式），它指向的文件已不存在"),
         ("统计表.xls", "unsupported", "“.xls”是表格或演示文稿，不是报告文件；报告请另存为 .docx 后再打开"),
     ]
+
+
+def test_files_of_one_name_in_units_folders_are_told_apart(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a reviewer session: 报告.docx：文件是空的 and 报告.docx：Word 文档已损坏, for two units."""
+    import openpyxl
+
+    from reviewer.cli import main
+    from reviewer.paths import distinct_names
+
+    assert distinct_names(["/收文/和平区/2021/报告.docx", "/收文/河西区/报告.docx", "/收文/b.txt"]) == [
+        "和平区/2021/报告.docx", "河西区/报告.docx", "b.txt"]
+    (tmp_path / "和平区" / "2021").mkdir(parents=True)
+    (tmp_path / "河西区").mkdir()
+    (tmp_path / "和平区" / "2021" / "报告.docx").write_bytes(b"")
+    (tmp_path / "河西区" / "报告.docx").write_bytes(b"PK\x03\x04 not a zip")
+    (tmp_path / "河西区" / "b.txt").write_bytes(SEED_FILES[0].read_bytes())
+    assert main(["export", str(tmp_path), "-o", str(tmp_path / "r.xlsx")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "和平区/2021/报告.docx：文件是空的"
+    assert err[1].startswith("河西区/报告.docx：")
+    rows = [[c for c in r if c is not None] for r in openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(
+        values_only=True)]
+    at = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("未能读取的文件"))
+    assert [r[0] for r in rows[at + 1 :]] == ["和平区/2021/报告.docx", "河西区/报告.docx"]
