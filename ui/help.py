@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.vocab import CHECK_STATUS, DECISION, REVIEW_STATUS, TONES
-from ui.labels import check_status_name, decision_name, lang, verdict_name
+from ui.labels import check_status_name, decision_name, lang, status_name
 from ui.text.spans import COPIED_INK
 
 #: Keys that act inside one pane rather than through a menu action.
@@ -77,7 +77,7 @@ def guide_html() -> str:
                     for c in CHECK_STATUS)
     decided = "　".join(_chip(f"{DECISION.glyph(c)} {decision_name(c)}", DECISION[c].tone)
                        for c in DECISION if DECISION.glyph(c))
-    statuses = "　".join(_chip(verdict_name(c), REVIEW_STATUS[c].tone) for c in REVIEW_STATUS)
+    statuses = "　".join(_chip(status_name(c), REVIEW_STATUS[c].tone) for c in REVIEW_STATUS)
     if lang() == "en":
         return _GUIDE_EN.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)
     return _GUIDE_ZH.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)

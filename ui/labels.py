@@ -23,6 +23,7 @@ from reviewer.vocab import (
     REQUIRED_PARTS,
     REVIEW_STATUS,
     SEVERITY,
+    VERDICT,
     Lang,
     as_lang,
 )
@@ -64,9 +65,15 @@ def decision_name(decision: str) -> str:
     return DECISION.label(decision, lang())
 
 
-def verdict_name(status: str) -> str:
-    """A verdict or a review status (the two share their codes)."""
+def status_name(status: str) -> str:
+    """Where a report stands in the review (未审 / 审阅中 / 通过 / 需修改)."""
     return REVIEW_STATUS.label(status, lang())
+
+
+def verdict_name(verdict: str) -> str:
+    """The reviewer's verdict (通过 / 需修改 / 未下结论): its empty choice is not the status 未审, which
+    a report with decisions but no verdict is not (found by a reviewer session)."""
+    return VERDICT.label(verdict, lang())
 
 
 def severity_name(severity: str) -> str:

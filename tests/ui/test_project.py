@@ -180,6 +180,8 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     qtbot.waitUntil(lambda: header.progress_label.text().startswith("0/"))
     assert header.progress_label.text() == f"0/{len(new.checklist)} 已核，1 项待复核"
     assert header.comment.text() == "基本符合要求" and header.verdict_box.currentData() == "未审"
+    # the verdict's empty choice is not the status 未审: this report is 审阅中 (found by a reviewer session)
+    assert [header.verdict_box.itemText(i) for i in range(3)] == ["通过", "需修改", "未下结论"]
     assert w.session.status(new.sha256) == "审阅中"
     w.close()
 

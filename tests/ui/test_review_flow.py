@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui.export_dialog import ExportScopeDialog
-from ui.labels import verdict_name
+from ui.labels import status_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_STATUS
 
 from .conftest import WindowFactory
@@ -214,7 +214,7 @@ def _window_counts(w, sha: str) -> dict[str, object]:  # type: ignore[no-untyped
     return {
         "badge": gaps_badge,
         "findings_badge": findings_badge,
-        "status": verdict_name(row.data(ROLE_STATUS)),
+        "status": status_name(row.data(ROLE_STATUS)),
         "decided": w.checklist.header.progress_label.text().split(" ")[0],
         "findings": int(w.tabs.tabText(1).split("(")[1].rstrip(")")),
         "parts": f"{4 - missing_parts}/4",

@@ -26,7 +26,7 @@ from reviewer.review import ItemColumn, KeyFigure, cell_state, item_columns, key
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
-from ui.labels import check_status_name, decision_name, lang, verdict_name
+from ui.labels import check_status_name, decision_name, lang, status_name
 from ui.session import Session, report_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,7 +142,7 @@ class GridModel(QAbstractTableModel):
             return None
         if role == ROLE_STATUS:
             return rv.status
-        values = (report_label(a), verdict_name(rv.status), rv.gaps)
+        values = (report_label(a), status_name(rv.status), rv.gaps)
         if role == Qt.ItemDataRole.DisplayRole:
             return values[column]
         if role == ROLE_SORT:

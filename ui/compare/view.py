@@ -30,7 +30,7 @@ from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
 from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, topic_bars
 from ui.compare.model import legend as compare_legend
-from ui.labels import REPORT_STATUSES, lang, verdict_name
+from ui.labels import REPORT_STATUSES, lang, status_name
 from ui.session import Session
 
 ENDS = 15  # with many reports, the chart can show the largest and smallest this many
@@ -56,7 +56,7 @@ class ComparePanel(QWidget):
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部状态"), "")
         for status in REPORT_STATUSES:
-            self.status_box.addItem(verdict_name(status), status)
+            self.status_box.addItem(status_name(status), status)
         self.grid = self._make_grid()
         self.topic_box = QComboBox()
         self.topic_box.setMinimumContentsLength(14)
@@ -130,7 +130,7 @@ class ComparePanel(QWidget):
         fm = self.grid.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, fm.horizontalAdvance("重庆市渝北区大盛镇人民政府 · 2023") + 16)
-        header.resizeSection(1, max(fm.horizontalAdvance(verdict_name(v)) for v in REPORT_STATUSES) + 16)
+        header.resizeSection(1, max(fm.horizontalAdvance(status_name(v)) for v in REPORT_STATUSES) + 16)
         header.resizeSection(2, fm.horizontalAdvance("99") + 16)
         for c in range(len(FIXED), self.model.columnCount()):
             header.resizeSection(c, fm.height() + 12)

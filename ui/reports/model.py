@@ -12,7 +12,7 @@ from reviewer.paths import readable_name
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, RED, status_icon
-from ui.labels import part_name, text, verdict_name
+from ui.labels import part_name, status_name, text
 from ui.reports.rows import Row, build_report_row, has_rows
 from ui.session import Session, report_label
 from ui.text.spans import section_label
@@ -261,7 +261,7 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；"
                           "问题 {findings} 处").format(
-                name=readable_name(a.file), status=verdict_name(rv.status), done=rv.decided, total=rv.items,
+                name=readable_name(a.file), status=status_name(rv.status), done=rv.decided, total=rv.items,
                 missing=rv.missing, partial=rv.partial, findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")

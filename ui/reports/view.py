@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.vocab import TONES
-from ui.labels import REPORT_STATUSES, elided_report_label, verdict_name
+from ui.labels import REPORT_STATUSES, elided_report_label, status_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
 
 GAPS_COLOUR = TONES["bad"].ink  # items the program found missing or partial: the 核查清单's red
@@ -151,7 +151,7 @@ class ReportsPanel(QWidget):
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部状态"), "")
         for status in REPORT_STATUSES:
-            self.status_box.addItem(verdict_name(status), status)
+            self.status_box.addItem(status_name(status), status)
         self.tree = ReportsTree()
         self.tree.setModel(self.proxy)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
