@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from reviewer import __version__
 from reviewer.checklist import Checklist
 from reviewer.model import Analysis, Document, LoadError
+from reviewer.paths import same_file
 from reviewer.review_store import ReportRecord, ReviewStore
 
 Progress = Callable[[int, int], None]
@@ -44,6 +45,7 @@ class BatchResult:
     from_cache: int = 0
     added: list[str] = field(default_factory=list)  # content hashes brought into the project
     known: list[str] = field(default_factory=list)  # of those, the ones it held already (opened again)
+    same_as: dict[str, str] = field(default_factory=dict)  # a file left out as a copy → the report it is
 
 
 @cache
@@ -174,6 +176,7 @@ def import_reports(
         result.errors += [*scan_errors, *more.errors]
         result.added += more.added
         result.known += more.known
+        result.same_as.update(more.same_as)
         result.from_cache += more.from_cache
         result.cancelled = more.cancelled or bool(cancelled and cancelled())
     if store is not None:  # the record of the review lists what could not be read, however often it reopens
@@ -214,13 +217,13 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
         docs = [replace(d, path=os.path.abspath(d.path)) for d in docs]
     # A report sent as several files is brought in once, and one the project holds is not brought in again.
     records = {r.sha256: r for r in store.reports()} if store is not None and docs else {}
-    have = store.documents() if store is not None and records else []
-    docs, same = one_per_report(docs, have)
-    docs, copies = _not_copies(docs, records)
+    one = one_per_report(docs, _held_alike(docs, store, records) if store is not None else [])
+    docs, copies, copied = _not_copies(one.kept, records)
     failed: list[LoadError] = []
     analyses, from_cache = analyse_documents(docs, checklist, store, progress, cancelled, workers, failed, pool,
                                              on_done)
-    result = BatchResult(analyses, [*same, *copies, *failed], from_cache=from_cache)
+    result = BatchResult(analyses, [*one.said, *copies, *failed], from_cache=from_cache,
+                         same_as={**one.same_as, **copied})
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:
@@ -231,20 +234,37 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
     return result
 
 
-def _not_copies(docs: list[Document], records: Mapping[str, ReportRecord]) -> tuple[list[Document], list[LoadError]]:
+def _held_alike(docs: Sequence[Document], store: ReviewStore, records: Mapping[str, ReportRecord]) -> list[Document]:
+    """The project's reports a new file may be another copy of: those of its unit and year. Only their
+    texts are read (never the whole project's at every import); a file whose unit is not known is
+    compared with none of them."""
+    from reviewer.samereport import unit_and_year
+
+    fresh = [d for d in docs if d.sha256 not in records]
+    if not records or not fresh:
+        return []
+    wanted = {w for d in fresh if (w := unit_and_year(d)) is not None}
+    shas = [r.sha256 for r in records.values() if r.issuer and ("".join(r.issuer.split()), r.year) in wanted]
+    return store.documents(shas) if shas else []
+
+
+def _not_copies(docs: list[Document], records: Mapping[str, ReportRecord]
+                ) -> tuple[list[Document], list[LoadError], dict[str, str]]:
     """``docs`` without copies of the project's reports under another name while the project's file is still
     there: the project keeps the file the unit sent (a copy's name would reach the workbook and the letter).
-    A report whose file moved is brought in at its new place."""
+    A report whose file moved is brought in at its new place. Also which report each copy is."""
     kept: list[Document] = []
     copies: list[LoadError] = []
+    same_as: dict[str, str] = {}
     for d in docs:
         r = records.get(d.sha256)
-        if r is not None and os.path.abspath(r.path) != d.path and os.path.isfile(r.path):
+        if r is not None and not same_file(r.path, d.path) and os.path.isfile(r.path):
             copies.append(LoadError(d.path, "duplicate", f"{Path(d.path).name}：与项目中已有的 {Path(r.path).name} "
                                                          "内容完全相同，未重复打开"))
+            same_as[d.path] = r.sha256
         else:
             kept.append(d)
-    return kept, copies
+    return kept, copies, same_as
 
 
 def _draft_analyses(checklist: Checklist, pool: Executor | None, drafts: Callable[[Analysis, int, int], None] | None,

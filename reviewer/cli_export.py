@@ -44,8 +44,9 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
         given = [os.path.abspath(f) for f in iter_report_files(args.paths)]
         batch = import_reports([f for f in given if f not in kept], checklist, store)
         errors += batch.errors + [_kept_as_it_was(path) for path in kept]
-        read = {os.path.abspath(a.file): a.sha256 for a in batch.analyses}
-        named = [sha for f in given if (sha := kept.get(f) or read.get(f))]  # in the order of the files
+        # in the order of the files; a copy, or another format of a report, stands for that report
+        read = {**batch.same_as, **{os.path.abspath(a.file): a.sha256 for a in batch.analyses}, **kept}
+        named = list(dict.fromkeys(sha for f in given if (sha := read.get(f))))
     project = project_reports(store, checklist)
     errors += project.errors
     # last year's reports of the project's library, with the reviewer's pairings, as the window shows them

@@ -301,5 +301,5 @@ def load_many(
         return docs, errors
     from reviewer.samereport import one_per_report
 
-    docs, same = one_per_report(docs)
-    return docs, errors + same
+    outcome = one_per_report(docs)
+    return outcome.kept, errors + outcome.said

@@ -40,6 +40,22 @@ def readable_name(path: str) -> str:
     return readable(os.path.basename(path.replace("\\", "/")))
 
 
+def path_key(path: str) -> str:
+    """A path as two spellings of one file compare: absolute, and in the system's case (Windows)."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def same_file(a: str, b: str) -> bool:
+    """Whether two paths are one file: by spelling, or (both there) by the file system, which knows a
+    mapped drive and its UNC path, or a link, for one file."""
+    if path_key(a) == path_key(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def distinct_names(paths: Sequence[str]) -> list[str]:
     """Each path's file name; files of the same name, each with its folders below the ones they share
     (和平区/2021/报告.docx, 河西区/报告.docx): units that send from folders of their own often name

@@ -2,19 +2,17 @@
 
 Units often send a report both as the editable file and as the signed PDF (or .doc and .ofd, or a
 GBK and a UTF-8 text). Opened as two reports, it counted twice in every count and ranking, and each
-copy flagged nearly every paragraph as shared with 本单位另一份报告. Files are one report when
+copy flagged nearly every paragraph as shared with 本单位另一份报告. Files are one report when their
+texts are the same but for what a format adds around them:
 
-- their texts are the same (in one format: a text re-encoded, a document saved again), or
-- they are of different formats, and without whitespace and punctuation their texts are the same, or
-  nearly so (a PDF's text layer adds page numbers and running headers): at least ``NEAR`` of each
-  one's chunks are in the other, their lengths differ by at most ``1 - LENGTHS``, every number of
-  one is in the other as often (lines joined: a PDF wraps a number; its page numbers and dates are
-  numbers more), and both are the report of one known unit for one year. A report copied from last
-  year with its year changed, with a figure revised, or by another unit with its name changed, is
-  another report and stays one.
+- the same text, whitespace aside (a text re-encoded, a document saved again, a PDF's line breaks), or
+- of different formats, both the report of one known unit for one year, and every difference between
+  their texts is page furniture: a running header or a page number (``_furniture``), never a word
+  of a sentence, a figure or a name. Candidates are found cheaply first (a min-hash of the texts'
+  chunks, at least ``NEAR`` of each one's chunks in the other, every number of one in the other).
 
-Only whole-report matches are merged here; a revised version (another figure, a sentence added)
-remains a report of its own, its shared paragraphs flagged as before.
+A version with a sentence added, a figure revised, last year's report with its year changed, or
+another unit's copy with its name changed stays a report of its own (reviewer sessions tried each).
 
 The file kept is the one whose text is read most faithfully (``FIDELITY``); each other becomes a
 ``LoadError`` of kind ``same_report`` naming it, as a byte-identical copy is of kind ``duplicate``.
@@ -22,71 +20,109 @@ The file kept is the one whose text is read most faithfully (``FIDELITY``); each
 
 from __future__ import annotations
 
+import difflib
 import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer import dedup
 from reviewer.model import Document, LoadError
+from reviewer.paths import path_key
 
 NEAR = 0.97
-LENGTHS = 0.9
 SKETCH = 8  # smallest chunk hashes: two reports this alike share one of them (a min-hash), others rarely
+BUCKET_CAP = 16  # files sharing one chunk hash beyond this are many reports of one template, not one report
+MAX_FURNITURE = 0.03  # of the text: more differences than this are not page furniture
 # Formats from the most faithful text to the least: styles and numbering kept, then plain text, then
 # text laid out on pages, then text recognised from images.
 FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd", "pdf+ocr", "docx+ocr", "ocr")
 _NUMBER = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_PAGE_MARK = re.compile(r"第\d{1,4}页(?:共\d{1,4}页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}")
+_WORDING = re.compile(r"[\d，。；！？、,.;!?\u4e00-\u9fff]")  # what page furniture between two texts never holds
+_CJK_OR_DIGIT = re.compile(r"[\d\u4e00-\u9fff]")
+
+
+@dataclass
+class Outcome:
+    """The files kept (in their order), what is said of each one left out, and which report each
+    file left out is (path → content hash of the file kept)."""
+
+    kept: list[Document]
+    said: list[LoadError] = field(default_factory=list)
+    same_as: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class _Print:
     """What a document is compared by."""
 
-    key: int  # the hash of the text without whitespace and punctuation
+    key: int  # the hash of the text without whitespace
+    bare: str  # the text without whitespace
     chunks: frozenset[int]
-    length: int
     numbers: Counter[str]
     sketch: tuple[int, ...]
 
 
-def one_per_report(docs: Sequence[Document], have: Sequence[Document] = ()
-                   ) -> tuple[list[Document], list[LoadError]]:
-    """``docs`` with one file kept of each report sent as several (in their order), and what is said of
-    each file left out. ``have``: the reports a project holds already; a file that is one of them is
-    left out (the project's own file is kept, whatever its format: the review is on it)."""
-    if have:
-        known = {d.sha256 for d in have}
-        changed = {d.path for d in docs if d.sha256 not in known}
-        have = [h for h in have if h.path not in changed]  # a file changed in place replaces its report
-        fresh = [d for d in docs if d.sha256 not in known]  # opened again: the project has it already
-        kept, said = _one_per_report([*have, *fresh], len(have))
-        out = set(map(id, kept))
-        return [d for d in docs if d.sha256 in known or id(d) in out], said
-    return _one_per_report(docs, 0)
+def one_per_report(docs: Sequence[Document], have: Sequence[Document] = ()) -> Outcome:
+    """``docs`` with one file kept of each report sent as several, and what is said of each file left
+    out. ``have``: reports a project holds already (those of the same units and years suffice); a
+    file that is one of them is left out, the project's own file kept whatever its format (the review
+    is on it). The same file opened again, or a file changed in place, is not a copy."""
+    known = {d.sha256 for d in have}
+    changed = {path_key(d.path) for d in docs if d.sha256 not in known}
+    held = [h for h in have if path_key(h.path) not in changed]  # a file changed in place replaces its report
+    fresh = [d for d in docs if d.sha256 not in known]  # opened again: the project has it already
+    # Such a file is kept before any other copy of it: its report's review follows it (待复核).
+    replacing = {d.path for d in fresh if path_key(d.path) in changed & {path_key(h.path) for h in have}}
+    outcome = _one_per_report([*held, *fresh], len(held), replacing)
+    out = set(map(id, outcome.kept))
+    outcome.kept = [d for d in docs if d.sha256 in known or id(d) in out]
+    return outcome
 
 
-def _one_per_report(docs: Sequence[Document], have: int) -> tuple[list[Document], list[LoadError]]:
-    """``one_per_report`` of ``docs``, the first ``have`` of which are the project's and never left out."""
-    same = _same_text(docs)
-    keys: list[int] = [hash(d.text) for d in docs]  # what "the same text" means in a group
-    if len({d.format for d in docs}) > 1:
-        prints = [_print(d.text) for d in docs]
-        keys = [p.key for p in prints]
-        same = _near(docs, prints, same)
+def unit_and_year(doc: Document) -> tuple[str, int | None] | None:
+    """The report's unit (without whitespace) and year, None when its unit is not known."""
+    from reviewer.meta import extract_meta  # only for files that may be one report with another
+    from reviewer.outline import build_outline
+
+    meta = extract_meta(doc.text, build_outline(doc.text, doc))
+    return (_SPACE.sub("", meta.issuer), meta.report_year) if meta.issuer else None
+
+
+def _one_per_report(docs: Sequence[Document], have: int, replacing: set[str] | frozenset[str] = frozenset()
+                    ) -> Outcome:
+    """``one_per_report`` of ``docs``, the first ``have`` of which are the project's and never left out;
+    a file at a path in ``replacing`` is kept before the other copies of its report."""
+    prints = [_print(d.text) for d in docs] if have or len({d.format for d in docs}) > 1 else None
+    keys = [p.key for p in prints] if prints is not None else [hash(d.text) for d in docs]
+    same: dict[int, int] = {}
+    first: dict[int, int] = {}
+    for i, key in enumerate(keys):
+        if (j := first.setdefault(key, i)) != i and i >= have:
+            _join(same, j, i)
+    if prints is not None:
+        _near(docs, prints, same, have)
     if not same:
-        return list(docs[have:]), []
+        return Outcome(list(docs[have:]))
     groups: dict[int, list[int]] = {}
     for i in range(len(docs)):
         groups.setdefault(_root(same, i), []).append(i)
+    outcome = Outcome([])
     dropped: dict[int, LoadError] = {}
     for members in groups.values():
         for group in _consistent(docs, keys, members):
-            kept = min(group, key=lambda i: (i >= have, _rank(docs[i].format), i))
-            dropped |= {i: _said(docs[i], docs[kept], kept < have) for i in group if i != kept and i >= have}
-    return [d for i, d in enumerate(docs) if i not in dropped and i >= have], [dropped[i] for i in sorted(dropped)]
+            kept = min(group, key=lambda i: (i >= have, docs[i].path not in replacing, _rank(docs[i].format), i))
+            for i in group:
+                if i != kept and i >= have:
+                    dropped[i] = _said(docs[i], docs[kept], kept < have)
+                    outcome.same_as[docs[i].path] = docs[kept].sha256
+    outcome.kept = [d for i, d in enumerate(docs) if i not in dropped and i >= have]
+    outcome.said = [dropped[i] for i in sorted(dropped)]
+    return outcome
 
 
 def _consistent(docs: Sequence[Document], keys: Sequence[int], members: list[int]) -> list[list[int]]:
@@ -131,68 +167,70 @@ def _join(parent: dict[int, int], a: int, b: int) -> None:
         parent[max(ra, rb)] = min(ra, rb)
 
 
-def _same_text(docs: Sequence[Document]) -> dict[int, int]:
-    """Documents of the same text, joined (cheap: a batch of one format costs one hash per text)."""
-    first: dict[str, int] = {}
-    parent: dict[int, int] = {}
-    for i, d in enumerate(docs):
-        j = first.setdefault(d.text, i)
-        if j != i:
-            _join(parent, j, i)
-    return parent
-
-
-def _near(docs: Sequence[Document], prints: Sequence[_Print], parent: dict[int, int]) -> dict[int, int]:
-    """``parent`` with documents that hold one report joined as well: the same text without whitespace
-    and punctuation, or (of different formats) nearly so."""
-    first: dict[int, int] = {}
-    for i, p in enumerate(prints):
-        if (j := first.setdefault(p.key, i)) != i:
-            _join(parent, j, i)
+def _near(docs: Sequence[Document], prints: Sequence[_Print], parent: dict[int, int], have: int) -> None:
+    """Join documents of different formats that hold one report (never two of the project's)."""
     buckets: dict[int, list[int]] = {}
     whose: dict[int, tuple[str, int | None] | None] = {}
     for i, p in enumerate(prints):
         seen: set[int] = set()
         for h in p.sketch:
-            for j in buckets.setdefault(h, []):
-                if j not in seen and docs[j].format != docs[i].format and _alike(prints[j], prints[i]) \
-                        and _one_unit_and_year(docs, whose, j, i):
-                    _join(parent, j, i)
-                seen.add(j)
-            buckets[h].append(i)
-    return parent
+            bucket = buckets.setdefault(h, [])
+            if i >= have and len(bucket) <= BUCKET_CAP:
+                for j in bucket:
+                    if j not in seen and docs[j].format != docs[i].format and _root(parent, j) != _root(parent, i) \
+                            and _alike(prints[j], prints[i]) and _one_unit_and_year(docs, whose, j, i) \
+                            and _furniture(prints[j].bare, prints[i].bare):
+                        _join(parent, j, i)
+                    seen.add(j)
+            bucket.append(i)
 
 
 def _one_unit_and_year(docs: Sequence[Document], whose: dict[int, tuple[str, int | None] | None],
                        a: int, b: int) -> bool:
-    """Whether both files are reports of one known unit and year: another unit's report copied with
-    its name changed (泰州 → 扬州 throughout) is as alike as a PDF of the same report."""
+    """Whether both files are reports of one known unit and year."""
     for i in (a, b):
         if i not in whose:
-            whose[i] = _unit_and_year(docs[i])
+            whose[i] = unit_and_year(docs[i])
     return whose[a] is not None and whose[a] == whose[b]
 
 
-def _unit_and_year(doc: Document) -> tuple[str, int | None] | None:
-    from reviewer.meta import extract_meta  # only for the rare pair this alike
-    from reviewer.outline import build_outline
-
-    meta = extract_meta(doc.text, build_outline(doc.text, doc))
-    return (re.sub(r"\s+", "", meta.issuer), meta.report_year) if meta.issuer else None
-
-
 def _print(text: str) -> _Print:
-    key = dedup.normalise(text)
-    chunks = frozenset(hash(c) for c in dedup.chunks(key))
-    return _Print(hash(key), chunks, len(key), Counter(_NUMBER.findall(text.replace("\n", ""))),
-                  tuple(heapq.nsmallest(SKETCH, chunks)))
+    bare = _SPACE.sub("", text)
+    chunks = frozenset(hash(c) for c in dedup.chunks(dedup.normalise(bare)))
+    return _Print(hash(bare), bare, chunks, Counter(_NUMBER.findall(bare)), tuple(heapq.nsmallest(SKETCH, chunks)))
 
 
 def _alike(a: _Print, b: _Print) -> bool:
-    small, large = (a, b) if a.length <= b.length else (b, a)
-    if not small.chunks or small.length < LENGTHS * large.length:
-        return False
+    """The cheap tests: nearly the same chunks, and the numbers of one all in the other."""
     if not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return False
-    shared = len(small.chunks & large.chunks)
-    return shared >= NEAR * len(small.chunks) and shared >= NEAR * len(large.chunks)
+    shared = len(a.chunks & b.chunks)
+    return bool(a.chunks) and shared >= NEAR * len(a.chunks) and shared >= NEAR * len(b.chunks)
+
+
+def _furniture(a: str, b: str) -> bool:
+    """Whether every difference between the two texts (without whitespace) is page furniture: a
+    running header, a page number, a mark of punctuation; never a word of a sentence or a figure."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    differing = 0
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        left, right = a[i1:i2], b[j1:j2]
+        differing += len(left) + len(right)
+        if op == "replace" and (_CJK_OR_DIGIT.search(left) or _CJK_OR_DIGIT.search(right)):
+            return False  # a word or a figure changed: 泰州 → 扬州, 59 → 61
+        if any(_WORDING.search(_PAGE_MARK.sub("", s)) and not _header(s) for s in (left, right) if s):
+            return False
+    return differing <= MAX_FURNITURE * max(len(a), len(b))
+
+
+def _header(segment: str) -> bool:
+    """A running header: a short line naming a unit or a document (某某区人民政府文件), no sentence and
+    no figure; a word put into a sentence is none."""
+    rest = _PAGE_MARK.sub("", segment)
+    return len(rest) <= 40 and not _SENTENCE_OR_FIGURE.search(rest) and _NAME_END.search(rest) is not None
+
+
+_SENTENCE_OR_FIGURE = re.compile(r"[\d，。；！？、,.;!?]")
+_NAME_END = re.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|文件|报告|局|厅|委|办|街道|镇|乡|区|县|市|院)[:：]?$")

@@ -18,8 +18,9 @@ def _lines(seed: Path) -> list[str]:
 
 
 def _pdf(path: Path, lines: list[str]) -> Path:
-    """The report as Word prints it: wrapped lines, a running header and page numbers."""
-    rows = [row for line in lines for row in ff._wrap(line, 38)]
+    """The report as Word prints it: wrapped lines, a running header and page numbers; ending, as
+    ``make_docx`` ends every document, with 特此报告。"""
+    rows = [row for line in [*lines, "特此报告。"] for row in ff._wrap(line, 38)]
     pages = [rows[i : i + 36] for i in range(0, len(rows), 36)]
     return ff.make_autospaced_pdf(path, pages, header="某某区人民政府文件")
 
@@ -141,3 +142,75 @@ def test_another_units_copy_with_its_name_changed_is_another_report(tmp_path: Pa
     taizhou.write_text(text, encoding="utf-8")
     yangzhou = make_docx(tmp_path / "扬州.docx", [(None, line) for line in ff.seed_lines(text.replace("泰州", "扬州"))])
     assert _names([taizhou, yangzhou]) == (["泰州.txt", "扬州.docx"], [])
+
+
+@pytest.mark.parametrize(("edit", "revised"), [
+    ("取消职权27项,", "取消职权27项,其中下放街镇职权12项,"),  # a clause with a figure added
+    ("播放量72.5万余次", "播放量725万余次"),  # a point moved: no punctuation may be dropped from figures
+    ("取消职权27项,", "取消职权27项,另新增职权27项。"),  # a sentence repeating a figure already there
+    ("制定《津南区部门联合", "并分析了其中的原因。制定《津南区部门联合"),  # a sentence with no figure
+])
+def test_a_revised_version_in_another_format_is_never_taken_for_the_same_report(
+        tmp_path: Path, edit: str, revised: str) -> None:
+    """Found by reviewer sessions: a corrected version beside the original's other format was merged
+    into it and never opened."""
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    assert text.count(edit) == 1
+    original = tmp_path / "报告.txt"
+    original.write_text(text + "\n特此报告。\n", encoding="utf-8")
+    make_docx(tmp_path / "报告.docx", [(None, line) for line in ff.seed_lines(text)])
+    _pdf(tmp_path / "报告（修改稿）.pdf", ff.seed_lines(text.replace(edit, revised)))
+    opened, said = _names([original, tmp_path / "报告.docx", tmp_path / "报告（修改稿）.pdf"])
+    assert opened == ["报告.docx", "报告（修改稿）.pdf"]  # the .txt is the .docx's text: one report
+    assert [(n, k) for n, k, _ in said] == [("报告.txt", "same_report")]
+
+
+def test_a_point_moved_in_a_figure_keeps_two_texts_apart_whatever_else_is_in_the_batch(tmp_path: Path) -> None:
+    text = SEED_FILES[1].read_text(encoding="utf-8")
+    assert text.count("99.19") == 1
+    (tmp_path / "初稿.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "定稿.txt").write_text(text.replace("99.19", "9.919"), encoding="utf-8")
+    make_docx(tmp_path / "其他.docx", [(None, line) for line in _lines(SEED_FILES[2])])
+    assert _names([tmp_path / "初稿.txt", tmp_path / "定稿.txt", tmp_path / "其他.docx"])[1] == []
+
+
+def test_the_projects_pdf_reissued_beside_its_docx_replaces_its_report_once(tmp_path: Path) -> None:
+    """Found by a reviewer session: the project held the PDF; the unit sent a re-issued PDF and the
+    .docx: the project ended up with the same report twice."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.store import open_store
+
+    checklist, lines = load_checklist(), _lines(SEED_FILES[0])
+    store = open_store(tmp_path / "p.review")
+    pdf = _pdf(tmp_path / "津南区报告.pdf", lines)
+    (old,) = import_reports([pdf], checklist, store, workers=1).added
+    store.set_decision(old, "measures", "不符合", "缺数据", "张")
+    pdf.write_bytes(ff.make_autospaced_pdf(tmp_path / "new.pdf", [[*lines[:30], "特此报告。"]],
+                                           header="某某区人民政府办公室").read_bytes())
+    make_docx(tmp_path / "津南区报告.docx", [(None, line) for line in lines[:30]])
+    result = import_reports([tmp_path / "津南区报告.docx", pdf], checklist, store, workers=1)
+    assert [Path(r.path).name for r in store.reports()] == ["津南区报告.pdf"]  # one report, at its path
+    new = store.reports()[0].sha256
+    assert new != old and store.decisions(new)["measures"].stale
+    assert [(Path(e.path).name, e.kind) for e in result.errors] == [("津南区报告.docx", "same_report")]
+
+
+def test_exporting_a_copy_or_another_format_of_a_projects_report_exports_that_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in a review: reviewer export 报告（盖章版）.pdf --project P wrote a workbook of no report."""
+    import openpyxl
+
+    from reviewer.cli import main
+
+    lines = _lines(SEED_FILES[0])
+    docx = make_docx(tmp_path / "报告.docx", [(None, line) for line in lines])
+    p = tmp_path / "P.review"
+    assert main(["export", str(docx), "--project", str(p), "-o", str(tmp_path / "a.xlsx")]) == 0
+    stamped = _pdf(tmp_path / "报告（盖章版）.pdf", lines)
+    copy = tmp_path / "副本.docx"
+    copy.write_bytes(docx.read_bytes())
+    for other, name in ((stamped, "b.xlsx"), (copy, "c.xlsx")):
+        assert main(["export", str(other), "--project", str(p), "-o", str(tmp_path / name)]) == 0
+        rows = list(openpyxl.load_workbook(tmp_path / name)["汇总"].iter_rows(min_row=3, values_only=True))
+        assert [r[1] for r in rows if isinstance(r[0], int)] == ["津南区人民政府"]
