@@ -8,9 +8,11 @@ problem into a ``ReportLoadError`` naming the file, and the batch walk.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import os
 import stat
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from reviewer.formats.base import Extracted
 from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
 
+log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Pages kept as images (a stamped scan: 2–3 MB a page at 300 dpi) are read page by page; 50 MB would
 # refuse an ordinary 20-page scan. Text is held whole: a text file this large is no annual report.
@@ -231,8 +234,8 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = [f for f in p.rglob("*") if (f.is_file() or f.is_symlink()) and f.suffix.lower() in suffixes
-                     and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
+            found = [f for f in p.rglob("*") if (f.is_file() or (f.is_symlink() and not f.is_dir()))
+                     and f.suffix.lower() in suffixes and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
             out.extend(sorted(found))
         else:
             out.append(p)
@@ -295,6 +298,10 @@ def load_many(
             if exc.kind == "cancelled":
                 break
             errors.append(exc.as_record())
+        except Exception as exc:  # the per-file boundary: a reader's slip must not stop the batch
+            log.error("reading %s failed:\n%s", f, traceback.format_exc())
+            errors.append(LoadError(str(f), "unreadable", f"{f.name}：读取时出错（{type(exc).__name__}），未打开；"
+                                                          "请在 Word/WPS 中打开并另存后再试"))
         if progress is not None:
             progress(i + 1, len(files))
     if not one_each:

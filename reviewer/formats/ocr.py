@@ -169,14 +169,27 @@ def read_pictures(pictures: list[bytes], ctx: Context, fmt: str) -> Extracted:
     """Pages pasted as pictures into a document (scans in a Word file), read by OCR in their order;
     ``fmt``: the document's format name, e.g. "docx+ocr"."""
 
-    def render(i: int) -> tuple[Any, float]:
-        return image_array(_open_image(pictures[i]))
+    readable = [p for p in pictures if _renders(p)]  # a drawing (EMF, WMF) or a broken picture is no page
+    if not readable:
+        raise FormatProblem("scanned", "文档中只有图片，且图片无法识别为扫描页，未打开")
 
-    extracted = _scan_text(ocr_pages(min(len(pictures), MAX_PAGES), render, ctx, _scan_text))
+    def render(i: int) -> tuple[Any, float]:
+        return image_array(_open_image(readable[i]))
+
+    extracted = _scan_text(ocr_pages(min(len(readable), MAX_PAGES), render, ctx, _scan_text))
     count = len("".join(extracted.text.split()))
     if count < MIN_CHARS:  # a logo or a photo, not pages of a report
         raise FormatProblem("scanned", f"文档中只有图片，图片中几乎没有文字（识别出 {count} 个字），未打开")
     return Extracted(extracted.text, fmt, None, (), extracted.uncertain)
+
+
+def _renders(data: bytes) -> bool:
+    try:
+        image = _open_image(data)
+        image.load()
+        return True
+    except (FormatProblem, OSError, ValueError, SyntaxError, EOFError):
+        return False
 
 
 def _scan_text(pages: list[list[PageLine]]) -> Extracted:

@@ -246,3 +246,40 @@ def test_files_of_one_name_in_units_folders_are_told_apart(tmp_path: Path,
         values_only=True)]
     at = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith("未能读取的文件"))
     assert [r[0] for r in rows[at + 1 :]] == ["和平区/2021/报告.docx", "河西区/报告.docx"]
+
+
+def test_a_reader_slip_a_drawing_for_a_page_or_a_link_to_a_folder_never_stops_the_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in a review: a .docx whose only picture is an EMF drawing, and a link to a folder inside
+    an opened folder, each raised out of load_many and ended the whole batch."""
+    import struct
+    import zipfile
+
+    import docx
+    from docx.shared import Inches
+    from PIL import Image
+
+    from reviewer.formats import docx as docx_reader
+
+    folder = tmp_path / "来件"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2023" / "a.txt").write_bytes(SEED_FILES[0].read_bytes())
+    (folder / "最新").symlink_to(folder / "2023", target_is_directory=True)
+    Image.new("RGB", (50, 50), "white").save(tmp_path / "p.png")
+    made = docx.Document()
+    made.add_picture(str(tmp_path / "p.png"), width=Inches(1))
+    made.save(str(tmp_path / "png.docx"))
+    emf = struct.pack("<II4i4i", 1, 108, 0, 0, 100, 100, 0, 0, 2000, 2000) + b" EMF" + \
+        struct.pack("<IIHHII", 0x10000, 108, 1, 0, 0, 0) + b"\0" * 48
+    with zipfile.ZipFile(tmp_path / "png.docx") as zin, zipfile.ZipFile(folder / "图.docx", "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, emf if info.filename.startswith("word/media/") else zin.read(info.filename))
+    docs, errors = load_many([folder])
+    assert [Path(d.path).name for d in docs] == ["a.txt"]
+    assert [(Path(e.path).name, e.kind) for e in errors] == [("图.docx", "scanned")]
+    monkeypatch.setattr(docx_reader, "load_docx", lambda data: 1 / 0)  # any slip of a reader
+    (folder / "图.docx").write_bytes((tmp_path / "png.docx").read_bytes())
+    docs, errors = load_many([folder])
+    assert [Path(d.path).name for d in docs] == ["a.txt"]
+    assert [(Path(e.path).name, e.kind, e.message) for e in errors] == [
+        ("图.docx", "unreadable", "图.docx：读取时出错（ZeroDivisionError），未打开；请在 Word/WPS 中打开并另存后再试")]
