@@ -40,10 +40,11 @@ _INLINE_SPACE = frozenset(" \u3000\u00a0\t")
 _RANGE_DASHES = frozenset("-－—–~～")
 _LONG_SENTENCE = 150
 _MINUS = frozenset("-－−")
-# What may stand before a minus sign written against a number (增长率为-1.5%, 变化：-3件). A digit,
-# a letter or a slash before the dash makes it a range or a code (2020-2021年, 1-3月, XM00128-30);
-# a line's start makes it a list's bullet.
-_BEFORE_MINUS = re.compile(r"[\u4e00-\u9fff：:，,；;、（(=＝]")
+# What may stand before a minus sign written against a number: a label's colon or bracket, or the
+# word the value is of (增长率为-1.5%, 变化：-3件, 同比-2.1%). A digit, a letter or a slash before the
+# dash makes a range or a code (2020-2021年, XM00128-30), and so does a measure word (300人-500人,
+# 2次-3次); a line's start makes the dash a list's bullet.
+_BEFORE_MINUS = re.compile(r"[：:（(=＝为是达率长降幅化比值差减增]")
 
 
 def extract_metrics(text: str, outline: Outline) -> tuple[Metric, ...]:
