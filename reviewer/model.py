@@ -72,8 +72,9 @@ class LoadError:
     def lost(self) -> bool:
         """Whether its report is missing from the review: not when the file is a copy of one opened, or
         the same report in another format (its report is there under the other file's name), or a
-        project's report whose file changed (its kept version is there)."""
-        return self.kind not in ("duplicate", "same_report", "changed")
+        project's report whose file changed (its kept version is there), or no report at all (a
+        spreadsheet or slides sent with it)."""
+        return self.kind not in ("duplicate", "same_report", "changed", "not_report")
 
     def reason(self, lang: Lang = "zh") -> str:
         """The problem, without the file's name: the message, or in English the kind of problem (the

@@ -105,6 +105,7 @@ LOAD_PROBLEM = Terms(
     Term("mismatch", "内容与扩展名不符", "The content does not match the file's extension"),
     Term("duplicate", "与已打开的文件相同", "The same as a file already opened"),
     Term("same_report", "与已打开的文件是同一份报告", "The same report as a file already opened"),
+    Term("not_report", "不是报告文件（表格或演示文稿）", "Not a report (a spreadsheet or slides)"),
     Term("changed", "源文件已更改，导出的是项目保存的版本", "The file has changed; the project's version is exported"),
     Term("analysis_failed", "分析失败", "The analysis failed"),
     Term("no_text", "项目中没有保存正文", "The project holds no text of it"),

@@ -92,9 +92,12 @@ class LoadErrorsDialog(QDialog):
     def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.errors = errors
-        if not any(e.lost for e in errors):  # copies and other formats of reports opened: nothing is missing
+        if all(e.kind in ("duplicate", "same_report") for e in errors):  # copies of reports opened
             self.setWindowTitle(self.tr("文件未重复打开"))
             said = self.tr("以下文件与已打开的报告相同，未重复打开：")
+        elif not any(e.lost for e in errors):  # nothing is missing from the review
+            self.setWindowTitle(self.tr("部分文件未打开"))
+            said = self.tr("以下文件未打开（不影响审阅）：")
         elif loaded:
             self.setWindowTitle(self.tr("部分文件未能打开"))
             said = self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(errors))

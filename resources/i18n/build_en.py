@@ -49,7 +49,7 @@ EN = {
     "更改语言或核查清单后，重新启动或“重新分析”生效。": "Language and checklist changes apply after a restart or Re-analyse.",
     "最近的审阅项目": "Recent projects", "未找到": "Not found", "未报告": "not reported", "未选择报告": "No report selected",
     "查找": "Find", "查找…": "Find…", "查找：": "Find:", "核查清单 (*.toml)": "Checklist (*.toml)", "核查清单：": "Checklist:",
-    "正在打开 %v/%m": "Opening %v/%m", "有修改尚未写入": "changes not yet written", "，另有 {k} 份原已在项目中": "; {k} more were in the project already", "{k} 份报告原已在项目中，没有新的报告": "{k} reports were in the project already; none is new", "，{n} 项待复核": ", {n} to re-check", "文件未重复打开": "Files not opened twice", "以下文件与已打开的报告相同，未重复打开：": "These files hold reports already open, and were not opened again:", "识别扫描件 %v/%m 页": "Scan page %v/%m", "正在打开其他文件，请稍候或先取消": "Still opening other files; wait or cancel first",
+    "正在打开 %v/%m": "Opening %v/%m", "部分文件未打开": "Some files were not opened", "以下文件未打开（不影响审阅）：": "These files were not opened (nothing is missing from the review):", "有修改尚未写入": "changes not yet written", "，另有 {k} 份原已在项目中": "; {k} more were in the project already", "{k} 份报告原已在项目中，没有新的报告": "{k} reports were in the project already; none is new", "，{n} 项待复核": ", {n} to re-check", "文件未重复打开": "Files not opened twice", "以下文件与已打开的报告相同，未重复打开：": "These files hold reports already open, and were not opened again:", "识别扫描件 %v/%m 页": "Scan page %v/%m", "正在打开其他文件，请稍候或先取消": "Still opening other files; wait or cancel first",
     "法治年报审阅器 — {p}": "Rule-of-Law Report Reviewer — {p}", "浏览…": "Browse…",
     "用当前核查清单重新分析已打开的报告 (F5)": "Re-analyse the open reports with the current checklist (F5)",
     "界面语言将在重新启动后生效": "The interface language changes after a restart", "界面语言：": "Language:",

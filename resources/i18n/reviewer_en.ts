@@ -454,37 +454,47 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="95" />
+        <location filename="../../ui/dialogs.py" line="96" />
         <source>文件未重复打开</source>
         <translation>Files not opened twice</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="97" />
         <source>以下文件与已打开的报告相同，未重复打开：</source>
         <translation>These files hold reports already open, and were not opened again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="98" />
+        <location filename="../../ui/dialogs.py" line="99" />
+        <source>部分文件未打开</source>
+        <translation>Some files were not opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="100" />
+        <source>以下文件未打开（不影响审阅）：</source>
+        <translation>These files were not opened (nothing is missing from the review):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="103" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>文件未能打开</source>
         <translation>Files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>以下文件未能打开：</source>
         <translation>These files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>以下 {bad} 个文件都未能打开：</source>
         <translation>None of these {bad} files could be opened:</translation>
     </message>
@@ -831,73 +841,73 @@ F: findings (Findings tab)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="34" />
+        <location filename="../../ui/dialogs.py" line="35" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="36" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>写入每条审阅记录</source>
         <translation>recorded with every decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38" />
+        <location filename="../../ui/dialogs.py" line="39" />
         <source>留空使用内置核查清单</source>
         <translation>empty: built-in checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="39" />
-        <location filename="../../ui/dialogs.py" line="46" />
+        <location filename="../../ui/dialogs.py" line="40" />
+        <location filename="../../ui/dialogs.py" line="47" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="45" />
+        <location filename="../../ui/dialogs.py" line="46" />
         <source>留空使用内置模板</source>
         <translation>empty: built-in template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56" />
+        <location filename="../../ui/dialogs.py" line="57" />
         <source>审阅人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="58" />
         <source>核查清单：</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58" />
+        <location filename="../../ui/dialogs.py" line="59" />
         <source>审阅意见书模板：</source>
         <translation>Letter template:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="59" />
+        <location filename="../../ui/dialogs.py" line="60" />
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60" />
+        <location filename="../../ui/dialogs.py" line="61" />
         <source>更改语言或核查清单后，重新启动或“重新分析”生效。</source>
         <translation>Language and checklist changes apply after a restart or Re-analyse.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72" />
+        <location filename="../../ui/dialogs.py" line="73" />
         <source>选择核查清单</source>
         <translation>Choose checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72" />
+        <location filename="../../ui/dialogs.py" line="73" />
         <source>核查清单 (*.toml)</source>
         <translation>Checklist (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>选择审阅意见书模板</source>
         <translation>Choose the letter template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>

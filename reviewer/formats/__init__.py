@@ -100,7 +100,7 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
         raise _mislabelled(suffix, kind)
     if suffix in _OTHER_OFFICE:
-        raise FormatProblem("unsupported", f"“{suffix}”是表格或演示文稿，不是报告文件；报告请另存为 .docx 后再打开")
+        raise FormatProblem("not_report", f"“{suffix}”是表格或演示文稿，不是报告文件，未读取（报告的附件请另行查看）")
     if kind == "doc" and suffix in _ZIP_SUFFIXES:
         return _ole_named_as_zip(data, ctx)
     if kind == "doc" and suffix == ".wps":

@@ -219,7 +219,7 @@ def test_a_folder_walk_names_every_file_it_does_not_read(tmp_path: Path) -> None
     assert sorted((Path(e.path).name, e.kind, e.message.split("：", 1)[1]) for e in errors) == [
         ("报告合集.zip", "unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告"),
         ("断开的链接.txt", "vanished", "这是一个链接（快捷方式），它指向的文件已不存在"),
-        ("统计表.xls", "unsupported", "“.xls”是表格或演示文稿，不是报告文件；报告请另存为 .docx 后再打开"),
+        ("统计表.xls", "not_report", "“.xls”是表格或演示文稿，不是报告文件，未读取（报告的附件请另行查看）"),
     ]
 
 
@@ -283,3 +283,24 @@ def test_a_reader_slip_a_drawing_for_a_page_or_a_link_to_a_folder_never_stops_th
     assert [Path(d.path).name for d in docs] == ["a.txt"]
     assert [(Path(e.path).name, e.kind, e.message) for e in errors] == [
         ("图.docx", "unreadable", "图.docx：读取时出错（ZeroDivisionError），未打开；请在 Word/WPS 中打开并另存后再试")]
+
+
+def test_a_spreadsheet_sent_with_a_report_is_said_but_is_no_failure(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in a review: a folder with a report and its 附表 .xlsx exited 1 and listed the spreadsheet
+    among the unread files of the workbook, for good in a project."""
+    import openpyxl
+
+    from reviewer.cli import main
+
+    folder = tmp_path / "来件"
+    folder.mkdir()
+    (folder / "报告.txt").write_bytes(SEED_FILES[0].read_bytes())
+    book = openpyxl.Workbook()
+    book.active.append(["执法人员", 120])
+    book.save(folder / "附表1 行政执法统计.xlsx")
+    assert main(["export", str(folder), "--project", str(tmp_path / "P.review"), "-o", str(tmp_path / "r.xlsx")]) == 0
+    assert capsys.readouterr().err == ("附表1 行政执法统计.xlsx：“.xlsx”是表格或演示文稿，不是报告文件，未读取"
+                                       "（报告的附件请另行查看）\n")
+    rows = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(values_only=True)
+    assert not any(c is not None and "未能读取" in str(c) for r in rows for c in r)
