@@ -227,14 +227,38 @@ CREATE POLICY note ON history FOR INSERT WITH CHECK (
 # (a report found 通过 as it was is to be judged again as it is: its decisions are to re-check).
 _V3 = r"""
 SET LOCAL search_path = fazhi, pg_temp;
-CREATE FUNCTION carry_verdict(new_sha text, old_sha text) RETURNS void LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION carry_verdict(new_sha text, old_sha text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = fazhi, pg_temp AS $$
+BEGIN
+    -- carried, not decided: no history and no notice of a change (as carried decisions, marked stale)
+    PERFORM set_config('fazhi.carrying', 'on', true);
     INSERT INTO verdict_log(report, verdict, comment, reviewer, time, at, login)
     SELECT new_sha, '未审', v.comment, v.reviewer, v.time, v.at, v.login
     FROM (SELECT * FROM verdict_log WHERE report = old_sha ORDER BY at DESC, id DESC LIMIT 1) v
     WHERE v.comment <> '' AND (is_member() OR is_owner())
       AND EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = new_sha AND r.changed_from = old_sha)
-      AND NOT EXISTS (SELECT 1 FROM verdict_log n WHERE n.report = new_sha) $$;
+      AND NOT EXISTS (SELECT 1 FROM verdict_log n WHERE n.report = new_sha);
+    PERFORM set_config('fazhi.carrying', 'off', true);
+END $$;
+CREATE OR REPLACE FUNCTION verdict_logged() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = fazhi, pg_temp AS $$
+DECLARE prev record;
+BEGIN
+    IF copying() OR coalesce(current_setting('fazhi.carrying', true), '') = 'on' THEN RETURN NULL; END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended(NEW.report || chr(30), 0));
+    SELECT verdict, comment INTO prev FROM verdict_log
+        WHERE report = NEW.report AND id <> NEW.id ORDER BY at DESC, id DESC LIMIT 1;
+    IF prev.verdict IS DISTINCT FROM NEW.verdict THEN
+        INSERT INTO history(time, reviewer, report, item, field, old, new, login)
+        VALUES (NEW.time, NEW.reviewer, NEW.report, NULL, 'verdict', prev.verdict, NEW.verdict, NEW.login);
+    END IF;
+    IF prev.comment IS DISTINCT FROM NEW.comment THEN
+        INSERT INTO history(time, reviewer, report, item, field, old, new, login)
+        VALUES (NEW.time, NEW.reviewer, NEW.report, NULL, 'verdict_comment', prev.comment, NEW.comment, NEW.login);
+    END IF;
+    PERFORM pg_notify('fazhi_changes', 'v:' || NEW.id);
+    RETURN NULL;
+END $$;
 """
 
 #: Migrations from version N-1 to N, applied in order, each in one transaction.

@@ -233,3 +233,25 @@ def _content(store: Any) -> tuple[Any, ...]:
 def test_sslmode_in_the_url_is_honoured(team: TeamUrls) -> None:
     with pytest.raises(ServerOfflineError, match=r"加密连接|SSL"):
         open_server_store(team.zhang + "?sslmode=require")
+
+
+def test_a_carried_verdict_writes_no_history_and_an_older_server_still_takes_a_changed_file(
+        server_project: str) -> None:
+    """Found in a review: the carried overall comment was logged as a verdict change by its old author,
+    and a server not yet upgraded (no carry_verdict) refused every changed file."""
+    def doc(sha: str, text: str) -> Document:
+        return Document(path="/x/a.txt", text=text, sha256=sha, format="txt", encoding="utf-8", size=len(text))
+
+    store = open_server_store(server_project)
+    store.add_report(doc("a" * 64, "一、主要举措\n做了工作。\n"), None, None, None)
+    store.set_decision("a" * 64, "measures", "符合", "看过", "组长")
+    store.set_verdict("a" * 64, "通过", "基本符合要求", "组长")
+    store.add_report(doc("b" * 64, "一、主要举措\n做了更多工作。\n"), None, None, None)
+    carried = store.verdict("b" * 64)
+    assert carried is not None and (carried.verdict, carried.comment) == ("未审", "基本符合要求")
+    assert [h.field for h in store.history("b" * 64)] == []
+    with psycopg.connect(server_project, autocommit=True) as conn:
+        conn.execute("DROP FUNCTION fazhi.carry_verdict(text, text)")  # as a server still at schema 2
+    store.add_report(doc("c" * 64, "一、主要举措\n又做了工作。\n"), None, None, None)
+    assert store.decisions("c" * 64)["measures"].stale and store.verdict("c" * 64) is None
+    store.close()
