@@ -27,7 +27,7 @@ from reviewer.messages import MessageError
 from reviewer.model import Analysis, LoadError
 from reviewer.outfiles import write_atomically
 from reviewer.paths import distinct_names
-from reviewer.review import ReportReview, cell_state, finished_count, item_columns, summarize
+from reviewer.review import ReportReview, cell_state, finished_count, item_columns, recheck_label, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
 from reviewer.xlsx import (
@@ -177,7 +177,8 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
         for c in cols:
             d = mine.get(c.id)
             state = cell_state(by_id.get(c.id), d)
-            comment = d.comment if d is not None and d.comment else None
+            notes = [recheck_label(state.recheck, lang)] if state.recheck else []  # 符合（待复核）
+            comment = "\n".join([*notes, d.comment] if d is not None and d.comment else notes) or None
             cells.append(make.text(state.glyph, fill=state.tone.fill, comment=comment, center=True,
                                    author=d.reviewer if d is not None else ""))
         make.append(cells, make.lines(unit_file, (0, 1)))

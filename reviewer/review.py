@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reviewer.checklist import Checklist, score
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, CheckResult, Finding, ItemDecision, ReportVerdict
-from reviewer.vocab import CHECK_STATUS, DECISION, REQUIRED_PARTS, Lang, Tone
+from reviewer.vocab import CHECK_STATUS, DECISION, REQUIRED_PARTS, TONES, Lang, Tone
 
 Decisions = Mapping[str, ItemDecision]
 #: Statuses of a report whose review is finished.
@@ -135,6 +135,9 @@ class CellState:
         return f"{auto} · {DECISION.label(self.decision, lang)}" if self.decision else auto
 
 
+RECHECK_MARK = "?"  # after a decision's glyph: made on an earlier version, to re-check (✓?)
+
+
 def recheck_label(decision: str, lang: Lang = "zh") -> str:
     """A decision carried over from an earlier version of the report: 符合（待复核）."""
     return f"{DECISION.label(decision, lang)}{msg('review.to_recheck').render(lang)}"
@@ -144,7 +147,9 @@ def decision_label(decision: ItemDecision | None, lang: Lang = "zh") -> str:
     """What the reviewer decided for an item, as the workbook's detail sheet says it."""
     if decision is None:
         return DECISION.label("未定", lang)
-    return recheck_label(decision.decision, lang) if decision.stale else DECISION.label(decision.decision, lang)
+    if decision.stale and decision.decision != "未定":  # nothing to re-check in an item left undecided
+        return recheck_label(decision.decision, lang)
+    return DECISION.label(decision.decision, lang)
 
 
 def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> CellState:
@@ -152,8 +157,8 @@ def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> Cel
     a decision carried over from an earlier version waits to be confirmed."""
     auto = result.status if result is not None else "not_applicable"
     decided = decision.decision if decision is not None and decision.decision != "未定" else None
-    if decided is not None and decision is not None and decision.stale:
-        return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None, decided)
+    if decided is not None and decision is not None and decision.stale:  # ✓? in the colour of work to do
+        return CellState(DECISION.glyph(decided) + RECHECK_MARK, TONES["active"], auto, None, decided)
     if decided is not None:
         return CellState(DECISION.glyph(decided), DECISION.tone(decided), auto, decided)
     return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None)

@@ -279,10 +279,12 @@ class Session(QObject):
         return made
 
     def set_comment(self, sha256: str, item: str, comment: str) -> None:
+        """A new comment; on a decision carried from an earlier version it does not confirm that decision
+        (it was not re-checked): the item is left 未定 with the comment, until decided."""
         old = self.decision(sha256, item)
         if (old.comment if old is not None else "") == comment:
             return
-        self.set_decision(sha256, item, old.decision if old else "未定", comment)
+        self.set_decision(sha256, item, old.decision if old and not old.stale else "未定", comment)
 
     def verdict(self, sha256: str) -> ReportVerdict | None:
         return self._verdicts.get(sha256)

@@ -128,7 +128,7 @@ EN.update({
     "{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处": "{name}\nStatus: {status}  decided {done}/{total}\n{missing} missing, {partial} partial; {findings} findings",
     "\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本": "\nThe source file has changed: Review → Re-import changed reports reads the new version",
     "部分具备：{part}": "Partial: {part}", "{heading}\n部分具备：{note}": "{heading}\nPartial: {note}",
-    "程序判断：{auto}　　审阅决定：{decided}": "Program: {auto}    Reviewer: {decided}",
+    "程序判断：{auto}　　审阅决定：{decided}　{recheck}": "Program: {auto}    Reviewer: {decided}  {recheck}",
     "项目": "Item", "自动": "Found", "审阅": "Review", "主题": "Topic", "数值": "Value", "计量单位": "Measure",
     "原文": "Text", "所在章节": "Section", "级别": "Severity", "类型": "Kind",
     "报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)": "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)",

@@ -21,22 +21,22 @@
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="166" />
+        <location filename="../../ui/checklist/model.py" line="168" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="177" />
+        <location filename="../../ui/checklist/model.py" line="179" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="179" />
+        <location filename="../../ui/checklist/model.py" line="181" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="182" />
+        <location filename="../../ui/checklist/model.py" line="184" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -240,22 +240,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="109" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="109" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="109" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="135" />
+        <location filename="../../ui/compare/model.py" line="137" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -1019,9 +1019,9 @@ F: findings (Findings tab)</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="47" />
-        <source>程序判断：{auto}　　审阅决定：{decided}</source>
-        <translation>Program: {auto}    Reviewer: {decided}</translation>
+        <location filename="../../ui/compare/model.py" line="49" />
+        <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
+        <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
     </message>
 </context>
 <context>

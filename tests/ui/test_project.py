@@ -182,6 +182,17 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     assert header.comment.text() == "基本符合要求" and header.verdict_box.currentData() == "未审"
     # the verdict's empty choice is not the status 未审: this report is 审阅中 (found by a reviewer session)
     assert [header.verdict_box.itemText(i) for i in range(3)] == ["通过", "需修改", "未下结论"]
+    # a carried 符合 is half ticked, and ticking confirms it (it used to read ticked, and Space undid it)
+    model = w.checklist.model
+    idx = model.item_index("measures")
+    assert Qt.CheckState(idx.data(Qt.ItemDataRole.CheckStateRole)) == Qt.CheckState.PartiallyChecked
+    model.toggle(idx)
+    confirmed = w.session.decision(new.sha256, "measures")
+    assert confirmed is not None and (confirmed.decision, confirmed.stale) == ("符合", False)
+    assert header.progress_label.text() == f"1/{len(new.checklist)} 已核"
+    from ui.compare.model import legend
+
+    assert legend().endswith("✓? 待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check
     assert w.session.status(new.sha256) == "审阅中"
     w.close()
 

@@ -152,8 +152,10 @@ class ChecklistModel(QAbstractItemModel):
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return item_name(r)
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if decision == "符合" else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.CheckStateRole:  # a carried 符合 half ticked: a click confirms it
+                if decision == "符合":
+                    return Qt.CheckState.PartiallyChecked if dec is not None and dec.stale else Qt.CheckState.Checked
+                return Qt.CheckState.Unchecked
         elif column == 1:  # an icon only: the names keep the width (the tooltip says the status)
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(r.status)
@@ -162,7 +164,7 @@ class ChecklistModel(QAbstractItemModel):
         elif column == 2:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " ✎" if dec and dec.comment else ""
-                stale = text(msg("review.to_recheck")) if dec and dec.stale else ""
+                stale = text(msg("review.to_recheck")) if dec and dec.stale and decision != "未定" else ""
                 waiting = self.tr("（未保存）") if self._sha and self._session.unsaved(self._sha, r.id) else ""
                 shown = ("" if decision == "未定" else decision_name(decision)) + mark
                 note = stale + waiting  # on a line of its own: the column is as wide as "不符合 ✎"
@@ -201,6 +203,6 @@ class ChecklistModel(QAbstractItemModel):
         if r is None or self._sha is None:
             return
         dec = self._session.decision(self._sha, r.id)
-        ticked = dec is not None and dec.decision == "符合"
+        ticked = dec is not None and dec.decision == "符合" and not dec.stale  # a carried one is confirmed
         item = self.index(index.row(), 0, index.parent())
         self.setData(item, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
