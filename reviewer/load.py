@@ -25,7 +25,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Pages kept as images (a stamped scan: 2–3 MB a page at 300 dpi) are read page by page; 50 MB would
 # refuse an ordinary 20-page scan. Text is held whole: a text file this large is no annual report.
 PAGES_MAX_BYTES = 300 * 1024 * 1024
-_PAGE_SUFFIXES = frozenset({".pdf", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
+_PAGE_SUFFIXES = frozenset({".pdf", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".docx"})
 # Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
 TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 # ...but for what no text editor shows as text: a document whose own bytes say what it is (a .docx,

@@ -53,9 +53,12 @@ def _heading_level(paragraph: Any) -> int | None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Every run of the paragraph that Word shows: not those deleted or moved away (tracked), nor those
 # of a text box or a ruby's reading, wherever they sit (hyperlinks, content controls, insertions…).
-_SHOWN_RUNS = ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt)]"
-# Block-level wrappers whose children are paragraphs and tables of their own.
+# Nor the prompt an unfilled content control shows (单击或点击此处输入文字).
+_SHOWN_RUNS = (".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt"
+               " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]")
+# Wrappers whose children are paragraphs and tables (or a table's rows, or a row's cells) of their own.
 _WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
+_PLACEHOLDER = f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr"
 
 
 def _shown_text(p: Any) -> str:
@@ -67,7 +70,7 @@ def _blocks(container: Any) -> Any:
     for child in container.iterchildren():
         if child.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl"):
             yield child
-        elif child.tag in _WRAPPERS:
+        elif child.tag in _WRAPPERS and child.find(_PLACEHOLDER) is None:  # not an unfilled control's prompt
             yield from _blocks(child)
 
 
@@ -94,28 +97,32 @@ def _numbering(document: Any) -> Numbering | None:
     return parse_numbering(part.element)
 
 
-def _table_lines(table: Any) -> list[str]:
+def _table_lines(tbl: Any) -> list[str]:
+    """A table's non-blank paragraphs, row by row and cell by cell, read from its XML: rows and cells
+    in content controls (a repeating section) count too. Each merged cell is one element, its
+    continuations empty."""
     lines: list[str] = []
-    # A merged cell comes back once per spanned column and (vertical merge) per spanned row. The set
-    # holds the lxml elements themselves: id() of a dropped proxy can be reused by the next cell.
-    seen: set[Any] = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            lines.extend(_cell_lines(cell._tc, table))
+    for tr in _children(tbl, f"{{{_W}}}tr"):
+        for tc in _children(tr, f"{{{_W}}}tc"):
+            lines.extend(_cell_lines(tc))
     return lines
 
 
-def _cell_lines(tc: Any, table: Any) -> list[str]:
-    """A cell's non-blank paragraphs, those in its content controls and nested tables included."""
-    from docx.table import Table
+def _children(parent: Any, tag: str) -> Any:
+    """``parent``'s children of ``tag``, those inside content controls included."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS and child.find(_PLACEHOLDER) is None:
+            yield from _children(child, tag)
 
+
+def _cell_lines(tc: Any) -> list[str]:
+    """A cell's non-blank paragraphs, those in its content controls and nested tables included."""
     out: list[str] = []
     for block in _blocks(tc):
         if block.tag == f"{{{_W}}}tbl":
-            out.extend(_table_lines(Table(block, table)))
+            out.extend(_table_lines(block))
         elif (text := _shown_text(block)).strip():
             out.append(text)
     return out
@@ -124,7 +131,6 @@ def _cell_lines(tc: Any, table: Any) -> list[str]:
 def load_docx(data: bytes) -> tuple[str, tuple[LineHint, ...]]:
     """Raises ValueError/KeyError/zipfile.BadZipFile/PackageNotFoundError on a broken file."""
     import docx
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
@@ -134,7 +140,7 @@ def load_docx(data: bytes) -> tuple[str, tuple[LineHint, ...]]:
     hints: list[LineHint] = []
     for block in _blocks(document.element.body):
         if block.tag == f"{{{_W}}}tbl":
-            lines.extend(_table_lines(Table(block, body)))
+            lines.extend(_table_lines(block))
             continue
         text, hint, _ = _paragraph_line(Paragraph(block, body), numbering)
         if hint is not None:
@@ -166,14 +172,25 @@ def read_docx(data: bytes, ctx: Context) -> Extracted:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError, XMLSyntaxError) as exc:
         # python-docx reports a damaged package through any of these, depending on which part is bad.
         raise FormatProblem("corrupt", "Word 文档已损坏，无法读取；请在 Word 中打开并另存后再试") from exc
-    if pictures:  # scanned pages pasted into Word: read as the scan they are
+    if pictures:  # scanned pages pasted into Word (under a typed title, perhaps): read as the scan they are
         from reviewer.formats.ocr import read_pictures
 
-        return read_pictures(pictures, ctx, "docx+ocr")
+        try:
+            scan = read_pictures(pictures, ctx, "docx+ocr")
+        except FormatProblem as problem:
+            if problem.kind != "scanned" or not text.strip():
+                raise
+        else:  # the typed words first: the title and the like stand above the pages
+            typed = text.strip()
+            return Extracted(f"{typed}\n{scan.text}" if typed else scan.text, scan.format, None, (),
+                             tuple((a + len(typed) + 1, b + len(typed) + 1, c) for a, b, c in scan.uncertain)
+                             if typed else scan.uncertain)
     return Extracted(check_text(text, 0), "docx", None, hints)
 
 
-_SCANNED_BELOW = 20  # characters of text: fewer, and the document's pictures are its pages
+# Characters of typed text: fewer, and the document's pictures are its pages (a title of 20 characters
+# and a line or two may stand above them); a picture with no words in it leaves the typed text alone.
+_SCANNED_BELOW = 300
 
 
 def _body_pictures(data: bytes) -> list[bytes]:

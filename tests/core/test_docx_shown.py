@@ -74,3 +74,27 @@ def test_a_table_cells_content_control_and_nested_table_are_read(tmp_path: Path)
     path = tmp_path / "table.docx"
     document.save(str(path))
     assert load(path).text == "受理行政复议案件\n59件\n其中纠错12件\n"
+
+
+def test_a_rows_and_a_cells_content_control_are_read_and_an_unfilled_prompt_is_not(tmp_path: Path) -> None:
+    """Found in a review: a table row in a content control (a repeating section) and a cell in one
+    vanished; an unfilled control's prompt was read as the report's words."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate((("行一列一", "行一列二"), ("行二列一", "行二列二"))):
+        for c, value in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(value)
+    _wrap(table.rows[1]._tr, "w:sdt", "w:sdtContent")
+    _wrap(table.cell(0, 1)._tc, "w:sdt", "w:sdtContent")
+    prompt = document.add_paragraph()
+    control = _wrap(_run("单击或点击此处输入文字。"), "w:sdt", "w:sdtContent")
+    from lxml import etree
+
+    pr = etree.Element(qn("w:sdtPr"))
+    etree.SubElement(pr, qn("w:showingPlcHdr"))
+    control.insert(0, pr)  # type: ignore[attr-defined]
+    prompt._p.append(control)
+    document.add_paragraph("特此报告。")
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    assert load(path).text == "行一列一\n行一列二\n行二列一\n行二列二\n\n特此报告。\n"

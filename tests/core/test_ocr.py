@@ -219,9 +219,18 @@ def test_scanned_pages_pasted_into_a_word_file_are_recognised(tmp_path: Path, no
     assert [e.kind for e in deferred] == ["needs_ocr"]  # read after the other files, as a scan is
     doc = load(path)
     assert doc.format == "docx+ocr" and doc.text == _text(PAGES[:2])
+    titled = docx.Document()  # a typed title of more than 20 characters above the pasted pages
+    titled.add_paragraph("关于某某区2023年度法治政府建设情况的报告")
+    titled.add_picture(str(tmp_path / "p1.png"), width=Inches(6))
+    titled.save(str(tmp_path / "有标题的扫描版.docx"))
+    title = "关于某某区2023年度法治政府建设情况的报告"
+    assert load(tmp_path / "有标题的扫描版.docx").text == f"{title}\n" + _text(PAGES[1:2])
     logo = docx.Document()
     logo.add_picture(str(ff.make_scan_png(tmp_path / "logo.png", ["徽"])), width=Inches(1))
     logo.save(str(tmp_path / "只有徽标.docx"))
     with pytest.raises(ReportLoadError) as err:
         load(tmp_path / "只有徽标.docx")
     assert err.value.kind == "scanned" and "文档中只有图片，图片中几乎没有文字" in str(err.value)
+    logo.add_paragraph("一份只有一行字和一个徽标的通知。")  # the typed words stand when the picture holds none
+    logo.save(str(tmp_path / "通知.docx"))
+    assert load(tmp_path / "通知.docx").text == "\n一份只有一行字和一个徽标的通知。\n"  # the picture: a blank line
