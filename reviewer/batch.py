@@ -46,6 +46,7 @@ class BatchResult:
     added: list[str] = field(default_factory=list)  # content hashes brought into the project
     known: list[str] = field(default_factory=list)  # of those, the ones it held already (opened again)
     same_as: dict[str, str] = field(default_factory=dict)  # a file left out as a copy → the report it is
+    replaced: list[str] = field(default_factory=list)  # of ``added``, new versions of reports the project held
 
 
 @cache
@@ -176,6 +177,7 @@ def import_reports(
         result.errors += [*scan_errors, *more.errors]
         result.added += more.added
         result.known += more.known
+        result.replaced += more.replaced
         result.same_as.update(more.same_as)
         result.from_cache += more.from_cache
         result.cancelled = more.cancelled or bool(cancelled and cancelled())
@@ -204,7 +206,8 @@ def _read_already(paths: list[str], store: ReviewStore | None) -> tuple[list[str
         if digest in kept:
             found[digest] = path
     docs = [replace(d, path=found[d.sha256]) for d in store.documents(found)]
-    return [p for p in paths if p not in set(found.values())], docs
+    taken = {d.path for d in docs}  # a report of an old project may hold no text: its scan is read again
+    return [p for p in paths if p not in taken], docs
 
 
 def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | None, progress: Progress | None,
@@ -227,7 +230,9 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
         for a in analyses:
-            store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
+            rec = store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
+            if rec.changed_from is not None and a.sha256 not in records:  # its file changed: a new version
+                result.replaced.append(a.sha256)
     result.added = [a.sha256 for a in analyses]
     result.known = [sha for sha in result.added if sha in records]
     result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)

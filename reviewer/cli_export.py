@@ -72,7 +72,7 @@ def _changed_sources(paths: list[str], store: ReviewStore) -> dict[str, str]:
 
 
 def _kept_as_it_was(path: str) -> LoadError:
-    return LoadError(path, "changed", f"{Path(path).name}：源文件已更改；工作簿中是项目保存的版本。要按新内容审阅，"
+    return LoadError(path, "changed", f"{Path(path).name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
                                       "请在窗口中选择“审阅 → 重新导入已更改的报告”")
 
 

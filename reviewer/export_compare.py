@@ -130,7 +130,7 @@ def _block(ws: WriteOnlyWorksheet, cells: Cells, col: int, chart_col: str, figur
     first_row = cells.rows + 1
     entries = ranked(values)
     n = sum(v is not None for v in values)
-    key = "some" if len(entries) < n else ("all" if n == len(values) else "stated")
+    key = "some" if None in entries else ("all" if n == len(values) else "stated")  # None: the reports left out
     caption = _label(key, lang).format(label=figure.label(lang), n=n, total=len(values), top=TOP)
     cells.append(cells.row([caption]))
     gap = _label("gap", lang)

@@ -234,8 +234,12 @@ class Controller(QObject):
         return result.analyses[0].sha256 if result.analyses else None
 
     def _report(self, result: LoadResult) -> None:
-        new = len(result.added) - len(result.known)
-        if new:
+        new = len(result.added) - len(result.known) - len(result.replaced)
+        if result.replaced:
+            note = self.w.tr("已重新读入 {n} 份报告，原有判断标为待复核").format(n=len(result.replaced))
+            if new:
+                note += self.w.tr("；另打开 {n} 份报告").format(n=new)
+        elif new:
             note = self.w.tr("已打开 {n} 份报告").format(n=new)
             if result.known:
                 note += self.w.tr("，另有 {k} 份原已在项目中").format(k=len(result.known))

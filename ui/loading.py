@@ -34,6 +34,7 @@ class LoadResult:
     cancelled: bool = False
     added: list[str] = field(default_factory=list)  # reports brought in by this job
     known: list[str] = field(default_factory=list)  # of those, the ones the project held already
+    replaced: list[str] = field(default_factory=list)  # of those, new versions of reports it held
     failures: list[LoadError] | None = None  # the project's files that could not be read, as it keeps them
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
@@ -139,11 +140,12 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
             batch = import_reports(list(paths), ctx.checklist, store, progress, cancelled, pool=ctx.pool(),
                                    on_done=ctx.deliver, pages=ctx.pages, drafts=ctx.draft)
             if batch.cancelled:
-                return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, complete=False)
+                return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, known=batch.known,
+                                  replaced=batch.replaced, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
             result = _whole_project(ctx, store, lambda _d, _t: None, cancelled, known)
             result.errors = batch.errors + result.errors
-            result.added, result.known = batch.added, batch.known
+            result.added, result.known, result.replaced = batch.added, batch.known, batch.replaced
             return result
         finally:
             if owned:

@@ -143,7 +143,7 @@ def test_an_export_into_a_project_leaves_a_report_whose_file_changed_as_it_was(
     changed.write_text(changed.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
     capsys.readouterr()
     assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "b.xlsx")]) == 0
-    assert capsys.readouterr().err == (f"{changed.name}：源文件已更改；工作簿中是项目保存的版本。要按新内容审阅，"
+    assert capsys.readouterr().err == (f"{changed.name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
                                        "请在窗口中选择“审阅 → 重新导入已更改的报告”\n")
     store = open_store(p)
     assert [r.sha256 for r in store.reports()] == [first.sha256, store.reports()[1].sha256]

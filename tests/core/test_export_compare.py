@@ -121,3 +121,13 @@ def test_the_window_lines_reports_up_by_the_workbooks_key_figures_first() -> Non
     names = [f.zh for f in figures]
     assert "矛盾纠纷/人民调解（起）" not in names and "执法人员（名）" not in names
     assert names[7:9] == ["政务公开（条）", "行政执法（件）"]
+
+
+def test_a_list_with_reports_left_out_never_says_all(tmp_path: Path) -> None:
+    """Found in a review: 31 reports stating a figure gave 15, ⋯, 15 under 全部 31 份报告."""
+    checklist = load_checklist()
+    seed = analyze_document(load(SEED_FILES[0]), checklist)
+    reports = [replace(seed, sha256=f"{i:064x}", file=f"/in/{i}.txt") for i in range(31)]
+    ws = openpyxl.load_workbook(export(reports, tmp_path / "r.xlsx", checklist=checklist))["指标对比"]
+    captions = [c.value for c in ws["A"] if isinstance(c.value, str) and "行政复议案件（件）：" in c.value]
+    assert captions == ["行政复议案件（件）：31 份报告写明此数（共 31 份），列出前 15 名和后 15 名"]

@@ -171,6 +171,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
         w.actions_.reimport.trigger()
     shas = [a.sha256 for a in w.session.analyses()]
     assert len(shas) == 2 and first.sha256 not in shas and not w.session.changed_on_disk
+    assert w.status.currentMessage() == "已重新读入 1 份报告，原有判断标为待复核"  # not 已打开 1 份报告
     new = next(a for a in w.session.analyses() if a.file == str(path))
     carried = w.session.decision(new.sha256, "measures")
     assert carried is not None and (carried.comment, carried.stale) == ("看过", True)  # marked for re-check
