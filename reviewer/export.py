@@ -113,12 +113,14 @@ def _info_line(info: ExportInfo, reviews: Sequence[ReportReview], now: datetime)
 
 
 def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[ReportReview],
-             decisions: rows.Decisions, verdicts: rows.Verdicts, info: ExportInfo, now: datetime) -> None:
+             decisions: rows.Decisions, verdicts: rows.Verdicts, info: ExportInfo, now: datetime,
+             names: Sequence[str]) -> None:
     lang = info.lang
     headers = rows.headers("summary", lang)
     data = [rows.summary_row(i, a, rv, verdicts.get(a.sha256),
-                             rows.reviewer_names(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256), lang), lang)
-            for i, (a, rv) in enumerate(zip(analyses, reviews, strict=True), start=1)]
+                             rows.reviewer_names(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256), lang), lang,
+                             name)
+            for i, (a, rv, name) in enumerate(zip(analyses, reviews, names, strict=True), start=1)]
     ws = wb.create_sheet(_name("summary", lang))
     widths = fit_widths(headers, data[:SAMPLE], WRAPPED["summary"])
     setup_sheet(ws, widths, page_footer(info, now), header_row=2)
@@ -159,13 +161,13 @@ def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> li
 
 
 def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decisions,
-            checklist: Checklist | None, lang: Lang, footer: Footer) -> None:
+            checklist: Checklist | None, lang: Lang, footer: Footer, files: Sequence[str]) -> None:
     cols = item_columns(analyses, checklist)
     ws = wb.create_sheet(_name("matrix", lang))
     summary_headers = rows.headers("summary", lang)
     headers = [summary_headers[1], summary_headers[4], *[c.label(lang) for c in cols]]
     # The unit with its year, told apart where two coincide: two reports of one unit read alike otherwise.
-    names = [[unit, Path(a.file).name] for unit, a in zip(rows.report_names(analyses), analyses, strict=True)]
+    names = [[unit, name] for unit, name in zip(rows.report_names(analyses), files, strict=True)]
     widths = _matrix_widths(headers, names)
     setup_sheet(ws, widths, footer)
     make = Cells(ws, widths)
@@ -194,14 +196,17 @@ def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verd
     footer = page_footer(info, now)
     wb = new_workbook()
     reviews = [summarize(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256)) for a in analyses]
-    _summary(wb, analyses, reviews, decisions, verdicts, info, now)
-    _matrix(wb, analyses, decisions, checklist, lang, footer)
-    detail = [r for a in analyses for r in rows.detail_rows(a, decisions.get(a.sha256, {}), lang)]
+    # 和平区/报告.docx, 河西区/报告.docx: units' files of one name told apart on every sheet
+    files = distinct_names([a.file for a in analyses])
+    _summary(wb, analyses, reviews, decisions, verdicts, info, now, files)
+    _matrix(wb, analyses, decisions, checklist, lang, footer, files)
+    shown = list(zip(analyses, files, strict=True))
+    detail = [r for a, name in shown for r in rows.detail_rows(a, decisions.get(a.sha256, {}), lang, name)]
     _sheet(wb, _name("detail", lang), "detail", detail, lang, footer)
-    metrics = [r for a in analyses for r in rows.metric_rows(a, info.lang)]
+    metrics = [r for a, name in shown for r in rows.metric_rows(a, info.lang, name)]
     _sheet(wb, _name("metrics", lang), "metrics", metrics, lang, footer)
     write_comparison(wb, _name("compare", lang), analyses, lang, footer)
-    findings = [r for a in analyses for r in rows.finding_rows(a, lang)]
+    findings = [r for a, name in shown for r in rows.finding_rows(a, lang, name)]
     _sheet(wb, _name("findings", lang), "findings", findings, lang, footer)
     write_last_year(wb, analyses, promises or {}, lang, footer)
     return wb

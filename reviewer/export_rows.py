@@ -120,12 +120,13 @@ def evidence_text(a: Analysis, r: CheckResult, by_id: Mapping[str, Section]) -> 
 
 
 def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, reviewers: str,
-                lang: Lang) -> list[object]:
+                lang: Lang, name: str = "") -> list[object]:
+    """``name``: the file's name as the workbook shows it (``paths.distinct_names``), else its own."""
     gaps = LIST_SEP[lang].join(
         f"{r.label(lang)}{BRACKETS[lang].format(CHECK_STATUS.label(r.status, lang))}" for r in gap_items(a)
     )
     return [
-        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, readable_name(a.file),
+        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, name or readable_name(a.file),
         f"{rv.parts_found}/{rv.parts_required}", Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
         f"{rv.decided}/{rv.items}",
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
@@ -133,9 +134,9 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
     ]
 
 
-def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) -> list[list[object]]:
+def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang, name: str = "") -> list[list[object]]:
     rows: list[list[object]] = []
-    unit, name = issuer_of(a), readable_name(a.file)  # once per report, not per row
+    unit, name = issuer_of(a), name or readable_name(a.file)  # once per report, not per row
     by_id = {s.id: s for s in walk_sections(a.sections)}
     for r in a.checklist:
         d = decisions.get(r.id)
@@ -147,10 +148,10 @@ def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang) 
     return rows
 
 
-def metric_rows(a: Analysis, lang: Lang = "zh") -> list[list[object]]:
+def metric_rows(a: Analysis, lang: Lang = "zh", name: str = "") -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
-    unit, name = issuer_of(a), readable_name(a.file)
+    unit, name = issuer_of(a), name or readable_name(a.file)
     for m in a.metrics:
         sec = by_id.get(m.section or "")
         value: object = int(m.value) if float(m.value).is_integer() else m.value
@@ -161,8 +162,8 @@ def metric_rows(a: Analysis, lang: Lang = "zh") -> list[list[object]]:
     return rows
 
 
-def finding_rows(a: Analysis, lang: Lang) -> list[list[object]]:
-    unit, name = issuer_of(a), readable_name(a.file)
+def finding_rows(a: Analysis, lang: Lang, name: str = "") -> list[list[object]]:
+    unit, name = issuer_of(a), name or readable_name(a.file)
     return [
         [unit, name, FINDING_KIND.label(f.kind, lang), SEVERITY.label(f.severity, lang),
          f.message.render(lang), excerpt(a, f.start, f.end)]

@@ -241,3 +241,17 @@ def test_every_kind_of_load_problem_has_its_words() -> None:
                             re.MULTILINE))  # _mislabelled's "mismatch"
     assert {"corrupt", "empty", "mismatch", "duplicate", "analysis_failed"} <= kinds
     assert sorted(kinds - set(LOAD_PROBLEM)) == []
+
+
+def test_reports_of_one_file_name_are_told_apart_on_every_sheet(seed_analyses: list[Analysis],
+                                                                 tmp_path: Path) -> None:
+    """Found by a reviewer session: two units' 报告.docx both read 报告.docx on every sheet."""
+    a = replace(seed_analyses[0], file="/收文/和平区/报告.docx")
+    b = replace(seed_analyses[1], file="/收文/河西区/报告.docx")
+    book = openpyxl.load_workbook(export([a, b], tmp_path / "r.xlsx"))
+    summary = [r for r in book["汇总"].iter_rows(values_only=True) if r and isinstance(r[0], int)]
+    assert [r[4] for r in summary] == ["和平区/报告.docx", "河西区/报告.docx"]
+    assert {r[1] for r in book["核查明细"].iter_rows(min_row=2, values_only=True)} == {
+        "和平区/报告.docx", "河西区/报告.docx"}
+    assert [r[1] for r in book["核查矩阵"].iter_rows(min_row=2, values_only=True)] == [
+        "和平区/报告.docx", "河西区/报告.docx"]
