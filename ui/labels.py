@@ -8,6 +8,8 @@ restart anyway.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 
@@ -102,9 +104,12 @@ def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
     the year (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
     if fm.horizontalAdvance(label) <= width:
         return label
-    name, sep, year = label.rpartition(" · ")
-    tail = sep + year
-    if not sep or not year.isdigit() or fm.horizontalAdvance("…" + tail) > width:  # a file's name, or no room
+    m = _LABEL.match(label)  # a note after the year stays too: （源文件已更改）
+    tail = label[m.start(2) - 3 :] if m else ""
+    if not m or fm.horizontalAdvance("…" + tail) > width:  # a file's name, or no room
         return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
-    return fm.elidedText(name, Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(tail)) + tail
+    return fm.elidedText(m.group(1), Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(tail)) + tail
+
+
+_LABEL = re.compile(r"^(.*) · (\d{4})(（[^（）]*）)?$")
 

@@ -205,3 +205,8 @@ def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> No
     assert fm.horizontalAdvance(elided_report_label(fm, label, narrow)) <= narrow
     file_name = elided_report_label(fm, "报告 · 修改稿.docx", fm.horizontalAdvance("报告 · 修"))
     assert file_name.startswith("报告") and file_name.endswith("…")  # no year to keep: the name's start stays
+    # a note after the year stays whole (found by a reviewer session: 津南区人民政府 · 2021（源…)
+    noted = label + "（源文件已更改）"
+    room = fm.horizontalAdvance("中共泰州市委 · 2021（源文件已更改）")
+    cut = elided_report_label(fm, noted, room)
+    assert cut.endswith("… · 2021（源文件已更改）") and fm.horizontalAdvance(cut) <= room
