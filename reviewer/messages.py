@@ -398,7 +398,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # the review shared on the team's server
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
     "review.to_recheck": ("（待复核）", " (to re-check)"),
-    "review.recheck_legend": ("待复核（对旧版本的判断）", "to re-check (decided on an earlier version)"),
+    "review.recheck_legend": ("蓝底：待复核（对旧版本的判断）", "blue: to re-check (decided on an earlier version)"),
     "review.by_stale": ("{reviewer} 于 {time} 对旧版本判定，请复核",
                         "Decided by {reviewer} at {time} on an earlier version: please re-check"),
     # Which report too: several are open, and the note stands in the status bar, far from it.

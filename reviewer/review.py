@@ -135,9 +135,6 @@ class CellState:
         return f"{auto} · {DECISION.label(self.decision, lang)}" if self.decision else auto
 
 
-RECHECK_MARK = "?"  # after a decision's glyph: made on an earlier version, to re-check (✓?)
-
-
 def recheck_label(decision: str, lang: Lang = "zh") -> str:
     """A decision carried over from an earlier version of the report: 符合（待复核）."""
     return f"{DECISION.label(decision, lang)}{msg('review.to_recheck').render(lang)}"
@@ -157,8 +154,8 @@ def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> Cel
     a decision carried over from an earlier version waits to be confirmed."""
     auto = result.status if result is not None else "not_applicable"
     decided = decision.decision if decision is not None and decision.decision != "未定" else None
-    if decided is not None and decision is not None and decision.stale:  # ✓? in the colour of work to do
-        return CellState(DECISION.glyph(decided) + RECHECK_MARK, TONES["active"], auto, None, decided)
+    if decided is not None and decision is not None and decision.stale:  # its glyph, in the colour of work to do
+        return CellState(DECISION.glyph(decided), TONES["active"], auto, None, decided)
     if decided is not None:
         return CellState(DECISION.glyph(decided), DECISION.tone(decided), auto, decided)
     return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None)

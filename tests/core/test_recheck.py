@@ -44,7 +44,7 @@ def test_a_carried_decision_shows_what_the_program_found_and_says_to_recheck() -
     assert state.decision is None and state.recheck == "不符合"
     assert first.status == "found"
     assert state.label() == "已具备 · 不符合（待复核）" and state.label("en") == "Present · Fails (to re-check)"
-    assert state.glyph == "✗?" and state.tone.ink == "#1565c0"  # the decision, marked, in the colour of work to do
+    assert state.glyph == "✗" and state.tone.ink == "#1565c0"  # the decision, in the colour of work to do
     undecided = ItemDecision(A.sha256, first.id, "未定", "看看", "李四", "2027-03-01T09:00:00+08:00", stale=True)
     assert decision_label(undecided) == "未定"  # nothing to re-check, as the counts hold it
     assert decision_label(d) == "不符合（待复核）" and decision_label(_decided(False)[first.id]) == "不符合"
@@ -57,7 +57,7 @@ def test_the_workbook_marks_them_and_does_not_count_them(tmp_path: Path) -> None
     assert {r[6] for r in detail} == {"符合（待复核）", "不符合（待复核）"}
     matrix = book["核查矩阵"]
     first = matrix.cell(row=2, column=3)
-    assert first.value == "✗?" and first.comment is not None
+    assert first.value == "✗" and first.fill.fgColor.rgb.endswith("DBE8FB") and first.comment is not None
     assert first.comment.text.startswith("不符合（待复核）\n缺少数据")
     summary = next(r for r in book["汇总"].iter_rows(values_only=True) if r and r[0] == 1)
     assert f"0/{len(ITEMS)}" in summary

@@ -193,7 +193,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     assert header.progress_label.text() == f"1/{len(new.checklist)} 已核"
     from ui.compare.model import legend
 
-    assert legend().endswith("✓? 待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check
+    assert legend().endswith("蓝底：待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check
     assert w.session.status(new.sha256) == "审阅中"
     w.close()
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult
 from reviewer.paths import readable_name
-from reviewer.review import RECHECK_MARK, ItemColumn, KeyFigure, cell_state, item_columns, key_figure
+from reviewer.review import ItemColumn, KeyFigure, cell_state, item_columns, key_figure
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
@@ -45,7 +45,7 @@ def legend() -> str:
     """What the grid's glyphs mean, from the vocabulary (the workbook's 核查矩阵 uses the same)."""
     auto = "　".join(f"{CHECK_STATUS.glyph(c)} {check_status_name(c)}" for c in CHECK_STATUS)
     decided = "　".join(f"{DECISION.glyph(c)} {decision_name(c)}" for c in DECISION if DECISION.glyph(c))
-    recheck = f"{DECISION.glyph('符合')}{RECHECK_MARK} {text(msg('review.recheck_legend'))}"
+    recheck = text(msg("review.recheck_legend"))
     return QCoreApplication.translate("compare", "程序判断：{auto}　　审阅决定：{decided}　{recheck}").format(
         auto=auto, decided=decided, recheck=recheck)
 
