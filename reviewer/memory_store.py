@@ -23,7 +23,7 @@ from reviewer.model import (
     not_earlier,
 )
 from reviewer.project_copy import KeptReport, ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places
 from reviewer.store_lastyear import MemoryLastYear
 from reviewer.store_schema import StoreError
 
@@ -82,7 +82,8 @@ class MemoryReviewStore(MemoryLastYear):
         return old.sha256
 
     def reports(self) -> list[ReportRecord]:
-        return [r for sha, r in self._reports.items() if sha not in self._removed]
+        active = [r for sha, r in self._reports.items() if sha not in self._removed]
+        return in_first_places(active, [(sha, r.changed_from) for sha, r in self._reports.items()])
 
     def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
         wanted = None if shas is None else set(shas)

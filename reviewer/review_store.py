@@ -7,7 +7,7 @@ shows exactly its reports, wherever their source files are now.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,6 +45,23 @@ class HistoryEntry:
     field: str
     old: str | None
     new: str | None
+
+
+def in_first_places(active: Sequence[ReportRecord], lineage: Sequence[tuple[str, str | None]]) -> list[ReportRecord]:
+    """``active`` in the order their first versions came in: a report read again after its file changed
+    keeps its place in the list (it used to jump to the end). ``lineage``: every report the project
+    ever held, removed ones too, as (sha256, changed_from) in the order they came in."""
+    place = {sha: i for i, (sha, _) in enumerate(lineage)}
+    earlier = dict(lineage)
+
+    def first(sha: str) -> int:
+        seen = {sha}
+        while (prev := earlier.get(sha)) is not None and prev in place and prev not in seen:
+            seen.add(prev)
+            sha = prev
+        return place.get(sha, len(place))
+
+    return sorted(active, key=lambda r: first(r.sha256))
 
 
 class ReviewStore(Protocol):

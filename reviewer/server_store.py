@@ -25,7 +25,7 @@ from reviewer.location import ServerAddress, parse_server
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord
+from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.server_errors import (
     RefusedError,
@@ -147,8 +147,8 @@ class ServerReviewStore(ServerLastYear):
                             doc.size, mtime)
 
     def reports(self) -> list[ReportRecord]:
-        rows = self._rows(f"SELECT {_REPORT_COLUMNS} FROM reports WHERE removed IS NULL ORDER BY seq")
-        return [report_row(r) for r in rows]
+        rows = self._rows(f"SELECT {_REPORT_COLUMNS}, removed IS NULL FROM reports ORDER BY seq")
+        return in_first_places([report_row(r[:-1]) for r in rows if r[-1]], [(r[0], r[6]) for r in rows])
 
     def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
         sql = ("SELECT r.path, r.path_raw, t.data FROM reports r JOIN texts t ON t.sha256 = r.sha256"

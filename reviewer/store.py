@@ -31,7 +31,7 @@ from reviewer.model import (
 )
 from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore
+from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore, in_first_places
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.store_backup import CorruptProjectError, backup_path, check_and_back_up
 from reviewer.store_lastyear import SqliteLastYear
@@ -156,9 +156,8 @@ class SqliteReviewStore(SqliteLastYear):
 
     def reports(self) -> list[ReportRecord]:
         rows = self._conn.execute(
-            f"SELECT {_REPORT_COLUMNS} FROM reports WHERE removed IS NULL ORDER BY added, rowid"
-        ).fetchall()
-        return [_record(r) for r in rows]
+            f"SELECT {_REPORT_COLUMNS}, removed IS NULL FROM reports ORDER BY added, rowid").fetchall()
+        return in_first_places([_record(r[:-1]) for r in rows if r[-1]], [(r[0], r[5]) for r in rows])
 
     def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
         """Texts of the project's reports; a report of a version-1 project has none until re-imported."""

@@ -89,6 +89,15 @@ def test_a_moved_report_keeps_its_review_and_its_place(store: ReviewStore) -> No
     assert store.decisions(A)["measures"].decision == "符合"
 
 
+def test_a_new_version_keeps_its_reports_place_in_the_list(store: ReviewStore) -> None:
+    """Found by a reviewer session: a report read again after its file changed jumped to the end."""
+    for sha, name in ((A, "a"), (B, "b")):
+        store.add_report(doc(sha, f"/x/{name}.txt"), None, None, None)
+    store.add_report(doc(C, "/x/a.txt", "改过的正文"), None, None, None)
+    store.add_report(doc("d" * 64, "/x/a.txt", "又改过的正文"), None, None, None)
+    assert [r.sha256 for r in store.reports()] == ["d" * 64, B]
+
+
 def test_new_content_at_a_known_path_replaces_the_report_with_its_decisions_marked_stale(store: ReviewStore) -> None:
     store.add_report(doc(A, "/x/a.txt"), None, None, None)
     store.set_decision(A, "measures", "符合", "看过", "r")
