@@ -163,8 +163,9 @@ def test_a_changed_source_file_is_noticed_and_a_moved_one_is_not(tmp_path: Path)
     (folder / SEED_FILES[1].name).unlink()
     assert changed_sources(records) == [records[0].sha256]
     again = import_reports([first], CHECKLIST, store, workers=1)  # re-imported: one report, the new version
-    assert [r.sha256 for r in store.reports()] == [records[1].sha256, records[2].sha256, again.added[0]]
-    assert store.reports()[2].changed_from == records[0].sha256
+    # one report, the new version, in the old one's place
+    assert [r.sha256 for r in store.reports()] == [again.added[0], records[1].sha256, records[2].sha256]
+    assert store.reports()[0].changed_from == records[0].sha256
 
 
 def test_a_fully_cached_reopen_does_not_load_the_analyser(tmp_path: Path) -> None:
