@@ -17,7 +17,7 @@ from typing import Literal
 from reviewer.checklist import Checklist, ChecklistItem
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, CheckResult, Finding, ItemDecision
-from reviewer.review import Decisions
+from reviewer.review import Decisions, is_to_recheck
 from reviewer.vocab import FINDING_KIND, READING_FINDINGS, REQUIRED_PARTS, Lang
 
 NoteKind = Literal["finding", "failed", "missing_part"]
@@ -155,12 +155,12 @@ def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tup
     """Items of the report the reviewer marked 不符合, in checklist order (decisions in force: one made
     on an earlier version of the report, not yet confirmed, is not sent to the unit)."""
     return [(r, d) for r in a.checklist
-            if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not d.stale]
+            if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not is_to_recheck(d)]
 
 
 def _undecided_comment(decisions: Decisions, item: ChecklistItem | None) -> str:
     d = decisions.get(item.id) if item is not None else None
-    return d.comment.strip() if d is not None and not d.stale and d.decision == "未定" else ""
+    return d.comment.strip() if d is not None and d.decision == "未定" else ""  # a carried 未定's too: it stands
 
 
 def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, voice: Voice,

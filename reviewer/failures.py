@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from reviewer.model import LoadError
-from reviewer.paths import distinct_names
+from reviewer.paths import distinct_names, path_key
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
 
@@ -34,18 +34,17 @@ def kept_failures(store: ReviewStore) -> list[LoadError]:
 def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str]) -> None:
     """Keep ``errors`` of files that failed, and forget files now ``read`` (or accounted for: a copy, a
     report in another format, a changed file whose kept version stands)."""
-    kept = {e.path: e for e in kept_failures(store)}
+    kept = {path_key(e.path): e for e in kept_failures(store)}  # one file however its path is spelt
     before = dict(kept)
     for path in read:
-        kept.pop(os.path.abspath(path), None)
+        kept.pop(path_key(path), None)
     for e in errors:
-        path = os.path.abspath(e.path)
         if e.kind in _PASSING:
             continue
         if e.lost:
-            kept[path] = LoadError(path, e.kind, e.message)
+            kept[path_key(e.path)] = LoadError(os.path.abspath(e.path), e.kind, e.message)
         else:
-            kept.pop(path, None)
+            kept.pop(path_key(e.path), None)
     if kept != before:
         value = [{"path": e.path, "kind": e.kind, "message": e.message} for e in kept.values()]
         store.set_setting(KEY, json.dumps(value, ensure_ascii=False) if value else None)

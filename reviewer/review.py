@@ -22,8 +22,14 @@ FINISHED = ("通过", "需修改")
 def in_force(decisions: Decisions) -> dict[str, ItemDecision]:
     """The decisions that stand. One carried over from an earlier version of the report (its file
     changed and was read again) waits for the reviewer to confirm it (待复核): until then it counts as
-    no decision, in the window, the workbook and what is sent to the unit."""
-    return {k: d for k, d in decisions.items() if not d.stale}
+    no decision, in the window, the workbook and what is sent to the unit. An item left 未定 has
+    nothing to confirm: its comment stands as it is shown."""
+    return {k: d for k, d in decisions.items() if not is_to_recheck(d)}
+
+
+def is_to_recheck(d: ItemDecision | None) -> bool:
+    """A decision carried over from an earlier version of the report, to be confirmed (not a 未定)."""
+    return d is not None and d.stale and d.decision != "未定"
 
 
 def review_status(decisions: Decisions, verdict: ReportVerdict | None) -> str:
@@ -74,7 +80,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
     points, judged = score(a.checklist)
     ids = {r.id for r in a.checklist}
     every = [d for item, d in decisions.items() if item in ids]
-    mine = [d for d in every if not d.stale]
+    mine = [d for d in every if not is_to_recheck(d)]
     changes = [(d.time, d.reviewer) for d in every] + ([(verdict.time, verdict.reviewer)] if verdict else [])
     last_time, last_reviewer = max(changes, default=("", ""))
     return ReportReview(
@@ -93,7 +99,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         findings=len(a.findings),
         reviewer=last_reviewer,
         time=last_time,
-        to_recheck=sum(1 for d in every if d.stale and d.decision != "未定"),
+        to_recheck=sum(1 for d in every if is_to_recheck(d)),
     )
 
 
@@ -115,7 +121,7 @@ def gap_items(a: Analysis) -> list[CheckResult]:
 
 def open_items(a: Analysis, decisions: Decisions) -> list[CheckResult]:
     """Items the reviewer has not decided yet (those to re-check among them)."""
-    return [r for r in a.checklist if (d := decisions.get(r.id)) is None or d.decision == "未定" or d.stale]
+    return [r for r in a.checklist if (d := decisions.get(r.id)) is None or d.decision == "未定" or is_to_recheck(d)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,7 @@ def decision_label(decision: ItemDecision | None, lang: Lang = "zh") -> str:
     """What the reviewer decided for an item, as the workbook's detail sheet says it."""
     if decision is None:
         return DECISION.label("未定", lang)
-    if decision.stale and decision.decision != "未定":  # nothing to re-check in an item left undecided
+    if is_to_recheck(decision):  # nothing to re-check in an item left undecided
         return recheck_label(decision.decision, lang)
     return DECISION.label(decision.decision, lang)
 

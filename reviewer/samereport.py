@@ -7,12 +7,15 @@ texts are the same but for what a format adds around them:
 
 - the same text, whitespace aside (a text re-encoded, a document saved again, a PDF's line breaks), or
 - of different formats, both the report of one known unit for one year, and every difference between
-  their texts is page furniture: a running header or a page number (``_furniture``), never a word
-  of a sentence, a figure or a name. Candidates are found cheaply first (a min-hash of the texts'
-  chunks, at least ``NEAR`` of each one's chunks in the other, every number of one in the other).
+  their texts is page furniture (``_furniture``): a punctuation mark, a running header (short lines
+  met on several pages, or heading the text with words the other has nowhere), page numbers in a
+  run (1, 2, 3…; - 1 -; 第1页共3页); never a word put into or taken out of a sentence, a sentence,
+  a figure or a name. Candidates are found cheaply first (a min-hash of the texts' chunks, at least
+  ``NEAR`` of each one's chunks in the other).
 
-A version with a sentence added, a figure revised, last year's report with its year changed, or
-another unit's copy with its name changed stays a report of its own (reviewer sessions tried each).
+A version with a word, a clause or a sentence added or taken out, a figure revised, last year's report
+with its year changed, or another unit's copy with its name changed stays a report of its own
+(reviewer sessions and two code reviews tried each).
 
 The file kept is the one whose text is read most faithfully (``FIDELITY``); each other becomes a
 ``LoadError`` of kind ``same_report`` naming it, as a byte-identical copy is of kind ``duplicate``.
@@ -26,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from reviewer import dedup
@@ -39,11 +43,13 @@ MAX_FURNITURE = 0.03  # of the text: more differences than this are not page fur
 # Formats from the most faithful text to the least: styles and numbering kept, then plain text, then
 # text laid out on pages, then text recognised from images.
 FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd", "pdf+ocr", "docx+ocr", "ocr")
-_NUMBER = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
-_PAGE_MARK = re.compile(r"第\d{1,4}页(?:共\d{1,4}页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}")
-_WORDING = re.compile(r"[\d，。；！？、,.;!?\u4e00-\u9fff]")  # what page furniture between two texts never holds
+# A line holding only a page number: Word's bare 1, 2, 3 too, and - 1 -, 第1页共3页, 1/3.
+_PAGE_LINE = re.compile(r"[-—–－]?\d{1,4}[-—–－]?|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4}")
 _CJK_OR_DIGIT = re.compile(r"[\d\u4e00-\u9fff]")
+# A page number run into the text by a PDF reader: 3, -3-, 第3页, 第3页共9页, 3/9.
+_PAGE_MARK = re.compile(r"[-—–－]?(\d{1,4})[-—–－]?|第(\d{1,4})页(?:共\d{1,4}页)?|(\d{1,4})/\d{1,4}")
+_SENTENCE_END = re.compile(r"[。；！？]")
 
 
 @dataclass
@@ -61,9 +67,10 @@ class _Print:
     """What a document is compared by."""
 
     key: int  # the hash of the text without whitespace
-    bare: str  # the text without whitespace
+    bare: str  # the text without whitespace and without lines holding only a page number
+    lines: tuple[str, ...]  # those lines, each without whitespace
+    repeated: frozenset[str]  # lines met more than once (a running header a reader kept on every page)
     chunks: frozenset[int]
-    numbers: Counter[str]
     sketch: tuple[int, ...]
 
 
@@ -179,7 +186,7 @@ def _near(docs: Sequence[Document], prints: Sequence[_Print], parent: dict[int, 
                 for j in bucket:
                     if j not in seen and docs[j].format != docs[i].format and _root(parent, j) != _root(parent, i) \
                             and _alike(prints[j], prints[i]) and _one_unit_and_year(docs, whose, j, i) \
-                            and _furniture(prints[j].bare, prints[i].bare):
+                            and _furniture(prints[j], prints[i]):
                         _join(parent, j, i)
                     seen.add(j)
             bucket.append(i)
@@ -195,27 +202,34 @@ def _one_unit_and_year(docs: Sequence[Document], whose: dict[int, tuple[str, int
 
 
 def _print(text: str) -> _Print:
-    bare = _SPACE.sub("", text)
+    lines = tuple(line for raw in text.split("\n") if (line := _SPACE.sub("", raw)) and not _PAGE_LINE.fullmatch(line))
+    bare = "".join(lines)
     chunks = frozenset(hash(c) for c in dedup.chunks(dedup.normalise(bare)))
-    return _Print(hash(bare), bare, chunks, Counter(_NUMBER.findall(bare)), tuple(heapq.nsmallest(SKETCH, chunks)))
+    repeated = frozenset(line for line, n in Counter(lines).items() if n > 1)
+    return _Print(hash(bare), bare, lines, repeated, chunks,
+                  tuple(heapq.nsmallest(SKETCH, chunks)))
 
 
 def _alike(a: _Print, b: _Print) -> bool:
-    """The cheap tests: nearly the same chunks, and the numbers of one all in the other."""
-    if not (a.numbers <= b.numbers or b.numbers <= a.numbers):
-        return False
+    """The cheap test: nearly the same chunks (figures are the close look's: page numbers a reader ran
+    into the text, 2 and 10 read as 210, would make two texts of one report differ in their numbers)."""
     shared = len(a.chunks & b.chunks)
     return bool(a.chunks) and shared >= NEAR * len(a.chunks) and shared >= NEAR * len(b.chunks)
 
 
-def _furniture(a: str, b: str) -> bool:
-    """Whether every difference between the two texts (without whitespace) is page furniture: a
-    running header, a page number, a mark of punctuation; never a word of a sentence or a figure.
+def _furniture(pa: _Print, pb: _Print) -> bool:
+    """Whether every difference between the two texts (without whitespace and page-number lines) is
+    page furniture: a punctuation mark, or a running header (``_running_lines``); never words put
+    into or taken out of a sentence, a sentence, or a figure.
 
     The texts are lined up sentence by sentence first, and only the sentences that differ are
     compared character by character: a character-level diff of two long reports takes seconds."""
+    running = _running_lines(pa, pb) | _running_lines(pb, pa)
+    a = "".join(line for line in pa.lines if line not in running)
+    b = "".join(line for line in pb.lines if line not in running)
     ua, ub = _SENTENCES.findall(a), _SENTENCES.findall(b)
     differing = 0
+    pages: tuple[list[int], list[int]] = ([], [])  # page numbers a reader ran into the text, on either side
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ua, ub, autojunk=False).get_opcodes():
         if op == "equal":
             continue
@@ -225,25 +239,50 @@ def _furniture(a: str, b: str) -> bool:
         for op2, k1, k2, l1, l2 in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
             if op2 == "equal":
                 continue
-            x, y = left[k1:k2], right[l1:l2]
-            differing += len(x) + len(y)
-            if op2 == "replace" and (_CJK_OR_DIGIT.search(x) or _CJK_OR_DIGIT.search(y)):
-                return False  # a word or a figure changed: 泰州 → 扬州, 59 → 61
-            if any(_WORDING.search(_PAGE_MARK.sub("", seg)) and not _header(seg) for seg in (x, y) if seg):
-                return False
-    return differing <= MAX_FURNITURE * max(len(a), len(b))
+            for side, (text, k, j) in enumerate(((left, k1, k2), (right, l1, l2))):
+                segment = text[k:j]
+                if not segment:
+                    continue
+                if (number := _page_number(segment)) is not None and op2 != "replace":
+                    pages[side].append(number)
+                elif _CJK_OR_DIGIT.search(segment) or _in_a_figure(text, k, j):
+                    return False  # a word or a figure: 会同区公安局, 泰州 → 扬州, 59 → 61, 72.5 → 725
+            differing += (k2 - k1) + (l2 - l1)
+    return all(_one_after_another(p) for p in pages) and differing <= MAX_FURNITURE * max(len(a), len(b))
+
+
+def _in_a_figure(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] touches a digit: a point or a comma there is part of a figure."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
+def _page_number(segment: str) -> int | None:
+    m = _PAGE_MARK.fullmatch(segment)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def _one_after_another(numbers: list[int]) -> bool:
+    """Page numbers: 1, 2, 3… in order (a single one only for a page 1); a figure edited (15 → 152)
+    makes no such run."""
+    if not numbers:
+        return True
+    if len(numbers) == 1:
+        return numbers[0] == 1
+    return all(b == a + 1 for a, b in pairwise(numbers))
+
+
+def _running_lines(mine: _Print, other: _Print) -> set[str]:
+    """Lines of ``mine`` that are a running header or footer: short, no sentence, and either met on
+    several pages, or heading or ending the text with words the other text has nowhere (a line a PDF
+    wrapped is a piece of the other's text). 津南区2021年法治政府建设情况报告 over every page repeats
+    the title: it goes from both texts."""
+    ends = {line for line in (*mine.lines[:3], *mine.lines[-3:]) if line not in other.bare}
+    # A line said twice in a report's own words is no header when the other text has it wrapped in a paragraph.
+    pages = {line for line in mine.repeated if line not in other.bare or line in set(other.lines)}
+    return {line for line in pages | ends if len(line) <= 40 and not _SENTENCE_END.search(line)}
 
 
 _SENTENCES = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
 _CLOSER_LOOK = 20_000  # characters of differing sentences compared one by one (a header breaks a few)
 
 
-def _header(segment: str) -> bool:
-    """A running header: a short line naming a unit or a document (某某区人民政府文件), no sentence and
-    no figure; a word put into a sentence is none."""
-    rest = _PAGE_MARK.sub("", segment)
-    return len(rest) <= 40 and not _SENTENCE_OR_FIGURE.search(rest) and _NAME_END.search(rest) is not None
-
-
-_SENTENCE_OR_FIGURE = re.compile(r"[\d，。；！？、,.;!?]")
-_NAME_END = re.compile(r"(?:人民政府|政府|委员会|办公室|办公厅|文件|报告|局|厅|委|办|街道|镇|乡|区|县|市|院)[:：]?$")

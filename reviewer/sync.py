@@ -13,6 +13,7 @@ from datetime import datetime
 
 from reviewer.messages import Message, msg
 from reviewer.model import ItemDecision, ReportVerdict, not_earlier
+from reviewer.review import is_to_recheck
 
 
 def short_time(iso: str, today: datetime | None = None) -> str:
@@ -53,7 +54,7 @@ def decided_by(decision: ItemDecision | None, today: datetime | None = None) -> 
     """Who made the decision shown, and when (shown beside it on a shared project)."""
     if decision is None or not decision.reviewer:
         return None
-    key = "review.by_stale" if decision.stale else "review.by"
+    key = "review.by_stale" if is_to_recheck(decision) else "review.by"
     return msg(key, reviewer=decision.reviewer, time=short_time(decision.time, today))
 
 

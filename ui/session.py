@@ -18,7 +18,7 @@ from reviewer.journal import Change, apply_change, now
 from reviewer.messages import msg
 from reviewer.model import Analysis, Decision, ItemDecision, LoadError, ReportVerdict, Verdict
 from reviewer.paths import readable_stem
-from reviewer.review import ReportReview, finished_of, review_status, summarize
+from reviewer.review import ReportReview, finished_of, is_to_recheck, review_status, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.server_errors import refusal
 from reviewer.sync import Team, merge_review, same_review, take_decision, take_verdict
@@ -284,7 +284,7 @@ class Session(QObject):
         old = self.decision(sha256, item)
         if (old.comment if old is not None else "") == comment:
             return
-        self.set_decision(sha256, item, old.decision if old and not old.stale else "未定", comment)
+        self.set_decision(sha256, item, old.decision if old and not is_to_recheck(old) else "未定", comment)
 
     def verdict(self, sha256: str) -> ReportVerdict | None:
         return self._verdicts.get(sha256)

@@ -169,6 +169,7 @@ def read_pictures(pictures: list[bytes], ctx: Context, fmt: str) -> Extracted:
     """Pages pasted as pictures into a document (scans in a Word file), read by OCR in their order;
     ``fmt``: the document's format name, e.g. "docx+ocr"."""
 
+    ctx.need_ocr()  # before decoding any picture: the first, quick pass puts the file off at once
     readable = [p for p in pictures if _renders(p)]  # a drawing (EMF, WMF) or a broken picture is no page
     if not readable:
         raise FormatProblem("scanned", "文档中只有图片，且图片无法识别为扫描页，未打开")

@@ -98,3 +98,14 @@ def test_a_comment_on_a_missing_parts_item_left_undecided_is_in_its_word_comment
     assert "\n意见：请补写存在的不足\n" in note.text
     bare = next(n for n in notes_for(a, {}, checklist, voice) if n.kind == "missing_part")
     assert "请补写" not in bare.text
+
+
+def test_a_carried_comment_on_an_item_left_undecided_still_reaches_the_unit() -> None:
+    """Found in a review: shown as a plain 未定 with its comment (nothing to re-check), it was still
+    held out of the letter as a decision waiting to be confirmed."""
+    gap = next(r for r in A.checklist if r.status in ("missing", "partial"))
+    carried = ItemDecision(A.sha256, gap.id, "未定", "请补充执法案件数据", "李四", "2027-03-01T09:00:00+08:00",
+                           stale=True)
+    gaps = letter_fields(A, {gap.id: carried}, None, reviewer="王审阅")["缺项"]
+    assert any(x.endswith("（请补充执法案件数据）") for x in gaps)
+    assert summarize(A, {gap.id: carried}, None).to_recheck == 0

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.messages import msg
 from reviewer.model import CheckResult, Decision
+from reviewer.review import is_to_recheck
 from reviewer.vocab import BRACKETS, COLON
 from ui import plain
 from ui.icons import STATUS_COLOURS, status_icon
@@ -154,7 +155,7 @@ class ChecklistModel(QAbstractItemModel):
                 return item_name(r)
             if role == Qt.ItemDataRole.CheckStateRole:  # a carried 符合 half ticked: a click confirms it
                 if decision == "符合":
-                    return Qt.CheckState.PartiallyChecked if dec is not None and dec.stale else Qt.CheckState.Checked
+                    return Qt.CheckState.PartiallyChecked if is_to_recheck(dec) else Qt.CheckState.Checked
                 return Qt.CheckState.Unchecked
         elif column == 1:  # an icon only: the names keep the width (the tooltip says the status)
             if role == Qt.ItemDataRole.DecorationRole:
@@ -164,7 +165,7 @@ class ChecklistModel(QAbstractItemModel):
         elif column == 2:
             if role == Qt.ItemDataRole.DisplayRole:
                 mark = " ✎" if dec and dec.comment else ""
-                stale = text(msg("review.to_recheck")) if dec and dec.stale and decision != "未定" else ""
+                stale = text(msg("review.to_recheck")) if is_to_recheck(dec) else ""
                 waiting = self.tr("（未保存）") if self._sha and self._session.unsaved(self._sha, r.id) else ""
                 shown = ("" if decision == "未定" else decision_name(decision)) + mark
                 note = stale + waiting  # on a line of its own: the column is as wide as "不符合 ✎"
@@ -180,7 +181,7 @@ class ChecklistModel(QAbstractItemModel):
         if self._sha and self._session.unsaved(self._sha, r.id):
             lines.append(self.tr("这项修改尚未写入审阅项目（已暂存在本机，会自动重试）"))
         dec = self._session.decision(self._sha, r.id) if self._sha else None
-        if dec is not None and dec.stale:
+        if is_to_recheck(dec):
             lines.append(self.tr("此判断针对报告的旧版本，请复核"))
         return "\n".join(lines)
 
@@ -203,6 +204,6 @@ class ChecklistModel(QAbstractItemModel):
         if r is None or self._sha is None:
             return
         dec = self._session.decision(self._sha, r.id)
-        ticked = dec is not None and dec.decision == "符合" and not dec.stale  # a carried one is confirmed
+        ticked = dec is not None and dec.decision == "符合" and not is_to_recheck(dec)  # a carried one is confirmed
         item = self.index(index.row(), 0, index.parent())
         self.setData(item, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)

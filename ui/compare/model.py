@@ -128,7 +128,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return state.glyph
         if role == ROLE_SORT:
-            return _RANK.get(state.decision or state.auto, 3)
+            return _RANK.get(state.decision or state.recheck or state.auto, 3)  # a carried ✗ among the ✗
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(state.tone.fill)) if state.tone.fill else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
