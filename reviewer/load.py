@@ -304,7 +304,7 @@ def load_many(
                                                           "请在 Word/WPS 中打开并另存后再试"))
         if progress is not None:
             progress(i + 1, len(files))
-    if not one_each:
+    if not one_each or len(docs) < 2:  # one file is one report: no comparing module to import
         return docs, errors
     from reviewer.samereport import one_per_report
 

@@ -23,7 +23,6 @@ The file kept is the one whose text is read most faithfully (``FIDELITY``); each
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import re
 from collections import Counter
@@ -224,6 +223,8 @@ def _furniture(pa: _Print, pb: _Print) -> bool:
 
     The texts are lined up sentence by sentence first, and only the sentences that differ are
     compared character by character: a character-level diff of two long reports takes seconds."""
+    import difflib  # only for the rare pair of files this alike
+
     running = _running_lines(pa, pb) | _running_lines(pb, pa)
     a = "".join(line for line in pa.lines if line not in running)
     b = "".join(line for line in pb.lines if line not in running)
