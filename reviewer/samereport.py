@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from reviewer import dedup
 from reviewer.model import Document, LoadError
 from reviewer.paths import path_key
 
@@ -201,6 +200,8 @@ def _one_unit_and_year(docs: Sequence[Document], whose: dict[int, tuple[str, int
 
 
 def _print(text: str) -> _Print:
+    from reviewer import dedup  # for batches of several formats only: a window's import of one format needs none
+
     lines = tuple(line for raw in text.split("\n") if (line := _SPACE.sub("", raw)) and not _PAGE_LINE.fullmatch(line))
     bare = "".join(lines)
     chunks = frozenset(hash(c) for c in dedup.chunks(dedup.normalise(bare)))
