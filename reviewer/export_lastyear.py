@@ -16,7 +16,7 @@ from openpyxl.workbook import Workbook
 from reviewer.export_rows import as_percent, issuer_of, local_time
 from reviewer.lastyear_model import CopiedShare, FigurePair
 from reviewer.model import Analysis
-from reviewer.paths import readable_name
+from reviewer.paths import distinct_names
 from reviewer.store_lastyear import PromiseTick
 from reviewer.topics import topic_label
 from reviewer.vocab import PAIRED_BY, PROMISE_STATUS, TONES, Lang
@@ -76,14 +76,21 @@ def _value(v: float) -> float | int:
     return int(v) if float(v).is_integer() else v
 
 
+def _previous_names(analyses: Sequence[Analysis]) -> dict[str, str]:
+    """Last year's files as the workbook names them: two units' 报告.docx told apart by their folders."""
+    files = sorted({a.previous_year.file for a in analyses if a.previous_year is not None})
+    return dict(zip(files, distinct_names(files), strict=True))
+
+
 def summary_rows(analyses: Sequence[Analysis], ticks: Ticks, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
+    names = _previous_names(analyses)
     for a in analyses:
         py = a.previous_year
         if py is None:
             continue
         kept = sum(1 for p in py.plan if (t := ticks.get((a.sha256, p.key))) is not None and t.kept)
-        rows.append([len(rows) + 1, issuer_of(a), a.meta.report_year, readable_name(py.file),
+        rows.append([len(rows) + 1, issuer_of(a), a.meta.report_year, names[py.file],
                      PAIRED_BY.label(py.paired_by, lang), _share(py.copied), *[_share(py.parts.get(p)) for p in PARTS],
                      len(py.figures), py.jumps, len(py.plan), py.reported, len(py.plan) - py.reported, kept])
     return rows
@@ -109,13 +116,14 @@ def figure_rows(analyses: Sequence[Analysis], lang: Lang) -> list[list[object]]:
 
 def plan_rows(analyses: Sequence[Analysis], ticks: Ticks, lang: Lang) -> list[list[object]]:
     rows: list[list[object]] = []
+    names = _previous_names(analyses)
     for a in analyses:
         py = a.previous_year
         for i, p in enumerate(py.plan if py is not None else (), start=1):
             assert py is not None
             t = ticks.get((a.sha256, p.key))
             passage = a.text[p.start : p.end] if p.start is not None and p.end is not None else None
-            rows.append([issuer_of(a), a.meta.report_year, readable_name(py.file), i, p.title,
+            rows.append([issuer_of(a), a.meta.report_year, names[py.file], i, p.title,
                          PROMISE_STATUS.label(p.status, lang), passage, _t(_KEPT[t.kept], lang) if t else None,
                          t.reviewer if t else None, local_time(t.time) if t else None, p.text])
     return rows

@@ -94,3 +94,17 @@ def test_cli_export_of_a_project_uses_its_library_pairings_and_ticks(tmp_path: P
     wb = openpyxl.load_workbook(out)
     assert _rows(wb["往年对比"])[1][3] == "塘沽街道2023.txt"
     assert len(_rows(wb["上年安排落实"])) == 1 + 6
+
+
+def test_last_years_files_of_one_name_are_told_apart(analyses: list[Analysis]) -> None:
+    """Found in a review: two units' last-year 报告.docx both read 报告.docx on the 往年 sheets."""
+    from dataclasses import replace
+
+    from reviewer.export_lastyear import plan_rows, summary_rows
+
+    current = next(a for a in analyses if a.previous_year is not None)
+    assert current.previous_year is not None
+    one = replace(current, previous_year=replace(current.previous_year, file="/收文/和平区/报告.docx"))
+    two = replace(current, sha256="f" * 64, previous_year=replace(current.previous_year, file="/收文/河西区/报告.docx"))
+    assert [r[3] for r in summary_rows([one, two], {}, "zh")] == ["和平区/报告.docx", "河西区/报告.docx"]
+    assert {r[2] for r in plan_rows([one, two], {}, "zh")} == {"和平区/报告.docx", "河西区/报告.docx"}
