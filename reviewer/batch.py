@@ -240,17 +240,20 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
 
 
 def _held_alike(docs: Sequence[Document], store: ReviewStore, records: Mapping[str, ReportRecord]) -> list[Document]:
-    """The project's reports a new file may be another copy of: those of its unit and year. Only their
-    texts are read (never the whole project's at every import); a file whose unit is not known is
-    compared with none of them."""
-    from reviewer.samereport import unit_and_year
-
+    """The project's reports a new file may be another copy of: those whose unit and year stand near
+    the file's start (a plain search: reading each new file's outline and meta here would be the
+    analysis done twice, at every import). Only their texts are read, never the whole project's;
+    the comparison itself checks unit and year properly (``samereport``)."""
     fresh = [d for d in docs if d.sha256 not in records]
     if not records or not fresh:
         return []
-    wanted = {w for d in fresh if (w := unit_and_year(d)) is not None}
-    shas = [r.sha256 for r in records.values() if r.issuer and ("".join(r.issuer.split()), r.year) in wanted]
+    heads = ["".join(d.text[:_HEAD_CHARS].split()) for d in fresh]
+    shas = [r.sha256 for r in records.values() if r.issuer and any(
+        "".join(r.issuer.split()) in head and (r.year is None or str(r.year) in head) for head in heads)]
     return store.documents(shas) if shas else []
+
+
+_HEAD_CHARS = 3000  # the title, the unit and the year stand in a report's first lines
 
 
 def _not_copies(docs: list[Document], records: Mapping[str, ReportRecord]
