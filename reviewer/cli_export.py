@@ -40,8 +40,8 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
     errors: list[LoadError] = []
     named: list[str] | None = None
     if args.paths:
-        kept = _changed_sources(args.paths, store)
         given = [os.path.abspath(f) for f in iter_report_files(args.paths)]
+        kept = _changed_sources(given, store)
         batch = import_reports([f for f in given if f not in kept], checklist, store)
         errors += batch.errors + [_kept_as_it_was(path) for path in kept]
         # in the order of the files; a copy, or another format of a report, stands for that report
@@ -57,18 +57,17 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
     return [full[sha] for sha in order if sha in full], errors
 
 
-def _changed_sources(paths: list[str], store: ReviewStore) -> dict[str, str]:
-    """Files among ``paths`` whose content changed since the project took them in (path → the project's
-    version). An export only reads: it does not put a new version in place of a report under review
-    (that resets its verdict, and sets its decisions to re-check); the window does, when asked."""
+def _changed_sources(given: list[str], store: ReviewStore) -> dict[str, str]:
+    """Files among ``given`` (absolute paths) whose content changed since the project took them in
+    (path → the project's version). An export only reads: it does not put a new version in place of a
+    report under review (that resets its verdict, and sets its decisions to re-check); the window
+    does, when asked. Only the project's files among ``given`` are looked at."""
     from reviewer.batch import changed_sources
-    from reviewer.load import iter_report_files
 
-    records = store.reports()
+    wanted = set(given)
+    records = [r for r in store.reports() if os.path.abspath(r.path) in wanted]
     changed = set(changed_sources(records))
-    given = {os.path.abspath(f) for f in iter_report_files(paths)}
-    return {os.path.abspath(r.path): r.sha256 for r in records if r.sha256 in changed
-            and os.path.abspath(r.path) in given}
+    return {os.path.abspath(r.path): r.sha256 for r in records if r.sha256 in changed}
 
 
 def _kept_as_it_was(path: str) -> LoadError:
