@@ -128,12 +128,18 @@ def _cell_lines(tc: Any) -> list[str]:
     return out
 
 
-def load_docx(data: bytes) -> tuple[str, tuple[LineHint, ...]]:
-    """Raises ValueError/KeyError/zipfile.BadZipFile/PackageNotFoundError on a broken file."""
+def load_docx(data: bytes) -> Any:
+    """The python-docx document. Raises ValueError/KeyError/zipfile.BadZipFile/PackageNotFoundError on
+    a broken file."""
     import docx
+
+    return docx.Document(io.BytesIO(data))
+
+
+def _body_text(document: Any) -> tuple[str, tuple[LineHint, ...]]:
+    """The body's text, line by line as Word shows it, and the heading hints."""
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(io.BytesIO(data))
     numbering = _numbering(document)
     body = document._body
     lines: list[str] = []
@@ -167,8 +173,9 @@ def read_docx(data: bytes, ctx: Context) -> Extracted:
             if name.startswith("word/") and name.endswith(".xml"):
                 check_paragraphs(read_member(zf, name, WHAT), b"p")
     try:
-        text, hints = load_docx(data)
-        pictures = _body_pictures(data) if len("".join(text.split())) < _SCANNED_BELOW else []
+        document = load_docx(data)
+        text, hints = _body_text(document)
+        pictures = _body_pictures(document) if len("".join(text.split())) < _SCANNED_BELOW else []
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, AttributeError, XMLSyntaxError) as exc:
         # python-docx reports a damaged package through any of these, depending on which part is bad.
         raise FormatProblem("corrupt", "Word 文档已损坏，无法读取；请在 Word 中打开并另存后再试") from exc
@@ -193,11 +200,8 @@ def read_docx(data: bytes, ctx: Context) -> Extracted:
 _SCANNED_BELOW = 300
 
 
-def _body_pictures(data: bytes) -> list[bytes]:
+def _body_pictures(document: Any) -> list[bytes]:
     """The pictures of the document's body, in order (a scanned report pasted into Word page by page)."""
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
     related = document.part.related_parts
     ids = [el.get(_EMBED) or el.get(_RID) for el in document.element.body.iter(_BLIP, _VML_IMAGE)]
     return [related[i].blob for i in ids if i in related]
