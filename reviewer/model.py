@@ -74,7 +74,12 @@ class LoadError:
         the same report in another format (its report is there under the other file's name), or a
         project's report whose file changed (its kept version is there), or no report at all (a
         spreadsheet or slides sent with it)."""
-        return self.kind not in ("duplicate", "same_report", "changed", "not_report")
+        return not self.copy and self.kind not in ("changed", "not_report")
+
+    @property
+    def copy(self) -> bool:
+        """Whether the file is a report opened already: the same bytes, or the same report in another file."""
+        return self.kind in ("duplicate", "same_report")
 
     def reason(self, lang: Lang = "zh") -> str:
         """The problem, without the file's name: the message, or in English the kind of problem (the

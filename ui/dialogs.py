@@ -92,7 +92,7 @@ class LoadErrorsDialog(QDialog):
     def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.errors = errors
-        if all(e.kind in ("duplicate", "same_report") for e in errors):  # copies of reports opened
+        if all(e.copy for e in errors):  # copies of reports opened
             self.setWindowTitle(self.tr("文件未重复打开"))
             said = self.tr("以下文件与已打开的报告相同，未重复打开：")
         elif not any(e.lost for e in errors):  # nothing is missing from the review
