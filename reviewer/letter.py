@@ -3,10 +3,11 @@
 The template is any .docx holding placeholders such as ``{单位}`` in its text, tables, headers or
 footers (``PLACEHOLDERS``; resources/letters/README.md lists them). The values say what the window
 and the workbook say, through ``reviewer.review``: the review status, the gaps the program found
-(less those the reviewer overruled), the items marked 不符合 with the reviewer's comments, and the
-findings grouped by kind. A list placeholder alone in its paragraph becomes one paragraph per
-entry; anywhere else its entries are joined with “；”. Word often splits a placeholder the office
-typed over several runs; filling works on the paragraph's text, so that does not matter.
+(less those the reviewer overruled), the required parts as the reviewer judged them
+(``parts_for_unit``), the items marked 不符合 with the reviewer's comments, and the findings grouped
+by kind. A list placeholder alone in its paragraph becomes one paragraph per entry; anywhere else
+its entries are joined with “；”. Word often splits a placeholder the office typed over several
+runs; filling works on the paragraph's text, so that does not matter.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reviewer.annotations import failed_items, for_the_unit, missing_parts
+from reviewer.annotations import failed_items, for_the_unit, parts_for_unit
+from reviewer.checklist import Checklist
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
@@ -121,18 +123,12 @@ def _finding_kinds(note: Message) -> set[str]:
 
 
 def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None, *, reviewer: str,
-                  office: str = "", annotated: str = "", lang: Lang = "zh", today: date | None = None) -> dict[
-                      str, str | list[str]]:
-    """Every placeholder's value for one report."""
+                  office: str = "", annotated: str = "", lang: Lang = "zh", today: date | None = None,
+                  checklist: Checklist | None = None) -> dict[str, str | list[str]]:
+    """Every placeholder's value for one report; ``checklist`` names each required part's item, whose
+    decision the 必备部分 row follows (``parts_for_unit``)."""
     rv = summarize(a, decisions, verdict)
     unknown = msg("letter.unknown").render(lang)
-    lacking = tuple(msg("letter.part", part=p) for p in missing_parts(a))
-    parts = [msg("letter.parts", required=rv.parts_required, found_status="found",
-                 found=rv.parts_found - rv.parts_partial)]
-    if rv.parts_partial:
-        parts.append(msg("letter.parts_partial", partial_status="partial", partial=rv.parts_partial))
-    if lacking:
-        parts.append(msg("letter.parts_missing", missing_status="missing", parts=lacking))
     report = msg("letter.report", title=a.meta.title) if a.meta.title else msg("letter.report_untitled")
     values: dict[str, str | list[str]] = {
         "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
@@ -143,11 +139,24 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
         "审阅结论": REVIEW_STATUS.label(rv.status, lang),
         "审阅说明": msg(f"letter.opening.{rv.status}", report=report, annotated=annotated).render(lang),
         "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
-        "必备部分": "".join(p.render(lang) for p in parts), "审阅单位": office or OFFICE_BLANK,
+        "必备部分": _parts(parts_for_unit(a, decisions, checklist), lang), "审阅单位": office or OFFICE_BLANK,
         "审阅日期": _day((today or date.today()).isoformat(), lang), "审阅人": reviewer, "批注版": annotated,
     }
     values.update(_listed(a, decisions, lang))
     return values
+
+
+def _parts(status: Mapping[str, str], lang: Lang) -> str:
+    """The 必备部分 row: how many parts are required, whole, in part, and which are lacking."""
+    lacking = tuple(msg("letter.part", part=p) for p, s in status.items() if s == "missing")
+    partial = sum(1 for s in status.values() if s == "partial")
+    parts = [msg("letter.parts", required=len(status), found_status="found",
+                 found=sum(1 for s in status.values() if s == "found"))]
+    if partial:
+        parts.append(msg("letter.parts_partial", partial_status="partial", partial=partial))
+    if lacking:
+        parts.append(msg("letter.parts_missing", missing_status="missing", parts=lacking))
+    return "".join(p.render(lang) for p in parts)
 
 
 _MACHINE_MADE = re.compile(r"[0-9a-f]{12,}", re.IGNORECASE)
