@@ -3,7 +3,9 @@
 A file that never became a report must not vanish from the record of the review. The list lives in
 the project's settings (one JSON value: every store has them, the team's server too), keyed by the
 file's absolute path. A file leaves it when it is read, or found to be a copy or another format of a
-report the project holds; it is listed again, with its new reason, when it fails again.
+report the project holds; it is listed again, with its new reason, when it fails again. The list
+is read and written back in one step (``update_setting``): on a team's server two reviewers
+importing at the same moment each keep the other's entries.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ _PASSING = frozenset({"needs_ocr", "cancelled"})  # not an outcome: the file is 
 
 def kept_failures(store: ReviewStore) -> list[LoadError]:
     """The files of the project that could not be read, in the order they failed."""
-    raw = store.setting(KEY)
+    return _parsed(store.setting(KEY))
+
+
+def _parsed(raw: str | None) -> list[LoadError]:
     try:
         items = json.loads(raw) if raw else []
         return [LoadError(str(i["path"]), str(i["kind"]), str(i["message"])) for i in items]
@@ -34,20 +39,26 @@ def kept_failures(store: ReviewStore) -> list[LoadError]:
 def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str]) -> None:
     """Keep ``errors`` of files that failed, and forget files now ``read`` (or accounted for: a copy, a
     report in another format, a changed file whose kept version stands)."""
-    kept = {path_key(e.path): e for e in kept_failures(store)}  # one file however its path is spelt
-    before = dict(kept)
-    for path in read:
-        kept.pop(path_key(path), None)
-    for e in errors:
-        if e.kind in _PASSING:
-            continue
-        if e.lost:
-            kept[path_key(e.path)] = LoadError(os.path.abspath(e.path), e.kind, e.message)
-        else:
-            kept.pop(path_key(e.path), None)
-    if kept != before:
+    gone = [path_key(p) for p in read]
+    gone += [path_key(e.path) for e in errors if e.kind not in _PASSING and not e.lost]
+    failed = {path_key(e.path): LoadError(os.path.abspath(e.path), e.kind, e.message)
+              for e in errors if e.kind not in _PASSING and e.lost}
+    if not gone and not failed:
+        return
+
+    def change(raw: str | None) -> str | None:
+        # read and written in one step: another reviewer's import into the team's server is kept
+        kept = {path_key(e.path): e for e in _parsed(raw)}  # one file however its path is spelt
+        before = dict(kept)
+        for key in gone:
+            kept.pop(key, None)
+        kept.update(failed)
+        if kept == before:
+            return raw
         value = [{"path": e.path, "kind": e.kind, "message": e.message} for e in kept.values()]
-        store.set_setting(KEY, json.dumps(value, ensure_ascii=False) if value else None)
+        return json.dumps(value, ensure_ascii=False) if value else None
+
+    store.update_setting(KEY, change)
 
 
 def said_of(errors: Sequence[LoadError], lang: Lang = "zh") -> list[str]:

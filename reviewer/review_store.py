@@ -7,7 +7,7 @@ shows exactly its reports, wherever their source files are now.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -134,6 +134,10 @@ class ReviewStore(Protocol):
         """A setting of the project (e.g. the reference library of last year's reports), None when unset."""
 
     def set_setting(self, key: str, value: str | None) -> None: ...
+
+    def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> None:
+        """Set ``key`` to ``change(its value now)`` with nobody writing it between the reading and the
+        writing: two reviewers adding to one list (a team's server) each keep the other's entries."""
 
     def pairing_fixes(self) -> dict[str, PairingFix]:
         """The reviewer's pairings with last year's reports, by this year's report."""

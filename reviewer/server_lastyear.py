@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -27,11 +28,15 @@ class ServerLastYear:
 
     def set_setting(self, key: str, value: str | None) -> None:
         with self._tx() as db:
-            if value is None:
-                db.execute("DELETE FROM settings WHERE key=%s", (key,))
-            else:
-                db.execute("INSERT INTO settings(key, value) VALUES (%s,%s) ON CONFLICT (key)"
-                           " DO UPDATE SET value=excluded.value", (key, value))
+            _write_setting(db, key, value)
+
+    def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> None:
+        with self._tx() as db:  # the lock, not the row's: the first writer of a key has no row to lock
+            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 2))", (key,))
+            row = db.execute("SELECT value FROM settings WHERE key=%s", (key,)).fetchone()
+            old = None if row is None else str(row[0])
+            if (new := change(old)) != old:
+                _write_setting(db, key, new)
 
     def pairing_fixes(self) -> dict[str, PairingFix]:
         return {r[0]: PairingFix(*r) for r in self._rows("SELECT report, previous, reviewer, time FROM pairings")}
@@ -72,3 +77,11 @@ class ServerLastYear:
             if before != after:
                 db.execute("INSERT INTO history(time, reviewer, report, item, field, old, new)"
                            " VALUES (%s,%s,%s,%s,'promise',%s,%s)", (now, who, report, item, before, after))
+
+
+def _write_setting(db: psycopg.Connection[Any], key: str, value: str | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM settings WHERE key=%s", (key,))
+    else:
+        db.execute("INSERT INTO settings(key, value) VALUES (%s,%s) ON CONFLICT (key)"
+                   " DO UPDATE SET value=excluded.value", (key, value))

@@ -14,6 +14,7 @@ stores, so the contract tests hold them to the same behaviour.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,10 +58,14 @@ class SqliteLastYear:
 
     def set_setting(self, key: str, value: str | None) -> None:
         with self._write() as db:
-            if value is None:
-                db.execute("DELETE FROM settings WHERE key=?", (key,))
-            else:
-                db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?,?)", (key, value))
+            _write_setting(db, key, value)
+
+    def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> None:
+        with self._write() as db:  # BEGIN IMMEDIATE: another process's write waits for this one
+            row = db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+            old = None if row is None else str(row[0])
+            if (new := change(old)) != old:
+                _write_setting(db, key, new)
 
     def pairing_fixes(self) -> dict[str, PairingFix]:
         rows = self._conn.execute("SELECT report, previous, reviewer, time FROM pairings").fetchall()
@@ -123,6 +128,9 @@ class MemoryLastYear:
         else:
             self._settings[key] = value
 
+    def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> None:
+        self.set_setting(key, change(self._settings.get(key)))
+
     def pairing_fixes(self) -> dict[str, PairingFix]:
         return dict(self._pairings)
 
@@ -144,3 +152,10 @@ class MemoryLastYear:
             self._promises[(report, item)] = PromiseTick(report, item, kept, reviewer, now)
         self._log(now, reviewer, report, item, "promise", None if old is None else str(old.kept).lower(),
                   None if kept is None else str(kept).lower())
+
+
+def _write_setting(db: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM settings WHERE key=?", (key,))
+    else:
+        db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?,?)", (key, value))

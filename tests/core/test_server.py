@@ -3,6 +3,7 @@ concurrent reviewers, live notifications, a restart survived, and whole projects
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,3 +256,29 @@ def test_a_carried_verdict_writes_no_history_and_an_older_server_still_takes_a_c
     store.add_report(doc("c" * 64, "一、主要举措\n又做了工作。\n"), None, None, None)
     assert store.decisions("c" * 64)["measures"].stale and store.verdict("c" * 64) is None
     store.close()
+
+
+def test_two_reviewers_importing_at_once_both_keep_their_unreadable_files(stores: dict[str, ServerReviewStore]
+                                                                         ) -> None:
+    """The list of files that could not be read is one setting: each import reads it, adds its own
+    and writes it back. Two imports at the same moment used to keep only the second one's files."""
+    from reviewer.failures import KEY, kept_failures, remember_failures
+    from reviewer.model import LoadError
+
+    zhang, li = stores["zhang"], stores["li"]
+    mine = {"path": "/收文/甲区.docx", "kind": "corrupt", "message": "甲区.docx：文件已损坏"}
+    theirs = LoadError("/收文/乙区.pdf", "encrypted", "乙区.pdf：文件有密码")
+    order: list[str] = []
+    other = threading.Thread(target=lambda: (remember_failures(li, [theirs], []), order.append("李四")))
+
+    def zhangs_import(old: str | None) -> str | None:
+        if not order:  # 李四's import starts while 张三's is between reading the list and writing it
+            other.start()
+            other.join(timeout=1.0)
+            order.append("张三")
+        return json.dumps([*(json.loads(old) if old else []), mine], ensure_ascii=False)
+
+    zhang.update_setting(KEY, zhangs_import)
+    other.join(timeout=10)
+    assert order == ["张三", "李四"]  # 李四's import waited for 张三's to be written
+    assert sorted(e.path for e in kept_failures(zhang)) == ["/收文/乙区.pdf", "/收文/甲区.docx"]

@@ -181,3 +181,19 @@ def test_a_change_made_earlier_but_arriving_later_goes_to_the_history_only(store
     store.set_verdict(A, "需修改", "", "组长", at="2027-03-01T09:00:00+08:00")
     verdict = store.verdict(A)
     assert verdict is not None and verdict.verdict == "通过"
+
+
+def test_a_setting_is_changed_from_its_value_in_one_step(store: ReviewStore) -> None:
+    seen: list[str | None] = []
+
+    def add(entry: str) -> Callable[[str | None], str | None]:
+        def change(old: str | None) -> str | None:
+            seen.append(old)
+            return f"{old},{entry}" if old else entry
+        return change
+
+    store.update_setting("k", add("甲"))
+    store.update_setting("k", add("乙"))
+    assert store.setting("k") == "甲,乙" and seen == [None, "甲"]
+    store.update_setting("k", lambda old: None)
+    assert store.setting("k") is None
