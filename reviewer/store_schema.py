@@ -60,6 +60,9 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+_SQLITE_NOTADB = 26  # "file is not a database"
+
+
 class StoreError(Exception):
     """A project file that cannot be opened or written; the message is Chinese and names the file.
 
@@ -74,12 +77,27 @@ class StoreError(Exception):
 
 
 def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite at all before sqlite3 touches them."""
+    """Refuse files that are not SQLite at all before anything is written to them.
+
+    The file is read by SQLite (read-only), never by ``open()``: closing any descriptor of a file
+    drops every POSIX lock this process holds on it, so a window checking a project it already has
+    open (its writer's connection) lost its locks, and the next program to close the project deleted
+    the window's WAL under it: decisions shown as saved never reached the file. SQLite's descriptors
+    are shared per file within a process and not closed while one of its connections holds a lock.
+    """
     if not path.is_file() or path.stat().st_size == 0:
         return
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_NOTADB:
+            raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改") from exc
+    except ValueError:
+        pass  # a path SQLite cannot be given (a NUL in it): opening the project says so
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:

@@ -165,6 +165,35 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     assert s._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_second_connection_in_the_program_keeps_the_first_ones_writes_safe(tmp_path: Path) -> None:
+    """The window holds the project open and its writer opens it again (``open_store`` checks the
+    file first). That check read the file with ``open()``; closing that descriptor dropped the
+    window's locks, so the next program to open and close the project (an export, a second window)
+    took itself for the last one and deleted the window's WAL: decisions saved after that, as the
+    window showed them, never reached the file. Found by a helper session."""
+    p = tmp_path / "p.review"
+    made = open_store(p)
+    made.add_report(Document("/x/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+    made.close()
+    window, writer = open_store(p), open_store(p)  # the window's connection, then its writer thread's
+    code = """
+        import sqlite3, sys
+        from reviewer.store import open_store
+        s = open_store(sys.argv[1])
+        if sys.argv[2]:
+            s.set_decision("b" * 64, sys.argv[2], "符合", "外部", "李四")
+        s.close()
+        print(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("SELECT item FROM decisions")))
+    """
+    for i in range(3):
+        writer.set_decision(A, f"item{i}", "不符合", f"意见{i}", "张三")
+        out, err = _child(code, str(p), f"other{i}").communicate(timeout=60)
+    assert out.strip() == str(["item0", "item1", "item2", "other0", "other1", "other2"]), err
+    assert sorted(window.decisions(B)) == ["other0", "other1", "other2"]  # and the window sees theirs
+    writer.close()
+    window.close()
+
+
 def test_a_failed_new_project_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "new.review"
 
