@@ -27,6 +27,9 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 PAGES_MAX_BYTES = 300 * 1024 * 1024
 _PAGE_SUFFIXES = frozenset({".pdf", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".docx"})
 # Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
+# A project file (and SQLite's files beside it) is never read as a report, not even opened: the window
+# may hold it open, and closing any descriptor of it would drop the window's locks on it.
+_PROJECT_SUFFIXES = frozenset({".review", ".review-wal", ".review-shm", ".review-journal"})
 TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 # ...but for what no text editor shows as text: a document whose own bytes say what it is (a .docx,
 # a PDF, an RTF renamed .txt) is read as that document, not refused or shown as its codes.
@@ -181,6 +184,8 @@ def load(
     from reviewer.formats.text import read_text
 
     p = Path(path)
+    if p.suffix.lower() in _PROJECT_SUFFIXES:
+        raise ReportLoadError(p, "unsupported", "这是审阅项目文件，不是报告；请用“文件 → 打开审阅项目…”打开它")
     if max_bytes is None:
         max_bytes = PAGES_MAX_BYTES if p.suffix.lower() in _PAGE_SUFFIXES else DEFAULT_MAX_BYTES
     data = _read_bytes(p, max_bytes)

@@ -194,6 +194,18 @@ def test_a_second_connection_in_the_program_keeps_the_first_ones_writes_safe(tmp
     window.close()
 
 
+def test_the_project_given_as_a_report_is_refused_without_being_opened(tmp_path: Path) -> None:
+    """Read as a report, the project file would be opened and closed in the window's process: the
+    same lost locks as above. It is named as the project it is, and never opened."""
+    from reviewer.load import ReportLoadError, load
+
+    p = tmp_path / "p.review"
+    open_store(p).close()
+    with pytest.raises(ReportLoadError) as caught:
+        load(p)
+    assert caught.value.as_record().message == "p.review：这是审阅项目文件，不是报告；请用“文件 → 打开审阅项目…”打开它"
+
+
 def test_a_failed_new_project_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = tmp_path / "new.review"
 
