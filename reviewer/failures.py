@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from reviewer.model import LoadError
 from reviewer.paths import distinct_names, path_key
@@ -39,7 +40,8 @@ def _parsed(raw: str | None) -> list[LoadError]:
 def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str]) -> None:
     """Keep ``errors`` of files that failed, and forget files now ``read`` (or accounted for: a copy, a
     report in another format, a changed file whose kept version stands)."""
-    gone = [path_key(p) for p in read]
+    # a file read is no longer a failure, nor is a folder it lies in (one that could not be listed before)
+    gone = [path_key(str(f)) for p in read for f in (Path(os.path.abspath(p)), *Path(os.path.abspath(p)).parents)]
     gone += [path_key(e.path) for e in errors if e.kind not in _PASSING and not e.lost]
     failed = {path_key(e.path): LoadError(os.path.abspath(e.path), e.kind, e.message)
               for e in errors if e.kind not in _PASSING and e.lost}

@@ -25,11 +25,11 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Pages kept as images (a stamped scan: 2–3 MB a page at 300 dpi) are read page by page; 50 MB would
 # refuse an ordinary 20-page scan. Text is held whole: a text file this large is no annual report.
 PAGES_MAX_BYTES = 300 * 1024 * 1024
-_PAGE_SUFFIXES = frozenset({".pdf", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".docx"})
-# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
+_PAGE_SUFFIXES = frozenset({*BY_NAME["pdf"].suffixes, *BY_NAME["ofd"].suffixes, *BY_NAME["ocr"].suffixes, ".docx"})
 # A project file (and SQLite's files beside it) is never read as a report, not even opened: the window
 # may hold it open, and closing any descriptor of it would drop the window's locks on it.
 _PROJECT_SUFFIXES = frozenset({".review", ".review-wal", ".review-shm", ".review-journal"})
+# Read as text whatever the bytes look like (a .txt holding "<html>" is still the text it shows)...
 TEXT_SUFFIXES = {*BY_NAME["txt"].suffixes, ""}
 # ...but for what no text editor shows as text: a document whose own bytes say what it is (a .docx,
 # a PDF, an RTF renamed .txt) is read as that document, not refused or shown as its codes.
@@ -124,6 +124,14 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in sample
 
 
+def _listable(folder: Path) -> bool:
+    try:
+        with os.scandir(folder):
+            return True
+    except OSError:
+        return False
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes. Only regular files are read: a FIFO or a device would block or never end.
 
@@ -184,6 +192,9 @@ def load(
     from reviewer.formats.text import read_text
 
     p = Path(path)
+    if p.is_dir() and not _listable(p):
+        raise ReportLoadError(p, "unreadable", "文件夹没有读取权限，其中的报告未能读取；"
+                                               "请让管理员开放权限或把报告复制出来")
     if p.suffix.lower() in _PROJECT_SUFFIXES:
         raise ReportLoadError(p, "unsupported", "这是审阅项目文件，不是报告；请用“文件 → 打开审阅项目…”打开它")
     if max_bytes is None:
@@ -224,7 +235,8 @@ def _drafts(path: str, digest: str, size: int, draft: Callable[[Document, int, i
 # Files a folder walk names although they are no report it reads, so that none goes unmentioned: a
 # unit's archive of reports, office files of other kinds, and files with no suffix (read by content).
 SAID_IN_FOLDERS = frozenset({".zip", ".rar", ".7z", ".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".uof", ".uot",
-                             ".xps", ".ceb", ".caj", ".docm", ".dot", ".dotx", ".wpt", ""})
+                             ".xps", ".ceb", ".caj", ".docm", ".dot", ".dotx", ".wpt", ".heic", ".heif",
+                             ".crdownload", ".part", ".partial", ".download", ""})
 _PAGE_ASSETS = (".htm", ".html", ".mht", ".mhtml")
 
 
@@ -239,12 +251,28 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = [f for f in p.rglob("*") if (f.is_file() or (f.is_symlink() and not f.is_dir()))
+            files, refused = _walk(p)
+            found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
                      and f.suffix.lower() in suffixes and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
-            out.extend(sorted(found))
+            out.extend(sorted([*found, *refused]))  # a folder it cannot look into is said, as a file is
         else:
             out.append(p)
     return out
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """Every file under ``root`` (links to folders not followed), and the folders that could not be
+    listed (no permission): their reports would otherwise vanish without a word."""
+    files: list[Path] = []
+    refused: list[Path] = []
+
+    def not_listed(exc: OSError) -> None:
+        if exc.filename is not None:
+            refused.append(Path(exc.filename))
+
+    for folder, _dirs, names in os.walk(root, onerror=not_listed):
+        files.extend(Path(folder, n) for n in names)
+    return files, refused
 
 
 def _page_asset(f: Path, root: Path) -> bool:

@@ -16,7 +16,7 @@ from reviewer.formats.base import Context, Extracted, FormatProblem
 from reviewer.formats.registry import BY_NAME, format_for_suffix
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")
 _ZIP_SUFFIXES = (".docx", ".odt", ".ofd", ".xlsx")
 # Suffixes of binary containers: the bytes must be a container (this one or another), never text.
 _CONTAINER_SUFFIXES = {".docx", ".odt", ".ofd", ".pdf", ".xlsx", ".xls"}
@@ -63,7 +63,7 @@ def sniff_format(data: bytes) -> str | None:
         return "doc"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
-    if data.startswith(_IMAGE_MAGIC) or _is_bmp(data):
+    if data.startswith(_IMAGE_MAGIC) or _is_bmp(data) or (data.startswith(b"RIFF") and data[8:12] == b"WEBP"):
         return "ocr"
     return _sniff_text(data)
 
@@ -88,6 +88,9 @@ def _sniff_text(data: bytes) -> str | None:
 
 
 _ARCHIVES = frozenset({".zip", ".rar", ".7z"})
+# A browser's download still running (or broken off): read when its bytes are a whole report already.
+UNFINISHED_DOWNLOADS = frozenset({".crdownload", ".part", ".partial", ".download"})
+_PHONE_PHOTOS = frozenset({".heic", ".heif"})
 # Spreadsheets and slides: Office containers like a Word file's, never a report to read as one.
 _OTHER_OFFICE = frozenset({".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps"})
 
@@ -108,6 +111,10 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     fmt = BY_NAME[kind] if kind is not None else format_for_suffix(suffix)
     if fmt is None and suffix in _ARCHIVES:
         raise FormatProblem("unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
+    if fmt is None and suffix in UNFINISHED_DOWNLOADS:
+        raise FormatProblem("unsupported", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
+    if fmt is None and suffix in _PHONE_PHOTOS:
+        raise FormatProblem("unsupported", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开")
     if fmt is None:
         what = f"“{suffix}”格式的文件" if suffix else "无扩展名、内容也无法识别的文件"
         raise FormatProblem("unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")

@@ -61,7 +61,8 @@ FORMATS: tuple[Format, ...] = (
            ("bs4", "lxml.etree"), note="去除导航、脚本"),
     Format("mht", "单文件网页", (".mht", ".mhtml"), "reviewer.formats.html:read_mht", ("bs4", "lxml.etree"),
            note="IE、Word 另存的网页存档"),
-    Format("ocr", "扫描图片", (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"), "reviewer.formats.ocr:read_image",
+    Format("ocr", "扫描图片", (".png", ".jpg", ".jpeg", ".jfif", ".jpe", ".tif", ".tiff", ".bmp",
+                               ".webp", ".gif"), "reviewer.formats.ocr:read_image",
            _OCR_LIBS, data_packages=("rapidocr",), note="文字识别（OCR），不确定的字标出"),
 )
 

@@ -1,0 +1,85 @@
+"""Nothing in a folder of reports goes unmentioned: a subfolder that cannot be listed, pictures of
+pages in the formats phones and browsers save, unfinished downloads. Found by a helper session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.failures import kept_failures, remember_failures
+from reviewer.formats import sniff_format
+from reviewer.load import ReportLoadError, iter_report_files, load, load_many
+from reviewer.memory_store import MemoryReviewStore
+from reviewer.model import LoadError
+from tests.conftest import ROOT, seed_path
+from tests.core import format_fixtures as ff
+
+LINES = ["津南区人民政府关于2021年法治政府建设", "情况的报告", "一、主要举措和成效", "全年办理行政复议案件59件。"]
+
+
+def _without_override() -> list[str]:
+    """The command's prefix that takes root's right to read anything away (as an ordinary user has none)."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is needed to test permissions as root")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "收文" / "河西区").mkdir(parents=True)
+    (tmp_path / "收文" / "和平区").mkdir()
+    shutil.copy(seed_path("000"), tmp_path / "收文" / "河西区" / "报告.txt")
+    shutil.copy(seed_path("001"), tmp_path / "收文" / "和平区" / "报告.txt")
+    (tmp_path / "收文" / "河西区").chmod(0)
+    try:
+        done = subprocess.run([*_without_override(), sys.executable, "-m", "reviewer", "analyze",
+                               str(tmp_path / "收文")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    finally:
+        (tmp_path / "收文" / "河西区").chmod(0o755)
+    assert done.returncode == 1
+    assert "河西区：文件夹没有读取权限，其中的报告未能读取；请让管理员开放权限或把报告复制出来" in done.stderr
+    assert done.stdout.count("== ") == 1  # 和平区's report is read
+
+
+def test_a_folder_read_since_leaves_the_projects_list_of_failures(tmp_path: Path) -> None:
+    store = MemoryReviewStore()
+    folder = tmp_path / "河西区"
+    remember_failures(store, [LoadError(str(folder), "unreadable", "河西区：文件夹没有读取权限")], [])
+    assert [e.path for e in kept_failures(store)] == [str(folder)]
+    remember_failures(store, [], [str(tmp_path / "和平区" / "报告.txt")])
+    assert [e.path for e in kept_failures(store)] == [str(folder)]  # another folder's file says nothing of it
+    remember_failures(store, [], [str(folder / "子目录" / "报告.txt")])
+    assert kept_failures(store) == []
+
+
+def test_pages_saved_by_phones_and_browsers_are_found_and_read(tmp_path: Path) -> None:
+    page = ff.page_image(LINES)
+    page.convert("RGB").save(tmp_path / "第1页.jfif", "JPEG", quality=95)
+    page.save(tmp_path / "第2页.webp", "WEBP", lossless=True)
+    page.save(tmp_path / "第3页.gif", "GIF")
+    for name in ("第1页.jfif", "第2页.webp", "第3页.gif"):
+        assert sniff_format((tmp_path / name).read_bytes()) == "ocr", name
+    (tmp_path / "照片.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64)
+    (tmp_path / "报告.docx.crdownload").write_bytes(b"PK\x03\x04" + os.urandom(200))
+    assert [p.name for p in iter_report_files([tmp_path])] == [
+        "报告.docx.crdownload", "照片.heic", "第1页.jfif", "第2页.webp", "第3页.gif"]
+    webp = load(tmp_path / "第2页.webp")
+    assert (webp.format, webp.text) == ("ocr", "\n".join(LINES) + "\n")
+    for name, said in (("照片.heic", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开"),
+                       ("报告.docx.crdownload", "这是没有下载完成的文件，请重新下载完整的报告后再打开")):
+        with pytest.raises(ReportLoadError) as caught:
+            load(tmp_path / name)
+        assert caught.value.as_record().message == f"{name}：{said}"
+
+
+def test_a_whole_download_under_its_temporary_name_is_read(tmp_path: Path) -> None:
+    shutil.copy(seed_path("000"), tmp_path / "报告.txt.part")
+    docs, errors = load_many([tmp_path])
+    assert errors == [] and [Path(d.path).name for d in docs] == ["报告.txt.part"]
