@@ -32,12 +32,25 @@ def _codec(data: bytes) -> str:
     return codec
 
 
+def _cut_short(data: bytes) -> bool:
+    """Whether the document ends inside its groups: a file cut off in transfer. Its text would read
+    as a whole report that lacks its later parts, and the unit be blamed for them. A file with raw
+    8-bit text is not judged: a GBK character's second byte can be a brace."""
+    if not data.isascii():
+        return False
+    bare = data.replace(b"\\\\", b"").replace(b"\\{", b"").replace(b"\\}", b"")
+    return bare.count(b"{") > bare.count(b"}")
+
+
 def read_rtf(data: bytes, ctx: Context) -> Extracted:
     from striprtf.striprtf import rtf_to_text
 
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{\\rtf"):
         raise FormatProblem("corrupt", "不是有效的 RTF 文档（缺少 {\\rtf 文件头），可能已损坏")
+    if _cut_short(head):
+        raise FormatProblem("corrupt", "RTF 文档不完整（文件在正文中间结束，可能没有传完或已损坏），无法完整读取；"
+                                       "请让报送单位重新发送")
     codec = _codec(head)
     # RTF is 7-bit by rule, but some writers put raw 8-bit text in; it is in the document's code page.
     source = head.decode(codec, errors="replace")

@@ -10,7 +10,7 @@ import pytest
 from reviewer.analyze import analyze_document
 from reviewer.load import ReportLoadError, load
 from tests.benchmarks.agreement import compare
-from tests.conftest import SEED_FILES
+from tests.conftest import SEED_FILES, seed_path
 from tests.core import format_fixtures as ff
 from tests.core import loader_fixtures as lf
 from tests.core.ole_fixtures import compound_file, word97
@@ -193,3 +193,19 @@ def test_a_damaged_doc_is_refused_even_where_libreoffice_would_read_it_as_text(
         load(path)
     assert err.value.kind == "corrupt"
     assert str(err.value) == "乱码.doc：不是有效的 Word 97-2003 文档（文件头不符），可能已损坏"
+
+
+def test_an_rtf_cut_off_in_transfer_is_refused_not_read_as_a_short_report(tmp_path: Path) -> None:
+    """Found by a helper session: the first 35 % of an RTF read as a report lacking three parts."""
+    whole = ff.make_rtf(tmp_path / "报告.rtf", ff.seed_lines(seed_path("000").read_text(encoding="utf-8")))
+    data = whole.read_bytes()
+    cut = tmp_path / "截断.rtf"
+    cut.write_bytes(data[: len(data) * 35 // 100])
+    with pytest.raises(ReportLoadError) as caught:
+        load(cut)
+    assert caught.value.as_record().message == (
+        "截断.rtf：RTF 文档不完整（文件在正文中间结束，可能没有传完或已损坏），无法完整读取；请让报送单位重新发送")
+    assert load(whole).text.endswith("返回顶部\n")  # the whole of it
+    gbk = tmp_path / "原始编码.rtf"  # raw GBK text: the second byte of 憑 is "{", so braces are not counted
+    gbk.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 " + "依法行政憑证".encode("gbk") + b"\\par}")
+    assert load(gbk).text == "依法行政憑证\n"
