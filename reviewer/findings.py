@@ -34,9 +34,10 @@ _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|\d{4}年|$)")
 
 
 def find_findings(
-    text: str, outline: Outline, meta: ReportMeta, parts: dict[str, PartResult], metrics: tuple[Metric, ...]
+    text: str, outline: Outline, meta: ReportMeta, parts: dict[str, PartResult], metrics: tuple[Metric, ...],
+    encoding: str | None = None,
 ) -> tuple[Finding, ...]:
-    """All findings of this module on one report, in text order."""
+    """All findings of this module on one report, in text order; ``encoding``: the text file's."""
     skip = [meta.signature_span] if meta.signature_span else []
     skip += [(f.start, f.end) for f in meta.findings if f.kind == "garbled_date"]
     out: list[Finding] = []
@@ -47,16 +48,21 @@ def find_findings(
     out += issuer_mismatch(text, meta)
     out += year_mismatch(text, meta, parts)
     out += signature_findings(text, meta)
-    out += undecodable(text)
+    out += undecodable(text, encoding)
     return tuple(sorted(out, key=lambda f: (f.start, f.end, f.kind)))
 
 
-def undecodable(text: str) -> list[Finding]:
+# How the reviewer knows the encodings a text file with bad bytes is read in (reviewer.load.decode_text).
+_ENCODING_NAMES = {"gb18030": "GBK/GB18030"}
+
+
+def undecodable(text: str, encoding: str | None = None) -> list[Finding]:
     """Bytes the loader could not decode (shown as �): one finding at the first, with the count."""
     first = text.find("\ufffd")
     if first < 0:
         return []
-    m = msg("undecodable", n=text.count("\ufffd"), encoding="UTF-8")
+    name = _ENCODING_NAMES.get(encoding or "", "UTF-8")
+    m = msg("undecodable", n=text.count("\ufffd"), encoding=name)
     return [Finding("undecodable_characters", "warning", m, first, first + 1)]
 
 

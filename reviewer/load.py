@@ -84,6 +84,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
+    from reviewer.encoding import mostly_gb18030
+
+    if (gbk := mostly_gb18030(data)) is not None:  # GBK but for a few bytes, as UTF-8 above
+        return gbk, "gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

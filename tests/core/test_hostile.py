@@ -153,6 +153,30 @@ def test_one_bad_byte_in_a_utf8_file_is_a_warning_not_a_rejection(tmp_path: Path
     assert headings == ["一、2021年主要", "二、存在的不足和原", "三、履行推进法治建", "、下一年度推进法治"]
 
 
+@pytest.mark.parametrize("damage", ["bad byte", "cut off"])
+def test_a_gbk_file_with_a_bad_byte_or_cut_off_is_read_with_a_warning_not_refused(tmp_path: Path, damage: str) -> None:
+    """Found by a helper session: the same damage in GBK, the encoding units send most, refused the
+    whole report (无法识别文本编码) where UTF-8 was read."""
+    from reviewer.load import load
+
+    data = SEED_FILES[0].read_text(encoding="utf-8").encode("gb18030")
+    at = data.index("坚持".encode("gb18030"), 2000)
+    path = tmp_path / "坏一个字节.txt"
+    path.write_bytes(data[:at] + b"\xff" + data[at:] if damage == "bad byte" else data.rstrip()[:-1])
+    doc = load(path)
+    assert doc.encoding == "gb18030" and doc.text.count("\ufffd") == 1 and "二、存在的不足和原因" in doc.text
+    (f,) = [f for f in analyze_document(doc, CHECKLIST).findings if f.kind == "undecodable_characters"]
+    assert f.message.render() == "文件中有 1 处字节无法按 GBK/GB18030 解码，以 � 显示；请与原文件核对"
+
+
+def test_latin_text_is_not_taken_for_damaged_gbk(tmp_path: Path) -> None:
+    from reviewer.load import load
+
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Résumé of the année: naïve café, déjà vu.\n".encode("latin-1") * 20)
+    assert load(path).encoding != "gb18030"
+
+
 def test_a_big5_file_reads_as_traditional_chinese_not_as_gb18030_nonsense(tmp_path: Path) -> None:
     from reviewer.load import load
 
