@@ -47,6 +47,8 @@ from reviewer.store_schema import (
 __all__ = ["SCHEMA_VERSION", "CorruptProjectError", "SqliteReviewStore", "StoreError", "is_network_path", "open_store"]
 
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "read-only"  # SqliteReviewStore.journal_mode of a project opened by ``store_readonly.open_read_only``
+_SQLITE_READONLY = 8
 _REPORT_COLUMNS = "sha256, path, issuer, year, level, changed_from, name, format, size, mtime"
 
 
@@ -97,6 +99,8 @@ class SqliteReviewStore(SqliteLastYear):
         """One committed transaction; BEGIN IMMEDIATE takes the write lock up front so two
         processes serialise instead of failing half-way. Whatever goes wrong inside, the
         transaction is rolled back, so the lock is never left held."""
+        if self._journal_mode == READ_ONLY:  # reviewer.store_readonly
+            raise StoreError(f"{self.path.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             yield self._conn
@@ -191,6 +195,8 @@ class SqliteReviewStore(SqliteLastYear):
 
     def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
         """``save_analysis`` of an analysis already packed (``packing.pack_json``), e.g. by its worker."""
+        if self._journal_mode == READ_ONLY:
+            return  # the program's cache, not the review: a read-only project is analysed again next time
         with self._write() as db:
             db.execute("DELETE FROM analyses WHERE sha256=? AND version<>?", (sha256, version))
             db.execute("INSERT OR REPLACE INTO analyses(sha256, version, data) VALUES (?,?,?)", (sha256, version, blob))
@@ -340,13 +346,17 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
     p = Path(path)
     if p.is_dir():
         raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")
+    if p.is_file() and p.stat().st_size and not os.access(p, os.W_OK):  # checked as it is read
+        from reviewer.store_readonly import open_read_only
+
+        return open_read_only(p)
     check_header(p)
     if p.is_file() and p.stat().st_size == 0 and backup_path(p).is_file():
         # SQLite would take an empty file for a new project, and opening it renew the backup from it:
         # a project emptied by a failed copy or a full disk would lose its last sound copy too.
         raise CorruptProjectError(p, "the file is empty (0 bytes)")
     if p.exists() and not os.access(p, os.W_OK):
-        raise StoreError(f"{p.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
+        raise StoreError(f"{p.name}：项目文件是只读的，而且是空的，无法作为审阅项目打开")
     created = not p.exists()
     conn: sqlite3.Connection | None = None
     try:
@@ -365,6 +375,10 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         _forget(p, created)
         if "malformed" in str(exc) or "not a database" in str(exc):
             raise CorruptProjectError(p, str(exc)) from exc
+        if not created and getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_READONLY:
+            from reviewer.store_readonly import open_read_only
+
+            return open_read_only(p)  # a file in a folder that cannot be written (its journal cannot be made)
         raise StoreError(f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
     except OSError as exc:
         _close(conn)

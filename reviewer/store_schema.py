@@ -60,7 +60,7 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-_SQLITE_NOTADB = 26  # "file is not a database"
+SQLITE_NOTADB = 26  # "file is not a database"
 
 
 class StoreError(Exception):
@@ -94,7 +94,7 @@ def check_header(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_NOTADB:
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
             raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改") from exc
     except ValueError:
         pass  # a path SQLite cannot be given (a NUL in it): opening the project says so

@@ -81,6 +81,19 @@ class TeamUrls:
     lead: str
 
 
+def without_root_rights() -> list[str]:
+    """A command's prefix that takes root's right to read and write anything away, so that file
+    permissions hold as they do for an ordinary user (nothing when not root)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is needed to test permissions as root")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
+
+
 def as_user(owner_url: str, user: str, password: str) -> str:
     from tests.pgcluster import SUPERPASS, SUPERUSER
 

@@ -350,6 +350,9 @@ class Controller(QObject):
                              "或“新建审阅项目”选择一个项目后再审阅。").format(why=warning or "")
             QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
                                                       self.w.tr("无法打开审阅项目"), text))
+        elif self.w.session.store.journal_mode == "read-only":  # reviewer.store.READ_ONLY: said before any tick
+            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Information,
+                                                      self.w.tr("只读的审阅项目"), warning or ""))
         elif warning:
             self.w.status.showMessage(warning, 15000)
         self._review_progress()

@@ -80,14 +80,15 @@ def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[R
     """Open (or create) the project, a file checked and backed up, with a Chinese note (or None); on
     failure an in-memory store (``not_opened``) and the reason. A damaged file with a backup: the
     reviewer is offered to restore it."""
-    from reviewer.store import CorruptProjectError, StoreError, open_store
+    from reviewer.store import READ_ONLY, CorruptProjectError, StoreError, open_store
     from reviewer.store_backup import restore_backup
 
     if is_server(str(location)):
         return open_server_project(str(location), parent)
     path = Path(location)
     try:
-        return open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True), None
+        store = open_store(path, busy_timeout_ms=OPEN_TIMEOUT_MS, check=True)
+        return store, read_only_note(path.name) if store.journal_mode == READ_ONLY else None
     except CorruptProjectError as exc:
         if exc.backup is None or parent is None or not _ask_restore(parent, str(exc)):
             return MemoryReviewStore(), str(exc)
@@ -100,6 +101,11 @@ def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[R
     except StoreError as exc:
         log.warning("cannot open project %s: %s", path, exc)
         return MemoryReviewStore(), str(exc)
+
+
+def read_only_note(name: str) -> str:
+    return (f"项目文件 {name} 是只读的：可以查看和导出其中的审阅，但所做的修改不会写入。"
+            "如需继续审阅，请把它复制到可写的位置后再打开。")
 
 
 def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:

@@ -65,8 +65,11 @@ class StatusBar(QStatusBar):
         # What the reviewer needs to know is whether it is saved, not how SQLite journals it.
         name, journal = self._project
         mode = {"wal": self.tr("随时保存"), "delete": self.tr("随时保存，网络位置"),
-                "memory": self.tr("仅内存，未保存"), "server": self.tr("审阅服务器")}.get(journal, journal)
-        if self._unsaved and journal != "server":  # the server's outbox is counted by the sync label
+                "memory": self.tr("仅内存，未保存"), "server": self.tr("审阅服务器"),
+                "read-only": self.tr("只读，修改不会保存")}.get(journal, journal)
+        if self._unsaved and journal == "read-only":
+            mode = self.tr("只读，有修改未能写入")
+        elif self._unsaved and journal != "server":  # the server's outbox is counted by the sync label
             mode = self.tr("有修改尚未写入")
         self.project.setText(self.tr("项目：{name}（{mode}）").format(name=name, mode=mode))
         self.project.setProperty("warn", self._unsaved and journal != "server")

@@ -16,27 +16,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/checklist/model.py" line="117" />
+        <location filename="../../ui/checklist/model.py" line="118" />
         <source>程序判断</source>
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="168" />
+        <location filename="../../ui/checklist/model.py" line="169" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="179" />
+        <location filename="../../ui/checklist/model.py" line="180" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="181" />
+        <location filename="../../ui/checklist/model.py" line="182" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="184" />
+        <location filename="../../ui/checklist/model.py" line="185" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -575,7 +575,7 @@ Until then the window holds an empty, temporary project: nothing reviewed in it 
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
 
-This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>只读的审阅项目</source><translation>Read-only review project</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
 {p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
@@ -935,7 +935,7 @@ F: findings (Findings tab)</translation>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/statusbar.py" line="28" />
-        <location filename="../../ui/statusbar.py" line="95" />
+        <location filename="../../ui/statusbar.py" line="98" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
@@ -965,27 +965,37 @@ F: findings (Findings tab)</translation>
         <translation>review server</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="70" />
+        <location filename="../../ui/statusbar.py" line="69" />
+        <source>只读，修改不会保存</source>
+        <translation>read-only, changes are not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="71" />
+        <source>只读，有修改未能写入</source>
+        <translation>read-only, changes could not be written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="73" />
         <source>有修改尚未写入</source>
         <translation>changes not yet written</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="71" />
+        <location filename="../../ui/statusbar.py" line="74" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="77" />
+        <location filename="../../ui/statusbar.py" line="80" />
         <source>已审结 {done}/{total} 份</source>
         <translation>Reviews finished: {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="106" />
+        <location filename="../../ui/statusbar.py" line="109" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="109" />
+        <location filename="../../ui/statusbar.py" line="112" />
         <source>识别扫描件 %v/%m 页</source>
         <translation>Scan page %v/%m</translation>
     </message>

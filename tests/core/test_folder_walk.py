@@ -16,20 +16,10 @@ from reviewer.formats import sniff_format
 from reviewer.load import ReportLoadError, iter_report_files, load, load_many
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.model import LoadError
-from tests.conftest import ROOT, seed_path
+from tests.conftest import ROOT, seed_path, without_root_rights
 from tests.core import format_fixtures as ff
 
 LINES = ["津南区人民政府关于2021年法治政府建设", "情况的报告", "一、主要举措和成效", "全年办理行政复议案件59件。"]
-
-
-def _without_override() -> list[str]:
-    """The command's prefix that takes root's right to read anything away (as an ordinary user has none)."""
-    if os.geteuid() != 0:
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv (util-linux) is needed to test permissions as root")
-    caps = "-dac_override,-dac_read_search,-fowner"
-    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}"]
 
 
 def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
@@ -39,7 +29,7 @@ def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_is_read(tmp_pat
     shutil.copy(seed_path("001"), tmp_path / "收文" / "和平区" / "报告.txt")
     (tmp_path / "收文" / "河西区").chmod(0)
     try:
-        done = subprocess.run([*_without_override(), sys.executable, "-m", "reviewer", "analyze",
+        done = subprocess.run([*without_root_rights(), sys.executable, "-m", "reviewer", "analyze",
                                str(tmp_path / "收文")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     finally:
         (tmp_path / "收文" / "河西区").chmod(0o755)

@@ -16,7 +16,7 @@ from reviewer import store_schema as schema_mod
 from reviewer.model import Document
 from reviewer.store import SCHEMA_VERSION, StoreError, open_store
 from reviewer.store_schema import APPLICATION_ID, MIGRATIONS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, without_root_rights
 
 A, B = "a" * 64, "b" * 64
 
@@ -97,15 +97,46 @@ def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
         open_store(p)
 
 
-def test_read_only_project_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    p = tmp_path / "p.review"
-    open_store(p).close()
+READ_AND_TRY = """
+    import sys
+    from reviewer.store import StoreError, open_store
+    s = open_store(sys.argv[1])
+    print(s.journal_mode, s.decisions("a" * 64)["measures"].comment)
+    try:
+        s.set_decision("a" * 64, "measures", "不符合", "改", "李四")
+    except StoreError as exc:
+        print(exc)
+"""
+
+
+@pytest.mark.parametrize("where", ["file", "folder"])
+def test_a_read_only_project_opens_to_be_read_and_refuses_changes_saying_why(tmp_path: Path, where: str) -> None:
+    """Found by a helper session: a colleague's project on a read-only share could not even be
+    exported (项目文件是只读的), and the window showed an empty stand-in instead of the review."""
+    folder = tmp_path / "光盘"
+    folder.mkdir()
+    p = folder / "p.review"
+    s = open_store(p)
+    s.add_report(Document("/x/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+    s.set_decision(A, "measures", "符合", "看过", "张三")
+    s.close()
+    (p if where == "file" else folder).chmod(0o444 if where == "file" else 0o555)
     before = p.read_bytes()
-    # Root ignores permission bits, so the check is driven through os.access as the OS would answer it.
-    monkeypatch.setattr(store_mod.os, "access", lambda path, mode: False)
-    with pytest.raises(StoreError, match="只读"):
-        open_store(p)
+    try:
+        done = subprocess.run([*without_root_rights(), sys.executable, "-c", textwrap.dedent(READ_AND_TRY), str(p)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        out = folder / "汇总.xlsx" if where == "file" else tmp_path / "汇总.xlsx"
+        export = ["-m", "reviewer", "export", "--project", str(p), "-o", str(out)]
+        exported = subprocess.run([*without_root_rights(), sys.executable, *export], cwd=ROOT, capture_output=True,
+                                  text=True, timeout=120)
+    finally:
+        folder.chmod(0o755)
+        p.chmod(0o644)
+    assert done.stdout.splitlines() == [
+        "read-only 看过", "p.review：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开"], done.stderr
     assert p.read_bytes() == before
+    assert sorted(f.name for f in folder.iterdir()) == (["p.review", "汇总.xlsx"] if where == "file" else ["p.review"])
+    assert exported.returncode == 0, exported.stderr
 
 
 def test_network_drive_falls_back_to_rollback_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

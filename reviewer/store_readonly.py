@@ -1,0 +1,49 @@
+"""A project file this program may not write, opened to be read and exported."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reviewer.store import READ_ONLY, CorruptProjectError, SqliteReviewStore
+from reviewer.store_schema import APPLICATION_ID, SCHEMA_VERSION, SQLITE_NOTADB, StoreError
+
+
+def open_read_only(p: Path) -> SqliteReviewStore:
+    """A project file this program may not write (a read-only file or folder, a colleague's copy on a
+    read-only share): opened to be read and exported. Every change to it raises ``StoreError``
+    saying so; nothing is written, no backup made.
+
+    SQLite reads a project in WAL mode through files it makes beside it (its shared memory and
+    journal). A file nobody may write (no write bit at all) is read as unchangeable (``immutable``):
+    nothing is made beside it. One its owner may still be writing is read with those files, to see
+    each of the owner's changes whole; where they cannot be made (a read-only folder), unchangeable."""
+    uri = p.resolve().as_uri()
+    conn: sqlite3.Connection | None = None
+    unchangeable = not p.stat().st_mode & 0o222
+    for query in (("mode=ro&immutable=1",) if unchangeable else ("mode=ro", "mode=ro&immutable=1")):
+        try:
+            conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None, check_same_thread=False)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            break
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            conn = None
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+                raise StoreError(f"{p.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改") from exc
+            if "malformed" in str(exc):
+                raise CorruptProjectError(p, str(exc)) from exc
+            error = exc
+    if conn is None:
+        raise StoreError(f"{p.name}：项目文件是只读的，也无法读取（{error}）；请复制到可写的位置后再打开")
+    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+        conn.close()
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{p.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{p.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
+        raise StoreError(f"{p.name}：项目文件是只读的，而它的格式需要先升级（版本 {version}）；"
+                         "请复制到可写的位置后再打开")
+    return SqliteReviewStore(conn, p, READ_ONLY)
