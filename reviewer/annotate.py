@@ -159,8 +159,7 @@ def annotate_reports(
         letter = None
         if template is not None:
             fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,
-                                   annotated=annotated.name, lang=opts.lang, today=date.today(),
-                                   checklist=checklist)
+                                   annotated=annotated.name, lang=opts.lang, today=date.today())
             letter = _save(fill_letter(template, fields), out / f"{stem}_{LETTER}.docx")
         result.written.append(Written(a.sha256, annotated, len(notes), letter))
         if progress is not None:

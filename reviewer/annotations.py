@@ -152,35 +152,13 @@ def missing_parts(a: Analysis) -> list[str]:
     return [p for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status == "missing"]
 
 
-# A decision on a part's item says whether the part is there, as the unit is told it.
-_PART_DECIDED = {"符合": "found", "不符合": "missing"}
-
-
-def parts_for_unit(a: Analysis, decisions: Decisions, checklist: Checklist | None) -> dict[str, str]:
-    """Each required part's status (``found`` / ``partial`` / ``missing``) as the unit is told it:
-    the program's, unless the reviewer decided the part's checklist item (a decision in force). 符合
-    makes it found, 不符合 missing, and 不适用 takes the part out of what is required. The letter's
-    必备部分 row and the Word comments on missing parts both follow this, as the letter's 缺项 list
-    leaves out the gaps the reviewer decided."""
-    items = _part_items(checklist)
-    out: dict[str, str] = {}
-    for p in REQUIRED_PARTS:
-        if p not in a.parts:
-            continue
-        d = decisions.get(items[p].id) if p in items else None
-        decided = d.decision if d is not None and not is_to_recheck(d) else "未定"
-        if decided != "不适用":
-            out[p] = _PART_DECIDED.get(decided, a.parts[p].status)
-    return out
-
-
-def _undecided_missing(a: Analysis, decisions: Decisions, checklist: Checklist | None) -> list[str]:
+def _undecided_missing(a: Analysis, decisions: Decisions) -> list[str]:
     """Parts the program found missing whose item the reviewer has not decided: each gets its own
-    comment (a decided 不符合 has the failed item's; 符合 and 不适用 have none)."""
-    items = _part_items(checklist)
+    comment (a decided 不符合 has the failed item's; 符合 and 不适用 have none; see
+    ``review.parts_judged``)."""
+    items = {r.part: r.id for r in a.checklist if r.part}
     return [p for p in missing_parts(a)
-            if p not in items or (d := decisions.get(items[p].id)) is None or d.decision == "未定"
-            or is_to_recheck(d)]
+            if p not in items or (d := decisions.get(items[p])) is None or d.decision == "未定" or is_to_recheck(d)]
 
 
 def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tuple[CheckResult, ItemDecision]]:
@@ -203,5 +181,5 @@ def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, vo
     notes = [finding_note(f, voice, lang) for f in a.findings if f.kind not in READING_FINDINGS]
     notes += [failed_note(a, r, d, items.get(r.id), voice, lang) for r, d in failed_items(a, decisions)]
     notes += [missing_part_note(a, p, by_part.get(p), voice, lang, _undecided_comment(decisions, by_part.get(p)))
-              for p in _undecided_missing(a, decisions, checklist)]
+              for p in _undecided_missing(a, decisions)]
     return sorted(notes, key=lambda n: (n.start, n.end))

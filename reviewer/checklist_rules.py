@@ -94,7 +94,8 @@ def _years(pattern: str, year: int | None) -> str:
 def _result(item: ChecklistItem, status: CheckStatus, ev: Iterable[Evidence], note: Message) -> CheckResult:
     # islice: evidence is located (a walk of the section tree) only for the spans kept
     evidence = tuple(islice(ev, MAX_EVIDENCE))
-    return CheckResult(item.id, item.group, item.name, status, evidence, note, item.name_en)
+    part = item.part or "" if item.rule == "part" else ""
+    return CheckResult(item.id, item.group, item.name, status, evidence, note, item.name_en, part)
 
 
 def _missing_note(item: ChecklistItem, default: Message) -> Message:

@@ -119,7 +119,7 @@ def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[Repor
     headers = rows.headers("summary", lang)
     data = [rows.summary_row(i, a, rv, verdicts.get(a.sha256),
                              rows.reviewer_names(a, decisions.get(a.sha256, {}), verdicts.get(a.sha256), lang), lang,
-                             name)
+                             name, decisions.get(a.sha256, {}))
             for i, (a, rv, name) in enumerate(zip(analyses, reviews, names, strict=True), start=1)]
     ws = wb.create_sheet(_name("summary", lang))
     widths = fit_widths(headers, data[:SAMPLE], WRAPPED["summary"])

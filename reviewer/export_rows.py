@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
 from reviewer.paths import readable_name, readable_stem
-from reviewer.review import ReportReview, decision_label, gap_items
+from reviewer.review import ReportReview, decision_label, gap_items, in_force
 from reviewer.topics import topic_label
 from reviewer.vocab import (
     BRACKETS,
@@ -35,7 +36,8 @@ _HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
     "summary": (
         ("序号", "No."), ("报告单位", "Issuing unit"), ("层级", "Level"), ("报告年度", "Year"), ("文件", "File"),
         ("必备部分", "Required parts"), ("清单得分率", "Checklist score"), ("已核/总项", "Decided/items"),
-        ("缺失/部分具备", "Missing/partial"), ("缺失或部分具备的核查项", "Items missing or partial"),
+        ("程序判断缺失/部分具备", "Missing/partial (program)"),
+        ("程序判断缺失或部分具备的核查项", "Items missing or partial (program)"),
         ("问题数", "Findings"), ("审阅状态", "Review status"), ("审阅意见", "Reviewer's comment"),
         ("审阅人", "Reviewer"), ("审阅时间", "Reviewed"),
     ),
@@ -120,11 +122,14 @@ def evidence_text(a: Analysis, r: CheckResult, by_id: Mapping[str, Section]) -> 
 
 
 def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | None, reviewers: str,
-                lang: Lang, name: str = "") -> list[object]:
-    """``name``: the file's name as the workbook shows it (``paths.distinct_names``), else its own."""
-    gaps = LIST_SEP[lang].join(
-        f"{r.label(lang)}{BRACKETS[lang].format(CHECK_STATUS.label(r.status, lang))}" for r in gap_items(a)
-    )
+                lang: Lang, name: str = "", decisions: Mapping[str, ItemDecision] | None = None) -> list[object]:
+    """``name``: the file's name as the workbook shows it (``paths.distinct_names``), else its own.
+
+    The 必备部分 count is the reviewer's (``review.parts_judged``, as the letter sends it); the gaps are
+    the program's, each with the reviewer's decision beside it once made, so that the row says both."""
+    standing = in_force(decisions or {})
+    gaps = LIST_SEP[lang].join(f"{r.label(lang)}{BRACKETS[lang].format(_gap_state(r, standing.get(r.id), lang))}"
+                               for r in gap_items(a))
     return [
         i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, name or readable_name(a.file),
         f"{rv.parts_found}/{rv.parts_required}", Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
@@ -132,6 +137,13 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
         verdict.comment if verdict else "", reviewers or rv.reviewer, local_time(rv.time),
     ]
+
+
+def _gap_state(r: CheckResult, d: ItemDecision | None, lang: Lang) -> str:
+    found = CHECK_STATUS.label(r.status, lang)
+    if d is None or d.decision == "未定":
+        return found
+    return msg("export.gap_decided", found=found, decision=d.decision).render(lang)
 
 
 def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang, name: str = "") -> list[list[object]]:

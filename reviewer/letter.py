@@ -4,7 +4,7 @@ The template is any .docx holding placeholders such as ``{单位}`` in its text,
 footers (``PLACEHOLDERS``; resources/letters/README.md lists them). The values say what the window
 and the workbook say, through ``reviewer.review``: the review status, the gaps the program found
 (less those the reviewer overruled), the required parts as the reviewer judged them
-(``parts_for_unit``), the items marked 不符合 with the reviewer's comments, and the findings grouped
+(``review.parts_judged``), the items marked 不符合 with the reviewer's comments, and the findings grouped
 by kind. A list placeholder alone in its paragraph becomes one paragraph per entry; anywhere else
 its entries are joined with “；”. Word often splits a placeholder the office typed over several
 runs; filling works on the paragraph's text, so that does not matter.
@@ -24,13 +24,12 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reviewer.annotations import failed_items, for_the_unit, parts_for_unit
-from reviewer.checklist import Checklist
+from reviewer.annotations import failed_items, for_the_unit
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
-from reviewer.review import Decisions, finding_groups, gap_items, in_force, summarize
+from reviewer.review import Decisions, finding_groups, gap_items, in_force, parts_judged, summarize
 from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
@@ -123,10 +122,9 @@ def _finding_kinds(note: Message) -> set[str]:
 
 
 def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None, *, reviewer: str,
-                  office: str = "", annotated: str = "", lang: Lang = "zh", today: date | None = None,
-                  checklist: Checklist | None = None) -> dict[str, str | list[str]]:
-    """Every placeholder's value for one report; ``checklist`` names each required part's item, whose
-    decision the 必备部分 row follows (``parts_for_unit``)."""
+                  office: str = "", annotated: str = "", lang: Lang = "zh", today: date | None = None
+                  ) -> dict[str, str | list[str]]:
+    """Every placeholder's value for one report."""
     rv = summarize(a, decisions, verdict)
     unknown = msg("letter.unknown").render(lang)
     report = msg("letter.report", title=a.meta.title) if a.meta.title else msg("letter.report_untitled")
@@ -139,7 +137,7 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
         "审阅结论": REVIEW_STATUS.label(rv.status, lang),
         "审阅说明": msg(f"letter.opening.{rv.status}", report=report, annotated=annotated).render(lang),
         "总体意见": (verdict.comment.strip() if verdict is not None else "") or msg("letter.none").render(lang),
-        "必备部分": _parts(parts_for_unit(a, decisions, checklist), lang), "审阅单位": office or OFFICE_BLANK,
+        "必备部分": _parts(parts_judged(a, decisions), lang), "审阅单位": office or OFFICE_BLANK,
         "审阅日期": _day((today or date.today()).isoformat(), lang), "审阅人": reviewer, "批注版": annotated,
     }
     values.update(_listed(a, decisions, lang))

@@ -233,6 +233,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "letter.parts_missing": ("；{missing_status:check_status}：{parts}", "; {missing_status:check_status}: {parts}"),
     "letter.part": ("{part:part}", "{part:part}"),
+    # a gap of the workbook's summary row, once the reviewer decided its item
+    "export.gap_decided": ("{found}；审阅认定{decision:decision}", "{found}; reviewer: {decision:decision}"),
     "letter.report": ("《{title}》", "“{title}”"),
     "letter.report_untitled": ("年度报告", "annual report"),
     # the letter's opening says where the review stands (vocab.REVIEW_STATUS); it never claims a review

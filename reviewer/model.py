@@ -213,6 +213,7 @@ class CheckResult:
     evidence: tuple[Evidence, ...]
     note: Message
     name_en: str = ""  # the item's English name from the checklist file ("" when it gives none)
+    part: str = ""  # the required part a ``rule = "part"`` item checks ("" for any other item)
 
     def label(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name

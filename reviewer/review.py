@@ -51,9 +51,9 @@ class ReportReview:
     missing: int  # items the program found missing
     partial: int  # items the program found partial
     failed: int  # items the reviewer marked 不符合
-    parts_found: int  # required parts present (fully or partly)
+    parts_found: int  # required parts present (fully or partly), as the reviewer judged them (``parts_judged``)
     parts_partial: int  # of those, present only in part
-    parts_required: int
+    parts_required: int  # less those the reviewer found not applicable
     points: float  # checklist score: found 1, partial 0.5
     judged: int  # applicable items
     findings: int
@@ -76,8 +76,30 @@ class ReportReview:
         return self.status in FINISHED
 
 
+# A decision on a part's item says whether the part is there, as everyone is told it.
+_PART_DECIDED = {"符合": "found", "不符合": "missing"}
+
+
+def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
+    """Each required part's status (``found`` / ``partial`` / ``missing``): the program's, unless the
+    reviewer decided the part's checklist item (a decision in force). 符合 makes it found, 不符合
+    missing, and 不适用 takes the part out of what is required. What the window, the workbook and the
+    letter count (``ReportReview.parts_found``), as the letter's gaps leave out the items decided."""
+    items = {r.part: r.id for r in a.checklist if r.part}
+    out: dict[str, str] = {}
+    for p in REQUIRED_PARTS:
+        if p not in a.parts:
+            continue
+        d = decisions.get(items[p]) if p in items else None
+        decided = d.decision if d is not None and not is_to_recheck(d) else "未定"
+        if decided != "不适用":
+            out[p] = _PART_DECIDED.get(decided, a.parts[p].status)
+    return out
+
+
 def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) -> ReportReview:
     points, judged = score(a.checklist)
+    parts = parts_judged(a, decisions)
     ids = {r.id for r in a.checklist}
     every = [d for item, d in decisions.items() if item in ids]
     mine = [d for d in every if not is_to_recheck(d)]
@@ -91,9 +113,9 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         missing=sum(1 for r in a.checklist if r.status == "missing"),
         partial=sum(1 for r in a.checklist if r.status == "partial"),
         failed=sum(1 for d in mine if d.decision == "不符合"),
-        parts_found=sum(1 for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status != "missing"),
-        parts_partial=sum(1 for p in REQUIRED_PARTS if p in a.parts and a.parts[p].status == "partial"),
-        parts_required=len(REQUIRED_PARTS),
+        parts_found=sum(1 for s in parts.values() if s != "missing"),
+        parts_partial=sum(1 for s in parts.values() if s == "partial"),
+        parts_required=len(parts),
         points=points,
         judged=judged,
         findings=len(a.findings),

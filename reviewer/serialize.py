@@ -131,6 +131,7 @@ def _own_json(a: Analysis) -> dict[str, Any]:
                 "group": c.group,
                 "name": c.name,
                 "name_en": c.name_en,
+                **({"part": c.part} if c.part else {}),
                 "status": c.status,
                 "evidence": [{"section": e.section, "start": e.start, "end": e.end} for e in c.evidence],
                 **_message_json(c.note, "note"),
@@ -193,6 +194,7 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
                 evidence=tuple(Evidence(**e) for e in c["evidence"]),
                 note=_message(c, "note"),
                 name_en=c.get("name_en", ""),
+                part=c.get("part", ""),
             )
             for c in d["checklist"]
         ),

@@ -627,57 +627,62 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="221" />
+        <location filename="../../ui/reports/model.py" line="232" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="246" />
+        <location filename="../../ui/reports/model.py" line="257" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="248" />
+        <location filename="../../ui/reports/model.py" line="259" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="262" />
+        <location filename="../../ui/reports/model.py" line="273" />
         <source>{name}
-状态：{status}　已核 {done}/{total}
-缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
+状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}
+程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
         <translation>{name}
-Status: {status}  decided {done}/{total}
-{missing} missing, {partial} partial; {findings} findings</translation>
+Status: {status}  decided {done}/{total}  required parts {found}/{required}
+the program found {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="267" />
+        <location filename="../../ui/reports/model.py" line="279" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="269" />
+        <location filename="../../ui/reports/model.py" line="281" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="283" />
+        <location filename="../../ui/reports/model.py" line="301" />
+        <source>{part}（审阅认定{decision}）</source>
+        <translation>{part} (reviewer: {decision})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/model.py" line="302" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="305" />
+        <location filename="../../ui/reports/model.py" line="324" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="283" />
+        <location filename="../../ui/reports/model.py" line="302" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -716,9 +721,9 @@ Partial: {note}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/view.py" line="170" />
-        <source>缺：核查项缺失或部分具备
+        <source>缺：程序判断缺失或部分具备的核查项
 问：问题（见“问题”页）</source>
-        <translation>G: checklist items missing or partial
+        <translation>G: checklist items the program found missing or partial
 F: findings (Findings tab)</translation>
     </message>
 </context>

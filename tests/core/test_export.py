@@ -43,8 +43,8 @@ def test_workbook_layout_and_seed_cells(seed_analyses: list[Analysis], tmp_path:
     assert line.startswith("审阅项目：春季审阅　核查清单：法治政府建设年度报告默认核查清单（版本 ")
     assert checklist.version in line and line.endswith("已审结：0/5 份")
     assert summary[1] == ("序号", "报告单位", "层级", "报告年度", "文件", "必备部分", "清单得分率", "已核/总项",
-                          "缺失/部分具备", "缺失或部分具备的核查项", "问题数", "审阅状态", "审阅意见", "审阅人",
-                          "审阅时间")
+                          "程序判断缺失/部分具备", "程序判断缺失或部分具备的核查项", "问题数", "审阅状态", "审阅意见",
+                          "审阅人", "审阅时间")
     jinnan = summary[2]
     assert jinnan[:6] == (1, "津南区人民政府", "县级", 2021, "000_b98e54cc537f26f1.txt", "4/4")
     assert jinnan[11] == "未审"

@@ -81,7 +81,7 @@ def test_english_footer_and_sheet_names(seed_analyses: list[Analysis], tmp_path:
     assert (footer.left.text, footer.center.text, footer.right.text) == (
         "Project: Spring", "&A · Page &P of &N", "Exported 2026-11-30 09:12")
     head, first = _rows(wb["Summary"])[1:3]
-    gaps = str(dict(zip(head, first, strict=True))["Items missing or partial"])
+    gaps = str(dict(zip(head, first, strict=True))["Items missing or partial (program)"])
     assert gaps.startswith("Digital rule-of-law government (Partial), Major administrative decisions (Missing)")
     assert "（" not in gaps and "）" not in gaps
 

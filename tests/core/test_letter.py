@@ -56,7 +56,7 @@ def test_the_cli_writes_a_copy_and_a_letter_per_report(cli_out: tuple[Path, str]
         "  津南区人民政府_2021年度", "  中共泰州市委 泰州市人民政府_2021年度", "  塘沽街道_2024年度",
         "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
     ]
-    # 庐阳区's missing 第一责任人 part is marked 不符合: the reviewer's comment only (tests/core/test_parts_for_unit.py)
+    # 庐阳区's missing 第一责任人 part is marked 不符合: the reviewer's comment only (tests/core/test_parts_judged.py)
     assert [len(read_comments(out / f"{s}_批注版.docx")) for s in stems] == [6, 5]
     # an item marked 不符合 keeps the name of whoever decided it
     assert {c.author for c in read_comments(out / f"{stems[0]}_批注版.docx")} == {"李处长", "王审阅"}

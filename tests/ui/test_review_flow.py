@@ -209,7 +209,9 @@ def _window_counts(w, sha: str) -> dict[str, object]:  # type: ignore[no-untyped
     row = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROLE_SHA) == sha)
     w.reports.tree.expand(row)
     gaps = [proxy.index(r, 0, row) for r in range(proxy.rowCount(row))]
-    missing_parts = sum(1 for g in gaps if g.data(ROLE_KIND) == "gap" and str(g.data()).startswith("缺："))
+    lacking = sum(1 for g in gaps if g.data(ROLE_KIND) == "gap" and str(g.data()).startswith("缺："))
+    tip = str(row.data(Qt.ItemDataRole.ToolTipRole))
+    parts = tip.split("必备部分 ")[1].split("\n")[0]
     gaps_badge, findings_badge = row.data(ROLE_BADGE)
     return {
         "badge": gaps_badge,
@@ -217,7 +219,8 @@ def _window_counts(w, sha: str) -> dict[str, object]:  # type: ignore[no-untyped
         "status": status_name(row.data(ROLE_STATUS)),
         "decided": w.checklist.header.progress_label.text().split(" ")[0],
         "findings": int(w.tabs.tabText(1).split("(")[1].rstrip(")")),
-        "parts": f"{4 - missing_parts}/4",
+        "parts": parts,
+        "lacking": lacking,
     }
 
 
@@ -256,10 +259,40 @@ def test_every_count_the_window_shows_equals_the_workbooks(
     book = {}
     for a, r in zip(w.session.analyses(), rows[2:], strict=True):
         cell = dict(zip(head, r, strict=True))
-        missing, partial = (int(x) for x in str(cell["缺失/部分具备"]).split("/"))
+        missing, partial = (int(x) for x in str(cell["程序判断缺失/部分具备"]).split("/"))
         book[a.sha256] = {"badge": missing + partial, "status": cell["审阅状态"], "decided": cell["已核/总项"],
                           "findings": cell["问题数"], "findings_badge": cell["问题数"], "parts": cell["必备部分"]}
+    lacking = {sha: window[sha].pop("lacking") for sha in shas}
     assert window == book
+    # the first report's 第一责任人 part, found by the program, was marked 不符合: 3/4 everywhere
+    assert (window[shas[0]]["parts"], lacking[shas[0]]) == ("3/4", 0)
+    assert window[shas[3]]["parts"] == "3/3"  # 主要举措 found not applicable: no longer required
     assert [window[s]["status"] for s in shas] == ["审阅中", "通过", "需修改", "审阅中", "未审"]
     assert window[shas[0]]["decided"] == f"4/{len(w.session.analyses()[0].checklist)}"
     assert status_bar == "已审结 2/5 份" and str(rows[0][0]).endswith("已审结：2/5 份")
+
+
+def test_a_lacking_part_judged_present_is_no_longer_a_gap_in_the_tree(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """The tree says what the letter and the workbook say of a part (``review.parts_judged``): found
+    by a helper session, the tree still showed 缺：第一责任人… in red after the reviewer judged it 符合."""
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    (luyang,) = [a for a in w.session.analyses() if a.parts["first_responsible"].status == "missing"]
+    w.reports.select_report(luyang.sha256)
+    proxy = w.reports.proxy
+    row = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROLE_SHA) == luyang.sha256)
+    w.reports.tree.expand(row)
+
+    def gap() -> tuple[str, str]:
+        (g,) = [proxy.index(r, 0, row) for r in range(proxy.rowCount(row))
+                if "党政主要负责人" in str(proxy.index(r, 0, row).data())]
+        tip = str(row.data(Qt.ItemDataRole.ToolTipRole))
+        return str(g.data()), tip.split("必备部分 ")[1].split("\n")[0]
+
+    assert gap() == ("缺：党政主要负责人履行第一责任人职责情况", "3/4")
+    _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_Space)  # 符合
+    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定符合）", "4/4")
+    _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_3)  # 不适用
+    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定不适用）", "3/3")

@@ -9,9 +9,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
 from reviewer.paths import readable_name
+from reviewer.review import parts_judged
+from reviewer.vocab import DECISION
 from ui import plain
 from ui.coalesce import Coalesced
-from ui.icons import AMBER, RED, status_icon
+from ui.icons import AMBER, GREY, RED, status_icon
 from ui.labels import part_name, status_name, text
 from ui.reports.rows import Row, build_report_row, has_rows
 from ui.session import Session, report_label
@@ -116,11 +118,20 @@ class ReportsModel(QAbstractItemModel):
         idx = self.report_index(sha256)
         if idx.isValid():
             self.dataChanged.emit(idx, idx)
+            self._children_changed(idx)
+
+    def _children_changed(self, idx: QModelIndex) -> None:
+        """A report's rows drawn again: a gap row says what the reviewer judged of its part."""
+        node = self.row_of(idx)
+        if node is not None and node.filled and node.children:
+            self.dataChanged.emit(self.index(0, 0, idx), self.index(len(node.children) - 1, 0, idx))
 
     def _all_reviews_changed(self) -> None:
         """Every report's decisions read anew: the rows repainted."""
         if self._roots:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
+            for i in range(len(self._roots)):
+                self._children_changed(self.index(i, 0))
 
     def _analysis_changed(self, sha256: str) -> None:
         """A report analysed anew (a scan's next pages read): its section rows made again if they were shown."""
@@ -259,10 +270,11 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}\n缺失 {missing} 项，部分具备 {partial} 项；"
-                          "问题 {findings} 处").format(
+            tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}\n"
+                          "程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处").format(
                 name=readable_name(a.file), status=status_name(rv.status), done=rv.decided, total=rv.items,
-                missing=rv.missing, partial=rv.partial, findings=rv.findings)
+                found=rv.parts_found, required=rv.parts_required, missing=rv.missing, partial=rv.partial,
+                findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
             if names := self._session.team.assignees(node.report):
@@ -277,14 +289,21 @@ class ReportsModel(QAbstractItemModel):
         return None
 
     def _gap_data(self, node: Row, role: int) -> Any:
+        """A part the program found lacking, as the reviewer judged it (``review.parts_judged``): one
+        judged present (符合) or not required (不适用) says so, in grey, and is no longer a gap."""
         name = part_name(node.part or "")
-        missing = node.part_state == "missing"
+        a = self._session.analysis(node.report)
+        judged = parts_judged(a, self._session.decisions(node.report)) if a is not None else {}
+        state = judged.get(node.part or "", "not_applicable") if a is not None else node.part_state
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("缺：{part}") if missing else self.tr("部分具备：{part}")).format(part=name)
+            if state in ("found", "not_applicable"):
+                decided = DECISION.label("符合" if state == "found" else "不适用")
+                return self.tr("{part}（审阅认定{decision}）").format(part=name, decision=decided)
+            return (self.tr("缺：{part}") if state == "missing" else self.tr("部分具备：{part}")).format(part=name)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(RED if missing else AMBER))
+            return QBrush(QColor({"missing": RED, "partial": AMBER}.get(state or "", GREY)))
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon("missing" if missing else "partial")
+            return status_icon({"found": "符合", "not_applicable": "不适用"}.get(state or "", state or "missing"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(text(node.note) if node.note is not None else name)
         if role == Qt.ItemDataRole.FontRole:

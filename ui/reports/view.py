@@ -167,7 +167,7 @@ class ReportsPanel(QWidget):
         self._opened: str | None = None
         self._by_hand: set[str] = set()
         self._folding = False
-        self.legend = QLabel(self.tr("缺：核查项缺失或部分具备\n问：问题（见“问题”页）"))
+        self.legend = QLabel(self.tr("缺：程序判断缺失或部分具备的核查项\n问：问题（见“问题”页）"))
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
         self._layout()

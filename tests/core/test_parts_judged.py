@@ -1,4 +1,5 @@
-"""The required parts as the unit is told them follow the reviewer's decision on each part's item.
+"""The required parts, as the window, the workbook and the letter count them, follow the reviewer's
+decision on each part's item (``review.parts_judged``).
 
 Found at the end of stop 27: the letter's 缺项 list left out a missing part the reviewer had judged
 present (符合), but its 必备部分 row still said 缺失：第一责任人…, and the annotated copy still
@@ -13,11 +14,12 @@ import docx
 
 from reviewer.analyze import analyze_document
 from reviewer.annotate import AnnotateOptions, annotate_reports
-from reviewer.annotations import Voice, notes_for, parts_for_unit
+from reviewer.annotations import Voice, notes_for
 from reviewer.checklist import load_checklist
 from reviewer.letter import letter_fields
 from reviewer.load import load
 from reviewer.model import ItemDecision
+from reviewer.review import parts_judged, summarize
 from tests.conftest import seed_path
 
 CL = load_checklist()
@@ -31,7 +33,7 @@ def _on(item: str, decision: str, comment: str = "", stale: bool = False) -> dic
 
 
 def _fields(decisions: dict[str, ItemDecision]) -> dict[str, str | list[str]]:
-    return letter_fields(A, decisions, None, reviewer="王审阅", checklist=CL)
+    return letter_fields(A, decisions, None, reviewer="王审阅")
 
 
 def _kinds(decisions: dict[str, ItemDecision]) -> list[str]:
@@ -39,7 +41,7 @@ def _kinds(decisions: dict[str, ItemDecision]) -> list[str]:
 
 
 def test_undecided_the_unit_is_told_what_the_program_found() -> None:
-    assert parts_for_unit(A, {}, CL) == {"measures": "found", "shortcomings": "partial",
+    assert parts_judged(A, {}) == {"measures": "found", "shortcomings": "partial",
                                          "first_responsible": "missing", "next_year": "partial"}
     assert _fields({})["必备部分"] == f"应有 4 项，已具备 1 项，部分具备 2 项；缺失：{FIRST}"
     assert f"缺失：必备部分·{FIRST}" in _fields({})["缺项"]
@@ -91,3 +93,24 @@ def test_the_written_letter_and_copy_agree(tmp_path: Path) -> None:
                                  options=AnnotateOptions(reviewer="王审阅", letter=True, include_unreviewed=True))
     with zipfile.ZipFile(undecided.written[0].annotated) as z:
         assert "第一责任人" in z.read("word/comments.xml").decode("utf-8")
+
+
+def test_the_counts_and_the_workbook_row_say_what_the_letter_says(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from reviewer.export import export
+
+    judged = {**_on("first_responsible", "符合"), **_on("shortcomings", "不符合", "只写了一句话"),
+              **_on("next_year", "不适用")}
+    rv = summarize(A, judged, None)
+    assert (rv.parts_found, rv.parts_partial, rv.parts_required) == (2, 0, 3)
+    assert _fields(judged)["必备部分"] == "应有 3 项，已具备 2 项；缺失：存在的不足和原因"
+    assert summarize(A, {}, None).parts_found == 3  # the program's: two of the three in part
+    book = load_workbook(export([A], tmp_path / "r.xlsx", decisions={A.sha256: judged}))
+    head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])
+    cells = dict(zip(head, row, strict=True))
+    assert cells["必备部分"] == "2/3"
+    assert cells["程序判断缺失/部分具备"] == "6/2"  # the program's finding, so labelled
+    assert str(cells["程序判断缺失或部分具备的核查项"]).split("、")[:3] == [
+        "存在的不足和原因（部分具备；审阅认定不符合）", f"{FIRST}（缺失；审阅认定符合）",
+        "下一年度主要安排（部分具备；审阅认定不适用）"]
