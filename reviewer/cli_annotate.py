@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from reviewer.cli_parser import missing_project, nothing_read, say_errors
+from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_waiting
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 
 
@@ -46,6 +46,8 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
     from reviewer.store import open_store
 
     store = open_store(args.project, check=True) if args.project else None
+    if args.project:
+        say_waiting(args.project)
     try:
         checklist = _checklist(args.checklist, store)
         if store is None:

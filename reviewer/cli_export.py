@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
-from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages
+from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages, say_waiting
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
 
@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         args.output = output
     try:
         store = open_store(args.project, check=True) if args.project else None
+        if args.project:
+            say_waiting(args.project)
         checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)

@@ -60,6 +60,30 @@ def apply_change(store: ReviewStore, change: Change) -> None:
         store.set_promise(change.report, change.item, kept, change.reviewer, at=change.time)
 
 
+DATA_ENV = "FAZHI_REVIEWER_DATA"  # overrides the per-user data folder (tests, portable installs)
+
+
+def data_dir() -> Path:
+    """This user's data folder for the program, where the window keeps its journals (``$FAZHI_REVIEWER_DATA``
+    wins)."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fazhi-reviewer", appauthor=False))
+
+
+def waiting_for(project: str) -> int:
+    """How many of the window's changes to ``project`` wait in this user's journal, not yet written
+    (the project was locked, full or read-only when the window saved them). A command reading the
+    project does not see them; it says so."""
+    from reviewer.location import is_server, redact
+
+    key = redact(project) if is_server(project) else project
+    return len(Journal(journal_path(data_dir(), key)).pending())
+
+
 def journal_path(folder: Path, project: str) -> Path:
     """The journal of one project, in this computer's data folder (a network share may be gone)."""
     digest = hashlib.sha256(os.path.abspath(project).encode("utf-8", "surrogatepass")).hexdigest()[:16]

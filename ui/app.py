@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from ui.project import DATA_ENV
+from reviewer.journal import DATA_ENV
 from ui.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _location(text: str) -> str | Path:
 
 def make_settings() -> QSettings:
     """Per-user settings; beside the data folder when ``$FAZHI_REVIEWER_DATA`` is set (tests, portable)."""
-    from ui.project import data_dir
+    from reviewer.journal import data_dir
 
     if os.environ.get(DATA_ENV):
         return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)

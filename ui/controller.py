@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
 from reviewer.formats.registry import report_filter
+from reviewer.journal import data_dir
 from reviewer.location import display_name, is_server, redact
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
@@ -35,7 +36,6 @@ from ui.loading import (
 from ui.project import (
     PROJECT_SUFFIX,
     OfflineStandIn,
-    data_dir,
     lock_project,
     make_writer,
     not_opened,

@@ -7,12 +7,12 @@ A location is a ``str``: a file path or a server URL without its password (``rev
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reviewer.journal import data_dir
 from reviewer.location import is_server, redact
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
@@ -21,23 +21,11 @@ from ui.writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "fazhi-reviewer"
-DATA_ENV = "FAZHI_REVIEWER_DATA"  # overrides the per-user data folder (tests, portable installs)
 PROJECT_SUFFIX = ".review"
 # The window never waits long for a project another program has locked: the writer reports a
 # failure after this long (and keeps retrying); opening gives up after OPEN_TIMEOUT_MS.
 WRITER_TIMEOUT_MS = 2_000
 OPEN_TIMEOUT_MS = 3_000
-
-
-def data_dir() -> Path:
-    """The user's data folder for this program (``$FAZHI_REVIEWER_DATA`` wins)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_project() -> Path:

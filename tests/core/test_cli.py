@@ -215,3 +215,29 @@ def test_export_lists_the_files_it_could_not_read_in_the_workbook(tmp_path: Path
     rows = [[c for c in r if c is not None] for r in sheet.iter_rows(values_only=True)]
     assert rows[-2:] == [["未能读取的文件（1 个，未计入本工作簿各表）"],
                          ["b.txt", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开"]]
+
+
+def test_changes_the_window_could_not_write_are_named_by_export_and_annotate(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: with the window's ticks waiting in its journal (the project was
+    locked when it saved them), ``export`` and ``annotate --project`` wrote the old review without a word."""
+    from reviewer.journal import Change, Journal, data_dir, journal_path
+    from reviewer.store import open_store
+
+    monkeypatch.setenv("FAZHI_REVIEWER_DATA", str(tmp_path / "data"))
+    project = tmp_path / "p.review"
+    assert main(["export", str(seed_path("000")), "--project", str(project), "-o", str(tmp_path / "a.xlsx")]) == 0
+    (sha,) = [r.sha256 for r in open_store(project).reports()]
+    capsys.readouterr()
+    journal = Journal(journal_path(data_dir(), str(project)))  # where the window keeps them (ui.project)
+    journal.append(Change("decision", sha, "measures", "不符合", "缺数据", "王审阅", "2027-03-02T10:00:00+08:00"))
+    journal.append(Change("verdict", sha, None, "需修改", "", "王审阅", "2027-03-02T10:01:00+08:00"))
+    said = ("注意：本机还有 2 项审阅修改尚未写入 p（窗口保存时项目无法写入），这次的结果不含这些修改；"
+            "在窗口中打开这个项目即会写入，之后再运行一次")
+    assert main(["export", "--project", str(project), "-o", str(tmp_path / "b.xlsx")]) == 0
+    assert said in capsys.readouterr().err
+    main(["annotate", "--project", str(project), "-o", str(tmp_path / "out"), "--reviewer", "王审阅"])
+    assert said in capsys.readouterr().err
+    journal.clear()
+    assert main(["export", "--project", str(project), "-o", str(tmp_path / "c.xlsx")]) == 0
+    assert "注意" not in capsys.readouterr().err

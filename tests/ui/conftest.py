@@ -10,8 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reviewer.journal import DATA_ENV
 from ui.main_window import MainWindow
-from ui.project import DATA_ENV
 from ui.settings import SettingsStore
 
 WindowFactory = Callable[..., MainWindow]

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.project import PROJECT_SUFFIX, data_dir
+from reviewer.journal import data_dir
+from ui.project import PROJECT_SUFFIX
 
 
 class LibraryDialog(QDialog):
