@@ -409,44 +409,44 @@ This year: {cur}</translation>
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="32" />
+        <location filename="../../ui/lastyear/library.py" line="33" />
         <source>往年报告库</source>
         <translation>Last year's reports</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="34" />
+        <location filename="../../ui/lastyear/library.py" line="35" />
         <source>同一单位上一年度的报告从这里找：可以是去年的审阅项目文件，也可以是存放去年报告的文件夹。本项目中的报告也会自动与项目内上一年度的报告配对。
 往年报告库只读取，不会被修改。</source>
         <translation>Each unit's report of the year before is looked for here: last year's review project, or a folder of last year's reports. Reports of this project are also paired with the project's own reports of the year before.
 Last year's reports are only read, never changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="39" />
+        <location filename="../../ui/lastyear/library.py" line="40" />
         <source>未指定（只在本项目内配对）</source>
         <translation>none (pair within this project only)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="41" />
+        <location filename="../../ui/lastyear/library.py" line="42" />
         <source>选择项目文件…</source>
         <translation>Choose project…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="43" />
+        <location filename="../../ui/lastyear/library.py" line="44" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="63" />
+        <location filename="../../ui/lastyear/library.py" line="64" />
         <source>选择去年的审阅项目</source>
         <translation>Choose last year's project</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="64" />
+        <location filename="../../ui/lastyear/library.py" line="65" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/library.py" line="69" />
+        <location filename="../../ui/lastyear/library.py" line="70" />
         <source>选择存放去年报告的文件夹</source>
         <translation>Choose the folder of last year's reports</translation>
     </message>
@@ -730,62 +730,67 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="40" />
+        <location filename="../../ui/checklist/header.py" line="41" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="58" />
+        <location filename="../../ui/checklist/header.py" line="59" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="72" />
+        <location filename="../../ui/checklist/header.py" line="73" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="73" />
+        <location filename="../../ui/checklist/header.py" line="74" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="82" />
+        <location filename="../../ui/checklist/header.py" line="83" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="89" />
+        <location filename="../../ui/checklist/header.py" line="90" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="90" />
+        <location filename="../../ui/checklist/header.py" line="91" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="91" />
+        <location filename="../../ui/checklist/header.py" line="92" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="127" />
+        <location filename="../../ui/checklist/header.py" line="129" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="131" />
+        <location filename="../../ui/checklist/header.py" line="133" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="132" />
+        <location filename="../../ui/checklist/header.py" line="136" />
+        <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
+        <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/header.py" line="138" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="133" />
+        <location filename="../../ui/checklist/header.py" line="139" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>

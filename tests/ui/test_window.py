@@ -246,3 +246,20 @@ def test_a_narrow_report_list_cuts_the_units_name_never_its_year(
     qtbot.wait(50)
     after = w.split.sizes()
     assert after[0] > before[0] and after[2] > before[2]  # not all of it to the text
+
+
+def test_passing_a_report_with_items_found_failing_names_them_first(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session: 通过 was taken without a word while items stood 不符合, and the letter
+    then said 通过 beside a list of 不符合 items and lacking parts."""
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    for r in w.session.analysis(SHA_A).checklist:  # type: ignore[union-attr]
+        w.session.set_decision(SHA_A, r.id, "不符合" if r.id == "measures" else "符合", "")
+    box = w.checklist.header.verdict_box
+    asked: list[str] = []
+    cancel = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: asked.append(self.text()) or cancel)
+    box.setCurrentIndex(box.findData("通过"))
+    box.activated.emit(box.currentIndex())
+    assert asked == ["1 项已判定为不符合，审阅意见书仍会列出：主要举措和成效\n\n仍然把这份报告的结论设为“通过”吗？"]
+    assert box.currentData() == "未审" and w.session.verdict(SHA_A) is None  # 取消: nothing set

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QWidget
 
+from reviewer.annotations import failed_items
 from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
 from reviewer.review import gap_items, open_items
 from ui import plain
@@ -119,7 +120,8 @@ class ReviewHeader(QWidget):
         decisions = self._session.decisions(a.sha256)
         undecided = open_items(a, decisions)
         missing = [r for r in gap_items(a) if r.status == "missing" and not _said(decisions.get(r.id))]
-        if not undecided and not missing:
+        failed = [r for r, _d in failed_items(a, decisions)]
+        if not undecided and not missing and not failed:
             return True
         lines = []
         if undecided:
@@ -129,6 +131,10 @@ class ReviewHeader(QWidget):
         if missing:
             names = _some(item_name(r) for r in missing)
             lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(missing), names=names))
+        if failed:  # a letter saying 通过 would still list them, and the annotated copy ask for them
+            names = _some(item_name(r) for r in failed)
+            said = self.tr("{n} 项已判定为不符合，审阅意见书仍会列出：{names}")
+            lines.append(said.format(n=len(failed), names=names))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认结论为“通过”？"),
                           "\n".join(lines) + "\n\n" + self.tr("仍然把这份报告的结论设为“通过”吗？"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
