@@ -399,6 +399,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.years_na_from": ("仅适用于 {first} 年度及以后的报告", "Applies only to reports on {first} or later"),
     # the review shared on the team's server
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
+    "review.by_comment": ("{reviewer} 于 {time} 写了意见，尚未判定", "Commented by {reviewer} at {time}, not decided"),
     "review.to_recheck": ("（待复核）", " (to re-check)"),
     "review.recheck_legend": ("蓝底：待复核（对旧版本的判断）", "blue: to re-check (decided on an earlier version)"),
     "review.by_stale": ("{reviewer} 于 {time} 对旧版本判定，请复核",

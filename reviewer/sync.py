@@ -54,7 +54,9 @@ def decided_by(decision: ItemDecision | None, today: datetime | None = None) -> 
     """Who made the decision shown, and when (shown beside it on a shared project)."""
     if decision is None or not decision.reviewer:
         return None
-    key = "review.by_stale" if is_to_recheck(decision) else "review.by"
+    # an item left 未定 with a comment was not decided by anyone (found by a helper session)
+    key = "review.by_stale" if is_to_recheck(decision) else "review.by_comment" if decision.decision == "未定" \
+        else "review.by"
     return msg(key, reviewer=decision.reviewer, time=short_time(decision.time, today))
 
 

@@ -29,3 +29,18 @@ def test_the_same_review_is_the_same_whether_or_not_a_report_has_an_empty_entry(
     assert same_review((one, {}), ({**one, B: {}}, {}))
     assert not same_review((one, {}), ({}, {}))
     assert not same_review((one, {}), (one, {A: ReportVerdict(A, "通过", "", "王审", "2026-03-02T10:00:00+08:00")}))
+
+
+def test_who_decided_says_a_comment_on_an_undecided_item_was_no_decision() -> None:
+    """Found by a helper session: an item left 未定 with a comment read 王审阅 于 14:53 判定."""
+    from datetime import datetime
+
+    from reviewer.model import ItemDecision
+    from reviewer.sync import decided_by
+
+    today = datetime.fromisoformat("2027-03-02T18:00:00+08:00")
+    said = ItemDecision("a" * 64, "measures", "未定", "再看看", "王审阅", "2027-03-02T14:53:00+08:00")
+    decided = ItemDecision("a" * 64, "measures", "符合", "", "王审阅", "2027-03-02T14:53:00+08:00")
+    assert decided_by(said, today).render() == "王审阅 于 14:53 写了意见，尚未判定"  # type: ignore[union-attr]
+    assert decided_by(decided, today).render() == "王审阅 于 14:53 判定"  # type: ignore[union-attr]
+    assert decided_by(said, today).render("en") == "Commented by 王审阅 at 14:53, not decided"  # type: ignore[union-attr]
