@@ -91,7 +91,12 @@ class LoadErrorsDialog(QDialog):
 
     def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The files missing from the review first, counted; then those that do not matter to it (a copy
+        # of a report opened, a spreadsheet sent with one), never counted among the unopenable.
+        lost = [e for e in errors if e.lost]
+        errors = lost + [e for e in errors if not e.lost]
         self.errors = errors
+        aside = len(errors) - len(lost)
         if all(e.copy for e in errors):  # copies of reports opened
             self.setWindowTitle(self.tr("文件未重复打开"))
             said = self.tr("以下文件与已打开的报告相同，未重复打开：")
@@ -100,11 +105,14 @@ class LoadErrorsDialog(QDialog):
             said = self.tr("以下文件未打开（不影响审阅）：")
         elif loaded:
             self.setWindowTitle(self.tr("部分文件未能打开"))
-            said = self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(errors))
+            said = self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(lost))
         else:  # none opened: not "some"
             self.setWindowTitle(self.tr("文件未能打开"))
-            said = (self.tr("以下文件未能打开：") if len(errors) == 1
-                    else self.tr("以下 {bad} 个文件都未能打开：").format(bad=len(errors)))
+            said = (self.tr("以下文件未能打开：") if len(lost) == 1
+                    else self.tr("以下 {bad} 个文件都未能打开：").format(bad=len(lost)))
+        if aside and lost:
+            also = self.tr("另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。")
+            said += "\n" + also.format(n=aside)
         head = QLabel(said)
         self.head = head
         self.list = QListWidget()

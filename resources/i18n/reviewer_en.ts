@@ -454,49 +454,54 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="101" />
         <source>文件未重复打开</source>
         <translation>Files not opened twice</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="102" />
         <source>以下文件与已打开的报告相同，未重复打开：</source>
         <translation>These files hold reports already open, and were not opened again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="104" />
         <source>部分文件未打开</source>
         <translation>Some files were not opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>以下文件未打开（不影响审阅）：</source>
         <translation>These files were not opened (nothing is missing from the review):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103" />
+        <location filename="../../ui/dialogs.py" line="108" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105" />
+        <location filename="../../ui/dialogs.py" line="110" />
         <source>文件未能打开</source>
         <translation>Files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="111" />
         <source>以下文件未能打开：</source>
         <translation>These files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="112" />
         <source>以下 {bad} 个文件都未能打开：</source>
         <translation>None of these {bad} files could be opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="114" />
+        <source>另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。</source>
+        <translation>{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.</translation>
     </message>
 </context>
 <context>

@@ -255,6 +255,10 @@ def test_files_left_out_as_copies_of_reports_opened_are_not_called_unopenable(qt
     mixed = LoadErrorsDialog([same, LoadError("/in/空.txt", "empty", "空.txt：文件是空的")], 1)
     qtbot.addWidget(mixed)
     assert mixed.windowTitle() == "部分文件未能打开"
+    # found by a helper session: the copy was counted among the files that could not be opened
+    assert mixed.head.text() == ("已打开 1 份报告，以下 1 个文件未能打开：\n"
+                                 "另有 1 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。")
+    assert [mixed.list.item(i).text().split("：")[0] for i in range(2)] == ["空.txt", "报告.pdf"]
 
 
 def test_a_report_sent_as_docx_and_pdf_opens_once_in_the_window(
