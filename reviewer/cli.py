@@ -60,7 +60,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
         analyses, library_errors = with_library(analyses, args.previous, checklist)
         errors += library_errors
-    say_errors(errors)
+    say_errors(errors, [a.file for a in analyses])
     if not docs and not errors:
         print(f"没有找到可以分析的报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
         return 1

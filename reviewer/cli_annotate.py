@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     except AnnotateError as exc:
         print(exc, file=sys.stderr)
         return 1
-    say_errors(errors)
+    say_errors(errors, [a.file for a in analyses])
     for w in result.written:
         print(f"{w.annotated}（批注 {w.comments} 条）")
         if w.letter is not None:

@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
     except (ExportError, StoreError) as exc:
         print(exc, file=sys.stderr)
         return 1
-    say_errors(errors)
+    say_errors(errors, [a.file for a in analyses])
     print(f"已导出 {len(analyses)} 份报告的审阅结果：{out}")
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
 

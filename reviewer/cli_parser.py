@@ -98,9 +98,10 @@ def say_waiting(project: str) -> None:
               "这次的结果不含这些修改；在窗口中打开这个项目即会写入，之后再运行一次", file=sys.stderr)
 
 
-def say_errors(errors: Sequence[LoadError]) -> None:
-    """Each file that could not be read, on stderr, files of one name told apart by their folders."""
+def say_errors(errors: Sequence[LoadError], among: Sequence[str] = ()) -> None:
+    """Each file that could not be read, on stderr, files of one name told apart by their folders
+    (from each other and from the reports read, ``among``)."""
     from reviewer.failures import said_of
 
-    for line in said_of(errors):
+    for line in said_of(errors, among=among):
         print(line, file=sys.stderr)

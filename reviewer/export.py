@@ -131,22 +131,23 @@ def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[Repor
     for values in data:
         cells.add_row(values, wrap)
     finish_sheet(ws, len(headers), len(data), header_row=2)
-    _failures(cells, info)
+    _failures(cells, info, [a.file for a in analyses])
 
 
-def _failures(cells: Cells, info: ExportInfo) -> None:
+def _failures(cells: Cells, info: ExportInfo, among: Sequence[str]) -> None:
     """Below the table, the files that could not be read: the workbook is the record of the review,
-    and a report that never reached it must not vanish from it."""
+    and a report that never reached it must not vanish from it. Named apart from each other and from
+    the reports ``among`` of the same name."""
     failures = [err for err in info.failures if err.lost]
     if not failures:
         return
+    names = distinct_names([err.path for err in failures] + list(among))  # 和平区/报告.docx, 河西区/报告.docx
     n = len(failures)
     title = (f"Files that could not be read ({n}; not in the sheets of this workbook)" if info.lang == "en"
              else f"未能读取的文件（{n} 个，未计入本工作簿各表）")
     cells.append([])
     cells.append([cells.text(title)])
-    names = distinct_names([err.path for err in failures])  # 和平区/报告.docx, 河西区/报告.docx
-    for err, name in zip(failures, names, strict=True):  # the file, then its problem unwrapped
+    for err, name in zip(failures, names[: len(failures)], strict=True):  # the file, then its problem unwrapped
         cells.add_row(["", name, err.reason(info.lang)])
 
 

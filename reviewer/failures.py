@@ -63,8 +63,9 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
     store.update_setting(KEY, change)
 
 
-def said_of(errors: Sequence[LoadError], lang: Lang = "zh") -> list[str]:
+def said_of(errors: Sequence[LoadError], lang: Lang = "zh", among: Sequence[str] = ()) -> list[str]:
     """Each error as the window and the command line say it: files of the same name told apart by
-    their folders (和平区/报告.docx, 河西区/报告.docx)."""
-    names = distinct_names([e.path for e in errors])
-    return [e.said(lang, name) for e, name in zip(errors, names, strict=True)]
+    their folders (和平区/报告.docx, 河西区/报告.docx), from each other and from the files ``among``
+    (the reports read beside them, shown by the same names)."""
+    names = distinct_names([e.path for e in errors] + list(among))
+    return [e.said(lang, name) for e, name in zip(errors, names[: len(errors)], strict=True)]

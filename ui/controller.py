@@ -253,7 +253,8 @@ class Controller(QObject):
             note += self.w.tr("；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入").format(n=len(result.changed))
         self.w.status.showMessage(note, 8000)
         if result.errors:
-            LoadErrorsDialog(result.errors, len(result.added), self.w).exec()
+            among = [a.file for a in self.w.session.analyses()]
+            LoadErrorsDialog(result.errors, len(result.added), self.w, among).exec()
 
     def _drop_drafts(self) -> None:
         """A scan not read to its end leaves the list (a whole project's list replaces it anyway); the

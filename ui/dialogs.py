@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -89,7 +91,9 @@ class SettingsDialog(QDialog):
 class LoadErrorsDialog(QDialog):
     """Every file that could not be opened, with its message, in one list."""
 
-    def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None) -> None:
+    def __init__(self, errors: list[LoadError], loaded: int, parent: QWidget | None = None,
+                 among: Sequence[str] = ()) -> None:
+        """``among``: the reports' files, whose names the errors' names must be told apart from."""
         super().__init__(parent)
         # The files missing from the review first, counted; then those that do not matter to it (a copy
         # of a report opened, a spreadsheet sent with one), never counted among the unopenable.
@@ -123,7 +127,7 @@ class LoadErrorsDialog(QDialog):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         shown_in = lang()
-        for e, said in zip(errors, said_of(errors, shown_in), strict=True):  # as the workbook words it
+        for e, said in zip(errors, said_of(errors, shown_in, among), strict=True):  # as the workbook words it
             self.list.addItem(said)
             tip = e.path if shown_in == "zh" else f"{e.path}\n{e.message}"
             self.list.item(self.list.count() - 1).setToolTip(plain.tip(tip))

@@ -73,3 +73,20 @@ def test_a_whole_download_under_its_temporary_name_is_read(tmp_path: Path) -> No
     shutil.copy(seed_path("000"), tmp_path / "报告.txt.part")
     docs, errors = load_many([tmp_path])
     assert errors == [] and [Path(d.path).name for d in docs] == ["报告.txt.part"]
+
+
+def test_a_file_that_failed_is_told_apart_from_a_report_of_the_same_name(tmp_path: Path) -> None:
+    """Found by a helper session: 报告.txt：文件是空的, beside reports read as 河西区/报告.txt and 和平区/报告.txt."""
+    from openpyxl import load_workbook
+
+    for unit, seed in (("河西区", "000"), ("和平区", "001")):
+        (tmp_path / "收文" / unit).mkdir(parents=True)
+        shutil.copy(seed_path(seed), tmp_path / "收文" / unit / "报告.txt")
+    (tmp_path / "收文" / "街道").mkdir()
+    (tmp_path / "收文" / "街道" / "报告.txt").write_bytes(b"")
+    done = subprocess.run([sys.executable, "-m", "reviewer", "export", str(tmp_path / "收文"), "-o",
+                           str(tmp_path / "r.xlsx")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert "街道/报告.txt：文件是空的" in done.stderr.splitlines()
+    rows = [r for r in load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(values_only=True) if any(r)]
+    assert rows[-1][1:3] == ("街道/报告.txt", "文件是空的")
+    assert sorted(r[4] for r in rows[2:4]) == ["和平区/报告.txt", "河西区/报告.txt"]
