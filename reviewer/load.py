@@ -15,10 +15,14 @@ import stat
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.formats.base import Extracted
 from reviewer.formats.registry import BY_NAME
 from reviewer.model import Document, LoadError
+
+if TYPE_CHECKING:  # the comparing module is imported only for a batch that needs it
+    from reviewer.samereport import Outcome
 
 log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -320,6 +324,7 @@ def load_many(
     docs: list[Document] = []
     errors: list[LoadError] = []
     first_path: dict[str, str] = {}
+    copies: dict[int, str] = {}  # error index → the content of the file it copies
     for i, f in enumerate(files):
         if cancelled is not None and cancelled():
             break
@@ -328,6 +333,7 @@ def load_many(
                        ocr=ocr)
             if doc.sha256 in first_path:
                 # The review is keyed by content: a second copy would share (and confuse) it.
+                copies[len(errors)] = doc.sha256
                 raise ReportLoadError(f, "duplicate", f"与已打开的 {first_path[doc.sha256]} 内容完全相同，未重复打开")
             first_path[doc.sha256] = str(f)
             docs.append(doc)
@@ -346,4 +352,20 @@ def load_many(
     from reviewer.samereport import one_per_report
 
     outcome = one_per_report(docs)
-    return outcome.kept, errors + outcome.said
+    return outcome.kept, _copies_of_kept(errors, copies, first_path, outcome) + outcome.said
+
+
+def _copies_of_kept(errors: list[LoadError], copies: dict[int, str], first_path: dict[str, str],
+                    outcome: Outcome) -> list[LoadError]:
+    """A copy of a file left out as another format of a report names the file opened instead: it
+    said 与已打开的 r3.txt 内容完全相同 of an r3.txt that was not opened (r3.docx was)."""
+    opened = {d.sha256: d.path for d in outcome.kept}
+    out = list(errors)
+    for i, sha in copies.items():
+        first = first_path[sha]
+        kept = opened.get(outcome.same_as.get(first, ""))
+        if kept is not None:
+            name, twin, report = Path(out[i].path).name, Path(first).name, Path(kept).name
+            out[i] = LoadError(out[i].path, "duplicate",
+                               f"{name}：与 {twin} 内容完全相同，两者与已打开的 {report} 是同一份报告，未重复打开")
+    return out

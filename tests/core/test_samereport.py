@@ -264,3 +264,19 @@ def test_a_title_as_running_header_and_page_numbers_run_into_the_text_are_page_f
         docs = [Document("/in/报告.docx", body, "a" * 64, "docx", None, 1),
                 Document("/in/报告.pdf", text, "b" * 64, "pdf", None, 1)]
         assert [d.path for d in one_per_report(docs).kept] == ["/in/报告.docx"]
+
+
+def test_a_copy_of_a_file_left_out_names_the_file_opened_instead(tmp_path: Path) -> None:
+    """Found by a helper session: 报告1.pdf：与已打开的 …/报告.pdf 内容完全相同, of a 报告.pdf that was
+    not opened (its .docx was)."""
+    lines = _lines(SEED_FILES[0])
+    pdf = _pdf(tmp_path / "报告.pdf", lines)
+    docx = make_docx(tmp_path / "报告.docx", [(None, line) for line in lines])
+    again = tmp_path / "报告1.pdf"
+    again.write_bytes(pdf.read_bytes())
+    opened, said = _names([pdf, again, docx])
+    assert opened == ["报告.docx"]
+    assert said == [
+        ("报告1.pdf", "duplicate",
+         "报告1.pdf：与 报告.pdf 内容完全相同，两者与已打开的 报告.docx 是同一份报告，未重复打开"),
+        ("报告.pdf", "same_report", "报告.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx")]
