@@ -39,6 +39,7 @@ from reviewer.store_schema import (
     SCHEMA_VERSION,
     StoreError,
     check_header,
+    disk_full,
     enter_journal_mode,
     is_network_path,
     migrate,
@@ -109,7 +110,7 @@ class SqliteReviewStore(SqliteLastYear):
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"{self.path.name}：保存失败（{exc}）") from exc
+                raise StoreError(disk_full(self.path, exc) or f"{self.path.name}：保存失败（{exc}）") from exc
             raise
 
     # reports -------------------------------------------------------------------------------
@@ -379,7 +380,7 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
             from reviewer.store_readonly import open_read_only
 
             return open_read_only(p)  # a file in a folder that cannot be written (its journal cannot be made)
-        raise StoreError(f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
+        raise StoreError(disk_full(p, exc) or f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
     except OSError as exc:
         _close(conn)
         _forget(p, created)

@@ -7,6 +7,7 @@ marks reports removed instead of deleting them, so their history stays.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -74,6 +75,26 @@ class StoreError(Exception):
         super().__init__(f"{message}（{detail}）" if detail else message)
         self.summary = message
         self.detail = detail
+
+
+_SQLITE_FULL, _SQLITE_IOERR = 13, 10
+_NEARLY_FULL = 1024 * 1024  # bytes left: SQLite needs room for its journal as well as the change
+
+
+def disk_full(path: Path, exc: sqlite3.Error) -> str | None:
+    """The reviewer's words for a write that failed because the disk is full, else None. SQLite says
+    "database or disk is full", or (in WAL mode) only "disk I/O error"; the free space decides."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code not in (_SQLITE_FULL, _SQLITE_IOERR):
+        return None
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+    if code == _SQLITE_IOERR and free >= _NEARLY_FULL:
+        return None
+    return (f"{path.name}：磁盘空间已满（所在磁盘剩余 {free // 1024} KB），无法写入审阅项目；"
+            "请删除不需要的文件腾出空间，再继续审阅")
 
 
 def check_header(path: Path) -> None:

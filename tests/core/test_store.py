@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import sqlite3
 import subprocess
@@ -304,3 +306,30 @@ def test_an_emptied_project_file_is_damaged_and_its_backup_is_left_alone(tmp_pat
     fresh = tmp_path / "new.review"
     fresh.write_bytes(b"")  # an empty file with no backup behind it: nothing to lose, a new project
     open_store(fresh, check=True).close()
+
+
+def test_a_full_disk_is_said_in_the_reviewers_words(tmp_path: Path) -> None:
+    """Found by a helper session: a full disk read 无法打开审阅项目（disk I/O error），未做任何修改."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(disk)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("a small disk (tmpfs) cannot be mounted here")
+    try:
+        s = open_store(disk / "p.review")
+        s.add_report(Document("/x/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+        with contextlib.suppress(OSError), (disk / "其他文件").open("wb") as fh:  # its close fails too
+            while True:
+                fh.write(b"x" * 4096)
+                fh.flush()
+        with pytest.raises(StoreError) as caught:
+            for i in range(200):
+                s.set_decision(A, f"item{i}", "符合", "意见" * 200, "张三")
+        assert str(caught.value) == ("p.review：磁盘空间已满（所在磁盘剩余 0 KB），无法写入审阅项目；"
+                                     "请删除不需要的文件腾出空间，再继续审阅")
+        (disk / "其他文件").unlink()
+        s.set_decision(A, "measures", "符合", "腾出空间后", "张三")  # the same store goes on
+        assert s.decisions(A)["measures"].comment == "腾出空间后"
+        s.close()
+    finally:
+        subprocess.run(["umount", "--lazy", str(disk)], capture_output=True)  # also with the project still open
