@@ -27,7 +27,7 @@ EN = {
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "只读，修改不会保存": "read-only, changes are not saved",
-    "只读的审阅项目": "Read-only review project", "另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。": "{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.", "{n} 项已判定为不符合，审阅意见书仍会列出：{names}": "{n} items were found failing; the review letter will still list them: {names}", "{part}（审阅认定{decision}）": "{part} (reviewer: {decision})", "只读，有修改未能写入": "read-only, changes could not be written", "全部状态": "All statuses", "关于": "About",
+    "只读的审阅项目": "Read-only review project", "此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见": "This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment", "另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。": "{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.", "{n} 项已判定为不符合，审阅意见书仍会列出：{names}": "{n} items were found failing; the review letter will still list them: {names}", "{part}（审阅认定{decision}）": "{part} (reviewer: {decision})", "只读，有修改未能写入": "read-only, changes could not be written", "全部状态": "All statuses", "关于": "About",
     "关于法治年报审阅器": "About Rule-of-Law Report Reviewer", "关闭查找栏 (Esc)": "Close find bar (Esc)",
     "写入每条审阅记录": "recorded with every decision", "取消": "Cancel", "审阅(&R)": "&Review", "审阅人：": "Reviewer:",
     "审阅意见（自动保存）": "Comment (saved automatically)", "审阅意见：{c}": "Comment: {c}",

@@ -271,19 +271,24 @@ This year: {cur}</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="56" />
+        <location filename="../../ui/checklist/detail.py" line="57" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="69" />
+        <location filename="../../ui/checklist/detail.py" line="70" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="94" />
+        <location filename="../../ui/checklist/detail.py" line="95" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/detail.py" line="116" />
+        <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
+        <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
     </message>
 </context>
 <context>
@@ -454,52 +459,52 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>LoadErrorsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="101" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>文件未重复打开</source>
         <translation>Files not opened twice</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>以下文件与已打开的报告相同，未重复打开：</source>
         <translation>These files hold reports already open, and were not opened again:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="104" />
+        <location filename="../../ui/dialogs.py" line="108" />
         <source>部分文件未打开</source>
         <translation>Some files were not opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105" />
+        <location filename="../../ui/dialogs.py" line="109" />
         <source>以下文件未打开（不影响审阅）：</source>
         <translation>These files were not opened (nothing is missing from the review):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="111" />
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108" />
+        <location filename="../../ui/dialogs.py" line="112" />
         <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
         <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="110" />
+        <location filename="../../ui/dialogs.py" line="114" />
         <source>文件未能打开</source>
         <translation>Files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="111" />
+        <location filename="../../ui/dialogs.py" line="115" />
         <source>以下文件未能打开：</source>
         <translation>These files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="112" />
+        <location filename="../../ui/dialogs.py" line="116" />
         <source>以下 {bad} 个文件都未能打开：</source>
         <translation>None of these {bad} files could be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="118" />
         <source>另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。</source>
         <translation>{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.</translation>
     </message>
@@ -856,73 +861,73 @@ F: findings (Findings tab)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="35" />
+        <location filename="../../ui/dialogs.py" line="37" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="37" />
+        <location filename="../../ui/dialogs.py" line="39" />
         <source>写入每条审阅记录</source>
         <translation>recorded with every decision</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="39" />
+        <location filename="../../ui/dialogs.py" line="41" />
         <source>留空使用内置核查清单</source>
         <translation>empty: built-in checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40" />
-        <location filename="../../ui/dialogs.py" line="47" />
+        <location filename="../../ui/dialogs.py" line="42" />
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="46" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>留空使用内置模板</source>
         <translation>empty: built-in template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57" />
+        <location filename="../../ui/dialogs.py" line="59" />
         <source>审阅人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="58" />
+        <location filename="../../ui/dialogs.py" line="60" />
         <source>核查清单：</source>
         <translation>Checklist:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="59" />
+        <location filename="../../ui/dialogs.py" line="61" />
         <source>审阅意见书模板：</source>
         <translation>Letter template:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="60" />
+        <location filename="../../ui/dialogs.py" line="62" />
         <source>界面语言：</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="61" />
+        <location filename="../../ui/dialogs.py" line="63" />
         <source>更改语言或核查清单后，重新启动或“重新分析”生效。</source>
         <translation>Language and checklist changes apply after a restart or Re-analyse.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="73" />
+        <location filename="../../ui/dialogs.py" line="75" />
         <source>选择核查清单</source>
         <translation>Choose checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="73" />
+        <location filename="../../ui/dialogs.py" line="75" />
         <source>核查清单 (*.toml)</source>
         <translation>Checklist (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>选择审阅意见书模板</source>
         <translation>Choose the letter template</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>

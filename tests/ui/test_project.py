@@ -183,6 +183,12 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     assert header.comment.text() == "基本符合要求" and header.verdict_box.currentData() == "未审"
     # the verdict's empty choice is not the status 未审: this report is 审阅中 (found by a reviewer session)
     assert [header.verdict_box.itemText(i) for i in range(3)] == ["通过", "需修改", "未下结论"]
+    # its comment cannot be edited before the decision is confirmed: typing used to leave the item 未定,
+    # the carried decision gone without a word (found by a helper session)
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index("measures"))
+    detail = w.checklist.detail
+    assert detail.comment.toPlainText() == "看过" and detail.comment.isReadOnly()
+    assert detail.comment.toolTip() == "此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见"
     # a carried 符合 is half ticked, and ticking confirms it (it used to read ticked, and Space undid it)
     model = w.checklist.model
     idx = model.item_index("measures")
@@ -191,6 +197,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     confirmed = w.session.decision(new.sha256, "measures")
     assert confirmed is not None and (confirmed.decision, confirmed.stale) == ("符合", False)
     assert header.progress_label.text() == f"1/{len(new.checklist)} 已核"
+    assert not detail.comment.isReadOnly()  # confirmed: its comment is the reviewer's to edit again
     from ui.compare.model import legend
 
     assert legend().endswith("蓝底：待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check

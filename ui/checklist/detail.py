@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.model import DECISIONS, CheckResult, Decision, ItemDecision
+from reviewer.review import is_to_recheck
 from reviewer.sync import decided_by
 from ui.icons import status_icon
 from ui.labels import check_status_name, decision_name, text
@@ -108,6 +109,12 @@ class ItemDetail(QWidget):
     def _show_who(self, dec: ItemDecision | None) -> None:
         by = decided_by(dec)
         self.who.setText(text(by) if by is not None else "")
+        # A comment on a decision carried from an earlier version would leave the item 未定, its
+        # decision gone (found by a helper session): the decision is confirmed or changed first.
+        carried = is_to_recheck(dec)
+        self.comment.setReadOnly(carried)
+        self.comment.setToolTip(self.tr("此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见")
+                                if carried else "")
 
     def _review_changed(self, sha256: str) -> None:
         if sha256 == self._sha and not self._timer.isActive():
