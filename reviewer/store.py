@@ -363,6 +363,11 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         conn = connect(str(p), timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False)
+        if not created and _refuses_writing(conn):
+            conn.close()
+            from reviewer.store_readonly import open_read_only
+
+            return open_read_only(p)
         conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         migrate(conn, p)
         mode = enter_journal_mode(conn, p)
@@ -386,6 +391,24 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         _forget(p, created)
         raise StoreError(f"{p.name}：无法创建审阅项目（{exc.strerror or exc}），未做任何修改") from exc
     return SqliteReviewStore(conn, p, mode)
+
+
+def _refuses_writing(conn: sqlite3.Connection) -> bool:
+    """Whether SQLite could open the file for reading only: the system refuses writing it in a way
+    ``os.access`` does not see (a Windows share's permissions, an ACL). Asked without waiting: a
+    project another program is writing just now is writable. A statement that would write is
+    needed: in WAL mode BEGIN IMMEDIATE alone succeeds on a file opened for reading; one that
+    deletes nothing changes nothing in a file that can be written."""
+    conn.execute("PRAGMA busy_timeout=0")
+    try:
+        conn.execute("BEGIN")
+        conn.execute("DELETE FROM settings WHERE 0")
+    except sqlite3.OperationalError as exc:  # a file of no project has no settings: migrate says so
+        return getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_READONLY
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return False
 
 
 def _close(conn: sqlite3.Connection | None) -> None:

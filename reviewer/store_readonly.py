@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from reviewer.store import READ_ONLY, CorruptProjectError, SqliteReviewStore
-from reviewer.store_schema import APPLICATION_ID, SCHEMA_VERSION, SQLITE_NOTADB, StoreError
+from reviewer.store_schema import APPLICATION_ID, SCHEMA_VERSION, SQLITE_NOTADB, StoreError, sqlite_uri
 
 
 def open_read_only(p: Path) -> SqliteReviewStore:
@@ -15,15 +15,24 @@ def open_read_only(p: Path) -> SqliteReviewStore:
     saying so; nothing is written, no backup made.
 
     SQLite reads a project in WAL mode through files it makes beside it (its shared memory and
-    journal). A file nobody may write (no write bit at all) is read as unchangeable (``immutable``):
-    nothing is made beside it. One its owner may still be writing is read with those files, to see
-    each of the owner's changes whole; where they cannot be made (a read-only folder), unchangeable."""
-    uri = p.resolve().as_uri()
+    journal). A file nobody may write (no write bit at all) whose journal holds nothing is read as
+    unchangeable (``immutable``): nothing is made beside it. Otherwise it is read with those files:
+    its owner may still be writing it, or its last changes (a crash before they were copied into
+    the file) stand in the journal beside it, which an unchangeable reading would leave out. Where
+    those files cannot be made (a read-only folder), it is read as unchangeable only when nothing
+    waits in its journal."""
     conn: sqlite3.Connection | None = None
-    unchangeable = not p.stat().st_mode & 0o222
-    for query in (("mode=ro&immutable=1",) if unchangeable else ("mode=ro", "mode=ro&immutable=1")):
+    pending = _journal_beside(p)
+    if pending is not None:
+        queries: tuple[str, ...] = ("mode=ro",)
+    elif not p.stat().st_mode & 0o222:
+        queries = ("mode=ro&immutable=1",)
+    else:
+        queries = ("mode=ro", "mode=ro&immutable=1")
+    error: sqlite3.Error | None = None
+    for query in queries:
         try:
-            conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(sqlite_uri(p, query), uri=True, isolation_level=None, check_same_thread=False)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             break
@@ -36,6 +45,9 @@ def open_read_only(p: Path) -> SqliteReviewStore:
             if "malformed" in str(exc):
                 raise CorruptProjectError(p, str(exc)) from exc
             error = exc
+    if conn is None and pending is not None:
+        raise StoreError(f"{p.name}：项目文件是只读的，它最近的修改还在旁边的 {pending} 中，只读时无法读出；"
+                         f"请把 {p.name} 和 {pending} 一起复制到可写的位置后再打开")
     if conn is None:
         raise StoreError(f"{p.name}：项目文件是只读的，也无法读取（{error}）；请复制到可写的位置后再打开")
     if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
@@ -47,3 +59,15 @@ def open_read_only(p: Path) -> SqliteReviewStore:
         raise StoreError(f"{p.name}：项目文件是只读的，而它的格式需要先升级（版本 {version}）；"
                          "请复制到可写的位置后再打开")
     return SqliteReviewStore(conn, p, READ_ONLY)
+
+
+def _journal_beside(p: Path) -> str | None:
+    """The name of the journal beside the file when changes wait in it (a WAL with frames, or a hot
+    rollback journal), else None."""
+    for suffix in ("-wal", "-journal"):
+        try:
+            if Path(f"{p}{suffix}").stat().st_size > 0:
+                return f"{p.name}{suffix}"
+        except OSError:
+            continue
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from pathlib import Path
+from pathlib import Path, PurePath
 
 APPLICATION_ID = 0x465A5256  # "FZRV": marks a file as one of our projects
 NETWORK_FS = {"cifs", "smb", "smb2", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
@@ -91,10 +91,27 @@ def disk_full(path: Path, exc: sqlite3.Error) -> str | None:
         free = shutil.disk_usage(path.parent).free
     except OSError:
         return None
-    if code == _SQLITE_IOERR and free >= _NEARLY_FULL:
+    if free >= _NEARLY_FULL:  # full for another reason: a share's quota, FAT32's 4 GB a file
         return None
     return (f"{path.name}：磁盘空间已满（所在磁盘剩余 {free // 1024} KB），无法写入审阅项目；"
             "请删除不需要的文件腾出空间，再继续审阅")
+
+
+def sqlite_uri(path: PurePath, query: str) -> str:
+    """``path`` as an SQLite URI with ``query``: no authority, so that a Windows share's path
+    (\\\\server\\share\\x.review, whose ``as_uri`` names the server as the authority, which SQLite
+    refuses) stays a path; ``?``, ``#`` and ``%`` in a name are escaped."""
+    from urllib.parse import quote
+
+    posix = (path.resolve() if isinstance(path, Path) else path).as_posix()
+    if posix.startswith("//"):  # a UNC path: SQLite reads file:////server/share/… as //server/share/…
+        return f"file://{quote(posix, safe='/:')}?{query}"
+    if not posix.startswith("/"):  # a drive letter: file:///C:/…
+        return f"file:///{quote(posix, safe='/:')}?{query}"
+    return f"file:{quote(posix, safe='/:')}?{query}"
+
+
+_PAGE_MIN = 512  # bytes: the smallest SQLite database (one page); anything shorter is no project
 
 
 def check_header(path: Path) -> None:
@@ -108,8 +125,10 @@ def check_header(path: Path) -> None:
     """
     if not path.is_file() or path.stat().st_size == 0:
         return
+    if path.stat().st_size < _PAGE_MIN:  # no SQLite file: nothing of it is open here, nor to be read
+        raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
         finally:

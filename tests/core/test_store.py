@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -333,3 +334,90 @@ def test_a_full_disk_is_said_in_the_reviewers_words(tmp_path: Path) -> None:
         s.close()
     finally:
         subprocess.run(["umount", "--lazy", str(disk)], capture_output=True)  # also with the project still open
+
+
+READ_DECISIONS = """
+    import os, sys
+    if len(sys.argv) > 2:
+        os.access = lambda *a, **k: True  # as Windows answers for a share's file it may not write
+    from reviewer.store import StoreError, open_store
+    try:
+        s = open_store(sys.argv[1])
+        print(s.journal_mode, sorted(s.decisions("a" * 64)))
+    except StoreError as exc:
+        print(exc)
+"""
+
+
+@pytest.mark.parametrize("folder_writable", [True, False])
+def test_a_read_only_project_whose_last_changes_are_in_its_wal_shows_them_or_says_why_not(
+        tmp_path: Path, folder_writable: bool) -> None:
+    """Found by a code review: read as unchangeable, a read-only copy of a project taken with its
+    -wal (the window crashed before the changes were copied into the file) showed no decisions."""
+    s = open_store(tmp_path / "p.review")
+    s.add_report(Document("/x/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+    s.set_decision(A, "measures", "符合", "看过", "张三")
+    copy = tmp_path / "光盘"
+    copy.mkdir()
+    for suffix in ("", "-wal"):  # while the project is open: its changes are in the -wal
+        shutil.copy(f"{tmp_path / 'p.review'}{suffix}", f"{copy / 'p.review'}{suffix}")
+    s.close()
+    assert (copy / "p.review-wal").stat().st_size > 0
+    for f in copy.iterdir():
+        f.chmod(0o444)
+    copy.chmod(0o755 if folder_writable else 0o555)
+    try:
+        done = subprocess.run([*without_root_rights(), sys.executable, "-c", textwrap.dedent(READ_DECISIONS),
+                               str(copy / "p.review")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        copy.chmod(0o755)
+    refused = ("p.review：项目文件是只读的，它最近的修改还在旁边的 p.review-wal 中，只读时无法读出；"
+               "请把 p.review 和 p.review-wal 一起复制到可写的位置后再打开")
+    assert done.stdout.strip() == ("read-only ['measures']" if folder_writable else refused), done.stderr
+
+
+def test_a_file_the_system_refuses_to_write_opens_read_only_whatever_os_access_says(tmp_path: Path) -> None:
+    """Found by a code review: on Windows ``os.access`` sees only the read-only attribute, not a
+    share's permissions; the project opened as writable and its first tick failed."""
+    p = tmp_path / "p.review"
+    s = open_store(p)
+    s.set_decision(A, "measures", "符合", "看过", "张三")
+    s.close()
+    p.chmod(0o444)
+    try:
+        done = subprocess.run([*without_root_rights(), sys.executable, "-c", textwrap.dedent(READ_DECISIONS),
+                               str(p), "windows"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        p.chmod(0o644)
+    assert done.stdout.strip() == "read-only ['measures']", done.stderr
+    assert not (tmp_path / "p.review.bak").exists()
+
+
+def test_a_windows_share_path_is_given_to_sqlite_as_a_path() -> None:
+    """Found by a code review: Path.as_uri() names a share's server as the URI's authority, which
+    SQLite refuses (invalid uri authority)."""
+    from pathlib import PureWindowsPath
+
+    from reviewer.store_schema import sqlite_uri
+
+    assert sqlite_uri(PureWindowsPath(r"\\fileserver\法制科\x.review"), "mode=ro") == \
+        "file:////fileserver/%E6%B3%95%E5%88%B6%E7%A7%91/x.review?mode=ro"
+    assert sqlite_uri(PureWindowsPath(r"C:\审阅\a b#1?.review"), "mode=ro") == \
+        "file:///C:/%E5%AE%A1%E9%98%85/a%20b%231%3F.review?mode=ro"
+
+
+def test_a_file_too_short_to_be_a_database_is_no_project_and_is_left_alone(tmp_path: Path) -> None:
+    """Found by a code review: SQLite takes a 1-byte file for an empty database."""
+    p = tmp_path / "x.review"
+    p.write_bytes(b"\n")
+    with pytest.raises(StoreError, match="不是审阅项目文件"):
+        open_store(p)
+    assert p.read_bytes() == b"\n"
+
+
+def test_a_full_database_on_a_disk_with_room_is_not_called_a_full_disk(tmp_path: Path) -> None:
+    from reviewer.store_schema import disk_full
+
+    exc = sqlite3.OperationalError("database or disk is full")
+    exc.sqlite_errorcode = 13  # a share's quota, FAT32's 4 GB a file
+    assert disk_full(tmp_path / "p.review", exc) is None
