@@ -184,7 +184,8 @@ def import_reports(
     if store is not None:  # the record of the review lists what could not be read, however often it reopens
         from reviewer.failures import remember_failures
 
-        remember_failures(store, result.errors, [a.file for a in result.analyses])
+        walked = [str(p) for p in paths if Path(p).is_dir()]
+        remember_failures(store, result.errors, [a.file for a in result.analyses], walked)
     return result
 
 

@@ -37,15 +37,18 @@ def _parsed(raw: str | None) -> list[LoadError]:
         return []  # a value this version cannot read: an empty list rather than a project that will not open
 
 
-def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str]) -> None:
+def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str],
+                      walked: Iterable[str] = ()) -> None:
     """Keep ``errors`` of files that failed, and forget files now ``read`` (or accounted for: a copy, a
-    report in another format, a changed file whose kept version stands)."""
+    report in another format, a changed file whose kept version stands), and folders that could not
+    be listed before and were listed now, under the folders ``walked``."""
     # a file read is no longer a failure, nor is a folder it lies in (one that could not be listed before)
     gone = [path_key(str(f)) for p in read for f in (Path(os.path.abspath(p)), *Path(os.path.abspath(p)).parents)]
     gone += [path_key(e.path) for e in errors if e.kind not in _PASSING and not e.lost]
     failed = {path_key(e.path): LoadError(os.path.abspath(e.path), e.kind, e.message)
               for e in errors if e.kind not in _PASSING and e.lost}
-    if not gone and not failed:
+    roots = [path_key(w) for w in walked]
+    if not gone and not failed and not roots:
         return
 
     def change(raw: str | None) -> str | None:
@@ -54,6 +57,9 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
         before = dict(kept)
         for key in gone:
             kept.pop(key, None)
+        for key, e in list(kept.items()):  # listed this time (one refused again is in ``failed``)
+            if e.kind == "unlisted" and any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+                del kept[key]
         kept.update(failed)
         if kept == before:
             return raw

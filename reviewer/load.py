@@ -201,8 +201,8 @@ def load(
 
     p = Path(path)
     if p.is_dir() and not _listable(p):
-        raise ReportLoadError(p, "unreadable", "文件夹没有读取权限，其中的报告未能读取；"
-                                               "请让管理员开放权限或把报告复制出来")
+        raise ReportLoadError(p, "unlisted", "文件夹没有读取权限，其中的报告未能读取；"
+                                             "请让管理员开放权限或把报告复制出来")
     if p.suffix.lower() in _PROJECT_SUFFIXES:
         raise ReportLoadError(p, "unsupported", "这是审阅项目文件，不是报告；请用“文件 → 打开审阅项目…”打开它")
     if max_bytes is None:
@@ -262,6 +262,7 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             files, refused = _walk(p)
             found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
                      and f.suffix.lower() in suffixes and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
+            refused = [d for d in refused if not _system_folder(d.name) and not _page_asset(d / "_", p)]
             out.extend(sorted([*found, *refused]))  # a folder it cannot look into is said, as a file is
         else:
             out.append(p)
@@ -281,6 +282,15 @@ def _walk(root: Path) -> tuple[list[Path], list[Path]]:
     for folder, _dirs, names in os.walk(root, onerror=not_listed):
         files.extend(Path(folder, n) for n in names)
     return files, refused
+
+
+# Folders the system keeps on a disk or a USB stick: no unit puts its report there, and they are
+# often closed to users (a stick's root then named them as reports that could not be read).
+_SYSTEM_FOLDERS = frozenset({"system volume information", "lost+found", "recycler", "recycled"})
+
+
+def _system_folder(name: str) -> bool:
+    return name.startswith((".", "$", "~$")) or name.lower() in _SYSTEM_FOLDERS
 
 
 def _page_asset(f: Path, root: Path) -> bool:

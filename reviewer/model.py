@@ -62,7 +62,8 @@ class LoadError:
     """A file that could not be loaded; ``message`` is Chinese, names the file and the problem."""
 
     path: str
-    # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | special
+    # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | unlisted
+    # (a folder that could not be listed) | special
     # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
     # report sent as several files, see ``reviewer.samereport``)
     kind: str

@@ -98,6 +98,7 @@ LOAD_PROBLEM = Terms(
     Term("bomb", "压缩内容异常", "Suspicious compressed content"),
     Term("vanished", "文件不存在", "The file is no longer there"),
     Term("unreadable", "无法读取", "The file could not be read"),
+    Term("unlisted", "文件夹无法打开", "A folder that could not be opened"),
     Term("special", "不是普通文件", "Not a regular file"),
     Term("unsupported", "格式不支持", "A format that is not supported"),
     Term("scanned", "扫描件无法识别", "Scanned pages that could not be read"),

@@ -88,7 +88,7 @@ def _sniff_text(data: bytes) -> str | None:
 
 
 _ARCHIVES = frozenset({".zip", ".rar", ".7z"})
-# A browser's download still running (or broken off): read when its bytes are a whole report already.
+# A browser's download still running, or broken off: never read (its text may stop anywhere).
 UNFINISHED_DOWNLOADS = frozenset({".crdownload", ".part", ".partial", ".download"})
 _PHONE_PHOTOS = frozenset({".heic", ".heif"})
 # Spreadsheets and slides: Office containers like a Word file's, never a report to read as one.
@@ -99,6 +99,8 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     """Read ``data`` (from a file with ``suffix``). Raises ``FormatProblem``."""
     ctx = ctx or Context()
     suffix = suffix.lower()
+    if suffix in UNFINISHED_DOWNLOADS:  # whatever its bytes: a text cut short reads as a report lacking parts
+        raise FormatProblem("unsupported", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
     kind = sniff_format(data)
     if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
         raise _mislabelled(suffix, kind)
@@ -111,8 +113,6 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     fmt = BY_NAME[kind] if kind is not None else format_for_suffix(suffix)
     if fmt is None and suffix in _ARCHIVES:
         raise FormatProblem("unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
-    if fmt is None and suffix in UNFINISHED_DOWNLOADS:
-        raise FormatProblem("unsupported", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
     if fmt is None and suffix in _PHONE_PHOTOS:
         raise FormatProblem("unsupported", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开")
     if fmt is None:

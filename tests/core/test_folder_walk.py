@@ -41,7 +41,7 @@ def test_a_subfolder_that_cannot_be_listed_is_named_and_the_rest_is_read(tmp_pat
 def test_a_folder_read_since_leaves_the_projects_list_of_failures(tmp_path: Path) -> None:
     store = MemoryReviewStore()
     folder = tmp_path / "河西区"
-    remember_failures(store, [LoadError(str(folder), "unreadable", "河西区：文件夹没有读取权限")], [])
+    remember_failures(store, [LoadError(str(folder), "unlisted", "河西区：文件夹没有读取权限")], [])
     assert [e.path for e in kept_failures(store)] == [str(folder)]
     remember_failures(store, [], [str(tmp_path / "和平区" / "报告.txt")])
     assert [e.path for e in kept_failures(store)] == [str(folder)]  # another folder's file says nothing of it
@@ -69,10 +69,46 @@ def test_pages_saved_by_phones_and_browsers_are_found_and_read(tmp_path: Path) -
         assert caught.value.as_record().message == f"{name}：{said}"
 
 
-def test_a_whole_download_under_its_temporary_name_is_read(tmp_path: Path) -> None:
-    shutil.copy(seed_path("000"), tmp_path / "报告.txt.part")
+def test_a_download_under_its_temporary_name_is_never_read(tmp_path: Path) -> None:
+    """Found by a code review: the first third of a text saved as .crdownload was read as a report
+    lacking its later parts."""
+    text = seed_path("000").read_bytes()
+    (tmp_path / "报告.txt.crdownload").write_bytes(text[: len(text) // 3])
+    shutil.copy(seed_path("001"), tmp_path / "报告.docx.part")
     docs, errors = load_many([tmp_path])
-    assert errors == [] and [Path(d.path).name for d in docs] == ["报告.txt.part"]
+    assert docs == [] and [(Path(e.path).name, e.kind) for e in errors] == [
+        ("报告.docx.part", "unsupported"), ("报告.txt.crdownload", "unsupported")]
+
+
+def test_system_folders_that_cannot_be_listed_are_not_named(tmp_path: Path) -> None:
+    """Found by a code review: a USB stick's root named $RECYCLE.BIN and System Volume Information as
+    reports that could not be read, on every import."""
+    for name in ("$RECYCLE.BIN", "System Volume Information", ".Trash-1000", "报告_files", "河西区"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "报告.html").write_text("<html><body>一、主要举措</body></html>", encoding="utf-8")
+    shutil.copy(seed_path("000"), tmp_path / "河西区" / "报告.txt")
+    for d in tmp_path.iterdir():
+        if d.is_dir():
+            d.chmod(0)
+    try:
+        done = subprocess.run([*without_root_rights(), sys.executable, "-c",
+                               "import sys; from reviewer.load import iter_report_files as f; "
+                               "print([p.name for p in f([sys.argv[1]])])", str(tmp_path)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        for d in tmp_path.iterdir():
+            d.chmod(0o755)
+    assert done.stdout.strip() == "['报告.html', '河西区']", done.stderr
+
+
+def test_a_folder_listed_again_leaves_the_projects_list_of_failures(tmp_path: Path) -> None:
+    store = MemoryReviewStore()
+    folder = tmp_path / "收文" / "河西区"
+    remember_failures(store, [LoadError(str(folder), "unlisted", "河西区：文件夹没有读取权限")], [])
+    remember_failures(store, [], [], walked=[str(tmp_path / "别处")])
+    assert [e.path for e in kept_failures(store)] == [str(folder)]  # another folder walked: still unread
+    remember_failures(store, [], [], walked=[str(tmp_path / "收文")])  # walked, listed, no report in it
+    assert kept_failures(store) == []
 
 
 def test_a_file_that_failed_is_told_apart_from_a_report_of_the_same_name(tmp_path: Path) -> None:
