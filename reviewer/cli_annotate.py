@@ -46,8 +46,8 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
     from reviewer.store import open_store
 
     store = open_store(args.project, check=True) if args.project else None
-    if args.project:
-        say_waiting(args.project)
+    if store is not None:
+        say_waiting(args.project, store.journal_mode == "read-only")
     try:
         checklist = _checklist(args.checklist, store)
         if store is None:

@@ -100,8 +100,8 @@ def run(args: argparse.Namespace) -> int:
         args.output = output
     try:
         store = open_store(args.project, check=True) if args.project else None
-        if args.project:
-            say_waiting(args.project)
+        if store is not None:
+            say_waiting(args.project, store.journal_mode == "read-only")
         checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)

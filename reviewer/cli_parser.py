@@ -87,15 +87,17 @@ def say_pages(path: object, done: int, total: int) -> None:
 
 
 
-def say_waiting(project: str) -> None:
+def say_waiting(project: str, read_only: bool = False) -> None:
     """Changes the window could not write to ``project`` wait in this user's journal: what a command
     reads from the project lacks them, and the reviewer is told, not left to find out."""
     from reviewer.journal import waiting_for
     from reviewer.location import display_name
 
     if n := waiting_for(project):
+        what = ("项目文件是只读的，它们写不进去；待项目文件可以写入时，在窗口中打开这个项目即会写入" if read_only
+                else "在窗口中打开这个项目即会写入，之后再运行一次")
         print(f"注意：本机还有 {n} 项审阅修改尚未写入 {display_name(project)}（窗口保存时项目无法写入），"
-              "这次的结果不含这些修改；在窗口中打开这个项目即会写入，之后再运行一次", file=sys.stderr)
+              f"这次的结果不含这些修改；{what}", file=sys.stderr)
 
 
 def say_errors(errors: Sequence[LoadError], among: Sequence[str] = ()) -> None:

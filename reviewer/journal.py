@@ -85,9 +85,31 @@ def waiting_for(project: str) -> int:
 
 
 def journal_path(folder: Path, project: str) -> Path:
-    """The journal of one project, in this computer's data folder (a network share may be gone)."""
-    digest = hashlib.sha256(os.path.abspath(project).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    """The journal of one project, in this computer's data folder (a network share may be gone). A
+    project file is known by its absolute path; a server's project by its address as given (its
+    ``redact``ed URL): made absolute, it depended on the folder the program was started in."""
+    from reviewer.location import is_server
+
+    key = project if is_server(project) else os.path.abspath(project)
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
+
+
+def adopt_earlier_journal(folder: Path, project: str) -> None:
+    """A server project's outbox as an earlier version kept it (keyed by the folder the program was
+    started in): moved to where it is kept now, so that nothing waiting in it is left behind."""
+    from reviewer.location import is_server
+
+    if not is_server(project):
+        return
+    digest = hashlib.sha256(os.path.abspath(project).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    earlier = folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
+    now = journal_path(folder, project)
+    if earlier.exists() and not now.exists():
+        try:
+            os.replace(earlier, now)
+        except OSError:
+            pass  # left where it is: the window reads the one it finds
 
 
 class Journal:

@@ -41,10 +41,11 @@ def sample_project() -> Path:
 def make_writer(location: str | Path, store: ReviewStore, parent: QObject | None = None) -> StoreWriter:
     """The writer of the reviewer's changes to this project, with its local journal (the outbox of
     a server project: what waits there is sent when the server can be reached)."""
-    from reviewer.journal import Journal, journal_path
+    from reviewer.journal import Journal, adopt_earlier_journal, journal_path
 
     memory = store.journal_mode == "memory"
     key = redact(str(location)) if is_server(str(location)) else str(location)
+    adopt_earlier_journal(data_dir(), key)
     journal = None if memory else Journal(journal_path(data_dir(), key))
     return StoreWriter(store_opener(location, store, WRITER_TIMEOUT_MS), journal, parent)
 

@@ -12,7 +12,6 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -161,10 +160,3 @@ def _emit(signal: object, *args: object) -> None:
         signal.emit(*args)  # type: ignore[attr-defined]
     except RuntimeError:  # the window (and this object) went away while the thread ran
         pass
-
-
-def journal_for(data: Path, project: Path, memory: bool) -> Journal | None:
-    """The project's local journal (none for an in-memory project: there is nothing to replay)."""
-    from reviewer.journal import journal_path
-
-    return None if memory else Journal(journal_path(data, str(project)))

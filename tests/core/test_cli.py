@@ -241,3 +241,32 @@ def test_changes_the_window_could_not_write_are_named_by_export_and_annotate(
     journal.clear()
     assert main(["export", "--project", str(project), "-o", str(tmp_path / "c.xlsx")]) == 0
     assert "注意" not in capsys.readouterr().err
+
+
+def test_a_server_projects_outbox_does_not_depend_on_the_folder_the_program_started_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a code review: a server URL was made absolute like a file's path, so the window's
+    outbox (and the command line's look for it) depended on the folder each was started in."""
+    from reviewer.journal import Change, Journal, adopt_earlier_journal, data_dir, journal_path, waiting_for
+
+    monkeypatch.setenv("FAZHI_REVIEWER_DATA", str(tmp_path / "data"))
+    from reviewer.location import redact
+
+    url = "postgresql://张三:密码@db.example/fazhi2026"
+    key = redact(url)  # as the window keeps its outbox (ui.project.make_writer)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    monkeypatch.chdir(tmp_path / "a")
+    Journal(journal_path(data_dir(), key)).append(Change("decision", "a" * 64, "measures", "符合", "", "张三", "t"))
+    monkeypatch.chdir(tmp_path / "b")
+    assert waiting_for(url) == 1
+    # an outbox kept by an earlier version, under the folder it was started in, is taken over
+    Journal(journal_path(data_dir(), key)).clear()
+    import hashlib
+    import os
+
+    digest = hashlib.sha256(os.path.abspath(key).encode()).hexdigest()[:16]
+    earlier = Journal(data_dir() / "journals" / f"fazhi2026-{digest}.jsonl")
+    earlier.append(Change("decision", "a" * 64, "measures", "不符合", "", "张三", "t"))
+    adopt_earlier_journal(data_dir(), key)
+    assert waiting_for(url) == 1 and not earlier.path.exists()
