@@ -108,11 +108,16 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
     source = SourceLines(text)
     items: list[ChecklistItem] = []
     seen: set[str] = set()
+    parts: set[str] = set()  # one item judges each part: its decision is the part's (review.parts_judged)
     for i, raw in enumerate(raw_items, 1):
         item = _parse_item(raw, i, label, source)
         if item.id in seen:
             raise ChecklistError(f"核查清单 {label} 第 {source.line_of(i, 'id')} 行：编号 “{item.id}” 重复")
+        if item.rule == "part" and item.part in parts:
+            raise ChecklistError(f"核查清单 {label} 第 {source.line_of(i, 'part')} 行：部分 “{item.part}” 已有一个"
+                                 '核查项（rule = "part"），每个部分只能有一项')
         seen.add(item.id)
+        parts |= {item.part} if item.rule == "part" and item.part else set()
         items.append(item)
     version = hashlib.sha256(data).hexdigest()[:16]
     return Checklist(name=str(name), version=version, items=tuple(items), data=data)

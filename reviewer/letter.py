@@ -147,6 +147,7 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
 def _parts(status: Mapping[str, str], lang: Lang) -> str:
     """The 必备部分 row: how many parts are required, whole, in part, and which are lacking."""
     lacking = tuple(msg("letter.part", part=p) for p, s in status.items() if s == "missing")
+    failed = tuple(msg("letter.part", part=p) for p, s in status.items() if s == "failed")
     partial = sum(1 for s in status.values() if s == "partial")
     parts = [msg("letter.parts", required=len(status), found_status="found",
                  found=sum(1 for s in status.values() if s == "found"))]
@@ -154,6 +155,8 @@ def _parts(status: Mapping[str, str], lang: Lang) -> str:
         parts.append(msg("letter.parts_partial", partial_status="partial", partial=partial))
     if lacking:
         parts.append(msg("letter.parts_missing", missing_status="missing", parts=lacking))
+    if failed:
+        parts.append(msg("letter.parts_failed", decision="不符合", parts=failed))
     return "".join(p.render(lang) for p in parts)
 
 

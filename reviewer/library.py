@@ -20,7 +20,6 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from reviewer.batch import AnalysisCache, analyse_documents, analysis_version
 from reviewer.checklist import Checklist
@@ -55,16 +54,14 @@ def _unpack(blob: bytes) -> Any:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """The project file read-only; a project in WAL mode on read-only media is read as immutable."""
-    uri = f"file:{quote(str(path.resolve()))}"
-    for mode in ("?mode=ro", "?immutable=1"):
-        try:
-            conn = sqlite3.connect(uri + mode, uri=True, check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.Error:
-            continue
-    raise LibraryError(f"{path.name}：无法读取往年报告库（不是审阅项目文件或无法打开）")
+    """The project file read-only, as a read-only project is read (``store_readonly``)."""
+    from reviewer.store_readonly import read_only_connection
+    from reviewer.store_schema import StoreError
+
+    try:
+        return read_only_connection(path, "往年报告库")
+    except StoreError as exc:
+        raise LibraryError(str(exc)) from exc
 
 
 class _ProjectCache:
@@ -92,11 +89,10 @@ class _ProjectCache:
 
 
 def _is_project(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    """Read by SQLite, not ``open()``: the library may be the project this program has open."""
+    from reviewer.store_schema import is_sqlite
+
+    return is_sqlite(path)
 
 
 def read_project(path: Path, version: str) -> tuple[list[Document], dict[str, dict[str, Any]]]:
@@ -111,7 +107,7 @@ def read_project(path: Path, version: str) -> tuple[list[Document], dict[str, di
         cached = {sha: _unpack(blob) for sha, blob in
                   conn.execute("SELECT sha256, data FROM analyses WHERE version=?", (version,))}
     except sqlite3.Error as exc:
-        raise LibraryError(f"{path.name}：无法读取往年报告库（{exc}）") from exc
+        raise LibraryError(str(exc)) from exc
     finally:
         conn.close()
     return docs, cached

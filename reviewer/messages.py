@@ -232,6 +232,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "，{partial_status:check_status} {partial} 项", "; {partial_status:check_status}: {partial}",
     ),
     "letter.parts_missing": ("；{missing_status:check_status}：{parts}", "; {missing_status:check_status}: {parts}"),
+    "letter.parts_failed": ("；{decision:decision}：{parts}", "; {decision:decision}: {parts}"),
     "letter.part": ("{part:part}", "{part:part}"),
     # a gap of the workbook's summary row, once the reviewer decided its item
     "export.gap_decided": ("{found}；审阅认定{decision:decision}", "{found}; reviewer: {decision:decision}"),

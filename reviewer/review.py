@@ -76,15 +76,13 @@ class ReportReview:
         return self.status in FINISHED
 
 
-# A decision on a part's item says whether the part is there, as everyone is told it.
-_PART_DECIDED = {"符合": "found", "不符合": "missing"}
-
-
 def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
-    """Each required part's status (``found`` / ``partial`` / ``missing``): the program's, unless the
-    reviewer decided the part's checklist item (a decision in force). 符合 makes it found, 不符合
-    missing, and 不适用 takes the part out of what is required. What the window, the workbook and the
-    letter count (``ReportReview.parts_found``), as the letter's gaps leave out the items decided."""
+    """Each required part's status (``found`` / ``partial`` / ``missing`` / ``failed``): the program's,
+    unless the reviewer decided the part's checklist item (a decision in force). 符合 makes it found;
+    不符合 makes a part the program found failed (there, but not as required: the unit is not told it
+    lacks a part it wrote), and leaves one it did not find missing; 不适用 takes the part out of
+    what is required. What the window, the workbook and the letter count
+    (``ReportReview.parts_found``), as the letter's gaps leave out the items decided."""
     items = {r.part: r.id for r in a.checklist if r.part}
     out: dict[str, str] = {}
     for p in REQUIRED_PARTS:
@@ -92,8 +90,13 @@ def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
             continue
         d = decisions.get(items[p]) if p in items else None
         decided = d.decision if d is not None and not is_to_recheck(d) else "未定"
-        if decided != "不适用":
-            out[p] = _PART_DECIDED.get(decided, a.parts[p].status)
+        found = a.parts[p].status
+        if decided == "符合":
+            out[p] = "found"
+        elif decided == "不符合":
+            out[p] = "missing" if found == "missing" else "failed"
+        elif decided != "不适用":
+            out[p] = found
     return out
 
 
@@ -113,7 +116,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         missing=sum(1 for r in a.checklist if r.status == "missing"),
         partial=sum(1 for r in a.checklist if r.status == "partial"),
         failed=sum(1 for d in mine if d.decision == "不符合"),
-        parts_found=sum(1 for s in parts.values() if s != "missing"),
+        parts_found=sum(1 for s in parts.values() if s in ("found", "partial")),
         parts_partial=sum(1 for s in parts.values() if s == "partial"),
         parts_required=len(parts),
         points=points,

@@ -115,29 +115,33 @@ _PAGE_MIN = 512  # bytes: the smallest SQLite database (one page); anything shor
 
 
 def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite at all before anything is written to them.
-
-    The file is read by SQLite (read-only), never by ``open()``: closing any descriptor of a file
-    drops every POSIX lock this process holds on it, so a window checking a project it already has
-    open (its writer's connection) lost its locks, and the next program to close the project deleted
-    the window's WAL under it: decisions shown as saved never reached the file. SQLite's descriptors
-    are shared per file within a process and not closed while one of its connections holds a lock.
-    """
-    if not path.is_file() or path.stat().st_size == 0:
-        return
-    if path.stat().st_size < _PAGE_MIN:  # no SQLite file: nothing of it is open here, nor to be read
+    """Refuse files that are not SQLite at all before anything is written to them (an empty file is a
+    new project)."""
+    if path.is_file() and path.stat().st_size and not is_sqlite(path):
         raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+
+
+def is_sqlite(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file (what it holds aside), read by SQLite, never by ``open()``:
+    closing any descriptor of a file drops every POSIX lock this process holds on it, so a window
+    checking a project it already had open (its writer's connection) lost its locks, and the next
+    program to close the project deleted the window's WAL under it: decisions shown as saved never
+    reached the file. SQLite's descriptors are shared per file within a process and not closed while
+    one of its connections holds a lock. Anything shorter than one page is no SQLite file (SQLite
+    would take it for an empty database)."""
     try:
+        if path.stat().st_size < _PAGE_MIN:
+            return False
         conn = sqlite3.connect(sqlite_uri(path, "mode=ro"), uri=True)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
-            raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改") from exc
-    except ValueError:
-        pass  # a path SQLite cannot be given (a NUL in it): opening the project says so
+        return getattr(exc, "sqlite_errorcode", None) != SQLITE_NOTADB  # locked, unreadable: said later
+    except (OSError, ValueError):  # gone, or a path SQLite cannot be given (a NUL in it)
+        return False
+    return True
 
 
 def migrate(conn: sqlite3.Connection, path: Path) -> None:

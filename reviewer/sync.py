@@ -52,8 +52,8 @@ def take_verdict(current: ReportVerdict | None, incoming: ReportVerdict, me: str
 
 def decided_by(decision: ItemDecision | None, today: datetime | None = None) -> Message | None:
     """Who made the decision shown, and when (shown beside it on a shared project)."""
-    if decision is None or not decision.reviewer:
-        return None
+    if decision is None or not decision.reviewer or (decision.decision == "未定" and not decision.comment):
+        return None  # nothing decided, nothing said: a decision taken back
     # an item left 未定 with a comment was not decided by anyone (found by a helper session)
     key = "review.by_stale" if is_to_recheck(decision) else "review.by_comment" if decision.decision == "未定" \
         else "review.by"

@@ -93,6 +93,7 @@ def test_version_is_a_content_hash() -> None:
 
 
 ITEM = 'id = "x1"\ngroup = "topic"\nname = "名"\nrule = "keywords"\nkeywords = ["a"]\n'
+PART = 'id = "{id}"\ngroup = "required_part"\nname = "举措"\nrule = "part"\npart = "measures"\n'
 
 
 @pytest.mark.parametrize(
@@ -111,6 +112,8 @@ ITEM = 'id = "x1"\ngroup = "topic"\nname = "名"\nrule = "keywords"\nkeywords = 
         (ITEM + 'part = "intro"\n', ["x1", "part", "intro"]),
         (ITEM.replace('rule = "keywords"', 'rule = "meta"') + 'fields = ["colour"]\n', ["x1", "fields"]),
         (ITEM + "[[item]]\n" + ITEM, ["第 8 行", "x1", "重复"]),
+        # two items judging one part: whose decision would be the part's? (found by a code review)
+        (PART.format(id="p1") + "[[item]]\n" + PART.format(id="p2"), ["第 12 行", "measures", "每个部分只能有一项"]),
     ],
 )
 def test_malformed_items_name_item_and_field(body: str, needles: list[str]) -> None:

@@ -165,3 +165,36 @@ def test_a_folder_library_is_analysed_once_then_from_the_projects_cache(tmp_path
     monkeypatch.setattr(reviewer.analyze, "analyze_many", lambda *a, **k: (_ for _ in ()).throw(AssertionError()))
     again, errors = library_analyses(tmp_path / "files", load_checklist(), cache=s)
     assert not errors and [a.sha256 for a in again] == [a.sha256 for a in first] == [_sha(previous)]
+
+
+def test_choosing_the_open_project_as_last_years_library_keeps_its_locks(tmp_path: Path) -> None:
+    """Found by a code review: the library's header was read with open(), whose close drops the locks
+    this process holds on the file, when the library chosen is the project open here."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from reviewer.library import _is_project
+    from reviewer.model import Document
+    from reviewer.store import open_store
+    from tests.conftest import ROOT
+
+    p = tmp_path / "p.review"
+    made = open_store(p)
+    made.add_report(Document("/x/a.txt", "甲报告正文", "a" * 64, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+    made.close()
+    window, writer = open_store(p), open_store(p)
+    assert _is_project(p) and not _is_project(tmp_path / "none.review")
+    code = textwrap.dedent("""
+        import sys
+        from reviewer.store import open_store
+        open_store(sys.argv[1]).close()  # another program opens and closes the project
+    """)
+    subprocess.run([sys.executable, "-c", code, str(p)], cwd=ROOT, check=True, timeout=60)
+    writer.set_decision("a" * 64, "measures", "符合", "看过", "张三")
+    seen = subprocess.run([sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("
+                           "'SELECT count(*) FROM decisions').fetchone()[0])", str(p)],
+                          capture_output=True, text=True, timeout=60)
+    assert seen.stdout.strip() == "1"  # another program sees what the window saved
+    writer.close()
+    window.close()

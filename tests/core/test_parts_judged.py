@@ -64,7 +64,10 @@ def test_judged_not_applicable_the_part_is_not_required() -> None:
 
 def test_judged_failing_the_part_is_lacking_and_commented_on_once_in_the_reviewers_words() -> None:
     failed = _on("shortcomings", "不符合", "只写了一句话")
-    assert _fields(failed)["必备部分"] == f"应有 4 项，已具备 1 项，部分具备 1 项；缺失：存在的不足和原因、{FIRST}"
+    # a part the unit wrote, judged not as required, is not called 缺失 (found by a code review)
+    assert _fields(failed)["必备部分"] == (f"应有 4 项，已具备 1 项，部分具备 1 项；缺失：{FIRST}；"
+                                       "不符合：存在的不足和原因")
+    assert parts_judged(A, failed)["shortcomings"] == "failed"
     assert _kinds(failed) == ["failed", "missing_part"]
     both = {**failed, **_on("first_responsible", "不符合", "未见述职内容")}
     assert _kinds(both) == ["failed", "failed"]  # the missing part is said once, as the reviewer's 不符合
@@ -104,7 +107,7 @@ def test_the_counts_and_the_workbook_row_say_what_the_letter_says(tmp_path: Path
               **_on("next_year", "不适用")}
     rv = summarize(A, judged, None)
     assert (rv.parts_found, rv.parts_partial, rv.parts_required) == (2, 0, 3)
-    assert _fields(judged)["必备部分"] == "应有 3 项，已具备 2 项；缺失：存在的不足和原因"
+    assert _fields(judged)["必备部分"] == "应有 3 项，已具备 2 项；不符合：存在的不足和原因"
     assert summarize(A, {}, None).parts_found == 3  # the program's: two of the three in part
     book = load_workbook(export([A], tmp_path / "r.xlsx", decisions={A.sha256: judged}))
     head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])

@@ -44,3 +44,5 @@ def test_who_decided_says_a_comment_on_an_undecided_item_was_no_decision() -> No
     assert decided_by(said, today).render() == "王审阅 于 14:53 写了意见，尚未判定"  # type: ignore[union-attr]
     assert decided_by(decided, today).render() == "王审阅 于 14:53 判定"  # type: ignore[union-attr]
     assert decided_by(said, today).render("en") == "Commented by 王审阅 at 14:53, not decided"  # type: ignore[union-attr]
+    taken_back = ItemDecision("a" * 64, "measures", "未定", "", "王审阅", "2027-03-02T14:53:00+08:00")
+    assert decided_by(taken_back, today) is None  # found by a code review: it said 写了意见

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.export_dialog import ExportScopeDialog
 from ui.labels import status_name
-from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_STATUS
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ROLE_STATUS
 
 from .conftest import WindowFactory
 
@@ -296,3 +296,36 @@ def test_a_lacking_part_judged_present_is_no_longer_a_gap_in_the_tree(
     assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定符合）", "4/4")
     _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_3)  # 不适用
     assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定不适用）", "3/3")
+
+
+def test_a_parts_own_section_is_marked_as_the_reviewer_judged_the_part(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Found by a code review: a partial part's section stayed amber whatever the reviewer decided,
+    and a part judged 不符合 had no mark at all in the tree while the letter listed it."""
+    from ui.icons import AMBER, RED
+
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    (luyang,) = [a for a in w.session.analyses() if a.parts["first_responsible"].status == "missing"]
+    part = luyang.parts["shortcomings"]
+    assert part.status == "partial" and part.section == luyang.parts["next_year"].section
+    w.reports.select_report(luyang.sha256)
+    proxy = w.reports.proxy
+    row = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.index(r, 0).data(ROLE_SHA) == luyang.sha256)
+    w.reports.tree.expand(row)
+    (section,) = [proxy.index(r, 0, row) for r in range(proxy.rowCount(row))
+                  if proxy.index(r, 0, row).data(ROLE_START) == next(
+                      s.start for s in luyang.sections if s.id == part.section)]
+
+    def ink() -> str | None:
+        brush = section.data(Qt.ItemDataRole.ForegroundRole)
+        return brush.color().name() if brush is not None else None
+
+    assert ink() == AMBER.lower()
+    _key_on_item(w, qtbot, "shortcomings", Qt.Key.Key_Space)  # 符合
+    assert ink() == AMBER.lower()  # 下一年度主要安排 shares the section, and stands partial
+    _key_on_item(w, qtbot, "next_year", Qt.Key.Key_Space)
+    assert ink() is None
+    _key_on_item(w, qtbot, "shortcomings", Qt.Key.Key_2)  # 不符合
+    assert ink() == RED.lower() and str(section.data(Qt.ItemDataRole.ToolTipRole)).endswith("审阅认定不符合")

@@ -10,11 +10,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from reviewer.review import parts_judged
-from reviewer.vocab import DECISION
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
-from ui.labels import part_name, status_name, text
+from ui.labels import decision_name, part_name, status_name, text
 from ui.reports.rows import Row, build_report_row, has_rows
 from ui.session import Session, report_label
 from ui.text.spans import section_label
@@ -292,18 +291,19 @@ class ReportsModel(QAbstractItemModel):
         """A part the program found lacking, as the reviewer judged it (``review.parts_judged``): one
         judged present (符合) or not required (不适用) says so, in grey, and is no longer a gap."""
         name = part_name(node.part or "")
-        a = self._session.analysis(node.report)
-        judged = parts_judged(a, self._session.decisions(node.report)) if a is not None else {}
-        state = judged.get(node.part or "", "not_applicable") if a is not None else node.part_state
+        state = self._judged(node)
         if role == Qt.ItemDataRole.DisplayRole:
             if state in ("found", "not_applicable"):
-                decided = DECISION.label("符合" if state == "found" else "不适用")
+                decided = decision_name("符合" if state == "found" else "不适用")
                 return self.tr("{part}（审阅认定{decision}）").format(part=name, decision=decided)
+            if state == "failed":
+                return self.tr("不符合：{part}").format(part=name)
             return (self.tr("缺：{part}") if state == "missing" else self.tr("部分具备：{part}")).format(part=name)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor({"missing": RED, "partial": AMBER}.get(state or "", GREY)))
+            return QBrush(QColor({"missing": RED, "failed": RED, "partial": AMBER}.get(state, GREY)))
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon({"found": "符合", "not_applicable": "不适用"}.get(state or "", state or "missing"))
+            icon = {"found": "符合", "not_applicable": "不适用", "failed": "不符合"}.get(state, state or "missing")
+            return status_icon(icon)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(text(node.note) if node.note is not None else name)
         if role == Qt.ItemDataRole.FontRole:
@@ -318,16 +318,38 @@ class ReportsModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section_label(s)
+        state = self._section_state(node) if node.part else None  # a part's section, as the reviewer judged it
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = s.heading.strip()[:TIP_CHARS]
-            if node.part_state == "partial" and node.note is not None:
+            if state == "partial" and node.note is not None:
                 tip = self.tr("{heading}\n部分具备：{note}").format(heading=tip, note=text(node.note))
+            elif state == "failed":
+                tip = self.tr("{heading}\n审阅认定不符合").format(heading=tip)
             return plain.tip(tip)
-        if role == Qt.ItemDataRole.ForegroundRole and node.part_state == "partial":
-            return QBrush(QColor(AMBER))
-        if role == Qt.ItemDataRole.DecorationRole and node.part_state == "partial":
-            return status_icon("partial")
+        if role == Qt.ItemDataRole.ForegroundRole and state in ("partial", "failed"):
+            return QBrush(QColor(AMBER if state == "partial" else RED))
+        if role == Qt.ItemDataRole.DecorationRole and state in ("partial", "failed"):
+            return status_icon("partial" if state == "partial" else "不符合")
         return None
+
+    def _section_state(self, node: Row) -> str | None:
+        """The mark of a section that is a required part's (or several parts', as a closing section
+        holding both 不足 and 下一年安排): failed if the reviewer judged one 不符合, else partial if
+        one stands partial, else none."""
+        a = self._session.analysis(node.report)
+        if a is None or node.section is None:
+            return node.part_state
+        judged = parts_judged(a, self._session.decisions(node.report))
+        states = {judged.get(pid) for pid, p in a.parts.items() if p.section == node.section.id}
+        return next((s for s in ("failed", "partial") if s in states), None)
+
+    def _judged(self, node: Row) -> str:
+        """The part's status as the reviewer judged it (``review.parts_judged``; "not_applicable" when
+        judged not required)."""
+        a = self._session.analysis(node.report)
+        if a is None:
+            return node.part_state or ""
+        return parts_judged(a, self._session.decisions(node.report)).get(node.part or "", "not_applicable")
 
 
 class ReportsFilter(QSortFilterProxyModel):

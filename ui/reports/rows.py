@@ -20,7 +20,8 @@ RowKind = Literal["report", "section", "gap"]
 
 @dataclass(eq=False)
 class Row:
-    """One tree row. ``part_state`` is "missing"/"partial" for gap rows and marked sections."""
+    """One tree row. ``part_state`` is the program's status of the part a gap row stands for, or of
+    the part whose section a section row is ("missing"/"partial"/"found")."""
 
     kind: RowKind
     report: str  # sha256 of the report
@@ -91,10 +92,11 @@ def has_rows(a: Analysis) -> bool:
 def build_report_row(a: Analysis, gaps: bool = True) -> Row:
     """The report row with its section rows and (``gaps``) placeholders for the missing parts."""
     root = Row("report", a.sha256)
-    marks = {
-        p.section: (pid, "partial", p.note)
+    # every part with a section of its own: the reviewer may judge even a part found 不符合
+    marks: dict[str, tuple[str, str, Message]] = {
+        p.section: (pid, str(p.status), p.note)
         for pid, p in a.parts.items()
-        if p.status == "partial" and p.section
+        if p.status in ("partial", "found") and p.section and pid in REQUIRED_PARTS
     }
     _section_rows(a.sections, a.sha256, root, marks)
     tops = list(a.sections)
