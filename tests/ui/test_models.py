@@ -83,7 +83,7 @@ def test_missing_parts_with_no_preceding_anchor_go_before_the_next_in_required_o
     parts = dict(a.parts)
     parts["measures"] = PartResult("missing", None, None, None, None, "")
     root = build_report_row(replace(a, parts=parts))
-    labels = [(r.kind, r.part or (r.section.id if r.section else "")) for r in root.children]
+    labels = [(r.kind, r.section.id if r.section else r.part or "") for r in root.children]
     # first_responsible (nested in s1) is the first anchored part: both gaps stand before it.
     assert labels == [("gap", "measures"), ("gap", "shortcomings"), ("section", "s1"), ("section", "s2")]
 
