@@ -399,6 +399,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.years_na": ("仅适用于 {first}—{last} 年度的报告", "Applies only to reports on {first}–{last}"),
     "check.years_na_from": ("仅适用于 {first} 年度及以后的报告", "Applies only to reports on {first} or later"),
     # the review shared on the team's server
+    "session.read_only": ("项目文件是只读的，不能修改：请把它复制到可写的位置后再打开",
+                          "The project file is read-only and cannot be changed: copy it somewhere writable first"),
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),
     "review.by_comment": ("{reviewer} 于 {time} 写了意见，尚未判定", "Commented by {reviewer} at {time}, not decided"),
     "review.to_recheck": ("（待复核）", " (to re-check)"),

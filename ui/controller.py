@@ -106,6 +106,8 @@ class Controller(QObject):
 
     def open_paths(self, paths: Sequence[str]) -> bool:
         """Bring reports into the open project; each shows in the tree as soon as it is analysed."""
+        if self.w.session.refused_read_only():
+            return False
         have = self.w.session.base()
         if not self.w.loader.run(lambda deliver: import_work(list(paths), self._context(deliver), have)):
             self.w.status.showMessage(self.w.tr("正在打开其他文件，请稍候或先取消"), 4000)
@@ -160,7 +162,7 @@ class Controller(QObject):
 
     def remove_reports(self, shas: Sequence[str]) -> None:
         """Take the reports out of the project, once the reviewer has confirmed it."""
-        if not shas:
+        if not shas or self.w.session.refused_read_only():
             return
         if self.w.loader.busy():
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)

@@ -231,6 +231,8 @@ class Session(QObject):
 
     def remove(self, shas: Iterable[str]) -> None:
         """Take reports out of the project (their history stays in the file)."""
+        if self.refused_read_only():
+            return
         gone = [s for s in shas if s in self._analyses]
         for sha in gone:
             self._submit(Change("remove", sha, None, "", "", self.reviewer, now()))
@@ -265,7 +267,10 @@ class Session(QObject):
 
     def set_decision(self, sha256: str, item: str, decision: Decision, comment: str | None = None
                      ) -> ItemDecision | None:
-        """Record a decision; None (and a notice) when the report is assigned to another reviewer."""
+        """Record a decision; None (and a notice) when the report is assigned to another reviewer, or
+        the project is read-only."""
+        if self.refused_read_only(sha256):
+            return None
         if not self.team.may_decide(sha256):
             self.notice.emit(refusal(self.team.assignees(sha256)))
             self.review_changed.emit(sha256)  # the view shows the record again
@@ -290,6 +295,8 @@ class Session(QObject):
         return self._verdicts.get(sha256)
 
     def set_verdict(self, sha256: str, verdict: Verdict, comment: str) -> None:
+        if self.refused_read_only(sha256):
+            return
         if not self.team.may_judge():
             self.notice.emit(msg("sync.lead_only").render(lang()))
             self.review_changed.emit(sha256)
@@ -306,7 +313,23 @@ class Session(QObject):
 
     def submit(self, change: Change) -> None:
         """Send one change of the reviewer's to the project (journalled, off the GUI thread)."""
+        if self.refused_read_only(change.report):
+            return
         self._submit(change)
+
+    @property
+    def read_only(self) -> bool:
+        return self._store.journal_mode == "read-only"  # reviewer.store.READ_ONLY
+
+    def refused_read_only(self, sha256: str = "") -> bool:
+        """A change to a read-only project is refused with a notice, not kept to be written later into a
+        project the reviewer was told it would not change (found by a helper session)."""
+        if not self.read_only:
+            return False
+        self.notice.emit(msg("session.read_only").render(lang()))
+        if sha256:
+            self.review_changed.emit(sha256)  # the view shows the record again
+        return True
 
     def _submit(self, change: Change) -> None:
         key = (change.report, change.item)
