@@ -196,5 +196,8 @@ class MemoryReviewStore(MemoryLastYear):
         self._pairings.update({p.report: p for p in dump.pairings})
         self._promises.update({(p.report, p.item): p for p in dump.promises})
 
+    def checkpoint(self) -> None:
+        pass  # no journal beside a file to copy in
+
     def close(self) -> None:
         pass

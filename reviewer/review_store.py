@@ -135,6 +135,12 @@ class ReviewStore(Protocol):
 
     def set_setting(self, key: str, value: str | None) -> None: ...
 
+    def checkpoint(self) -> None:
+        """Copy what was written into the project file itself (a WAL's frames): done when the window's
+        changes are all written, so that a copy of the .review file alone, taken while the project is
+        open (to a USB stick, for a colleague), holds the review as it stands. Nothing to do for a
+        store that keeps no such journal."""
+
     def update_setting(self, key: str, change: Callable[[str | None], str | None]) -> None:
         """Set ``key`` to ``change(its value now)`` with nobody writing it between the reading and the
         writing: two reviewers adding to one list (a team's server) each keep the other's entries."""

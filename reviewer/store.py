@@ -313,6 +313,10 @@ class SqliteReviewStore(SqliteLastYear):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path.name}：复制失败（{exc}）") from exc
 
+    def checkpoint(self) -> None:
+        if self._journal_mode == "wal":  # PASSIVE: never waits for a reader, copies what it can
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+
     def close(self) -> None:
         self._conn.close()
 

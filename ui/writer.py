@@ -116,7 +116,7 @@ class StoreWriter(QObject):
                     store = None  # a fresh connection: the file may have been replaced or remounted
                 continue
             attempt = 0
-            self._written(change)
+            self._written(change, store)
         if owned and store is not None:
             store.close()
 
@@ -142,13 +142,18 @@ class StoreWriter(QObject):
             self._wake.notify_all()
         _emit(self.refused, message, change, current)
 
-    def _written(self, change: Change) -> None:
+    def _written(self, change: Change, store: ReviewStore) -> None:
         with self._wake:
             self._queue.popleft()
             empty = not self._queue
             if empty and self.journal is not None and self.journal_ok:
                 self.journal.clear()
             self._wake.notify_all()
+        if empty:  # all written: into the project file itself, for a copy of it taken now (a helper session's)
+            try:
+                store.checkpoint()
+            except Exception:  # the change is written; the copy waits for the next checkpoint
+                log.warning("checkpoint failed", exc_info=True)
         _emit(self.saved, change)
         if empty and self._failing:
             self._failing = False

@@ -421,3 +421,22 @@ def test_a_full_database_on_a_disk_with_room_is_not_called_a_full_disk(tmp_path:
     exc = sqlite3.OperationalError("database or disk is full")
     exc.sqlite_errorcode = 13  # a share's quota, FAT32's 4 GB a file
     assert disk_full(tmp_path / "p.review", exc) is None
+
+
+def test_a_checkpoint_puts_every_saved_decision_in_the_project_file_itself(tmp_path: Path) -> None:
+    """Found by a helper session: a copy of the .review file taken while the window had it open (to a
+    USB stick, for a colleague) held none of the decisions made since it was opened: they were in
+    its -wal, copied into the file only when the window closed."""
+    p = tmp_path / "p.review"
+    s = open_store(p)
+    s.add_report(Document("/x/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "甲区人民政府", 2023, "county")
+    for i in range(5):
+        s.set_decision(A, f"item{i}", "符合", "看过", "张三")
+    s.set_verdict(A, "需修改", "补充数据", "张三")
+    s.checkpoint()  # as the window's writer does once every change is written (ui.writer)
+    shutil.copy(p, tmp_path / "copy.review")  # the file alone, while the project is open
+    copy = sqlite3.connect(tmp_path / "copy.review")
+    assert copy.execute("SELECT count(*) FROM decisions").fetchone()[0] == 5
+    assert copy.execute("SELECT verdict FROM verdicts").fetchall() == [("需修改",)]
+    copy.close()
+    s.close()

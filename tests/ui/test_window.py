@@ -263,3 +263,23 @@ def test_passing_a_report_with_items_found_failing_names_them_first(
     box.activated.emit(box.currentIndex())
     assert asked == ["1 项已判定为不符合，审阅意见书仍会列出：主要举措和成效\n\n仍然把这份报告的结论设为“通过”吗？"]
     assert box.currentData() == "未审" and w.session.verdict(SHA_A) is None  # 取消: nothing set
+
+
+def test_a_copy_of_the_project_file_taken_while_the_window_is_open_holds_the_review(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    """Found by a helper session: copied to a USB stick while the window had it open, the .review
+    file held none of the ticks made since it was opened (they waited in its -wal until the window
+    closed)."""
+    import shutil
+    import sqlite3
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.session.set_decision(SHA_A, "measures", "不符合", "缺数据")
+    w.session.set_verdict(SHA_A, "需修改", "补充数据")
+    _written(w)
+    qtbot.wait(50)  # the writer checkpoints once everything is written
+    shutil.copy(tmp_path / "p.review", tmp_path / "U盘.review")
+    copy = sqlite3.connect(tmp_path / "U盘.review")
+    assert copy.execute("SELECT decision, comment FROM decisions").fetchall() == [("不符合", "缺数据")]
+    assert copy.execute("SELECT verdict FROM verdicts").fetchall() == [("需修改",)]
+    copy.close()
