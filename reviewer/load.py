@@ -262,7 +262,7 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             files, refused = _walk(p)
             found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
                      and f.suffix.lower() in suffixes and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
-            refused = [d for d in refused if not _system_folder(d.name) and not _page_asset(d / "_", p)]
+            refused = [d for d in refused if not _page_asset(d / "_", p)]
             out.extend(sorted([*found, *refused]))  # a folder it cannot look into is said, as a file is
         else:
             out.append(p)
@@ -270,8 +270,9 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def _walk(root: Path) -> tuple[list[Path], list[Path]]:
-    """Every file under ``root`` (links to folders not followed), and the folders that could not be
-    listed (no permission): their reports would otherwise vanish without a word."""
+    """Every file under ``root`` (links to folders not followed; not in hidden or system folders, as
+    hidden files are left out), and the folders that could not be listed (no permission): their
+    reports would otherwise vanish without a word."""
     files: list[Path] = []
     refused: list[Path] = []
 
@@ -279,7 +280,8 @@ def _walk(root: Path) -> tuple[list[Path], list[Path]]:
         if exc.filename is not None:
             refused.append(Path(exc.filename))
 
-    for folder, _dirs, names in os.walk(root, onerror=not_listed):
+    for folder, dirs, names in os.walk(root, onerror=not_listed):
+        dirs[:] = [d for d in dirs if not _system_folder(d)]  # a stick's recycle bin holds deleted drafts
         files.extend(Path(folder, n) for n in names)
     return files, refused
 

@@ -126,3 +126,13 @@ def test_a_file_that_failed_is_told_apart_from_a_report_of_the_same_name(tmp_pat
     rows = [r for r in load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(values_only=True) if any(r)]
     assert rows[-1][1:3] == ("街道/报告.txt", "文件是空的")
     assert sorted(r[4] for r in rows[2:4]) == ["和平区/报告.txt", "河西区/报告.txt"]
+
+
+def test_reports_in_hidden_and_system_folders_are_not_read(tmp_path: Path) -> None:
+    """Found by a helper session: a deleted draft in a USB stick's $RECYCLE.BIN was opened as the
+    unit's report, and the real one then left out as its copy."""
+    for folder in ("$RECYCLE.BIN", ".git", "System Volume Information", "塘沽街道"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed_path("003"), tmp_path / folder / "报告.txt")
+    docs, errors = load_many([tmp_path])
+    assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == ["塘沽街道/报告.txt"] and errors == []
