@@ -637,22 +637,27 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="231" />
+        <location filename="../../ui/reports/model.py" line="256" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="256" />
+        <location filename="../../ui/reports/model.py" line="283" />
+        <source>（{file}）</source>
+        <translation> ({file})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/model.py" line="284" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="258" />
+        <location filename="../../ui/reports/model.py" line="286" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="272" />
+        <location filename="../../ui/reports/model.py" line="300" />
         <source>{name}
 状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}
 程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -661,50 +666,50 @@ Status: {status}  decided {done}/{total}  required parts {found}/{required}
 the program found {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="278" />
+        <location filename="../../ui/reports/model.py" line="306" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="280" />
+        <location filename="../../ui/reports/model.py" line="308" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="298" />
+        <location filename="../../ui/reports/model.py" line="326" />
         <source>{part}（审阅认定{decision}）</source>
         <translation>{part} (reviewer: {decision})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="300" />
+        <location filename="../../ui/reports/model.py" line="328" />
         <source>不符合：{part}</source>
         <translation>Fails: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="301" />
+        <location filename="../../ui/reports/model.py" line="329" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="325" />
+        <location filename="../../ui/reports/model.py" line="353" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="327" />
+        <location filename="../../ui/reports/model.py" line="355" />
         <source>{heading}
 审阅认定不符合</source>
         <translation>{heading}
 reviewer: fails</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="301" />
+        <location filename="../../ui/reports/model.py" line="329" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>

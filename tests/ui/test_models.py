@@ -210,3 +210,22 @@ def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> No
     room = fm.horizontalAdvance("中共泰州市委 · 2021（源文件已更改）")
     cut = elided_report_label(fm, noted, room)
     assert cut.endswith("… · 2021（源文件已更改）") and fm.horizontalAdvance(cut) <= room
+
+
+def test_reports_of_one_unit_and_year_in_files_of_one_name_are_told_apart(qtmodeltester: ModelTester) -> None:
+    """Found by a helper session: 和平区/报告.txt and 河西区/报告.txt read 报告.txt in their tooltips,
+    and two reports of one unit and year bore the same row label, where the workbook told them apart."""
+    from dataclasses import replace
+
+    s = Session(MemoryReviewStore(), "张审")
+    shown = [replace(make_analysis("a" * 64), file="/收文/和平区/报告.txt"),
+             replace(make_analysis("b" * 64), file="/收文/河西区/报告.txt"),
+             replace(make_analysis("c" * 64, issuer="某县司法局", year=2022), file="/收文/某县/报告.docx")]
+    s.set_reports(shown, shown)
+    model = ReportsModel(s)
+    qtmodeltester.check(model)
+    rows = [model.index(r, 0) for r in range(3)]
+    assert [r.data() for r in rows] == [
+        "某区人民政府 · 2023（和平区/报告.txt）", "某区人民政府 · 2023（河西区/报告.txt）", "某县司法局 · 2022"]
+    assert [str(r.data(Qt.ItemDataRole.ToolTipRole)).split("\n")[0] for r in rows] == [
+        "和平区/报告.txt", "河西区/报告.txt", "报告.docx"]

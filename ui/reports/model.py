@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
-from reviewer.paths import readable_name
+from reviewer.paths import distinct_names, readable_name
 from reviewer.review import parts_judged
 from ui import plain
 from ui.coalesce import Coalesced
@@ -41,6 +42,8 @@ class ReportsModel(QAbstractItemModel):
         self._roots: list[Row] = []
         self._position: dict[str, int] = {}
         self._built: dict[str, tuple[object, ...]] = {}  # report → what its shown rows were made of
+        self._told_apart: dict[str, str] | None = None  # report → its file told apart (see ``_apart``)
+        self._shared: set[str] | None = None  # labels two reports bear (see ``_labels_shared``)
         session.reports_changed.connect(self.reload)
         # Rows of a folder opening arrive some forty times: after the first, they are put in at most
         # every ROWS_MS (each insertion lays the tree out and paints it, a stall of the window).
@@ -52,7 +55,27 @@ class ReportsModel(QAbstractItemModel):
         session.team_changed.connect(self._team_changed)
         self.reload()
 
+    def _apart(self, sha256: str) -> str:
+        """The report's file as the workbook names it (和平区/报告.txt beside 河西区/报告.txt:
+        ``paths.distinct_names``), worked out once for all reports until they change."""
+        if self._told_apart is None:
+            analyses = self._session.analyses()
+            names = distinct_names([a.file for a in analyses])
+            self._told_apart = {a.sha256: n for a, n in zip(analyses, names, strict=True)}
+        return self._told_apart.get(sha256, "")
+
+    def _labels_shared(self) -> set[str]:
+        """Report labels (unit · year) borne by more than one report: such rows name their file too."""
+        if self._shared is None:
+            seen = Counter(report_label(a) for a in self._session.analyses())
+            self._shared = {label for label, n in seen.items() if n > 1}
+        return self._shared
+
+    def _forget_names(self) -> None:
+        self._told_apart, self._shared = None, None
+
     def reload(self) -> None:
+        self._forget_names()
         self._added_later.cancel()
         analyses = self._session.analyses()
         shas = [a.sha256 for a in analyses]
@@ -103,6 +126,7 @@ class ReportsModel(QAbstractItemModel):
 
     def _added(self) -> None:
         """Reports appended at the end, without resetting what the reviewer has open."""
+        self._forget_names()
         analyses = self._session.analyses()
         first = len(self._roots)
         new = analyses[first:]
@@ -134,6 +158,7 @@ class ReportsModel(QAbstractItemModel):
 
     def _analysis_changed(self, sha256: str) -> None:
         """A report analysed anew (a scan's next pages read): its section rows made again if they were shown."""
+        self._forget_names()
         idx = self.report_index(sha256)
         node = self.row_of(idx)
         if node is None:
@@ -253,7 +278,10 @@ class ReportsModel(QAbstractItemModel):
             return None
         changed = node.report in self._session.changed_on_disk
         if role == Qt.ItemDataRole.DisplayRole:
-            label = report_label(a) + (self.tr("（源文件已更改）") if changed else "")
+            label = report_label(a)
+            if label in self._labels_shared():  # two reports of one unit and year: which file is which
+                label += self.tr("（{file}）").format(file=self._apart(a.sha256))
+            label += self.tr("（源文件已更改）") if changed else ""
             if (reading := self._session.reading.get(node.report)) is not None:
                 label += self.tr("（识别中 {done}/{total} 页）").format(done=reading[0], total=reading[1])
             return label
@@ -271,7 +299,7 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}\n"
                           "程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处").format(
-                name=readable_name(a.file), status=status_name(rv.status), done=rv.decided, total=rv.items,
+                name=self._apart(a.sha256), status=status_name(rv.status), done=rv.decided, total=rv.items,
                 found=rv.parts_found, required=rv.parts_required, missing=rv.missing, partial=rv.partial,
                 findings=rv.findings)
             if changed:
