@@ -60,6 +60,7 @@ class ReportReview:
     reviewer: str  # who last changed the review ("" when nobody)
     time: str  # when (ISO 8601, "" when never)
     to_recheck: int = 0  # items decided on an earlier version of the report, to be confirmed (待复核)
+    parts: tuple[tuple[str, str], ...] = ()  # each required part's status as judged (``parts_judged``)
 
     @property
     def gaps(self) -> int:
@@ -125,6 +126,7 @@ def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) 
         reviewer=last_reviewer,
         time=last_time,
         to_recheck=sum(1 for d in every if is_to_recheck(d)),
+        parts=tuple(parts.items()),
     )
 
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
 from reviewer.paths import distinct_names, readable_name
-from reviewer.review import parts_judged
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
@@ -33,6 +32,16 @@ ROWS_MS = 150
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked of every row at each layout
 
 
+_MARK_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole})
+_GAP_ROLES = frozenset({*_MARK_ROLES, Qt.ItemDataRole.DisplayRole})
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
 class ReportsModel(QAbstractItemModel):
     """One column; rows are ``Row`` objects rebuilt whenever the session's reports change."""
 
@@ -44,6 +53,7 @@ class ReportsModel(QAbstractItemModel):
         self._built: dict[str, tuple[object, ...]] = {}  # report → what its shown rows were made of
         self._told_apart: dict[str, str] | None = None  # report → its file told apart (see ``_apart``)
         self._shared: set[str] | None = None  # labels two reports bear (see ``_labels_shared``)
+        self._labels: Counter[str] = Counter()
         session.reports_changed.connect(self.reload)
         # Rows of a folder opening arrive some forty times: after the first, they are put in at most
         # every ROWS_MS (each insertion lays the tree out and paints it, a stall of the window).
@@ -67,17 +77,21 @@ class ReportsModel(QAbstractItemModel):
     def _labels_shared(self) -> set[str]:
         """Report labels (unit · year) borne by more than one report: such rows name their file too."""
         if self._shared is None:
-            seen = Counter(report_label(a) for a in self._session.analyses())
-            self._shared = {label for label, n in seen.items() if n > 1}
+            self._shared = {label for label, n in self._labels.items() if n > 1}
         return self._shared
 
-    def _forget_names(self) -> None:
+    def _count_labels(self, analyses: list[Analysis], fresh: bool) -> None:
+        """The labels counted again (``fresh``), or those of reports just added counted in: not every
+        report's again each time rows arrive while a folder opens."""
+        if fresh:
+            self._labels.clear()
+        self._labels.update(report_label(a) for a in analyses)
         self._told_apart, self._shared = None, None
 
     def reload(self) -> None:
-        self._forget_names()
         self._added_later.cancel()
         analyses = self._session.analyses()
+        self._count_labels(analyses, fresh=True)
         shas = [a.sha256 for a in analyses]
         if len(shas) == len(self._roots) and set(shas) == set(self._position):
             self._reorder(shas)
@@ -126,10 +140,10 @@ class ReportsModel(QAbstractItemModel):
 
     def _added(self) -> None:
         """Reports appended at the end, without resetting what the reviewer has open."""
-        self._forget_names()
         analyses = self._session.analyses()
         first = len(self._roots)
         new = analyses[first:]
+        self._count_labels(new, fresh=False)
         if not new:
             return
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -153,12 +167,13 @@ class ReportsModel(QAbstractItemModel):
         """Every report's decisions read anew: the rows repainted."""
         if self._roots:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._roots) - 1, 0))
-            for i in range(len(self._roots)):
-                self._children_changed(self.index(i, 0))
+            for i, node in enumerate(self._roots):  # only reports whose rows were made (opened)
+                if node.filled and node.children:
+                    self._children_changed(self.index(i, 0))
 
     def _analysis_changed(self, sha256: str) -> None:
         """A report analysed anew (a scan's next pages read): its section rows made again if they were shown."""
-        self._forget_names()
+        self._count_labels(self._session.analyses(), fresh=True)
         idx = self.report_index(sha256)
         node = self.row_of(idx)
         if node is None:
@@ -318,6 +333,8 @@ class ReportsModel(QAbstractItemModel):
     def _gap_data(self, node: Row, role: int) -> Any:
         """A part the program found lacking, as the reviewer judged it (``review.parts_judged``): one
         judged present (符合) or not required (不适用) says so, in grey, and is no longer a gap."""
+        if role not in _GAP_ROLES:
+            return None if role != Qt.ItemDataRole.FontRole else _italic()
         name = part_name(node.part or "")
         state = self._judged(node)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -334,10 +351,6 @@ class ReportsModel(QAbstractItemModel):
             return status_icon(icon)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain.tip(text(node.note) if node.note is not None else name)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
         return None
 
     def _section_data(self, node: Row, role: int) -> Any:
@@ -346,7 +359,8 @@ class ReportsModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section_label(s)
-        state = self._section_state(node) if node.part else None  # a part's section, as the reviewer judged it
+        marked = node.part is not None and role in _MARK_ROLES  # a part's section, as the reviewer judged it
+        state = self._section_state(node) if marked else None
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = s.heading.strip()[:TIP_CHARS]
             if state == "partial" and node.note is not None:
@@ -365,19 +379,20 @@ class ReportsModel(QAbstractItemModel):
         holding both 不足 and 下一年安排): failed if the reviewer judged one 不符合, else partial if
         one stands partial, else none."""
         a = self._session.analysis(node.report)
-        if a is None or node.section is None:
+        rv = self._session.review(node.report)
+        if a is None or rv is None or node.section is None:
             return node.part_state
-        judged = parts_judged(a, self._session.decisions(node.report))
+        judged = dict(rv.parts)
         states = {judged.get(pid) for pid, p in a.parts.items() if p.section == node.section.id}
         return next((s for s in ("failed", "partial") if s in states), None)
 
     def _judged(self, node: Row) -> str:
-        """The part's status as the reviewer judged it (``review.parts_judged``; "not_applicable" when
-        judged not required)."""
-        a = self._session.analysis(node.report)
-        if a is None:
+        """The part's status as the reviewer judged it (``review.parts_judged``, worked out once in the
+        session's review of the report; "not_applicable" when judged not required)."""
+        rv = self._session.review(node.report)
+        if rv is None:
             return node.part_state or ""
-        return parts_judged(a, self._session.decisions(node.report)).get(node.part or "", "not_applicable")
+        return dict(rv.parts).get(node.part or "", "not_applicable")
 
 
 class ReportsFilter(QSortFilterProxyModel):
