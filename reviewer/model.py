@@ -63,7 +63,7 @@ class LoadError:
 
     path: str
     # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | unlisted
-    # (a folder that could not be listed) | special
+    # (a folder that could not be listed) | special | unfinished (a download) | photo_format (HEIC) | truncated
     # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
     # report sent as several files, see ``reviewer.samereport``)
     kind: str

@@ -101,6 +101,10 @@ LOAD_PROBLEM = Terms(
     Term("unlisted", "文件夹无法打开", "A folder that could not be opened"),
     Term("special", "不是普通文件", "Not a regular file"),
     Term("unsupported", "格式不支持", "A format that is not supported"),
+    # the English window and workbook name a problem by its kind alone: these say what to do
+    Term("unfinished", "没有下载完成", "An unfinished download: download the whole report again"),
+    Term("photo_format", "手机照片格式（HEIC）", "A phone photo (HEIC): convert it to JPG first"),
+    Term("truncated", "文件不完整", "The file ends too soon (cut off in transfer): ask the unit to send it again"),
     Term("scanned", "扫描件无法识别", "Scanned pages that could not be read"),
     Term("needs_ocr", "扫描件需要文字识别", "Scanned pages that need text recognition"),
     Term("mismatch", "内容与扩展名不符", "The content does not match the file's extension"),

@@ -100,7 +100,7 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     ctx = ctx or Context()
     suffix = suffix.lower()
     if suffix in UNFINISHED_DOWNLOADS:  # whatever its bytes: a text cut short reads as a report lacking parts
-        raise FormatProblem("unsupported", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
+        raise FormatProblem("unfinished", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
     kind = sniff_format(data)
     if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
         raise _mislabelled(suffix, kind)
@@ -114,7 +114,7 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     if fmt is None and suffix in _ARCHIVES:
         raise FormatProblem("unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
     if fmt is None and suffix in _PHONE_PHOTOS:
-        raise FormatProblem("unsupported", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开")
+        raise FormatProblem("photo_format", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开")
     if fmt is None:
         what = f"“{suffix}”格式的文件" if suffix else "无扩展名、内容也无法识别的文件"
         raise FormatProblem("unsupported", f"暂不支持{what}，请用 Word/WPS 另存为 .docx（或 .txt）后再打开")

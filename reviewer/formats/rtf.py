@@ -49,7 +49,7 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
     if not head.startswith(b"{\\rtf"):
         raise FormatProblem("corrupt", "不是有效的 RTF 文档（缺少 {\\rtf 文件头），可能已损坏")
     if _cut_short(head):
-        raise FormatProblem("corrupt", "RTF 文档不完整（文件在正文中间结束，可能没有传完或已损坏），无法完整读取；"
+        raise FormatProblem("truncated", "RTF 文档不完整（文件在正文中间结束，可能没有传完或已损坏），无法完整读取；"
                                        "请让报送单位重新发送")
     codec = _codec(head)
     # RTF is 7-bit by rule, but some writers put raw 8-bit text in; it is in the document's code page.

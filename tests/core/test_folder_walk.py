@@ -77,7 +77,7 @@ def test_a_download_under_its_temporary_name_is_never_read(tmp_path: Path) -> No
     shutil.copy(seed_path("001"), tmp_path / "报告.docx.part")
     docs, errors = load_many([tmp_path])
     assert docs == [] and [(Path(e.path).name, e.kind) for e in errors] == [
-        ("报告.docx.part", "unsupported"), ("报告.txt.crdownload", "unsupported")]
+        ("报告.docx.part", "unfinished"), ("报告.txt.crdownload", "unfinished")]
 
 
 def test_system_folders_that_cannot_be_listed_are_not_named(tmp_path: Path) -> None:
@@ -136,3 +136,15 @@ def test_reports_in_hidden_and_system_folders_are_not_read(tmp_path: Path) -> No
         shutil.copy(seed_path("003"), tmp_path / folder / "报告.txt")
     docs, errors = load_many([tmp_path])
     assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == ["塘沽街道/报告.txt"] and errors == []
+
+
+def test_the_english_workbook_says_what_is_wrong_with_such_files(tmp_path: Path) -> None:
+    """Found by a helper session: in English an unfinished download, a phone photo and a cut-off RTF
+    all read as "A format that is not supported" or "The file is damaged"."""
+    from reviewer.model import LoadError
+
+    said = {kind: LoadError("/x/f", kind, "f：…").reason("en") for kind in ("unfinished", "photo_format", "truncated")}
+    assert said == {"unfinished": "An unfinished download: download the whole report again",
+                    "photo_format": "A phone photo (HEIC): convert it to JPG first",
+                    "truncated": "The file ends too soon (cut off in transfer): ask the unit to send it again"}
+    assert all(LoadError("/x/f", kind, "").lost for kind in said)  # missing from the review: counted, kept
