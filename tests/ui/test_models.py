@@ -16,7 +16,8 @@ from ui.checklist.model import ChecklistModel
 from ui.compare.model import GridModel, topic_bars
 from ui.metrics.findings import ROLE_SPAN, FindingsTreeModel
 from ui.metrics.model import ROLE_SORT, MetricsModel, TableFilter
-from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsFilter, ReportsModel
+from ui.reports.filter import ReportsFilter
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_STATUS, ReportsModel
 from ui.reports.rows import build_report_row
 from ui.session import Session
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
-from reviewer.paths import distinct_names, readable_name
+from reviewer.paths import distinct_names
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
@@ -393,52 +393,3 @@ class ReportsModel(QAbstractItemModel):
         if rv is None:
             return node.part_state or ""
         return dict(rv.parts).get(node.part or "", "not_applicable")
-
-
-class ReportsFilter(QSortFilterProxyModel):
-    """Filters report rows by a name fragment, a status and (on a shared project) the reviewer's own
-    reports; sections follow their report. Sorted, the reviewer's own reports come first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._text = ""
-        self._status = ""
-        self._mine_only = False
-
-    def set_mine_only(self, mine: bool) -> None:
-        self.beginFilterChange()
-        self._mine_only = mine
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        if left.parent().isValid():  # sections keep the report's order
-            return left.row() < right.row()
-        key = (not left.data(ROLE_MINE), left.row())
-        return key < (not right.data(ROLE_MINE), right.row())
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_status(self, status: str) -> None:
-        """``""`` for all statuses."""
-        self.beginFilterChange()
-        self._status = status
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if source_parent.isValid():
-            return True
-        model = self.sourceModel()
-        idx = model.index(source_row, 0, source_parent)
-        if self._status and model.data(idx, ROLE_STATUS) != self._status:
-            return False
-        if self._mine_only and not model.data(idx, ROLE_MINE):
-            return False
-        if not self._text:
-            return True
-        label = str(model.data(idx, Qt.ItemDataRole.DisplayRole) or "")
-        file = readable_name(str(model.data(idx, ROLE_FILE) or ""))
-        needle = self._text.lower()
-        return needle in label.lower() or needle in file.lower()

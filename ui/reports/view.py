@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from reviewer.vocab import TONES
 from ui.labels import REPORT_STATUSES, elided_report_label, status_name
-from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsFilter, ReportsModel
+from ui.reports.filter import ReportsFilter
+from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsModel
 
 GAPS_COLOUR = TONES["bad"].ink  # items the program found missing or partial: the 核查清单's red
 FINDINGS_COLOUR = TONES["partial"].ink  # findings: what the 问题 tab lists
