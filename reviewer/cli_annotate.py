@@ -43,11 +43,11 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
     """The analyses, load errors, decisions and verdicts, and the checklist (raises on a bad project
     or checklist)."""
     from reviewer.cli_export import _checklist, _from_files, _from_project
-    from reviewer.store import open_store
+    from reviewer.store import READ_ONLY, open_store
 
     store = open_store(args.project, check=True) if args.project else None
     if store is not None:
-        say_waiting(args.project, store.journal_mode == "read-only")
+        say_waiting(args.project, store.journal_mode == READ_ONLY)
     try:
         checklist = _checklist(args.checklist, store)
         if store is None:

@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
     from reviewer.failures import kept_failures
     from reviewer.location import display_name
-    from reviewer.store import StoreError, open_store
+    from reviewer.store import READ_ONLY, StoreError, open_store
     from reviewer.vocab import as_lang
 
     if not args.paths and not args.project:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = open_store(args.project, check=True) if args.project else None
         if store is not None:
-            say_waiting(args.project, store.journal_mode == "read-only")
+            say_waiting(args.project, store.journal_mode == READ_ONLY)
         checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)

@@ -38,14 +38,17 @@ def common_share(text: str) -> float:
     return sum(1 for c in cjk if c in COMMON) / len(cjk) if cjk else 0.0
 
 
+def _few_bad(text: str) -> bool:
+    """Whether ``text``, decoded with replacement, has some bad bytes (�), but few of its non-ASCII ones."""
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return bool(bad and non_ascii and bad <= max(2, DAMAGED_UTF8_SHARE * non_ascii))
+
+
 def mostly_utf8(data: bytes) -> str | None:
     """The text of a UTF-8 file with a few bad bytes (each shown as �), else None."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for c in text if ord(c) > 127)
-    if bad and non_ascii and bad <= max(2, DAMAGED_UTF8_SHARE * non_ascii):
-        return text
-    return None
+    return text if _few_bad(text) else None
 
 
 CHINESE_SHARE = 0.3  # of common characters: a report reads ~0.75, a wrong decoding ~0.02
@@ -54,11 +57,7 @@ CHINESE_SHARE = 0.3  # of common characters: a report reads ~0.75, a wrong decod
 def mostly_gb18030(data: bytes) -> str | None:
     """The text of a GB18030 (GBK) file with a few bad bytes (each shown as �), else None."""
     text = data.decode("gb18030", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for c in text if ord(c) > 127)
-    if bad and non_ascii and bad <= max(2, DAMAGED_UTF8_SHARE * non_ascii) and common_share(text) >= CHINESE_SHARE:
-        return text
-    return None
+    return text if _few_bad(text) and common_share(text) >= CHINESE_SHARE else None
 
 
 def big5_or_gb18030(data: bytes) -> tuple[str, str] | None:

@@ -43,7 +43,8 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
     report in another format, a changed file whose kept version stands), and folders that could not
     be listed before and were listed now, under the folders ``walked``."""
     # a file read is no longer a failure, nor is a folder it lies in (one that could not be listed before)
-    gone = [path_key(str(f)) for p in read for f in (Path(os.path.abspath(p)), *Path(os.path.abspath(p)).parents)]
+    whole = [Path(os.path.abspath(p)) for p in read]
+    gone = [path_key(str(f)) for p in whole for f in (p, *p.parents)]
     gone += [path_key(e.path) for e in errors if e.kind not in _PASSING and not e.lost]
     failed = {path_key(e.path): LoadError(os.path.abspath(e.path), e.kind, e.message)
               for e in errors if e.kind not in _PASSING and e.lost}

@@ -90,7 +90,10 @@ def journal_path(folder: Path, project: str) -> Path:
     ``redact``ed URL): made absolute, it depended on the folder the program was started in."""
     from reviewer.location import is_server
 
-    key = project if is_server(project) else os.path.abspath(project)
+    return _journal_file(folder, project, project if is_server(project) else os.path.abspath(project))
+
+
+def _journal_file(folder: Path, project: str, key: str) -> Path:
     digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
 
@@ -102,8 +105,7 @@ def adopt_earlier_journal(folder: Path, project: str) -> None:
 
     if not is_server(project):
         return
-    digest = hashlib.sha256(os.path.abspath(project).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    earlier = folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
+    earlier = _journal_file(folder, project, os.path.abspath(project))
     now = journal_path(folder, project)
     if earlier.exists() and not now.exists():
         try:

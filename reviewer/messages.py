@@ -399,6 +399,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.years_na": ("仅适用于 {first}—{last} 年度的报告", "Applies only to reports on {first}–{last}"),
     "check.years_na_from": ("仅适用于 {first} 年度及以后的报告", "Applies only to reports on {first} or later"),
     # the review shared on the team's server
+    "project.read_only": ("项目文件 {name} 是只读的：可以查看和导出其中的审阅，但所做的修改不会写入。"
+                          "如需继续审阅，请把它复制到可写的位置后再打开。",
+                          "The project file {name} is read-only: its review can be read and exported, but no change "
+                          "is written. To go on reviewing, copy it somewhere writable and open the copy."),
     "session.read_only": ("项目文件是只读的，不能修改：请把它复制到可写的位置后再打开",
                           "The project file is read-only and cannot be changed: copy it somewhere writable first"),
     "review.by": ("{reviewer} 于 {time} 判定", "Decided by {reviewer} at {time}"),

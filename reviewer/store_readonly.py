@@ -6,7 +6,14 @@ import sqlite3
 from pathlib import Path
 
 from reviewer.store import READ_ONLY, CorruptProjectError, SqliteReviewStore
-from reviewer.store_schema import APPLICATION_ID, SCHEMA_VERSION, SQLITE_NOTADB, StoreError, sqlite_uri
+from reviewer.store_schema import (
+    SCHEMA_VERSION,
+    SQLITE_NOTADB,
+    StoreError,
+    not_a_project,
+    project_version,
+    sqlite_uri,
+)
 
 
 def open_read_only(p: Path) -> SqliteReviewStore:
@@ -14,14 +21,13 @@ def open_read_only(p: Path) -> SqliteReviewStore:
     read-only share): opened to be read and exported. Every change to it raises ``StoreError``
     saying so; nothing is written, no backup made."""
     conn = read_only_connection(p, "项目文件是只读的，")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if app_id != APPLICATION_ID or version != SCHEMA_VERSION:
+    try:
+        version = project_version(conn, p)
+    except StoreError:
         conn.close()
-        if app_id != APPLICATION_ID:
-            raise StoreError(f"{p.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{p.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
+        raise
+    if version != SCHEMA_VERSION:  # it cannot be brought up to date here
+        conn.close()
         raise StoreError(f"{p.name}：项目文件是只读的，而它的格式需要先升级（版本 {version}）；"
                          "请复制到可写的位置后再打开")
     return SqliteReviewStore(conn, p, READ_ONLY)
@@ -56,7 +62,7 @@ def read_only_connection(p: Path, why: str = "") -> sqlite3.Connection:
             if conn is not None:
                 conn.close()
             if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
-                raise StoreError(f"{p.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改") from exc
+                raise not_a_project(p) from exc
             if "malformed" in str(exc):
                 raise CorruptProjectError(p, str(exc)) from exc
             error = exc

@@ -118,7 +118,7 @@ def check_header(path: Path) -> None:
     """Refuse files that are not SQLite at all before anything is written to them (an empty file is a
     new project)."""
     if path.is_file() and path.stat().st_size and not is_sqlite(path):
-        raise StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+        raise not_a_project(path)
 
 
 def is_sqlite(path: Path) -> bool:
@@ -144,14 +144,24 @@ def is_sqlite(path: Path) -> bool:
     return True
 
 
-def migrate(conn: sqlite3.Connection, path: Path) -> None:
+def not_a_project(path: Path) -> StoreError:
+    return StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+
+
+def project_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The project's format version; refuses another program's database and a newer format."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id != APPLICATION_ID and (has_tables or version):
         raise StoreError(f"{path.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = project_version(conn, path)
     for target in range(version + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

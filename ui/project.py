@@ -93,8 +93,10 @@ def open_project(location: str | Path, parent: QWidget | None = None) -> tuple[R
 
 
 def read_only_note(name: str) -> str:
-    return (f"项目文件 {name} 是只读的：可以查看和导出其中的审阅，但所做的修改不会写入。"
-            "如需继续审阅，请把它复制到可写的位置后再打开。")
+    from reviewer.messages import msg
+    from ui.labels import lang
+
+    return msg("project.read_only", name=name).render(lang())
 
 
 def lock_project(location: str | Path) -> tuple[QLockFile | None, str | None]:
