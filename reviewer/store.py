@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, overload
 
-from reviewer.checklist import Checklist, ChecklistError, parse_checklist
 from reviewer.location import is_server
 from reviewer.model import (
     DECISIONS,
@@ -34,8 +33,10 @@ from reviewer.project_copy import ProjectDump
 from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore, in_first_places
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.store_backup import CorruptProjectError, backup_path, check_and_back_up
+from reviewer.store_cache import SqliteCache
 from reviewer.store_lastyear import SqliteLastYear
 from reviewer.store_schema import (
+    READ_ONLY,
     SCHEMA_VERSION,
     StoreError,
     check_header,
@@ -45,10 +46,10 @@ from reviewer.store_schema import (
     migrate,
 )
 
-__all__ = ["SCHEMA_VERSION", "CorruptProjectError", "SqliteReviewStore", "StoreError", "is_network_path", "open_store"]
+__all__ = ["READ_ONLY", "SCHEMA_VERSION", "CorruptProjectError", "SqliteReviewStore", "StoreError", "is_network_path",
+           "open_store"]
 
 BUSY_TIMEOUT_MS = 10_000
-READ_ONLY = "read-only"  # SqliteReviewStore.journal_mode of a project opened by ``store_readonly.open_read_only``
 _SQLITE_READONLY = 8
 _REPORT_COLUMNS = "sha256, path, issuer, year, level, changed_from, name, format, size, mtime"
 
@@ -79,7 +80,7 @@ def _decision(r: tuple[Any, ...]) -> ItemDecision:
     return ItemDecision(r[0], r[1], r[2], r[3], r[4], r[5], stale=bool(r[6]))
 
 
-class SqliteReviewStore(SqliteLastYear):
+class SqliteReviewStore(SqliteCache, SqliteLastYear):
     """``ReviewStore`` on one SQLite file. Open with ``open_store``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, journal_mode: str) -> None:
@@ -183,46 +184,6 @@ class SqliteReviewStore(SqliteLastYear):
             for sha in shas:
                 if db.execute("UPDATE reports SET removed=? WHERE sha256=? AND removed IS NULL", (now, sha)).rowcount:
                     self._log(db, now, reviewer, sha, None, "removed", None, "移出项目")
-
-    # analysis cache and checklists ---------------------------------------------------------
-    def cached_analysis(self, sha256: str, version: str) -> dict[str, Any] | None:
-        row = self._conn.execute(
-            "SELECT data FROM analyses WHERE sha256=? AND version=?", (sha256, version)
-        ).fetchone()
-        return None if row is None else dict(unpack_json(row[0]))
-
-    def save_analysis(self, sha256: str, version: str, analysis: dict[str, Any]) -> None:
-        self.save_packed(sha256, version, pack_json(analysis))
-
-    def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
-        """``save_analysis`` of an analysis already packed (``packing.pack_json``), e.g. by its worker."""
-        if self._journal_mode == READ_ONLY:
-            return  # the program's cache, not the review: a read-only project is analysed again next time
-        with self._write() as db:
-            db.execute("DELETE FROM analyses WHERE sha256=? AND version<>?", (sha256, version))
-            db.execute("INSERT OR REPLACE INTO analyses(sha256, version, data) VALUES (?,?,?)", (sha256, version, blob))
-
-    def cached_analyses(self, version: str) -> dict[str, dict[str, Any]]:
-        """All cached analyses of one version at once (reopening a large project)."""
-        rows = self._conn.execute("SELECT sha256, data FROM analyses WHERE version=?", (version,)).fetchall()
-        return {sha: unpack_json(blob) for sha, blob in rows}
-
-    def save_checklist(self, checklist: Checklist) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO checklists(version, name, data, added) VALUES (?,?,?,?)",
-                       (checklist.version, checklist.name, checklist.data, _now()))
-            db.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('checklist', ?)", (checklist.version,))
-
-    def checklist(self) -> Checklist | None:
-        row = self._conn.execute(
-            "SELECT c.name, c.data FROM settings s JOIN checklists c ON c.version = s.value WHERE s.key='checklist'"
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return parse_checklist(bytes(row[1]), str(row[0]))
-        except ChecklistError:
-            return None  # a checklist this version of the program no longer accepts
 
     # decisions and verdicts ----------------------------------------------------------------
     def set_decision(self, report: str, item: str, decision: Decision, comment: str, reviewer: str,
@@ -362,6 +323,12 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         raise CorruptProjectError(p, "the file is empty (0 bytes)")
     if p.exists() and not os.access(p, os.W_OK):
         raise StoreError(f"{p.name}：项目文件是只读的，而且是空的，无法作为审阅项目打开")
+    return _open_file(p, connect, busy_timeout_ms, check)
+
+
+def _open_file(p: Path, connect: Callable[..., sqlite3.Connection], busy_timeout_ms: int,
+               check: bool) -> ReviewStore:
+    """``open_store`` of a project file that passed the checks made before SQLite opens it."""
     created = not p.exists()
     conn: sqlite3.Connection | None = None
     try:

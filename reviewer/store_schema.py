@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path, PurePath
 
 APPLICATION_ID = 0x465A5256  # "FZRV": marks a file as one of our projects
+READ_ONLY = "read-only"  # the journal_mode of a project opened by ``store_readonly.open_read_only``
 NETWORK_FS = {"cifs", "smb", "smb2", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
 
 _V1 = """
