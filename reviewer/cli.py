@@ -28,7 +28,7 @@ from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.cli_parser import ChineseParser, say_errors, say_pages
 from reviewer.load import load_many
 from reviewer.model import Analysis, LoadError
-from reviewer.paths import readable
+from reviewer.paths import printable, readable
 from reviewer.review import gap_items, summarize
 from reviewer.serialize import error_json, to_json
 from reviewer.vocab import (
@@ -62,7 +62,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         errors += library_errors
     say_errors(errors, [a.file for a in analyses])
     if not docs and not errors:
-        print(f"没有找到可以分析的报告文件（{'、'.join(args.paths)}）", file=sys.stderr)
+        print(f"没有找到可以分析的报告文件（{'、'.join(printable(p) for p in args.paths)}）", file=sys.stderr)
+        if args.json:
+            sys.stdout.write("[]\n")  # what reads the output still gets JSON: an empty list
         return 1
     single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
     if args.json:
@@ -126,7 +128,11 @@ _SUMMARY = {
 def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
     """A readable summary of one analysis in ``lang``, worded through the one vocabulary."""
     t = _SUMMARY[lang]
-    m, w, sep, sp = a.meta, out.write, t["sep"], t["space"]
+    m, sep, sp = a.meta, t["sep"], t["space"]
+
+    def w(line: str) -> None:  # report text and file names: nothing in them may act on the terminal
+        out.write(printable(line, lines=True))
+
     rv = summarize(a, {}, None)
     w(f"== {readable(a.file)}\n")
     w(f"{t['title']}{sep}{m.title or t['unknown']}\n")

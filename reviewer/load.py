@@ -7,6 +7,7 @@ problem into a ``ReportLoadError`` naming the file, and the batch walk.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import math
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.formats.base import Extracted
 from reviewer.formats.registry import BY_NAME
+from reviewer.messages import os_reason
 from reviewer.model import Document, LoadError
 
 if TYPE_CHECKING:  # the comparing module is imported only for a batch that needs it
@@ -159,7 +161,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
         raise ReportLoadError(path, "unreadable", "没有读取权限") from exc
     except OSError as exc:
-        raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
+        if exc.errno == errno.ELOOP:
+            raise ReportLoadError(path, "unreadable", "这是一个链接（快捷方式），它指向自己或绕成一圈，找不到文件"
+                                  ) from exc
+        raise ReportLoadError(path, "unreadable", f"读取失败（{os_reason(exc).render()}）") from exc
     with os.fdopen(fd, "rb") as fh:
         try:
             info = os.fstat(fh.fileno())
@@ -174,7 +179,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
                                       "请确认它是报告，扫描件可降低分辨率或拆分后再打开")
             return fh.read(max_bytes + 1)
         except OSError as exc:
-            raise ReportLoadError(path, "unreadable", f"读取失败（{exc.strerror or exc}）") from exc
+            raise ReportLoadError(path, "unreadable", f"读取失败（{os_reason(exc).render()}）") from exc
 
 
 def load(

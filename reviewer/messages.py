@@ -376,7 +376,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.metrics_none": ("未找到相关数据", "No figures on this"),
     "check.metrics_found": ("找到 {n} 处相关数据，如“{example}”", "{n:count:figure:figures} on this, e.g. “{example}”"),
     "check.findings_ok": ("未发现此类问题", "No such problem found"),
-    "check.findings_found": ("发现{counts}", "Found {counts}"),
+    "check.findings_found": ("发现{counts}", "Found: {counts}"),
     "count.finding": ("{kind:finding_kind} {n} 处", "{kind:finding_kind} ×{n}"),
     "check.meta_ok": ("齐全", "Complete"),
     "check.meta_lacking": ("缺少或不符：{fields}", "Missing or wrong: {fields}"),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from reviewer.fastpickle import fast_record
 from reviewer.messages import Message
+from reviewer.paths import printable, readable_name
 from reviewer.vocab import LOAD_PROBLEM, Lang
 
 if TYPE_CHECKING:
@@ -62,9 +63,9 @@ class LoadError:
     """A file that could not be loaded; ``message`` is Chinese, names the file and the problem."""
 
     path: str
-    # empty | binary | undecodable | corrupt | encrypted | too_large | bomb | vanished | unreadable | unlisted
-    # (a folder that could not be listed) | special | unfinished (a download) | photo_format (HEIC) | truncated
-    # | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
+    # empty | binary | undecodable | corrupt | encrypted | too_large | too_long (text) | bomb | vanished | unreadable
+    # | unlisted (a folder that could not be listed) | special | unfinished (a download) | photo_format (HEIC)
+    # | truncated | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
     # report sent as several files, see ``reviewer.samereport``)
     kind: str
     message: str
@@ -88,16 +89,16 @@ class LoadError:
         if lang == "en":
             return LOAD_PROBLEM.label(self.kind, "en")
         name = PurePath(self.path).name
-        return self.message.removeprefix(f"{name}：")
+        return printable(self.message.removeprefix(f"{name}："))
 
     def said(self, lang: Lang = "zh", name: str = "") -> str:
         """The file's name (or ``name``: one telling it from others of that name) and its problem."""
         if lang == "en":
-            return f"{name or PurePath(self.path).name}: {self.reason('en')}"
+            return f"{name or readable_name(self.path)}: {self.reason('en')}"
         own = PurePath(self.path).name
         if name and name != own and self.message.startswith(f"{own}："):
             return f"{name}：{self.reason()}"
-        return self.message
+        return printable(self.message)  # its file's name as the file system has it: one line, nothing acted on
 
 
 @fast_record

@@ -12,6 +12,24 @@ import re
 from collections.abc import Sequence
 
 _SEPARATORS = re.compile(r"([/\\])")
+# Characters a terminal, a one-line label or a dialog acts on rather than shows: C0 and C1 controls
+# (a file named ctl\x1b[31m.txt turns a terminal red; a newline splits a message in two) and the
+# bidirectional overrides that reorder what follows (报告\u202excod.exe).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    if c < 0x20:
+        return chr(0x2400 + c)  # Unicode's pictures of the controls: ␇, ␛, ␊
+    return "␡" if c == 0x7F else f"<U+{c:04X}>"
+
+
+def printable(text: str, lines: bool = False) -> str:
+    """``text`` with every control character shown as a visible sign, nothing acted on; with ``lines``,
+    line breaks and tabs are kept (a multi-line text for a terminal)."""
+    return (_LINE_CONTROLS if lines else _CONTROLS).sub(_picture, text)
 
 
 def _component(part: str) -> str:
@@ -27,12 +45,13 @@ def _component(part: str) -> str:
 
 
 def readable(path: str) -> str:
-    """``path`` with each undecodable file-name part decoded as GB18030 (else shown as �)."""
+    """``path`` with each undecodable file-name part decoded as GB18030 (else shown as �), and any
+    control character in it shown as a sign (see ``printable``)."""
     try:
         path.encode("utf-8")
-        return path
     except UnicodeEncodeError:
-        return "".join(_component(p) for p in _SEPARATORS.split(path))
+        path = "".join(_component(p) for p in _SEPARATORS.split(path))
+    return printable(path) if _CONTROLS.search(path) else path
 
 
 def readable_name(path: str) -> str:

@@ -95,6 +95,7 @@ LOAD_PROBLEM = Terms(
     Term("corrupt", "文件已损坏", "The file is damaged"),
     Term("encrypted", "文件已加密", "The file is protected by a password"),
     Term("too_large", "文件过大", "The file is too large"),
+    Term("too_long", "文字过多，不像一份报告", "Far more text than a report holds (too many characters or paragraphs)"),
     Term("bomb", "压缩内容异常", "Suspicious compressed content"),
     Term("vanished", "文件不存在", "The file is no longer there"),
     Term("unreadable", "无法读取", "The file could not be read"),

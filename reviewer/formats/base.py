@@ -73,11 +73,11 @@ class Context:
 
 
 def too_many_chars(count: int) -> FormatProblem:
-    return FormatProblem("too_large", f"文字内容过多（超过 {MAX_CHARS // 10000} 万字），不像一份年度报告，未读取")
+    return FormatProblem("too_long", f"文字内容过多（超过 {MAX_CHARS // 10000} 万字），不像一份年度报告，未读取")
 
 
 def too_many_paragraphs(count: int) -> FormatProblem:
-    return FormatProblem("too_large", f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像一份年度报告，未读取")
+    return FormatProblem("too_long", f"段落过多（超过 {MAX_PARAGRAPHS} 段），不像一份年度报告，未读取")
 
 
 def check_text(text: str, paragraphs: int | None = None) -> str:

@@ -216,7 +216,7 @@ def _with_fallback(data: bytes, fmt: str) -> Extracted:
     except FormatProblem as problem:
         # Without the container's signature LibreOffice has nothing to repair: it imports the bytes
         # as plain text, and a damaged file became a report of mojibake.
-        if problem.kind in ("encrypted", "too_large") or not data.startswith(OLE_MAGIC):
+        if problem.kind in ("encrypted", "too_large", "too_long") or not data.startswith(OLE_MAGIC):
             raise
         text = convert_to_text(data, "." + fmt)
         if text is None:

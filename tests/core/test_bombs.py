@@ -13,6 +13,7 @@ import pytest
 
 from reviewer.formats import base, zipguard
 from reviewer.load import ReportLoadError, load, load_many
+from reviewer.vocab import LOAD_PROBLEM
 from tests.core import format_fixtures as ff
 from tests.core import loader_fixtures as lf
 
@@ -90,13 +91,15 @@ def test_a_flood_of_empty_paragraphs_is_refused_before_parsing(tmp_path: Path) -
         for name, data in parts.items():
             z.writestr(name, data)
     err = _load_error(path)  # within the deadline: the paragraphs are counted, not all parsed
-    assert err.kind == "too_large" and "段落过多" in str(err)
+    assert err.kind == "too_long" and "段落过多" in str(err)
+    # the English window and workbook name the kind: not "too large" for a file far under the size limit
+    assert LOAD_PROBLEM.label(err.kind, "en") == "Far more text than a report holds (too many characters or paragraphs)"
 
 
 def test_character_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(base, "MAX_CHARS", 1000)
     err = _load_error(ff.make_odt(tmp_path / "long.odt", ["法治" * 600]))
-    assert err.kind == "too_large" and "文字内容过多" in str(err)
+    assert err.kind == "too_long" and "文字内容过多" in str(err)
 
 
 def test_a_directory_that_understates_a_size_cannot_inflate_more(tmp_path: Path) -> None:

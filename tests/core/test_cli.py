@@ -270,3 +270,31 @@ def test_a_server_projects_outbox_does_not_depend_on_the_folder_the_program_star
     earlier.append(Change("decision", "a" * 64, "measures", "不符合", "", "张三", "t"))
     adopt_earlier_journal(data_dir(), key)
     assert waiting_for(url) == 1 and not earlier.path.exists()
+
+
+def test_file_names_never_act_on_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named with an escape sequence turned a reviewer's terminal red, a bell rang, and a newline
+    split an error in two (found by a tester): each control character is shown as its sign."""
+    shutil.copy(seed_path("003"), tmp_path / "ctl\x07bell\x1b[31mred.txt")
+    (tmp_path / "new\nline.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path)]) == 1
+    cap = capsys.readouterr()
+    assert cap.err == "new␊line.txt：文件是空的\n"
+    assert f"== {tmp_path}/ctl␇bell␛[31mred.txt\n" in cap.out
+    assert not any(c in cap.out + cap.err for c in "\x07\x1b")
+    assert main(["analyze", str(tmp_path), "--json"]) == 1
+    files = [o["file"] for o in json.loads(capsys.readouterr().out)]  # the JSON keeps the names as they are
+    assert sorted(Path(f).name for f in files) == ["ctl\x07bell\x1b[31mred.txt", "new\nline.txt"]
+
+
+def test_an_empty_folder_gives_an_empty_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tmp_path), "--json"]) == 1
+    cap = capsys.readouterr()
+    assert json.loads(cap.out) == []
+    assert cap.err == f"没有找到可以分析的报告文件（{tmp_path}）\n"
+
+
+def test_a_link_to_itself_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "报告.txt").symlink_to("报告.txt")
+    assert main(["analyze", str(tmp_path / "报告.txt")]) == 1
+    assert capsys.readouterr().err == "报告.txt：这是一个链接（快捷方式），它指向自己或绕成一圈，找不到文件\n"

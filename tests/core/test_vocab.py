@@ -83,7 +83,7 @@ def test_lists_and_vocabulary_fields_render_per_language() -> None:
     m = msg("check.findings_found", counts=(msg("count.finding", kind="garbled_date", n=2),
                                             msg("count.finding", kind="heading_numbering", n=1)))
     assert m.render() == "发现日期或数字缺损 2 处、标题序号错误 1 处"
-    assert m.render("en") == "Found Garbled date or number ×2, Heading numbering ×1"
+    assert m.render("en") == "Found: Garbled date or number ×2, Heading numbering ×1"
     assert msg("part.missing", part="next_year").render("en") == "No part “Plans for next year” found"
 
 
