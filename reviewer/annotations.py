@@ -121,7 +121,7 @@ def failed_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistIte
     text = _lines(
         msg("annot.failed", name=r.label(lang)),
         msg("annot.comment", comment=d.comment.strip()) if d.comment.strip() else None,
-        msg("annot.required", description=item.description) if item is not None and item.description else None,
+        msg("annot.required", description=item.describe(lang)) if item is not None and item.description else None,
         msg("annot.source", source=item.source) if item is not None and item.source else None,
         lang=lang,
     )
@@ -136,7 +136,8 @@ def missing_part_note(a: Analysis, part: str, item: ChecklistItem | None, voice:
     text = _lines(
         msg("annot.missing_part", part=part),
         msg("annot.comment", comment=comment) if comment else None,
-        msg("annot.part_required", description=item.description) if item is not None and item.description else None,
+        msg("annot.part_required", description=item.describe(lang)) if item is not None and item.description
+        else None,
         msg("annot.source", source=source),
         lang=lang,
     )

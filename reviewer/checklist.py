@@ -21,7 +21,7 @@ from reviewer.checklist_fields import ChecklistError, Fields, SourceLines
 from reviewer.messages import os_reason
 from reviewer.model import PART_IDS, CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
 from reviewer.resources import resource_path
-from reviewer.vocab import FINDING_KIND, GROUP, META_FIELD, SEVERITY
+from reviewer.vocab import FINDING_KIND, GROUP, META_FIELD, SEVERITY, Lang
 
 __all__ = ["Checklist", "ChecklistError", "ChecklistItem", "evaluate", "load_checklist", "parse_checklist", "score"]
 
@@ -34,7 +34,7 @@ ALIASES = {"unit": "issuer", "unit_mismatch": "issuer_mismatch"}
 ITEM_KEYS = frozenset({
     "id", "group", "name", "name_en", "description", "source", "severity", "rule", "part", "optional",
     "keywords", "patterns", "topics", "kinds", "fields", "min_hits", "min_count", "chars_per_metric",
-    "min_chars", "max_chars", "deadline", "missing_note", "missing_note_en", "applies_to_years",
+    "min_chars", "max_chars", "deadline", "missing_note", "missing_note_en", "description_en", "applies_to_years",
 })
 _MMDD = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
@@ -67,6 +67,11 @@ class ChecklistItem:
     applies_to_years: tuple[int, int] | None = None
     name_en: str = ""
     missing_note_en: str = ""
+    description_en: str = ""
+
+    def describe(self, lang: Lang = "zh") -> str:
+        """What the item requires, in ``lang`` where the checklist says it (else in its own words)."""
+        return self.description_en if lang == "en" and self.description_en else self.description
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +169,7 @@ def _parse_item(raw: object, index: int, label: str, source: SourceLines) -> Che
         applies_to_years=f.years(),
         name_en=f.text("name_en", required=False),
         missing_note_en=f.text("missing_note_en", required=False),
+        description_en=f.text("description_en", required=False),
     )
     _check_rule_params(item, f)
     return item

@@ -184,6 +184,24 @@ def test_a_missing_part_says_what_is_required_and_where_from(review: Review, tmp
         "要求：年度报告应当包括“上一年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况”。",
         "依据：《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）；《党政主要负责人履行推进法治建设第一责任人职责规定》",
     ]
+    english = annotate_reports([_analysis(review, "002")], tmp_path / "en", checklist=review[3],
+                               options=AnnotateOptions(reviewer=REVIEWER, include_unreviewed=True, lang="en"))
+    (c,) = comments_of(english.written[0].annotated, "[Missing part]")
+    assert c.text.split("\n")[1] == (  # the checklist's English, not its Chinese, in an English copy
+        "Required: the annual report covers “how the principal Party and government leaders fulfilled their duty as "
+        "the first persons responsible for advancing the rule of law, and strengthened rule-of-law government, in the "
+        "year reported on”.")
+
+
+def test_the_requirement_sent_to_the_unit_is_the_rules_not_the_programs(review: Review) -> None:
+    """The checklist's description is what the unit reads after 要求：; how the program scores (只列问题不讲原因
+    为部分具备) or how a checklist may be edited (期限可按本地要求修改) is not for the unit."""
+    checklist = review[3]
+    for item in checklist.items:
+        for words in (item.description, item.describe("en")):
+            assert not any(w in words for w in ("部分具备", "可按本地要求修改", "partial")), item.id
+        assert item.describe("en") != item.description or not item.description, item.id  # every one has English
+    assert next(i for i in checklist.items if i.id == "shortcomings").description == "上一年度推进法治政府建设存在的不足和原因"
 
 
 def test_comments_are_by_the_reviewer_at_the_time_of_the_decision(written: dict[str, Path]) -> None:
