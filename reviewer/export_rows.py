@@ -23,6 +23,7 @@ from reviewer.vocab import (
     GROUP,
     LEVEL,
     LIST_SEP,
+    QUALIFIER,
     REVIEW_STATUS,
     SEVERITY,
     Lang,
@@ -170,7 +171,7 @@ def metric_rows(a: Analysis, lang: Lang = "zh", name: str = "") -> list[list[obj
         if m.measure == "%":
             value = as_percent(m.value)
         rows.append([unit, name, sec.heading[:40] if sec else "", topic_label(m.topic, lang), m.text, value,
-                     m.measure, m.qualifier or "", m.context])
+                     m.measure, QUALIFIER.label(m.qualifier, lang) if m.qualifier else "", m.context])
     return rows
 
 

@@ -145,6 +145,14 @@ REVIEW_STATUS = Terms(
     Term("通过", "通过", "Accepted", "✓", "pass"),
     Term("需修改", "需修改", "Needs revision", "!", "fail"),
 )
+# A figure's qualifier (reviewer.numbers.normalise_qualifier): 150余件 is "more than 150".
+QUALIFIER = Terms(
+    Term("余", "余", "more than"),
+    Term("多", "多", "more than"),
+    Term("超", "超", "over"),
+    Term("近", "近", "nearly"),
+    Term("约", "约", "about"),
+)
 LEVEL = Terms(
     Term("province", "省级", "Province"),
     Term("city", "市级", "City"),

@@ -12,7 +12,7 @@ import pytest
 
 from reviewer.analyze import analyze_document
 from reviewer.checklist import load_checklist
-from reviewer.export import export
+from reviewer.export import ExportInfo, export
 from reviewer.export_rows import as_percent, local_time
 from reviewer.load import load
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
@@ -93,3 +93,16 @@ def test_percentages_are_numbers_not_text(seed_analyses: list[Analysis], tmp_pat
     assert (jinnan.value, jinnan.number_format) == (1, "0%")
     score = wb["汇总"]["G3"]
     assert isinstance(score.value, float) and score.number_format == "0%"
+
+
+def test_a_figures_qualifier_is_said_in_the_workbooks_language(seed_analyses: list[Analysis], tmp_path: Path) -> None:
+    """近6000件 is “nearly” 6000 in an English workbook, not 近 (found by a tester)."""
+    def qualifiers(path: Path, sheet: str) -> dict[str, str]:
+        rows = openpyxl.load_workbook(path)[sheet].iter_rows(min_row=2, values_only=True)
+        return {str(r[4]): str(r[7]) for r in rows if r[1] == "001_793e806449148c2a.txt"}
+
+    zh = qualifiers(export(seed_analyses, tmp_path / "zh.xlsx"), "数据指标")
+    en = qualifiers(export(seed_analyses, tmp_path / "en.xlsx", info=ExportInfo(lang="en")), "Figures")
+    assert [zh[t] for t in ("超过3.5万人", "近6000件", "2000余路", "40多家")] == ["超", "近", "余", "多"]
+    assert [en[t] for t in ("超过3.5万人", "近6000件", "2000余路", "40多家")] == ["over", "nearly", "more than",
+                                                                              "more than"]

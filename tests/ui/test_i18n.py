@@ -45,6 +45,8 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
         shown = {metrics.index(r, 0).data() for r in range(metrics.rowCount())}
         assert {"Administrative law enforcement", "Administrative reconsideration"} <= shown
         assert not {"行政执法", "行政复议"} & shown
+        units = {metrics.index(r, 2).data() for r in range(metrics.rowCount())}
+        assert "人次 (more than)" in units  # 3200余人次: the qualifier in English too
     finally:
         for t in translators:
             qapp.removeTranslator(t)

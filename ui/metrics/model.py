@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from reviewer.model import Metric, Section, walk_sections
 from reviewer.topics import topic_label
+from reviewer.vocab import BRACKETS, QUALIFIER
 from ui import plain
 from ui.labels import lang
 from ui.text.spans import section_label, topic_colour
@@ -79,7 +80,7 @@ class MetricsModel(HeaderTable):
         if role == ROLE_SORT:
             return (m.topic, m.value, m.measure, m.text, m.start)[col]
         if role == Qt.ItemDataRole.DisplayRole:
-            unit = m.measure + (f"（{m.qualifier}）" if m.qualifier else "")
+            unit = m.measure + (BRACKETS[lang()].format(QUALIFIER.label(m.qualifier, lang())) if m.qualifier else "")
             return (topic_label(m.topic, lang()), number(m.value), unit, m.text, section)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0:
             return QBrush(QColor(topic_colour(m.topic)))

@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication
 
 from reviewer.model import Analysis, Section, heading_length, walk_sections
 from reviewer.paths import readable_name
-from ui.labels import severity_name, text
+from reviewer.topics import topic_label
+from reviewer.vocab import BRACKETS, QUALIFIER
+from ui.labels import lang, severity_name, text
 from ui.spans import Utf16Index
 
 MarkKind = Literal["heading", "metric", "finding", "dim", "uncertain", "copied"]
@@ -68,8 +70,8 @@ def build_marks(a: Analysis, index: Utf16Index) -> list[Mark]:
         tip = _tr("{value} {unit}{qual}\n主题：{topic}").format(
             value=_value_text(m.value),
             unit=m.measure,
-            qual=_tr("（{q}）").format(q=m.qualifier) if m.qualifier else "",
-            topic=m.topic,
+            qual=BRACKETS[lang()].format(QUALIFIER.label(m.qualifier, lang())) if m.qualifier else "",
+            topic=topic_label(m.topic, lang()),
         )
         marks.append(Mark(*index.span_to_qt(m.start, m.end), "metric", colour=topic_colour(m.topic), tip=tip))
     for f in a.findings:
