@@ -54,11 +54,20 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
             analyses, errors = _from_files(args.paths, checklist)
             return analyses, errors, ({}, {}), checklist
         analyses, errors = _from_project(args, store, checklist)
-        verdicts = {a.sha256: v for a in analyses if (v := store.verdict(a.sha256)) is not None}
-        return analyses, errors, (store.all_decisions(), verdicts), checklist
+        decisions, all_verdicts = store.all_decisions(), store.all_verdicts()
+        args.project_reviewer = _last_reviewer(decisions, all_verdicts)
+        verdicts = {a.sha256: all_verdicts[a.sha256] for a in analyses if a.sha256 in all_verdicts}
+        return analyses, errors, (decisions, verdicts), checklist
     finally:
         if store is not None:
             store.close()
+
+
+def _last_reviewer(decisions: dict[str, dict[str, ItemDecision]], verdicts: dict[str, ReportVerdict]) -> str:
+    """Whoever last decided anything in the project (a report none of them reviewed is signed by them)."""
+    done = [(d.time, d.reviewer.strip()) for ds in decisions.values() for d in ds.values() if d.reviewer.strip()]
+    done += [(v.time, v.reviewer.strip()) for v in verdicts.values() if v.reviewer.strip()]
+    return max(done, default=("", ""))[1]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
                               office=args.office.strip(), lang=as_lang(args.lang),
-                              include_unreviewed=args.include_unreviewed)
+                              include_unreviewed=args.include_unreviewed,
+                              project_reviewer=getattr(args, "project_reviewer", ""))
     try:
         result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
                                   checklist=checklist, options=options)

@@ -126,6 +126,18 @@ def test_the_cli_without_a_project_annotates_the_files(tmp_path: Path, capsys: p
     assert "--project" in capsys.readouterr().err
 
 
+def test_a_report_nobody_reviewed_is_signed_alike_alone_and_among_all(tmp_path: Path) -> None:
+    """Annotating the whole project signed the unreviewed 津南区 report by the project's reviewer;
+    annotating it alone stopped for want of a name (found by a tester): both sign it so."""
+    make_project(tmp_path / "p.review")
+    for out, paths in ((tmp_path / "all", []), (tmp_path / "alone", [str(seed_path("000"))])):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["annotate", *paths, "--project", str(tmp_path / "p.review"), "-o", str(out),
+                         "--include-unreviewed"]) == 0
+        copy = out / "津南区人民政府_2021年度_批注版.docx"
+        assert {c.author for c in read_comments(copy)} == {"王审阅"}, out.name
+
+
 def _template(tmp_path: Path) -> Path:
     """An office's own template: a placeholder Word split over runs, one in the header, a list inline."""
     doc = docx.Document()
