@@ -251,12 +251,22 @@ SAID_IN_FOLDERS = frozenset({".zip", ".rar", ".7z", ".xls", ".xlsx", ".et", ".pp
                              ".xps", ".ceb", ".caj", ".docm", ".dot", ".dotx", ".wpt", ".heic", ".heif",
                              ".crdownload", ".part", ".partial", ".download", ""})
 _PAGE_ASSETS = (".htm", ".html", ".mht", ".mhtml")
+# Files that are no one's document though named like one: Office's and WPS's lock files (~$报告.docx,
+# .~报告.docx), LibreOffice's (.~lock.报告.docx#) and the AppleDouble files a Mac leaves beside every
+# file it copies to a USB stick (._报告.docx). Other names with a leading dot are read: Windows, where
+# reviewers work, shows them as any other file.
+_NOT_FILES = ("~$", ".~", "._")
+
+
+def _not_a_file(name: str) -> bool:
+    """A lock or AppleDouble file, or a dot-file without a suffix (.DS_Store, .localized): the system's."""
+    return name.startswith(_NOT_FILES) or (name.startswith(".") and "." not in name[1:])
 
 
 def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Files given directly, plus the files found recursively in folders, each sorted: report files,
-    those in ``SAID_IN_FOLDERS`` and broken links (to be said); not hidden files, Office's lock files,
-    or the pictures and scripts a saved web page keeps in its ``name_files`` folder."""
+    those in ``SAID_IN_FOLDERS`` and broken links (to be said); not lock files or a Mac's AppleDouble
+    files (``_NOT_FILES``), or the pictures and scripts a saved web page keeps in its ``name_files`` folder."""
     from reviewer.formats.registry import report_suffixes
 
     suffixes = report_suffixes() | SAID_IN_FOLDERS
@@ -266,7 +276,7 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if p.is_dir():
             files, refused = _walk(p)
             found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
-                     and f.suffix.lower() in suffixes and not f.name.startswith(("~$", ".")) and not _page_asset(f, p)]
+                     and f.suffix.lower() in suffixes and not _not_a_file(f.name) and not _page_asset(f, p)]
             refused = [d for d in refused if not _page_asset(d / "_", p)]
             out.extend(sorted([*found, *refused]))  # a folder it cannot look into is said, as a file is
         else:
@@ -275,8 +285,8 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def _walk(root: Path) -> tuple[list[Path], list[Path]]:
-    """Every file under ``root`` (links to folders not followed; not in hidden or system folders, as
-    hidden files are left out), and the folders that could not be listed (no permission): their
+    """Every file under ``root`` (links to folders not followed; not in hidden or system folders: a
+    stick's recycle bin, a .git or .Trash folder), and the folders that could not be listed (no permission): their
     reports would otherwise vanish without a word."""
     files: list[Path] = []
     refused: list[Path] = []

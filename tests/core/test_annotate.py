@@ -201,7 +201,8 @@ def test_the_requirement_sent_to_the_unit_is_the_rules_not_the_programs(review: 
         for words in (item.description, item.describe("en")):
             assert not any(w in words for w in ("部分具备", "可按本地要求修改", "partial")), item.id
         assert item.describe("en") != item.description or not item.description, item.id  # every one has English
-    assert next(i for i in checklist.items if i.id == "shortcomings").description == "上一年度推进法治政府建设存在的不足和原因"
+    shortcomings = next(i for i in checklist.items if i.id == "shortcomings")
+    assert shortcomings.description == "上一年度推进法治政府建设存在的不足和原因"
 
 
 def test_comments_are_by_the_reviewer_at_the_time_of_the_decision(written: dict[str, Path]) -> None:
