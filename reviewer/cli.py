@@ -40,6 +40,7 @@ from reviewer.vocab import (
     PART,
     REQUIRED_PARTS,
     SEVERITY,
+    UNRECOGNISED,
     Lang,
     as_lang,
 )
@@ -113,13 +114,13 @@ _SUMMARY = {
     "zh": {
         "title": "标题", "issuer": "单位", "level": "层级", "year": "年度", "signed": "成文日期",
         "published": "发布日期", "parts": "组成部分", "score": "核查清单得分", "none": "无适用条目",
-        "findings": "问题：{n} 处", "line": "第 {n} 行", "metrics": "数据指标：{n} 项", "unknown": "（未识别）",
+        "findings": "问题：{n} 处", "line": "第 {n} 行", "metrics": "数据指标：{n} 项", "unknown": UNRECOGNISED["zh"],
         "gaps": "缺失 {missing} 项，部分具备 {partial} 项", "sep": "：", "space": "　",
     },
     "en": {
         "title": "Title", "issuer": "Issuing unit", "level": "Level", "year": "Year", "signed": "Signed",
         "published": "Published", "parts": "Parts", "score": "Checklist score", "none": "no applicable item",
-        "findings": "Findings: {n}", "line": "line {n}", "metrics": "Figures: {n}", "unknown": "(not recognised)",
+        "findings": "Findings: {n}", "line": "line {n}", "metrics": "Figures: {n}", "unknown": UNRECOGNISED["en"],
         "gaps": "{missing} missing, {partial} partial", "sep": ": ", "space": "   ",
     },
 }

@@ -26,6 +26,7 @@ from reviewer.vocab import (
     QUALIFIER,
     REVIEW_STATUS,
     SEVERITY,
+    UNRECOGNISED,
     Lang,
 )
 from reviewer.xlsx import PERCENT, Formatted
@@ -63,8 +64,15 @@ def headers(sheet: str, lang: Lang = "zh") -> list[str]:
 
 
 def issuer_of(a: Analysis) -> str:
-    """The issuing unit, or the file's name when none was recognised."""
+    """The issuing unit, or the file's name when none was recognised: a report's label where no column
+    beside it names the file (指标对比's columns, the 往年 sheets)."""
     return a.meta.issuer or readable_stem(a.file)
+
+
+def unit_cell(a: Analysis, lang: Lang) -> str:
+    """The issuing unit in a row that names the file too: said to be unrecognised, as the command line
+    says it, rather than the file's name standing in as if it were the unit's."""
+    return a.meta.issuer or UNRECOGNISED[lang]
 
 
 def local_time(iso: str) -> datetime | str | None:
@@ -132,7 +140,7 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
     gaps = LIST_SEP[lang].join(f"{r.label(lang)}{BRACKETS[lang].format(_gap_state(r, standing.get(r.id), lang))}"
                                for r in gap_items(a))
     return [
-        i, issuer_of(a), LEVEL.label(a.meta.level, lang), a.meta.report_year, name or readable_name(a.file),
+        i, unit_cell(a, lang), LEVEL.label(a.meta.level, lang), a.meta.report_year, name or readable_name(a.file),
         f"{rv.parts_found}/{rv.parts_required}", Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
         f"{rv.decided}/{rv.items}",
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
@@ -149,7 +157,7 @@ def _gap_state(r: CheckResult, d: ItemDecision | None, lang: Lang) -> str:
 
 def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang, name: str = "") -> list[list[object]]:
     rows: list[list[object]] = []
-    unit, name = issuer_of(a), name or readable_name(a.file)  # once per report, not per row
+    unit, name = unit_cell(a, lang), name or readable_name(a.file)  # once per report, not per row
     by_id = {s.id: s for s in walk_sections(a.sections)}
     for r in a.checklist:
         d = decisions.get(r.id)
@@ -164,7 +172,7 @@ def detail_rows(a: Analysis, decisions: Mapping[str, ItemDecision], lang: Lang, 
 def metric_rows(a: Analysis, lang: Lang = "zh", name: str = "") -> list[list[object]]:
     rows: list[list[object]] = []
     by_id = {s.id: s for s in walk_sections(a.sections)}  # one walk per report, not one per figure
-    unit, name = issuer_of(a), name or readable_name(a.file)
+    unit, name = unit_cell(a, lang), name or readable_name(a.file)
     for m in a.metrics:
         sec = by_id.get(m.section or "")
         value: object = int(m.value) if float(m.value).is_integer() else m.value
@@ -176,7 +184,7 @@ def metric_rows(a: Analysis, lang: Lang = "zh", name: str = "") -> list[list[obj
 
 
 def finding_rows(a: Analysis, lang: Lang, name: str = "") -> list[list[object]]:
-    unit, name = issuer_of(a), name or readable_name(a.file)
+    unit, name = unit_cell(a, lang), name or readable_name(a.file)
     return [
         [unit, name, FINDING_KIND.label(f.kind, lang), SEVERITY.label(f.severity, lang),
          f.message.render(lang), excerpt(a, f.start, f.end)]

@@ -17,6 +17,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 LIST_SEP: dict[str, str] = {"zh": "、", "en": ", "}
 BRACKETS: dict[str, str] = {"zh": "（{}）", "en": " ({})"}  # a note after a name, as each language writes it
 COLON: dict[str, str] = {"zh": "：", "en": ": "}  # a label and what it says
+UNRECOGNISED: dict[str, str] = {"zh": "（未识别）", "en": "(not recognised)"}  # a field the program could not read
 
 
 def as_lang(value: str | None) -> Lang:

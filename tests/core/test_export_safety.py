@@ -38,12 +38,14 @@ def test_no_file_name_becomes_a_formula_or_breaks_the_export(name: str, tmp_path
     texts = {str(c.value) for c in cells}
     stem = name.rsplit(".", 1)[0]
     if stem.startswith(("=", "+", "@", "-")):
-        quoted = [c for c in cells if c.value == stem]
+        quoted = [c for c in cells if c.value == name]  # the file's name, in every sheet's file column
         assert quoted and all(c.data_type == "s" for c in quoted)
         header = [c for c in cells if str(c.value).startswith(stem + " ")]  # 指标对比's unit and year
         assert header and all(c.data_type == "s" for c in header)
     if name == GBK_NAME:
-        assert "报告.txt" in texts and "报告" in texts
+        assert "报告.txt" in texts and "报告 2021" in texts
+    # Where a row names the file, the unit is said to be unrecognised: the file's name is not the unit's
+    assert openpyxl.load_workbook(out)["汇总"]["B3"].value == "（未识别）"
 
 
 def test_the_cli_exports_a_gbk_file_name_readably(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
