@@ -25,8 +25,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
 from reviewer.export_rows import as_percent, report_names
+from reviewer.keyfigures import KEY_FIGURES, KeyFigure, key_figure
 from reviewer.model import Analysis
-from reviewer.review import KEY_FIGURES, KeyFigure, key_figure
 from reviewer.topics import topic_label
 from reviewer.vocab import LEVEL, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, fit_widths, page_room, setup_sheet

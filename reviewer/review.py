@@ -217,57 +217,6 @@ def item_columns(analyses: Sequence[Analysis], checklist: Checklist | None = Non
 
 
 @dataclass(frozen=True, slots=True)
-class KeyFigure:
-    """A figure lined up across reports: a metric topic in the measure words that count it."""
-
-    zh: str
-    en: str
-    topic: str
-    measures: tuple[str, ...]
-
-    def label(self, lang: Lang = "zh") -> str:
-        return self.en if lang == "en" else self.zh
-
-    @property
-    def is_rate(self) -> bool:
-        return "%" in self.measures
-
-
-KEY_FIGURES: tuple[KeyFigure, ...] = (
-    KeyFigure("行政复议案件（件）", "Administrative reconsideration cases", "行政复议", ("件",)),
-    KeyFigure("行政诉讼案件（件）", "Administrative lawsuits", "行政诉讼", ("件",)),
-    KeyFigure("合法性审核（件）", "Legality reviews", "合法性审核", ("件", "份")),
-    KeyFigure("规范性文件（件）", "Normative documents", "规范性文件", ("件", "份")),
-    KeyFigure("执法人员（人）", "Law-enforcement officers", "执法人员", ("人", "名")),
-    KeyFigure("人民调解（件）", "People's mediation cases", "矛盾纠纷/人民调解", ("件", "起")),
-    KeyFigure("出庭应诉率（%）", "Court appearance rate (%)", "出庭应诉", ("%",)),
-)
-
-
-def key_figure(a: Analysis, figure: KeyFigure) -> float | None:
-    """The largest figure of the topic in the accepted measure words (totals are usually the largest)."""
-    values = [m.value for m in a.metrics if m.topic == figure.topic and m.measure in figure.measures]
-    return max(values) if values else None
-
-
-def figures_to_compare(analyses: Sequence[Analysis]) -> list[KeyFigure]:
-    """What reports can be lined up by: the key figures some report states (synonymous measure words
-    together: 人/名, 件/起, as the workbook counts them), then each other topic in each measure word
-    it is counted in, the most widespread first."""
-    from reviewer.topics import topic_label
-
-    stated = [f for f in KEY_FIGURES if any(key_figure(a, f) is not None for a in analyses)]
-    keyed = {(f.topic, m) for f in KEY_FIGURES for m in f.measures}
-    counts: dict[tuple[str, str], int] = {}
-    for a in analyses:
-        for pair in {(m.topic, m.measure) for m in a.metrics} - keyed:
-            counts[pair] = counts.get(pair, 0) + 1
-    rest = [KeyFigure(f"{topic_label(t)}（{u}）", f"{topic_label(t, 'en')} ({u})", t, (u,))
-            for t, u in sorted(counts, key=lambda k: (-counts[k], k))]
-    return stated + rest
-
-
-@dataclass(frozen=True, slots=True)
 class FindingRow:
     """One row of the 问题 list: a finding, or a run of paragraphs copied from the same reports."""
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
+from reviewer.keyfigures import KEY_FIGURES, figures_to_compare
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.messages import msg
 from reviewer.model import Finding, PartResult
-from reviewer.review import KEY_FIGURES, figures_to_compare
 from ui.checklist.model import ChecklistModel
 from ui.compare.model import GridModel, topic_bars
 from ui.metrics.findings import ROLE_SPAN, FindingsTreeModel

@@ -20,10 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from reviewer.keyfigures import KeyFigure, key_figure
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult
 from reviewer.paths import readable_name
-from reviewer.review import ItemColumn, KeyFigure, cell_state, item_columns, key_figure
+from reviewer.review import ItemColumn, cell_state, item_columns
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
@@ -187,7 +188,7 @@ class Bar:
 
 
 def topic_bars(analyses: list[Analysis], figure: KeyFigure) -> list[Bar]:
-    """One bar per report, largest first: its value of ``figure`` (``review.key_figure``: its largest
-    figure of the topic, the headline number, as the workbook takes it); reports without it last."""
+    """One bar per report, largest first: its value of ``figure`` (``keyfigures.key_figure``: the largest
+    of its figures that count what ``figure`` counts, as the workbook takes it); reports without it last."""
     bars = [Bar(report_label(a), key_figure(a, figure), figure.measures[0]) for a in analyses]
     return sorted(bars, key=lambda b: (b.value is None, -(b.value or 0.0)))

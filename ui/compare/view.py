@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.review import KeyFigure, figures_to_compare
+from reviewer.keyfigures import KeyFigure, figures_to_compare
 from ui.coalesce import Coalesced
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
