@@ -27,6 +27,7 @@ from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.cli_parser import ChineseParser, say_errors, say_pages
 from reviewer.load import load_many
+from reviewer.messages import msg
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import printable, readable
 from reviewer.review import gap_items, summarize
@@ -37,6 +38,7 @@ from reviewer.vocab import (
     FINDING_KIND,
     GROUP,
     LEVEL,
+    LIST_SEP,
     PART,
     REQUIRED_PARTS,
     SEVERITY,
@@ -61,9 +63,11 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
         analyses, library_errors = with_library(analyses, args.previous, checklist)
         errors += library_errors
-    say_errors(errors, [a.file for a in analyses])
+    lang = as_lang(args.lang)
+    say_errors(errors, [a.file for a in analyses], lang)
     if not docs and not errors:
-        print(f"没有找到可以分析的报告文件（{'、'.join(printable(p) for p in args.paths)}）", file=sys.stderr)
+        paths = LIST_SEP[lang].join(printable(p) for p in args.paths)
+        print(msg("cli.nothing_found", paths=paths).render(lang), file=sys.stderr)
         if args.json:
             sys.stdout.write("[]\n")  # what reads the output still gets JSON: an empty list
         return 1
@@ -71,7 +75,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if args.json:
         write_json(analyses, errors, single, sys.stdout)
     else:
-        lang = as_lang(args.lang)
         for a in analyses:
             write_summary(a, sys.stdout, lang)
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_waiting
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
+from reviewer.vocab import Lang
+
+if TYPE_CHECKING:
+    from reviewer.annotate import AnnotateResult
 
 
 def register(sub: Any) -> None:
@@ -71,10 +75,11 @@ def _last_reviewer(decisions: dict[str, dict[str, ItemDecision]], verdicts: dict
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.annotate import AnnotateError, AnnotateOptions, NoReviewerNameError, annotate_reports, report_stem
+    from reviewer.annotate import AnnotateError, AnnotateOptions, NoReviewerNameError, annotate_reports
     from reviewer.checklist import ChecklistError
+    from reviewer.messages import msg
     from reviewer.store import StoreError
-    from reviewer.vocab import as_lang
+    from reviewer.vocab import COLON, as_lang
 
     if not args.paths and not args.project:
         print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
@@ -90,34 +95,44 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
-        say_errors(errors)
+    lang = as_lang(args.lang)
+    if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
+        say_errors(errors, lang=lang)
         print(empty, file=sys.stderr)
         return 1
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
-                              office=args.office.strip(), lang=as_lang(args.lang),
+                              office=args.office.strip(), lang=lang,
                               include_unreviewed=args.include_unreviewed,
                               project_reviewer=getattr(args, "project_reviewer", ""))
     try:
         result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
                                   checklist=checklist, options=options)
     except NoReviewerNameError as exc:
-        print(f"{exc}：请用 --reviewer 给出审阅人姓名", file=sys.stderr)
+        print(f"{exc.message.render(lang)}{COLON[lang]}{msg('cli.need_reviewer').render(lang)}", file=sys.stderr)
         return 2
     except AnnotateError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.message.render(lang), file=sys.stderr)
         return 1
-    say_errors(errors, [a.file for a in analyses])
+    say_errors(errors, [a.file for a in analyses], lang)
+    _say_written(result, analyses, args, lang)
+    return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
+
+
+def _say_written(result: AnnotateResult, analyses: list[Analysis], args: argparse.Namespace, lang: Lang) -> None:
+    """What was written where, and which reports were skipped (still 未审)."""
+    from reviewer.annotate import report_stem
+    from reviewer.messages import msg
+    from reviewer.vocab import COLON
+
     for w in result.written:
-        print(f"{w.annotated}（批注 {w.comments} 条）")
+        print(msg("cli.comments", path=str(w.annotated), n=w.comments).render(lang))
         if w.letter is not None:
             print(w.letter)
-    letters = f"和 {len(result.written)} 份审阅意见书" if args.letter else ""
-    print(f"已生成 {len(result.written)} 份批注版{letters}：{args.output}")
+    done = msg("cli.annotated_letters" if args.letter else "cli.annotated", n=len(result.written), folder=args.output)
+    print(done.render(lang))
     if result.skipped:
-        print(f"{result.skipped_note()}：")
+        print(f"{result.skipped_note(lang)}{COLON[lang].rstrip()}")
         stems = {a.sha256: report_stem(a) for a in analyses}
         for sha in result.skipped:
             print(f"  {stems[sha]}")
-        print("如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）")
-    return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
+        print(msg("cli.skipped_hint", n=len(result.skipped)).render(lang))

@@ -79,25 +79,13 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.export import ExportError, ExportInfo, export, export_from_store
     from reviewer.failures import kept_failures
     from reviewer.location import display_name
+    from reviewer.messages import msg
     from reviewer.store import READ_ONLY, StoreError, open_store
     from reviewer.vocab import as_lang
 
-    if not args.paths and not args.project:
-        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+    lang = as_lang(args.lang)
+    if not _usable(args):
         return 2
-    if (refused := missing_project(args.paths, args.project)) is not None:
-        print(refused, file=sys.stderr)
-        return 2
-    output = _workbook_name(args.output)
-    if output is None:
-        print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
-              f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
-        return 2
-    if output != args.output:
-        folder = Path(args.output).is_dir()
-        why = "输出位置是一个文件夹，工作簿写在其中" if folder else "输出文件名没有扩展名，已加上 .xlsx"
-        print(f"{why}：{output}", file=sys.stderr)
-        args.output = output
     try:
         store = open_store(args.project, check=True) if args.project else None
         if store is not None:
@@ -110,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.name,
-                      checklist_version=checklist.version, lang=as_lang(args.lang))
+                      checklist_version=checklist.version, lang=lang)
     try:
         if store is not None:
             analyses, errors = _from_project(args, store, checklist)
@@ -121,17 +109,41 @@ def run(args: argparse.Namespace) -> int:
             store.close()
         else:
             analyses, errors = _from_files(args.paths, checklist)
-            if (empty := nothing_read(args.paths, len(analyses), len(errors))) is not None:
-                say_errors(errors)
+            if (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
+                say_errors(errors, lang=lang)
                 print(empty, file=sys.stderr)
                 return 1
             out = export(analyses, args.output, checklist=checklist, info=replace(info, failures=tuple(errors)))
-    except (ExportError, StoreError) as exc:
+    except ExportError as exc:
+        print(exc.message.render(lang), file=sys.stderr)
+        return 1
+    except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
-    say_errors(errors, [a.file for a in analyses])
-    print(f"已导出 {len(analyses)} 份报告的审阅结果：{out}")
+    say_errors(errors, [a.file for a in analyses], lang)
+    print(msg("cli.exported", n=len(analyses), path=str(out)).render(lang))
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
+
+
+def _usable(args: argparse.Namespace) -> bool:
+    """Whether the command can go on (else said why); ``args.output`` made the workbook's file name."""
+    if not args.paths and not args.project:
+        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+        return False
+    if (refused := missing_project(args.paths, args.project)) is not None:
+        print(refused, file=sys.stderr)
+        return False
+    output = _workbook_name(args.output)
+    if output is None:
+        print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
+              f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
+        return False
+    if output != args.output:
+        folder = Path(args.output).is_dir()
+        why = "输出位置是一个文件夹，工作簿写在其中" if folder else "输出文件名没有扩展名，已加上 .xlsx"
+        print(f"{why}：{output}", file=sys.stderr)
+        args.output = output
+    return True
 
 
 def _workbook_name(output: str) -> str | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from reviewer.model import LoadError
+    from reviewer.vocab import Lang
 
 # argparse's error messages (Python 3.11–3.13) and their Chinese; anything else passes through as is.
 _ERRORS = (
@@ -68,14 +69,17 @@ def missing_project(paths: list[str], project: str | None) -> str | None:
     return f"找不到审阅项目 {project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）"
 
 
-def nothing_read(paths: list[str], read: int, failed: int) -> str | None:
+def nothing_read(paths: list[str], read: int, failed: int, lang: Lang = "zh") -> str | None:
     """Why a command writes nothing: none of the files given could be read (each is named on stderr)."""
+    from reviewer.messages import msg
+    from reviewer.paths import printable
+    from reviewer.vocab import LIST_SEP
+
     if read:
         return None
     if failed:
-        which = "这个文件未能读取" if failed == 1 else f"{failed} 个文件都未能读取"
-        return f"{which}，没有可以处理的报告，未生成任何文件"
-    return f"没有找到可以处理的报告文件（{'、'.join(paths)}），未生成任何文件"
+        return (msg("cli.one_not_read") if failed == 1 else msg("cli.none_read", n=failed)).render(lang)
+    return msg("cli.nothing_to_write", paths=LIST_SEP[lang].join(printable(p) for p in paths)).render(lang)
 
 
 def say_pages(path: object, done: int, total: int) -> None:
@@ -100,10 +104,10 @@ def say_waiting(project: str, read_only: bool = False) -> None:
               f"这次的结果不含这些修改；{what}", file=sys.stderr)
 
 
-def say_errors(errors: Sequence[LoadError], among: Sequence[str] = ()) -> None:
+def say_errors(errors: Sequence[LoadError], among: Sequence[str] = (), lang: Lang = "zh") -> None:
     """Each file that could not be read, on stderr, files of one name told apart by their folders
     (from each other and from the reports read, ``among``)."""
     from reviewer.failures import said_of
 
-    for line in said_of(errors, among=among):
+    for line in said_of(errors, lang, among):
         print(line, file=sys.stderr)

@@ -210,6 +210,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有审阅人的姓名，{n} 份报告的批注和审阅意见书无法署名",
         "No reviewer's name: the comments and letters of {n:count:report:reports} cannot be signed",
     ),
+    # What the command line says besides its output (in the language of --lang)
+    "cli.need_reviewer": ("请用 --reviewer 给出审阅人姓名", "give the reviewer's name with --reviewer"),
+    "cli.skipped_hint": ("如需按程序的核查结果为这 {n} 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
+                         "To write {n:form:it:them} from the program's checks, add --include-unreviewed (the letter "
+                         "says {n:form:it was:they were} not reviewed)"),
+    "cli.annotated": ("已生成 {n} 份批注版：{folder}", "Wrote {n:count:annotated copy:annotated copies}: {folder}"),
+    "cli.annotated_letters": ("已生成 {n} 份批注版和 {n} 份审阅意见书：{folder}",
+                              "Wrote {n:count:annotated copy:annotated copies} and {n:form:its letter:their letters}: "
+                              "{folder}"),
+    "cli.comments": ("{path}（批注 {n} 条）", "{path} ({n:count:comment:comments})"),
+    "cli.exported": ("已导出 {n} 份报告的审阅结果：{path}", "Exported the review of {n:count:report:reports}: {path}"),
+    "cli.nothing_found": ("没有找到可以分析的报告文件（{paths}）", "No report file found ({paths})"),
+    "cli.nothing_to_write": ("没有找到可以处理的报告文件（{paths}），未生成任何文件",
+                             "No report file found ({paths}): nothing was written"),
+    "cli.none_read": ("{n} 个文件都未能读取，没有可以处理的报告，未生成任何文件",
+                      "None of the {n} files could be read: no report to work on, nothing was written"),
+    "cli.one_not_read": ("这个文件未能读取，没有可以处理的报告，未生成任何文件",
+                         "The file could not be read: no report to work on, nothing was written"),
     "annot.header_unreviewed": (
         "程序核查批注版（尚未审阅）　{unit}　{date}",
         "Annotated by the program's checks (not reviewed yet)   {unit}   {date}",

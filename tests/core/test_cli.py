@@ -298,3 +298,30 @@ def test_a_link_to_itself_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixtu
     (tmp_path / "报告.txt").symlink_to("报告.txt")
     assert main(["analyze", str(tmp_path / "报告.txt")]) == 1
     assert capsys.readouterr().err == "报告.txt：这是一个链接（快捷方式），它指向自己或绕成一圈，找不到文件\n"
+
+
+def test_with_lang_en_what_the_command_says_is_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en gave an English summary and workbook, but every file error and every line of what was
+    written stayed Chinese (found by a tester)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed_path("004"), folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "e.txt").write_bytes(b"")
+    assert main(["analyze", str(folder), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == ["b.txt: Not a text file", "e.txt: The file is empty"]
+    assert main(["export", str(folder), "-o", str(tmp_path / "r.xlsx"), "--lang", "en"]) == 1
+    cap = capsys.readouterr()
+    assert cap.out == f"Exported the review of 1 report: {tmp_path / 'r.xlsx'}\n"
+    assert main(["annotate", str(folder), "-o", str(tmp_path / "out"), "--lang", "en", "--include-unreviewed"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == ("No reviewer's name: the comments and letters of 1 report "
+                                                        "cannot be signed: give the reviewer's name with --reviewer")
+    assert main(["annotate", str(folder), "-o", str(tmp_path / "out"), "--lang", "en"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"Wrote 0 annotated copies: {tmp_path / 'out'}",
+        "1 report has not been reviewed yet (“Not started”: no decision or comment yet): no annotated copy or "
+        "letter was written for it:",
+        "  重庆市渝北区大盛镇人民政府_2023年度",
+        "To write it from the program's checks, add --include-unreviewed (the letter says it was not reviewed)"]
+    assert main(["analyze", str(tmp_path / "nothing"), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "nothing: The file is no longer there"

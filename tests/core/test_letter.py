@@ -54,7 +54,7 @@ def test_the_cli_writes_a_copy_and_a_letter_per_report(cli_out: tuple[Path, str]
         f"已生成 2 份批注版和 2 份审阅意见书：{out}",
         "3 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），未为其生成批注版和审阅意见书：",
         "  津南区人民政府_2021年度", "  中共泰州市委 泰州市人民政府_2021年度", "  塘沽街道_2024年度",
-        "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
+        "如需按程序的核查结果为这 3 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
     ]
     # 庐阳区's missing 第一责任人 part is marked 不符合: the reviewer's comment only (tests/core/test_parts_judged.py)
     assert [len(read_comments(out / f"{s}_批注版.docx")) for s in stems] == [6, 5]
@@ -111,7 +111,7 @@ def test_the_cli_without_a_project_annotates_the_files(tmp_path: Path, capsys: p
         f"已生成 0 份批注版：{tmp_path}",
         "1 份报告尚未审阅（状态为“未审”：还没有任何判断或意见），未为其生成批注版和审阅意见书：",
         "  重庆市渝北区大盛镇人民政府_2023年度",
-        "如需按程序的核查结果为其生成，请加 --include-unreviewed（意见书将注明尚未审阅）"]
+        "如需按程序的核查结果为这 1 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）"]
     # nobody's name is recorded: the CLI asks for one rather than sign with a placeholder
     assert main(["annotate", str(seed_path("004")), "-o", str(tmp_path), "--include-unreviewed"]) == 2
     assert capsys.readouterr().err == ("没有审阅人的姓名，1 份报告的批注和审阅意见书无法署名："
