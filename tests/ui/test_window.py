@@ -265,6 +265,30 @@ def test_passing_a_report_with_items_found_failing_names_them_first(
     assert box.currentData() == "未审" and w.session.verdict(SHA_A) is None  # 取消: nothing set
 
 
+def test_going_past_a_verdict_with_the_keys_does_not_choose_it(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session: ↑ ↑ from 未下结论 reaches 通过 by way of 需修改, which was saved on the way,
+    so 取消 in 通过's question put back 需修改: a verdict the reviewer never chose, counted and sent."""
+    from ui.checklist.header import VERDICT_DELAY_MS
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    box = w.checklist.header.verdict_box
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Up)
+    qtbot.keyClick(box, Qt.Key.Key_Up)  # 通过: asked, 取消
+    assert box.currentData() == "未审"
+    qtbot.wait(VERDICT_DELAY_MS + 200)
+    assert _written(w).verdict(SHA_A) is None and w.session.verdict(SHA_A) is None
+    qtbot.keyClick(box, Qt.Key.Key_Up)  # 需修改, and the reviewer stops there: chosen
+    assert box.currentData() == "需修改"
+    qtbot.waitUntil(lambda: w.session.verdict(SHA_A) is not None, timeout=3000)
+    assert _written(w).verdict(SHA_A).verdict == "需修改"  # type: ignore[union-attr]
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # back to 未下结论, and straight on to the next report
+    w.reports.select_report(SHA_B)
+    assert _written(w).verdict(SHA_A).verdict == "未审"  # type: ignore[union-attr]
+
+
 def test_a_copy_of_the_project_file_taken_while_the_window_is_open_holds_the_review(
         make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
     """Found by a helper session: copied to a USB stick while the window had it open, the .review

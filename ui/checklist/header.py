@@ -16,6 +16,9 @@ from ui.labels import item_name, lang, verdict_name
 from ui.session import Session, report_label
 
 SAVE_DELAY_MS = 200  # the overall comment reaches the project within this long of the last keystroke
+# A verdict is saved once the reviewer stops on it: ↑ ↑ from 未下结论 to 通过 passes 需修改 on the way, and
+# 取消 in 通过's question then put back 需修改, saved on the way past it (found by a helper session).
+VERDICT_DELAY_MS = 700
 
 
 class ReviewHeader(QWidget):
@@ -42,7 +45,7 @@ class ReviewHeader(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._layout()
         self.verdict_box.activated.connect(lambda _i: self._verdict_chosen())
-        self.comment.textEdited.connect(lambda _t: self._timer.start())
+        self.comment.textEdited.connect(lambda _t: self._timer.start(SAVE_DELAY_MS))
         self.comment.editingFinished.connect(self._save)
         self._timer.timeout.connect(self._save)
         session.review_changed.connect(self._review_changed)
@@ -108,11 +111,22 @@ class ReviewHeader(QWidget):
             self._save()
 
     def _verdict_chosen(self) -> None:
-        """通过 with items still open asks first, naming them; 取消 puts the previous verdict back."""
+        """通过 with items still open asks first, naming them, and is saved at once; 取消 puts back the
+        verdict saved before the choosing began. Another verdict is saved once the reviewer stops on it
+        (``VERDICT_DELAY_MS``), or on leaving the report."""
         a = self._session.analysis(self._sha) if self._sha else None
-        if a is not None and self.verdict_box.currentData() == "通过" and not self._confirm_pass(a):
+        if a is None:
+            return
+        if self.verdict_box.currentData() != "通过":
+            self._timer.start(VERDICT_DELAY_MS)
+            return
+        if not self._confirm_pass(a):
             old = self._session.verdict(a.sha256)
             self.verdict_box.setCurrentIndex(self.verdict_box.findData(old.verdict if old else "未审"))
+            pending = self._timer.isActive()
+            self._timer.stop()  # the verdict passed on the way is not saved
+            if pending and self.comment.text().strip() != (old.comment if old else ""):
+                self._save()  # a comment typed just before is kept, beside the verdict as it was
             return
         self._save()
 
