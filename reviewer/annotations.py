@@ -18,10 +18,10 @@ from typing import Literal
 from reviewer.checklist import Checklist, ChecklistItem
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, CheckResult, Finding, ItemDecision
-from reviewer.review import Decisions, is_to_recheck
+from reviewer.review import Decisions, is_to_recheck, remark_items
 from reviewer.vocab import FINDING_KIND, READING_FINDINGS, REQUIRED_PARTS, Lang
 
-NoteKind = Literal["finding", "failed", "missing_part"]
+NoteKind = Literal["finding", "failed", "remark", "missing_part"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,14 @@ def failed_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistIte
     return Note("failed", start, end, text, d.reviewer or voice.author, d.time or voice.time)
 
 
+def remark_note(a: Analysis, r: CheckResult, d: ItemDecision, item: ChecklistItem | None, voice: Voice,
+                lang: Lang = "zh") -> Note:
+    """What the reviewer wrote on an item they left 未定, where the item's evidence is."""
+    start, end = _item_anchor(a, r, item)
+    text = _lines(msg("annot.remark", name=r.label(lang)), msg("annot.comment", comment=d.comment.strip()), lang=lang)
+    return Note("remark", start, end, text, d.reviewer or voice.author, d.time or voice.time)
+
+
 def missing_part_note(a: Analysis, part: str, item: ChecklistItem | None, voice: Voice, lang: Lang = "zh",
                       comment: str = "") -> Note:
     """A required part the report lacks; ``comment``: what the reviewer wrote on its item, left undecided."""
@@ -181,6 +189,10 @@ def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, vo
     by_part = _part_items(checklist)
     notes = [finding_note(f, voice, lang) for f in a.findings if f.kind not in READING_FINDINGS]
     notes += [failed_note(a, r, d, items.get(r.id), voice, lang) for r, d in failed_items(a, decisions)]
+    missing = _undecided_missing(a, decisions)
     notes += [missing_part_note(a, p, by_part.get(p), voice, lang, _undecided_comment(decisions, by_part.get(p)))
-              for p in _undecided_missing(a, decisions)]
+              for p in missing]
+    said = {r.id for r in a.checklist if r.part in missing}  # their comment is in the missing part's note
+    notes += [remark_note(a, r, d, items.get(r.id), voice, lang) for r, d in remark_items(a, decisions)
+              if r.id not in said]
     return sorted(notes, key=lambda n: (n.start, n.end))

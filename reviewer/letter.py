@@ -29,7 +29,7 @@ from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
-from reviewer.review import Decisions, finding_groups, gap_items, in_force, parts_judged, summarize
+from reviewer.review import Decisions, finding_groups, gap_items, in_force, parts_judged, remark_items, summarize
 from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 
@@ -96,8 +96,11 @@ def _listed(a: Analysis, decisions: Decisions, lang: Lang) -> dict[str, list[str
     groups = [g for g in finding_groups(a) if g.kind not in READING_FINDINGS]  # how we read it: not the unit's
     found_kinds = {g.kind for g in groups}
     # A gap that only stands for findings listed below (缺少落款单位 …) is said once, there, with its details.
-    gaps = [_gap(r.status, name(r.group, r.label(lang)), standing.get(r.id))
-            for r in gap_items(a) if r.id not in decided and not (_finding_kinds(r.note) or {""}) <= found_kinds]
+    listed = [r for r in gap_items(a) if r.id not in decided and not (_finding_kinds(r.note) or {""}) <= found_kinds]
+    gaps = [_gap(r.status, name(r.group, r.label(lang)), standing.get(r.id)) for r in listed]
+    # What the reviewer wrote on other items left 未定: a remark for the unit, beside the gaps
+    gaps += [msg("letter.remark", name=name(r.group, r.label(lang)), comment=d.comment.strip())
+             for r, d in remark_items(a, decisions) if r not in listed]
     failed = [msg("letter.failed", name=name(r.group, r.label(lang)), comment=d.comment.strip()) if d.comment.strip()
               else msg("letter.failed_plain", name=name(r.group, r.label(lang)))
               for r, d in failed_items(a, decisions)]

@@ -133,6 +133,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "annot.finding": ("【{kind:finding_kind}】{message}。\n{advice}", "[{kind:finding_kind}] {message}.\n{advice}"),
     "annot.failed": ("【审阅意见：不符合】{name}", "[Reviewer: fails] {name}"),
     "annot.comment": ("意见：{comment}", "Comment: {comment}"),
+    "annot.remark": ("【审阅意见】{name}", "[Reviewer's comment] {name}"),
     "annot.required": ("要求：{description}", "Required: {description}"),
     "annot.source": ("依据：{source}", "Source: {source}"),
     "annot.missing_part": (
@@ -238,6 +239,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "letter.gap_comment": ("{status:check_status}：{name}（{comment}）", "{status:check_status}: {name} ({comment})"),
     "letter.failed": ("{name}：{comment}", "{name}: {comment}"),
     "letter.failed_plain": ("{name}", "{name}"),
+    "letter.remark": ("{name}：{comment}", "{name}: {comment}"),
     "letter.findings": ("{kind:finding_kind}（{n} 处），如：{message}", "{kind:finding_kind} (×{n}), e.g. {message}"),
     "letter.finding": ("{kind:finding_kind}：{message}", "{kind:finding_kind}: {message}"),
     "letter.year": ("{year}年度", "{year}"),

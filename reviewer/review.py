@@ -32,6 +32,22 @@ def is_to_recheck(d: ItemDecision | None) -> bool:
     return d is not None and d.stale and d.decision != "未定"
 
 
+SENT_WITH = ("不符合", "未定")  # the decisions whose comment is the reviewer's word to the unit
+
+
+def comment_sent(d: ItemDecision | None) -> bool:
+    """Whether the reviewer's comment on an item goes to the unit (批注版, 审阅意见书): on 不符合, and on an
+    item left 未定 (a remark in place of a judgment); not on 符合 or 不适用, where it is the reviewer's
+    own note, kept in the project and the workbook; not on a decision waiting to be confirmed."""
+    return d is not None and bool(d.comment.strip()) and d.decision in SENT_WITH and not is_to_recheck(d)
+
+
+def remark_items(a: Analysis, decisions: Decisions) -> list[tuple[CheckResult, ItemDecision]]:
+    """Items left 未定 with a comment, in checklist order: remarks sent to the unit."""
+    return [(r, d) for r in a.checklist
+            if (d := decisions.get(r.id)) is not None and d.decision == "未定" and comment_sent(d)]
+
+
 def review_status(decisions: Decisions, verdict: ReportVerdict | None) -> str:
     """A code of ``vocab.REVIEW_STATUS``: 通过 / 需修改 once decided, else 审阅中 once anything was done."""
     if verdict is not None and verdict.verdict in FINISHED:

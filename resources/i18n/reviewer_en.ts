@@ -240,22 +240,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="137" />
+        <location filename="../../ui/compare/model.py" line="138" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -281,14 +281,29 @@ This year: {cur}</translation>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="95" />
+        <location filename="../../ui/checklist/detail.py" line="100" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="116" />
+        <location filename="../../ui/checklist/detail.py" line="122" />
         <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
         <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/detail.py" line="128" />
+        <source>待复核：确认或改判之前，此项不写入批注版和审阅意见书</source>
+        <translation>To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/detail.py" line="130" />
+        <source>意见写入批注版和审阅意见书，发给单位</source>
+        <translation>The comment goes to the unit, in the annotated copy and the letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist/detail.py" line="131" />
+        <source>符合、不适用项的意见只记在项目和工作簿中，不发给单位</source>
+        <translation>A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit</translation>
     </message>
 </context>
 <context>
@@ -637,27 +652,27 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="256" />
+        <location filename="../../ui/reports/model.py" line="271" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="283" />
+        <location filename="../../ui/reports/model.py" line="298" />
         <source>（{file}）</source>
         <translation> ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="284" />
+        <location filename="../../ui/reports/model.py" line="299" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="286" />
+        <location filename="../../ui/reports/model.py" line="301" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="300" />
+        <location filename="../../ui/reports/model.py" line="315" />
         <source>{name}
 状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}
 程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
@@ -666,50 +681,50 @@ Status: {status}  decided {done}/{total}  required parts {found}/{required}
 the program found {missing} missing, {partial} partial; {findings} findings</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="306" />
+        <location filename="../../ui/reports/model.py" line="321" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="308" />
+        <location filename="../../ui/reports/model.py" line="323" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="326" />
+        <location filename="../../ui/reports/model.py" line="343" />
         <source>{part}（审阅认定{decision}）</source>
         <translation>{part} (reviewer: {decision})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="328" />
+        <location filename="../../ui/reports/model.py" line="345" />
         <source>不符合：{part}</source>
         <translation>Fails: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="329" />
+        <location filename="../../ui/reports/model.py" line="346" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="353" />
+        <location filename="../../ui/reports/model.py" line="367" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="355" />
+        <location filename="../../ui/reports/model.py" line="369" />
         <source>{heading}
 审阅认定不符合</source>
         <translation>{heading}
 reviewer: fails</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="329" />
+        <location filename="../../ui/reports/model.py" line="346" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -717,37 +732,37 @@ reviewer: fails</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="143" />
+        <location filename="../../ui/reports/view.py" line="144" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="146" />
+        <location filename="../../ui/reports/view.py" line="147" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="147" />
+        <location filename="../../ui/reports/view.py" line="148" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="148" />
+        <location filename="../../ui/reports/view.py" line="149" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="152" />
+        <location filename="../../ui/reports/view.py" line="153" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="159" />
+        <location filename="../../ui/reports/view.py" line="160" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="170" />
+        <location filename="../../ui/reports/view.py" line="171" />
         <source>缺：程序判断缺失或部分具备的核查项
 问：问题（见“问题”页）</source>
         <translation>G: checklist items the program found missing or partial
@@ -757,67 +772,67 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="41" />
+        <location filename="../../ui/checklist/header.py" line="44" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="59" />
+        <location filename="../../ui/checklist/header.py" line="62" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="73" />
+        <location filename="../../ui/checklist/header.py" line="76" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="74" />
+        <location filename="../../ui/checklist/header.py" line="77" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="83" />
+        <location filename="../../ui/checklist/header.py" line="86" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="90" />
+        <location filename="../../ui/checklist/header.py" line="93" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="91" />
+        <location filename="../../ui/checklist/header.py" line="94" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="92" />
+        <location filename="../../ui/checklist/header.py" line="95" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="129" />
+        <location filename="../../ui/checklist/header.py" line="143" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="133" />
+        <location filename="../../ui/checklist/header.py" line="147" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="136" />
+        <location filename="../../ui/checklist/header.py" line="150" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
         <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="138" />
+        <location filename="../../ui/checklist/header.py" line="152" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="139" />
+        <location filename="../../ui/checklist/header.py" line="153" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -1053,12 +1068,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>badges</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="37" />
+        <location filename="../../ui/reports/view.py" line="38" />
         <source>缺{n}</source>
         <translation>G{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="39" />
+        <location filename="../../ui/reports/view.py" line="40" />
         <source>问{n}</source>
         <translation>F{n}</translation>
     </message>
@@ -1066,7 +1081,7 @@ F: findings (Findings tab)</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="49" />
+        <location filename="../../ui/compare/model.py" line="50" />
         <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
         <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
     </message>

@@ -189,6 +189,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     detail = w.checklist.detail
     assert detail.comment.toPlainText() == "看过" and detail.comment.isReadOnly()
     assert detail.comment.toolTip() == "此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见"
+    assert detail.sent.text() == "待复核：确认或改判之前，此项不写入批注版和审阅意见书"
     # a carried 符合 is half ticked, and ticking confirms it (it used to read ticked, and Space undid it)
     model = w.checklist.model
     idx = model.item_index("measures")
@@ -198,6 +199,11 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     assert confirmed is not None and (confirmed.decision, confirmed.stale) == ("符合", False)
     assert header.progress_label.text() == f"1/{len(new.checklist)} 已核"
     assert not detail.comment.isReadOnly()  # confirmed: its comment is the reviewer's to edit again
+    # where the comment goes is said beside it, as review.comment_sent decides (found by a helper session)
+    assert detail.sent.text() == "符合、不适用项的意见只记在项目和工作簿中，不发给单位"
+    detail.buttons.button(3).click()  # 未定: a remark for the unit
+    assert detail.sent.text() == "意见写入批注版和审阅意见书，发给单位"
+    detail.buttons.button(0).click()  # 符合 again
     from ui.compare.model import legend
 
     assert legend().endswith("蓝底：待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.model import DECISIONS, CheckResult, Decision, ItemDecision
-from reviewer.review import is_to_recheck
+from reviewer.review import SENT_WITH, is_to_recheck
 from reviewer.sync import decided_by
 from ui.icons import status_icon
 from ui.labels import check_status_name, decision_name, text
@@ -70,12 +70,17 @@ class ItemDetail(QWidget):
         self.comment.setPlaceholderText(self.tr("审阅意见（自动保存）"))
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(64)
+        self.sent = QLabel()  # whether the comment goes to the unit: the reviewer knows before writing it
+        self.sent.setObjectName("legend")
+        self.sent.setWordWrap(True)
+        self.sent.setTextFormat(Qt.TextFormat.PlainText)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 6)
         lay.addWidget(self.note)
         lay.addLayout(row)
         lay.addWidget(self.comment)
+        lay.addWidget(self.sent)
         self.buttons.idClicked.connect(self._decide)
         self.comment.textChanged.connect(self._comment_edited)
         self._timer.timeout.connect(self._save_comment)
@@ -112,9 +117,18 @@ class ItemDetail(QWidget):
         # A comment on a decision carried from an earlier version would leave the item 未定, its
         # decision gone (found by a helper session): the decision is confirmed or changed first.
         carried = is_to_recheck(dec)
+        self.sent.setText(self._whose(dec) if self._item is not None else "")
         self.comment.setReadOnly(carried)
         self.comment.setToolTip(self.tr("此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见")
                                 if carried else "")
+
+    def _whose(self, dec: ItemDecision | None) -> str:
+        """Where the item's comment goes (``review.comment_sent``), said beside it."""
+        if is_to_recheck(dec):
+            return self.tr("待复核：确认或改判之前，此项不写入批注版和审阅意见书")
+        if (dec.decision if dec else "未定") in SENT_WITH:
+            return self.tr("意见写入批注版和审阅意见书，发给单位")
+        return self.tr("符合、不适用项的意见只记在项目和工作簿中，不发给单位")
 
     def _review_changed(self, sha256: str) -> None:
         if sha256 == self._sha and not self._timer.isActive():
