@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui.reports.model import ROLE_KIND, ROLE_STATUS
@@ -127,6 +127,11 @@ def test_keyboard_find_zoom_and_next_report(make_window: WindowFactory, qtbot: Q
     w.text.find_bar.edit.setText("行政执法")
     qtbot.keyClick(w.text.find_bar.edit, Qt.Key.Key_Return)
     assert w.text.editor.textCursor().selectedText() == "行政执法"
+    w.text.find_bar.edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.text.find_bar.edit, timeout=2000)
+    qtbot.keyClick(w.text.find_bar.edit, Qt.Key.Key_Escape)  # back to the text, not the report list's filter
+    assert not w.text.find_bar.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.text.editor, timeout=2000)
     w.actions_.next_report.trigger()
     assert w.checklist.model.report == SHA_B
     w.actions_.previous_report.trigger()

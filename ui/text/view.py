@@ -64,9 +64,10 @@ class ReportEditor(QPlainTextEdit):
 
 
 class FindBar(QWidget):
-    """Signals: find_requested(text, backwards)."""
+    """Signals: find_requested(text, backwards); closed() when the reviewer closes it (Esc, ×)."""
 
     find_requested = Signal(str, bool)
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,10 +93,14 @@ class FindBar(QWidget):
         self.edit.returnPressed.connect(lambda: self.find_requested.emit(self.edit.text(), False))
         next_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), False))
         prev_btn.clicked.connect(lambda: self.find_requested.emit(self.edit.text(), True))
-        close_btn.clicked.connect(self.hide)
-        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
+        close_btn.clicked.connect(self.close_bar)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Shift+Return"), self.edit, lambda: self.find_requested.emit(self.edit.text(), True))
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
 
 
 class ReportView(QWidget):
@@ -115,6 +120,9 @@ class ReportView(QWidget):
         lay.addWidget(self.editor, 1)
         lay.addWidget(self.find_bar)
         self.find_bar.find_requested.connect(self.find_text)
+        # Back to the text, where the reviewer was reading: the focus would otherwise go to the next
+        # widget in the window, the report list's filter, and the next key typed filter the list away.
+        self.find_bar.closed.connect(self.editor.setFocus)
         self.set_text_size(12)
 
     def show_analysis(self, a: Analysis | None) -> None:
