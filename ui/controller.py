@@ -179,6 +179,7 @@ class Controller(QObject):
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
         self.w.checklist.flush()
+        self._resume = self.w.reports.neighbour(shas) or ""  # as a list's Delete leaves it
         self.w.session.remove(shas)
         base = list(self.w.session.base().values())
         last = self.w.session.lastyear.inputs()

@@ -140,6 +140,7 @@ def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_pa
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
     w.reports.select_report(second)
+    third = w.reports.visible_reports()[2]
     w.reports.tree.setFocus()
     qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)
     assert len(w.session.analyses()) == 3 and "从项目中移除 1 份报告？" in asked[0]
@@ -149,6 +150,8 @@ def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_pa
     assert [a.sha256 for a in w.session.analyses()] == [w.session.analyses()[0].sha256,
                                                          w.session.analyses()[1].sha256]
     assert second not in {a.sha256 for a in w.session.analyses()} and w.reports.proxy.rowCount() == 2
+    # the list goes on with the report after it, as a list does after Delete (not back to the first)
+    assert w.reports.current_report() == third and w.checklist.model.report == third
     w.close()
     store = open_store(tmp_path / "P.review")
     assert len(store.reports()) == 2 and store.decisions(second)["measures"].comment == "看过"

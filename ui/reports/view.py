@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
@@ -288,6 +288,17 @@ class ReportsPanel(QWidget):
     def visible_reports(self) -> list[str]:
         """The reports the filter lets through, in tree order."""
         return [str(self.proxy.index(r, 0).data(ROLE_SHA)) for r in range(self.proxy.rowCount())]
+
+    def neighbour(self, removed: Sequence[str]) -> str | None:
+        """The report to show once ``removed`` leave the list: the next one shown after the last of
+        them, else the one before the first."""
+        shown, gone = self.visible_reports(), set(removed)
+        at = [i for i, s in enumerate(shown) if s in gone]
+        if not at:
+            return None
+        after = [s for s in shown[at[-1] + 1:] if s not in gone]
+        before = [s for s in shown[: at[0]] if s not in gone]
+        return after[0] if after else (before[-1] if before else None)
 
     def current_report(self) -> str | None:
         idx = self.tree.currentIndex()
