@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
 from reviewer.location import display_name
+from reviewer.outfiles import safe_stem
 from ui.annotate_dialog import usable_template
 from ui.dialogs import SettingsDialog, show_about, show_message
 from ui.export_dialog import ExportScopeDialog, offer_to_open
@@ -54,7 +55,7 @@ class Commands(QObject):
         if not shas:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.w, self.w.tr("导出Excel"), str(Path.home() / "审阅结果.xlsx"), self.w.tr("Excel 工作簿 (*.xlsx)")
+            self.w, self.w.tr("导出Excel"), str(Path.home() / self._workbook_name()), self.w.tr("Excel 工作簿 (*.xlsx)")
         )
         if not path:
             return
@@ -65,6 +66,13 @@ class Commands(QObject):
         self.w.actions_.export.setEnabled(False)
         self.w.status.showMessage(self.w.tr("正在导出…"))
         task.start()
+
+    def _workbook_name(self) -> str:
+        """The name first proposed: the project's, in the window's language (2024年度审阅_审阅结果.xlsx)."""
+        project = display_name(self.c.project) if self.c.project else ""
+        if not project:
+            return self.w.tr("审阅结果.xlsx")
+        return self.w.tr("{project}_审阅结果.xlsx").format(project=safe_stem(project, "审阅"))
 
     def choose_reports(self, title: str = "", question: str = "", extra: QWidget | None = None,
                        accepted: Callable[[], None] | None = None) -> list[str]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.vocab import CHECK_STATUS, DECISION, REVIEW_STATUS, TONES
 from ui.labels import check_status_name, decision_name, lang, status_name
+from ui.reports.view import badge_texts
 from ui.text.spans import COPIED_INK
 
 #: Keys that act inside one pane rather than through a menu action.
@@ -78,9 +79,10 @@ def guide_html() -> str:
     decided = "　".join(_chip(f"{DECISION.glyph(c)} {decision_name(c)}", DECISION[c].tone)
                        for c in DECISION if DECISION.glyph(c))
     statuses = "　".join(_chip(status_name(c), REVIEW_STATUS[c].tone) for c in REVIEW_STATUS)
-    if lang() == "en":
-        return _GUIDE_EN.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)
-    return _GUIDE_ZH.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK)
+    gaps, findings = (text.replace("1", "N") for text, _colour in badge_texts(1, 1))  # as the list draws them
+    guide = _GUIDE_EN if lang() == "en" else _GUIDE_ZH
+    return guide.format(auto=auto, decided=decided, statuses=statuses, copied=COPIED_INK, gaps=gaps,
+                        findings=findings)
 
 
 _GUIDE_ZH = """
@@ -90,7 +92,7 @@ _GUIDE_ZH = """
 问题画下划线，网页杂项淡化；鼠标停在上面可看说明。</li>
 <li>右侧核查清单逐项列出程序的初步判断。点一项，正文中以深蓝底白字显示其依据；没有依据的项不标正文。</li>
 <li>作出判断：勾选或按空格＝符合；按 1–4 或点按钮＝符合 / 不符合 / 不适用 / 未定；在下方写审阅意见，
-停止输入即自动保存。</li>
+停止输入即自动保存。不符合、未定项的意见写入批注版和审阅意见书发给单位；符合、不适用项的意见只记在项目和工作簿中。</li>
 <li>全部看过后，在上方“结论”中选“通过”或“需修改”，写总体意见。</li>
 <li>“对比”（Ctrl+2）把全部报告放在一起：核查矩阵可筛选、排序，指标图可看各单位的同一数据。</li>
 <li>Ctrl+E 导出 Excel 工作簿。</li>
@@ -99,7 +101,7 @@ _GUIDE_ZH = """
 <p>程序判断：{auto}</p>
 <p>审阅决定：{decided}</p>
 <p>审阅状态：{statuses}</p>
-<p>报告列表右侧的标记：<b>缺N</b>（红）＝核查清单中缺失或部分具备的项数；<b>问N</b>（橙）＝“问题”标签页中的问题数。
+<p>报告列表右侧的标记：<b>{gaps}</b>（红）＝核查清单中缺失或部分具备的项数；<b>{findings}</b>（橙）＝“问题”标签页中的问题数。
 目录中红色的“缺：…”是报告没有的必备部分，橙色是只部分具备的部分。</p>
 <h3>与上一年度对比</h3>
 <p>同一单位上一年度的报告在项目中或在“工具 → 往年报告库”指定的去年项目（或文件夹）中时，“往年对比”标签页给出：
@@ -119,7 +121,8 @@ headings bold, figures coloured by topic, findings underlined, web clutter dimme
 <li>The checklist on the right gives the program's first judgement of each item. Click one to see its evidence
 in the text (white on dark blue); items without evidence mark nothing.</li>
 <li>Decide: tick or press Space = meets; press 1–4 or click the buttons = meets / fails / not applicable /
-undecided; write a comment below, saved as you type.</li>
+undecided; write a comment below, saved as you type. The comment on a failing or undecided item goes to the unit
+in the annotated copy and the letter; on a met or not-applicable item it stays in the project and the workbook.</li>
 <li>When done, set the verdict above to Accepted or Needs revision, with an overall comment.</li>
 <li>Compare (Ctrl+2) shows every report side by side: a filterable, sortable matrix and one figure across units.</li>
 <li>Ctrl+E exports the review to an Excel workbook.</li>
@@ -128,8 +131,9 @@ undecided; write a comment below, saved as you type.</li>
 <p>Program: {auto}</p>
 <p>Reviewer: {decided}</p>
 <p>Review status: {statuses}</p>
-<p>Badges in the report list: <b>缺N</b> (red) = checklist items missing or partial; <b>问N</b> (amber) = findings
-in the Findings tab. A red “Missing: …” row in the outline is a required part the report lacks.</p>
+<p>Badges in the report list: <b>{gaps}</b> (red) = checklist items missing or partial;
+<b>{findings}</b> (amber) = findings in the Findings tab. A red “Missing: …” row in the outline is a required
+part the report lacks.</p>
 <h3>Last year beside this year</h3>
 <p>When a unit's report of the year before is in the project, or in last year's project or folder chosen in Tools →
 Last year's reports, the Last year tab shows how much of the text repeats last year's (whole and per part; in the text

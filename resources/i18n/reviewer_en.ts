@@ -196,27 +196,27 @@ This year: {cur}</translation>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/text/view.py" line="74" />
+        <location filename="../../ui/text/view.py" line="75" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="78" />
+        <location filename="../../ui/text/view.py" line="79" />
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="80" />
+        <location filename="../../ui/text/view.py" line="81" />
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="83" />
+        <location filename="../../ui/text/view.py" line="84" />
         <source>关闭查找栏 (Esc)</source>
         <translation>Close find bar (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/text/view.py" line="86" />
+        <location filename="../../ui/text/view.py" line="87" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
@@ -263,7 +263,7 @@ This year: {cur}</translation>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="149" />
+        <location filename="../../ui/help.py" line="153" />
         <source>审阅指南</source>
         <translation>Reviewing guide</translation>
     </message>
@@ -570,7 +570,7 @@ Report content is treated as data only; nothing is executed or sent over the net
 本机没有可以打开它的程序，或系统拒绝打开。请在文件管理器中找到它，用合适的程序打开。</source><translation>Cannot open the {what}:
 {p}
 
-No program on this computer opens it, or the system refused. Find it in your file manager and open it with a suitable program.</translation></message><message><source>无法打开</source><translation>Cannot open</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
+No program on this computer opens it, or the system refused. Find it in your file manager and open it with a suitable program.</translation></message><message><source>无法打开</source><translation>Cannot open</translation></message><message><source>审阅项目已损坏</source><translation>Project file damaged</translation></message><message><source>从备份恢复</source><translation>Restore the backup</translation></message><message><source>正在生成批注版 {done}/{total}</source><translation>Writing the annotated reports {done}/{total}</translation></message><message><source>导出Excel</source><translation>Export to Excel</translation></message><message><source>Excel 工作簿 (*.xlsx)</source><translation>Excel workbook (*.xlsx)</translation></message><message><source>正在导出…</source><translation>Exporting…</translation></message><message><source>审阅结果.xlsx</source><translation>review.xlsx</translation></message><message><source>{project}_审阅结果.xlsx</source><translation>{project}_review.xlsx</translation></message><message><source>已导出到 {p}</source><translation>Exported to {p}</translation></message><message><source>导出失败</source><translation>Export failed</translation></message><message><source>界面语言将在重新启动后生效</source><translation>The interface language changes after a restart</translation></message><message><source>{e}
 
 仍使用原来的核查清单。</source><translation>{e}
 
@@ -644,7 +644,7 @@ Found: {words}</translation>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/text/view.py" line="233" />
+        <location filename="../../ui/text/view.py" line="241" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -967,18 +967,18 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/help.py" line="54" />
+        <location filename="../../ui/help.py" line="55" />
         <source>快捷键</source>
         <extracomment>Keys that act inside one pane rather than through a menu action.</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="57" />
+        <location filename="../../ui/help.py" line="58" />
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/help.py" line="57" />
+        <location filename="../../ui/help.py" line="58" />
         <source>作用</source>
         <translation>Action</translation>
     </message>

@@ -36,6 +36,10 @@ def test_english_translation_applies_to_widgets_and_labels(qapp: QApplication) -
             "Checklist item", "", "Review"]
         assert [QCoreApplication.translate("GridModel", c) for c in FIXED] == ["Reports", "Status", "Gaps"]
         assert [t for t, _ in badge_texts(3, 2)] == ["G3", "F2"]
+        from ui.help import guide_html
+
+        guide = guide_html()  # names the badges the list shows (it said 缺N and 问N: found by a helper session)
+        assert "<b>GN</b> (red)" in guide and "<b>FN</b> (amber)" in guide and "缺N" not in guide
         from tests.ui.sample import make_analysis
         from ui.metrics.model import MetricsModel
 

@@ -312,3 +312,18 @@ def test_a_copy_of_the_project_file_taken_while_the_window_is_open_holds_the_rev
     assert copy.execute("SELECT decision, comment FROM decisions").fetchall() == [("不符合", "缺数据")]
     assert copy.execute("SELECT verdict FROM verdicts").fetchall() == [("需修改",)]
     copy.close()
+
+
+def test_the_workbook_first_proposed_is_named_after_the_project(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English window proposed 审阅结果.xlsx (found by a helper session); every project's workbook had
+    that one name. The name is the project's, in the window's words."""
+    from ui.export_dialog import ExportScopeDialog
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    proposed: list[str] = []
+    monkeypatch.setattr(ExportScopeDialog, "exec", lambda self: ExportScopeDialog.DialogCode.Accepted)
+    monkeypatch.setattr("ui.commands.QFileDialog.getSaveFileName",
+                        lambda _w, _title, start, _filter: proposed.append(start) or ("", ""))
+    w.actions_.export.trigger()
+    assert proposed == [str(Path.home() / "p_审阅结果.xlsx")]
