@@ -327,3 +327,16 @@ def test_the_workbook_first_proposed_is_named_after_the_project(
                         lambda _w, _title, start, _filter: proposed.append(start) or ("", ""))
     w.actions_.export.trigger()
     assert proposed == [str(Path.home() / "p_审阅结果.xlsx")]
+
+
+def test_the_verdict_box_stays_put_as_the_progress_line_grows(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    """0/37 已核，5 项待复核 widened the header's first column and moved the verdict box ~65 px right
+    (found by a helper session)."""
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    header = w.checklist.header
+    before = header.verdict_box.mapTo(header, header.verdict_box.rect().topLeft()).x()
+    header.progress_label.setText("0/37 已核，5 项待复核　结论未保存")
+    header.layout().activate()
+    qtbot.wait(20)
+    assert header.verdict_box.mapTo(header, header.verdict_box.rect().topLeft()).x() == before

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QWidget,
+)
 
 from reviewer.annotations import failed_items
 from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
@@ -57,8 +66,12 @@ class ReviewHeader(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 2)
         grid.addWidget(self.title, 0, 0, 1, 3)
-        grid.addWidget(self.progress_label, 1, 0)
-        grid.addWidget(self.progress_bar, 1, 1, 1, 2)
+        # The progress line in a row of its own: in the grid's first column, a longer line (0/37 已核，5 项
+        # 待复核) widened it and moved the verdict box under it (found by a helper session).
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar, 1)
+        grid.addLayout(progress, 1, 0, 1, 3)
         grid.addWidget(QLabel(self.tr("结论：")), 2, 0)
         grid.addWidget(self.verdict_box, 2, 1)
         grid.addWidget(self.comment, 3, 0, 1, 3)
