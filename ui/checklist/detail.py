@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,8 +73,13 @@ class ItemDetail(QWidget):
         self.comment.setMaximumHeight(64)
         self.sent = QLabel()  # whether the comment goes to the unit: the reviewer knows before writing it
         self.sent.setObjectName("legend")
-        self.sent.setWordWrap(True)
         self.sent.setTextFormat(Qt.TextFormat.PlainText)
+        # One line of a fixed height that never asks for width: a caption changing with the item would
+        # otherwise change the window's least size, and a window below it is resized, the report's text
+        # reflowed under the reader (its place in it lost).
+        self.sent.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.sent.ensurePolished()  # its style's font, before its height is fixed by it
+        self.sent.setFixedHeight(self.sent.fontMetrics().height() + 2)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 6)
@@ -118,6 +124,7 @@ class ItemDetail(QWidget):
         # decision gone (found by a helper session): the decision is confirmed or changed first.
         carried = is_to_recheck(dec)
         self.sent.setText(self._whose(dec) if self._item is not None else "")
+        self.sent.setToolTip(self.sent.text())  # whole, where the pane is too narrow for it
         self.comment.setReadOnly(carried)
         self.comment.setToolTip(self.tr("此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见")
                                 if carried else "")
