@@ -80,6 +80,11 @@ class Checklist:
     version: str  # content hash of the file, so caches keyed on it go stale when it changes
     items: tuple[ChecklistItem, ...] = ()
     data: bytes = field(default=b"", repr=False, compare=False)  # the file as read, kept with a project
+    name_en: str = ""
+
+    def label(self, lang: Lang = "zh") -> str:
+        """The checklist's name in ``lang`` where it gives one."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 def default_checklist_path() -> Path:
@@ -107,6 +112,7 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
         raise ChecklistError(f"核查清单 {label} 格式错误（TOML）：{exc}") from exc
     head = doc.get("checklist", {})
     name = head.get("name", label) if isinstance(head, dict) else label
+    name_en = head.get("name_en", "") if isinstance(head, dict) else ""
     raw_items = doc.get("item")
     if not isinstance(raw_items, list) or not raw_items:
         raise ChecklistError(f"核查清单 {label} 中没有任何 [[item]] 条目")
@@ -125,7 +131,7 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
         parts |= {item.part} if item.rule == "part" and item.part else set()
         items.append(item)
     version = hashlib.sha256(data).hexdigest()[:16]
-    return Checklist(name=str(name), version=version, items=tuple(items), data=data)
+    return Checklist(name=str(name), version=version, items=tuple(items), data=data, name_en=str(name_en))
 
 
 @cache

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
-    info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.name,
+    info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.label(lang),
                       checklist_version=checklist.version, lang=lang)
     try:
         if store is not None:

@@ -191,7 +191,7 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
 def build_workbook(analyses: Sequence[Analysis], decisions: rows.Decisions, verdicts: rows.Verdicts,
                    checklist: Checklist | None, info: ExportInfo | None = None, promises: Ticks | None = None
                    ) -> Workbook:
-    info = info or ExportInfo(checklist=checklist.name if checklist else "",
+    info = info or ExportInfo(checklist=checklist.label() if checklist else "",
                               checklist_version=checklist.version if checklist else "")
     lang, now = info.lang, datetime.now()
     footer = page_footer(info, now)

@@ -35,7 +35,7 @@ def export_work(session: Session, path: Path, checklist: Checklist, project: str
     decisions: dict[str, dict[str, ItemDecision]] = session.all_decisions()  # what the window shows
     verdicts: dict[str, ReportVerdict] = session.all_verdicts()
     promises = session.lastyear.ticks()  # the reviewer's ticks on last year's plan items
-    info = ExportInfo(project=project, checklist=checklist.name, checklist_version=checklist.version, lang=lang,
+    info = ExportInfo(project=project, checklist=checklist.label(lang), checklist_version=checklist.version, lang=lang,
                       failures=tuple(session.load_failures.values()))
 
     shown_in = labels.lang()  # the window's words (the workbook itself is in ``lang``)

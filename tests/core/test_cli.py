@@ -325,3 +325,12 @@ def test_with_lang_en_what_the_command_says_is_english(tmp_path: Path, capsys: p
         "To write it from the program's checks, add --include-unreviewed (the letter says it was not reviewed)"]
     assert main(["analyze", str(tmp_path / "nothing"), "--lang", "en"]) == 1
     assert capsys.readouterr().err.splitlines()[-1] == "nothing: The file is no longer there"
+
+
+def test_an_english_workbook_names_the_checklist_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    assert main(["export", str(seed_path("004")), "-o", str(tmp_path / "r.xlsx"), "--lang", "en"]) == 0
+    line = str(load_workbook(tmp_path / "r.xlsx")["Summary"]["A1"].value)
+    assert line.startswith("Project: -   Checklist: Default checklist for annual reports on building rule-of-law "
+                           "government (")
