@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEventLoop, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -278,10 +278,10 @@ def test_going_past_a_verdict_with_the_keys_does_not_choose_it(
 
     w = _window_with_sample(make_window, qtbot, tmp_path)
     box = w.checklist.header.verdict_box
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "exec", _read_then_cancel)
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Up)
-    qtbot.keyClick(box, Qt.Key.Key_Up)  # 通过: asked, 取消
+    qtbot.keyClick(box, Qt.Key.Key_Up)  # 通过: asked, read for a second, 取消
     assert box.currentData() == "未审"
     qtbot.wait(VERDICT_DELAY_MS + 200)
     assert _written(w).verdict(SHA_A) is None and w.session.verdict(SHA_A) is None
@@ -292,6 +292,30 @@ def test_going_past_a_verdict_with_the_keys_does_not_choose_it(
     qtbot.keyClick(box, Qt.Key.Key_Down)  # back to 未下结论, and straight on to the next report
     w.reports.select_report(SHA_B)
     assert _written(w).verdict(SHA_A).verdict == "未审"  # type: ignore[union-attr]
+
+
+def _read_then_cancel(_box: QMessageBox) -> QMessageBox.StandardButton:
+    """A reviewer reading the question for a second, then pressing 取消: as a modal dialog does, the
+    event loop runs meanwhile (timers started before fire; found by a code review)."""
+    loop = QEventLoop()
+    QTimer.singleShot(1000, loop.quit)
+    loop.exec()
+    return QMessageBox.StandardButton.Cancel
+
+
+def test_a_comment_typed_just_before_cancelling_pass_is_kept_beside_the_old_verdict(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comment's pending save fired while 通过's question was open and saved 通过 with it."""
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    header = w.checklist.header
+    monkeypatch.setattr(QMessageBox, "exec", _read_then_cancel)
+    header.comment.setText("请补充第一责任人部分")
+    header.comment.textEdited.emit(header.comment.text())  # typed: its save pending
+    header.verdict_box.setCurrentIndex(header.verdict_box.findData("通过"))
+    header.verdict_box.activated.emit(header.verdict_box.currentIndex())
+    assert header.verdict_box.currentData() == "未审"
+    saved = _written(w).verdict(SHA_A)
+    assert saved is not None and (saved.verdict, saved.comment) == ("未审", "请补充第一责任人部分")
 
 
 def test_a_copy_of_the_project_file_taken_while_the_window_is_open_holds_the_review(

@@ -133,12 +133,13 @@ class ReviewHeader(QWidget):
         if self.verdict_box.currentData() != "通过":
             self._timer.start(VERDICT_DELAY_MS)
             return
+        # Nothing may be saved while the question is open: its dialog runs the event loop, and a pending
+        # save (the verdict passed on the way, a comment just typed) would store the 通过 shown.
+        self._timer.stop()
         if not self._confirm_pass(a):
             old = self._session.verdict(a.sha256)
             self.verdict_box.setCurrentIndex(self.verdict_box.findData(old.verdict if old else "未审"))
-            pending = self._timer.isActive()
-            self._timer.stop()  # the verdict passed on the way is not saved
-            if pending and self.comment.text().strip() != (old.comment if old else ""):
+            if self.comment.text().strip() != (old.comment if old else ""):
                 self._save()  # a comment typed just before is kept, beside the verdict as it was
             return
         self._save()
