@@ -19,12 +19,16 @@ from dataclasses import dataclass
 from reviewer.model import Analysis, Metric
 from reviewer.vocab import Lang
 
-_HEADS = r"(?:案件|申请|事项|意见书|意见)?"  # what a noun may be followed by: 复议案件, 复议申请, 审核意见书
-_LINKS = r"(?:共计|总计|合计|累计|共有|达到|保持|超过|共|计|达|为|是|有|约|近|逾)?"
-# After the measure word, the noun may follow a few words saying which (400名生态环境执法人员), but not a
-# verb that makes the figure count something else (145人参加执法人员资格考试).
-_NOT_AFTER = r"(?!参加|参与|接受|完成|通过|取得|报名|出动|旁听|观看)"
-_WHICH = r"[\u4e00-\u9fff]{0,6}?"
+_HEADS = r"(?:案件|申请|事项|数量|总数|件数|人数){0,2}"  # after the noun: 复议案件, 复议申请, 复议案件数量
+# Words between the noun and the figure that keep it the noun's figure, up to three of them (出庭应诉率
+# 继续保持在100%, 行政复议案件累计达到59件); 审结, 纠错 and the like make it a part of the whole, and stop it.
+_LINK = (r"(?:共计|总计|合计|累计|共有|全年|达到|保持在|保持|实现|提升至|提升到|提高至|提高到|上升至|上升到|超过|"
+         r"立案|受理|收案|办理|均|继续|仍|共|计|达|为|是|有|约|近|逾|在)")
+_LINKS = rf"(?:\s*{_LINK}){{0,3}}"
+# After the measure word, the noun may follow a few words saying which (400名生态环境执法人员), but none of
+# them a verb that makes the figure count something else (145人参加执法人员资格考试, 316人积极参加…).
+_VERBS = r"参加|参与|接受|完成|通过|报名|出动|旁听|观看|培训|考试"
+_WHICH = rf"(?:(?!{_VERBS})[\u4e00-\u9fff]){{0,6}}?"
 _BEFORE = 24  # characters before a figure where its noun is looked for
 _AFTER = 12
 
@@ -60,17 +64,18 @@ class KeyFigure:
 
 @functools.cache
 def _patterns(nouns: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (re.compile(rf"(?:{nouns}){_HEADS}\s*{_LINKS}\s*$"),
-            re.compile(rf"\s*{_NOT_AFTER}{_WHICH}(?:{nouns})"))
+    return (re.compile(rf"(?:{nouns})\s*{_HEADS}{_LINKS}\s*$"),
+            re.compile(rf"\s*{_WHICH}(?:{nouns})"))
 
 
 KEY_FIGURES: tuple[KeyFigure, ...] = (
     KeyFigure("行政复议案件（件）", "Administrative reconsideration cases", "行政复议", ("件",), "复议"),
-    KeyFigure("行政诉讼案件（件）", "Administrative lawsuits", "行政诉讼", ("件",), "诉讼|应诉"),
+    KeyFigure("行政诉讼案件（件）", "Administrative lawsuits", "行政诉讼", ("件",), "(?<!民事)(?<!刑事)诉讼|应诉"),
     KeyFigure("合法性审核（件）", "Legality reviews", "合法性审核", ("件", "份"),
-              "合法性审核|合法性审查|法制审核|法律审核"),
+              "(?:合法性|法制|法律)(?:审核|审查)(?:意见书|意见)?"),
     KeyFigure("规范性文件（件）", "Normative documents", "规范性文件", ("件", "份"), "规范性文件"),
-    KeyFigure("执法人员（人）", "Law-enforcement officers", "执法人员", ("人", "名"), "执法人员|执法队员|执法证"),
+    KeyFigure("执法人员（人）", "Law-enforcement officers", "执法人员", ("人", "名"),
+              "执法人员|执法队员|执法证|执法资格"),
     KeyFigure("人民调解（件）", "People's mediation cases", "矛盾纠纷/人民调解", ("件", "起"), "纠纷|矛盾|调解"),
     KeyFigure("出庭应诉率（%）", "Court appearance rate (%)", "出庭应诉", ("%",), "出庭应诉|应诉率|出庭率"),
 )
