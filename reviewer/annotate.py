@@ -52,8 +52,8 @@ class AnnotateOptions:
     # Reports nobody has reviewed yet (status 未审) are skipped unless asked for: their files would
     # carry only the program's checks, and the letter then says so (it never claims a review).
     include_unreviewed: bool = False
-    # Who signs a report nobody has reviewed when none of the reports written has a reviewer either:
-    # the project's last reviewer, so that one report written alone is signed as it is among all.
+    # Who signs a report nobody has reviewed: the project's last reviewer, so that a report is signed
+    # alike whichever reports are written with it ("" → the last reviewer of the reports written).
     project_reviewer: str = ""
 
 
@@ -131,7 +131,7 @@ def annotate_reports(
     opts = options or AnnotateOptions()
     out = Path(folder)
     review = {a.sha256: ((decisions or {}).get(a.sha256, {}), (verdicts or {}).get(a.sha256)) for a in analyses}
-    fallback = _last_reviewer(analyses, review) or opts.project_reviewer.strip()
+    fallback = opts.project_reviewer.strip() or _last_reviewer(analyses, review)
     unsigned = [a for a in analyses if not voice_of(a, *review[a.sha256], opts, fallback).author
                 and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
     if unsigned:  # before anything is written

@@ -138,6 +138,30 @@ def test_a_report_nobody_reviewed_is_signed_alike_alone_and_among_all(tmp_path: 
         assert {c.author for c in read_comments(copy)} == {"王审阅"}, out.name
 
 
+def test_an_unreviewed_reports_signer_does_not_depend_on_the_reports_written_with_it(tmp_path: Path) -> None:
+    """Found by a code review: written with 001 (reviewed by 张一) the unreviewed 津南区 report was signed
+    张一, alone or with all 李二, the project's last reviewer. A removed report's reviewer never signs."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.store import open_store
+    from tests.conftest import SEED_FILES
+
+    store = open_store(tmp_path / "p.review")
+    batch = import_reports(SEED_FILES, load_checklist(), store)
+    sha = {Path(a.file).name[:3]: a.sha256 for a in batch.analyses}
+    store.set_decision(sha["001"], "measures", "符合", "", "张一", at="2024-01-01T09:00:00+08:00")
+    store.set_decision(sha["002"], "measures", "符合", "", "李二", at="2024-03-01T09:00:00+08:00")
+    store.set_decision(sha["003"], "measures", "符合", "", "赵三", at="2024-04-01T09:00:00+08:00")
+    store.remove_reports([sha["003"]], "赵三")
+    store.close()
+    for tag, paths in (("alone", [seed_path("000")]), ("with_001", [seed_path("000"), seed_path("001")]), ("all", [])):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["annotate", *map(str, paths), "--project", str(tmp_path / "p.review"),
+                         "-o", str(tmp_path / tag), "--include-unreviewed"]) == 0
+        copy = tmp_path / tag / "津南区人民政府_2021年度_批注版.docx"
+        assert {c.author for c in read_comments(copy)} == {"李二"}, tag
+
+
 def _template(tmp_path: Path) -> Path:
     """An office's own template: a placeholder Word split over runs, one in the header, a list inline."""
     doc = docx.Document()
