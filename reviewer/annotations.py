@@ -192,7 +192,9 @@ def notes_for(a: Analysis, decisions: Decisions, checklist: Checklist | None, vo
     missing = _undecided_missing(a, decisions)
     notes += [missing_part_note(a, p, by_part.get(p), voice, lang, _undecided_comment(decisions, by_part.get(p)))
               for p in missing]
-    said = {r.id for r in a.checklist if r.part in missing}  # their comment is in the missing part's note
+    # a comment the missing part's note carries is not said again (only one it does carry: the note's
+    # item comes from ``checklist``, which a caller may not have)
+    said = {item.id for p in missing if (item := by_part.get(p)) is not None and _undecided_comment(decisions, item)}
     notes += [remark_note(a, r, d, items.get(r.id), voice, lang) for r, d in remark_items(a, decisions)
               if r.id not in said]
     return sorted(notes, key=lambda n: (n.start, n.end))

@@ -55,3 +55,15 @@ def test_the_letter_and_the_annotated_copy_carry_remarks(tmp_path: Path) -> None
     assert remark.author == "王审阅"
     assert any(c.text.startswith("【审阅意见】提高法治思维") for c in comments)
     assert not any("已核对原文" in c.text or "本单位无执法权" in c.text for c in comments)
+
+
+def test_a_comment_on_a_missing_parts_item_is_in_the_annotated_copy_once_with_or_without_the_checklist() -> None:
+    """Found by a code review: without the checklist the part's note had no comment, and the remark was
+    left out as said there: the comment reached the letter only."""
+    from reviewer.annotations import Voice, notes_for
+
+    a = analyze_document(load(SEED_FILES[2]), load_checklist())  # 庐阳区: no 第一责任人 part
+    d = {"first_responsible": ItemDecision(a.sha256, "first_responsible", "未定", "请补上这一部分", "王", AT)}
+    for checklist in (load_checklist(), None):
+        notes = notes_for(a, d, checklist, Voice("王", AT))
+        assert sum("请补上这一部分" in n.text for n in notes) == 1, checklist
