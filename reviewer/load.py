@@ -251,11 +251,11 @@ SAID_IN_FOLDERS = frozenset({".zip", ".rar", ".7z", ".xls", ".xlsx", ".et", ".pp
                              ".xps", ".ceb", ".caj", ".docm", ".dot", ".dotx", ".wpt", ".heic", ".heif",
                              ".crdownload", ".part", ".partial", ".download", ""})
 _PAGE_ASSETS = (".htm", ".html", ".mht", ".mhtml")
-# Files that are no one's document though named like one: Office's and WPS's lock files (~$报告.docx,
-# .~报告.docx), LibreOffice's (.~lock.报告.docx#) and the AppleDouble files a Mac leaves beside every
-# file it copies to a USB stick (._报告.docx). Other names with a leading dot are read: Windows, where
-# reviewers work, shows them as any other file.
-_NOT_FILES = ("~$", ".~", "._")
+# Files that are no one's document though named like one: Office's, WPS's and editors' lock files
+# (~$报告.docx, .~报告.docx, .#报告.txt), LibreOffice's (.~lock.报告.docx#) and the AppleDouble files a
+# Mac leaves beside every file it copies to a USB stick (._报告.docx). Other names with a leading dot
+# are read: Windows, where reviewers work, shows them as any other file.
+_NOT_FILES = ("~$", ".~", "._", ".#")  # .#报告.txt: Emacs's lock (a link to nowhere)
 
 
 def _not_a_file(name: str) -> bool:
@@ -278,7 +278,10 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
                      and f.suffix.lower() in suffixes and not _not_a_file(f.name) and not _page_asset(f, p)]
             refused = [d for d in refused if not _page_asset(d / "_", p)]
-            out.extend(sorted([*found, *refused]))  # a folder it cannot look into is said, as a file is
+            listed = sorted([*found, *refused])  # a folder it cannot look into is said, as a file is
+            # Files a Mac or Linux hides come after the others: of a hidden copy and the file itself, the
+            # one opened is the one the unit sees, the other said to be its copy.
+            out.extend(sorted(listed, key=lambda f: f.name.startswith(".")))  # a stable sort: order kept
         else:
             out.append(p)
     return out

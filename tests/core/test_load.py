@@ -173,13 +173,15 @@ def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
     (folder / ".~lock.报告.docx#").write_bytes(b"x")  # LibreOffice's
     (folder / "._报告.docx").write_bytes(b"\x00\x05\x16\x07")  # the AppleDouble file a Mac copies beside it
     (folder / ".泰州报告.txt").write_bytes(SEED_FILES[3].read_bytes())  # Windows shows it: read, not left out
+    (folder / ".#报告.txt").symlink_to("user@host.1234:1700000000")  # Emacs's lock: nobody's document
+    (folder / ".a_副本.txt").write_bytes(SEED_FILES[0].read_bytes())  # a hidden copy: the one seen is opened
     ticks: list[tuple[int, int]] = []
     docs, errors = load_many([folder], progress=lambda i, n: ticks.append((i, n)))
-    assert [Path(d.path).name for d in docs] == [".泰州报告.txt", *(s.name for s in SEED_FILES[:3])]
+    assert [Path(d.path).name for d in docs] == [*(s.name for s in SEED_FILES[:3]), ".泰州报告.txt"]
     assert [(Path(e.path).name, e.kind) for e in errors] == [
-        ("a_empty.txt", "empty"), ("m.wps", "unsupported"), ("z_binary.txt", "binary"),
+        ("a_empty.txt", "empty"), ("m.wps", "unsupported"), ("z_binary.txt", "binary"), (".a_副本.txt", "duplicate"),
     ]
-    assert ticks[-1] == (7, 7)
+    assert ticks[-1] == (8, 8)
 
 
 def test_the_same_report_twice_is_loaded_once(tmp_path: Path) -> None:
