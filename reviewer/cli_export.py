@@ -133,25 +133,28 @@ def _usable(args: argparse.Namespace) -> bool:
     if (refused := missing_project(args.paths, args.project)) is not None:
         print(refused, file=sys.stderr)
         return False
-    output = _workbook_name(args.output)
+    from reviewer.messages import msg
+    from reviewer.vocab import as_lang
+
+    lang = as_lang(args.lang)
+    output = _workbook_name(args.output, msg("cli.workbook_name").render(lang))
     if output is None:
         print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
               f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
         return False
     if output != args.output:
-        folder = Path(args.output).is_dir()
-        why = "输出位置是一个文件夹，工作簿写在其中" if folder else "输出文件名没有扩展名，已加上 .xlsx"
-        print(f"{why}：{output}", file=sys.stderr)
+        why = "cli.into_folder" if Path(args.output).is_dir() else "cli.suffix_added"
+        print(msg(why, path=output).render(lang), file=sys.stderr)
         args.output = output
     return True
 
 
-def _workbook_name(output: str) -> str | None:
+def _workbook_name(output: str, inside: str = "审阅结果.xlsx") -> str | None:
     """The workbook's file name: as given when it ends in .xlsx, with .xlsx added when it has no
-    suffix, 审阅结果.xlsx inside it when it is a folder; None for another suffix (``-o x.csv`` must
-    not silently become x.xlsx)."""
+    suffix, ``inside`` it when it is a folder; None for another suffix (``-o x.csv`` must not silently
+    become x.xlsx)."""
     if Path(output).is_dir():
-        return str(Path(output) / "审阅结果.xlsx")
+        return str(Path(output) / inside)
     suffix = Path(output).suffix.lower()
     if suffix == ".xlsx":
         return output

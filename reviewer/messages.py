@@ -221,6 +221,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "Wrote {n:count:annotated copy:annotated copies} and {n:form:its letter:their letters}: "
                               "{folder}"),
     "cli.comments": ("{path}（批注 {n} 条）", "{path} ({n:count:comment:comments})"),
+    "cli.workbook_name": ("审阅结果.xlsx", "review.xlsx"),
+    "cli.into_folder": ("输出位置是一个文件夹，工作簿写在其中：{path}",
+                        "The output is a folder; the workbook is written in it: {path}"),
+    "cli.suffix_added": ("输出文件名没有扩展名，已加上 .xlsx：{path}",
+                         "The output's name had no extension; .xlsx was added: {path}"),
     "cli.exported": ("已导出 {n} 份报告的审阅结果：{path}", "Exported the review of {n:count:report:reports}: {path}"),
     "cli.nothing_found": ("没有找到可以分析的报告文件（{paths}）", "No report file found ({paths})"),
     "cli.nothing_to_write": ("没有找到可以处理的报告文件（{paths}），未生成任何文件",

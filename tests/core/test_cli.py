@@ -334,3 +334,6 @@ def test_an_english_workbook_names_the_checklist_in_english(tmp_path: Path, caps
     line = str(load_workbook(tmp_path / "r.xlsx")["Summary"]["A1"].value)
     assert line.startswith("Project: -   Checklist: Default checklist for annual reports on building rule-of-law "
                            "government (")
+    assert main(["export", str(seed_path("004")), "-o", str(tmp_path), "--lang", "en"]) == 0  # a folder
+    assert capsys.readouterr().err == ("The output is a folder; the workbook is written in it: "
+                                       f"{tmp_path / 'review.xlsx'}\n")
