@@ -261,8 +261,51 @@ BEGIN
 END $$;
 """
 
+# Version 4 (found by a helper session, logging in with psql under a reviewer's own account): a reviewer
+# could rewrite any report's unit, year and text, remove or restore reports, poison the shared analyses,
+# point the project at another checklist, and link someone else's report to their own to carry their
+# decisions onto it. A reviewer still adds the reports they were sent (and a new version of a report
+# they may review); everything else about reports, the analyses the program caches and the project's
+# settings is the lead's, but the two settings an import or 往年报告库 writes.
+_V4 = r"""
+SET LOCAL search_path = fazhi, pg_temp;
+DROP POLICY add ON reports;
+CREATE POLICY add ON reports FOR INSERT WITH CHECK (
+    is_member() AND (changed_from IS NULL OR is_lead() OR may_decide(changed_from)));
+DROP POLICY change ON texts;
+CREATE POLICY change ON texts FOR UPDATE USING (is_lead()) WITH CHECK (is_lead());
+DROP POLICY add ON analyses;
+DROP POLICY change ON analyses;
+DROP POLICY drop_stale ON analyses;
+CREATE POLICY add ON analyses FOR INSERT WITH CHECK (is_lead());
+CREATE POLICY change ON analyses FOR UPDATE USING (is_lead()) WITH CHECK (is_lead());
+CREATE POLICY drop_stale ON analyses FOR DELETE USING (is_lead());
+DROP POLICY add ON settings;
+DROP POLICY change ON settings;
+DROP POLICY forget ON settings;
+CREATE POLICY add ON settings FOR INSERT WITH CHECK (
+    is_lead() OR (is_member() AND key IN ('load_failures', 'lastyear.library')));
+CREATE POLICY change ON settings FOR UPDATE USING (
+    is_lead() OR (is_member() AND key IN ('load_failures', 'lastyear.library')))
+    WITH CHECK (is_lead() OR (is_member() AND key IN ('load_failures', 'lastyear.library')));
+CREATE POLICY forget ON settings FOR DELETE USING (
+    is_lead() OR (is_member() AND key IN ('load_failures', 'lastyear.library')));
+CREATE FUNCTION report_guarded() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = fazhi, pg_temp AS $$
+BEGIN
+    IF NOT is_member() OR is_lead() OR copying() THEN RETURN NEW; END IF;
+    IF NEW.sha256 <> OLD.sha256 OR NEW.issuer IS DISTINCT FROM OLD.issuer OR NEW.year IS DISTINCT FROM OLD.year
+       OR NEW.level IS DISTINCT FROM OLD.level OR NEW.changed_from IS DISTINCT FROM OLD.changed_from
+       OR (OLD.removed IS NOT NULL AND NEW.removed IS NULL) THEN
+        RAISE EXCEPTION 'only a lead changes a report''s details' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER report_guarded BEFORE UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION report_guarded();
+"""
+
 #: Migrations from version N-1 to N, applied in order, each in one transaction.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("members", "reports", "texts", "analyses", "checklists", "settings", "decision_log", "verdict_log",

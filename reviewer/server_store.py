@@ -127,16 +127,18 @@ class ServerReviewStore(ServerLastYear):
                     " AND removed IS NULL ORDER BY seq DESC LIMIT 1", (path, path_raw, doc.sha256)).fetchone()
                 old = found[0] if found else None
             changed_from = row[0] if row else old
+            # A report already there is the lead's to change (schema 4): a reviewer's copy adds nothing.
+            again = (" ON CONFLICT (sha256) DO UPDATE SET path=excluded.path, path_raw=excluded.path_raw,"
+                     " issuer=excluded.issuer, year=excluded.year, level=excluded.level, name=excluded.name,"
+                     " name_raw=excluded.name_raw, format=excluded.format, size=excluded.size,"
+                     " mtime=excluded.mtime, removed=NULL") if self.is_lead else " ON CONFLICT (sha256) DO NOTHING"
             db.execute(
-                f"INSERT INTO reports({_REPORT_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-                " ON CONFLICT (sha256) DO UPDATE SET path=excluded.path, path_raw=excluded.path_raw,"
-                " issuer=excluded.issuer, year=excluded.year, level=excluded.level, name=excluded.name,"
-                " name_raw=excluded.name_raw, format=excluded.format, size=excluded.size, mtime=excluded.mtime,"
-                " removed=NULL",
+                f"INSERT INTO reports({_REPORT_COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s){again}",
                 (doc.sha256, path, path_raw, _clean(issuer), year, _clean(level), changed_from, name, name_raw,
                  doc.format, doc.size, mtime))
-            db.execute("INSERT INTO texts(sha256, data) VALUES (%s,%s) ON CONFLICT (sha256) DO UPDATE"
-                       " SET data=excluded.data", (doc.sha256, pack_json(document_to_json(doc))))
+            replace = " DO UPDATE SET data=excluded.data" if self.is_lead else " DO NOTHING"
+            db.execute(f"INSERT INTO texts(sha256, data) VALUES (%s,%s) ON CONFLICT (sha256){replace}",
+                       (doc.sha256, pack_json(document_to_json(doc))))
             if old is not None:
                 db.execute("SELECT carry_decisions(%s, %s)", (doc.sha256, old))
                 # a server not yet upgraded (schema 2) has no carry_verdict: its decisions still follow
@@ -183,12 +185,16 @@ class ServerReviewStore(ServerLastYear):
         self.save_packed(sha256, version, pack_json(analysis))
 
     def save_packed(self, sha256: str, version: str, blob: bytes) -> None:
+        if not self.is_lead:
+            return  # the shared cache is the lead's (schema 4): a reviewer's window analyses for itself
         with self._tx() as db:
             db.execute("DELETE FROM analyses WHERE sha256=%s AND version<>%s", (sha256, version))
             db.execute("INSERT INTO analyses(sha256, version, data) VALUES (%s,%s,%s) ON CONFLICT (sha256, version)"
                        " DO UPDATE SET data=excluded.data", (sha256, version, blob))
 
     def save_checklist(self, checklist: Checklist) -> None:
+        if not self.is_lead:
+            return  # the project's checklist is the lead's to set (schema 4)
         with self._tx() as db:
             db.execute("INSERT INTO checklists(version, name, data) VALUES (%s,%s,%s) ON CONFLICT DO NOTHING",
                        (checklist.version, checklist.name, checklist.data))

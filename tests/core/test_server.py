@@ -99,6 +99,41 @@ def test_decisions_and_history_are_append_only_for_reviewers(team: TeamUrls,
     assert [(h.field, h.new) for h in stores["li"].history(A)] == [("decision", "符合"), ("comment", "")]
 
 
+def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team: TeamUrls,
+                                                                             stores: dict[str, ServerReviewStore]
+                                                                             ) -> None:
+    """Found by a helper session logging in with psql as 张三: he rewrote 李四's report's unit, year and text,
+    removed and restored reports, poisoned the shared analyses, pointed the project at another checklist
+    and carried his decisions onto 李四's report by linking it to his own."""
+    zhang, lead = stores["zhang"], stores["lead"]
+    lead.assign([B], "李四")
+    lead.save_packed(B, "v1", b"lead's analysis")
+    with psycopg.connect(team.zhang, options="-c search_path=fazhi", autocommit=True) as conn:
+        for sql in ("UPDATE reports SET issuer='篡改的单位', year=1999 WHERE sha256='" + B + "'",
+                    "UPDATE reports SET removed=now() WHERE sha256='" + B + "'",
+                    "UPDATE reports SET changed_from='" + A + "' WHERE sha256='" + B + "'",
+                    "INSERT INTO analyses(sha256, version, data) VALUES ('" + A + "', 'v1', 'x')",
+                    "INSERT INTO settings(key, value) VALUES ('checklist', 'x')",
+                    f"INSERT INTO reports(sha256, path, changed_from) VALUES ('{'c' * 64}', '/x/c.txt', '{B}')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+        for sql in ("UPDATE texts SET data='x'", "UPDATE analyses SET data='x'", "DELETE FROM analyses",
+                    "UPDATE settings SET value='x' WHERE key='checklist'"):
+            assert conn.execute(sql).rowcount == 0, sql  # no row of theirs to change
+    assert [(r.issuer, r.year) for r in lead.reports()] == [("甲区人民政府", 2023), ("乙区人民政府", 2023)]
+    with psycopg.connect(team.lead, options="-c search_path=fazhi") as conn:
+        assert conn.execute("SELECT data FROM analyses WHERE sha256=%s", (B,)).fetchone() == (b"lead's analysis",)
+    # what the program does for a reviewer still works: a report of their own, the import's settings
+    zhang.add_report(doc("d" * 64, "d.txt"), "丁区人民政府", 2023, "county")
+    zhang.add_report(doc(B, "b-again.txt"), "篡改的单位", 1999, "county")  # 李四's report sent again: unchanged
+    zhang.save_packed(A, "v1", b"x")  # the shared cache is the lead's: nothing written, no error
+    zhang.set_setting("lastyear.library", "/共享/2022.review")
+    assert [(r.issuer, r.year) for r in lead.reports()] == [("甲区人民政府", 2023), ("乙区人民政府", 2023),
+                                                            ("丁区人民政府", 2023)]
+    with psycopg.connect(team.lead, options="-c search_path=fazhi") as conn:
+        assert conn.execute("SELECT count(*) FROM analyses WHERE sha256=%s", (A,)).fetchone() == (0,)
+
+
 def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: TeamUrls, pg_cluster: PgCluster) -> None:
     other = pg_cluster.create_database("other_project", template="fz_template")
     init_server(pg_cluster.url(other))
