@@ -60,8 +60,9 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
         analyses, errors = _from_project(args, store, checklist)
         decisions, all_verdicts = store.all_decisions(), store.all_verdicts()
         live = {r.sha256 for r in store.reports()}  # not a removed report's reviewer
-        args.project_reviewer = _last_reviewer({k: v for k, v in decisions.items() if k in live},
-                                               {k: v for k, v in all_verdicts.items() if k in live})
+        identity = getattr(store, "identity", None)  # on the team's server: who is writing these
+        args.project_reviewer = identity[0] if identity else _last_reviewer(
+            {k: v for k, v in decisions.items() if k in live}, {k: v for k, v in all_verdicts.items() if k in live})
         verdicts = {a.sha256: all_verdicts[a.sha256] for a in analyses if a.sha256 in all_verdicts}
         return analyses, errors, (decisions, verdicts), checklist
     finally:

@@ -16,6 +16,7 @@ from reviewer.server_admin import init_server
 from reviewer.server_schema import MIGRATIONS, SCHEMA_VERSION
 from reviewer.store import open_store
 from tests.conftest import SEEDS, TeamUrls, as_user
+from tests.core.docx_read import read_comments
 from tests.pgcluster import PgCluster
 
 
@@ -72,6 +73,12 @@ def test_copy_assign_and_export_a_shared_project(capsys: pytest.CaptureFixture[s
     sheet = openpyxl.load_workbook(out)["核查明细"]
     values = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "缺数据" in values  # 张三's comment, exported by 李四 from the server
+    # a report nobody reviewed is signed by whoever writes it from the server, not by the last reviewer
+    # anywhere in the project (李四's letters were signed 张三: found by a helper session)
+    assert main(["annotate", "--project", team_project.li, "-o", str(tmp_path / "letters"),
+                 "--include-unreviewed"]) == 0
+    unreviewed = tmp_path / "letters" / "庐阳区人民政府_2020年度_批注版.docx"
+    assert {c.author for c in read_comments(unreviewed)} == {"李四"}
 
 
 def test_init_on_a_database_not_yet_made_says_to_make_it_first(capsys: pytest.CaptureFixture[str],
