@@ -91,3 +91,21 @@ def refusal(assignees: list[str]) -> str:
     if assignees:
         return f"该报告已分配给 {'、'.join(assignees)}，您不能修改它的核查项判断"
     return "服务器拒绝了这次修改：您没有修改这份报告核查项判断的权限"
+
+
+# The server's own words for what it refuses (server_schema's RAISE and its row-level security), as a
+# reviewer reads them; anything else is said as the server says it.
+_REFUSALS = (
+    ("only a lead removes reports", "只有组长可以把报告移出共享项目"),
+    ("only a lead changes a report's details", "只有组长可以修改报告的单位、年度等信息或恢复移出的报告"),
+    ('row-level security policy for table "promises"', "这份报告已分配给其他审阅人，您不能勾选它的上年安排落实情况"),
+    ('row-level security policy for table "pairings"', "这份报告已分配给其他审阅人，您不能改变它与上一年度报告的配对"),
+    ('row-level security policy for table "settings"', "只有组长可以更改共享项目的这项设置"),
+    ('row-level security policy for table "reports"', "这份报告的上一版本已分配给其他审阅人，您不能重新读入它"),
+)
+
+
+def refused_in_words(database: str, server_said: str) -> str:
+    """A refusal by the server, in the reviewer's words where it is one we know."""
+    reason = next((words for key, words in _REFUSALS if key in server_said), server_said)
+    return f"{database}：服务器拒绝了这次修改（{reason}）"

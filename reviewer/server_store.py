@@ -34,6 +34,7 @@ from reviewer.server_errors import (
     explain_parts,
     failure,
     refusal,
+    refused_in_words,
 )
 from reviewer.server_lastyear import ServerLastYear
 from reviewer.store_schema import StoreError
@@ -104,7 +105,7 @@ class ServerReviewStore(ServerLastYear):
         except (psycopg.OperationalError, PoolTimeout) as exc:
             raise ServerOfflineError(*explain_parts(self.address, exc)) from exc
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise RefusedError(f"{self.address.database}：服务器拒绝了这次修改（{exc.diag.message_primary}）") from exc
+            raise RefusedError(refused_in_words(self.address.database, exc.diag.message_primary or "")) from exc
         except psycopg.Error as exc:
             raise StoreError(f"{self.address.database}：保存失败（{exc.diag.message_primary or exc}）") from exc
 

@@ -83,6 +83,11 @@ class Team:
     def may_judge(self) -> bool:
         return self.lead
 
+    def may_remove(self) -> bool:
+        """Whether reports may be taken out of the project here: on a shared one, the lead's (the server
+        refuses a reviewer's removal, and the window then lost the report from its list)."""
+        return self.lead
+
 
 Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]  # decisions by report, verdicts
 

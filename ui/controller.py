@@ -164,6 +164,9 @@ class Controller(QObject):
         """Take the reports out of the project, once the reviewer has confirmed it."""
         if not shas or self.w.session.refused_read_only():
             return
+        if not self.w.session.team.may_remove():
+            self.w.status.showMessage(self.w.tr("只有组长可以把报告移出共享项目"), 6000)
+            return
         if self.w.loader.busy():
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)
             return

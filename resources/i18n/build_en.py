@@ -28,6 +28,7 @@ EN = {
     "意见写入批注版和审阅意见书，发给单位": "The comment goes to the unit, in the annotated copy and the letter",
     "符合、不适用项的意见只记在项目和工作簿中，不发给单位": "A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit",
     "审阅结果.xlsx": "review.xlsx", "{project}_审阅结果.xlsx": "{project}_review.xlsx",
+    "只有组长可以把报告移出共享项目": "Only the lead can remove reports from a shared project",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "只读，修改不会保存": "read-only, changes are not saved",

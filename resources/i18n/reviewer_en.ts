@@ -271,37 +271,37 @@ This year: {cur}</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="57" />
+        <location filename="../../ui/checklist/detail.py" line="58" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="70" />
+        <location filename="../../ui/checklist/detail.py" line="71" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="100" />
+        <location filename="../../ui/checklist/detail.py" line="106" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="122" />
+        <location filename="../../ui/checklist/detail.py" line="129" />
         <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
         <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="128" />
+        <location filename="../../ui/checklist/detail.py" line="135" />
         <source>待复核：确认或改判之前，此项不写入批注版和审阅意见书</source>
         <translation>To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="130" />
+        <location filename="../../ui/checklist/detail.py" line="137" />
         <source>意见写入批注版和审阅意见书，发给单位</source>
         <translation>The comment goes to the unit, in the annotated copy and the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="131" />
+        <location filename="../../ui/checklist/detail.py" line="138" />
         <source>符合、不适用项的意见只记在项目和工作簿中，不发给单位</source>
         <translation>A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit</translation>
     </message>
@@ -537,12 +537,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -578,7 +578,7 @@ The previous checklist stays in use.</translation></message><message><source>审
 
 请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source><translation>{why}
 
-Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
+Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
 {names}
 
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
@@ -772,67 +772,67 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="44" />
+        <location filename="../../ui/checklist/header.py" line="53" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="62" />
+        <location filename="../../ui/checklist/header.py" line="75" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="76" />
+        <location filename="../../ui/checklist/header.py" line="89" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="77" />
+        <location filename="../../ui/checklist/header.py" line="90" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="86" />
+        <location filename="../../ui/checklist/header.py" line="99" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="93" />
+        <location filename="../../ui/checklist/header.py" line="106" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="94" />
+        <location filename="../../ui/checklist/header.py" line="107" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="95" />
+        <location filename="../../ui/checklist/header.py" line="108" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="143" />
+        <location filename="../../ui/checklist/header.py" line="157" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="147" />
+        <location filename="../../ui/checklist/header.py" line="161" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="150" />
+        <location filename="../../ui/checklist/header.py" line="164" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
         <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="152" />
+        <location filename="../../ui/checklist/header.py" line="166" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="153" />
+        <location filename="../../ui/checklist/header.py" line="167" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>

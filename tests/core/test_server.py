@@ -12,6 +12,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from reviewer.location import parse_server
 from reviewer.model import Document, ItemDecision, ReportVerdict
 from reviewer.project_copy import copy_project
 from reviewer.server_admin import add_reviewer, init_server
@@ -132,6 +133,10 @@ def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team
                                                             ("丁区人民政府", 2023)]
     with psycopg.connect(team.lead, options="-c search_path=fazhi") as conn:
         assert conn.execute("SELECT count(*) FROM analyses WHERE sha256=%s", (A,)).fetchone() == (0,)
+    database = parse_server(team.zhang).database
+    with pytest.raises(RefusedError) as refused:  # said in the reviewer's words, not the server's English
+        zhang.remove_reports([A], "张三")
+    assert str(refused.value) == f"{database}：服务器拒绝了这次修改（只有组长可以把报告移出共享项目）"
 
 
 def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: TeamUrls, pg_cluster: PgCluster) -> None:

@@ -238,3 +238,17 @@ def test_a_server_back_that_refuses_the_kept_password_is_said_not_retried_foreve
     title, text = said[1]
     assert title == "审阅服务器拒绝了连接" and text.endswith("请用“文件 → 连接审阅服务器”重新输入姓名和密码。")
     assert not w.controller.reconnect.watching() and w.session.analyses() == []
+
+
+def test_a_reviewer_cannot_remove_a_report_from_the_shared_project(qtbot: QtBot, zhang: MainWindow) -> None:
+    """Found by a helper session: 张三's Delete asked, the server refused (in English), and the report
+    vanished from his list though it stayed on the server. Removing is the lead's: not offered."""
+    from PySide6.QtCore import Qt
+
+    w, sha = zhang, _first(zhang)
+    assert not w.actions_.remove_reports.isEnabled()
+    w.reports.select_report(sha)
+    w.reports.tree.setFocus()
+    qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)  # no question asked (an unexpected dialog fails)
+    assert w.status.currentMessage() == "只有组长可以把报告移出共享项目"
+    assert len(w.session.analyses()) == 5 and w.reports.proxy.rowCount() == 5
