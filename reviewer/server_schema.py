@@ -304,8 +304,24 @@ END $$;
 CREATE TRIGGER report_guarded BEFORE UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION report_guarded();
 """
 
+# Version 5 (found by a helper session): the current decision is the latest by the time it was made,
+# which is the reviewer's computer's: one whose clock ran ten minutes fast kept its 符合 over a later
+# 不符合, and a row dated 2099 stayed current for ever. A time ahead of the server's is taken as the
+# server's (a decision made offline keeps its earlier time).
+_V5 = r"""
+SET LOCAL search_path = fazhi, pg_temp;
+CREATE FUNCTION not_ahead() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- to the second, as the program writes its times: a decision made just after it is not earlier
+    IF NEW.at > clock_timestamp() THEN NEW.at := date_trunc('second', clock_timestamp()); END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER decision_not_ahead BEFORE INSERT ON decision_log FOR EACH ROW EXECUTE FUNCTION not_ahead();
+CREATE TRIGGER verdict_not_ahead BEFORE INSERT ON verdict_log FOR EACH ROW EXECUTE FUNCTION not_ahead();
+"""
+
 #: Migrations from version N-1 to N, applied in order, each in one transaction.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("members", "reports", "texts", "analyses", "checklists", "settings", "decision_log", "verdict_log",

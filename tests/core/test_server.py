@@ -139,6 +139,22 @@ def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team
     assert str(refused.value) == f"{database}：服务器拒绝了这次修改（只有组长可以把报告移出共享项目）"
 
 
+def test_the_current_decision_is_not_the_one_of_a_clock_running_ahead(stores: dict[str, ServerReviewStore]) -> None:
+    """Found by a helper session: a decision dated 2099 (or from a computer whose clock ran ten minutes
+    fast) stayed current over every later one. A decision sent late from an outbox keeps its time: the
+    later one made meanwhile stays current."""
+    from datetime import datetime, timedelta
+
+    zhang, li, lead = stores["zhang"], stores["li"], stores["lead"]
+    zhang.set_decision(A, "measures", "符合", "", "张三", at="2099-01-01T09:00:00+08:00")
+    lead.set_decision(A, "measures", "不符合", "缺数据", "组长")
+    assert li.decisions(A)["measures"].decision == "不符合"
+    li.set_decision(B, "measures", "符合", "", "李四")
+    earlier = (datetime.now().astimezone() - timedelta(minutes=5)).isoformat(timespec="seconds")
+    zhang.set_decision(B, "measures", "不符合", "离线时写的", "张三", at=earlier)  # sent late from his outbox
+    assert lead.decisions(B)["measures"].decision == "符合"
+
+
 def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: TeamUrls, pg_cluster: PgCluster) -> None:
     other = pg_cluster.create_database("other_project", template="fz_template")
     init_server(pg_cluster.url(other))
@@ -152,10 +168,10 @@ def test_a_non_member_and_a_wrong_password_are_refused_clearly(team: TeamUrls, p
 def test_two_reviewers_on_one_item_both_stay_in_the_history_the_later_current(
         stores: dict[str, ServerReviewStore]) -> None:
     zhang, li = stores["zhang"], stores["li"]
-    zhang.set_decision(B, "measures", "符合", "", "张三", at="2027-03-01T09:10:00+08:00")
-    li.set_decision(B, "measures", "不符合", "", "李四", at="2027-03-01T09:14:00+08:00")
+    zhang.set_decision(B, "measures", "符合", "", "张三", at="2025-03-01T09:10:00+08:00")
+    li.set_decision(B, "measures", "不符合", "", "李四", at="2025-03-01T09:14:00+08:00")
     # a decision made earlier but arriving later (from an offline outbox) does not win
-    zhang.set_decision(B, "measures", "不适用", "", "张三", at="2027-03-01T09:12:00+08:00")
+    zhang.set_decision(B, "measures", "不适用", "", "张三", at="2025-03-01T09:12:00+08:00")
     current = zhang.decisions(B)["measures"]
     assert (current.decision, current.reviewer) == ("不符合", "李四")
     assert [(h.reviewer, h.old, h.new) for h in zhang.history(B) if h.field == "decision"] == [
@@ -238,12 +254,12 @@ def test_a_whole_project_goes_from_a_file_to_the_server_and_back(tmp_path: Path,
     src = open_store(tmp_path / "mine.review")
     src.add_report(doc(A, "a.txt"), "甲区人民政府", 2023, "county", mtime=5.0)
     src.add_report(doc(B, "b.txt"), "乙区人民政府", 2022, "county")
-    src.set_decision(A, "measures", "符合", "", "张三", at="2027-03-01T09:00:00+08:00")
-    src.set_decision(A, "measures", "不符合", "缺数据", "李四", at="2027-03-01T09:05:00+08:00")
-    src.set_verdict(A, "需修改", "请补充", "组长", at="2027-03-01T10:00:00+08:00")
+    src.set_decision(A, "measures", "符合", "", "张三", at="2025-03-01T09:00:00+08:00")
+    src.set_decision(A, "measures", "不符合", "缺数据", "李四", at="2025-03-01T09:05:00+08:00")
+    src.set_verdict(A, "需修改", "请补充", "组长", at="2025-03-01T10:00:00+08:00")
     src.save_analysis(A, "v9", {"title": "标题"})
-    src.set_pairing(A, "c" * 64, "张三", at="2027-03-01T11:00:00+08:00")
-    src.set_promise(A, "0123456789ab", True, "张三", at="2027-03-01T11:01:00+08:00")
+    src.set_pairing(A, "c" * 64, "张三", at="2025-03-01T11:00:00+08:00")
+    src.set_promise(A, "0123456789ab", True, "张三", at="2025-03-01T11:01:00+08:00")
     src.set_setting("lastyear.library", "/x/2023.review")
     src.remove_reports([B], "组长")
     before = _content(src)

@@ -170,15 +170,15 @@ def test_text_read_by_ocr_is_kept_with_its_doubts(store: ReviewStore) -> None:
 
 
 def test_a_change_made_earlier_but_arriving_later_goes_to_the_history_only(store: ReviewStore) -> None:
-    store.set_decision(A, "measures", "符合", "", "张三", at="2027-03-01T09:10:00+08:00")
-    store.set_decision(A, "measures", "不符合", "", "李四", at="2027-03-01T09:14:00+08:00")
-    store.set_decision(A, "measures", "不适用", "", "张三", at="2027-03-01T09:12:00+08:00")  # from an outbox
+    store.set_decision(A, "measures", "符合", "", "张三", at="2025-03-01T09:10:00+08:00")
+    store.set_decision(A, "measures", "不符合", "", "李四", at="2025-03-01T09:14:00+08:00")
+    store.set_decision(A, "measures", "不适用", "", "张三", at="2025-03-01T09:12:00+08:00")  # from an outbox
     current = store.decisions(A)["measures"]
     assert (current.decision, current.reviewer) == ("不符合", "李四")
     assert [(h.reviewer, h.new) for h in store.history(A) if h.field == "decision"] == [
         ("张三", "符合"), ("李四", "不符合"), ("张三", "不适用")]
-    store.set_verdict(A, "通过", "", "组长", at="2027-03-02T09:00:00+08:00")
-    store.set_verdict(A, "需修改", "", "组长", at="2027-03-01T09:00:00+08:00")
+    store.set_verdict(A, "通过", "", "组长", at="2025-03-02T09:00:00+08:00")
+    store.set_verdict(A, "需修改", "", "组长", at="2025-03-01T09:00:00+08:00")
     verdict = store.verdict(A)
     assert verdict is not None and verdict.verdict == "通过"
 
