@@ -32,16 +32,19 @@ class ChangeListener:
         on_changes(decisions, verdicts): rows another client just wrote (this one's own too);
         on_online(online): the connection was lost (False) or is back (True);
         on_resync(): listening has (re)started and notifications may have been missed: read everything;
-        on_assignments(): the lead changed who reviews what.
+        on_assignments(): the lead changed who reviews what;
+        on_removed(shas): the lead took these reports out of the project.
     """
 
     def __init__(self, store: ServerReviewStore, on_changes: OnChanges, on_online: Callable[[bool], None],
-                 on_resync: Callable[[], None], on_assignments: Callable[[], None] | None = None) -> None:
+                 on_resync: Callable[[], None], on_assignments: Callable[[], None] | None = None,
+                 on_removed: Callable[[list[str]], None] | None = None) -> None:
         self._store = store
         self._on_changes = on_changes
         self._on_online = on_online
         self._on_resync = on_resync
         self._on_assignments = on_assignments
+        self._on_removed = on_removed
         self._stop = threading.Event()
         self.connected = threading.Event()
         self._thread = threading.Thread(target=self._run, name="server-listener", daemon=True)
@@ -87,6 +90,7 @@ class ChangeListener:
             decisions: list[int] = []
             verdicts: list[int] = []
             assignments = False
+            removed: list[str] = []
             for note in conn.notifies(timeout=0.3):
                 kind, _, ident = note.payload.partition(":")
                 if kind == "d" and ident.isdigit():
@@ -95,10 +99,14 @@ class ChangeListener:
                     verdicts.append(int(ident))
                 elif kind == "a":
                     assignments = True
+                elif kind == "r":
+                    removed.append(ident)
             if decisions or verdicts:
                 self._deliver(conn, decisions, verdicts)
             if assignments and self._on_assignments is not None:
                 self._on_assignments()
+            if removed and self._on_removed is not None:
+                self._on_removed(removed)
 
     def _deliver(self, conn: psycopg.Connection[Any], decision_ids: list[int], verdict_ids: list[int]) -> None:
         from reviewer.server_store import DECISION_COLUMNS, VERDICT_COLUMNS, decision_row

@@ -223,6 +223,8 @@ class ServerReviewStore(ServerLastYear):
                 db.execute("INSERT INTO decision_log(report, item, decision, comment, reviewer, time, at)"
                            " VALUES (%s,%s,%s,%s,%s,%s,%s::timestamptz)", (report, item, decision, text, who, now, now))
         except RefusedError:
+            if self._rows("SELECT 1 FROM reports WHERE sha256=%s AND removed IS NOT NULL", (report,)):
+                raise RefusedError("组长已把这份报告移出项目，不能再修改它的核查项判断") from None
             raise RefusedError(refusal(self._assignees(report))) from None
         return ItemDecision(report, item, decision, text, who, now)
 

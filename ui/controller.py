@@ -62,6 +62,7 @@ class Controller(QObject):
         self.checklist = checklist
         self._pending: list[str] = []
         self._auto_selected: str | None = None
+        self._reload = False  # the shared project changed elsewhere during a load: read it again after
         self._lock: QLockFile | None = None
         # Reopening the last project shows the report the reviewer left it on.
         self._resume = window.settings.last_reports.get(self.project, "")
@@ -188,6 +189,18 @@ class Controller(QObject):
         last = self.w.session.lastyear.inputs()
         self.w.loader.run(lambda _deliver: regroup_work(base, last))
 
+    def removed_elsewhere(self, shas: object) -> None:
+        """The lead took reports out of the shared project: read it again (once the load under way is
+        done), going on from the report shown if it was one of them."""
+        assert isinstance(shas, list)
+        if self.w.reports.current_report() in shas:
+            self._resume = self.w.reports.neighbour(shas) or ""
+        if self.w.loader.busy():
+            self._reload = True
+            return
+        self.w.checklist.flush()
+        self.load_project()
+
     def reimport_changed(self) -> None:
         """Read again the reports whose source file has changed; decisions carry over, marked for re-check."""
         changed = [a.file for s in sorted(self.w.session.changed_on_disk) if (a := self.w.session.analysis(s))]
@@ -225,6 +238,9 @@ class Controller(QObject):
         self._report(result)
         if result.complete:
             self.project_loaded.emit()
+        if self._reload:  # reports removed elsewhere while this load ran
+            self._reload = False
+            self.load_project()
 
     def _pick(self, result: LoadResult, had: str | None) -> str | None:
         """The report to show when a load ends: the reviewer's own choice; else the one they left the

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.commands.about)
         self.reports.remove_requested.connect(c.remove_reports)
         self.session.team_changed.connect(lambda: a.remove_reports.setEnabled(self.session.team.may_remove()))
+        self.team.reports_removed.connect(c.removed_elsewhere)
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(all_actions(a), self).exec())
         a.guide.triggered.connect(lambda: GuideDialog(self).exec())
         self.shortcuts = GlobalShortcuts(self, all_actions(a))

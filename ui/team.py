@@ -31,6 +31,7 @@ class LiveLink(QObject):
     changes = Signal(object, object)
     online = Signal(bool)
     assigned = Signal(object)
+    removed = Signal(object)  # the reports (sha256) the lead took out of the project
 
     def __init__(self, store: ReviewStore, parent: QObject | None = None) -> None:
         from reviewer.server_live import ChangeListener
@@ -39,7 +40,8 @@ class LiveLink(QObject):
         super().__init__(parent)
         assert isinstance(store, ServerReviewStore)
         self._store = store
-        self._listener = ChangeListener(store, self._changes, self._online, self._resync, self._assignments)
+        self._listener = ChangeListener(store, self._changes, self._online, self._resync, self._assignments,
+                                        lambda shas: _emit(self.removed, shas))
 
     def start(self) -> None:
         self._listener.start()
@@ -82,7 +84,12 @@ def _emit(signal: object, *args: object) -> None:
 
 
 class TeamLink(QObject):
-    """Keeps the session and the status bar in step with the team's server (none for a file)."""
+    """Keeps the session and the status bar in step with the team's server (none for a file).
+
+    Signals: reports_removed(shas) when the lead took reports out of the project (the window reloads it).
+    """
+
+    reports_removed = Signal(object)
 
     def __init__(self, session: Session, status: StatusBar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +119,7 @@ class TeamLink(QObject):
         self.live.changes.connect(self.session.apply_remote)
         self.live.online.connect(self._online)
         self.live.assigned.connect(self._assigned)
+        self.live.removed.connect(self.reports_removed.emit)
         self.live.start()
         self._show()
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reviewer.batch import import_reports
 from reviewer.checklist import load_checklist
 from reviewer.location import parse_server
+from reviewer.server_errors import RefusedError
 from reviewer.server_store import ServerReviewStore, open_server_store
 from reviewer.store import open_store
 from tests.conftest import SEEDS, TeamUrls
@@ -252,3 +253,21 @@ def test_a_reviewer_cannot_remove_a_report_from_the_shared_project(qtbot: QtBot,
     qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)  # no question asked (an unexpected dialog fails)
     assert w.status.currentMessage() == "只有组长可以把报告移出共享项目"
     assert len(w.session.analyses()) == 5 and w.reports.proxy.rowCount() == 5
+
+
+def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
+    """Found by a helper session: a report the lead removed stayed in 张三's window, and his decision on
+    it was taken without a word, to appear in no export."""
+    w = zhang
+    shas = [a.sha256 for a in w.session.analyses()]
+    w.reports.select_report(shas[2])
+    lead = open_server_store(shared.lead)
+    lead.remove_reports([shas[2]], "组长")
+    qtbot.waitUntil(lambda: len(w.session.analyses()) == 4, timeout=10_000)
+    assert shas[2] not in {a.sha256 for a in w.session.analyses()}
+    qtbot.waitUntil(lambda: w.reports.current_report() == shas[3], timeout=5000)  # the next one, not the first
+    zhang_store = open_server_store(shared.zhang)
+    with pytest.raises(RefusedError, match=r"^组长已把这份报告移出项目，不能再修改它的核查项判断$"):
+        zhang_store.set_decision(shas[2], ITEM, "不符合", "", "张三")
+    zhang_store.close()
+    lead.close()
