@@ -155,6 +155,13 @@ def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zh
     qtbot.waitUntil(lambda: w.session.team.assignees(sha) == ["李四"], timeout=3000)
     assert w.session.set_decision(sha, ITEM, "符合") is None  # the window knows: not even sent
     assert w.session.decision(sha, ITEM) is None and "该报告已分配给 李四" in w.status.currentMessage()
+    # ... and does not offer it: the buttons are off and the comment cannot be typed in (a comment typed
+    # there was erased with only a word in the status bar: found by a helper session)
+    w.reports.select_report(sha)
+    w.checklist.select_item(ITEM)
+    detail = w.checklist.detail
+    assert not any(b.isEnabled() for b in detail.buttons.buttons()) and detail.comment.isReadOnly()
+    assert detail.comment.toolTip() == "该报告已分配给 李四，您不能修改它的核查项判断"
     # The window does not know yet (its listener is behind): the server refuses, the record comes back.
     other = w.session.analyses()[1].sha256
     w.team.detach()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.model import DECISIONS, CheckResult, Decision, ItemDecision
 from reviewer.review import SENT_WITH, is_to_recheck
+from reviewer.server_errors import refusal
 from reviewer.sync import decided_by
 from ui.icons import status_icon
 from ui.labels import check_status_name, decision_name, text
@@ -93,14 +94,18 @@ class ItemDetail(QWidget):
         self.comment.focus_left.connect(self.flush)
         session.review_changed.connect(self._review_changed)
         session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
+        session.team_changed.connect(lambda: self.set_item(self._sha, self._item))  # who may decide changed
         self.set_item(None, None)
 
     def set_item(self, sha256: str | None, item: CheckResult | None) -> None:
         self.flush()
         self._sha, self._item = sha256, item
         enabled = sha256 is not None and item is not None
+        # Another reviewer's report on a shared project: shown, not offered (the server would refuse,
+        # and a comment typed there was erased with only a word in the status bar).
+        mine = sha256 is None or self._session.team.may_decide(sha256)
         for b in self.buttons.buttons():
-            b.setEnabled(enabled)
+            b.setEnabled(enabled and mine)
         self.comment.setEnabled(enabled)
         if item is None:
             self.note.setText(self.tr("选择一个核查项，查看程序发现的依据并作出判断。"))
@@ -125,9 +130,13 @@ class ItemDetail(QWidget):
         carried = is_to_recheck(dec)
         self.sent.setText(self._whose(dec) if self._item is not None else "")
         self.sent.setToolTip(self.sent.text())  # whole, where the pane is too narrow for it
-        self.comment.setReadOnly(carried)
-        self.comment.setToolTip(self.tr("此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见")
-                                if carried else "")
+        theirs = self._sha is not None and not self._session.team.may_decide(self._sha)
+        self.comment.setReadOnly(carried or theirs)
+        if theirs:
+            self.comment.setToolTip(refusal(self._session.team.assignees(self._sha or "")))
+        else:
+            self.comment.setToolTip(self.tr("此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见")
+                                    if carried else "")
 
     def _whose(self, dec: ItemDecision | None) -> str:
         """Where the item's comment goes (``review.comment_sent``), said beside it."""
