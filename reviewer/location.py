@@ -56,14 +56,28 @@ def parse_server(url: str, user: str | None = None, password: str | None = None)
     if not database:
         raise ValueError(f"服务器地址 {redact(url)} 没有写数据库名（例如 postgresql://服务器:5432/法治年报2026）")
     query = urlencode(parse_qsl(parts.query, keep_blank_values=True))
+    try:
+        port = parts.port or 5432
+    except ValueError:  # Python's own words ("Port could not be cast to integer value as '5543x'")
+        raise ValueError(f"服务器地址 {redact_text(url)} 中的端口号不对：应是 1–65535 之间的数字"
+                         "（例如 5432）") from None
     return ServerAddress(
         host=parts.hostname or "localhost",
-        port=parts.port or 5432,
+        port=port,
         database=database,
         user=user if user else unquote(parts.username or ""),
         password=password if password is not None else (unquote(parts.password) if parts.password else None),
         query=query,
     )
+
+
+def redact_text(url: str) -> str:
+    """A server URL as written, without the password (for a URL too broken to be parsed)."""
+    head, at, tail = url.rpartition("@")
+    if not at:
+        return url
+    scheme, sep, credentials = head.partition("://")
+    return f"{scheme}{sep}{credentials.split(':')[0]}@{tail}"
 
 
 def redact(location: str) -> str:

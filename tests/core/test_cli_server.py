@@ -100,3 +100,16 @@ def test_init_without_a_password_says_that_none_was_given_not_that_it_was_wrong(
     assert ("no_password_given：服务器要求密码，但没有提供"
             "（可写在地址里，或用 PGPASSWORD 环境变量、~/.pgpass 文件）") in err
     assert "不正确" not in err
+
+
+def test_a_mistyped_port_is_said_in_chinese_without_the_password(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: Python's own "Port could not be cast to integer value as '5543x'"."""
+    from reviewer.location import parse_server
+
+    with pytest.raises(ValueError) as err:
+        parse_server("postgresql://张三:秘密@host:5543x/法治年报2026")
+    assert str(err.value) == ("服务器地址 postgresql://张三@host:5543x/法治年报2026 中的端口号不对："
+                              "应是 1–65535 之间的数字（例如 5432）")
+    assert main(["export", "--project", "postgresql://张三:秘密@host:70000/法治年报2026", "-o", "x.xlsx"]) != 0
+    err_text = capsys.readouterr().err
+    assert "端口号不对" in err_text and "秘密" not in err_text
