@@ -4,6 +4,7 @@
     reviewer server add-reviewer URL NAME [--lead] [--password-file F]
     reviewer project copy SRC DEST                a whole project between a file and a server, either way
     reviewer project assign LOCATION --reviewer NAME REPORT...
+    reviewer project unassign LOCATION --reviewer NAME REPORT...
 
 Passwords for URLs come from the URL itself, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's own ways),
 so they need not appear on a command line.
@@ -40,6 +41,11 @@ def register(sub: Any) -> None:
     assign.add_argument("--reviewer", required=True, help="审阅人的名字")
     assign.add_argument("reports", nargs="+", help="报告的文件名或内容哈希（sha256，可只写前 8 位以上）")
     assign.set_defaults(func=_assign)
+    unassign = project.add_parser("unassign", help="收回分配给审阅人的报告（组长）")
+    unassign.add_argument("location", help="postgresql:// 地址")
+    unassign.add_argument("--reviewer", required=True, help="审阅人的名字")
+    unassign.add_argument("reports", nargs="+", help="报告的文件名或内容哈希（sha256，可只写前 8 位以上）")
+    unassign.set_defaults(func=_unassign)
 
 
 def _fail(exc: Exception) -> int:
@@ -122,6 +128,15 @@ def match_reports(records: list[Any], wanted: list[str]) -> tuple[list[str], lis
 
 
 def _assign(args: argparse.Namespace) -> int:
+    return _assignment(args, "assign")
+
+
+def _unassign(args: argparse.Namespace) -> int:
+    return _assignment(args, "unassign")
+
+
+def _assignment(args: argparse.Namespace, change: str) -> int:
+    """``project assign`` or ``project unassign``: the reports named, to or from the reviewer."""
     from reviewer.store import open_store
     from reviewer.store_schema import StoreError
 
@@ -130,17 +145,20 @@ def _assign(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(exc)
     try:
-        assign = getattr(store, "assign", None)
-        if assign is None:
+        act = getattr(store, change, None)
+        if act is None:
             print("只有审阅服务器上的项目才能分配报告；项目文件只有一位审阅人", file=sys.stderr)
             return 2
         shas, unknown = match_reports(store.reports(), args.reports)
         for name in unknown:
             print(f"项目中没有报告“{name}”", file=sys.stderr)
-        n = assign(shas, args.reviewer) if shas else 0
+        n = act(shas, args.reviewer) if shas else 0
     except StoreError as exc:
         return _fail(exc)
     finally:
         store.close()
-    print(f"已把 {len(shas)} 份报告分配给 {args.reviewer}（新分配 {n} 份）")
+    if change == "assign":
+        print(f"已把 {len(shas)} 份报告分配给 {args.reviewer}（新分配 {n} 份）")
+    else:
+        print(f"已收回分配给 {args.reviewer} 的 {n} 份报告")
     return 1 if unknown else 0

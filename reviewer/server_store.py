@@ -300,6 +300,18 @@ class ServerReviewStore(ServerLastYear):
         except RefusedError:
             raise RefusedError("只有组长可以分配报告") from None
 
+    def unassign(self, reports: Iterable[str], reviewer: str) -> int:
+        """Take reports back from a reviewer (a lead's right: a wrong assignment is undone); returns how many."""
+        with self._tx() as db:
+            found = db.execute("SELECT login FROM members WHERE display=%s OR login=%s",
+                               (reviewer, reviewer)).fetchone()
+            if found is None:
+                raise StoreError(f"{self.address.database}：项目里没有审阅人“{reviewer}”")
+            if db.execute("SELECT is_lead() OR is_owner()").fetchone() != (True,):
+                raise RefusedError("只有组长可以收回分配的报告")
+            return sum(db.execute("DELETE FROM assignments WHERE report=%s AND login=%s", (sha, found[0])).rowcount
+                       for sha in reports)
+
     def dump(self) -> ProjectDump:
         from reviewer.server_dump import dump_server
 

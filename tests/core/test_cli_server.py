@@ -68,6 +68,12 @@ def test_copy_assign_and_export_a_shared_project(capsys: pytest.CaptureFixture[s
     assert main(["project", "assign", team_project.lead, "--reviewer", "李四", batch.analyses[1].sha256[:10]]) == 0
     assert main(["project", "assign", team_project.zhang, "--reviewer", "张三", name]) == 1
     assert "只有组长可以分配报告" in capsys.readouterr().err
+    # a wrong assignment is undone by the lead, and by nobody else (found by a helper session: only psql could)
+    assert main(["project", "unassign", team_project.li, "--reviewer", "李四", batch.analyses[1].sha256[:10]]) == 1
+    assert "只有组长可以收回分配的报告" in capsys.readouterr().err
+    assert main(["project", "unassign", team_project.lead, "--reviewer", "李四", batch.analyses[1].sha256[:10]]) == 0
+    assert capsys.readouterr().out.strip() == "已收回分配给 李四 的 1 份报告"
+    assert main(["project", "assign", team_project.lead, "--reviewer", "李四", batch.analyses[1].sha256[:10]]) == 0
     out = tmp_path / "shared.xlsx"
     assert main(["export", "--project", team_project.li, "-o", str(out)]) == 0
     sheet = openpyxl.load_workbook(out)["核查明细"]
