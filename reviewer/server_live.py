@@ -55,7 +55,7 @@ class ChangeListener:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=3.0)
+        self._thread.join(timeout=0.5)  # a daemon: one stuck connecting to an absent server is not waited for
 
     def _run(self) -> None:
         failures = 0

@@ -71,7 +71,8 @@ class SaveWatch(QObject):
         """Wait a moment for changes on their way; if some cannot be written, say where they are.
         False when the reviewer chose not to close (the changes exist nowhere but in memory)."""
         writer = self.session.writer
-        if writer is None or writer.flush(timeout=3.0):
+        # Writes failing already (offline, locked): no long wait to learn what the bar already says
+        if writer is None or writer.flush(timeout=0.3 if writer.failing else 3.0):
             return True
         n = len(writer.pending())
         w = self.window

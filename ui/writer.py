@@ -65,6 +65,11 @@ class StoreWriter(QObject):
             self._queue.append(change)
             self._wake.notify()
 
+    @property
+    def failing(self) -> bool:
+        """Whether the last write failed (the project locked, the disk full, the server away)."""
+        return self._failing
+
     def pending(self) -> list[Change]:
         with self._wake:
             return list(self._queue)
@@ -85,7 +90,9 @@ class StoreWriter(QObject):
         with self._wake:
             self._stop = True
             self._wake.notify_all()
-        self._thread.join(timeout=1.0)
+        # Not long for a thread that may be waiting on a server that does not answer: what it has not
+        # written is in the journal, and it dies with the program.
+        self._thread.join(timeout=0.2 if self._failing else 1.0)
         return done
 
     # -- the worker thread ------------------------------------------------

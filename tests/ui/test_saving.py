@@ -11,6 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -121,3 +122,27 @@ def test_killed_while_the_project_is_locked_the_change_is_written_at_the_next_st
     assert (d.decision, d.comment) == ("不符合", "锁定时写的")
     assert w.session.decision(sha, "measures").comment == "锁定时写的"  # type: ignore[union-attr]
     w.close()
+
+
+def test_closing_while_saves_fail_does_not_wait_for_them_first(qtbot: QtBot, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session: closed while offline, the window froze 3 s before saying the changes
+    were kept on this computer (it waited for writes the bar already said were failing)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    project = tmp_path / "P.review"
+    w = _start(qtbot, tmp_path, project, [str(SEED_FILES[0])])
+    lock = _lock(project)
+    _tick(qtbot, w, "measures")
+    qtbot.waitUntil(w.savebar.isVisible, timeout=10_000)
+    writer = w.session.writer
+    assert writer is not None and writer.failing
+    waits: list[float] = []
+    real = writer.flush
+    monkeypatch.setattr(writer, "flush", lambda timeout: waits.append(timeout) or real(timeout))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: said.append(box.text()) or QMessageBox.StandardButton.Ok)
+    w.close()
+    assert waits[0] <= 0.3 and said == ["1 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。"]
+    lock.execute("ROLLBACK")
+    lock.close()
