@@ -364,3 +364,26 @@ def test_the_verdict_box_stays_put_as_the_progress_line_grows(
     header.layout().activate()
     qtbot.wait(20)
     assert header.verdict_box.mapTo(header, header.verdict_box.rect().topLeft()).x() == before
+
+
+def test_a_comment_stays_with_the_decision_it_was_written_for(make_window: WindowFactory, qtbot: QtBot,
+                                                                tmp_path: Path) -> None:
+    """Found by a helper session on a shared project: 张三 chose 符合 and was writing 职责写得清楚 when 李四's
+    不符合 arrived; his comment was saved onto the 不符合, and the letter gave his praise as the reason
+    for a failure."""
+    from datetime import datetime, timedelta
+
+    from reviewer.model import ItemDecision
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.session.reviewer = "张三"
+    w.checklist.select_item("measures")
+    detail = w.checklist.detail
+    detail.buttons.button(0).click()  # 符合
+    detail.comment.setFocus()
+    detail.comment.setPlainText("职责写得清楚")  # typing: its save waits for a pause
+    later = (datetime.now().astimezone() + timedelta(seconds=1)).isoformat(timespec="seconds")
+    w.session.apply_remote([ItemDecision(SHA_A, "measures", "不符合", "", "李四", later)], [])
+    detail.flush()
+    made = w.session.decision(SHA_A, "measures")
+    assert made is not None and (made.decision, made.comment, made.reviewer) == ("符合", "职责写得清楚", "张三")

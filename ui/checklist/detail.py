@@ -116,6 +116,7 @@ class ItemDetail(QWidget):
     def _show_decision(self) -> None:
         dec = self._session.decision(self._sha, self._item.id) if self._sha and self._item else None
         decision = dec.decision if dec else "未定"
+        self._writing_on: Decision = decision
         self.buttons.button(DECISIONS.index(decision)).setChecked(True)
         self.comment.blockSignals(True)
         self.comment.setPlainText(dec.comment if dec else "")
@@ -153,6 +154,8 @@ class ItemDetail(QWidget):
             self.buttons.button(DECISIONS.index(decision)).setChecked(True)
             self._show_who(dec)
             shown = dec.comment if dec else ""
+            if not self.comment.hasFocus():
+                self._writing_on = decision
             if not self.comment.hasFocus() and self.comment.toPlainText().strip() != shown:
                 self.comment.blockSignals(True)  # another reviewer's comment arrived; not mid-typing
                 self.comment.setPlainText(shown)
@@ -162,6 +165,7 @@ class ItemDetail(QWidget):
         if self._sha and self._item:
             self.flush()
             decision: Decision = DECISIONS[button_id]
+            self._writing_on = decision
             self._session.set_decision(self._sha, self._item.id, decision)
 
     def _comment_edited(self) -> None:
@@ -174,8 +178,17 @@ class ItemDetail(QWidget):
             self._save_comment()
 
     def _save_comment(self) -> None:
-        if self._sha and self._item:
-            self._session.set_comment(self._sha, self._item.id, self.comment.toPlainText().strip())
+        """The comment, with the decision it was written for: another reviewer's decision arriving while
+        it was typed (张三's 职责写得清楚 under 李四's 不符合, sent to the unit as the reason for a failure:
+        found by a helper session) does not take it over."""
+        if not (self._sha and self._item):
+            return
+        text = self.comment.toPlainText().strip()
+        now = self._session.decision(self._sha, self._item.id)
+        if now is not None and now.decision != self._writing_on and now.reviewer != self._session.reviewer:
+            self._session.set_decision(self._sha, self._item.id, self._writing_on, text)
+        else:
+            self._session.set_comment(self._sha, self._item.id, text)
 
 
 def _escape(text: str) -> str:
