@@ -51,6 +51,9 @@ def stores(team: TeamUrls) -> Iterator[dict[str, ServerReviewStore]]:
 
 
 def test_reviewers_know_who_they_are(stores: dict[str, ServerReviewStore]) -> None:
+    import logging
+
+    assert logging.getLogger("psycopg.pool").level == logging.ERROR  # no English retry chatter on stderr
     assert stores["zhang"].identity == ("张三", False)
     assert stores["lead"].identity == ("组长", True)
     assert [r.issuer for r in stores["li"].reports()] == ["甲区人民政府", "乙区人民政府"]
