@@ -147,9 +147,12 @@ def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewSt
             return MemoryReviewStore(), str(exc)
     if parent is None:
         return MemoryReviewStore(), message or f"{redact(location)}：需要密码才能连接审阅服务器"
+    from dataclasses import replace
+
     from ui.connect_dialog import ConnectDialog
 
-    dialog = ConnectDialog(parent, url=address.url(), user=address.user, message=message)
+    # the user name in its own field, not in the address too (张三 shown twice: found by a helper session)
+    dialog = ConnectDialog(parent, url=replace(address, user="").url(), user=address.user, message=message)
     if dialog.exec() and dialog.store is not None:
         return dialog.store, None
     return MemoryReviewStore(), f"未连接审阅服务器 {redact(location)}"

@@ -278,3 +278,20 @@ def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: Main
         zhang_store.set_decision(shas[2], ITEM, "不符合", "", "张三")
     zhang_store.close()
     lead.close()
+
+
+def test_asked_for_the_password_the_user_name_is_shown_once(qtbot: QtBot, shared: TeamUrls, keychain: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session: with no keychain, the next start asked again with the address reading
+    postgresql://张三@… and 张三 in the user name's field too."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.project import open_server_project
+
+    address = parse_server(shared.zhang)
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(ConnectDialog, "exec", lambda d: seen.append((d.url.text(), d.user.text())) or 0)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    open_server_project(address.url(), parent)
+    assert seen == [(f"postgresql://{address.host}:{address.port}/{address.database}", "张三")]
