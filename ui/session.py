@@ -377,7 +377,13 @@ class Session(QObject):
         changed: set[str] = set()
         notes: list[str] = []
         for d in decisions:
-            took, note = take_decision(self.decision(d.report, d.item), d, self.reviewer, self._item_name(d),
+            current = self.decision(d.report, d.item)
+            if (current is not None and current.time == d.time and current.reviewer == self.reviewer
+                    and self.unsaved(d.report, d.item)):
+                # made in the same second, and this one still on its way: written after, it is the server's
+                # current one (the status bar said another's stood: found by a helper session)
+                continue
+            took, note = take_decision(current, d, self.reviewer, self._item_name(d),
                                        report=self._report_name(d.report))
             if took:
                 self.decisions(d.report)[d.item] = d

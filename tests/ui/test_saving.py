@@ -146,3 +146,25 @@ def test_closing_while_saves_fail_does_not_wait_for_them_first(qtbot: QtBot, tmp
     assert waits[0] <= 0.3 and said == ["1 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。"]
     lock.execute("ROLLBACK")
     lock.close()
+
+
+def test_a_decision_still_on_its_way_is_not_taken_over_by_one_made_the_same_second(qtbot: QtBot,
+                                                                                      tmp_path: Path) -> None:
+    """Found by a helper session: 李四's 不符合 and 张三's 符合 made in the same second; 李四's, written
+    after, stood on the server, but his window took 张三's and said 张三 had changed it."""
+    from reviewer.model import ItemDecision
+
+    project = tmp_path / "P.review"
+    w = _start(qtbot, tmp_path, project, [str(SEED_FILES[0])])
+    w.session.reviewer = "李四"
+    sha = w.session.analyses()[0].sha256
+    lock = _lock(project)  # his decision cannot be written yet: it is on its way
+    mine = w.session.set_decision(sha, "measures", "不符合", "")
+    assert mine is not None and w.session.unsaved(sha, "measures")
+    notes: list[str] = []
+    w.session.notice.connect(notes.append)
+    w.session.apply_remote([ItemDecision(sha, "measures", "符合", "", "张三", mine.time)], [])
+    current = w.session.decision(sha, "measures")
+    assert current is not None and (current.decision, current.reviewer) == ("不符合", "李四") and notes == []
+    lock.execute("ROLLBACK")
+    lock.close()
