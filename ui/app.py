@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from reviewer.journal import DATA_ENV
@@ -165,8 +165,11 @@ def ask_reviewer_name(window: MainWindow) -> None:
     s = window.settings
     if s.reviewer or s.asked_name:
         return
-    name, ok = QInputDialog.getText(window, window.tr("审阅人"),
-                                    window.tr("请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）："))
+    # QCoreApplication.translate with the window's context: ``window.tr`` outside its class is filed by
+    # lupdate under "window", and the English window asked in Chinese
+    title = QCoreApplication.translate("MainWindow", "审阅人")
+    ask = QCoreApplication.translate("MainWindow", "请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：")
+    name, ok = QInputDialog.getText(window, title, ask)
     s.asked_name = True
     if ok and name.strip():
         s.reviewer = name.strip()

@@ -22,7 +22,7 @@ from reviewer.location import display_name, is_server, redact
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
-from ui.dialogs import LoadErrorsDialog, show_message
+from ui.dialogs import LoadErrorsDialog, confirm_removal, show_message
 from ui.loading import (
     Deliver,
     JobContext,
@@ -172,15 +172,7 @@ class Controller(QObject):
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)
             return
         names = [a.meta.issuer or readable_name(a.file) for s in shas if (a := self.w.session.analysis(s))]
-        shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
-        text = self.w.tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。")
-        text = text.format(n=len(names), names=shown)
-        box = QMessageBox(QMessageBox.Icon.Question, self.w.tr("移除报告"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.w)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.w.tr("移除"))  # says what it does (not "是(Y)")
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.w.tr("取消"))
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        if not confirm_removal(self.w, names):
             return
         self.w.checklist.flush()
         self._resume = self.w.reports.neighbour(shas) or ""  # as a list's Delete leaves it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -156,3 +156,18 @@ def show_about(parent: QWidget) -> None:
             "记录审阅意见并导出 Excel。\n\n报告内容只作为数据处理，不会执行或联网。"
         ),
     )
+
+
+def confirm_removal(window: QWidget, names: Sequence[str]) -> bool:
+    """Whether the reviewer confirms taking these reports out of the project (the window's words)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
+    text = tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。")
+    box = QMessageBox(QMessageBox.Icon.Question, tr("移除报告"), text.format(n=len(names), names=shown),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, window)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("移除"))  # says what it does (not "是(Y)")
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("取消"))
+    return box.exec() == QMessageBox.StandardButton.Yes

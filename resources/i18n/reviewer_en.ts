@@ -271,37 +271,37 @@ This year: {cur}</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="58" />
+        <location filename="../../ui/checklist/detail.py" line="59" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="71" />
+        <location filename="../../ui/checklist/detail.py" line="72" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="106" />
+        <location filename="../../ui/checklist/detail.py" line="111" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="129" />
+        <location filename="../../ui/checklist/detail.py" line="139" />
         <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
         <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="135" />
+        <location filename="../../ui/checklist/detail.py" line="145" />
         <source>待复核：确认或改判之前，此项不写入批注版和审阅意见书</source>
         <translation>To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="137" />
+        <location filename="../../ui/checklist/detail.py" line="147" />
         <source>意见写入批注版和审阅意见书，发给单位</source>
         <translation>The comment goes to the unit, in the annotated copy and the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="138" />
+        <location filename="../../ui/checklist/detail.py" line="148" />
         <source>符合、不适用项的意见只记在项目和工作簿中，不发给单位</source>
         <translation>A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit</translation>
     </message>
@@ -537,16 +537,32 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
-<message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>连接审阅服务器…</source><translation>Connect to the review server…</translation></message><message><source>打开团队在审阅服务器上共享的项目</source><translation>Open the project your team shares on the review server</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>退回单位（批注版）…</source><translation>Send back to the unit (annotated)…</translation></message><message><source>把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书</source><translation>Write the review as Word comments: annotated reports and review letters for the units</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>审阅意见书模板无法使用</source><translation>Letter template cannot be used</translation></message><message><source>{e}
+    <message>
+        <location filename="../../ui/app.py" line="170" />
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="171" />
+        <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
+        <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
+    </message>
+<message><source>从项目中移除 {n} 份报告？
+{names}
+
+审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
+{names}
+
+Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>移除</source><translation>Remove</translation></message><message><source>取消</source><translation>Cancel</translation></message><message><source>放大文字</source><translation>Larger text</translation></message><message><source>新建审阅项目…</source><translation>New review project…</translation></message><message><source>打开审阅项目…</source><translation>Open review project…</translation></message><message><source>连接审阅服务器…</source><translation>Connect to the review server…</translation></message><message><source>打开团队在审阅服务器上共享的项目</source><translation>Open the project your team shares on the review server</translation></message><message><source>打开文件…</source><translation>Open files…</translation></message><message><source>打开一份或多份报告 (Ctrl+O)</source><translation>Open one or more reports (Ctrl+O)</translation></message><message><source>打开文件夹…</source><translation>Open folder…</translation></message><message><source>打开文件夹中的全部报告 (Ctrl+Shift+O)</source><translation>Open every report in a folder (Ctrl+Shift+O)</translation></message><message><source>导出Excel…</source><translation>Export to Excel…</translation></message><message><source>把审阅结果导出为 Excel 工作簿 (Ctrl+E)</source><translation>Export the review to an Excel workbook (Ctrl+E)</translation></message><message><source>退回单位（批注版）…</source><translation>Send back to the unit (annotated)…</translation></message><message><source>把审阅意见写成 Word 批注，生成退回单位的批注版报告和审阅意见书</source><translation>Write the review as Word comments: annotated reports and review letters for the units</translation></message><message><source>上一份</source><translation>Previous</translation></message><message><source>上一份报告 (Alt+↑)</source><translation>Previous report (Alt+Up)</translation></message><message><source>下一份</source><translation>Next</translation></message><message><source>下一份报告 (Alt+↓)</source><translation>Next report (Alt+Down)</translation></message><message><source>重新分析</source><translation>Re-analyse</translation></message><message><source>用当前核查清单重新分析项目中的报告 (F5)</source><translation>Re-analyse the project's reports with the current checklist (F5)</translation></message><message><source>从项目中移除…</source><translation>Remove from project…</translation></message><message><source>把选中的报告移出项目 (Delete)</source><translation>Remove the selected reports from the project (Delete)</translation></message><message><source>重新导入已更改的报告</source><translation>Re-import changed reports</translation></message><message><source>源文件已更改的报告：重新读入，原有判断标为待复核</source><translation>Read again the reports whose source file changed; earlier decisions are marked for re-check</translation></message><message><source>打开示例项目</source><translation>Open the sample project</translation></message><message><source>设置…</source><translation>Settings…</translation></message><message><source>快捷键…</source><translation>Keyboard shortcuts…</translation></message><message><source>审阅指南…</source><translation>Reviewing guide…</translation></message><message><source>关于</source><translation>About</translation></message><message><source>查找…</source><translation>Find…</translation></message><message><source>缩小文字</source><translation>Smaller text</translation></message><message><source>退出</source><translation>Quit</translation></message><message><source>审阅</source><translation>Review</translation></message><message><source>逐份审阅：报告、正文和核查清单 (Ctrl+1)</source><translation>Review one report: its text and checklist (Ctrl+1)</translation></message><message><source>对比</source><translation>Compare</translation></message><message><source>全部报告对比：核查矩阵和指标图 (Ctrl+2)</source><translation>Compare all reports: the matrix and a figure across units (Ctrl+2)</translation></message><message><source>最近的审阅项目</source><translation>Recent projects</translation></message><message><source>审阅意见书模板无法使用</source><translation>Letter template cannot be used</translation></message><message><source>{e}
 
 仍使用原来的模板。</source><translation>{e}
 
@@ -578,13 +594,7 @@ The previous checklist stays in use.</translation></message><message><source>审
 
 请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source><translation>{why}
 
-Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>从项目中移除 {n} 份报告？
-{names}
-
-审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?
-{names}
-
-Their review stays in the project file; opening the files again brings them back.</translation></message><message><source>移除报告</source><translation>Remove reports</translation></message><message><source>移除</source><translation>Remove</translation></message><message><source>取消</source><translation>Cancel</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
 {m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>密码未能记住</source><translation>Password not remembered</translation></message><message><source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
 下次连接时需重新输入密码。</source><translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
@@ -600,7 +610,7 @@ Until then the window holds an empty, temporary project: nothing reviewed in it 
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
 
-This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>只读的审阅项目</source><translation>Read-only review project</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>审阅人</source><translation>Reviewer</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>只读的审阅项目</source><translation>Read-only review project</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
 {p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
@@ -870,22 +880,22 @@ F: findings (Findings tab)</translation>
         <translation>Every change is saved in the project</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="79" />
+        <location filename="../../ui/savebar.py" line="80" />
         <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
         <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="80" />
+        <location filename="../../ui/savebar.py" line="81" />
         <source>修改尚未写入项目</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="82" />
+        <location filename="../../ui/savebar.py" line="83" />
         <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
         <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="83" />
+        <location filename="../../ui/savebar.py" line="84" />
         <source>修改会丢失</source>
         <translation>Changes would be lost</translation>
     </message>
@@ -1055,12 +1065,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>TeamLink</name>
     <message>
-        <location filename="../../ui/team.py" line="151" />
+        <location filename="../../ui/team.py" line="159" />
         <source>已连接服务器 · {me}{role}</source>
         <translation>Connected to the server · {me}{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py" line="152" />
+        <location filename="../../ui/team.py" line="160" />
         <source>（组长）</source>
         <translation> (lead)</translation>
     </message>
@@ -1084,19 +1094,6 @@ F: findings (Findings tab)</translation>
         <location filename="../../ui/compare/model.py" line="50" />
         <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
         <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/app.py" line="168" />
-        <source>审阅人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="169" />
-        <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
-        <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>
 </context>
 <context><name>MetricsModel</name><message><source>主题</source><translation>Topic</translation></message><message><source>数值</source><translation>Value</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>原文</source><translation>Text</translation></message><message><source>所在章节</source><translation>Section</translation></message></context><context><name>FindingsModel</name><message><source>级别</source><translation>Severity</translation></message><message><source>问题</source><translation>Findings</translation></message><message><source>类型</source><translation>Kind</translation></message></context></TS>

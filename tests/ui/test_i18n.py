@@ -107,3 +107,14 @@ def test_arrow_keys_read_as_arrows_in_menus(qapp: QApplication) -> None:
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_every_string_is_filed_under_the_context_it_is_looked_up_in() -> None:
+    """``window.tr(...)`` outside the window's class was filed by lupdate under "window", while Qt looks
+    it up under "MainWindow": the English window asked for the reviewer's name in Chinese."""
+    import xml.etree.ElementTree as ET
+
+    from reviewer.resources import resource_path
+
+    contexts = {c.findtext("name") for c in ET.parse(resource_path("i18n", "reviewer_en.ts")).getroot()}
+    assert not contexts & {"window", "parent", "w", "self"}, contexts
