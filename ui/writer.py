@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer.journal import Change, Journal, apply_change
 from reviewer.review_store import ReviewStore
@@ -21,6 +22,10 @@ from reviewer.server_errors import RefusedError, ServerOfflineError
 
 log = logging.getLogger(__name__)
 RETRY_S = (1.0, 2.0, 4.0, 8.0)  # waits between attempts, the last one repeated
+# A write that has not come back after this long is said to be failing while it still waits: a server
+# that stops answering (paused, its network gone quiet) holds a query with no error, and the window
+# said 已连接 for a minute with changes unsaved (found by a helper session).
+STALL_S = 10.0
 
 #: Gives the writer a store and says whether the writer must close it.
 Opener = Callable[[], tuple[ReviewStore, bool]]
@@ -49,7 +54,11 @@ class StoreWriter(QObject):
         self._wake = threading.Condition()
         self._stop = False
         self._failing = False
+        self._writing_since: float | None = None  # when the write under way began (the worker's)
         self.journal_ok = True  # False once a change could not be kept on this computer either
+        self._watch = QTimer(self, interval=1000)
+        self._watch.timeout.connect(self._check_stalled)
+        self._watch.start()
         self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
         self._thread.start()
 
@@ -107,13 +116,16 @@ class StoreWriter(QObject):
                     break
                 change = self._queue[0]
             try:
+                self._writing_since = time.monotonic()
                 if store is None:
                     store, owned = self._opener()
                 apply_change(store, change)
             except RefusedError as exc:  # refused now, refused on every retry: drop it and say why
+                self._writing_since = None
                 self._dropped(change, str(exc), store)
                 continue
             except Exception as exc:  # any failure to write: say so, keep the change, try again
+                self._writing_since = None
                 attempt += 1
                 self._report_failure(str(exc), isinstance(exc, ServerOfflineError))
                 with self._wake:
@@ -123,9 +135,18 @@ class StoreWriter(QObject):
                     store = None  # a fresh connection: the file may have been replaced or remounted
                 continue
             attempt = 0
+            self._writing_since = None
             self._written(change, store)
         if owned and store is not None:
             store.close()
+
+    def _check_stalled(self) -> None:
+        """On the GUI thread: a write waiting for an answer too long is a failure, said at once."""
+        since = self._writing_since
+        if since is None or self._failing or time.monotonic() - since < STALL_S:
+            return
+        waited = round(time.monotonic() - since)
+        self._report_failure(f"保存时对方没有应答（已等待 {waited} 秒），修改已暂存在本机，应答后自动写入", True)
 
     def _report_failure(self, message: str, offline: bool) -> None:
         self._failing = True

@@ -9,6 +9,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+from pytestqt.qtbot import QtBot
+
 from reviewer.journal import Journal
 from reviewer.store import open_store
 from tests.conftest import ROOT, TeamUrls
@@ -85,3 +88,37 @@ def _direct() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.ConnectionType.DirectConnection
+
+
+def test_a_write_that_gets_no_answer_is_said_to_fail_while_it_waits(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+                                                                     ) -> None:
+    """Found by a helper session: a server that stopped answering (paused) held the write with no error,
+    and the window said 已连接 for a minute with changes unsaved. The change is written when it answers."""
+    import threading
+
+    from reviewer.journal import Change
+    from reviewer.memory_store import MemoryReviewStore
+    from ui import writer as writer_mod
+
+    monkeypatch.setattr(writer_mod, "STALL_S", 0.5)
+    answer = threading.Event()
+    store = MemoryReviewStore()
+    real = store.set_decision
+
+    def slow(*args: object, **kwargs: object) -> object:
+        answer.wait(20)  # the server says nothing until it is resumed
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "set_decision", slow)
+    w = StoreWriter(lambda: (store, False), None)
+    failed: list[tuple[str, int, bool]] = []
+    w.failed.connect(lambda m, n, offline: failed.append((m, n, offline)))
+    recovered: list[bool] = []
+    w.recovered.connect(lambda: recovered.append(True))
+    w.submit(Change("decision", A, "measures", "符合", "", "张三", "2025-03-01T09:00:00+08:00"))
+    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
+    assert failed[0][0].startswith("保存时对方没有应答") and failed[0][1:] == (1, True)
+    answer.set()
+    qtbot.waitUntil(lambda: bool(recovered), timeout=5000)
+    assert store.decisions(A)["measures"].decision == "符合"
+    w.close()
