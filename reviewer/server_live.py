@@ -76,7 +76,7 @@ class ChangeListener:
                 if self._stop.is_set():
                     break
                 if failures == 0:
-                    log.warning("server connection lost: %s", exc)
+                    log.info("server connection lost: %s", exc)  # the window says it (离线); not on stderr
                     self._on_online(False)
                 failures += 1
                 self._stop.wait(WAITS_S[min(failures - 1, len(WAITS_S) - 1)])

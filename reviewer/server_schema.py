@@ -294,14 +294,26 @@ CREATE FUNCTION report_guarded() RETURNS trigger LANGUAGE plpgsql SECURITY DEFIN
     SET search_path = fazhi, pg_temp AS $$
 BEGIN
     IF NOT is_member() OR is_lead() OR copying() THEN RETURN NEW; END IF;
-    IF NEW.sha256 <> OLD.sha256 OR NEW.issuer IS DISTINCT FROM OLD.issuer OR NEW.year IS DISTINCT FROM OLD.year
-       OR NEW.level IS DISTINCT FROM OLD.level OR NEW.changed_from IS DISTINCT FROM OLD.changed_from
+    -- a reviewer changes nothing of a report but its removal (by a new version replacing it)
+    IF ROW(NEW.seq, NEW.sha256, NEW.path, NEW.path_raw, NEW.issuer, NEW.year, NEW.level, NEW.changed_from,
+           NEW.name, NEW.name_raw, NEW.format, NEW.size, NEW.mtime, NEW.added)
+       IS DISTINCT FROM ROW(OLD.seq, OLD.sha256, OLD.path, OLD.path_raw, OLD.issuer, OLD.year, OLD.level,
+           OLD.changed_from, OLD.name, OLD.name_raw, OLD.format, OLD.size, OLD.mtime, OLD.added)
        OR (OLD.removed IS NOT NULL AND NEW.removed IS NULL) THEN
         RAISE EXCEPTION 'only a lead changes a report''s details' USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER report_guarded BEFORE UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION report_guarded();
+-- A new version of a report keeps its reviewers (a reviewer re-reading their changed file left it
+-- unassigned, for anyone to decide): run by the server, only along a recorded change.
+CREATE FUNCTION carry_assignments(new_sha text, old_sha text) RETURNS void LANGUAGE sql SECURITY DEFINER
+    SET search_path = fazhi, pg_temp AS $$
+    INSERT INTO assignments(report, login, assigned_by)
+    SELECT new_sha, a.login, a.assigned_by FROM assignments a
+    WHERE a.report = old_sha AND (is_member() OR is_owner())
+      AND EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = new_sha AND r.changed_from = old_sha)
+    ON CONFLICT DO NOTHING $$;
 """
 
 # Version 5 (found by a helper session): the current decision is the latest by the time it was made,

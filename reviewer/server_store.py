@@ -146,6 +146,8 @@ class ServerReviewStore(ServerLastYear):
                 # a server not yet upgraded (schema 2) has no carry_verdict: its decisions still follow
                 if db.execute("SELECT to_regproc('fazhi.carry_verdict')").fetchone() != (None,):
                     db.execute("SELECT carry_verdict(%s, %s)", (doc.sha256, old))
+                if db.execute("SELECT to_regproc('fazhi.carry_assignments')").fetchone() != (None,):
+                    db.execute("SELECT carry_assignments(%s, %s)", (doc.sha256, old))
                 db.execute("UPDATE reports SET removed=now() WHERE sha256=%s", (old,))
         return ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, Path(doc.path).name, doc.format,
                             doc.size, mtime)

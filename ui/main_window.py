@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         a.settings.triggered.connect(self.commands.edit_settings)
         a.about.triggered.connect(self.commands.about)
         self.reports.remove_requested.connect(c.remove_reports)
-        self.session.team_changed.connect(lambda: a.remove_reports.setEnabled(self.session.team.may_remove()))
+        self.session.team_changed.connect(self._team_rights)
         self.team.reports_removed.connect(c.removed_elsewhere)
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(all_actions(a), self).exec())
         a.guide.triggered.connect(lambda: GuideDialog(self).exec())
@@ -216,6 +216,12 @@ class MainWindow(QMainWindow):
         if not self._fonts_warmed:  # while the window waits for the reviewer's first folder
             self._fonts_warmed = True
             warm_later(fonts_to_warm(self.font(), self.text.editor.font(), HEADING_GROWTH.values()))
+
+    def _team_rights(self) -> None:
+        """What this reviewer may do on a shared project: removing reports is the lead's."""
+        may = self.session.team.may_remove()
+        self.actions_.remove_reports.setEnabled(may)
+        self.reports.remove_action.setEnabled(may)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()

@@ -72,7 +72,9 @@ class SaveWatch(QObject):
         False when the reviewer chose not to close (the changes exist nowhere but in memory)."""
         writer = self.session.writer
         # Writes failing already (offline, locked): no long wait to learn what the bar already says
-        if writer is None or writer.flush(timeout=0.3 if writer.failing else 3.0):
+        team = getattr(self.window, "team", None)
+        known = writer is not None and (writer.failing or (team is not None and team.offline))
+        if writer is None or writer.flush(timeout=0.3 if known else 3.0):
             return True
         n = len(writer.pending())
         w = self.window

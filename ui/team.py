@@ -123,6 +123,11 @@ class TeamLink(QObject):
         self.live.start()
         self._show()
 
+    @property
+    def offline(self) -> bool:
+        """Whether the window knows the team's server cannot be reached just now."""
+        return self.live is not None and self._offline
+
     def detach(self) -> None:
         if self.live is not None:
             self.live.stop()

@@ -114,6 +114,7 @@ def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team
     lead.save_packed(B, "v1", b"lead's analysis")
     with psycopg.connect(team.zhang, options="-c search_path=fazhi", autocommit=True) as conn:
         for sql in ("UPDATE reports SET issuer='篡改的单位', year=1999 WHERE sha256='" + B + "'",
+                    "UPDATE reports SET name='passwd', path='/etc/passwd' WHERE sha256='" + B + "'",
                     "UPDATE reports SET removed=now() WHERE sha256='" + B + "'",
                     "UPDATE reports SET changed_from='" + A + "' WHERE sha256='" + B + "'",
                     "INSERT INTO analyses(sha256, version, data) VALUES ('" + A + "', 'v1', 'x')",
@@ -140,6 +141,19 @@ def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team
     with pytest.raises(RefusedError) as refused:  # said in the reviewer's words, not the server's English
         zhang.remove_reports([A], "张三")
     assert str(refused.value) == f"{database}：服务器拒绝了这次修改（只有组长可以把报告移出共享项目）"
+
+
+def test_a_new_version_of_a_report_keeps_its_reviewer(stores: dict[str, ServerReviewStore]) -> None:
+    """Found by a helper session: 张三 re-read his changed file, and its new version was assigned to nobody,
+    for anyone to decide."""
+    zhang, lead = stores["zhang"], stores["lead"]
+    lead.assign([A], "张三")
+    text = "一、主要举措\n做了更多的工作。\n"
+    newer = Document(path="/x/a.txt", text=text, sha256="e" * 64, format="txt", encoding="utf-8",
+                     size=len(text.encode()))
+    zhang.add_report(newer, "甲区人民政府", 2023, "county")
+    assert lead.assignments()["e" * 64] == ["张三"]
+    assert [r.sha256 for r in lead.reports()] == ["e" * 64, B]  # in the old version's place, which left
 
 
 def test_the_current_decision_is_not_the_one_of_a_clock_running_ahead(stores: dict[str, ServerReviewStore]) -> None:

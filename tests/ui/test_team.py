@@ -162,6 +162,10 @@ def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zh
     detail = w.checklist.detail
     assert not any(b.isEnabled() for b in detail.buttons.buttons()) and detail.comment.isReadOnly()
     assert detail.comment.toolTip() == "该报告已分配给 李四，您不能修改它的核查项判断"
+    from PySide6.QtCore import Qt
+
+    tick = w.checklist.model.flags(w.checklist.model.item_index(ITEM))  # nor its tick box
+    assert not tick & Qt.ItemFlag.ItemIsUserCheckable
     # The window does not know yet (its listener is behind): the server refuses, the record comes back.
     other = w.session.analyses()[1].sha256
     w.team.detach()
@@ -254,7 +258,7 @@ def test_a_reviewer_cannot_remove_a_report_from_the_shared_project(qtbot: QtBot,
     from PySide6.QtCore import Qt
 
     w, sha = zhang, _first(zhang)
-    assert not w.actions_.remove_reports.isEnabled()
+    assert not w.actions_.remove_reports.isEnabled() and not w.reports.remove_action.isEnabled()
     w.reports.select_report(sha)
     w.reports.tree.setFocus()
     qtbot.keyClick(w.reports.tree, Qt.Key.Key_Delete)  # no question asked (an unexpected dialog fails)

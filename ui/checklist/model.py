@@ -122,7 +122,8 @@ class ChecklistModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if isinstance(index.internalPointer(), _Item) and index.column() == 0:
+        mine = self._sha is None or self._session.team.may_decide(self._sha)  # not another reviewer's report
+        if isinstance(index.internalPointer(), _Item) and index.column() == 0 and mine:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
