@@ -98,8 +98,10 @@ def refusal(assignees: list[str]) -> str:
 _REFUSALS = (
     ("only a lead removes reports", "只有组长可以把报告移出共享项目"),
     ("only a lead changes a report's details", "只有组长可以修改报告的单位、年度等信息或恢复移出的报告"),
-    ('row-level security policy for table "promises"', "这份报告已分配给其他审阅人，您不能勾选它的上年安排落实情况"),
-    ('row-level security policy for table "pairings"', "这份报告已分配给其他审阅人，您不能改变它与上一年度报告的配对"),
+    ('row-level security policy for table "promises"',
+     "您不能勾选这份报告的上年安排落实情况：它已分配给其他审阅人，或已被组长移出项目"),
+    ('row-level security policy for table "pairings"',
+     "您不能改变这份报告与上一年度报告的配对：它已分配给其他审阅人，或已被组长移出项目"),
     ('row-level security policy for table "settings"', "只有组长可以更改共享项目的这项设置"),
     ('row-level security policy for table "reports"', "这份报告的上一版本已分配给其他审阅人，您不能重新读入它"),
 )
