@@ -31,13 +31,14 @@ class ChangeListener:
     """Calls, on the listener's thread:
         on_changes(decisions, verdicts): rows another client just wrote (this one's own too);
         on_online(online): the connection was lost (False) or is back (True);
-        on_resync(): listening has (re)started and notifications may have been missed: read everything;
+        on_resync(): listening has (re)started and notifications may have been missed: read everything
+            (False when it could not: tried again after a wait);
         on_assignments(): the lead changed who reviews what;
         on_removed(shas): the lead took these reports out of the project.
     """
 
     def __init__(self, store: ServerReviewStore, on_changes: OnChanges, on_online: Callable[[bool], None],
-                 on_resync: Callable[[], None], on_assignments: Callable[[], None] | None = None,
+                 on_resync: Callable[[], bool | None], on_assignments: Callable[[], None] | None = None,
                  on_removed: Callable[[list[str]], None] | None = None) -> None:
         self._store = store
         self._on_changes = on_changes
@@ -64,8 +65,12 @@ class ChangeListener:
                 with self._connect() as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     # Listening now: whatever was written before (while the project loaded, or while
-                    # this listener was away) is read once, so nothing falls between the two.
-                    self._on_resync()
+                    # this listener was away) is read once, so nothing falls between the two. When it
+                    # cannot be read yet (the server just back, the store's connections not yet), it is
+                    # tried again as a lost connection is: what another reviewer sent meanwhile was
+                    # never shown (found by a helper session).
+                    if self._on_resync() is False:
+                        raise psycopg.OperationalError("the project could not be read again")
                     if failures:
                         self._on_online(True)
                     failures = 0

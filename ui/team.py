@@ -56,16 +56,18 @@ class LiveLink(QObject):
     def _online(self, online: bool) -> None:
         _emit(self.online, online)
 
-    def _resync(self) -> None:
-        """Connected (again): whatever was written meanwhile, and who reviews what now."""
+    def _resync(self) -> bool:
+        """Connected (again): whatever was written meanwhile, and who reviews what now; False when it
+        could not be read (the listener tries again)."""
         try:
             decisions = [d for ds in self._store.all_decisions().values() for d in ds.values()]
             verdicts = list(self._store.all_verdicts().values())
         except StoreError as exc:
-            log.warning("resync failed: %s", exc)
-            return
+            log.info("resync failed, to be tried again: %s", exc)
+            return False
         _emit(self.changes, decisions, verdicts)
         self._assignments()
+        return True
 
     def _assignments(self) -> None:
         try:

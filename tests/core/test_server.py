@@ -259,6 +259,25 @@ def test_the_store_and_the_listener_come_back_after_a_server_restart(pg_cluster:
     assert zhang.decisions(B)["measures"].decision == "符合"
 
 
+def test_a_listener_that_cannot_read_the_project_again_tries_until_it_can(stores: dict[str, ServerReviewStore]
+                                                                           ) -> None:
+    """Found by a helper session: back after an outage, the listener's reading of what was written meanwhile
+    failed (the store's connections were not back yet) and was never tried again: 李四's three decisions,
+    sent from his outbox before 张三's listener was back, never reached 张三's window."""
+    attempts: list[bool] = []
+
+    def resync() -> bool:
+        attempts.append(len(attempts) >= 1)  # the first reading fails, the second succeeds
+        return attempts[-1]
+
+    listener = ChangeListener(stores["zhang"], lambda _d, _v: None, lambda _online: None, resync).start()
+    try:
+        assert wait_until(lambda: attempts == [False, True], 15)
+        assert listener.connected.wait(5)
+    finally:
+        listener.stop()
+
+
 def _written(store: ServerReviewStore) -> bool:
     try:
         store.set_decision(B, "measures", "符合", "", "张三")
