@@ -43,10 +43,11 @@ def register(sub: Any) -> None:
 Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]
 
 
-def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], Review, Any]:
-    """The analyses, load errors, decisions and verdicts, and the checklist (raises on a bad project
-    or checklist)."""
+def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], Review, Any, str]:
+    """The analyses, load errors, decisions and verdicts, the checklist, and who signs a report nobody
+    reviewed (raises on a bad project or checklist)."""
     from reviewer.cli_export import _checklist, _from_files, _from_project
+    from reviewer.review import last_change
     from reviewer.store import READ_ONLY, open_store
 
     store = open_store(args.project, check=True) if args.project else None
@@ -56,25 +57,19 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
         checklist = _checklist(args.checklist, store)
         if store is None:
             analyses, errors = _from_files(args.paths, checklist)
-            return analyses, errors, ({}, {}), checklist
+            return analyses, errors, ({}, {}), checklist, ""
         analyses, errors = _from_project(args, store, checklist)
         decisions, all_verdicts = store.all_decisions(), store.all_verdicts()
         live = {r.sha256 for r in store.reports()}  # not a removed report's reviewer
         identity = getattr(store, "identity", None)  # on the team's server: who is writing these
-        args.project_reviewer = identity[0] if identity else _last_reviewer(
-            {k: v for k, v in decisions.items() if k in live}, {k: v for k, v in all_verdicts.items() if k in live})
+        signer = identity[0] if identity else last_change(
+            [d for k, ds in decisions.items() if k in live for d in ds.values()],
+            [v for k, v in all_verdicts.items() if k in live], named=True)[1]
         verdicts = {a.sha256: all_verdicts[a.sha256] for a in analyses if a.sha256 in all_verdicts}
-        return analyses, errors, (decisions, verdicts), checklist
+        return analyses, errors, (decisions, verdicts), checklist, signer
     finally:
         if store is not None:
             store.close()
-
-
-def _last_reviewer(decisions: dict[str, dict[str, ItemDecision]], verdicts: dict[str, ReportVerdict]) -> str:
-    """Whoever last decided anything in the project (a report none of them reviewed is signed by them)."""
-    done = [(d.time, d.reviewer.strip()) for ds in decisions.values() for d in ds.values() if d.reviewer.strip()]
-    done += [(v.time, v.reviewer.strip()) for v in verdicts.values() if v.reviewer.strip()]
-    return max(done, default=("", ""))[1]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         print(refused, file=sys.stderr)
         return 2
     try:
-        analyses, errors, (decisions, verdicts), checklist = _gather(args)
+        analyses, errors, (decisions, verdicts), checklist, signer = _gather(args)
     except ChecklistError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -106,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     options = AnnotateOptions(reviewer=args.reviewer.strip(), letter=args.letter, template=args.template,
                               office=args.office.strip(), lang=lang,
                               include_unreviewed=args.include_unreviewed,
-                              project_reviewer=getattr(args, "project_reviewer", ""))
+                              project_reviewer=signer)
     try:
         result = annotate_reports(analyses, args.output, decisions=decisions, verdicts=verdicts,
                                   checklist=checklist, options=options)

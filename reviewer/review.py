@@ -117,14 +117,20 @@ def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
     return out
 
 
+def last_change(decisions: Iterable[ItemDecision], verdicts: Iterable[ReportVerdict], named: bool = False
+                ) -> tuple[str, str]:
+    """(time, reviewer) of the latest decision or verdict; ``named``: of those that name a reviewer."""
+    made = [(d.time, d.reviewer) for d in decisions] + [(v.time, v.reviewer) for v in verdicts]
+    return max(((t, r.strip() if named else r) for t, r in made if not named or r.strip()), default=("", ""))
+
+
 def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) -> ReportReview:
     points, judged = score(a.checklist)
     parts = parts_judged(a, decisions)
     ids = {r.id for r in a.checklist}
     every = [d for item, d in decisions.items() if item in ids]
     mine = [d for d in every if not is_to_recheck(d)]
-    changes = [(d.time, d.reviewer) for d in every] + ([(verdict.time, verdict.reviewer)] if verdict else [])
-    last_time, last_reviewer = max(changes, default=("", ""))
+    last_time, last_reviewer = last_change(every, [verdict] if verdict else [])
     return ReportReview(
         sha256=a.sha256,
         status=review_status(decisions, verdict),

@@ -46,6 +46,7 @@ class ItemDetail(QWidget):
         self._session = session
         self._sha: str | None = None
         self._item: CheckResult | None = None
+        self._writing_on: Decision = "未定"  # the decision shown when the comment being typed was begun
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("itemNote")
@@ -116,7 +117,7 @@ class ItemDetail(QWidget):
     def _show_decision(self) -> None:
         dec = self._session.decision(self._sha, self._item.id) if self._sha and self._item else None
         decision = dec.decision if dec else "未定"
-        self._writing_on: Decision = decision
+        self._writing_on = decision
         self.buttons.button(DECISIONS.index(decision)).setChecked(True)
         self.comment.blockSignals(True)
         self.comment.setPlainText(dec.comment if dec else "")
