@@ -143,6 +143,36 @@ def test_a_reviewer_changes_no_report_its_text_the_analyses_or_the_settings(team
     assert str(refused.value) == f"{database}：服务器拒绝了这次修改（只有组长可以把报告移出共享项目）"
 
 
+def test_a_reviewer_signs_nothing_with_another_name_and_plants_no_text(team: TeamUrls,
+                                                                      stores: dict[str, ServerReviewStore]) -> None:
+    """Found by a helper session logging in with psql as 张三: he saved a pairing and a word on last year's
+    plan as 李四's, wrote a "removed" note on a report nobody removed, and planted a text for a report not
+    imported yet (shown to the lead when the real file is read)."""
+    zhang, lead = stores["zhang"], stores["lead"]
+    lead.assign([B], "李四")
+    planted = "f" * 64
+    with psycopg.connect(team.zhang, options="-c search_path=fazhi", autocommit=True) as conn:
+        for sql in (f"INSERT INTO pairings(report, previous, reviewer, time) VALUES ('{A}', '{B}', '李四', 't')",
+                    f"INSERT INTO promises(report, item, kept, reviewer, time) VALUES ('{A}', 'p1', true, '李四', 't')",
+                    "INSERT INTO history(time, reviewer, report, item, field, old, new)"
+                    f" VALUES ('t', '张三', '{A}', NULL, 'removed', NULL, '移出项目')",
+                    "INSERT INTO history(time, reviewer, report, item, field, old, new)"
+                    f" VALUES ('t', '张三', '{B}', 'p1', 'promise', NULL, '已落实')",  # 李四's report
+                    f"INSERT INTO texts(sha256, data) VALUES ('{planted}', 'x')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+        conn.execute(f"INSERT INTO pairings(report, previous, reviewer, time) VALUES ('{A}', '{B}', '张三', 't')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(f"UPDATE pairings SET reviewer='李四' WHERE report='{A}'")
+    # what the program does for a reviewer still works: their own word on last year, a report they add
+    zhang.set_promise(A, "p1", True, "冒名者")
+    zhang.set_pairing(A, None, "张三")
+    zhang.add_report(doc("d" * 64, "d.txt"), "丁区人民政府", 2023, "county")
+    assert [(p.reviewer, p.kept) for p in lead.promise_ticks().values()] == [("张三", True)]
+    assert [(h.field, h.reviewer) for h in lead.history(A)] == [("promise", "张三"), ("pairing", "张三")]
+    assert [d.path for d in lead.documents(["d" * 64])] == ["/x/d.txt"]
+
+
 def test_a_new_version_of_a_report_keeps_its_reviewer(stores: dict[str, ServerReviewStore]) -> None:
     """Found by a helper session: 张三 re-read his changed file, and its new version was assigned to nobody,
     for anyone to decide."""
