@@ -34,18 +34,19 @@ class ChangeListener:
         on_resync(): listening has (re)started and notifications may have been missed: read everything
             (False when it could not: tried again after a wait);
         on_assignments(): the lead changed who reviews what;
-        on_removed(shas): the lead took these reports out of the project.
+        on_reports(added, removed): reports another window added to the project (a reviewer's import:
+            this window's own too), and those the lead took out of it.
     """
 
     def __init__(self, store: ServerReviewStore, on_changes: OnChanges, on_online: Callable[[bool], None],
                  on_resync: Callable[[], bool | None], on_assignments: Callable[[], None] | None = None,
-                 on_removed: Callable[[list[str]], None] | None = None) -> None:
+                 on_reports: Callable[[list[str], list[str]], None] | None = None) -> None:
         self._store = store
         self._on_changes = on_changes
         self._on_online = on_online
         self._on_resync = on_resync
         self._on_assignments = on_assignments
-        self._on_removed = on_removed
+        self._on_reports = on_reports
         self._stop = threading.Event()
         self.connected = threading.Event()
         self._thread = threading.Thread(target=self._run, name="server-listener", daemon=True)
@@ -95,6 +96,7 @@ class ChangeListener:
             decisions: list[int] = []
             verdicts: list[int] = []
             assignments = False
+            added: list[str] = []
             removed: list[str] = []
             for note in conn.notifies(timeout=0.3):
                 kind, _, ident = note.payload.partition(":")
@@ -106,12 +108,14 @@ class ChangeListener:
                     assignments = True
                 elif kind == "r":
                     removed.append(ident)
+                elif kind == "n":
+                    added.append(ident)
             if decisions or verdicts:
                 self._deliver(conn, decisions, verdicts)
             if assignments and self._on_assignments is not None:
                 self._on_assignments()
-            if removed and self._on_removed is not None:
-                self._on_removed(removed)
+            if (added or removed) and self._on_reports is not None:
+                self._on_reports(added, removed)
 
     def _deliver(self, conn: psycopg.Connection[Any], decision_ids: list[int], verdict_ids: list[int]) -> None:
         from reviewer.server_store import DECISION_COLUMNS, VERDICT_COLUMNS, decision_row

@@ -359,7 +359,8 @@ CREATE TRIGGER report_removed AFTER UPDATE ON reports FOR EACH ROW EXECUTE FUNCT
 # pairing or a word on last year's plan with another member's name, write a "removed" note on a report
 # nobody removed, and plant a text for a report not imported yet, to be shown when the lead imports it.
 # A reviewer's pairings, plan words and their notes are under their own name on a report they may
-# review; a text comes with the report the reviewer adds (the program writes the report first).
+# review; a text comes with the report the reviewer adds (the program writes the report first). And
+# a report added is announced to every window.
 _V7 = r"""
 SET LOCAL search_path = fazhi, pg_temp;
 DROP POLICY note ON history;
@@ -381,6 +382,23 @@ CREATE POLICY retick ON promises FOR UPDATE USING (is_member() AND may_decide(re
 DROP POLICY add ON texts;
 CREATE POLICY add ON texts FOR INSERT WITH CHECK (
     is_lead() OR (is_member() AND EXISTS (SELECT 1 FROM reports r WHERE r.sha256 = texts.sha256)));
+-- A report a reviewer imports reached the lead's window only when the project was opened again: each
+-- added report is announced ('n:'), once its text is there (at the end of the transaction).
+CREATE FUNCTION report_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('fazhi_changes', 'n:' || NEW.sha256);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER report_added AFTER INSERT ON reports FOR EACH ROW EXECUTE FUNCTION report_added();
+CREATE OR REPLACE FUNCTION report_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.removed IS NOT NULL AND OLD.removed IS NULL THEN
+        PERFORM pg_notify('fazhi_changes', 'r:' || NEW.sha256);
+    ELSIF NEW.removed IS NULL AND OLD.removed IS NOT NULL THEN  -- the lead read a removed report again
+        PERFORM pg_notify('fazhi_changes', 'n:' || NEW.sha256);
+    END IF;
+    RETURN NULL;
+END $$;
 """
 
 #: Migrations from version N-1 to N, applied in order, each in one transaction.

@@ -63,6 +63,8 @@ class Controller(QObject):
         self._pending: list[str] = []
         self._auto_selected: str | None = None
         self._reload = False  # the shared project changed elsewhere during a load: read it again after
+        self._arrived: set[str] = set()  # reports added elsewhere during a load: read again if still not here
+        self._sought: set[str] = set()  # read again for once: one the window drops anyway is not read for ever
         self._lock: QLockFile | None = None
         # Reopening the last project shows the report the reviewer left it on.
         self._resume = window.settings.last_reports.get(self.project, "")
@@ -190,6 +192,21 @@ class Controller(QObject):
         if self.w.loader.busy():
             self._reload = True
             return
+        self._read_again()
+
+    def added_elsewhere(self, shas: object) -> None:
+        """A report was added to the shared project (a reviewer's import reached the lead's window only
+        when it was opened again): read the project again if the window lacks one of them. This
+        window's own import is announced too, while it still loads: looked at again when it ends."""
+        assert isinstance(shas, list)
+        self._arrived.update(s for s in shas if self.w.session.analysis(s) is None and s not in self._sought)
+        if self._arrived and not self.w.loader.busy():
+            self._read_again()
+
+    def _read_again(self) -> None:
+        self._reload = False
+        self._sought |= self._arrived
+        self._arrived.clear()
         self.w.checklist.flush()
         self.load_project()
 
@@ -230,9 +247,9 @@ class Controller(QObject):
         self._report(result)
         if result.complete:
             self.project_loaded.emit()
-        if self._reload:  # reports removed elsewhere while this load ran
-            self._reload = False
-            self.load_project()
+        self._arrived = {s for s in self._arrived if self.w.session.analysis(s) is None}
+        if self._reload or self._arrived:  # reports removed or added elsewhere while this load ran
+            self._read_again()
 
     def _pick(self, result: LoadResult, had: str | None) -> str | None:
         """The report to show when a load ends: the reviewer's own choice; else the one they left the

@@ -32,6 +32,7 @@ class LiveLink(QObject):
     online = Signal(bool)
     assigned = Signal(object)
     removed = Signal(object)  # the reports (sha256) the lead took out of the project
+    added = Signal(object)  # reports another window (or this one) added to the project
 
     def __init__(self, store: ReviewStore, parent: QObject | None = None) -> None:
         from reviewer.server_live import ChangeListener
@@ -41,7 +42,7 @@ class LiveLink(QObject):
         assert isinstance(store, ServerReviewStore)
         self._store = store
         self._listener = ChangeListener(store, self._changes, self._online, self._resync, self._assignments,
-                                        lambda shas: _emit(self.removed, shas))
+                                        self._reports)
 
     def start(self) -> None:
         self._listener.start()
@@ -55,6 +56,12 @@ class LiveLink(QObject):
 
     def _online(self, online: bool) -> None:
         _emit(self.online, online)
+
+    def _reports(self, added: list[str], removed: list[str]) -> None:
+        if added:
+            _emit(self.added, added)
+        if removed:
+            _emit(self.removed, removed)
 
     def _resync(self) -> bool:
         """Connected (again): whatever was written meanwhile, and who reviews what now; False when it
@@ -88,10 +95,12 @@ def _emit(signal: object, *args: object) -> None:
 class TeamLink(QObject):
     """Keeps the session and the status bar in step with the team's server (none for a file).
 
-    Signals: reports_removed(shas) when the lead took reports out of the project (the window reloads it).
+    Signals: reports_removed(shas) when the lead took reports out of the project, reports_added(shas)
+    when a report was added to it (by any window: the window reads the project again if it lacks one).
     """
 
     reports_removed = Signal(object)
+    reports_added = Signal(object)
 
     def __init__(self, session: Session, status: StatusBar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +131,7 @@ class TeamLink(QObject):
         self.live.online.connect(self._online)
         self.live.assigned.connect(self._assigned)
         self.live.removed.connect(self.reports_removed.emit)
+        self.live.added.connect(self.reports_added.emit)
         self.live.start()
         self._show()
 

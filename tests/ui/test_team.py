@@ -284,6 +284,31 @@ def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: Main
     lead.close()
 
 
+def test_a_report_another_reviewer_adds_reaches_every_window(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found in stop 29's re-test: a report 李四 imported reached the others' windows only when they opened
+    the project again. A window's own import is announced to it too: it does not read the project again."""
+    w = zhang
+    shown = [a.sha256 for a in w.session.analyses()][2]
+    w.reports.select_report(shown)
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (tmp_path / "later.txt").write_text(text + "\n补充说明一。\n", encoding="utf-8")
+    li = open_server_store(shared.li)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=15_000):  # the project read again
+        import_reports([str(tmp_path / "later.txt")], load_checklist(), li)
+    li.close()
+    assert len(w.session.analyses()) == 6
+    assert str(tmp_path / "later.txt") in {a.file for a in w.session.analyses()}
+    assert w.reports.current_report() == shown  # the reviewer is left where they were
+    reads: list[int] = []
+    monkeypatch.setattr(w.controller, "load_project", lambda: reads.append(1))
+    (tmp_path / "own.txt").write_text(text + "\n补充说明二。\n", encoding="utf-8")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.open_paths([str(tmp_path / "own.txt")])
+    qtbot.wait(1500)  # the announcement of its own report, read by the listener every 0.3 s
+    assert len(w.session.analyses()) == 7 and reads == []
+
+
 def test_asked_for_the_password_the_user_name_is_shown_once(qtbot: QtBot, shared: TeamUrls, keychain: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by a helper session: with no keychain, the next start asked again with the address reading
