@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reviewer.checklist import Checklist
 from reviewer.formats.registry import report_filter
-from reviewer.journal import data_dir
-from reviewer.location import display_name, is_server, redact
+from reviewer.location import display_name
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
@@ -33,8 +32,8 @@ from ui.loading import (
     open_project_work,
     regroup_work,
 )
+from ui.opening import ask_new_project, ask_project, ask_server, fill_recent, tell_locked, tell_opened, tell_refused
 from ui.project import (
-    PROJECT_SUFFIX,
     OfflineStandIn,
     lock_project,
     make_writer,
@@ -84,9 +83,7 @@ class Controller(QObject):
         window.actions_.recent.aboutToShow.connect(self._fill_recent)
         self.reconnect = Reconnector(self)  # a team project whose server did not answer at the start
         self.reconnect.connected.connect(self._reconnected)
-        self.reconnect.refused.connect(lambda why: show_message(
-            self.w, QMessageBox.Icon.Warning, self.w.tr("审阅服务器拒绝了连接"),
-            self.w.tr("{why}\n\n请用“文件 → 连接审阅服务器”重新输入姓名和密码。").format(why=why)))
+        self.reconnect.refused.connect(lambda why: tell_refused(self.w, why))
         self._project_opened(self.project, warning)
 
     # -- the project's reports --------------------------------------------
@@ -306,18 +303,12 @@ class Controller(QObject):
 
     # -- projects --------------------------------------------------------
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.w, self.w.tr("新建审阅项目"), str(data_dir()), self.w.tr("审阅项目 (*{s})").format(s=PROJECT_SUFFIX)
-        )
-        if path:
-            self.switch_project(Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX))
+        if path := ask_new_project(self.w):
+            self.switch_project(path)
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.w, self.w.tr("打开审阅项目"), str(data_dir()), self.w.tr("审阅项目 (*{s})").format(s=PROJECT_SUFFIX)
-        )
-        if path:
-            self.switch_project(Path(path))
+        if path := ask_project(self.w):
+            self.switch_project(path)
 
     def open_samples(self) -> None:
         """The sample reports, in their own project (never added to the reviewer's)."""
@@ -325,18 +316,8 @@ class Controller(QObject):
 
     def connect_server(self) -> None:
         """文件 → 连接审阅服务器: the team's shared project."""
-        from reviewer.location import is_server
-        from ui.connect_dialog import ConnectDialog
-
-        last = next((p for p in self.w.settings.recent_projects if is_server(p)), "")
-        user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else self.w.settings.reviewer
-        dialog = ConnectDialog(self.w, url=_without_user(last), user=user)
-        if dialog.exec() and dialog.store is not None:
-            if dialog.not_kept is not None:
-                QMessageBox.warning(self.w, self.w.tr("密码未能记住"), self.w.tr(
-                    "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。"
-                ).format(why=dialog.not_kept))
-            self.switch_project(dialog.location, store=dialog.store)
+        if connected := ask_server(self.w):
+            self.switch_project(connected[0], store=connected[1])
 
     def switch_project(self, path: str | Path, samples_if_empty: bool = False,
                        store: ReviewStore | None = None) -> None:
@@ -373,20 +354,7 @@ class Controller(QObject):
         self.reconnect.stop()
         if isinstance(self.w.session.store, OfflineStandIn):  # the server may answer again: tried in the background
             self.reconnect.watch(location)
-            text = self.w.tr("{why}。\n\n在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。").format(
-                why=(warning or "").rstrip("。"))
-            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
-                                                      self.w.tr("暂时连不上审阅服务器"), text))
-        elif failed:  # at start: the window is up, on a stand-in project that keeps nothing
-            text = self.w.tr("{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”"
-                             "或“新建审阅项目”选择一个项目后再审阅。").format(why=warning or "")
-            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
-                                                      self.w.tr("无法打开审阅项目"), text))
-        elif self.w.session.store.journal_mode == "read-only":  # reviewer.store.READ_ONLY: said before any tick
-            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Information,
-                                                      self.w.tr("只读的审阅项目"), warning or ""))
-        elif warning:
-            self.w.status.showMessage(warning, 15000)
+        tell_opened(self.w, self.w.session.store, failed, warning)
         self._review_progress()
 
     def _reconnected(self, location: str, store: ReviewStore) -> None:
@@ -403,11 +371,7 @@ class Controller(QObject):
             self._lock.unlock()
         self._lock, holder = (None, None) if failed else lock_project(location)
         if holder is not None:
-            text = self.w.tr("“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，"
-                             "同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。").format(
-                name=display_name(location), holder=holder)
-            QTimer.singleShot(0, lambda: show_message(self.w, QMessageBox.Icon.Warning,
-                                                      self.w.tr("项目已在别处打开"), text))
+            tell_locked(self.w, location, holder)
 
     def keep_place(self) -> None:
         """Remember the report on show, to come back to it when this project is opened again."""
@@ -422,25 +386,10 @@ class Controller(QObject):
             self._lock = None
 
     def _fill_recent(self) -> None:
-        menu = self.w.actions_.recent
-        menu.clear()
-        for p in self.w.settings.recent_projects:
-            act = menu.addAction(display_name(p) + (self.w.tr("（服务器）") if is_server(p) else ""))
-            act.setToolTip(redact(p))
-            act.triggered.connect(lambda _c=False, path=p: self.switch_project(path))
-        if not self.w.settings.recent_projects:
-            menu.addAction(self.w.tr("（无）")).setEnabled(False)
+        fill_recent(self.w.actions_.recent, self.w.settings.recent_projects, self.switch_project)
 
     def _review_progress(self) -> None:
         self.w.status.set_review_progress(*self.w.session.finished())
-
-
-def _without_user(url: str) -> str:
-    """The server address as the connect dialog shows it (the user name has its own field)."""
-    if "@" not in url:
-        return url
-    scheme, rest = url.split("//", 1)
-    return f"{scheme}//{rest.split('@', 1)[1]}"
 
 
 def _seeds() -> Path:

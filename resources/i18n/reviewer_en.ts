@@ -21,22 +21,22 @@
         <translation>Program's finding</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="169" />
+        <location filename="../../ui/checklist/model.py" line="170" />
         <source>（未保存）</source>
         <translation> (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="180" />
+        <location filename="../../ui/checklist/model.py" line="181" />
         <source>审阅意见：{c}</source>
         <translation>Comment: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="182" />
+        <location filename="../../ui/checklist/model.py" line="183" />
         <source>这项修改尚未写入审阅项目（已暂存在本机，会自动重试）</source>
         <translation>This change is not in the project yet (kept on this computer; retrying)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/model.py" line="185" />
+        <location filename="../../ui/checklist/model.py" line="186" />
         <source>此判断针对报告的旧版本，请复核</source>
         <translation>This decision was made on an earlier version of the report; please recheck</translation>
     </message>
@@ -271,37 +271,37 @@ This year: {cur}</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="59" />
+        <location filename="../../ui/checklist/detail.py" line="60" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="72" />
+        <location filename="../../ui/checklist/detail.py" line="73" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="111" />
+        <location filename="../../ui/checklist/detail.py" line="112" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="139" />
+        <location filename="../../ui/checklist/detail.py" line="140" />
         <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
         <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="145" />
+        <location filename="../../ui/checklist/detail.py" line="146" />
         <source>待复核：确认或改判之前，此项不写入批注版和审阅意见书</source>
         <translation>To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="147" />
+        <location filename="../../ui/checklist/detail.py" line="148" />
         <source>意见写入批注版和审阅意见书，发给单位</source>
         <translation>The comment goes to the unit, in the annotated copy and the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="148" />
+        <location filename="../../ui/checklist/detail.py" line="149" />
         <source>符合、不适用项的意见只记在项目和工作簿中，不发给单位</source>
         <translation>A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit</translation>
     </message>
@@ -537,12 +537,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -555,6 +555,101 @@ Last year's reports are only read, never changed.</translation>
         <location filename="../../ui/app.py" line="171" />
         <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="26" />
+        <source>新建审阅项目</source>
+        <translation>New review project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="27" />
+        <location filename="../../ui/opening.py" line="34" />
+        <source>审阅项目 (*{s})</source>
+        <translation>Review project (*{s})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="33" />
+        <source>打开审阅项目</source>
+        <translation>Open review project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="48" />
+        <source>密码未能记住</source>
+        <translation>Password not remembered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="49" />
+        <source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
+下次连接时需重新输入密码。</source>
+        <translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
+It will be asked again at the next connection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="78" />
+        <source>无法打开审阅项目</source>
+        <translation>Cannot open the review project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="70" />
+        <source>{why}。
+
+在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。</source>
+        <translation>{why}.
+
+Until then the window holds an empty, temporary project: nothing reviewed in it is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="72" />
+        <source>暂时连不上审阅服务器</source>
+        <translation>The review server cannot be reached for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="75" />
+        <source>{why}
+
+本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source>
+        <translation>{why}
+
+This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="80" />
+        <source>只读的审阅项目</source>
+        <translation>Read-only review project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="86" />
+        <source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source>
+        <translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="89" />
+        <source>项目已在别处打开</source>
+        <translation>Project open elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="57" />
+        <source>（服务器）</source>
+        <translation> (server)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="63" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="96" />
+        <source>审阅服务器拒绝了连接</source>
+        <translation>The review server refused the connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="95" />
+        <source>{why}
+
+请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source>
+        <translation>{why}
+
+Please connect again with File → Connect to review server, with your name and password.</translation>
     </message>
 <message><source>从项目中移除 {n} 份报告？
 {names}
@@ -590,27 +685,13 @@ No program on this computer opens it, or the system refused. Find it in your fil
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>审阅服务器拒绝了连接</source><translation>The review server refused the connection</translation></message><message><source>{why}
-
-请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source><translation>{why}
-
-Please connect again with File → Connect to review server, with your name and password.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
-{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>新建审阅项目</source><translation>New review project</translation></message><message><source>审阅项目 (*{s})</source><translation>Review project (*{s})</translation></message><message><source>打开审阅项目</source><translation>Open review project</translation></message><message><source>密码未能记住</source><translation>Password not remembered</translation></message><message><source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
-下次连接时需重新输入密码。</source><translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
-It will be asked again at the next connection.</translation></message><message><source>{why}
+{m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>{why}
 
 仍在审阅当前项目“{name}”。</source><translation>{why}
 
-You are still in the project “{name}”.</translation></message><message><source>无法打开审阅项目</source><translation>Cannot open the review project</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>{why}。
-
-在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。</source><translation>{why}.
-
-Until then the window holds an empty, temporary project: nothing reviewed in it is kept.</translation></message><message><source>暂时连不上审阅服务器</source><translation>The review server cannot be reached for now</translation></message><message><source>{why}
-
-本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source><translation>{why}
-
-This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation></message><message><source>只读的审阅项目</source><translation>Read-only review project</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source><translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation></message><message><source>项目已在别处打开</source><translation>Project open elsewhere</translation></message><message><source>（服务器）</source><translation> (server)</translation></message><message><source>（无）</source><translation>(none)</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
+You are still in the project “{name}”.</translation></message><message><source>{p} — 法治年报审阅器</source><translation>{p} — Rule-of-Law Report Reviewer</translation></message><message><source>已重新连上审阅服务器</source><translation>Connected to the review server again</translation></message><message><source>同时生成审阅意见书（模板可在“设置”中更换）</source><translation>Also write the review letters (the template is chosen in Settings)</translation></message><message><source>也为尚未审阅（未审）的报告生成（只含程序的核查结果，意见书注明尚未审阅）</source><translation>Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)</translation></message><message><source>为哪些报告生成退回单位的批注版？</source><translation>Which reports should be annotated for their units?</translation></message><message><source>保存批注版到文件夹</source><translation>Save the annotated reports in a folder</translation></message><message><source>正在生成批注版…</source><translation>Writing the annotated reports…</translation></message><message><source>批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：</source><translation>The comments and letters are signed with the reviewer's name. Your name (kept in Settings):</translation></message><message><source>生成批注版失败</source><translation>Annotated reports not written</translation></message><message><source>已为 {n} 份报告生成 {files} 个文件：
 {p}</source><translation>{files} files written for {n} reports:
 {p}</translation></message><message><source>{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。</source><translation>{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.</translation></message><message><source>往年报告库…</source><translation>Last year's reports…</translation></message><message><source>指定去年的审阅项目或报告文件夹，与同一单位上一年度的报告对比</source><translation>Choose last year's project or folder of reports to compare each report with its unit's report of the year before</translation></message><message><source>往年报告库</source><translation>Last year's reports</translation></message><message><source>文件(&amp;F)</source><translation>&amp;File</translation></message><message><source>审阅(&amp;R)</source><translation>&amp;Review</translation></message><message><source>导出(&amp;X)</source><translation>E&amp;xport</translation></message><message><source>视图(&amp;V)</source><translation>&amp;View</translation></message><message><source>工具(&amp;T)</source><translation>&amp;Tools</translation></message><message><source>帮助(&amp;H)</source><translation>&amp;Help</translation></message><message><source>工具栏</source><translation>Toolbar</translation></message></context>
 <context>
@@ -880,22 +961,22 @@ F: findings (Findings tab)</translation>
         <translation>Every change is saved in the project</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="80" />
+        <location filename="../../ui/savebar.py" line="82" />
         <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
         <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="81" />
+        <location filename="../../ui/savebar.py" line="83" />
         <source>修改尚未写入项目</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="83" />
+        <location filename="../../ui/savebar.py" line="85" />
         <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
         <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
     </message>
     <message>
-        <location filename="../../ui/savebar.py" line="84" />
+        <location filename="../../ui/savebar.py" line="86" />
         <source>修改会丢失</source>
         <translation>Changes would be lost</translation>
     </message>
@@ -1065,12 +1146,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>TeamLink</name>
     <message>
-        <location filename="../../ui/team.py" line="159" />
+        <location filename="../../ui/team.py" line="176" />
         <source>已连接服务器 · {me}{role}</source>
         <translation>Connected to the server · {me}{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py" line="160" />
+        <location filename="../../ui/team.py" line="177" />
         <source>（组长）</source>
         <translation> (lead)</translation>
     </message>

@@ -209,7 +209,7 @@ def test_started_while_the_server_is_down_the_window_connects_when_it_is_back(
     monkeypatch.setattr(reconnect, "RETRY_MS", 300)
     zhang.close()
     said: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.controller.show_message", lambda _w, _icon, title, text: said.append((title, text)))
+    monkeypatch.setattr("ui.opening.show_message", lambda _w, _icon, title, text: said.append((title, text)))
     pg_cluster.stop()
     try:
         w = _start(qtbot, tmp_path / "s.ini")  # the last project: the team's, on the stopped server
@@ -237,7 +237,7 @@ def test_a_server_back_that_refuses_the_kept_password_is_said_not_retried_foreve
     monkeypatch.setattr(reconnect, "RETRY_MS", 300)
     zhang.close()
     said: list[tuple[str, str]] = []
-    monkeypatch.setattr("ui.controller.show_message", lambda _w, _icon, title, text: said.append((title, text)))
+    monkeypatch.setattr("ui.opening.show_message", lambda _w, _icon, title, text: said.append((title, text)))
     pg_cluster.stop()
     try:
         w = _start(qtbot, tmp_path / "s.ini")

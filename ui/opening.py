@@ -1,0 +1,109 @@
+"""What the reviewer is asked before a project opens, and told once it has: the file dialogs, the
+server's connect dialog, the recent-projects menu, and the messages for a project that could not be
+opened, is read-only, waits for its server, or is open in another window too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from reviewer.journal import data_dir
+from reviewer.location import display_name, is_server, redact
+from reviewer.review_store import ReviewStore
+from ui.dialogs import show_message
+from ui.project import PROJECT_SUFFIX, OfflineStandIn
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def ask_new_project(w: QWidget) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        w, QCoreApplication.translate("MainWindow", "新建审阅项目"), str(data_dir()),
+        QCoreApplication.translate("MainWindow", "审阅项目 (*{s})").format(s=PROJECT_SUFFIX))
+    return Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX) if path else None
+
+
+def ask_project(w: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        w, QCoreApplication.translate("MainWindow", "打开审阅项目"), str(data_dir()),
+        QCoreApplication.translate("MainWindow", "审阅项目 (*{s})").format(s=PROJECT_SUFFIX))
+    return Path(path) if path else None
+
+
+def ask_server(w: MainWindow) -> tuple[str, ReviewStore] | None:
+    """The team's server, connected to: its project's location and store (None when cancelled)."""
+    from ui.connect_dialog import ConnectDialog
+
+    last = next((p for p in w.settings.recent_projects if is_server(p)), "")
+    user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else w.settings.reviewer
+    dialog = ConnectDialog(w, url=_without_user(last), user=user)
+    if not dialog.exec() or dialog.store is None:
+        return None
+    if dialog.not_kept is not None:
+        title = QCoreApplication.translate("MainWindow", "密码未能记住")
+        text = QCoreApplication.translate(
+            "MainWindow", "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。")
+        QMessageBox.warning(w, title, text.format(why=dialog.not_kept))
+    return dialog.location, dialog.store
+
+
+def fill_recent(menu: QMenu, recent: Sequence[str], open_project: Callable[[str], None]) -> None:
+    menu.clear()
+    on_server = QCoreApplication.translate("MainWindow", "（服务器）")
+    for p in recent:
+        act = menu.addAction(display_name(p) + (on_server if is_server(p) else ""))
+        act.setToolTip(redact(p))
+        act.triggered.connect(lambda _c=False, path=p: open_project(path))
+    if not recent:
+        menu.addAction(QCoreApplication.translate("MainWindow", "（无）")).setEnabled(False)
+
+
+def tell_opened(w: MainWindow, store: ReviewStore, failed: bool, warning: str | None) -> None:
+    """Said once the window shows the project: after the window is up, so a message at start has one."""
+    warn, inform = QMessageBox.Icon.Warning, QMessageBox.Icon.Information
+    if isinstance(store, OfflineStandIn):
+        text = QCoreApplication.translate(
+            "MainWindow", "{why}。\n\n在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。")
+        _later(w, warn, QCoreApplication.translate("MainWindow", "暂时连不上审阅服务器"),
+               text.format(why=(warning or "").rstrip("。")))
+    elif failed:  # at start: the window is up, on a stand-in project that keeps nothing
+        text = QCoreApplication.translate(
+            "MainWindow", "{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”"
+            "或“新建审阅项目”选择一个项目后再审阅。")
+        _later(w, warn, QCoreApplication.translate("MainWindow", "无法打开审阅项目"), text.format(why=warning or ""))
+    elif store.journal_mode == "read-only":  # reviewer.store.READ_ONLY: said before any tick
+        _later(w, inform, QCoreApplication.translate("MainWindow", "只读的审阅项目"), warning or "")
+    elif warning:
+        w.status.showMessage(warning, 15000)
+
+
+def tell_locked(w: QWidget, location: str, holder: str) -> None:
+    text = QCoreApplication.translate(
+        "MainWindow", "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，"
+        "同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。")
+    _later(w, QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "项目已在别处打开"),
+           text.format(name=display_name(location), holder=holder))
+
+
+def tell_refused(w: QWidget, why: str) -> None:
+    """The server is back but refuses the password kept for it."""
+    text = QCoreApplication.translate("MainWindow", "{why}\n\n请用“文件 → 连接审阅服务器”重新输入姓名和密码。")
+    show_message(w, QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "审阅服务器拒绝了连接"),
+                 text.format(why=why))
+
+
+def _later(w: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    QTimer.singleShot(0, lambda: show_message(w, icon, title, text))
+
+
+def _without_user(url: str) -> str:
+    """The server address as the connect dialog shows it (the user name has its own field)."""
+    if "@" not in url:
+        return url
+    scheme, rest = url.split("//", 1)
+    return f"{scheme}//{rest.split('@', 1)[1]}"
