@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import secrets
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from typing import Literal
 from reviewer.review_store import ReviewStore
 from reviewer.store_lastyear import AUTO
 
+log = logging.getLogger(__name__)
 ChangeKind = Literal["decision", "verdict", "remove", "pairing", "promise"]
 
 
@@ -75,13 +78,13 @@ def data_dir() -> Path:
 
 
 def waiting_for(project: str) -> int:
-    """How many of the window's changes to ``project`` wait in this user's journal, not yet written
-    (the project was locked, full or read-only when the window saved them). A command reading the
+    """How many of the windows' changes to ``project`` wait in this user's journals, not yet written
+    (the project was locked, full or read-only when a window saved them). A command reading the
     project does not see them; it says so."""
     from reviewer.location import is_server, redact
 
     key = redact(project) if is_server(project) else project
-    return len(Journal(journal_path(data_dir(), key)).pending())
+    return sum(len(Journal(p).pending()) for p in journal_files(data_dir(), key))
 
 
 def journal_path(folder: Path, project: str) -> Path:
@@ -91,6 +94,26 @@ def journal_path(folder: Path, project: str) -> Path:
     from reviewer.location import is_server
 
     return _journal_file(folder, project, project if is_server(project) else os.path.abspath(project))
+
+
+def own_journal_path(folder: Path, project: str) -> Path:
+    """A journal of one window's own on ``project``. Two windows on one project shared one journal,
+    and the window that wrote all its changes emptied it under the other, whose waiting changes were
+    then lost when it closed (found by a code review)."""
+    base = journal_path(folder, project)
+    return base.with_name(f"{base.name.removesuffix('.jsonl')}.{os.getpid()}-{secrets.token_hex(4)}.jsonl")
+
+
+def journal_files(folder: Path, project: str) -> list[Path]:
+    """Every journal kept for ``project``: the windows' own and one kept by an earlier version."""
+    base = journal_path(folder, project)
+    stem = base.name.removesuffix(".jsonl")
+    try:
+        names = [p.name for p in base.parent.iterdir()]
+    except OSError:
+        return []
+    return sorted(base.parent / n for n in names
+                  if n == base.name or (n.startswith(stem + ".") and n.endswith(".jsonl")))
 
 
 def _journal_file(folder: Path, project: str, key: str) -> Path:
@@ -123,24 +146,28 @@ class Journal:
     def append(self, change: Change) -> None:
         """Raises ``OSError`` when the change cannot be kept on this computer either."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(asdict(change), ensure_ascii=False) + "\n"
-        with open(self.path, "a", encoding="utf-8", errors="surrogatepass") as fh:
+        line = (json.dumps(asdict(change), ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+        with open(self.path, "a+b") as fh:
+            # After a line cut short by a crash, the next change starts a line of its own: written on
+            # after it, both made one line that could not be read, and the change was lost.
+            if fh.tell() > 0 and (fh.seek(-1, os.SEEK_END), fh.read(1))[1] != b"\n":
+                line = b"\n" + line
             fh.write(line)
             fh.flush()
             os.fsync(fh.fileno())
 
     def pending(self) -> list[Change]:
-        """The changes kept; a last line cut short by a crash is left out."""
+        """The changes kept; a line cut short by a crash (even inside a character) is left out."""
         try:
-            lines = self.path.read_text(encoding="utf-8", errors="surrogatepass").splitlines()
+            lines = self.path.read_bytes().splitlines()
         except FileNotFoundError:
             return []
         out: list[Change] = []
         for line in lines:
-            try:
-                out.append(Change(**json.loads(line)))
+            try:  # line by line: one cut inside a character made the whole journal unreadable
+                out.append(Change(**json.loads(line.decode("utf-8", "surrogatepass"))))
             except (ValueError, TypeError):
-                continue
+                log.warning("%s: a line cut short is left out", self.path)
         return out
 
     def clear(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reviewer.journal import data_dir
+from reviewer.journal import Journal, data_dir
 from reviewer.location import is_server, redact
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
@@ -39,15 +39,48 @@ def sample_project() -> Path:
 
 
 def make_writer(location: str | Path, store: ReviewStore, parent: QObject | None = None) -> StoreWriter:
-    """The writer of the reviewer's changes to this project, with its local journal (the outbox of
-    a server project: what waits there is sent when the server can be reached)."""
-    from reviewer.journal import Journal, adopt_earlier_journal, journal_path
+    """The writer of the reviewer's changes to this project, with this window's own local journal (the
+    outbox of a server project: what waits there is sent when the server can be reached). Changes left
+    waiting by a window no longer open (closed while they could not be written, or crashed) are taken
+    over and written first."""
+    from reviewer.journal import adopt_earlier_journal
+    from reviewer.store import READ_ONLY
 
-    memory = store.journal_mode == "memory"
+    if store.journal_mode in ("memory", READ_ONLY):  # nothing to keep; what others left waits for a writable one
+        return StoreWriter(store_opener(location, store, WRITER_TIMEOUT_MS), None, parent)
     key = redact(str(location)) if is_server(str(location)) else str(location)
     adopt_earlier_journal(data_dir(), key)
-    journal = None if memory else Journal(journal_path(data_dir(), key))
-    return StoreWriter(store_opener(location, store, WRITER_TIMEOUT_MS), journal, parent)
+    journal, lock = _own_journal(key)
+    return StoreWriter(store_opener(location, store, WRITER_TIMEOUT_MS), journal, parent, lock.unlock)
+
+
+def _own_journal(key: str) -> tuple[Journal, QLockFile]:
+    """This window's journal, marked as in use for as long as the window has the project open (a lock
+    that its process's end makes stale), with what the journals of windows gone left waiting."""
+    from reviewer.journal import journal_files, own_journal_path
+
+    mine = Journal(own_journal_path(data_dir(), key))
+    mine.path.parent.mkdir(parents=True, exist_ok=True)
+    lock = _journal_lock(mine.path)
+    lock.tryLock(0)  # a name of its own: held or not, no other window writes to it
+    for path in journal_files(data_dir(), key):
+        theirs = _journal_lock(path)
+        if path == mine.path or not theirs.tryLock(0):  # a window still open: its own to write
+            continue
+        try:
+            for change in Journal(path).pending():
+                mine.append(change)
+            Journal(path).clear()
+        except OSError:
+            log.warning("cannot take over %s", path, exc_info=True)  # left for the next window
+        theirs.unlock()
+    return mine, lock
+
+
+def _journal_lock(journal: Path) -> QLockFile:
+    lock = QLockFile(str(journal) + ".lock")
+    lock.setStaleLockTime(0)  # stale only when its process is gone
+    return lock
 
 
 def store_opener(location: str | Path, store: ReviewStore, busy_timeout_ms: int | None = None) -> StoreOpener:

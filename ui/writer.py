@@ -46,10 +46,13 @@ class StoreWriter(QObject):
     recovered = Signal()
     refused = Signal(str, object, object)
 
-    def __init__(self, opener: Opener, journal: Journal | None, parent: QObject | None = None) -> None:
+    def __init__(self, opener: Opener, journal: Journal | None, parent: QObject | None = None,
+                 release: Callable[[], None] | None = None) -> None:
+        """``release`` is called once the writer has stopped: the journal is no longer in use."""
         super().__init__(parent)
         self._opener = opener
         self.journal = journal
+        self._release = release
         self._queue: deque[Change] = deque(journal.pending() if journal is not None else ())
         self._wake = threading.Condition()
         self._stop = False
@@ -102,6 +105,9 @@ class StoreWriter(QObject):
         # Not long for a thread that may be waiting on a server that does not answer: what it has not
         # written is in the journal, and it dies with the program.
         self._thread.join(timeout=0.2 if self._failing else 1.0)
+        if self._release is not None:
+            self._release()
+            self._release = None
         return done
 
     # -- the worker thread ------------------------------------------------

@@ -168,3 +168,40 @@ def test_a_decision_still_on_its_way_is_not_taken_over_by_one_made_the_same_seco
     assert current is not None and (current.decision, current.reviewer) == ("不符合", "李四") and notes == []
     lock.execute("ROLLBACK")
     lock.close()
+
+
+def test_two_windows_on_one_project_keep_each_others_waiting_changes(qtbot: QtBot, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a code review: two windows on one project shared one journal. The window that wrote
+    all its changes emptied it, and the other's changes waiting in it (its project file locked for it)
+    were lost when it closed. Each window keeps its own; one closed with changes waiting leaves them
+    for the next window, which writes them first."""
+    from reviewer.journal import Change, data_dir, journal_files
+    from ui import project as project_module
+
+    monkeypatch.setenv("FAZHI_REVIEWER_DATA", str(tmp_path / "data"))
+    path = tmp_path / "P.review"
+    open_store(path).close()
+    store = open_store(path)
+
+    def cannot_write(*_args: object) -> object:
+        def opener() -> object:
+            raise OSError("共享盘已断开")
+        return opener
+
+    with monkeypatch.context() as patched:
+        patched.setattr(project_module, "store_opener", cannot_write)
+        a = project_module.make_writer(path, store)
+    b = project_module.make_writer(path, store)
+    a.submit(Change("decision", "a" * 64, "measures", "不符合", "A 的意见", "张三", "2024-03-01T09:00:00+08:00"))
+    b.submit(Change("decision", "b" * 64, "measures", "符合", "", "李四", "2024-03-01T09:00:01+08:00"))
+    assert b.flush(5)
+    assert [[c.report for c in project_module.Journal(p).pending()] for p in journal_files(data_dir(), str(path))
+            ] == [["a" * 64]]
+    assert not a.close(0.2)  # A's change could not be written: it waits in A's journal
+    c = project_module.make_writer(path, store)  # the next window on the project
+    assert c.flush(5) and c.close()
+    assert store.decisions("a" * 64)["measures"].comment == "A 的意见"
+    assert journal_files(data_dir(), str(path)) == []
+    b.close()
+    store.close()
