@@ -28,8 +28,11 @@ def in_force(decisions: Decisions) -> dict[str, ItemDecision]:
 
 
 def is_to_recheck(d: ItemDecision | None) -> bool:
-    """A decision carried over from an earlier version of the report, to be confirmed (not a 未定)."""
-    return d is not None and d.stale and d.decision != "未定"
+    """A decision carried over from an earlier version of the report, to be confirmed; and a remark on an
+    item left 未定, carried over likewise: it may be about what the unit has since put right, and it went
+    to the unit unmarked (found by a helper session). An item carried over 未定 without a word has
+    nothing to re-check."""
+    return d is not None and d.stale and (d.decision != "未定" or bool(d.comment.strip()))
 
 
 SENT_WITH = ("不符合", "未定")  # the decisions whose comment is the reviewer's word to the unit

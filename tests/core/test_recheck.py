@@ -6,6 +6,7 @@ workbook showed a plain 符合 and the letter listed the old version's 不符合
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import openpyxl
@@ -45,8 +46,10 @@ def test_a_carried_decision_shows_what_the_program_found_and_says_to_recheck() -
     assert first.status == "found"
     assert state.label() == "已具备 · 不符合（待复核）" and state.label("en") == "Present · Fails (to re-check)"
     assert state.glyph == "✗" and state.tone.ink == "#1565c0"  # the decision, in the colour of work to do
-    undecided = ItemDecision(A.sha256, first.id, "未定", "看看", "李四", "2027-03-01T09:00:00+08:00", stale=True)
+    undecided = ItemDecision(A.sha256, first.id, "未定", "", "李四", "2027-03-01T09:00:00+08:00", stale=True)
     assert decision_label(undecided) == "未定"  # nothing to re-check, as the counts hold it
+    remark = ItemDecision(A.sha256, first.id, "未定", "请核实数据", "李四", "2027-03-01T09:00:00+08:00", stale=True)
+    assert decision_label(remark) == "未定（待复核）"  # a remark on the earlier version: confirmed before sent
     assert decision_label(d) == "不符合（待复核）" and decision_label(_decided(False)[first.id]) == "不符合"
 
 
@@ -100,12 +103,16 @@ def test_a_comment_on_a_missing_parts_item_left_undecided_is_in_its_word_comment
     assert "请补写" not in bare.text
 
 
-def test_a_carried_comment_on_an_item_left_undecided_still_reaches_the_unit() -> None:
-    """Found in a review: shown as a plain 未定 with its comment (nothing to re-check), it was still
-    held out of the letter as a decision waiting to be confirmed."""
+def test_a_carried_remark_on_an_item_left_undecided_waits_to_be_confirmed_as_it_shows() -> None:
+    """A remark on the earlier version (请补充执法案件数据) may be about what the unit has since put right.
+    Found in a review: shown as a plain 未定, it was held out of the letter; then sent unmarked (found by a
+    helper session). It is marked 待复核 everywhere, held out of the letter, and sent once confirmed."""
     gap = next(r for r in A.checklist if r.status in ("missing", "partial"))
     carried = ItemDecision(A.sha256, gap.id, "未定", "请补充执法案件数据", "李四", "2027-03-01T09:00:00+08:00",
                            stale=True)
     gaps = letter_fields(A, {gap.id: carried}, None, reviewer="王审阅")["缺项"]
+    assert not any("请补充执法案件数据" in x for x in gaps)
+    assert summarize(A, {gap.id: carried}, None).to_recheck == 1 and decision_label(carried) == "未定（待复核）"
+    confirmed = dataclasses.replace(carried, stale=False, time="2027-03-02T09:00:00+08:00")
+    gaps = letter_fields(A, {gap.id: confirmed}, None, reviewer="王审阅")["缺项"]
     assert any(x.endswith("（请补充执法案件数据）") for x in gaps)
-    assert summarize(A, {gap.id: carried}, None).to_recheck == 0

@@ -35,6 +35,9 @@ def test_which_comments_go_to_the_unit() -> None:
     d = _decisions("0" * 64)
     assert [comment_sent(d[k]) for k in d] == [True, True, False, False]
     assert not comment_sent(ItemDecision("0" * 64, "x", "不符合", "请补充数据", "王", AT, stale=True))  # 待复核
+    # a remark on an earlier version of the report is not sent until confirmed (found by a helper session):
+    # it may be about what the unit has since put right
+    assert not comment_sent(ItemDecision("0" * 64, "x", "未定", "待核实数据", "王", AT, stale=True))
 
 
 def test_the_letter_and_the_annotated_copy_carry_remarks(tmp_path: Path) -> None:

@@ -163,6 +163,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
     first = w.session.analyses()[0]
     w.session.set_decision(first.sha256, "measures", "符合", "看过")
+    w.session.set_decision(first.sha256, "shortcomings", "未定", "待核实数据")  # a remark for the unit
     w.session.set_verdict(first.sha256, "通过", "基本符合要求")
     w.close()
     path = folder / SEED_FILES[0].name
@@ -182,7 +183,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     w.reports.select_report(new.sha256)
     header = w.checklist.header
     qtbot.waitUntil(lambda: header.progress_label.text().startswith("0/"))
-    assert header.progress_label.text() == f"0/{len(new.checklist)} 已核，1 项待复核"
+    assert header.progress_label.text() == f"0/{len(new.checklist)} 已核，2 项待复核"
     assert header.comment.text() == "基本符合要求" and header.verdict_box.currentData() == "未审"
     # the verdict's empty choice is not the status 未审: this report is 审阅中 (found by a reviewer session)
     assert [header.verdict_box.itemText(i) for i in range(3)] == ["通过", "需修改", "未下结论"]
@@ -200,13 +201,22 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     model.toggle(idx)
     confirmed = w.session.decision(new.sha256, "measures")
     assert confirmed is not None and (confirmed.decision, confirmed.stale) == ("符合", False)
-    assert header.progress_label.text() == f"1/{len(new.checklist)} 已核"
+    assert header.progress_label.text() == f"1/{len(new.checklist)} 已核，1 项待复核"  # and the remark
     assert not detail.comment.isReadOnly()  # confirmed: its comment is the reviewer's to edit again
     # where the comment goes is said beside it, as review.comment_sent decides (found by a helper session)
     assert detail.sent.text() == "符合、不适用项的意见只记在项目和工作簿中，不发给单位"
     detail.buttons.button(3).click()  # 未定: a remark for the unit
     assert detail.sent.text() == "意见写入批注版和审阅意见书，发给单位"
     detail.buttons.button(0).click()  # 符合 again
+    # the remark on the earlier version is to re-check too (it went to the unit unmarked: found by a helper
+    # session); pressing 未定 confirms it, and it goes to the unit
+    w.checklist.tree.setCurrentIndex(w.checklist.model.item_index("shortcomings"))
+    assert detail.comment.toPlainText() == "待核实数据" and detail.comment.isReadOnly()
+    assert detail.sent.text() == "待复核：确认或改判之前，此项不写入批注版和审阅意见书"
+    detail.buttons.button(3).click()
+    remark = w.session.decision(new.sha256, "shortcomings")
+    assert remark is not None and (remark.decision, remark.comment, remark.stale) == ("未定", "待核实数据", False)
+    assert detail.sent.text() == "意见写入批注版和审阅意见书，发给单位" and not detail.comment.isReadOnly()
     from ui.compare.model import legend
 
     assert legend().endswith("蓝底：待复核（对旧版本的判断）")  # the 对比 grid's mark of one still to re-check
