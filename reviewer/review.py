@@ -45,6 +45,12 @@ def comment_sent(d: ItemDecision | None) -> bool:
     return d is not None and bool(d.comment.strip()) and d.decision in SENT_WITH and not is_to_recheck(d)
 
 
+def note_goes_out(old: ItemDecision, decision: str) -> bool:
+    """Whether deciding ``decision`` would send to the unit a comment written as the reviewer's own note
+    (已核对原文第三段, under 符合): unticking the item sent it without a word (found by a helper session)."""
+    return bool(old.comment.strip()) and old.decision not in SENT_WITH and decision in SENT_WITH
+
+
 def remark_items(a: Analysis, decisions: Decisions) -> list[tuple[CheckResult, ItemDecision]]:
     """Items left 未定 with a comment, in checklist order: remarks sent to the unit."""
     return [(r, d) for r in a.checklist

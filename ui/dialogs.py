@@ -171,3 +171,24 @@ def confirm_removal(window: QWidget, names: Sequence[str]) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(tr("移除"))  # says what it does (not "是(Y)")
     box.button(QMessageBox.StandardButton.Cancel).setText(tr("取消"))
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_note_goes_out(window: QWidget, item: str, note: str, old: str, new: str) -> str | None:
+    """A note written under 符合 or 不适用 would go to the unit with the new decision: the comment to keep
+    (the note, or none), or None to leave the decision as it was."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    text = tr("“{item}”的意见是在“{old}”时写的备注，只记在项目中：\n\n{note}\n\n改为“{new}”后，"
+              "这条意见会写入批注版和审阅意见书，发给单位。")
+    box = QMessageBox(QMessageBox.Icon.Question, tr("意见将发给单位"),
+                      text.format(item=item, old=old, note=note, new=new), QMessageBox.StandardButton.NoButton, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the note and the item's name are the reviewer's and the report's
+    send = box.addButton(tr("发给单位"), QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton(tr("清空意见"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return note if clicked is send else "" if clicked is drop else None

@@ -16,8 +16,10 @@ from ui.collector import MainThreadCollector
 from ui.commands import Commands, checklist_or_default
 from ui.compare.view import ComparePanel
 from ui.controller import Controller
+from ui.dialogs import ask_note_goes_out
 from ui.help import GuideDialog, ShortcutsDialog
 from ui.icons import app_icon
+from ui.labels import decision_name
 from ui.layout import REPORTS_MIN_WIDTH, SHARES, fit_to_screen
 from ui.loading import Loader
 from ui.menus import all_actions, build_actions, build_menus, build_toolbar
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         store, warning = open_project(path, self)
         checklist = checklist_or_default(self.settings.checklist_path, self)
         self.session = Session(store, self.settings.reviewer, self, checklist, make_writer(path, store, self))
+        self.session.ask_note = lambda item, note, old, new: ask_note_goes_out(
+            self, item, note, decision_name(old), decision_name(new))
         self.loader = Loader(self)
         self._build()
         self.team = TeamLink(self.session, self.status, self)

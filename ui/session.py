@@ -9,7 +9,7 @@ project replaces everything, and no report of one project is ever added to anoth
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,12 +18,14 @@ from reviewer.journal import Change, apply_change, now
 from reviewer.messages import msg
 from reviewer.model import Analysis, Decision, ItemDecision, LoadError, ReportVerdict, Verdict
 from reviewer.paths import readable_stem
-from reviewer.review import ReportReview, finished_of, is_to_recheck, review_status, summarize
+from reviewer.review import ReportReview, finished_of, is_to_recheck, note_goes_out, review_status, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.server_errors import refusal
 from reviewer.sync import Team, merge_review, same_review, take_decision, take_verdict
 from ui.labels import lang
 from ui.writer import StoreWriter
+
+NoteQuestion = Callable[[str, str, Decision, Decision], str | None]
 
 
 def report_label(a: Analysis) -> str:
@@ -91,6 +93,9 @@ class Session(QObject):
         self.reading: dict[str, tuple[int, int]] = {}  # scans shown from their first pages: (pages read, in all)
         self.writer: StoreWriter | None = None
         self.team = Team()
+        # Asked when a decision would send to the unit a note written as the reviewer's own (under 符合 or
+        # 不适用): the comment to keep, or None to leave the decision as it was. The window asks the reviewer.
+        self.ask_note: NoteQuestion = lambda _item, note, _old, _new: note
         if writer is not None:
             self.set_writer(writer)
         from ui.lastyear.state import LastYearState  # its module needs this one's Session for typing
@@ -277,6 +282,12 @@ class Session(QObject):
             return None
         old = self.decision(sha256, item)
         text = comment if comment is not None else (old.comment if old else "")
+        if comment is None and old is not None and note_goes_out(old, decision):
+            kept = self.ask_note(self._item_name(old), old.comment, old.decision, decision)
+            if kept is None:
+                self.review_changed.emit(sha256)  # the view shows the record again
+                return None
+            text = kept
         made = ItemDecision(sha256, item, decision, text, self.reviewer, now())
         self.decisions(sha256)[item] = made
         self._submit(Change("decision", sha256, item, decision, text, self.reviewer, made.time))

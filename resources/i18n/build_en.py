@@ -27,6 +27,8 @@ EN = {
     "待复核：确认或改判之前，此项不写入批注版和审阅意见书": "To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter",
     "意见写入批注版和审阅意见书，发给单位": "The comment goes to the unit, in the annotated copy and the letter",
     "符合、不适用项的意见只记在项目和工作簿中，不发给单位": "A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit",
+    "“{item}”的意见是在“{old}”时写的备注，只记在项目中：\n\n{note}\n\n改为“{new}”后，这条意见会写入批注版和审阅意见书，发给单位。": "The comment on “{item}” was written as a note under “{old}”, kept in the project only:\n\n{note}\n\nAs “{new}”, this comment goes to the unit, in the annotated copy and the review letter.",
+    "意见将发给单位": "The comment would go to the unit", "发给单位": "Send to the unit", "清空意见": "Clear the comment",
     "审阅结果.xlsx": "review.xlsx", "{project}_审阅结果.xlsx": "{project}_review.xlsx",
     "只有组长可以把报告移出共享项目": "Only the lead can remove reports from a shared project",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",

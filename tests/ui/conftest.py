@@ -38,6 +38,19 @@ def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QDialog, "exec", unexpected)
 
 
+def answer_with(monkeypatch: pytest.MonkeyPatch, button: str, asked: list[str] | None = None) -> None:
+    """Every message box from now on is answered by clicking its button named ``button`` (its text kept
+    in ``asked``)."""
+
+    def click(box: QMessageBox) -> int:
+        if asked is not None:
+            asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+
+
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "settings.ini"

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewer.store import open_store
 from tests.conftest import ROOT, SEED_FILES
+from tests.ui.conftest import answer_with
 from ui.app import open_window
 from ui.main_window import MainWindow
 from ui.settings import SettingsStore
@@ -158,7 +159,8 @@ def test_removing_a_report_asks_first_and_keeps_its_history(qtbot: QtBot, tmp_pa
     assert store.history(second)[-1].field == "removed"
 
 
-def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _folder(tmp_path, "r", SEED_FILES[:2])
     w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
     first = w.session.analyses()[0]
@@ -205,6 +207,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     assert not detail.comment.isReadOnly()  # confirmed: its comment is the reviewer's to edit again
     # where the comment goes is said beside it, as review.comment_sent decides (found by a helper session)
     assert detail.sent.text() == "符合、不适用项的意见只记在项目和工作簿中，不发给单位"
+    answer_with(monkeypatch, "发给单位")  # asked first: the note written under 符合 goes to the unit now
     detail.buttons.button(3).click()  # 未定: a remark for the unit
     assert detail.sent.text() == "意见写入批注版和审阅意见书，发给单位"
     detail.buttons.button(0).click()  # 符合 again

@@ -13,7 +13,7 @@ from ui.export_dialog import ExportScopeDialog
 from ui.labels import status_name
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ROLE_STATUS
 
-from .conftest import WindowFactory
+from .conftest import WindowFactory, answer_with
 
 
 def _open_seeds(w, qtbot: QtBot, seeds_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -112,6 +112,42 @@ def test_a_tick_survives_closing_and_reopening_the_project(
     item2 = w2.checklist.model.item_index(a.checklist[0].id)
     assert item2.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert w2.session.store.journal_mode in ("wal", "delete")
+
+
+def test_unticking_an_item_asks_before_its_own_note_goes_to_the_unit(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a helper session: 符合 with the note 已核对原文第三段 (said to stay in the project), unticked
+    with Space, left the item 未定 and sent the note to the unit in the letter and the annotated copy."""
+    w = make_window(tmp_path / "p.review")
+    _open_seeds(w, qtbot, seeds_dir)
+    sha = w.session.analyses()[0].sha256
+    w.reports.select_report(sha)
+    model, tree = w.checklist.model, w.checklist.tree
+    w.session.set_decision(sha, "measures", "符合", "已核对原文第三段")
+    asked: list[str] = []
+
+    def untick(button: str) -> tuple[str, str]:
+        answer_with(monkeypatch, button, asked)
+        tree.setCurrentIndex(model.item_index("measures"))
+        tree.setFocus()
+        qtbot.keyClick(tree, Qt.Key.Key_Space)
+        d = w.session.decision(sha, "measures")
+        assert d is not None
+        return d.decision, d.comment
+
+    assert untick("取消") == ("符合", "已核对原文第三段")
+    assert asked[0] == ("“主要举措和成效”的意见是在“符合”时写的备注，只记在项目中：\n\n已核对原文第三段\n\n"
+                        "改为“未定”后，这条意见会写入批注版和审阅意见书，发给单位。")
+    assert untick("发给单位") == ("未定", "已核对原文第三段")
+    w.session.set_decision(sha, "measures", "符合", "已核对原文第三段")
+    assert untick("清空意见") == ("未定", "")
+    assert untick("取消") == ("符合", "") and len(asked) == 3  # ticked again: no note, nothing asked
+    w.session.set_decision(sha, "measures", "不适用", "本单位无此职责")
+    answer_with(monkeypatch, "发给单位", asked)
+    w.checklist.detail.buttons.button(1).click()  # 不符合, by the detail's button: the note is its reason now
+    d = w.session.decision(sha, "measures")
+    assert len(asked) == 4 and d is not None and (d.decision, d.comment) == ("不符合", "本单位无此职责")
 
 
 def test_inline_heading_is_bold_only_up_to_its_title(

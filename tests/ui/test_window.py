@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ui.reports.model import ROLE_KIND, ROLE_STATUS
 from ui.text.spans import topic_colour
 
-from .conftest import WindowFactory
+from .conftest import WindowFactory, answer_with
 from .sample import TEXT, at, make_analysis
 
 SHA_A, SHA_B = "a" * 64, "b" * 64
@@ -79,7 +79,8 @@ def test_highlights_land_after_an_astral_character(make_window: WindowFactory, q
     assert w.text.editor.toPlainText() == TEXT
 
 
-def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     w = _window_with_sample(make_window, qtbot, tmp_path)
     tree = w.checklist.tree
     tree.setFocus()
@@ -89,6 +90,7 @@ def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: Qt
     assert w.checklist.header.progress_label.text() == "1/6 已核"
     w.checklist.detail.comment.insertPlainText("标题规范")  # QTest cannot type non-ASCII keys
     qtbot.waitUntil(lambda: w.session.store.decisions(SHA_A)["measures"].comment == "标题规范", timeout=3000)
+    answer_with(monkeypatch, "发给单位")  # the note written under 符合 is now the failure's reason
     w.checklist.detail.buttons.button(1).click()  # 不符合
     assert _written(w).decisions(SHA_A)["measures"].decision == "不符合"
     qtbot.keyClick(tree, Qt.Key.Key_3)
