@@ -17,7 +17,7 @@ from ui.dialogs import SettingsDialog, show_about, show_message
 from ui.export_dialog import ExportScopeDialog, offer_to_open
 from ui.exporting import ExportOutcome, export_work
 from ui.labels import lang
-from ui.session import report_label
+from ui.session_sync import report_label
 from ui.tasks import Task
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ project replaces everything, and no report of one project is ever added to anoth
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -17,27 +16,15 @@ from reviewer.checklist import Checklist
 from reviewer.journal import Change, apply_change, now
 from reviewer.messages import msg
 from reviewer.model import Analysis, Decision, ItemDecision, LoadError, ReportVerdict, Verdict
-from reviewer.paths import readable_stem
 from reviewer.review import ReportReview, finished_of, is_to_recheck, note_goes_out, review_status, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.server_errors import refusal
-from reviewer.sync import Team, merge_review, same_review, take_decision, take_verdict
+from reviewer.sync import Team, merge_review, same_review
 from ui.labels import lang
+from ui.session_sync import item_name, show_refused, take_remote
 from ui.writer import StoreWriter
 
 NoteQuestion = Callable[[str, str, Decision, Decision], str | None]
-
-
-def report_label(a: Analysis) -> str:
-    """``unit · year`` when known, the file name otherwise (without the year again when the file
-    name says it already: "14_yueyang_county_2022", not "14_yueyang_county_2022 · 2022")."""
-    year = a.meta.report_year
-    if a.meta.issuer:
-        return f"{a.meta.issuer} · {year}" if year else a.meta.issuer
-    name = readable_stem(a.file)
-    if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
-        return name
-    return f"{name} · {year}"
 
 
 class Session(QObject):
@@ -283,7 +270,7 @@ class Session(QObject):
         old = self.decision(sha256, item)
         text = comment if comment is not None else (old.comment if old else "")
         if comment is None and old is not None and note_goes_out(old, decision):
-            kept = self.ask_note(self._item_name(old), old.comment, old.decision, decision)
+            kept = self.ask_note(item_name(self, old), old.comment, old.decision, decision)
             if kept is None:
                 self.review_changed.emit(sha256)  # the view shows the record again
                 return None
@@ -370,57 +357,24 @@ class Session(QObject):
         """A change the server will never take: show the server's record again and say why."""
         assert isinstance(change, Change)
         self._saved(change)  # no longer waiting
-        if change.kind == "decision" and change.item is not None:
-            if isinstance(current, ItemDecision):
-                self.decisions(change.report)[change.item] = current
-            else:
-                self.decisions(change.report).pop(change.item, None)
-        elif change.kind == "verdict":
-            if isinstance(current, ReportVerdict):
-                self._verdicts[change.report] = current
-            else:
-                self._verdicts.pop(change.report, None)
-        self.review_changed.emit(change.report)
-        self.notice.emit(msg("sync.refused", reason=message).render(lang()))
+        show_refused(self, change, current, message)
 
     def apply_remote(self, decisions: Iterable[ItemDecision], verdicts: Iterable[ReportVerdict]) -> None:
         """What the server says others (or this reviewer elsewhere) wrote: the later word is shown."""
-        changed: set[str] = set()
-        notes: list[str] = []
-        for d in decisions:
-            current = self.decision(d.report, d.item)
-            if (current is not None and current.time == d.time and current.reviewer == self.reviewer
-                    and self.unsaved(d.report, d.item)):
-                # made in the same second, and this one still on its way: written after, it is the server's
-                # current one (the status bar said another's stood: found by a helper session)
-                continue
-            took, note = take_decision(current, d, self.reviewer, self._item_name(d),
-                                       report=self._report_name(d.report))
-            if took:
-                self.decisions(d.report)[d.item] = d
-                changed.add(d.report)
-            if note is not None:
-                notes.append(note.render(lang()))
-        for v in verdicts:
-            took, note = take_verdict(self.verdict(v.report), v, self.reviewer, report=self._report_name(v.report))
-            if took:
-                self._verdicts[v.report] = v
-                changed.add(v.report)
-            if note is not None:
-                notes.append(note.render(lang()))
-        for report in changed:
-            self.review_changed.emit(report)
-        for text in notes:
-            self.notice.emit(text)
+        take_remote(self, decisions, verdicts)
 
-    def _report_name(self, sha256: str) -> str:
-        a = self._analyses.get(sha256)
-        return report_label(a) if a is not None else sha256[:12]
-
-    def _item_name(self, d: ItemDecision) -> str:
-        a = self._analyses.get(d.report)
-        result = next((c for c in a.checklist if c.id == d.item), None) if a is not None else None
-        return result.label(lang()) if result is not None else d.item
+    def keep_record(self, report: str, item: str | None, record: ItemDecision | ReportVerdict | None) -> None:
+        """The project's own record of an item (``item`` None: of the report's verdict), as the server
+        holds it: shown, not written. The views are told by the caller."""
+        if item is not None:
+            if isinstance(record, ItemDecision):
+                self.decisions(report)[item] = record
+            else:
+                self.decisions(report).pop(item, None)
+        elif isinstance(record, ReportVerdict):
+            self._verdicts[report] = record
+        else:
+            self._verdicts.pop(report, None)
 
     def unsaved(self, sha256: str, item: str | None = None) -> bool:
         """Whether a change of this item (or of the report's verdict) is still waiting to be written."""

@@ -181,7 +181,7 @@ def test_section_label_stops_after_the_title() -> None:
     ("/r/report.txt", "report · 2022"),
 ])
 def test_a_report_without_a_unit_is_named_by_its_file_and_the_year_once(file: str, label: str) -> None:
-    from ui.session import report_label
+    from ui.session_sync import report_label
 
     a = make_analysis(year=2022)
     a = replace(a, file=file, meta=replace(a.meta, issuer=None))

@@ -24,7 +24,7 @@ from tests.pgcluster import PgCluster
 from ui.app import open_window
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
-from ui.session import report_label
+from ui.session_sync import report_label
 from ui.settings import SettingsStore
 
 LOAD_MS = 60_000

@@ -22,7 +22,8 @@ from reviewer.review import gap_items, open_items
 from ui import plain
 from ui.icons import status_icon
 from ui.labels import item_name, lang, verdict_name
-from ui.session import Session, report_label
+from ui.session import Session
+from ui.session_sync import report_label
 
 SAVE_DELAY_MS = 200  # the overall comment reaches the project within this long of the last keystroke
 # A verdict is saved once the reviewer stops on it: ↑ ↑ from 未下结论 to 通过 passes 需修改 on the way, and

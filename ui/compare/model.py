@@ -29,7 +29,8 @@ from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.labels import check_status_name, decision_name, lang, status_name, text
-from ui.session import Session, report_label
+from ui.session import Session
+from ui.session_sync import report_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1

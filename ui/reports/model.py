@@ -15,7 +15,8 @@ from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
 from ui.labels import decision_name, part_name, status_name, text
 from ui.reports.rows import Row, build_report_row, has_rows
-from ui.session import Session, report_label
+from ui.session import Session
+from ui.session_sync import report_label
 from ui.text.spans import section_label
 
 Index = QModelIndex | QPersistentModelIndex
