@@ -100,6 +100,28 @@ def test_space_ticks_and_comment_autosaves(make_window: WindowFactory, qtbot: Qt
     assert root.data(ROLE_STATUS) == "审阅中"
 
 
+def test_deciding_under_a_status_filter_stays_on_the_report(make_window: WindowFactory, qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    """Found by a helper session: filtered to 未审, pressing 1 on an item made the report 审阅中; it left
+    the list, and the window went on to another report, where the next keys landed. The report being
+    read stays listed until the reviewer opens another."""
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.reports.status_box.setCurrentIndex(w.reports.status_box.findData("未审"))
+    assert w.reports.proxy.rowCount() == 2 and w.reports.current_report() == SHA_A
+    tree = w.checklist.tree
+    tree.setCurrentIndex(w.checklist.model.item_index("measures"))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_1)
+    qtbot.wait(50)
+    assert w.session.status(SHA_A) == "审阅中"
+    assert w.reports.current_report() == SHA_A and w.checklist.model.report == SHA_A
+    qtbot.keyClick(tree, Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier)  # the next key: on the same report
+    assert w.session.decision(SHA_B, "measures") is None
+    w.reports.step_report(1)  # on to the next report: the one decided leaves the filtered list
+    qtbot.waitUntil(lambda: w.reports.proxy.rowCount() == 1)
+    assert w.reports.current_report() == SHA_B
+
+
 def test_verdict_is_saved_and_shown_in_the_tree(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     w = _window_with_sample(make_window, qtbot, tmp_path)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 
 from reviewer.paths import readable_name
-from ui.reports.model import ROLE_FILE, ROLE_MINE, ROLE_STATUS, Index
+from ui.reports.model import ROLE_FILE, ROLE_MINE, ROLE_SHA, ROLE_STATUS, Index
 
 
 class ReportsFilter(QSortFilterProxyModel):
@@ -17,9 +17,23 @@ class ReportsFilter(QSortFilterProxyModel):
         self._text = ""
         self._status = ""
         self._mine_only = False
+        self._pinned = ""
+
+    def pin(self, sha256: str) -> None:
+        """The report being read stays listed, until another is opened or the filter is changed. Deciding an
+        item changes a report's status: under a status filter it left the list, and the window went on
+        to another report, where the reviewer's next keys landed (found by a helper session)."""
+        if sha256 != self._pinned:
+            self._pinned = sha256
+            QTimer.singleShot(0, self._refilter)  # the one pinned before may leave now; not mid-selection
+
+    def _refilter(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_mine_only(self, mine: bool) -> None:
         self.beginFilterChange()
+        self._pinned = ""  # the reviewer's own filter applies to every report
         self._mine_only = mine
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -31,12 +45,14 @@ class ReportsFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
+        self._pinned = ""
         self._text = text.strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: str) -> None:
         """``""`` for all statuses."""
         self.beginFilterChange()
+        self._pinned = ""
         self._status = status
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -45,6 +61,8 @@ class ReportsFilter(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         idx = model.index(source_row, 0, source_parent)
+        if self._pinned and model.data(idx, ROLE_SHA) == self._pinned:
+            return True
         if self._status and model.data(idx, ROLE_STATUS) != self._status:
             return False
         if self._mine_only and not model.data(idx, ROLE_MINE):

@@ -176,6 +176,9 @@ class ReportsPanel(QWidget):
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
         self.scope_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_mine_only(bool(self.scope_box.currentData())))
+        for changed in (self.filter_edit.textChanged, self.status_box.currentIndexChanged,
+                        self.scope_box.currentIndexChanged):  # after the filter: the report still listed stays
+            changed.connect(lambda _v: self.proxy.pin(self.current_report() or ""))
         model.session.team_changed.connect(self._team_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
@@ -266,6 +269,7 @@ class ReportsPanel(QWidget):
         if str(report.data(ROLE_SHA)) != self._opened:
             self._open(report)
         sha = str(current.data(ROLE_SHA))
+        self.proxy.pin(sha)
         self.report_selected.emit(sha)
         start = current.data(ROLE_START)
         if current.data(ROLE_KIND) == "section" and isinstance(start, int) and start >= 0:
