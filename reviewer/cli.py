@@ -30,7 +30,7 @@ from reviewer.load import load_many
 from reviewer.messages import msg
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import printable, readable
-from reviewer.review import gap_items, summarize
+from reviewer.review import gap_items, parts_count, summarize
 from reviewer.serialize import error_json, to_json
 from reviewer.vocab import (
     BRACKETS,
@@ -143,7 +143,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
     w(f"{t['issuer']}{sep}{m.issuer or t['unknown']}{sp}{t['level']}{sep}{LEVEL.label(m.level, lang)}{sp}"
       f"{t['year']}{sep}{m.report_year or t['unknown']}\n")
     w(f"{t['signed']}{sep}{m.signed_date or '—'}{sp}{t['published']}{sep}{m.published_date or '—'}\n")
-    w(f"{t['parts']}{sep}{rv.parts_found}/{rv.parts_required}\n")
+    w(f"{t['parts']}{sep}{parts_count(rv, lang)}\n")
     for pid in REQUIRED_PARTS:  # as the window and the workbook count them; optional parts are not gaps
         if (p := a.parts.get(pid)) is not None:
             w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")

@@ -14,7 +14,7 @@ from datetime import datetime
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
 from reviewer.paths import readable_name, readable_stem
-from reviewer.review import ReportReview, decision_label, gap_items, in_force
+from reviewer.review import ReportReview, decision_label, gap_items, in_force, parts_count
 from reviewer.topics import topic_label
 from reviewer.vocab import (
     BRACKETS,
@@ -37,7 +37,7 @@ Verdicts = Mapping[str, ReportVerdict]
 _HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
     "summary": (
         ("序号", "No."), ("报告单位", "Issuing unit"), ("层级", "Level"), ("报告年度", "Year"), ("文件", "File"),
-        ("必备部分", "Required parts"), ("清单得分率", "Checklist score"), ("已核/总项", "Decided/items"),
+        ("必备部分", "Required parts"), ("清单得分率", "Checklist score"), ("已核/总项", "Checked/items"),
         ("程序判断缺失/部分具备", "Missing/partial (program)"),
         ("程序判断缺失或部分具备的核查项", "Items missing or partial (program)"),
         ("问题数", "Findings"), ("审阅状态", "Review status"), ("审阅意见", "Reviewer's comment"),
@@ -141,7 +141,7 @@ def summary_row(i: int, a: Analysis, rv: ReportReview, verdict: ReportVerdict | 
                                for r in gap_items(a))
     return [
         i, unit_cell(a, lang), LEVEL.label(a.meta.level, lang), a.meta.report_year, name or readable_name(a.file),
-        f"{rv.parts_found}/{rv.parts_required}", Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
+        parts_count(rv, lang), Formatted(rv.rate, PERCENT) if rv.rate is not None else None,
         f"{rv.decided}/{rv.items}",
         f"{rv.missing}/{rv.partial}", gaps, rv.findings, REVIEW_STATUS.label(rv.status, lang),
         verdict.comment if verdict else "", reviewers or rv.reviewer, local_time(rv.time),

@@ -256,6 +256,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "letter.parts_partial": (
         "，{partial_status:check_status} {partial} 项", "; {partial_status:check_status}: {partial}",
     ),
+    # The same count where it is short (the window, the workbook, the command line): a part present only in
+    # part is counted as there, and said so (a 3/4 beside the letter's 已具备 1 项，部分具备 2 项 read as two
+    # counts: found by a helper session).
+    "review.parts_count": ("{found}/{required}", "{found}/{required}"),
+    "review.parts_count_partial": (
+        "{found}/{required}（其中{partial_status:check_status} {partial}）",
+        "{found}/{required} ({partial_status:check_status}: {partial})",
+    ),
     "letter.parts_missing": ("；{missing_status:check_status}：{parts}", "; {missing_status:check_status}: {parts}"),
     "letter.parts_failed": ("；{decision:decision}：{parts}", "; {decision:decision}: {parts}"),
     "letter.part": ("{part:part}", "{part:part}"),

@@ -102,6 +102,14 @@ class ReportReview:
         return self.status in FINISHED
 
 
+def parts_count(rv: ReportReview, lang: Lang = "zh") -> str:
+    """The 必备部分 count where it is short: ``3/4（其中部分具备 2）``, as the letter counts them in full."""
+    if rv.parts_partial:
+        return msg("review.parts_count_partial", found=rv.parts_found, required=rv.parts_required,
+                   partial_status="partial", partial=rv.parts_partial).render(lang)
+    return msg("review.parts_count", found=rv.parts_found, required=rv.parts_required).render(lang)
+
+
 def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
     """Each required part's status (``found`` / ``partial`` / ``missing`` / ``failed``): the program's,
     unless the reviewer decided the part's checklist item (a decision in force). 符合 makes it found;

@@ -240,22 +240,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="112" />
+        <location filename="../../ui/compare/model.py" line="113" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="112" />
+        <location filename="../../ui/compare/model.py" line="113" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="112" />
+        <location filename="../../ui/compare/model.py" line="113" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="138" />
+        <location filename="../../ui/compare/model.py" line="139" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -751,79 +751,79 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="271" />
+        <location filename="../../ui/reports/model.py" line="273" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="298" />
+        <location filename="../../ui/reports/model.py" line="300" />
         <source>（{file}）</source>
         <translation> ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="299" />
+        <location filename="../../ui/reports/model.py" line="301" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="301" />
+        <location filename="../../ui/reports/model.py" line="303" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="315" />
+        <location filename="../../ui/reports/model.py" line="317" />
         <source>{name}
-状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}
+状态：{status}　已核 {done}/{total}　必备部分 {parts}
 程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
         <translation>{name}
-Status: {status}  decided {done}/{total}  required parts {found}/{required}
-the program found {missing} missing, {partial} partial; {findings} findings</translation>
+Status: {status}  checked {done}/{total}  required parts {parts}
+the program found {missing} missing, {partial} partial; findings: {findings}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="321" />
+        <location filename="../../ui/reports/model.py" line="322" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="323" />
+        <location filename="../../ui/reports/model.py" line="324" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="343" />
+        <location filename="../../ui/reports/model.py" line="344" />
         <source>{part}（审阅认定{decision}）</source>
         <translation>{part} (reviewer: {decision})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="345" />
+        <location filename="../../ui/reports/model.py" line="346" />
         <source>不符合：{part}</source>
         <translation>Fails: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="346" />
+        <location filename="../../ui/reports/model.py" line="347" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="367" />
+        <location filename="../../ui/reports/model.py" line="368" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="369" />
+        <location filename="../../ui/reports/model.py" line="370" />
         <source>{heading}
 审阅认定不符合</source>
         <translation>{heading}
 reviewer: fails</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="346" />
+        <location filename="../../ui/reports/model.py" line="347" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -871,67 +871,67 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="53" />
+        <location filename="../../ui/checklist/header.py" line="54" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="75" />
+        <location filename="../../ui/checklist/header.py" line="76" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="89" />
+        <location filename="../../ui/checklist/header.py" line="90" />
         <source>只有组长可以设定报告的最终审阅结论</source>
         <translation>Only the team lead sets the report's final verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="90" />
+        <location filename="../../ui/checklist/header.py" line="91" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="99" />
+        <location filename="../../ui/checklist/header.py" line="100" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="106" />
+        <location filename="../../ui/checklist/header.py" line="107" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="107" />
+        <location filename="../../ui/checklist/header.py" line="108" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="108" />
+        <location filename="../../ui/checklist/header.py" line="109" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="157" />
+        <location filename="../../ui/checklist/header.py" line="158" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="161" />
+        <location filename="../../ui/checklist/header.py" line="162" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="164" />
+        <location filename="../../ui/checklist/header.py" line="165" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
         <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="166" />
+        <location filename="../../ui/checklist/header.py" line="167" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="167" />
+        <location filename="../../ui/checklist/header.py" line="168" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -1180,7 +1180,7 @@ F: findings (Findings tab)</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="50" />
+        <location filename="../../ui/compare/model.py" line="51" />
         <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
         <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
     </message>

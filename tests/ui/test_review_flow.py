@@ -327,11 +327,11 @@ def test_a_lacking_part_judged_present_is_no_longer_a_gap_in_the_tree(
         tip = str(row.data(Qt.ItemDataRole.ToolTipRole))
         return str(g.data()), tip.split("必备部分 ")[1].split("\n")[0]
 
-    assert gap() == ("缺：党政主要负责人履行第一责任人职责情况", "3/4")
+    assert gap() == ("缺：党政主要负责人履行第一责任人职责情况", "3/4（其中部分具备 2）")
     _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_Space)  # 符合
-    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定符合）", "4/4")
+    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定符合）", "4/4（其中部分具备 2）")
     _key_on_item(w, qtbot, "first_responsible", Qt.Key.Key_3)  # 不适用
-    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定不适用）", "3/3")
+    assert gap() == ("党政主要负责人履行第一责任人职责情况（审阅认定不适用）", "3/3（其中部分具备 2）")
 
 
 def test_a_parts_own_section_is_marked_as_the_reviewer_judged_the_part(

@@ -10,10 +10,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
 from reviewer.paths import distinct_names
+from reviewer.review import parts_count
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
-from ui.labels import decision_name, part_name, status_name, text
+from ui.labels import decision_name, lang, part_name, status_name, text
 from ui.reports.rows import Row, build_report_row, has_rows
 from ui.session import Session
 from ui.session_sync import report_label
@@ -313,11 +314,10 @@ class ReportsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}　必备部分 {found}/{required}\n"
+            tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n"
                           "程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处").format(
                 name=self._apart(a.sha256), status=status_name(rv.status), done=rv.decided, total=rv.items,
-                found=rv.parts_found, required=rv.parts_required, missing=rv.missing, partial=rv.partial,
-                findings=rv.findings)
+                parts=parts_count(rv, lang()), missing=rv.missing, partial=rv.partial, findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
             if names := self._session.team.assignees(node.report):
