@@ -40,8 +40,8 @@ def _parsed(raw: str | None) -> list[LoadError]:
 def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Iterable[str],
                       walked: Iterable[str] = ()) -> None:
     """Keep ``errors`` of files that failed, and forget files now ``read`` (or accounted for: a copy, a
-    report in another format, a changed file whose kept version stands), and folders that could not
-    be listed before and were listed now, under the folders ``walked``."""
+    report in another format, a changed file whose kept version stands), and, under the folders
+    ``walked``, folders that could not be listed before and were listed now, and files no longer there."""
     # a file read is no longer a failure, nor is a folder it lies in (one that could not be listed before)
     whole = [Path(os.path.abspath(p)) for p in read]
     gone = [path_key(str(f)) for p in whole for f in (p, *p.parents)]
@@ -59,7 +59,11 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
         for key in gone:
             kept.pop(key, None)
         for key, e in list(kept.items()):  # listed this time (one refused again is in ``failed``)
-            if e.kind == "unlisted" and any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+            if not any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+                continue
+            # a file no longer there when its folder is opened again was deleted or replaced: listed as
+            # unreadable for ever, with no way to take it off (found by a helper session)
+            if e.kind == "unlisted" or not os.path.lexists(e.path):
                 del kept[key]
         kept.update(failed)
         if kept == before:

@@ -111,6 +111,26 @@ def test_a_folder_listed_again_leaves_the_projects_list_of_failures(tmp_path: Pa
     assert kept_failures(store) == []
 
 
+def test_a_file_deleted_since_leaves_the_list_when_its_folder_is_opened_again(tmp_path: Path) -> None:
+    """Found by a helper session: 空白.txt, deleted after it was reported empty, stayed in the window's list
+    and the workbook's 未能读取的文件 however often the folder was opened again."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+
+    folder = tmp_path / "收文"
+    folder.mkdir()
+    shutil.copy(seed_path("000"), folder / "报告.txt")
+    (folder / "空白.txt").write_bytes(b"")
+    (tmp_path / "别处.txt").write_bytes(b"")
+    store = MemoryReviewStore()
+    import_reports([str(folder), str(tmp_path / "别处.txt")], load_checklist(), store)
+    assert sorted(Path(e.path).name for e in kept_failures(store)) == ["别处.txt", "空白.txt"]
+    (folder / "空白.txt").unlink()
+    (tmp_path / "别处.txt").unlink()
+    import_reports([str(folder)], load_checklist(), store)
+    assert [Path(e.path).name for e in kept_failures(store)] == ["别处.txt"]  # its folder was not opened
+
+
 def test_a_file_that_failed_is_told_apart_from_a_report_of_the_same_name(tmp_path: Path) -> None:
     """Found by a helper session: 报告.txt：文件是空的, beside reports read as 河西区/报告.txt and 和平区/报告.txt."""
     from openpyxl import load_workbook
