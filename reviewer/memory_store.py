@@ -67,8 +67,10 @@ class MemoryReviewStore(MemoryLastYear):
         return rec
 
     def _supersede(self, doc: Document) -> str | None:
-        old = next((r for r in reversed(list(self._reports.values()))
-                    if r.path == doc.path and r.sha256 != doc.sha256 and r.sha256 not in self._removed), None)
+        replaced = {r.changed_from for r in self._reports.values()}  # removed by a newer version, not by a reviewer
+        at_path = [r for r in reversed(list(self._reports.values()))
+                   if r.path == doc.path and r.sha256 != doc.sha256 and r.sha256 not in replaced]
+        old = next((r for r in sorted(at_path, key=lambda r: r.sha256 in self._removed)), None)
         if old is None:
             return None
         carried = {k: ItemDecision(doc.sha256, d.item, d.decision, d.comment, d.reviewer, d.time, stale=True)

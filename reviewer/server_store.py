@@ -124,9 +124,14 @@ class ServerReviewStore(ServerLastYear):
             row = db.execute("SELECT changed_from FROM reports WHERE sha256=%s", (doc.sha256,)).fetchone()
             old = None
             if row is None:
+                # a report the lead removed (not one a newer version replaced) comes back with its review,
+                # as in a project file; a reviewer decides nothing on a removed report (schema 6)
+                removed = (" OR NOT EXISTS (SELECT 1 FROM reports n WHERE n.changed_from = r.sha256)"
+                           if self.is_lead else "")
                 found = db.execute(
-                    "SELECT sha256 FROM reports WHERE path=%s AND path_raw IS NOT DISTINCT FROM %s AND sha256<>%s"
-                    " AND removed IS NULL ORDER BY seq DESC LIMIT 1", (path, path_raw, doc.sha256)).fetchone()
+                    "SELECT sha256 FROM reports r WHERE path=%s AND path_raw IS NOT DISTINCT FROM %s AND sha256<>%s"
+                    f" AND (removed IS NULL{removed}) ORDER BY removed IS NOT NULL, seq DESC LIMIT 1",
+                    (path, path_raw, doc.sha256)).fetchone()
                 old = found[0] if found else None
             changed_from = row[0] if row else old
             # A report already there is the lead's to change (schema 4): a reviewer's copy adds nothing.
@@ -148,7 +153,7 @@ class ServerReviewStore(ServerLastYear):
                     db.execute("SELECT carry_verdict(%s, %s)", (doc.sha256, old))
                 if db.execute("SELECT to_regproc('fazhi.carry_assignments')").fetchone() != (None,):
                     db.execute("SELECT carry_assignments(%s, %s)", (doc.sha256, old))
-                db.execute("UPDATE reports SET removed=now() WHERE sha256=%s", (old,))
+                db.execute("UPDATE reports SET removed=now() WHERE sha256=%s AND removed IS NULL", (old,))
         return ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, Path(doc.path).name, doc.format,
                             doc.size, mtime)
 

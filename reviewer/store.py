@@ -139,10 +139,13 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
     def _supersede(db: sqlite3.Connection, sha256: str, path: str) -> str | None:
         """New content at a known path replaces the report there: its decisions are carried over,
         marked stale, with its overall comment (not its verdict), and the old version leaves the project
-        (its history stays)."""
+        (its history stays). So does a report the reviewer removed (not one a newer version replaced): the
+        removal said that opening the file again brings its review back, and a corrected file sent by the
+        unit came back as a new report with nothing of it (found by a helper session)."""
         old = db.execute(
-            "SELECT sha256 FROM reports WHERE path=? AND sha256<>? AND removed IS NULL ORDER BY added DESC LIMIT 1",
-            (path_value(path), sha256),
+            "SELECT sha256 FROM reports r WHERE path=? AND sha256<>? AND (removed IS NULL OR NOT EXISTS"
+            " (SELECT 1 FROM reports n WHERE n.changed_from = r.sha256)) ORDER BY removed IS NOT NULL, added DESC"
+            " LIMIT 1", (path_value(path), sha256),
         ).fetchone()
         if old is None:
             return None
@@ -157,7 +160,7 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
             " SELECT ?, '未审', comment, reviewer, time FROM verdicts WHERE report=? AND comment<>''",
             (sha256, old[0]),
         )
-        db.execute("UPDATE reports SET removed=? WHERE sha256=?", (_now(), old[0]))
+        db.execute("UPDATE reports SET removed=? WHERE sha256=? AND removed IS NULL", (_now(), old[0]))
         return str(old[0])
 
     def reports(self) -> list[ReportRecord]:

@@ -117,6 +117,21 @@ def test_new_content_at_a_known_path_replaces_the_report_with_its_decisions_mark
     assert store.decisions(B)["measures"].stale is False
 
 
+def test_a_corrected_file_of_a_removed_report_brings_its_review_back_to_recheck(store: ReviewStore) -> None:
+    """Found by a helper session: the removal says that opening the file again brings the review back; the
+    unit's corrected file at the same path came back as a new report with nothing of it."""
+    store.add_report(doc(A, "/x/a.txt"), None, None, None)
+    store.set_decision(A, "measures", "不符合", "缺少数据", "r")
+    store.add_report(doc(B, "/x/a.txt", "第二稿"), None, None, None)  # a new version replaces A
+    store.set_decision(B, "measures", "符合", "补上了", "r")
+    store.remove_reports([B], "王审")
+    rec = store.add_report(doc(C, "/x/a.txt", "第三稿"), None, None, None)
+    assert rec.changed_from == B  # the one the reviewer removed, not the version B replaced
+    carried = store.decisions(C)["measures"]
+    assert (carried.decision, carried.comment, carried.stale) == ("符合", "补上了", True)
+    assert [r.sha256 for r in store.reports()] == [C]
+
+
 def test_removed_reports_leave_the_project_but_keep_their_history(store: ReviewStore) -> None:
     for sha, name in ((A, "a"), (B, "b"), (C, "c")):
         store.add_report(doc(sha, f"/x/{name}.txt"), None, None, None)
