@@ -81,10 +81,11 @@ def _paragraph_line(paragraph: Any, numbering: Numbering | None) -> tuple[str, L
     level = _heading_level(paragraph)
     num = _num_pr(paragraph)
     if num is not None and numbering is not None:
-        label = numbering.label(*num)
-        if label and not text.lstrip().startswith(label):
-            text = label + text
-        level = level or num[1] + 1
+        label = numbering.label(*num)  # advanced even for a bullet: it is a step of its list all the same
+        if label:  # a bullet item, or one whose numbering is off (numId 0), is body text, not a heading
+            if not text.lstrip().startswith(label):
+                text = label + text
+            level = level or num[1] + 1
     hint = LineHint(0, min(level, 4), label) if level else None
     return text, hint, level or 0
 

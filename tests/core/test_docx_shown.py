@@ -7,12 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from reviewer.analyze import analyze_document
 from reviewer.load import load
 from tests.conftest import SEED_FILES
 from tests.core import format_fixtures as ff
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _wrap(element: object, *tags: str) -> object:
@@ -98,3 +101,44 @@ def test_a_rows_and_a_cells_content_control_are_read_and_an_unfilled_prompt_is_n
     path = tmp_path / "table.docx"
     document.save(str(path))
     assert load(path).text == "行一列一\n行一列二\n行二列一\n行二列二\n\n特此报告。\n"
+
+
+def _outline(path: Path) -> list[tuple[int, str]]:
+    def walk(sections: tuple[object, ...]) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for s in sections:
+            out.append((s.level, s.heading))  # type: ignore[attr-defined]
+            out.extend(walk(s.children))  # type: ignore[attr-defined]
+        return out
+
+    return walk(analyze_document(load(path)).sections)
+
+
+@pytest.mark.parametrize("item", ["bullet", "numbering off"])
+def test_a_bullet_list_and_a_paragraph_with_numbering_off_are_body_text_not_chapters(tmp_path: Path, item: str) -> None:
+    """Found in a review: three bullet items under 一、 (or List Paragraphs with numId 0) became level-1
+    chapters and 二、 was said not to follow on from them."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("某某区人民政府关于2021年度法治政府建设情况的报告")
+    document.add_paragraph("一、主要举措和成效", style="Heading 1")
+    document.add_paragraph("我区重点抓了以下三项工作：")
+    for words in ("健全法律顾问制度", "完善行政执法公示", "推行权责清单动态调整"):
+        if item == "bullet":
+            document.add_paragraph(words, style="List Bullet")
+        else:
+            p = document.add_paragraph(words, style="List Paragraph")
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+    document.add_paragraph("全年办理行政复议案件59件。")
+    document.add_paragraph("二、存在的不足和原因", style="Heading 1")
+    document.add_paragraph("执法队伍力量不足。")
+    path = tmp_path / "bullets.docx"
+    document.save(str(path))
+    doc = load(path)
+    assert "\n健全法律顾问制度\n完善行政执法公示\n推行权责清单动态调整\n" in doc.text
+    assert [(h.level, h.label) for h in doc.hints] == [(1, None), (1, None)]
+    assert _outline(path) == [(1, "一、主要举措和成效"), (1, "二、存在的不足和原因")]
+    analysis = analyze_document(doc)
+    assert not [f for f in analysis.findings if f.kind == "heading_numbering"]
