@@ -9,7 +9,7 @@ The body is read as Word shows it, not only its plain runs: python-docx's ``para
 ``iter_inner_content`` leave out text inside content controls (``w:sdt``, common in units' templates),
 tracked insertions not yet accepted (``w:ins``), smart tags, custom XML and simple fields, so a whole
 section in a content control went missing and its part was judged 缺失. Deleted text (``w:delText``,
-``w:moveFrom``) stays out, as in Word's final view.
+``w:moveFrom``) and hidden text (``w:vanish``) stay out, as in Word's final view and print.
 """
 
 from __future__ import annotations
@@ -53,9 +53,11 @@ def _heading_level(paragraph: Any) -> int | None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Every run of the paragraph that Word shows: not those deleted or moved away (tracked), nor those
 # of a text box or a ruby's reading, wherever they sit (hyperlinks, content controls, insertions…).
-# Nor the prompt an unfilled content control shows (单击或点击此处输入文字).
+# Nor the prompt an unfilled content control shows (单击或点击此处输入文字), nor hidden text (w:vanish,
+# unless switched off again): Word neither shows nor prints it, and a unit's hidden draft figure was counted.
 _SHOWN_RUNS = (".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt"
-               " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]")
+               " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr]"
+               " or w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')])]")
 # Wrappers whose children are paragraphs and tables (or a table's rows, or a row's cells) of their own.
 _WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
 _PLACEHOLDER = f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr"

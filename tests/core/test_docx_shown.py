@@ -142,3 +142,26 @@ def test_a_bullet_list_and_a_paragraph_with_numbering_off_are_body_text_not_chap
     assert _outline(path) == [(1, "一、主要举措和成效"), (1, "二、存在的不足和原因")]
     analysis = analyze_document(doc)
     assert not [f for f in analysis.findings if f.kind == "heading_numbering"]
+
+
+def test_hidden_text_is_left_out_as_word_neither_shows_nor_prints_it(tmp_path: Path) -> None:
+    """Found in a review: a run formatted hidden (w:vanish) was read, and its 7777件 became a figure."""
+    from lxml import etree
+
+    document = docx.Document()
+    p = document.add_paragraph("全年办理行政复议案件59件。")
+    hidden = _run("【隐藏文字】本年度共办理行政复议案件7777件。")
+    pr = etree.Element(qn("w:rPr"))
+    etree.SubElement(pr, qn("w:vanish"))
+    hidden.insert(0, pr)  # type: ignore[attr-defined]
+    p._p.append(hidden)
+    shown = _run("其中纠错12件。")
+    pr = etree.Element(qn("w:rPr"))
+    etree.SubElement(pr, qn("w:vanish")).set(qn("w:val"), "0")  # hiding switched off again: shown
+    shown.insert(0, pr)  # type: ignore[attr-defined]
+    p._p.append(shown)
+    path = tmp_path / "hidden.docx"
+    document.save(str(path))
+    doc = load(path)
+    assert doc.text == "全年办理行政复议案件59件。其中纠错12件。\n"
+    assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件"]
