@@ -12,10 +12,15 @@ from typing import Any
 from reviewer.formats.base import Context, Extracted, FormatProblem
 from reviewer.load import decode_text, normalise_newlines
 
-DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "head", "form",
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "head", "form",
              "button", "select", "svg", "object")
+# A <header> or <footer> is the site's banner or copyright line, or an article's own: its title and
+# 发布时间, its 落款. Only the page's are dropped (see _is_page_chrome).
+CHROME_TAGS = ("header", "footer")
+_ARTICLE = ("article", "main")
 BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "center", "title"}
+              "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "center", "title", "header",
+              "footer", "main"}
 NAV_MARK = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|footer|foot|topbar|sidebar|share)"
                       r"($|[\s_-])", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -59,11 +64,24 @@ def _is_navigation(tag: Any) -> bool:
     return bool(marks.strip()) and bool(NAV_MARK.search(marks))
 
 
+def _is_page_chrome(tag: Any) -> bool:
+    """Whether a <header>/<footer> is the page's, not the report's: HTML5 gives one to an <article> or
+    <main> for its own heading and byline, and a page without them puts the article's title (its h1)
+    in a header of its own, which holds no menu unlike a site banner."""
+    if tag.find_parent(_ARTICLE) is not None or tag.find_parent(attrs={"role": "main"}) is not None:
+        return False
+    own_title = tag.name == "header" and tag.find("h1") is not None
+    return not own_title or tag.find("nav") is not None or tag.find(_is_navigation) is not None
+
+
 def html_to_text(markup: str) -> str:
     from bs4 import BeautifulSoup
     from bs4.element import NavigableString, Tag
 
     soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(CHROME_TAGS):  # before the menus go: a site banner is known by its menu
+        if isinstance(tag, Tag) and not tag.decomposed and _is_page_chrome(tag):
+            tag.decompose()
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(_is_navigation):
