@@ -9,6 +9,7 @@ did not store them; tables give one line per cell paragraph; ``text:s``, ``text:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,12 +153,25 @@ def _block(walk: _Walk, el: Any) -> None:
     elif tag == f"{TEXT}list":
         _list(walk, el, "", 1)
     elif tag == f"{TABLE}table":
-        for cell in el.iter(f"{TABLE}table-cell"):
+        for cell in _cells(el):
             for child in cell:
                 _block(walk, child)
     elif tag in _CONTAINERS:
         for child in el:
             _block(walk, child)
+
+
+_ROW_GROUPS = {f"{TABLE}table-rows", f"{TABLE}table-header-rows", f"{TABLE}table-row-group"}
+
+
+def _cells(table: Any) -> Iterator[Any]:
+    """The cells of ``table``'s own rows, row by row: not those of a table nested in a cell, which its
+    cell's blocks give in their place (reading every cell below the table gave those twice)."""
+    for child in table:
+        if child.tag in _ROW_GROUPS:
+            yield from _cells(child)
+        elif child.tag == f"{TABLE}table-row":
+            yield from child.iterchildren(f"{TABLE}table-cell")
 
 
 def read_odt(data: bytes, ctx: Context) -> Extracted:
