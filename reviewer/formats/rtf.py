@@ -5,7 +5,7 @@ striprtf (BSD-3, maintained) does the parsing and was checked on the cases Chine
 (``\\fcharset134`` under ``\\ansicpg1252``, as Word writes it), ``\\uN`` with negative N and
 ``\\ucN`` fallbacks, skipped destinations (``{\\*…}``, font/colour tables, stylesheet, info,
 pictures), field results kept, ``\\par``/``\\line`` as line ends. What it needs from us is the
-code page, read from the header.
+code page, read from the header, and the document as Word's final view shows it (``_final_view``).
 """
 
 from __future__ import annotations
@@ -42,6 +42,38 @@ def _cut_short(data: bytes) -> bool:
     return bare.count(b"{") > bare.count(b"}")
 
 
+# RTF's tokens: a control word (its one delimiting space with it), a hex byte, a control symbol, a brace,
+# a run of plain text.
+_TOKEN = re.compile(r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'[0-9a-fA-F]{2}|\\[^a-zA-Z]|[{}]|[^\\{}]+|\\")
+# Control words that put text on the page (striprtf's special characters among them).
+_TEXT_WORDS = frozenset({"u", "par", "line", "tab", "emdash", "endash", "emspace", "enspace", "qmspace",
+                         "bullet", "lquote", "rquote", "ldblquote", "rdblquote", "cell", "nestcell", "row",
+                         "nestrow", "sect", "page"})
+
+
+def _final_view(source: str) -> str:
+    """``source`` without its tracked deletions: text written while ``\\deleted`` is on (up to the end of
+    its group, ``\\deleted0`` or ``\\plain``), its paragraph marks included, as Word's final view shows
+    it. striprtf reads them as text, so a unit's deleted 9999件 was counted; insertions stay."""
+    out: list[str] = []
+    stack: list[bool] = []
+    deleted = False
+    for m in _TOKEN.finditer(source):
+        token, word = m.group(0), m.group(1)
+        if token == "{":
+            stack.append(deleted)
+        elif token == "}":
+            deleted = stack.pop() if stack else False
+        elif word == "deleted":
+            deleted = m.group(2) != "0"
+        elif word == "plain":
+            deleted = False
+        elif deleted and (word in _TEXT_WORDS or (not word and token != "\\*")):
+            continue  # text (a run, a hex byte, a symbol, \\u with its fallback) of the deleted part
+        out.append(token)
+    return "".join(out)
+
+
 def read_rtf(data: bytes, ctx: Context) -> Extracted:
     from striprtf.striprtf import rtf_to_text
 
@@ -54,6 +86,8 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
     codec = _codec(head)
     # RTF is 7-bit by rule, but some writers put raw 8-bit text in; it is in the document's code page.
     source = head.decode(codec, errors="replace")
+    if "\\deleted" in source:
+        source = _final_view(source)
     try:
         text = rtf_to_text(source, encoding=codec, errors="replace")  # type: ignore[no-untyped-call]  # untyped library
     except (ValueError, IndexError, KeyError, LookupError) as exc:
