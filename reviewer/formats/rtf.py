@@ -5,7 +5,7 @@ striprtf (BSD-3, maintained) does the parsing and was checked on the cases Chine
 (``\\fcharset134`` under ``\\ansicpg1252``, as Word writes it), ``\\uN`` with negative N and
 ``\\ucN`` fallbacks, skipped destinations (``{\\*…}``, font/colour tables, stylesheet, info,
 pictures), field results kept, ``\\par``/``\\line`` as line ends. What it needs from us is the
-code page, read from the header, and the document as Word's final view shows it (``_final_view``).
+code page, read from the header, and the document as Word's final view shows it (``_prepare``).
 """
 
 from __future__ import annotations
@@ -51,27 +51,49 @@ _TEXT_WORDS = frozenset({"u", "par", "line", "tab", "emdash", "endash", "emspace
                          "nestrow", "sect", "page"})
 
 
-def _final_view(source: str) -> str:
-    """``source`` without its tracked deletions: text written while ``\\deleted`` is on (up to the end of
-    its group, ``\\deleted0`` or ``\\plain``), its paragraph marks included, as Word's final view shows
-    it. striprtf reads them as text, so a unit's deleted 9999件 was counted; insertions stay."""
+# A cell's or a row's end, put in for striprtf's "|" (which a report's own text may hold too) and
+# made a line end afterwards: a Unicode noncharacter, never in a report.
+_CELL_END = "\ufdd0"
+_CELL_WORDS = frozenset({"cell", "nestcell", "row", "nestrow"})
+
+
+def _prepare(source: str) -> str:
+    """``source`` as Word shows it, for striprtf to read:
+
+    - without tracked deletions: text written while ``\\deleted`` is on (to the end of its group,
+      ``\\deleted0`` or ``\\plain``), paragraph marks included, as in the final view; striprtf read them,
+      so a unit's deleted 9999件 was counted. Insertions stay.
+    - cell and row ends marked with ``_CELL_END`` (see ``_cells_as_lines``).
+    - an automatic number (a ``{\\listtext}`` group) without the spaces and the tab around it: striprtf
+      gave " 一、\\t标题", and a .docx gives "一、标题".
+    """
     out: list[str] = []
-    stack: list[bool] = []
-    deleted = False
+    stack: list[tuple[bool, bool]] = []
+    deleted = listtext = False
     for m in _TOKEN.finditer(source):
         token, word = m.group(0), m.group(1)
         if token == "{":
-            stack.append(deleted)
+            stack.append((deleted, listtext))
         elif token == "}":
-            deleted = stack.pop() if stack else False
+            deleted, listtext = stack.pop() if stack else (False, False)
         elif word == "deleted":
             deleted = m.group(2) != "0"
-        elif word == "plain":
-            deleted = False
+        elif word in ("plain", "listtext"):
+            deleted, listtext = False, listtext or word == "listtext"
         elif deleted and (word in _TEXT_WORDS or (not word and token != "\\*")):
             continue  # text (a run, a hex byte, a symbol, \\u with its fallback) of the deleted part
+        elif listtext and (word == "tab" or (not word and token[0] != "\\")):
+            token = "" if word else token.strip()
+        elif word in _CELL_WORDS:
+            token = "{}" + _CELL_END  # the group resets striprtf's count of \\u fallbacks to skip
         out.append(token)
     return "".join(out)
+
+
+def _cells_as_lines(text: str) -> str:
+    """Each non-blank paragraph of a table cell on a line of its own, as the .docx reader gives them
+    (striprtf wrote "项目|2019年|2020年|")."""
+    return re.sub(rf"\s*(?:{_CELL_END}\s*)+", "\n", text) if _CELL_END in text else text
 
 
 def read_rtf(data: bytes, ctx: Context) -> Extracted:
@@ -86,13 +108,13 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
     codec = _codec(head)
     # RTF is 7-bit by rule, but some writers put raw 8-bit text in; it is in the document's code page.
     source = head.decode(codec, errors="replace")
-    if "\\deleted" in source:
-        source = _final_view(source)
+    if any(word in source for word in ("\\deleted", "\\cell", "\\row", "\\listtext")):
+        source = _prepare(source)
     try:
         text = rtf_to_text(source, encoding=codec, errors="replace")  # type: ignore[no-untyped-call]  # untyped library
     except (ValueError, IndexError, KeyError, LookupError) as exc:
         raise FormatProblem("corrupt", "RTF 文档已损坏，无法读取") from exc
     # \uN gives UTF-16 code units: a character outside the BMP arrives as two surrogates to pair up.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _cells_as_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     return Extracted(check_text(text if text.endswith("\n") else text + "\n"), "rtf", codec)

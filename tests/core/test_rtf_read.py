@@ -30,3 +30,42 @@ def test_tracked_deletions_are_left_out_and_insertions_kept(tmp_path: Path) -> N
     doc = load(_rtf(tmp_path, body))
     assert doc.text == "全年办理行政复议案件59件。其中纠错12件。\n二、存在的不足\n正文保留又保留\n"
     assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件"]
+
+
+def _cell_row(*cells: str) -> str:
+    return (r"\trowd\cellx2000\cellx4000\cellx6000\pard\intbl "
+            + "".join(rf"{{{esc(c)}}}\cell " for c in cells) + r"\row ")
+
+
+def test_table_cells_are_lines_as_in_a_docx_and_a_real_bar_stays(tmp_path: Path) -> None:
+    body = (r"\pard " + esc("附表：2020年主要数据") + r"\par "
+            + _cell_row("项目", "2019年", "2020年")
+            + _cell_row("受理行政复议案件（件）", "125", "")  # an empty cell is no line, as in a .docx
+            + r"\trowd\cellx3000\cellx6000\pard\intbl " + esc("行政诉讼") + r"\par " + esc("败诉率")
+            + r"\cell " + esc("3.2%|1.5%") + r"\cell\row "  # two paragraphs in a cell; a bar in the text
+            + r"\pard " + esc("特此报告。") + r"\par ")
+    doc = load(_rtf(tmp_path, body))
+    assert doc.text == ("附表：2020年主要数据\n项目\n2019年\n2020年\n受理行政复议案件（件）\n125\n"
+                        "行政诉讼\n败诉率\n3.2%|1.5%\n特此报告。\n")
+
+
+def test_automatic_numbers_stand_at_the_start_of_their_headings(tmp_path: Path) -> None:
+    """As LibreOffice and Word write them: the label in a {\\listtext} group, a space before it and a tab
+    after it; the outline got headings " 一、\\t2021年主要工作" (and lost the exact heading text)."""
+    def item(label: str, text: str) -> str:
+        return (r"\pard\plain \s1{\listtext\pard\plain  " + esc(label) + r"\tab}\ilvl0\ls7 \li0\fi0{"
+                + esc(text) + r"}\par ")
+
+    body = (r"\pard " + esc("津南区人民政府关于2021年法治政府建设情况的报告") + r"\par "
+            + item("一、", "2021年主要工作举措及成效")
+            + item("（一）", "加强党的领导") + r"\pard " + esc("全年办理行政复议案件59件。") + r"\par "
+            + r"\pard{\listtext\pard\plain  1.\tab}\ilvl2\ls7 \fi0{ " + esc("严格执法。全年办理案件12件。")
+            + r"}\par "
+            + item("二、", "存在的不足和原因") + r"\pard " + esc("执法力量不足。") + r"\par ")
+    doc = load(_rtf(tmp_path, body))
+    assert doc.text.split("\n")[1:3] == ["一、2021年主要工作举措及成效", "（一）加强党的领导"]
+    assert doc.text.split("\n")[4] == "1. 严格执法。全年办理案件12件。"  # the paragraph's own space stays
+    sections = analyze_document(doc).sections
+    assert [(s.level, s.heading) for s in sections] == [
+        (1, "一、2021年主要工作举措及成效"), (1, "二、存在的不足和原因")]
+    assert [(s.level, s.heading) for s in sections[0].children] == [(2, "（一）加强党的领导")]
