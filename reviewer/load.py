@@ -64,7 +64,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     """Decode report bytes: BOM, then strict UTF-8, then strict GB18030, a detector only last.
 
     Detectors misread short Chinese texts, and GBK lacks characters real reports use, so the
-    fixed cascade comes first. Raises ``UnicodeDecodeError`` when nothing fits.
+    fixed cascade comes first; damaged text is read with its bad bytes as � (reviewer.encoding). Raises
+    ``UnicodeDecodeError`` when nothing fits (``BadlyDamagedError`` for Chinese text too damaged to read).
     """
     boms = (
         (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -78,11 +79,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from reviewer.encoding import big5_or_gb18030, mostly_utf8
+    from reviewer.encoding import big5_or_gb18030, damaged, mixed_lines
 
-    damaged = mostly_utf8(data)
-    if damaged is not None:  # UTF-8 but for a few bytes: not GB18030 nonsense (the analysis names them)
-        return damaged, "utf-8"
+    if (mixed := mixed_lines(data)) is not None:  # a GBK paragraph pasted into UTF-8: both read
+        return mixed, "utf-8+gb18030"
+    if (utf8 := damaged(data, "utf-8")) is not None:  # not GB18030 nonsense (the analysis names the bad bytes)
+        return utf8, "utf-8"
     both = big5_or_gb18030(data)
     if both is not None:
         return both
@@ -90,9 +92,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         pass
-    from reviewer.encoding import mostly_gb18030
-
-    if (gbk := mostly_gb18030(data)) is not None:  # GBK but for a few bytes, as UTF-8 above
+    if (gbk := damaged(data, "gb18030")) is not None:  # GBK with bad bytes, as UTF-8 above
         return gbk, "gb18030"
     from charset_normalizer import from_bytes
 

@@ -13,8 +13,14 @@ def read_text(data: bytes, ctx: Context) -> Extracted:
         return Extracted(normalise_newlines(data.decode(utf16)), "txt", utf16)
     if looks_binary(data):
         raise FormatProblem("binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
+    from reviewer.encoding import BadlyDamagedError
+
     try:
         text, enc = decode_text(data)
+    except BadlyDamagedError as exc:
+        name = "GBK/GB18030" if exc.encoding == "gb18030" else "UTF-8"
+        raise FormatProblem("undecodable", f"文本已严重损坏：约 {exc.share:.1%} 的中文字节无法按 {name} 解码，"
+                                           "无法可靠读取；请让报送单位重新发送") from exc
     except UnicodeDecodeError as exc:
         raise FormatProblem("undecodable", "无法识别文本编码，请另存为 UTF-8 编码的 .txt") from exc
     return Extracted(normalise_newlines(text), "txt", enc)

@@ -1,0 +1,108 @@
+"""Text with moderate encoding damage opens with its bad bytes as � and a note; a UTF-8 report with a
+paragraph pasted in GBK reads whole; badly damaged Chinese text and non-text are refused, each saying
+why (found in a review: a GBK report with 60 bad bytes in 12 KB and a UTF-8 report with one GBK
+paragraph were refused as 无法识别文本编码)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from reviewer.analyze import analyze_document
+from reviewer.load import ReportLoadError, load
+from tests.conftest import SEED_FILES
+
+SEED = SEED_FILES[0].read_text(encoding="utf-8")
+
+
+def _headings(text: str) -> list[str]:
+    """The headings ``text`` gives when read without damage."""
+    from reviewer.model import Document
+
+    doc = Document(path="x.txt", text=text, sha256="0" * 64, format="txt", encoding="utf-8", size=len(text))
+    return [s.heading for s in analyze_document(doc).sections]
+
+
+def test_a_utf8_report_with_a_paragraph_pasted_in_gbk_reads_whole(tmp_path: Path) -> None:
+    lines = SEED.split("\n")
+    at = next(i for i, ln in enumerate(lines) if "件" in ln and len(ln) > 80)  # a paragraph with figures
+    data = b"\n".join(ln.encode("gb18030") if i == at else ln.encode() for i, ln in enumerate(lines))
+    path = tmp_path / "粘贴了一段.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("utf-8+gb18030", load(SEED_FILES[0]).text)
+    assert not [f for f in analyze_document(doc).findings if f.kind == "undecodable_characters"]
+
+
+def _damaged_gbk(share: float) -> tuple[bytes, str, int]:
+    """The seed in GBK with a bad byte before Chinese characters inside its long paragraphs, spread so
+    that ``share`` of its non-ASCII bytes are bad; the text it should read as, and the bad bytes."""
+    spots, start = [], 0
+    for line in SEED.split("\n"):
+        if len(line) > 60:
+            spots += [start + i for i in range(10, len(line)) if "\u4e00" <= line[i] <= "\u9fff"]
+        start += len(line) + 1
+    non_ascii = sum(len(c.encode("gb18030")) for c in SEED if ord(c) > 127)
+    count = round(share * non_ascii)
+    picked = set(spots[:: len(spots) // count][:count])
+    assert len(picked) == count
+    data = b"".join((b"\xff" if i in picked else b"") + c.encode("gb18030") for i, c in enumerate(SEED))
+    text = "".join(("\ufffd" if i in picked else "") + c for i, c in enumerate(SEED))
+    return data, text, count
+
+
+def test_a_gbk_report_with_one_bad_byte_in_a_hundred_opens_with_marks_and_a_note(tmp_path: Path) -> None:
+    data, text, count = _damaged_gbk(0.01)
+    assert count > 0.01 * sum(1 for c in SEED if ord(c) > 127)  # more � than "a few": refused before
+    path = tmp_path / "坏字节.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("gb18030", text)
+    analysis = analyze_document(doc)
+    assert [s.heading for s in analysis.sections] == _headings(text)
+    (f,) = [f for f in analysis.findings if f.kind == "undecodable_characters"]
+    assert f.message.render() == f"文件中有 {count} 处字节无法按 GBK/GB18030 解码，以 � 显示；请与原文件核对"
+
+
+def test_badly_damaged_chinese_text_is_refused_saying_so(tmp_path: Path) -> None:
+    data, _, count = _damaged_gbk(0.04)
+    path = tmp_path / "损坏.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReportLoadError) as caught:
+        load(path)
+    share = count / (len(data) - len(data.translate(None, bytes(range(128, 256)))))
+    assert f"{share:.1%}" == "3.8%"
+    assert caught.value.as_record().message == (
+        "损坏.txt：文本已严重损坏：约 3.8% 的中文字节无法按 GBK/GB18030 解码，无法可靠读取；请让报送单位重新发送")
+
+
+def _zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("报告.txt", SEED)
+    return out.getvalue()
+
+
+BINARY = "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开"
+NON_TEXT = {
+    "random bytes": (random.Random(7).randbytes(12000).replace(b"\0", b"\1"),
+                     "无法识别文本编码，请另存为 UTF-8 编码的 .txt"),
+    "a zip renamed": (_zip(), BINARY),
+    "gzip": (gzip.compress(SEED.encode("gb18030"), mtime=0), BINARY),
+    "all zero": (bytes(5000), BINARY),
+}
+
+
+@pytest.mark.parametrize("what", NON_TEXT)
+def test_non_text_named_txt_is_still_refused(tmp_path: Path, what: str) -> None:
+    data, words = NON_TEXT[what]
+    path = tmp_path / "报告.txt"
+    path.write_bytes(data)
+    with pytest.raises(ReportLoadError) as caught:
+        load(path)
+    assert caught.value.as_record().message == f"报告.txt：{words}"
