@@ -9,7 +9,8 @@ The body is read as Word shows it, not only its plain runs: python-docx's ``para
 ``iter_inner_content`` leave out text inside content controls (``w:sdt``, common in units' templates),
 tracked insertions not yet accepted (``w:ins``), smart tags, custom XML and simple fields, so a whole
 section in a content control went missing and its part was judged 缺失. Deleted text (``w:delText``,
-``w:moveFrom``) and hidden text (``w:vanish``) stay out, as in Word's final view and print.
+``w:moveFrom``) and hidden text (``w:vanish``) stay out, as in Word's final view and print. A chunk
+embedded in the body (``w:altChunk``, a web page as OA systems export one) is read in its place.
 """
 
 from __future__ import annotations
@@ -67,10 +68,14 @@ def _shown_text(p: Any) -> str:
     return "".join(r.text for r in p.xpath(_SHOWN_RUNS))
 
 
+_ALT_CHUNK = f"{{{_W}}}altChunk"
+
+
 def _blocks(container: Any) -> Any:
-    """The paragraphs and tables of a body or table cell in order, content controls opened."""
+    """The paragraphs, tables and embedded chunks of a body or table cell in order, content controls
+    opened."""
     for child in container.iterchildren():
-        if child.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl"):
+        if child.tag in (f"{{{_W}}}p", f"{{{_W}}}tbl", _ALT_CHUNK):
             yield child
         elif child.tag in _WRAPPERS and child.find(_PLACEHOLDER) is None:  # not an unfilled control's prompt
             yield from _blocks(child)
@@ -100,14 +105,14 @@ def _numbering(document: Any) -> Numbering | None:
     return parse_numbering(part.element)
 
 
-def _table_lines(tbl: Any) -> list[str]:
+def _table_lines(tbl: Any, part: Any) -> list[str]:
     """A table's non-blank paragraphs, row by row and cell by cell, read from its XML: rows and cells
     in content controls (a repeating section) count too. Each merged cell is one element, its
     continuations empty."""
     lines: list[str] = []
     for tr in _children(tbl, f"{{{_W}}}tr"):
         for tc in _children(tr, f"{{{_W}}}tc"):
-            lines.extend(_cell_lines(tc))
+            lines.extend(_cell_lines(tc, part))
     return lines
 
 
@@ -120,12 +125,14 @@ def _children(parent: Any, tag: str) -> Any:
             yield from _children(child, tag)
 
 
-def _cell_lines(tc: Any) -> list[str]:
+def _cell_lines(tc: Any, part: Any) -> list[str]:
     """A cell's non-blank paragraphs, those in its content controls and nested tables included."""
     out: list[str] = []
     for block in _blocks(tc):
         if block.tag == f"{{{_W}}}tbl":
-            out.extend(_table_lines(block))
+            out.extend(_table_lines(block, part))
+        elif block.tag == _ALT_CHUNK:
+            out.extend(line for line in _chunk_lines(block, part) if line.strip())
         elif (text := _shown_text(block)).strip():
             out.append(text)
     return out
@@ -149,7 +156,10 @@ def _body_text(document: Any) -> tuple[str, tuple[LineHint, ...]]:
     hints: list[LineHint] = []
     for block in _blocks(document.element.body):
         if block.tag == f"{{{_W}}}tbl":
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, document.part))
+            continue
+        if block.tag == _ALT_CHUNK:
+            lines.extend(_chunk_lines(block, document.part))
             continue
         text, hint, _ = _paragraph_line(Paragraph(block, body), numbering)
         if hint is not None:
@@ -157,6 +167,32 @@ def _body_text(document: Any) -> tuple[str, tuple[LineHint, ...]]:
         lines.extend(text.replace("\r", "").split("\n"))  # a soft line break is a line of its own
     return "\n".join(lines) + "\n", tuple(hints)
 
+
+
+# Content an embedded chunk (w:altChunk) may hold, and the reader that reads it. OA systems export a
+# web page's body into Word this way: Word shows it in the body's flow, python-docx does not see it.
+_CHUNK_READERS = {"text/html": "html", "application/xhtml+xml": "html", "message/rfc822": "mht",
+                  "multipart/related": "mht", "text/plain": "txt", "application/rtf": "rtf", "text/rtf": "rtf"}
+
+
+def _chunk_lines(chunk: Any, part: Any) -> list[str]:
+    """The lines of an embedded chunk, read by the reader of its kind; one of another kind (a Word
+    document, a spreadsheet) is said, not dropped: the report's body may be in it."""
+    from reviewer.formats.registry import BY_NAME
+
+    target = part.related_parts.get(chunk.get(f"{{{_REL}}}id") or "")
+    if target is None:
+        return []  # a reference to nothing: Word shows nothing either
+    kind = target.content_type.split(";")[0].strip().lower()
+    if kind not in _CHUNK_READERS:
+        raise FormatProblem("unsupported", f"Word 文档的正文中嵌有一段无法读取的内容（{kind}），未读取；"
+                                           "请在 Word 中打开，全选正文复制到新文档另存为 .docx 后再试")
+    try:
+        text = BY_NAME[_CHUNK_READERS[kind]].read(target.blob, Context()).text
+    except (FormatProblem, UnicodeDecodeError) as exc:
+        raise FormatProblem("corrupt", f"Word 文档的正文中嵌入的{BY_NAME[_CHUNK_READERS[kind]].label}无法读取"
+                                       "，请在 Word 中打开并另存为 .docx 后再试") from exc
+    return text.rstrip("\n").split("\n")
 
 
 WHAT = "Word 文档"

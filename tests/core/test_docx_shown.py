@@ -165,3 +165,46 @@ def test_hidden_text_is_left_out_as_word_neither_shows_nor_prints_it(tmp_path: P
     doc = load(path)
     assert doc.text == "全年办理行政复议案件59件。其中纠错12件。\n"
     assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件"]
+
+
+def _with_chunk(path: Path, content_type: str, blob: bytes, name: str = "afchunk.htm") -> Path:
+    """A .docx whose body is a title, an embedded chunk (w:altChunk) and a closing line, as OA systems
+    export a web page's body into Word."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("庐阳区人民政府关于2020年度法治政府建设情况的报告")
+    closing = document.add_paragraph("庐阳区人民政府")
+    part = Part(PackURI(f"/word/{name}"), content_type, blob, document.part.package)
+    chunk = etree.Element(qn("w:altChunk"))
+    chunk.set(qn("r:id"), document.part.relate_to(part, RT.A_F_CHUNK))
+    closing._p.addprevious(chunk)
+    document.save(str(path))
+    return path
+
+
+def test_an_embedded_web_page_in_a_docx_is_read_in_its_place(tmp_path: Path) -> None:
+    """Found in a review: a .docx whose body is an embedded HTML chunk read as its title alone."""
+    page = ("<html><head><meta charset='gb2312'><script>var a = '脚本';</script></head><body>"
+            "<p>一、主要举措和成效</p><p>全年办理行政复议案件59件。</p><p>二、存在的不足和原因</p>"
+            "<table><tr><td>项目</td><td>数量</td></tr></table></body></html>").encode("gb18030")
+    doc = load(_with_chunk(tmp_path / "chunk.docx", "text/html", page))
+    assert doc.text == ("庐阳区人民政府关于2020年度法治政府建设情况的报告\n一、主要举措和成效\n"
+                        "全年办理行政复议案件59件。\n二、存在的不足和原因\n\n项目\n数量\n"  # as the page alone reads
+                        "庐阳区人民政府\n")
+    assert [(s.level, s.heading) for s in analyze_document(doc).sections] == [
+        (1, "一、主要举措和成效"), (1, "二、存在的不足和原因")]
+
+
+def test_an_embedded_chunk_of_a_kind_not_read_is_said_not_dropped(tmp_path: Path) -> None:
+    from reviewer.load import ReportLoadError
+
+    path = _with_chunk(tmp_path / "嵌入.docx", "application/vnd.ms-excel", b"\xd0\xcf\x11\xe0", "chunk.xls")
+    with pytest.raises(ReportLoadError) as caught:
+        load(path)
+    assert caught.value.as_record().message == (
+        "嵌入.docx：Word 文档的正文中嵌有一段无法读取的内容（application/vnd.ms-excel），未读取；"
+        "请在 Word 中打开，全选正文复制到新文档另存为 .docx 后再试")
