@@ -455,6 +455,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
                   "Reconnected to the review server; every waiting change was sent"),
     "sync.lead_only": ("只有组长可以设定报告的最终审阅结论", "Only the team lead sets a report's final verdict"),
+    # what only the lead may do, said by the window before it is tried and by the server when it refuses
+    "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),
+    "sync.lead_only_assign": ("只有组长可以分配报告", "Only the team lead assigns reports"),
+    "sync.lead_only_unassign": ("只有组长可以收回分配的报告", "Only the team lead takes back an assignment"),
     "sync.refused": ("服务器拒绝了这项修改：{reason}。已恢复为服务器上的记录。",
                      "The server refused this change: {reason}. The server's record is shown again."),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.location import ServerAddress
+from reviewer.messages import msg
 from reviewer.store_schema import StoreError
 
 
@@ -96,7 +97,7 @@ def refusal(assignees: list[str]) -> str:
 # The server's own words for what it refuses (server_schema's RAISE and its row-level security), as a
 # reviewer reads them; anything else is said as the server says it.
 _REFUSALS = (
-    ("only a lead removes reports", "只有组长可以把报告移出共享项目"),
+    ("only a lead removes reports", msg("sync.lead_only_remove").render()),
     ("only a lead changes a report's details", "只有组长可以修改报告的单位、年度等信息或恢复移出的报告"),
     ('row-level security policy for table "promises"',
      "您不能勾选这份报告的上年安排落实情况：它已分配给其他审阅人，或已被组长移出项目"),

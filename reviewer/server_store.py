@@ -23,6 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from reviewer.checklist import Checklist, ChecklistError, parse_checklist
 from reviewer.location import ServerAddress, parse_server
+from reviewer.messages import msg
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
@@ -263,7 +264,7 @@ class ServerReviewStore(ServerLastYear):
                 db.execute("INSERT INTO verdict_log(report, verdict, comment, reviewer, time, at)"
                            " VALUES (%s,%s,%s,%s,%s,%s::timestamptz)", (report, verdict, text, reviewer, now, now))
         except RefusedError:
-            raise RefusedError("只有组长可以设定报告的最终审阅结论") from None
+            raise RefusedError(msg("sync.lead_only").render()) from None
         return ReportVerdict(report, verdict, text, reviewer, now)
 
     def verdict(self, report: str) -> ReportVerdict | None:
@@ -306,7 +307,7 @@ class ServerReviewStore(ServerLastYear):
                                     (sha, found[0])).rowcount
                 return n
         except RefusedError:
-            raise RefusedError("只有组长可以分配报告") from None
+            raise RefusedError(msg("sync.lead_only_assign").render()) from None
 
     def unassign(self, reports: Iterable[str], reviewer: str) -> int:
         """Take reports back from a reviewer (a lead's right: a wrong assignment is undone); returns how many."""
@@ -316,7 +317,7 @@ class ServerReviewStore(ServerLastYear):
             if found is None:
                 raise StoreError(f"{self.address.database}：项目里没有审阅人“{reviewer}”")
             if db.execute("SELECT is_lead() OR is_owner()").fetchone() != (True,):
-                raise RefusedError("只有组长可以收回分配的报告")
+                raise RefusedError(msg("sync.lead_only_unassign").render())
             return sum(db.execute("DELETE FROM assignments WHERE report=%s AND login=%s", (sha, found[0])).rowcount
                        for sha in reports)
 

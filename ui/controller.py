@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from reviewer.checklist import Checklist
 from reviewer.formats.registry import report_filter
 from reviewer.location import display_name
+from reviewer.messages import msg
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
 from ui.dialogs import LoadErrorsDialog, confirm_removal, show_message
+from ui.labels import lang
 from ui.loading import (
     Deliver,
     JobContext,
@@ -165,7 +167,7 @@ class Controller(QObject):
         if not shas or self.w.session.refused_read_only():
             return
         if not self.w.session.team.may_remove():
-            self.w.status.showMessage(self.w.tr("只有组长可以把报告移出共享项目"), 6000)
+            self.w.status.showMessage(msg("sync.lead_only_remove").render(lang()), 6000)
             return
         if self.w.loader.busy():
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.annotations import failed_items
+from reviewer.messages import msg
 from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
 from reviewer.review import gap_items, open_items
 from ui import plain
@@ -87,7 +88,7 @@ class ReviewHeader(QWidget):
         whole = sha256 not in self._session.reading  # no verdict on a scan before all its pages are read
         for w in (self.verdict_box, self.comment):
             w.setEnabled(a is not None and judge and whole)
-            w.setToolTip("" if judge else self.tr("只有组长可以设定报告的最终审阅结论"))
+            w.setToolTip("" if judge else msg("sync.lead_only").render(lang()))
         self.title.setText(report_label(a) if a is not None else self.tr("未选择报告"))
         self.title.setToolTip(plain.tip(a.meta.title or a.file) if a is not None else "")
         v = self._session.verdict(sha256) if sha256 else None
