@@ -148,15 +148,18 @@ class StoreWriter(QObject):
 
     def _check_stalled(self) -> None:
         """On the GUI thread: a write waiting for an answer too long is a failure, said at once."""
-        since = self._writing_since
-        if since is None or self._failing or time.monotonic() - since < STALL_S:
-            return
+        with self._wake:  # checked and marked under the lock: a write ending meanwhile then says it recovered
+            since = self._writing_since
+            if since is None or self._failing or time.monotonic() - since < STALL_S:
+                return
+            self._failing = True
+            waiting = len(self._queue)
         waited = round(time.monotonic() - since)
-        self._report_failure(f"保存时对方没有应答（已等待 {waited} 秒），修改已暂存在本机，应答后自动写入", True)
+        _emit(self.failed, f"保存时对方没有应答（已等待 {waited} 秒），修改已暂存在本机，应答后自动写入", waiting, True)
 
     def _report_failure(self, message: str, offline: bool) -> None:
-        self._failing = True
         with self._wake:
+            self._failing = True
             waiting = len(self._queue)
         _emit(self.failed, message, waiting, offline)
 
@@ -182,6 +185,9 @@ class StoreWriter(QObject):
             empty = not self._queue
             if empty and self.journal is not None and self.journal_ok:
                 self.journal.clear()
+            recovered = empty and self._failing
+            if recovered:
+                self._failing = False
             self._wake.notify_all()
         if empty:  # all written: into the project file itself, for a copy of it taken now (a helper session's)
             try:
@@ -189,8 +195,7 @@ class StoreWriter(QObject):
             except Exception:  # the change is written; the copy waits for the next checkpoint
                 log.warning("checkpoint failed", exc_info=True)
         _emit(self.saved, change)
-        if empty and self._failing:
-            self._failing = False
+        if recovered:
             _emit(self.recovered)
 
 
