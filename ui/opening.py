@@ -84,8 +84,9 @@ def tell_opened(w: MainWindow, store: ReviewStore, failed: bool, warning: str | 
 
 def tell_locked(w: QWidget, location: str, holder: str) -> None:
     text = QCoreApplication.translate(
-        "MainWindow", "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，"
-        "同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。")
+        "MainWindow", "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示："
+        "一个核查项的判断连同意见、一份报告的结论连同总体意见，以最后保存的为准（只改结论也会换掉另一窗口写的意见）。"
+        "建议只在一个窗口中审阅这个项目。")
     _later(w, QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "项目已在别处打开"),
            text.format(name=display_name(location), holder=holder))
 

@@ -30,7 +30,6 @@ EN = {
     "“{item}”的意见是在“{old}”时写的备注，只记在项目中：\n\n{note}\n\n改为“{new}”后，这条意见会写入批注版和审阅意见书，发给单位。": "The comment on “{item}” was written as a note under “{old}”, kept in the project only:\n\n{note}\n\nAs “{new}”, this comment goes to the unit, in the annotated copy and the review letter.",
     "意见将发给单位": "The comment would go to the unit", "发给单位": "Send to the unit", "清空意见": "Clear the comment",
     "审阅结果.xlsx": "review.xlsx", "{project}_审阅结果.xlsx": "{project}_review.xlsx",
-    "只有组长可以把报告移出共享项目": "Only the lead can remove reports from a shared project",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "只读，修改不会保存": "read-only, changes are not saved",
@@ -148,9 +147,11 @@ EN.update({
     "{why}\n\n本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。":
         "{why}\n\nThis review is kept in memory only and is lost when the program closes. Choose a project with "
         "File → Open review project or New review project before reviewing.",
-    "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。":
+    "“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示：一个核查项的判断连同意见、一份报告的结论连同总体意见，以最后保存的为准（只改结论也会换掉另一窗口写的意见）。建议只在一个窗口中审阅这个项目。":
         "“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the "
-        "other's, and the last saved wins for an item. Review this project in one window only.",
+        "other's: an item's decision with its comment, and a report's verdict with its overall comment, are as "
+        "last saved (changing only the verdict replaces the comment written in the other window). Review this "
+        "project in one window only.",
     "项目已在别处打开": "Project open elsewhere",
     "技术细节…": "Technical details…", "隐藏技术细节": "Hide technical details",
     "{why}，无法记住密码：每次连接时需输入密码。": "{why}: the password cannot be remembered and is asked at each connection.",
@@ -237,7 +238,7 @@ EN.update({
     "只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）":
         "Only the reports assigned to me, or all of the project's reports (mine first)",
     "审阅服务器": "review server", "已连接服务器 · {me}{role}": "Connected to the server · {me}{role}",
-    "（组长）": " (lead)", "只有组长可以设定报告的最终审阅结论": "Only the team lead sets the report's final verdict",
+    "（组长）": " (lead)",
 })
 
 def _context(root: ET.Element, name: str) -> ET.Element:

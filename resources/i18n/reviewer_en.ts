@@ -618,12 +618,7 @@ This review is kept in memory only and is lost when the program closes. Choose a
         <translation>Read-only review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="86" />
-        <source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示，同一项以最后保存的为准。建议只在一个窗口中审阅这个项目。</source>
-        <translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's, and the last saved wins for an item. Review this project in one window only.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/opening.py" line="89" />
+        <location filename="../../ui/opening.py" line="90" />
         <source>项目已在别处打开</source>
         <translation>Project open elsewhere</translation>
     </message>
@@ -638,12 +633,17 @@ This review is kept in memory only and is lost when the program closes. Choose a
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="96" />
+        <location filename="../../ui/opening.py" line="86" />
+        <source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示：一个核查项的判断连同意见、一份报告的结论连同总体意见，以最后保存的为准（只改结论也会换掉另一窗口写的意见）。建议只在一个窗口中审阅这个项目。</source>
+        <translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's: an item's decision with its comment, and a report's verdict with its overall comment, are as last saved (changing only the verdict replaces the comment written in the other window). Review this project in one window only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="97" />
         <source>审阅服务器拒绝了连接</source>
         <translation>The review server refused the connection</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="95" />
+        <location filename="../../ui/opening.py" line="96" />
         <source>{why}
 
 请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source>
@@ -693,7 +693,7 @@ No program on this computer opens it, or the system refused. Find it in your fil
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>只有组长可以把报告移出共享项目</source><translation>Only the lead can remove reports from a shared project</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
 {m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>{why}
 
@@ -871,67 +871,62 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="54" />
+        <location filename="../../ui/checklist/header.py" line="55" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="76" />
+        <location filename="../../ui/checklist/header.py" line="77" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="90" />
-        <source>只有组长可以设定报告的最终审阅结论</source>
-        <translation>Only the team lead sets the report's final verdict</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist/header.py" line="91" />
+        <location filename="../../ui/checklist/header.py" line="92" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="100" />
+        <location filename="../../ui/checklist/header.py" line="101" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="107" />
+        <location filename="../../ui/checklist/header.py" line="108" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="108" />
+        <location filename="../../ui/checklist/header.py" line="109" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="109" />
+        <location filename="../../ui/checklist/header.py" line="110" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="158" />
+        <location filename="../../ui/checklist/header.py" line="159" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="162" />
+        <location filename="../../ui/checklist/header.py" line="163" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="165" />
+        <location filename="../../ui/checklist/header.py" line="166" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
         <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="167" />
+        <location filename="../../ui/checklist/header.py" line="168" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="168" />
+        <location filename="../../ui/checklist/header.py" line="169" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
