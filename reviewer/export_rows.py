@@ -13,7 +13,7 @@ from datetime import datetime
 
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
-from reviewer.paths import readable_name, readable_stem
+from reviewer.paths import readable_name, readable_stem, report_label
 from reviewer.review import ReportReview, decision_label, gap_items, in_force, parts_count
 from reviewer.topics import topic_label
 from reviewer.vocab import (
@@ -197,7 +197,7 @@ def report_names(analyses: Sequence[Analysis]) -> list[str]:
     names: list[str] = []
     seen: dict[str, int] = {}
     for a in analyses:
-        base = issuer_of(a) + (f" {a.meta.report_year}" if a.meta.report_year else "")
+        base = report_label(a.file, a.meta.issuer, a.meta.report_year)  # as the window names it
         seen[base] = seen.get(base, 0) + 1
         names.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
     return names

@@ -99,3 +99,16 @@ def readable_stem(path: str) -> str:
     name = readable_name(path)
     stem, dot, _ = name.rpartition(".")
     return stem if dot and stem else name
+
+
+def report_label(file: str, issuer: str | None, year: int | None) -> str:
+    """A report as the window, the workbook and the 往年 tab name it: ``unit · year`` when known, the file's
+    name otherwise (without the year again when the name says it already: "14_yueyang_county_2022", not
+    "14_yueyang_county_2022 · 2022"). The workbook wrote "津南区人民政府 2021" where the window wrote
+    "津南区人民政府 · 2021" (found by a code review)."""
+    if issuer:
+        return f"{issuer} · {year}" if year else issuer
+    name = readable_stem(file)
+    if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
+        return name
+    return f"{name} · {year}"

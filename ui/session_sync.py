@@ -4,14 +4,13 @@ word stands are the core's (``reviewer.sync``); this module applies them to the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from reviewer import paths
 from reviewer.journal import Change
 from reviewer.messages import msg
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
-from reviewer.paths import readable_stem
 from reviewer.sync import take_decision, take_verdict
 from ui.labels import lang
 
@@ -20,15 +19,7 @@ if TYPE_CHECKING:
 
 
 def report_label(a: Analysis) -> str:
-    """``unit · year`` when known, the file name otherwise (without the year again when the file
-    name says it already: "14_yueyang_county_2022", not "14_yueyang_county_2022 · 2022")."""
-    year = a.meta.report_year
-    if a.meta.issuer:
-        return f"{a.meta.issuer} · {year}" if year else a.meta.issuer
-    name = readable_stem(a.file)
-    if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
-        return name
-    return f"{name} · {year}"
+    return paths.report_label(a.file, a.meta.issuer, a.meta.report_year)
 
 
 def report_name(session: Session, sha256: str) -> str:

@@ -90,8 +90,8 @@ def test_metrics_sheet_has_the_seed_figures(seed_analyses: list[Analysis], tmp_p
     assert fuyi and fuyi[0][3:8] == ("行政复议", "59件", 59, "件", None)
     key = _rows(wb["指标对比"])
     assert key[0][:5] == ("序号", "报告单位", "层级", "行政复议案件（件）", "行政诉讼案件（件）")
-    assert [r[1] for r in key[1:6]] == [f"{a.meta.issuer} {a.meta.report_year}" for a in seed_analyses]
-    assert key[1][:5] == (1, "津南区人民政府 2021", "县级", 59, 27)
+    assert [r[1] for r in key[1:6]] == [f"{a.meta.issuer} · {a.meta.report_year}" for a in seed_analyses]
+    assert key[1][:5] == (1, "津南区人民政府 · 2021", "县级", 59, 27)
     assert len(wb["指标对比"]._charts) == 7  # one per key figure: every one is in some seed
 
 
@@ -224,9 +224,9 @@ def test_the_matrix_names_each_report_by_unit_and_year(seed_analyses: list[Analy
     again = replace(seed_analyses[0], file="/in/津南区修改稿.txt", sha256="f" * 64)
     out = export([*seed_analyses[:2], again], tmp_path / "r.xlsx")
     rows = list(openpyxl.load_workbook(out)["核查矩阵"].iter_rows(min_row=2, max_col=2, values_only=True))
-    assert rows == [("津南区人民政府 2021", "000_b98e54cc537f26f1.txt"),
-                    ("中共泰州市委 泰州市人民政府 2021", "001_793e806449148c2a.txt"),
-                    ("津南区人民政府 2021 (2)", "津南区修改稿.txt")]
+    assert rows == [("津南区人民政府 · 2021", "000_b98e54cc537f26f1.txt"),
+                    ("中共泰州市委 泰州市人民政府 · 2021", "001_793e806449148c2a.txt"),
+                    ("津南区人民政府 · 2021 (2)", "津南区修改稿.txt")]
 
 
 def test_every_kind_of_load_problem_has_its_words() -> None:

@@ -49,8 +49,8 @@ def test_reports_are_rows_not_columns(sheet: openpyxl.worksheet.worksheet.Worksh
     assert head[3:10] == [f.zh for f in KEY_FIGURES] and head[10] == "指标总数"
     assert len(head) == 11 + 18  # and the 18 topics the seeds have figures in, the most common first
     assert head[11:14] == ["行政执法（指标数）", "其他（指标数）", "行政复议（指标数）"]  # counts, not cases
-    assert _row(sheet, 2, 11) == (1, "津南区人民政府001 2021", "县级", 59, 27, 224, 4, 869, 4245, 1, 50)
-    assert _row(sheet, 301, 4) == (300, "重庆市渝北区大盛镇人民政府300 2023", "乡镇", None)
+    assert _row(sheet, 2, 11) == (1, "津南区人民政府001 · 2021", "县级", 59, 27, 224, 4, 869, 4245, 1, 50)
+    assert _row(sheet, 301, 4) == (300, "重庆市渝北区大盛镇人民政府300 · 2023", "乡镇", None)
     assert sheet.auto_filter.ref == "A1:AC301"
     assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
 
@@ -58,11 +58,11 @@ def test_reports_are_rows_not_columns(sheet: openpyxl.worksheet.worksheet.Worksh
 def test_each_key_figure_lists_its_first_and_last_15_units(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:
     # 行政复议: seeds 59, 625, 27, 13 and none, times (i + 1): 240 units have it.
     assert sheet["A303"].value == "行政复议案件（件）：240 份报告写明此数（共 300 份），列出前 15 名和后 15 名"
-    assert _row(sheet, 304) == (1, "中共泰州市委 泰州市人民政府297 2021", "市级", 625 * 297, None)
-    assert _row(sheet, 305, 4) == (2, "中共泰州市委 泰州市人民政府292 2021", "市级", 625 * 292)
+    assert _row(sheet, 304) == (1, "中共泰州市委 泰州市人民政府297 · 2021", "市级", 625 * 297, None)
+    assert _row(sheet, 305, 4) == (2, "中共泰州市委 泰州市人民政府292 · 2021", "市级", 625 * 292)
     assert _row(sheet, 319, 4) == ("⋯", "⋯", None, None)
-    assert _row(sheet, 333, 4) == (239, "津南区人民政府001 2021", "县级", 59)
-    assert _row(sheet, 334, 4) == (240, "塘沽街道004 2024", "街道", 52)
+    assert _row(sheet, 333, 4) == (239, "津南区人民政府001 · 2021", "县级", 59)
+    assert _row(sheet, 334, 4) == (240, "塘沽街道004 · 2024", "街道", 52)
 
 
 def test_one_chart_per_figure_sorted_and_not_overlapping(sheet: openpyxl.worksheet.worksheet.Worksheet) -> None:

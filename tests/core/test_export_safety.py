@@ -43,7 +43,7 @@ def test_no_file_name_becomes_a_formula_or_breaks_the_export(name: str, tmp_path
         header = [c for c in cells if str(c.value).startswith(stem + " ")]  # 指标对比's unit and year
         assert header and all(c.data_type == "s" for c in header)
     if name == GBK_NAME:
-        assert "报告.txt" in texts and "报告 2021" in texts
+        assert "报告.txt" in texts and "报告 · 2021" in texts
     # Where a row names the file, the unit is said to be unrecognised: the file's name is not the unit's
     assert openpyxl.load_workbook(out)["汇总"]["B3"].value == "（未识别）"
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reviewer.lastyear_model import PreviousYear
 from reviewer.model import Analysis
 from reviewer.pairing import same_unit, unit_key
-from reviewer.paths import readable_name
+from reviewer.paths import readable_name, report_label
 from reviewer.store_lastyear import AUTO
 from ui.columns import fit_columns
 from ui.lastyear.models import FiguresModel, PlanModel
@@ -190,8 +190,7 @@ class LastYearPanel(QWidget):
         box.blockSignals(False)
 
     def _name(self, file: str, issuer: str | None, year: int | None) -> str:
-        label = f"{issuer} · {year}" if issuer and year else (issuer or readable_name(file))
-        return f"{label} — {readable_name(file)}"
+        return f"{report_label(file, issuer, year)} — {readable_name(file)}"
 
     # -- the reviewer's doing ----------------------------------------------------
     def _pairing_chosen(self, index: int) -> None:
