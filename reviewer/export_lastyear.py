@@ -19,12 +19,12 @@ from reviewer.model import Analysis
 from reviewer.paths import distinct_names
 from reviewer.store_lastyear import PromiseTick
 from reviewer.topics import topic_label
-from reviewer.vocab import PAIRED_BY, PROMISE_STATUS, TONES, Lang
+from reviewer.vocab import PAIRED_BY, PART_SHORT, PROMISE_STATUS, REQUIRED_PARTS, TONES, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, finish_sheet, fit_widths, setup_sheet
 
 Ticks = Mapping[tuple[str, str], PromiseTick]
 SAMPLE = 200
-PARTS = ("measures", "shortcomings", "first_responsible", "next_year")
+PARTS = REQUIRED_PARTS
 
 SHEETS: dict[str, tuple[str, str]] = {
     "summary": ("往年对比", "Last year"), "figures": ("往年数据对比", "Figures by year"),
@@ -33,8 +33,8 @@ SHEETS: dict[str, tuple[str, str]] = {
 _HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
     "summary": (
         ("序号", "No."), ("报告单位", "Issuing unit"), ("报告年度", "Year"), ("上一年度报告", "Last year's report"),
-        ("配对", "Paired"), ("与上年重复", "Repeated"), ("主要举措", "Measures"), ("存在的不足", "Shortcomings"),
-        ("第一责任人", "First responsible"), ("下一年度安排", "Plans"), ("可对比数据", "Figures compared"),
+        ("配对", "Paired"), ("与上年重复", "Repeated"),
+        *((PART_SHORT[p].zh, PART_SHORT[p].en) for p in REQUIRED_PARTS), ("可对比数据", "Figures compared"),
         ("异常变化", "Jumps"), ("上年安排", "Plan items"), ("已报告", "Reported"), ("未提及", "Not mentioned"),
         ("审阅人确认已落实", "Confirmed kept"),
     ),

@@ -172,6 +172,14 @@ PART = Terms(
     Term("other", "其他需要报告的情况", "Other matters to report"),
 )
 REQUIRED_PARTS: tuple[str, ...] = ("measures", "shortcomings", "first_responsible", "next_year")
+# The parts where space is short: the 往年对比 tab and its sheet's columns (each had its own words).
+PART_SHORT = Terms(
+    Term("measures", "主要举措", "Measures"),
+    Term("shortcomings", "存在的不足", "Shortcomings"),
+    Term("first_responsible", "第一责任人", "First responsible"),
+    Term("next_year", "下一年度安排", "Plans"),
+    Term("other", "其他", "Other"),
+)
 PART_HOW = Terms(
     Term("heading", "有单独标题", "under its own heading"),
     Term("nested", "包含在其他部分中", "inside another part"),

@@ -22,15 +22,15 @@ from reviewer.model import Analysis
 from reviewer.pairing import same_unit, unit_key
 from reviewer.paths import readable_name, report_label
 from reviewer.store_lastyear import AUTO
+from reviewer.vocab import PART_SHORT
 from ui.columns import fit_columns
+from ui.labels import lang
 from ui.lastyear.models import FiguresModel, PlanModel
 from ui.metrics.model import ROLE_SPAN, TableFilter
 from ui.session import Session
 from ui.text.spans import COPIED_INK
 
 # Short names of the parts: the whole names (党政主要负责人履行第一责任人职责情况) fill the line.
-_SHORT_PARTS = {"measures": "举措", "shortcomings": "不足", "first_responsible": "第一责任人",
-                "next_year": "下一年度安排", "other": "其他"}
 
 
 def percent(share: float | None) -> str:
@@ -151,7 +151,7 @@ class LastYearPanel(QWidget):
             text = self.tr("未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，"
                            "或在“往年报告库”中指定去年的审阅项目或报告文件夹。").format(want=want)
             return text + (f"\n{errors}" if errors else "")
-        parts = " · ".join(f"{self.tr(name)} {percent(py.parts[p].share)}" for p, name in _SHORT_PARTS.items()
+        parts = " · ".join(f"{PART_SHORT.label(p, lang())} {percent(py.parts[p].share)}" for p in PART_SHORT
                            if p in py.parts)
         text = self.tr("与上年重复 {all}（{parts}）").format(all=percent(py.copied.share), parts=parts)
         theirs, mine = unit_key(py.issuer), unit_key(a.meta.issuer)
