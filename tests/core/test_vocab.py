@@ -129,3 +129,12 @@ def test_english_counts_agree_with_their_nouns() -> None:
         "letter was written for it")
     assert msg("undecodable", n=1, encoding="UTF-8").render("en").startswith(
         "1 byte of the file is not valid UTF-8 and shows as �")
+
+
+def test_the_decision_and_verdict_codes_are_the_vocabularys() -> None:
+    """The model types its codes (Literal) and the vocabulary words them: one list, checked here, so a code
+    added to one is never unworded or untyped in the other (found by a code review)."""
+    from reviewer.model import DECISIONS, VERDICTS
+    from reviewer.vocab import DECISION, VERDICT
+
+    assert tuple(DECISION) == DECISIONS and tuple(VERDICT) == VERDICTS
