@@ -28,7 +28,12 @@ from reviewer.review import summarize
 from reviewer.vocab import Lang
 from reviewer.wordfile import annotated_document
 
-ANNOTATED, LETTER = "批注版", "审阅意见书"
+# The files' names, in the copy's language: an English copy was named 庐阳区人民政府_2020年度_批注版.docx
+# (found by a helper session). The unit's own name stays as it is written.
+_FILE_WORDS: dict[Lang, tuple[str, str, str]] = {
+    "zh": ("{year}年度", "批注版", "审阅意见书"),
+    "en": ("{year}", "annotated", "review_letter"),
+}
 UNREVIEWED = "未审"  # the review status (vocab.REVIEW_STATUS) of a report nobody has reviewed
 
 
@@ -80,10 +85,11 @@ class AnnotateResult:
         return msg("annotate.skipped", n=len(self.skipped), status=UNREVIEWED).render(lang) if self.skipped else ""
 
 
-def report_stem(a: Analysis) -> str:
+def report_stem(a: Analysis, lang: Lang = "zh") -> str:
     """``<单位>_<年度>年度``, or the source file's name when the unit is not known."""
     unit = safe_stem(a.meta.issuer or readable_stem(a.file))
-    return f"{unit}_{a.meta.report_year}年度" if a.meta.report_year else unit
+    year = _FILE_WORDS[lang][0].format(year=a.meta.report_year)
+    return f"{unit}_{year}" if a.meta.report_year else unit
 
 
 def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,
@@ -157,13 +163,14 @@ def annotate_reports(
             continue
         voice = voice_of(a, mine, verdict, opts, fallback)
         notes = notes_for(a, mine, checklist, voice, opts.lang)
-        stem = names.claim(report_stem(a))
-        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{ANNOTATED}.docx")
+        stem = names.claim(report_stem(a, opts.lang))
+        _year, annotated_word, letter_word = _FILE_WORDS[opts.lang]
+        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{annotated_word}.docx")
         letter = None
         if template is not None:
             fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,
                                    annotated=annotated.name, lang=opts.lang, today=date.today())
-            letter = _save(fill_letter(template, fields), out / f"{stem}_{LETTER}.docx")
+            letter = _save(fill_letter(template, fields), out / f"{stem}_{letter_word}.docx")
         result.written.append(Written(a.sha256, annotated, len(notes), letter))
         if progress is not None:
             progress(i + 1, len(analyses))

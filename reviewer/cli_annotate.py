@@ -130,7 +130,7 @@ def _say_written(result: AnnotateResult, analyses: list[Analysis], args: argpars
     print(done.render(lang))
     if result.skipped:
         print(f"{result.skipped_note(lang)}{COLON[lang].rstrip()}")
-        stems = {a.sha256: report_stem(a) for a in analyses}
+        stems = {a.sha256: report_stem(a, lang) for a in analyses}
         for sha in result.skipped:
             print(f"  {stems[sha]}")
         print(msg("cli.skipped_hint", n=len(result.skipped)).render(lang))

@@ -186,6 +186,8 @@ def test_a_missing_part_says_what_is_required_and_where_from(review: Review, tmp
     ]
     english = annotate_reports([_analysis(review, "002")], tmp_path / "en", checklist=review[3],
                                options=AnnotateOptions(reviewer=REVIEWER, include_unreviewed=True, lang="en"))
+    # named in English too, the unit's name as it is written (found by a helper session)
+    assert english.written[0].annotated.name == "庐阳区人民政府_2020_annotated.docx"
     (c,) = comments_of(english.written[0].annotated, "[Missing part]")
     assert c.text.split("\n")[1] == (  # the checklist's English, not its Chinese, in an English copy
         "Required: the annual report covers “how the principal Party and government leaders fulfilled their duty as "

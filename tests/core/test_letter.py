@@ -243,7 +243,11 @@ def test_the_letter_of_an_unreviewed_report_never_claims_a_review(tmp_path: Path
 
 
 def test_the_english_letter_is_english_but_for_the_reports_own_words(tmp_path: Path) -> None:
-    doc = _letter(_cli(tmp_path, "--lang", "en"), "庐阳区人民政府_2020年度")
+    out = _cli(tmp_path, "--lang", "en")
+    # named in English, the unit's name as written (found by a helper session: 庐阳区人民政府_2020年度_批注版)
+    assert {"庐阳区人民政府_2020_annotated.docx", "庐阳区人民政府_2020_review_letter.docx"} <= {
+        p.name for p in out.iterdir()}
+    doc = docx.Document(str(out / "庐阳区人民政府_2020_review_letter.docx"))
     facts = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
     assert facts == {
         "Reporting unit": "庐阳区人民政府", "Report title": "庐阳区人民政府关于2020年度 法治政府建设情况的报告",
@@ -256,7 +260,7 @@ def test_the_english_letter_is_english_but_for_the_reports_own_words(tmp_path: P
         "Review of the Annual Report on Rule-of-Law Government", "To 庐阳区人民政府:",
         "We have reviewed your “庐阳区人民政府关于2020年度 法治政府建设情况的报告”. Our comments follow; please "
         "revise the report accordingly. Each point is marked in the enclosed annotated copy "
-        "(庐阳区人民政府_2020年度_批注版.docx).",
+        "(庐阳区人民政府_2020_annotated.docx).",
     ]
     assert texts[3:] == [
         "1. Overall comments", "请补充第一责任人部分后重新报送",  # the reviewer's own words
