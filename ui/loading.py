@@ -221,6 +221,10 @@ class Loader(QObject):
         task.progressed.connect(lambda d, t: self._progressed(generation, d, t))
         task.finished.connect(lambda r: self._finished(generation, r))
         task.failed.connect(lambda m: self._failed(generation, m))
+        # a replaced job's task goes when it ends, though its result is dropped (found by a code review:
+        # each project switched during a load left one behind, with its job's closure)
+        for ended in (task.finished, task.failed):
+            ended.connect(lambda _r, t=task: t.deleteLater() if t is not self._task else None)
         self._task = task
         self.started.emit()
         task.start()

@@ -283,3 +283,26 @@ def test_a_report_sent_as_docx_and_pdf_opens_once_in_the_window(
     assert [Path(r.path).name for r in w.session.store.reports()] == ["报告.docx"]
     assert shown == [("文件未重复打开",
                       ["报告（盖章版）.pdf：与 报告.docx 是同一份报告的不同格式，只打开了 报告.docx"])]
+
+
+def test_a_replaced_job_leaves_no_task_behind(qtbot: QtBot) -> None:
+    """Found by a code review: a job replaced by another (a project switched while loading) kept its task,
+    and the job's closure, for as long as the window lived."""
+    import threading
+
+    from ui.loading import Loader
+    from ui.tasks import Task
+
+    loader = Loader()
+    release = threading.Event()
+
+    def slow(_progress: object, _cancelled: object) -> str:
+        release.wait(5)
+        return "first"
+
+    loader.run(lambda _deliver: slow)
+    with qtbot.waitSignal(loader.loaded, timeout=5000) as done:
+        loader.run(lambda _deliver: lambda _progress, _cancelled: "second", replace=True)
+        release.set()
+    assert done.args == ["second"]
+    qtbot.waitUntil(lambda: not loader.findChildren(Task), timeout=3000)
