@@ -9,6 +9,8 @@ and the box is not offered.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.location import ServerAddress, parse_server
 from reviewer.review_store import ReviewStore
 from reviewer.store_schema import StoreError
+from ui.tasks import Task
 
 CONNECT_TIMEOUT_S = 5.0
 
@@ -38,6 +41,8 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("连接审阅服务器"))
         self.store: ReviewStore | None = None
+        self._trying: Task | None = None
+        self._abandoned = False
         self.location = ""
         self.url = QLineEdit(url)
         self.url.setPlaceholderText("postgresql://服务器:5432/法治年报2026")
@@ -120,24 +125,56 @@ class ConnectDialog(QDialog):
         return address
 
     def _connect(self) -> None:
-        from reviewer.credentials import keep_password
+        """Connect off the GUI thread: a server that does not answer held the window still for the
+        connection's timeout (found by a code review). 连接 is off meanwhile; 取消 closes the dialog."""
         from reviewer.server_store import open_server_store
 
         address = self._address()
-        if address is None:
+        if address is None or self._trying is not None:
             return
+        url = address.url(with_password=True)
+
+        def work(_progress: object, _cancelled: object) -> object:
+            try:
+                return open_server_store(url, timeout_s=CONNECT_TIMEOUT_S)
+            except StoreError as exc:
+                return exc
+
+        self._trying = task = Task(work, self)
+        task.finished.connect(lambda result: self._connected(address, result))
+        task.failed.connect(lambda message: self._connected(address, StoreError(message)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.error.setText(self.tr("正在连接审阅服务器…"))
+        self.error.setStyleSheet("color: #555555")  # under way, not an error
+        self.error.show()
+        self.detail_button.hide()
+        self.detail.hide()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.store = open_server_store(address.url(with_password=True), timeout_s=CONNECT_TIMEOUT_S)
-        except StoreError as exc:
-            self._say(exc.summary or str(exc), exc.detail)
+        task.start()
+
+    def _connected(self, address: ServerAddress, result: object) -> None:
+        from reviewer.credentials import keep_password
+
+        QGuiApplication.restoreOverrideCursor()
+        self._trying = None
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        if isinstance(result, StoreError):
+            if not self._abandoned:
+                self._say(result.summary or str(result), result.detail)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        store = cast(ReviewStore, result)
+        if self._abandoned:
+            store.close()  # cancelled while connecting: the connection is not wanted
+            return
+        self.store = store
         self.location = address.url(with_password=False)
         if self.remember.isChecked() and address.password:
             self.not_kept = keep_password(address.key, address.password)  # told by the caller
         self.accept()
+
+    def reject(self) -> None:
+        self._abandoned = self._trying is not None  # a connection still on its way is closed when it comes
+        super().reject()
 
     not_kept: str | None = None  # why the password could not be remembered, when it was asked to be
 
@@ -147,6 +184,7 @@ class ConnectDialog(QDialog):
 
     def _say(self, text: str, detail: str = "") -> None:
         self.error.setText(text)
+        self.error.setStyleSheet("color: #b3261e")
         self.error.show()
         self.detail.setText(detail)
         self.detail_button.setChecked(False)

@@ -29,6 +29,7 @@ EN = {
     "符合、不适用项的意见只记在项目和工作簿中，不发给单位": "A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit",
     "“{item}”的意见是在“{old}”时写的备注，只记在项目中：\n\n{note}\n\n改为“{new}”后，这条意见会写入批注版和审阅意见书，发给单位。": "The comment on “{item}” was written as a note under “{old}”, kept in the project only:\n\n{note}\n\nAs “{new}”, this comment goes to the unit, in the annotated copy and the review letter.",
     "意见将发给单位": "The comment would go to the unit", "发给单位": "Send to the unit", "清空意见": "Clear the comment",
+    "正在连接审阅服务器…": "Connecting to the review server…",
     "审阅结果.xlsx": "review.xlsx", "{project}_审阅结果.xlsx": "{project}_review.xlsx",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",

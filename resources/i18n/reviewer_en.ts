@@ -77,63 +77,68 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="39" />
+        <location filename="../../ui/connect_dialog.py" line="42" />
         <source>连接审阅服务器</source>
         <translation>Connect to the review server</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="46" />
+        <location filename="../../ui/connect_dialog.py" line="51" />
         <source>组长为您建立的登录名</source>
         <translation>the login your team lead created for you</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="49" />
+        <location filename="../../ui/connect_dialog.py" line="54" />
         <source>在系统钥匙串中记住密码</source>
         <translation>Remember the password in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="62" />
-        <location filename="../../ui/connect_dialog.py" line="158" />
+        <location filename="../../ui/connect_dialog.py" line="67" />
+        <location filename="../../ui/connect_dialog.py" line="192" />
         <source>技术细节…</source>
         <translation>Technical details…</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="75" />
+        <location filename="../../ui/connect_dialog.py" line="80" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="76" />
+        <location filename="../../ui/connect_dialog.py" line="81" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="77" />
+        <location filename="../../ui/connect_dialog.py" line="82" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="80" />
+        <location filename="../../ui/connect_dialog.py" line="85" />
         <source>地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。</source>
         <translation>Your team lead gives you the address, user name and password. Without a network, changes are kept on this computer and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="84" />
+        <location filename="../../ui/connect_dialog.py" line="89" />
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="107" />
+        <location filename="../../ui/connect_dialog.py" line="112" />
         <source>{why}，无法记住密码：每次连接时需输入密码。</source>
         <translation>{why}: the password cannot be remembered and is asked at each connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="118" />
+        <location filename="../../ui/connect_dialog.py" line="123" />
         <source>请填写用户名</source>
         <translation>Please enter the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="158" />
+        <location filename="../../ui/connect_dialog.py" line="147" />
+        <source>正在连接审阅服务器…</source>
+        <translation>Connecting to the review server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="192" />
         <source>隐藏技术细节</source>
         <translation>Hide technical details</translation>
     </message>

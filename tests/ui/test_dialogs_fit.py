@@ -10,6 +10,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.credentials import NO_KEYCHAIN, keep_password, keychain_problem
@@ -56,7 +57,10 @@ def test_a_failed_connection_is_said_in_chinese_and_the_rows_stay_apart(qtbot: Q
     d.show()
     qtbot.waitExposed(d)
     d.password.setText("secret")
-    d._connect()
+    connect = d.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    connect.click()  # off the GUI thread: the window is not held still while the server does not answer
+    assert not connect.isEnabled() and d.error.text() == "正在连接审阅服务器…"
+    qtbot.waitUntil(connect.isEnabled, timeout=10_000)
     assert d.store is None and d.error.isVisible()
     assert d.error.text() == ("无法连接审阅服务器 127.0.0.1:1/法治年报2026：服务器没有在这个地址和端口上运行，"
                               "请核对地址和端口，或请管理员确认服务器已启动")

@@ -70,7 +70,9 @@ def _connect(qtbot: QtBot, w: MainWindow, monkeypatch: pytest.MonkeyPatch, url: 
         dialog.user.clear()
         dialog.user.insert(address.user)  # Chinese comes through an input method, not key by key
         qtbot.keyClicks(dialog.password, address.password or "")
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        connect = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        connect.click()
+        qtbot.waitUntil(connect.isEnabled, timeout=10_000)  # connected off the GUI thread
         return int(dialog.result())
 
     with monkeypatch.context() as patched:  # later dialogs are unexpected again
