@@ -19,6 +19,7 @@ from reviewer.checklist import Checklist, ChecklistError, load_checklist
 from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages, say_waiting
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
+from reviewer.vocab import Lang
 
 
 def register(sub: Any) -> None:
@@ -76,27 +77,40 @@ def _kept_as_it_was(path: str) -> LoadError:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.export import ExportError, ExportInfo, export, export_from_store
-    from reviewer.failures import kept_failures
-    from reviewer.location import display_name
-    from reviewer.messages import msg
     from reviewer.store import READ_ONLY, StoreError, open_store
     from reviewer.vocab import as_lang
 
     lang = as_lang(args.lang)
     if not _usable(args):
         return 2
+    store: ReviewStore | None = None
     try:
         store = open_store(args.project, check=True) if args.project else None
         if store is not None:
             say_waiting(args.project, store.journal_mode == READ_ONLY)
         checklist = _checklist(args.checklist, store)
     except ChecklistError as exc:
+        if store is not None:
+            store.close()
         print(exc, file=sys.stderr)
         return 2
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
+    try:
+        return _export(args, store, checklist, lang)
+    finally:
+        if store is not None:  # on every way out: the project's connection is closed, not left to the exit
+            store.close()
+
+
+def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Checklist, lang: Lang) -> int:
+    from reviewer.export import ExportError, ExportInfo, export, export_from_store
+    from reviewer.failures import kept_failures
+    from reviewer.location import display_name
+    from reviewer.messages import msg
+    from reviewer.store import StoreError
+
     info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.label(lang),
                       checklist_version=checklist.version, lang=lang)
     try:
@@ -106,7 +120,6 @@ def run(args: argparse.Namespace) -> int:
             listed = {k.path for k in kept}
             failures = (*kept, *(e for e in errors if os.path.abspath(e.path) not in listed))
             out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=failures))
-            store.close()
         else:
             analyses, errors = _from_files(args.paths, checklist)
             if (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
