@@ -3,8 +3,9 @@
 Government PDFs often embed Chinese fonts without a ToUnicode map; pdfminer (under pdfplumber)
 then yields ``(cid:123)``. PDFium decodes most of those through the predefined Adobe-GB1 CMaps,
 so it is the fallback (Apache/BSD licensed, unlike the AGPL MuPDF). Pages that are only an
-image (a scan, a stamped-and-scanned copy) are rendered by PDFium and read by OCR, page by page;
-pages with a text layer are never OCR'd. The page lines then lose what printing added
+image (a scan, a stamped-and-scanned copy) are rendered by PDFium and read by OCR, page by page,
+also when a short line of text (a print stamp) lies over the scanned image; pages with a text
+layer of their own are never OCR'd. The page lines then lose what printing added
 (``reviewer.formats.layout``): hard wraps, running headers, footers and page numbers, and the
 spaces Word's autospace leaves between Chinese and digits.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem
@@ -134,8 +136,8 @@ _CORRUPT = "PDF 文件已损坏，无法读取"
 OCR_DPI = 150  # 五号字 is some 20 px high at 150 dpi: enough for the models, and twice as fast as 200
 
 
-def _with_pdfplumber(data: bytes) -> tuple[list[list[PageLine]], list[bool]] | None:
-    """Each page's text and whether it holds an image; None when pdfminer cannot parse the file."""
+def _with_pdfplumber(data: bytes) -> tuple[list[list[PageLine]], list[int | None]] | None:
+    """Each page's text and its OCR limit (``_ocr_below``); None when pdfminer cannot parse the file."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -144,7 +146,7 @@ def _with_pdfplumber(data: bytes) -> tuple[list[list[PageLine]], list[bool]] | N
             texts, images = [], []
             for page in pdf.pages:
                 texts.append(_page_text(page))
-                images.append(bool(page.images))
+                images.append(_ocr_below(page))
             width = max((float(p.width) for p in pdf.pages), default=595.0)
             return _unwrap_laid_out(texts, width), images
     except PDFPasswordIncorrect as exc:
@@ -171,12 +173,37 @@ def _pdfium_texts(pdf: Any) -> list[list[PageLine]]:
     return [_plain_lines(t.replace("\r\n", "\n").replace("\r", "\n")) for t in texts]
 
 
-def _needs_ocr(text: str, has_image: bool) -> bool:
-    """A page whose text layer is empty or garbage, with an image on it that may hold the words."""
-    return has_image and (len(re.sub(r"\s", "", text)) < 10 or _garbled_share(text) > 0.3)
+_MIN_TEXT = 10  # fewer characters than this on a page with an image: the words are in the image
+_PT2_PER_CHAR = 5000.0  # page area per character of a "short" layer: on A4 some 100, a tenth of a page
 
 
-def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[bool]]:
+def _ocr_below(page: Any) -> int | None:
+    """How few characters of text layer make the page a scan; None for a page without images.
+
+    A scanner or an office system often prints a line onto the scanned image (庐阳区人民政府办公室
+    2021-02-10 打印 第1页): a page mostly covered by an image whose text is short for the page is
+    still a scan. A searchable scan (a full OCR layer under the image) has far more and is kept.
+    """
+    if not page.images:
+        return None
+    width, height = float(page.width), float(page.height)
+    covered = sum(max(0.0, min(float(i["x1"]), width) - max(float(i["x0"]), 0.0))
+                  * max(0.0, min(float(i["bottom"]), height) - max(float(i["top"]), 0.0)) for i in page.images)
+    if covered < 0.5 * width * height:
+        return _MIN_TEXT
+    return max(_MIN_TEXT, int(width * height / _PT2_PER_CHAR))
+
+
+def _chars(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def _needs_ocr(text: str, below: int | None) -> bool:
+    """A page with an image that may hold the words: its text layer is short for it, or garbage."""
+    return below is not None and (_chars(text) < below or _garbled_share(text) > 0.3)
+
+
+def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[int | None]]:
     """Text layer per page: pdfplumber's layout reading, PDFium where that fails or gives (cid:…)."""
     got = _with_pdfplumber(data)
     if got is not None and len(got[0]) == len(pdf):
@@ -184,7 +211,7 @@ def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[bool]
         if _garbled_share("\n".join(_joined(t) for t in texts)) <= 0.05:
             return texts, images
     else:
-        images = [True] * len(pdf)  # unknown: let OCR look at any page without text
+        images = [_MIN_TEXT] * len(pdf)  # unknown: let OCR look at any page without text
     return _pdfium_texts(pdf), images
 
 
@@ -214,7 +241,7 @@ def read_pdf(data: bytes, ctx: Context) -> Extracted:
     finally:
         pdf.close()
     got = _compose(texts, todo, read)
-    if len(re.sub(r"\s", "", got.text)) < 20:
+    if _chars(got.text) < 20:
         raise FormatProblem("scanned", "PDF 中没有可提取的文字，文字识别（OCR）也未能读出文字")
     return got
 
@@ -228,12 +255,31 @@ def _compose(texts: list[list[PageLine]], todo: list[int], read: list[list[PageL
     spaced, gaps = _spaced_han("\n".join(layer)), gaps_are_layout(layer)
     pages = [_text_lines(t, spaced, gaps) for t in texts]
     for i, lines in zip(todo, tidy_pages(read), strict=False):
-        pages[i] = lines
+        pages[i] = _scanned_page(lines, pages[i])
     if len(read) < len(todo):
         pages = pages[:todo[len(read)]]
     text, spans = assemble(join_pages(drop_running_lines(pages)))
     fmt = "pdf" if not todo else ("ocr" if len(todo) == len(texts) else "pdf+ocr")
     return Extracted(text, fmt, None, (), spans)
+
+
+def _squeezed(line: PageLine) -> str:
+    return re.sub(r"\s", "", line.text)
+
+
+def _scanned_page(read: list[PageLine], layer: list[PageLine]) -> list[PageLine]:
+    """An OCR'd page without the lines its text layer put over the image.
+
+    Such a layer on a scan is what was added after scanning (a print stamp: 打印时间 … 打印人),
+    not the report, so its lines are dropped from what OCR read, misread characters allowed for.
+    When the image adds less than the layer holds (a short page over a background picture, a
+    letterhead), the layer is the page's text and its characters are the surer ones.
+    """
+    if _garbled_share(_joined(layer)) > 0.3:  # (cid:…) codes: the layer is no text to weigh or drop
+        return read
+    stamps = [_squeezed(ln) for ln in layer]
+    rest = [ln for ln in read if not any(SequenceMatcher(None, _squeezed(ln), s).ratio() >= 0.8 for s in stamps)]
+    return rest if sum(map(len, map(_squeezed, rest))) > sum(map(len, stamps)) else layer
 
 
 def _text_lines(lines: list[PageLine], spaced: bool, gaps: bool) -> list[PageLine]:

@@ -247,6 +247,32 @@ def make_mixed_pdf(path: Path, text_lines: list[str], scanned_lines: list[str],
     return path
 
 
+def make_stamped_scan_pdf(path: Path, scanned_lines: list[str], stamp: str, height: float = 300) -> Path:
+    """One page wholly covered by a scanned image of printed lines, with a line of real text over it at
+    the foot, as an office system stamps a scan it prints (某区人民政府办公室 … 打印 第1页).
+    The page is short (595 × ``height`` pt) so OCR has little to read."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    page = Image.new("L", (1240, round(height * 150 / 72)), 255)
+    page.paste(page_image(scanned_lines), (0, 0))
+    png = io.BytesIO()
+    page.save(png, format="PNG")
+    c = canvas.Canvas(str(path), pagesize=(595, height))
+    c.drawImage(ImageReader(io.BytesIO(png.getvalue())), 0, 0, width=595, height=height)
+    c.setFont("STSong-Light", 9)
+    c.drawString(200, 12, stamp)
+    c.showPage()
+    c.save()
+    return path
+
+
 def make_structured_odt(path: Path) -> Path:
     """An .odt as LibreOffice writes a report: headings, a Chinese-numbered list, a table, spaces, a note."""
     from odf.opendocument import OpenDocumentText

@@ -46,6 +46,29 @@ def test_only_the_pages_without_text_are_read_by_ocr(tmp_path: Path, no_network:
     assert ticks == [(0, 1), (1, 1)]  # one page needed OCR
 
 
+def test_a_scan_with_a_print_stamp_in_its_text_layer_is_read_by_ocr_without_the_stamp(
+        tmp_path: Path, no_network: None) -> None:
+    stamp = "某区人民政府办公室 2021-02-10 打印 第1页"
+    doc = load(ff.make_stamped_scan_pdf(tmp_path / "stamped.pdf", LINES, stamp))
+    assert doc.format == "ocr"
+    assert doc.text == "\n".join(LINES) + "\n"
+
+
+def test_a_text_page_over_a_page_sized_picture_is_not_read_by_ocr(tmp_path: Path) -> None:
+    text = "全年共办理行政复议案件59件，纠错率44%，行政诉讼败诉率下降，行政应诉工作进一步规范。"
+    ticks: list[tuple[int, int]] = []
+    doc = load(ff.make_stamped_scan_pdf(tmp_path / "letterhead.pdf", ["某区人民政府"], text),
+               progress=lambda d, t: ticks.append((d, t)))
+    assert doc.format == "pdf" and ticks == []
+    assert doc.text == text + "\n"
+
+
+def test_a_short_text_page_over_a_picture_keeps_its_text_layer(tmp_path: Path, no_network: None) -> None:
+    text = "全年共办理行政复议案件59件，纠错率44%。"
+    doc = load(ff.make_stamped_scan_pdf(tmp_path / "short.pdf", ["某区人民政府"], text))
+    assert doc.text == text + "\n"
+
+
 def test_cancel_between_pages_stops_the_file_and_the_batch(tmp_path: Path) -> None:
     scan = ff.make_scan_png(tmp_path / "a_scan.png", LINES)
     text = tmp_path / "b.txt"
