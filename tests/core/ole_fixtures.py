@@ -52,12 +52,26 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     return header + body
 
 
+def _chpx_page(fcs: list[int], deleted: list[bool]) -> bytes:
+    """A ChpxFkp page: runs between the byte offsets ``fcs``, those flagged carrying sprmCFRMarkDel."""
+    page = bytearray(512)
+    crun = len(deleted)
+    struct.pack_into(f"<{crun + 1}I", page, 0, *fcs)
+    page[500:504] = bytes([3]) + struct.pack("<H", 0x0800) + b"\x01"  # Chpx: cb, then the one sprm
+    for i, flag in enumerate(deleted):
+        page[4 * (crun + 1) + i] = 250 if flag else 0  # word offset of the Chpx (0: no properties)
+    page[511] = crun
+    return bytes(page)
+
+
 def word97(text: str, *, ascii_head: str = "", tail: str = "", encrypted: bool = False,
-           one_table: bool = True, nfib: int = 0x00C1) -> bytes:
+           one_table: bool = True, nfib: int = 0x00C1, deleted: tuple[int, int] | None = None) -> bytes:
     """A .doc whose main document is ``ascii_head`` (an 8-bit piece) + ``text`` (a UTF-16 piece).
 
     ``tail`` follows the main document (as headers and footnotes do) and must not be read.
     Paragraph marks are ``\\r``; ``\\x07`` ends cells, ``\\x13 code \\x14 result \\x15`` are fields.
+    ``deleted``: characters [start, end) of ``text`` that are a tracked deletion (Word keeps them
+    in the file, marked in the character formatting pages, until the change is accepted).
     """
     text_at = 0x800
     head = ascii_head.encode("cp1252")
@@ -80,5 +94,13 @@ def word97(text: str, *, ascii_head: str = "", tail: str = "", encrypted: bool =
     prc = b"\x01" + struct.pack("<H", 3) + b"\x00\x00\x00"  # one property modifier to skip
     clx = prc + b"\x02" + struct.pack("<I", len(plc)) + plc
     struct.pack_into("<II", fib, 0x9A + 8 * 33, 0, len(clx))
+    if deleted is not None:
+        end = utf16_at + len(utf16)
+        cuts = [utf16_at, utf16_at + 2 * deleted[0], utf16_at + 2 * deleted[1], end]
+        pn = -(-len(fib) // 512)
+        fib += bytes(pn * 512 - len(fib)) + _chpx_page(cuts, [False, True, False])
+        plc = struct.pack("<III", utf16_at, end, pn)  # PlcBteChpx: one page for the whole text
+        struct.pack_into("<II", fib, 0x9A + 8 * 12, len(clx), len(plc))
+        clx += plc
     table = "1Table" if one_table else "0Table"
     return compound_file({"WordDocument": bytes(fib), table: clx})

@@ -1,0 +1,72 @@
+"""Odd Word 97-2003 (.doc) files a reviewer was handed: tracked changes, damaged piece tables, tables
+and lists, broken copies. Files are built byte by byte (ole_fixtures) or, where LibreOffice is
+installed, saved by it from a .docx made here."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reviewer.analyze import analyze_document
+from reviewer.formats.base import Context
+from reviewer.load import load
+from tests.core.ole_fixtures import word97
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+KEPT, GONE = "全年共办理行政复议案件123件。", "全年共办理行政复议案件9999件。"
+
+
+def _tracked_docx(path: Path) -> Path:
+    """A .docx with a tracked deletion inside a paragraph and a whole deleted paragraph."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    document = docx.Document()
+    p = document.add_paragraph("现将报告如下：")
+    for tag, text in (("w:del", GONE), ("w:ins", KEPT)):
+        change = etree.SubElement(p._p, qn(tag), {qn("w:id"): str(len(tag)), qn("w:author"): "x"})
+        run = etree.SubElement(change, qn("w:r"))
+        etree.SubElement(run, qn("w:delText" if tag == "w:del" else "w:t")).text = text
+    gone = document.add_paragraph()
+    rpr = etree.SubElement(gone._p.get_or_add_pPr(), qn("w:rPr"))
+    etree.SubElement(rpr, qn("w:del"), {qn("w:id"): "9", qn("w:author"): "x"})
+    change = etree.SubElement(gone._p, qn("w:del"), {qn("w:id"): "8", qn("w:author"): "x"})
+    etree.SubElement(etree.SubElement(change, qn("w:r")), qn("w:delText")).text = "四、存在的不足和原因：没有不足。"
+    document.add_paragraph("特此报告。")
+    document.save(str(path))
+    return path
+
+
+def _saved_as_doc(src: Path) -> Path:
+    assert SOFFICE is not None
+    subprocess.run([SOFFICE, f"-env:UserInstallation={(src.parent / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc:MS Word 97", "--outdir", str(src.parent / "doc"), str(src)],
+                   check=True, capture_output=True, timeout=120)
+    return src.parent / "doc" / f"{src.stem}.doc"
+
+
+def test_tracked_deleted_text_in_a_doc_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "修订.doc"
+    body = f"现将报告如下：{GONE}{KEPT}\r特此报告。\r"
+    path.write_bytes(word97(body, deleted=(len("现将报告如下："), len("现将报告如下：") + len(GONE))))
+    doc = load(path)
+    assert doc.text == f"现将报告如下：{KEPT}\n特此报告。\n"
+    assert [m.value for m in analyze_document(doc).metrics] == [123]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_tracked_deletions_stay_out_of_a_doc_libreoffice_saved_and_of_its_route(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reviewer.formats import doc as doc_reader
+
+    path = _saved_as_doc(_tracked_docx(tmp_path / "修订.docx"))
+    # LibreOffice keeps the deleted paragraph's mark as a plain one: an empty line, no words
+    assert load(path).text == f"现将报告如下：{KEPT}\n\n特此报告。\n"
+    monkeypatch.setenv("REVIEWER_SOFFICE", "1")
+    other = doc_reader._libreoffice(path.read_bytes(), "doc", Context())
+    assert other is not None and [ln for ln in other.text.split("\n") if ln] == [f"现将报告如下：{KEPT}", "特此报告。"]
