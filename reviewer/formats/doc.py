@@ -19,6 +19,7 @@ plain-text export prints tracked deletions as text.
 from __future__ import annotations
 
 import io
+import re
 import struct
 from dataclasses import replace
 from typing import Any
@@ -267,6 +268,21 @@ def _read(data: bytes, fmt: str) -> tuple[Extracted, bool]:
     return Extracted(check_text(render(main_text(word, table, fmt))), fmt), _has_lists(word)
 
 
+# Characters UTF-16 text turns into when read as Windows-1252 (Í‘†^^nS:S'YÛvG•ºN…): Latin-1 letters
+# and signs, cp1252's extras, controls. Chinese reports hardly use them (·×÷°± and “”—… are left out).
+_LATIN1_NOISE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\xaf\xb2-\xb6\xb8-\xd6\xd8-\xf6\xf8-\xff"
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u2122\ufffd]"
+)
+
+
+def _mojibake(text: str) -> bool:
+    """Whether LibreOffice's reading of a file we found damaged is noise: with the piece table broken
+    it takes the UTF-16 text for 8-bit characters. Real text, Chinese or not, has few such signs."""
+    squeezed = "".join(text.split())
+    return len(_LATIN1_NOISE.findall(squeezed)) > 0.1 * max(len(squeezed), 1)
+
+
 def _libreoffice(data: bytes, fmt: str, ctx: Context) -> Extracted | None:
     """The document as LibreOffice reads it, through .docx and our .docx reader; None without it."""
     from reviewer.formats.docx import read_docx
@@ -297,7 +313,7 @@ def _with_fallback(data: bytes, fmt: str, ctx: Context) -> Extracted:
         if problem.kind in ("encrypted", "too_large", "too_long") or not data.startswith(OLE_MAGIC):
             raise
         other = _libreoffice(data, fmt, ctx)
-        if other is None:
+        if other is None or _mojibake(other.text):
             raise
         return other
     if lists and soffice() is not None:

@@ -5,6 +5,7 @@ installed, saved by it from a .docx made here."""
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import pytest
 
 from reviewer.analyze import analyze_document
 from reviewer.formats.base import Context
-from reviewer.load import load
+from reviewer.load import ReportLoadError, load
+from tests.core import loader_fixtures as lf
 from tests.core.ole_fixtures import word97
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+WORD_AT = 3 * 512  # the WordDocument stream is the first stream after the FAT and directory sectors
 KEPT, GONE = "全年共办理行政复议案件123件。", "全年共办理行政复议案件9999件。"
 
 
@@ -70,3 +73,39 @@ def test_tracked_deletions_stay_out_of_a_doc_libreoffice_saved_and_of_its_route(
     monkeypatch.setenv("REVIEWER_SOFFICE", "1")
     other = doc_reader._libreoffice(path.read_bytes(), "doc", Context())
     assert other is not None and [ln for ln in other.text.split("\n") if ln] == [f"现将报告如下：{KEPT}", "特此报告。"]
+
+
+def _clx_zeroed(text: str, nfib: int = 0x00C1) -> bytes:
+    """A .doc whose FIB no longer points at the piece table (fcClx = lcbClx = 0), as a damaged copy."""
+    data = bytearray(word97(text, nfib=nfib))
+    struct.pack_into("<II", data, WORD_AT + 0x9A + 8 * 33, 0, 0)
+    return bytes(data)
+
+
+def _libreoffice_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lines: list[str]) -> None:
+    from reviewer.formats import soffice
+
+    docx = lf.make_docx(tmp_path / "as_libreoffice_reads_it.docx", [(None, ln) for ln in lines]).read_bytes()
+    monkeypatch.setattr(soffice, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(soffice, "convert_to_docx", lambda data, suffix: docx)
+
+
+def test_a_doc_with_a_broken_piece_table_is_damaged_not_libreoffices_mojibake(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "一、主要举措和成效\r全年共办理行政复议案件59件，纠错率44%。\r"
+    path = tmp_path / "损坏.doc"
+    path.write_bytes(_clx_zeroed(body))
+    # what LibreOffice makes of it: the UTF-16 text taken for Windows-1252 (Í‘†^^nS:S'YÛvG•ºN…)
+    noise = "".join(c for c in body.encode("utf-16-le").decode("cp1252", errors="ignore") if c >= " ")
+    _libreoffice_reads(monkeypatch, tmp_path, [noise] * 5)
+    with pytest.raises(ReportLoadError) as err:
+        load(path)
+    assert (err.value.kind, str(err.value)) == ("corrupt", "损坏.doc：Word 文档已损坏（找不到正文的片段表），无法读取")
+
+
+def test_libreoffice_still_reads_the_old_word_files_this_reader_refuses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "word95.doc"
+    path.write_bytes(word97("旧\r", nfib=0x0065))
+    _libreoffice_reads(monkeypatch, tmp_path, ["一、主要举措和成效", "全年共办理行政复议案件59件，纠错率44%。"])
+    assert load(path).text == "一、主要举措和成效\n全年共办理行政复议案件59件，纠错率44%。\n特此报告。\n"
