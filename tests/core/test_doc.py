@@ -109,3 +109,29 @@ def test_libreoffice_still_reads_the_old_word_files_this_reader_refuses(
     path.write_bytes(word97("旧\r", nfib=0x0065))
     _libreoffice_reads(monkeypatch, tmp_path, ["一、主要举措和成效", "全年共办理行政复议案件59件，纠错率44%。"])
     assert load(path).text == "一、主要举措和成效\n全年共办理行政复议案件59件，纠错率44%。\n特此报告。\n"
+
+
+def _with_lists(data: bytes) -> bytes:
+    """The .doc with lcbPlfLfo set: its paragraphs use Word's automatic numbering."""
+    out = bytearray(data)
+    struct.pack_into("<I", out, WORD_AT + 0x9A + 8 * 74 + 4, 16)
+    return bytes(out)
+
+
+def test_list_labels_come_from_libreoffice_but_table_cells_stay_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice's import of a .doc can run a table's cells together (12598 for 125 and 98): it gives
+    the list labels our reader cannot draw, and nothing else."""
+    path = tmp_path / "附表.doc"
+    path.write_bytes(_with_lists(word97(
+        "主要举措和成效\r附表：主要数据\r项目\x072020年\x07\x07受理行政复议案件（件）\x07125\x0798\x07\x07")))
+    from reviewer.formats import soffice
+
+    glued = lf.make_docx(tmp_path / "as_libreoffice_reads_it.docx", [
+        (0, "主要举措和成效"), (None, "附表：主要数据"), (None, "项目2020年受理行政复议案件（件）12598")]).read_bytes()
+    monkeypatch.setattr(soffice, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(soffice, "convert_to_docx", lambda data, suffix: glued)
+    doc = load(path)
+    assert doc.text == "一、主要举措和成效\n附表：主要数据\n项目\n2020年\n受理行政复议案件（件）\n125\n98\n"
+    assert [(h.line, h.level, h.label) for h in doc.hints] == [(0, 1, "一、")]
+    assert "12598" not in doc.text
