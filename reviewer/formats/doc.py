@@ -47,10 +47,12 @@ def _open(data: bytes, fmt: str) -> Any:
     import olefile
 
     if not data.startswith(OLE_MAGIC):
+        # No signature of the older Kingsoft formats is known to us, so a .wps without the compound
+        # file header is said to be what the bytes show, as a .doc is; an old file gets the way out.
         if fmt == "wps":
             raise FormatProblem(
-                "unsupported", "这是早期金山 WPS 格式（WPS 2000 及更早，不是 Word 兼容格式），暂不支持；"
-                "请用 WPS 打开并另存为 .docx 后再打开"
+                "corrupt", "不是有效的 WPS 文字文档（文件头不符），可能已损坏；"
+                "若是 WPS 2000 及更早版本保存的旧格式，请用 WPS 打开并另存为 .docx 后再打开"
             )
         raise FormatProblem("corrupt", "不是有效的 Word 97-2003 文档（文件头不符），可能已损坏")
     try:

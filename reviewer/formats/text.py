@@ -11,6 +11,8 @@ def read_text(data: bytes, ctx: Context) -> Extracted:
     utf16 = bomless_utf16(data)
     if utf16 is not None:
         return Extracted(normalise_newlines(data.decode(utf16)), "txt", utf16)
+    if not data.strip(b"\x00"):  # a copy that was never written: nothing to save "as .txt"
+        raise FormatProblem("corrupt", "文件中没有文字（内容全是空字节），文件已损坏或没有保存完整")
     if looks_binary(data):
         raise FormatProblem("binary", "不是文本文件（内容为二进制数据），请另存为 .txt 或 .docx 后再打开")
     from reviewer.encoding import BadlyDamagedError

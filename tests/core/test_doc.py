@@ -4,6 +4,7 @@ installed, saved by it from a .docx made here."""
 
 from __future__ import annotations
 
+import random
 import shutil
 import struct
 import subprocess
@@ -135,3 +136,23 @@ def test_list_labels_come_from_libreoffice_but_table_cells_stay_apart(
     assert doc.text == "一、主要举措和成效\n附表：主要数据\n项目\n2020年\n受理行政复议案件（件）\n125\n98\n"
     assert [(h.line, h.level, h.label) for h in doc.hints] == [(0, 1, "一、")]
     assert "12598" not in doc.text
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("全零.wps", bytes(40000),
+     "全零.wps：不是有效的 WPS 文字文档（文件头不符），可能已损坏；若是 WPS 2000 及更早版本保存的旧格式，"
+     "请用 WPS 打开并另存为 .docx 后再打开"),
+    ("乱码.wps", random.Random(7).randbytes(5000),
+     "乱码.wps：不是有效的 WPS 文字文档（文件头不符），可能已损坏；若是 WPS 2000 及更早版本保存的旧格式，"
+     "请用 WPS 打开并另存为 .docx 后再打开"),
+    ("全零.doc", bytes(40000), "全零.doc：不是有效的 Word 97-2003 文档（文件头不符），可能已损坏"),
+    ("全零.txt", bytes(40000), "全零.txt：文件中没有文字（内容全是空字节），文件已损坏或没有保存完整"),
+])
+def test_a_broken_copy_is_called_damaged_not_an_old_kingsoft_file(
+        tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    """Zeros or noise under .wps are a broken copy as they are under .doc, not a guessed old format."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReportLoadError) as err:
+        load(path)
+    assert (err.value.kind, str(err.value)) == ("corrupt", message)

@@ -66,7 +66,7 @@ def test_doc_with_a_0table_stream(tmp_path: Path) -> None:
     ("locked.doc", word97("机密\r", encrypted=True), "encrypted", "已加密"),
     ("word95.doc", word97("旧\r", nfib=0x0065), "unsupported", "Word 6.0/95"),
     ("works.wps", compound_file({"CONTENTS": b"x" * 100}), "unsupported", "Works"),
-    ("kingsoft.wps", b"\x00\x01WPS\x9c\xff" * 40, "unsupported", "金山 WPS"),
+    ("kingsoft.wps", b"\x00\x01WPS\x9c\xff" * 40, "corrupt", "不是有效的 WPS 文字文档"),
     ("password.docx", compound_file({"EncryptionInfo": b"x", "EncryptedPackage": b"y"}), "encrypted", "加密"),
     ("torn.doc", word97("正文\r")[:1500], "corrupt", "损坏"),
     ("noclx.doc", compound_file({"WordDocument": word97("x\r")[:0] + b"\xec\xa5\xc1\x00" + b"\0" * 2000,

@@ -114,7 +114,7 @@ BAD_FILES = {
     "locked.docx": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "encrypted", "加密"),
     "broken.pdf": (lambda p: p.write_bytes(b"%PDF-1.4\n garbage"), "corrupt", "损坏"),
     "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"x" * 50), "corrupt", "损坏"),
-    "report.wps": (lambda p: p.write_bytes(b"\x00\x01WPS\xff" * 20), "unsupported", "金山 WPS"),
+    "report.wps": (lambda p: p.write_bytes(b"\x00\x01WPS\xff" * 20), "corrupt", "不是有效的 WPS 文字文档"),
 }
 
 
@@ -179,7 +179,7 @@ def test_load_many_keeps_going_past_bad_files(tmp_path: Path) -> None:
     docs, errors = load_many([folder], progress=lambda i, n: ticks.append((i, n)))
     assert [Path(d.path).name for d in docs] == [*(s.name for s in SEED_FILES[:3]), ".泰州报告.txt"]
     assert [(Path(e.path).name, e.kind) for e in errors] == [
-        ("a_empty.txt", "empty"), ("m.wps", "unsupported"), ("z_binary.txt", "binary"), (".a_副本.txt", "duplicate"),
+        ("a_empty.txt", "empty"), ("m.wps", "corrupt"), ("z_binary.txt", "corrupt"), (".a_副本.txt", "duplicate"),
     ]
     assert ticks[-1] == (8, 8)
 

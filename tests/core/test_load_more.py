@@ -107,7 +107,7 @@ def test_text_saved_under_a_legacy_suffix_loads_as_text(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "data", "kind", "words"), [
     ("旧版.doc", b"\xd0\xcf\x11\xe0" + b"x" * 50, "corrupt", "损坏"),
-    ("文档.wps", b"\x00\x01WPS\xff" * 20, "unsupported", "另存为 .docx"),
+    ("文档.wps", b"\x00\x01WPS\xff" * 20, "corrupt", "另存为 .docx"),
 ])
 def test_legacy_suffix_with_foreign_bytes_says_what_they_are(
     tmp_path: Path, name: str, data: bytes, kind: str, words: str
