@@ -40,7 +40,8 @@ BUCKET_CAP = 16  # files sharing one chunk hash beyond this are many reports of 
 MAX_FURNITURE = 0.03  # of the text: more differences than this are not page furniture
 # Formats from the most faithful text to the least: styles and numbering kept, then plain text, then
 # text laid out on pages, then text recognised from images.
-FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd", "pdf+ocr", "docx+ocr", "ocr")
+FIDELITY = ("docx", "odt", "doc", "wps", "rtf", "txt", "html", "mht", "pdf", "ofd",
+            "pdf+ocr", "ofd+ocr", "docx+ocr", "ocr")
 _SPACE = re.compile(r"\s+")
 # A line holding only a page number: Word's bare 1, 2, 3 too, and - 1 -, 第1页共3页, 1/3.
 _PAGE_LINE = re.compile(r"[-—–－]?\d{1,4}[-—–－]?|第\d{1,4}页(?:共\d{1,4}页)?|\d{1,4}/\d{1,4}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from functools import partial
 from typing import Any
 
@@ -28,6 +29,8 @@ MAX_PIXELS = 120_000_000  # a 600 dpi A3 scan is 70 M; beyond this it is not a p
 MAX_SIDE = 3500  # larger scans are shrunk first: the models read 150-300 dpi text as well and far faster
 MAX_PAGES = 2000
 MIN_CHARS = 20  # fewer characters on all pages: not a page of a report
+MIN_LAYER = 10  # fewer characters than this on a page with an image: the words are in the image
+PT2_PER_CHAR = 5000.0  # page area per character of a "short" text layer: on A4 some 100, a tenth of a page
 _engine: Any = None
 _lock = threading.Lock()  # one engine per process, used by one page at a time
 
@@ -124,7 +127,39 @@ def tidy_pages(pages: list[list[PageLine]]) -> list[list[PageLine]]:
     return [[tidy_spaces(ln) for ln in page] for page in pages]
 
 
-def _open_image(data: bytes) -> Any:
+def _squeezed(line: PageLine) -> str:
+    return "".join(line.text.split())
+
+
+def scanned_page(read: list[PageLine], layer: list[PageLine]) -> list[PageLine]:
+    """An OCR'd page without the lines its text layer put over the image.
+
+    Such a layer on a scan is what was added after scanning (a print stamp: 打印时间 … 打印人),
+    not the report, so its lines are dropped from what OCR read, misread characters allowed for.
+    When the image adds less than the layer holds (a short page over a background picture, a
+    letterhead), the layer is the page's text and its characters are the surer ones.
+    """
+    stamps = [_squeezed(ln) for ln in layer]
+    rest = [ln for ln in read if not any(SequenceMatcher(None, _squeezed(ln), s).ratio() >= 0.8 for s in stamps)]
+    return rest if sum(map(len, map(_squeezed, rest))) > sum(map(len, stamps)) else layer
+
+
+def scan_limit(area: float, covered: float) -> int | None:
+    """How few characters of text a page needs to be taken for a scan, from its area in pt² and the
+    area its images cover; None for a page without images.
+
+    A scanner or an office system often prints a line onto the scanned image (庐阳区人民政府办公室
+    2021-02-10 打印 第1页): a page mostly covered by an image whose text is short for the page is
+    still a scan. A searchable scan (a full OCR layer under the image) has far more and is kept.
+    """
+    if covered <= 0:
+        return None
+    if covered < 0.5 * area:
+        return MIN_LAYER
+    return max(MIN_LAYER, int(area / PT2_PER_CHAR))
+
+
+def open_image(data: bytes) -> Any:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -148,7 +183,7 @@ def image_array(page: Any) -> tuple[Any, float]:
 
 def read_image(data: bytes, ctx: Context) -> Extracted:
     """A scanned page (or a multi-page TIFF, page by page) read by OCR."""
-    img = _open_image(data)
+    img = open_image(data)
     count = min(int(getattr(img, "n_frames", 1) or 1), MAX_PAGES)
 
     def render(i: int) -> tuple[Any, float]:
@@ -175,7 +210,7 @@ def read_pictures(pictures: list[bytes], ctx: Context, fmt: str) -> Extracted:
         raise FormatProblem("scanned", "文档中只有图片，且图片无法识别为扫描页，未打开")
 
     def render(i: int) -> tuple[Any, float]:
-        return image_array(_open_image(readable[i]))
+        return image_array(open_image(readable[i]))
 
     extracted = _scan_text(ocr_pages(min(len(readable), MAX_PAGES), render, ctx, _scan_text))
     count = len("".join(extracted.text.split()))
@@ -186,7 +221,7 @@ def read_pictures(pictures: list[bytes], ctx: Context, fmt: str) -> Extracted:
 
 def _renders(data: bytes) -> bool:
     try:
-        image = _open_image(data)
+        image = open_image(data)
         image.load()
         return True
     except (FormatProblem, OSError, ValueError, SyntaxError, EOFError):

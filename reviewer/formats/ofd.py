@@ -6,7 +6,9 @@ w h" in mm) holding ``TextCode``s placed at ``X``/``Y`` (the baseline) with per-
 in ``DeltaX`` ("g 3 4.2" repeats 4.2 three times). Nothing orders them as read, so a page is
 read by baseline then left to right; pieces on one baseline join into a line, a wide vertical
 gap starts a paragraph and hard-wrapped lines are joined. Templates (running headers and
-footers), annotations and signatures are not text of the report.
+footers), annotations and signatures are not text of the report. A page that is a scanned
+image (an ``ImageObject`` whose ``ResourceID`` names a ``MultiMedia`` of the resource files) with
+little or no text is read by OCR, as PDF scans are.
 """
 
 from __future__ import annotations
@@ -113,38 +115,114 @@ def _resolve(base_dir: str, loc: str) -> str:
     return posixpath.normpath(loc.lstrip("/") if loc.startswith("/") else posixpath.join(base_dir, loc))
 
 
-def _page_locations(zf: zipfile.ZipFile) -> list[tuple[str, float]]:
-    """(content part, page width in mm) of every page of every document, in order."""
+@dataclass(frozen=True, slots=True)
+class _Page:
+    content: str  # the zip member of its content
+    width: float  # mm
+    height: float
+    media: dict[str, str]  # image resource ID → zip member, for the page's document
+
+
+def _media(zf: zipfile.ZipFile, names: dict[str, str], doc: Any, base: str) -> dict[str, str]:
+    """Image resource ID → the zip member holding the image, from the document's resource files."""
+    out: dict[str, str] = {}
+    for tag in ("DocumentRes", "PublicRes"):
+        for res in doc.iter(f"{NS}{tag}"):
+            loc = _resolve(base, res.text or "")
+            if loc.lower() not in names:
+                continue
+            xml = _xml(zf, names[loc.lower()])
+            res_base = _resolve(posixpath.dirname(loc), xml.get("BaseLoc", ""))
+            for item in xml.iter(f"{NS}MultiMedia"):
+                path = _resolve(res_base, item.findtext(f"{NS}MediaFile") or "")
+                out[item.get("ID", "")] = names.get(path.lower(), path)
+    return out
+
+
+def _page_locations(zf: zipfile.ZipFile) -> list[_Page]:
+    """Every page of every document, in order."""
     names = {n.lower(): n for n in zf.namelist()}
     root = _xml(zf, names.get("ofd.xml", "OFD.xml"))
-    out: list[tuple[str, float]] = []
+    out: list[_Page] = []
     for doc_root in root.iter(f"{NS}DocRoot"):
         doc_name = _resolve("", doc_root.text or "")
         doc = _xml(zf, names.get(doc_name.lower(), doc_name))
         base = posixpath.dirname(doc_name)
-        area = _floats(doc.findtext(f"{NS}CommonData/{NS}PageArea/{NS}PhysicalBox")) or [0, 0, 210.0]
+        area = [*_floats(doc.findtext(f"{NS}CommonData/{NS}PageArea/{NS}PhysicalBox")), 0, 0, 210.0, 297.0][2:4]
+        media = _media(zf, names, doc, base)
         for page in doc.iter(f"{NS}Page"):
             loc = _resolve(base, page.get("BaseLoc", ""))
-            out.append((names.get(loc.lower(), loc), area[2] if len(area) > 2 else 210.0))
+            out.append(_Page(names.get(loc.lower(), loc), area[0] or 210.0, area[1] or 297.0, media))
     return out
 
 
+_PT_PER_MM = 72 / 25.4
+
+
+def _scan(content: Any, page: _Page, chars: int) -> str | None:
+    """The zip member of the page's scanned image, when the page is a scan (``ocr.scan_limit``)."""
+    from reviewer.formats.ocr import scan_limit
+
+    images: list[tuple[float, str]] = []
+    for obj in content.iter(f"{NS}ImageObject") if content is not None else ():
+        x, y, w, h = [*_floats(obj.get("Boundary")), 0.0, 0.0, 0.0, 0.0][:4]
+        area = max(0.0, min(x + w, page.width) - max(x, 0.0)) * max(0.0, min(y + h, page.height) - max(y, 0.0))
+        if obj.get("ResourceID") in page.media:
+            images.append((area, page.media[obj.get("ResourceID")]))
+    mm2 = _PT_PER_MM * _PT_PER_MM
+    limit = scan_limit(page.width * page.height * mm2, sum(a for a, _ in images) * mm2)
+    return max(images)[1] if limit is not None and chars < limit else None
+
+
 def read_ofd(data: bytes, ctx: Context) -> Extracted:
+    """The text layer page by page; pages that are a scanned image (ImageObject) are read by OCR."""
     from reviewer.formats.zipguard import check_paragraphs, open_zip, read_member
 
     pages: list[list[PageLine]] = []
-    widths: list[float] = []
+    scans: dict[int, str] = {}
     with open_zip(data, WHAT) as zf:
         locations = _page_locations(zf)
         if not locations:
             raise FormatProblem("corrupt", f"{WHAT}中没有页面（OFD.xml 或 Document.xml 不完整），无法读取")
-        for i, (loc, width) in enumerate(locations):
-            check_paragraphs(read_member(zf, loc, WHAT), b"TextCode")
-            content = _xml(zf, loc).find(f"{NS}Content")
+        for i, page in enumerate(locations):
+            check_paragraphs(read_member(zf, page.content, WHAT), b"TextCode")
+            content = _xml(zf, page.content).find(f"{NS}Content")
             glyphs = [g for obj in content.iter(f"{NS}TextObject") for g in _glyphs(obj)] if content is not None else []
             pages.append(_lines(glyphs))
-            widths.append(width)
+            image = _scan(content, page, sum(len("".join(g.text.split())) for g in glyphs))
+            if image is not None:
+                scans[i] = image
             ctx.tick(i + 1, len(locations))
-    pages = unwrap_pages(pages, max(widths))
-    text, _ = assemble(join_pages(drop_running_lines(pages)))
-    return Extracted(check_text(text), "ofd")
+        pages = unwrap_pages(pages, max(p.width for p in locations))
+        read = _ocr(zf, list(scans.values()), ctx, lambda r: _compose(pages, list(scans), r)) if scans else []
+    got = _compose(pages, list(scans), read)
+    if scans and len("".join(got.text.split())) < 20:
+        raise FormatProblem("scanned", f"{WHAT}是扫描件，文字识别（OCR）也未能读出文字")
+    return got
+
+
+def _ocr(zf: zipfile.ZipFile, images: list[str], ctx: Context, compose: Any) -> list[list[PageLine]]:
+    from reviewer.formats.ocr import image_array, ocr_pages, open_image
+    from reviewer.formats.zipguard import read_member
+
+    def render(i: int) -> tuple[Any, float]:
+        return image_array(open_image(read_member(zf, images[i], WHAT, MAX_IMAGE)))
+
+    return ocr_pages(len(images), render, ctx, compose)
+
+
+MAX_IMAGE = 300 * 1024 * 1024  # one scanned page (the file limit for OFD)
+
+
+def _compose(pages: list[list[PageLine]], todo: list[int], read: list[list[PageLine]]) -> Extracted:
+    """The text layer with the scanned pages ``read`` so far (pages after the first unread scan left out)."""
+    from reviewer.formats.ocr import scanned_page, tidy_pages
+
+    fmt = "ofd" if not todo else ("ocr" if len(todo) == len(pages) else "ofd+ocr")
+    pages = list(pages)
+    for i, lines in zip(todo, tidy_pages(read), strict=False):
+        pages[i] = scanned_page(lines, pages[i])
+    if len(read) < len(todo):
+        pages = pages[: todo[len(read)]]
+    text, spans = assemble(join_pages(drop_running_lines(pages)))
+    return Extracted(check_text(text), fmt, None, (), spans)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from difflib import SequenceMatcher
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem
@@ -28,6 +27,7 @@ from reviewer.formats.layout import (
     tidy_spaces,
     unwrap_pages,
 )
+from reviewer.formats.ocr import MIN_LAYER, scan_limit, scanned_page
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
@@ -173,25 +173,12 @@ def _pdfium_texts(pdf: Any) -> list[list[PageLine]]:
     return [_plain_lines(t.replace("\r\n", "\n").replace("\r", "\n")) for t in texts]
 
 
-_MIN_TEXT = 10  # fewer characters than this on a page with an image: the words are in the image
-_PT2_PER_CHAR = 5000.0  # page area per character of a "short" layer: on A4 some 100, a tenth of a page
-
-
 def _ocr_below(page: Any) -> int | None:
-    """How few characters of text layer make the page a scan; None for a page without images.
-
-    A scanner or an office system often prints a line onto the scanned image (庐阳区人民政府办公室
-    2021-02-10 打印 第1页): a page mostly covered by an image whose text is short for the page is
-    still a scan. A searchable scan (a full OCR layer under the image) has far more and is kept.
-    """
-    if not page.images:
-        return None
+    """How few characters of text layer make the page a scan (``ocr.scan_limit``)."""
     width, height = float(page.width), float(page.height)
     covered = sum(max(0.0, min(float(i["x1"]), width) - max(float(i["x0"]), 0.0))
                   * max(0.0, min(float(i["bottom"]), height) - max(float(i["top"]), 0.0)) for i in page.images)
-    if covered < 0.5 * width * height:
-        return _MIN_TEXT
-    return max(_MIN_TEXT, int(width * height / _PT2_PER_CHAR))
+    return scan_limit(width * height, covered) if page.images else None
 
 
 def _chars(text: str) -> int:
@@ -211,7 +198,7 @@ def _page_texts(data: bytes, pdf: Any) -> tuple[list[list[PageLine]], list[int |
         if _garbled_share("\n".join(_joined(t) for t in texts)) <= 0.05:
             return texts, images
     else:
-        images = [_MIN_TEXT] * len(pdf)  # unknown: let OCR look at any page without text
+        images = [MIN_LAYER] * len(pdf)  # unknown: let OCR look at any page without text
     return _pdfium_texts(pdf), images
 
 
@@ -263,23 +250,10 @@ def _compose(texts: list[list[PageLine]], todo: list[int], read: list[list[PageL
     return Extracted(text, fmt, None, (), spans)
 
 
-def _squeezed(line: PageLine) -> str:
-    return re.sub(r"\s", "", line.text)
-
-
 def _scanned_page(read: list[PageLine], layer: list[PageLine]) -> list[PageLine]:
-    """An OCR'd page without the lines its text layer put over the image.
-
-    Such a layer on a scan is what was added after scanning (a print stamp: 打印时间 … 打印人),
-    not the report, so its lines are dropped from what OCR read, misread characters allowed for.
-    When the image adds less than the layer holds (a short page over a background picture, a
-    letterhead), the layer is the page's text and its characters are the surer ones.
-    """
     if _garbled_share(_joined(layer)) > 0.3:  # (cid:…) codes: the layer is no text to weigh or drop
         return read
-    stamps = [_squeezed(ln) for ln in layer]
-    rest = [ln for ln in read if not any(SequenceMatcher(None, _squeezed(ln), s).ratio() >= 0.8 for s in stamps)]
-    return rest if sum(map(len, map(_squeezed, rest))) > sum(map(len, stamps)) else layer
+    return scanned_page(read, layer)
 
 
 def _text_lines(lines: list[PageLine], spaced: bool, gaps: bool) -> list[PageLine]:

@@ -55,8 +55,8 @@ FORMATS: tuple[Format, ...] = (
            note="GBK（\\ansicpg936）与 Unicode 转义"),
     Format("pdf", "PDF 文档", (".pdf",), "reviewer.formats.pdf:read_pdf", ("pdfplumber", "pypdfium2", *_OCR_LIBS),
            data_packages=("rapidocr",), note="文字层；无文字的页自动文字识别（OCR）"),
-    Format("ofd", "OFD 版式文档", (".ofd",), "reviewer.formats.ofd:read_ofd", ("lxml.etree",),
-           note="GB/T 33190 文字层，按版面阅读顺序"),
+    Format("ofd", "OFD 版式文档", (".ofd",), "reviewer.formats.ofd:read_ofd", ("lxml.etree", *_OCR_LIBS),
+           data_packages=("rapidocr",), note="GB/T 33190 文字层，按版面阅读顺序；扫描页自动文字识别（OCR）"),
     Format("html", "网页", (".html", ".htm", ".xhtml", ".shtml"), "reviewer.formats.html:read_html",
            ("bs4", "lxml.etree"), note="去除导航、脚本"),
     Format("mht", "单文件网页", (".mht", ".mhtml"), "reviewer.formats.html:read_mht", ("bs4", "lxml.etree"),
@@ -71,7 +71,7 @@ BY_SUFFIX: dict[str, Format] = {s: f for f in FORMATS for s in f.suffixes}
 
 # Document.format values that are not a reader's own name.
 _EXTRA_LABELS = {"ocr": "扫描件 (OCR)", "pdf+ocr": "PDF（部分页为扫描件，OCR）",
-                 "docx+ocr": "Word 文档中的扫描页（OCR）"}
+                 "docx+ocr": "Word 文档中的扫描页（OCR）", "ofd+ocr": "OFD（部分页为扫描件，OCR）"}
 
 
 def format_for_suffix(suffix: str) -> Format | None:

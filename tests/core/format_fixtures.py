@@ -273,6 +273,33 @@ def make_stamped_scan_pdf(path: Path, scanned_lines: list[str], stamp: str, heig
     return path
 
 
+def make_scanned_ofd(path: Path, lines: list[str]) -> Path:
+    """An OFD of one page that is only a scanned image (an ImageObject over the page), as a scanner
+    that saves OFD writes it. The page is as high as the image of ``lines`` (OCR has little to read)."""
+    import io
+
+    png = io.BytesIO()
+    image = page_image(lines)
+    image.save(png, format="PNG")
+    height = round(210 * image.height / image.width, 2)
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("OFD.xml", f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody>'
+                   "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>30</ofd:MaxUnitID>"
+                   f"<ofd:PageArea><ofd:PhysicalBox>0 0 210 {height}</ofd:PhysicalBox></ofd:PageArea>"
+                   "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
+                   '<ofd:Pages><ofd:Page ID="10" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/DocumentRes.xml", f'<ofd:Res {ns} BaseLoc="Res"><ofd:MultiMedias>'
+                   '<ofd:MultiMedia ID="20" Type="Image"><ofd:MediaFile>scan.png</ofd:MediaFile></ofd:MultiMedia>'
+                   "</ofd:MultiMedias></ofd:Res>")
+        z.writestr("Doc_0/Res/scan.png", png.getvalue())
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="21">'
+                   f'<ofd:ImageObject ID="22" Boundary="0 0 210 {height}" CTM="210 0 0 {height} 0 0" ResourceID="20"/>'
+                   "</ofd:Layer></ofd:Content></ofd:Page>")
+    return path
+
+
 def make_structured_odt(path: Path) -> Path:
     """An .odt as LibreOffice writes a report: headings, a Chinese-numbered list, a table, spaces, a note."""
     from odf.opendocument import OpenDocumentText

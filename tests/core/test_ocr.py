@@ -69,6 +69,12 @@ def test_a_short_text_page_over_a_picture_keeps_its_text_layer(tmp_path: Path, n
     assert doc.text == text + "\n"
 
 
+def test_a_scanned_ofd_is_read_by_ocr(tmp_path: Path, no_network: None) -> None:
+    doc = load(ff.make_scanned_ofd(tmp_path / "扫描件.ofd", LINES))
+    assert doc.format == "ocr"
+    assert doc.text == "\n".join(LINES) + "\n"
+
+
 def test_cancel_between_pages_stops_the_file_and_the_batch(tmp_path: Path) -> None:
     scan = ff.make_scan_png(tmp_path / "a_scan.png", LINES)
     text = tmp_path / "b.txt"
