@@ -94,7 +94,7 @@ NON_TEXT = {
                      "无法识别文本编码，请另存为 UTF-8 编码的 .txt"),
     "a zip renamed": (_zip(), BINARY),
     "gzip": (gzip.compress(SEED.encode("gb18030"), mtime=0), BINARY),
-    "all zero": (bytes(5000), BINARY),
+    "all zero": (bytes(5000), "文件中没有文字（内容全是空字节），文件已损坏或没有保存完整"),
 }
 
 
