@@ -336,7 +336,7 @@ class Controller(QObject):
                 return
         self.keep_place()
         self._resume = self.w.settings.last_reports.get(str(path), "")
-        self.w.session.set_store(store, make_writer(path, store, self.w))
+        self.w.session.set_store(store, lambda: make_writer(path, store, self.w))
         self.project = str(path)
         self._project_opened(self.project, warning)
         seeds = [str(_seeds())] if samples_if_empty and not store.reports() else []

@@ -110,8 +110,12 @@ class Session(QObject):
         for change in writer.pending():  # changes of an earlier run, still waiting to be written
             self._unsaved[(change.report, change.item)] = self._unsaved.get((change.report, change.item), 0) + 1
 
-    def set_store(self, store: ReviewStore, writer: StoreWriter | None = None) -> None:
-        """Switch project: nothing of the previous one stays (its reports, decisions, marks)."""
+    def set_store(self, store: ReviewStore, writer: Callable[[], StoreWriter] | None = None) -> None:
+        """Switch project: nothing of the previous one stays (its reports, decisions, marks). The new
+        writer is made once the previous one has stopped: the same project opened again takes over the
+        changes still waiting in the previous writer's journal (made before, it found that journal
+        still in use and left it, and its changes were hidden until the next start: found by a code
+        review)."""
         if self.writer is not None:
             self.writer.saved.disconnect(self._saved)
             self.writer.failed.disconnect(self._failed)
@@ -132,7 +136,7 @@ class Session(QObject):
         self.reading.clear()
         self.team = Team()
         if writer is not None:
-            self.set_writer(writer)
+            self.set_writer(writer())
         self.project_changed.emit()
         self.reports_changed.emit()
 

@@ -205,3 +205,25 @@ def test_two_windows_on_one_project_keep_each_others_waiting_changes(qtbot: QtBo
     assert journal_files(data_dir(), str(path)) == []
     b.close()
     store.close()
+
+
+def test_the_same_project_opened_again_keeps_its_waiting_changes(qtbot: QtBot, tmp_path: Path) -> None:
+    """Found by a code review: opening the project already open (最近的项目) while its file was locked made
+    the new writer before the old one stopped; it left the old journal as in use, and the waiting change
+    vanished from the window, to be written only at the next start."""
+    project = tmp_path / "P.review"
+    w = _start(qtbot, tmp_path, project, [str(SEED_FILES[0])])
+    sha = w.session.analyses()[0].sha256
+    lock = _lock(project)
+    w.session.set_decision(sha, "measures", "不符合", "锁定时写的")
+    qtbot.waitUntil(lambda: w.session.writer is not None and w.session.writer.failing, timeout=10_000)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.switch_project(project)
+    shown = w.session.decision(sha, "measures")
+    assert shown is not None and shown.comment == "锁定时写的" and w.session.unsaved(sha, "measures")
+    lock.execute("ROLLBACK")
+    lock.close()
+    assert w.session.writer is not None and w.session.writer.flush(10)
+    kept = open_store(project).decisions(sha)["measures"]
+    assert (kept.decision, kept.comment) == ("不符合", "锁定时写的")
+    w.close()
