@@ -33,6 +33,7 @@ class LiveLink(QObject):
     assigned = Signal(object)
     removed = Signal(object)  # the reports (sha256) the lead took out of the project
     added = Signal(object)  # reports another window (or this one) added to the project
+    listed = Signal(object)  # every report of the project, as read again after a (re)connection
 
     def __init__(self, store: ReviewStore, parent: QObject | None = None) -> None:
         from reviewer.server_live import ChangeListener
@@ -74,6 +75,11 @@ class LiveLink(QObject):
             return False
         _emit(self.changes, decisions, verdicts)
         self._assignments()
+        try:  # reports added or removed while away: their notices were missed (found by a code review)
+            _emit(self.listed, [r.sha256 for r in self._store.reports()])
+        except StoreError as exc:
+            log.info("report list not read again, to be tried again: %s", exc)
+            return False
         return True
 
     def _assignments(self) -> None:
@@ -132,6 +138,7 @@ class TeamLink(QObject):
         self.live.assigned.connect(self._assigned)
         self.live.removed.connect(self.reports_removed.emit)
         self.live.added.connect(self.reports_added.emit)
+        self.live.listed.connect(self._listed)
         self.live.start()
         self._show()
 
@@ -145,6 +152,17 @@ class TeamLink(QObject):
             self.live.stop()
             self.live.deleteLater()
             self.live = None
+
+    def _listed(self, shas: object) -> None:
+        """The project's reports as the server lists them now: what this window lacks, or holds and the
+        server no longer does, is read again (a scan still being read is not the server's yet)."""
+        assert isinstance(shas, list)
+        have = {a.sha256 for a in self.session.analyses()} - set(self.session.reading)
+        on_server = set(shas)
+        if added := [s for s in shas if s not in have]:
+            self.reports_added.emit(added)
+        if gone := sorted(have - on_server):
+            self.reports_removed.emit(gone)
 
     def _assigned(self, assigned: object) -> None:
         assert isinstance(assigned, dict)

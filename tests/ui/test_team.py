@@ -311,6 +311,26 @@ def test_a_report_another_reviewer_adds_reaches_every_window(qtbot: QtBot, zhang
     assert len(w.session.analyses()) == 7 and reads == []
 
 
+def test_a_report_added_while_the_window_was_away_arrives_when_it_is_back(
+        qtbot: QtBot, zhang: MainWindow, shared: TeamUrls, tmp_path: Path) -> None:
+    """Found by a code review: the server's notice of a report added is lost while a window's connection
+    is down (a laptop asleep, the server restarted); reading the project again after it comes back took in
+    decisions and assignments, not reports."""
+    w = zhang
+    assert w.team.live is not None
+    w.team.live.stop()  # away: nothing is heard
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (tmp_path / "while-away.txt").write_text(text + "\n补充说明三。\n", encoding="utf-8")
+    li = open_server_store(shared.li)
+    import_reports([str(tmp_path / "while-away.txt")], load_checklist(), li)
+    li.close()
+    qtbot.wait(1000)
+    assert len(w.session.analyses()) == 5
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=15_000):
+        assert w.team.live._resync()  # as the listener does once connected again
+    assert len(w.session.analyses()) == 6
+
+
 def test_asked_for_the_password_the_user_name_is_shown_once(qtbot: QtBot, shared: TeamUrls, keychain: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Found by a helper session: with no keychain, the next start asked again with the address reading
