@@ -23,7 +23,7 @@ from reviewer.model import (
     not_earlier,
 )
 from reviewer.project_copy import KeptReport, ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places
+from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places, same_unit_and_year
 from reviewer.store_lastyear import MemoryLastYear
 from reviewer.store_schema import StoreError
 
@@ -58,7 +58,7 @@ class MemoryReviewStore(MemoryLastYear):
         self, doc: Document, issuer: str | None, year: int | None, level: str | None, mtime: float | None = None
     ) -> ReportRecord:
         old = self._reports.get(doc.sha256)
-        changed_from = old.changed_from if old is not None else self._supersede(doc)
+        changed_from = old.changed_from if old is not None else self._supersede(doc, issuer, year)
         rec = ReportRecord(doc.sha256, doc.path, issuer, year, level, changed_from, Path(doc.path).name, doc.format,
                            doc.size, mtime)
         self._reports[doc.sha256] = rec  # a known report keeps its place, as in the project file
@@ -66,12 +66,12 @@ class MemoryReviewStore(MemoryLastYear):
         self._docs[doc.sha256] = doc
         return rec
 
-    def _supersede(self, doc: Document) -> str | None:
+    def _supersede(self, doc: Document, issuer: str | None, year: int | None) -> str | None:
         replaced = {r.changed_from for r in self._reports.values()}  # removed by a newer version, not by a reviewer
         at_path = [r for r in reversed(list(self._reports.values()))
                    if r.path == doc.path and r.sha256 != doc.sha256 and r.sha256 not in replaced]
         old = next((r for r in sorted(at_path, key=lambda r: r.sha256 in self._removed)), None)
-        if old is None:
+        if old is None or (old.sha256 in self._removed and not same_unit_and_year(old.issuer, old.year, issuer, year)):
             return None
         carried = {k: ItemDecision(doc.sha256, d.item, d.decision, d.comment, d.reviewer, d.time, stale=True)
                    for k, d in self._decisions.get(old.sha256, {}).items()}

@@ -158,3 +158,12 @@ class ReviewStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def same_unit_and_year(old_issuer: str | None, old_year: int | None, issuer: str | None, year: int | None) -> bool:
+    """Whether new content at a removed report's path may take its review over: the same unit and year,
+    where both are known. A removed report is the reviewer's word that the file was not the one (甲区's
+    decisions and comment went to 乙县's report saved later under the same name: found by a code review);
+    a corrected file from the same unit brings its review back."""
+    return (old_issuer is None or issuer is None or old_issuer == issuer) and (
+        old_year is None or year is None or old_year == year)

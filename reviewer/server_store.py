@@ -27,7 +27,7 @@ from reviewer.messages import msg
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places
+from reviewer.review_store import HistoryEntry, ReportRecord, in_first_places, same_unit_and_year
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.server_errors import (
     RefusedError,
@@ -130,10 +130,13 @@ class ServerReviewStore(ServerLastYear):
                 removed = (" OR NOT EXISTS (SELECT 1 FROM reports n WHERE n.changed_from = r.sha256)"
                            if self.is_lead else "")
                 found = db.execute(
-                    "SELECT sha256 FROM reports r WHERE path=%s AND path_raw IS NOT DISTINCT FROM %s AND sha256<>%s"
+                    "SELECT sha256, removed, issuer, year FROM reports r WHERE path=%s"
+                    " AND path_raw IS NOT DISTINCT FROM %s AND sha256<>%s"
                     f" AND (removed IS NULL{removed}) ORDER BY removed IS NOT NULL, seq DESC LIMIT 1",
                     (path, path_raw, doc.sha256)).fetchone()
-                old = found[0] if found else None
+                carried = found is not None and (found[1] is None or same_unit_and_year(found[2], found[3],
+                                                                                      _clean(issuer), year))
+                old = found[0] if found is not None and carried else None
             changed_from = row[0] if row else old
             # A report already there is the lead's to change (schema 4): a reviewer's copy adds nothing.
             again = (" ON CONFLICT (sha256) DO UPDATE SET path=excluded.path, path_raw=excluded.path_raw,"

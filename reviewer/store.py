@@ -30,7 +30,7 @@ from reviewer.model import (
 )
 from reviewer.packing import pack_json, unpack_json
 from reviewer.project_copy import ProjectDump
-from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore, in_first_places
+from reviewer.review_store import HistoryEntry, ReportRecord, ReviewStore, in_first_places, same_unit_and_year
 from reviewer.serialize import document_from_json, document_to_json
 from reviewer.store_backup import CorruptProjectError, backup_path, check_and_back_up
 from reviewer.store_cache import SqliteCache
@@ -121,7 +121,7 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
         name = Path(doc.path).name
         with self._write() as db:
             row = db.execute("SELECT changed_from FROM reports WHERE sha256=?", (doc.sha256,)).fetchone()
-            changed_from = row[0] if row else self._supersede(db, doc.sha256, doc.path)
+            changed_from = row[0] if row else self._supersede(db, doc.sha256, doc.path, issuer, year)
             db.execute(
                 f"INSERT INTO reports({_REPORT_COLUMNS}, added) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
                 " ON CONFLICT(sha256) DO UPDATE SET path=excluded.path, issuer=excluded.issuer,"
@@ -136,18 +136,20 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
                             mtime)
 
     @staticmethod
-    def _supersede(db: sqlite3.Connection, sha256: str, path: str) -> str | None:
+    def _supersede(db: sqlite3.Connection, sha256: str, path: str, issuer: str | None, year: int | None
+                   ) -> str | None:
         """New content at a known path replaces the report there: its decisions are carried over,
         marked stale, with its overall comment (not its verdict), and the old version leaves the project
         (its history stays). So does a report the reviewer removed (not one a newer version replaced): the
         removal said that opening the file again brings its review back, and a corrected file sent by the
-        unit came back as a new report with nothing of it (found by a helper session)."""
+        unit came back as a new report with nothing of it (found by a helper session); when it is of the
+        same unit and year (``same_unit_and_year``)."""
         old = db.execute(
-            "SELECT sha256 FROM reports r WHERE path=? AND sha256<>? AND (removed IS NULL OR NOT EXISTS"
-            " (SELECT 1 FROM reports n WHERE n.changed_from = r.sha256)) ORDER BY removed IS NOT NULL, added DESC"
-            " LIMIT 1", (path_value(path), sha256),
+            "SELECT sha256, removed, issuer, year FROM reports r WHERE path=? AND sha256<>? AND (removed IS NULL"
+            " OR NOT EXISTS (SELECT 1 FROM reports n WHERE n.changed_from = r.sha256))"
+            " ORDER BY removed IS NOT NULL, added DESC LIMIT 1", (path_value(path), sha256),
         ).fetchone()
-        if old is None:
+        if old is None or (old[1] is not None and not same_unit_and_year(old[2], old[3], issuer, year)):
             return None
         db.execute(
             "INSERT OR IGNORE INTO decisions(report, item, decision, comment, reviewer, time, stale)"

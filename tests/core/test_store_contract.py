@@ -132,6 +132,16 @@ def test_a_corrected_file_of_a_removed_report_brings_its_review_back_to_recheck(
     assert [r.sha256 for r in store.reports()] == [C]
 
 
+def test_another_units_file_at_a_removed_reports_path_starts_afresh(store: ReviewStore) -> None:
+    """Found by a code review: 甲区's report at /dl/附件1.txt, decided and removed as the wrong file, gave its
+    不符合 and its comment to 乙县's report saved later under the same name."""
+    store.add_report(doc(A, "/dl/附件1.txt"), "甲区人民政府", 2023, "county")
+    store.set_decision(A, "measures", "不符合", "甲区未写举措", "r")
+    store.remove_reports([A], "王审")
+    rec = store.add_report(doc(B, "/dl/附件1.txt", "乙县的报告"), "乙县人民政府", 2022, "county")
+    assert rec.changed_from is None and store.decisions(B) == {}
+
+
 def test_removed_reports_leave_the_project_but_keep_their_history(store: ReviewStore) -> None:
     for sha, name in ((A, "a"), (B, "b"), (C, "c")):
         store.add_report(doc(sha, f"/x/{name}.txt"), None, None, None)
