@@ -186,6 +186,7 @@ class Controller(QObject):
         """The lead took reports out of the shared project: read it again (once the load under way is
         done), going on from the report shown if it was one of them."""
         assert isinstance(shas, list)
+        self._sought.difference_update(shas)  # restored later, it is looked for again
         if self.w.reports.current_report() in shas:
             self._resume = self.w.reports.neighbour(shas) or ""
         if self.w.loader.busy():
@@ -247,6 +248,7 @@ class Controller(QObject):
         if result.complete:
             self.project_loaded.emit()
         self._arrived = {s for s in self._arrived if self.w.session.analysis(s) is None}
+        self._sought = {s for s in self._sought if self.w.session.analysis(s) is None}  # here now: forgotten
         if self._reload or self._arrived:  # reports removed or added elsewhere while this load ran
             self._read_again()
 
@@ -335,6 +337,7 @@ class Controller(QObject):
                 show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("无法打开审阅项目"), text)
                 return
         self.keep_place()
+        self._arrived, self._sought, self._reload = set(), set(), False  # the previous project's
         self._resume = self.w.settings.last_reports.get(str(path), "")
         self.w.session.set_store(store, lambda: make_writer(path, store, self.w))
         self.project = str(path)

@@ -311,6 +311,20 @@ def test_a_report_another_reviewer_adds_reaches_every_window(qtbot: QtBot, zhang
     assert len(w.session.analyses()) == 7 and reads == []
 
 
+def test_a_report_the_lead_restores_comes_back_to_every_window(qtbot: QtBot, zhang: MainWindow,
+                                                                shared: TeamUrls) -> None:
+    w = zhang
+    gone = w.session.analyses()[2]
+    lead = open_server_store(shared.lead)
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=15_000):
+        lead.remove_reports([gone.sha256], "组长")
+    assert gone.sha256 not in {a.sha256 for a in w.session.analyses()}
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=15_000):
+        import_reports([gone.file], load_checklist(), lead)  # read again by the lead: restored
+    lead.close()
+    assert gone.sha256 in {a.sha256 for a in w.session.analyses()}
+
+
 def test_a_report_added_while_the_window_was_away_arrives_when_it_is_back(
         qtbot: QtBot, zhang: MainWindow, shared: TeamUrls, tmp_path: Path) -> None:
     """Found by a code review: the server's notice of a report added is lost while a window's connection
