@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -116,6 +117,19 @@ def journal_files(folder: Path, project: str) -> list[Path]:
                   if n == base.name or (n.startswith(stem + ".") and n.endswith(".jsonl")))
 
 
+def orphan_locks(folder: Path, project: str) -> list[Path]:
+    """Journals of ``project`` with a lock left and no changes (the lock's name less ``.lock``): a window
+    that ended with nothing waiting, without unlocking (it crashed)."""
+    base = journal_path(folder, project)
+    stem = base.name.removesuffix(".jsonl")
+    try:
+        names = {p.name for p in base.parent.iterdir()}
+    except OSError:
+        return []
+    return sorted(base.parent / n.removesuffix(".lock") for n in names
+                  if n.startswith(stem + ".") and n.endswith(".jsonl.lock") and n.removesuffix(".lock") not in names)
+
+
 def _journal_file(folder: Path, project: str, key: str) -> Path:
     digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return folder / "journals" / f"{Path(project).stem}-{digest}.jsonl"
@@ -145,8 +159,15 @@ class Journal:
 
     def append(self, change: Change) -> None:
         """Raises ``OSError`` when the change cannot be kept on this computer either."""
+        self.append_all([change])
+
+    def append_all(self, changes: Sequence[Change]) -> None:
+        """The changes, synced once (a journal taken over from another window)."""
+        if not changes:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        line = (json.dumps(asdict(change), ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+        line = "".join(json.dumps(asdict(c), ensure_ascii=False) + "\n" for c in changes).encode(
+            "utf-8", "surrogatepass")
         with open(self.path, "a+b") as fh:
             # After a line cut short by a crash, the next change starts a line of its own: written on
             # after it, both made one line that could not be read, and the change was lost.

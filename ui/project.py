@@ -56,24 +56,33 @@ def make_writer(location: str | Path, store: ReviewStore, parent: QObject | None
 
 def _own_journal(key: str) -> tuple[Journal, QLockFile]:
     """This window's journal, marked as in use for as long as the window has the project open (a lock
-    that its process's end makes stale), with what the journals of windows gone left waiting."""
-    from reviewer.journal import journal_files, own_journal_path
+    that its process's end makes stale), with what the journals of windows gone left waiting: in the
+    order the changes were made, whichever window made them (a later pairing or plan word of one dead
+    window was overridden by an earlier one of another: found by a code review)."""
+    from reviewer.journal import journal_files, orphan_locks, own_journal_path
 
     mine = Journal(own_journal_path(data_dir(), key))
     mine.path.parent.mkdir(parents=True, exist_ok=True)
     lock = _journal_lock(mine.path)
     lock.tryLock(0)  # a name of its own: held or not, no other window writes to it
+    taken: list[tuple[Path, QLockFile]] = []
     for path in journal_files(data_dir(), key):
         theirs = _journal_lock(path)
-        if path == mine.path or not theirs.tryLock(0):  # a window still open: its own to write
-            continue
-        try:
-            for change in Journal(path).pending():
-                mine.append(change)
+        if path != mine.path and theirs.tryLock(0):  # else a window still open: its own to write
+            taken.append((path, theirs))
+    try:
+        changes = sorted((c for path, _ in taken for c in Journal(path).pending()), key=lambda c: c.time)
+        mine.append_all(changes)
+        for path, _ in taken:
             Journal(path).clear()
-        except OSError:
-            log.warning("cannot take over %s", path, exc_info=True)  # left for the next window
+    except OSError:
+        log.warning("cannot take over the journals left waiting", exc_info=True)  # left for the next window
+    for _, theirs in taken:
         theirs.unlock()
+    for journal in orphan_locks(data_dir(), key):  # a window that crashed with nothing waiting
+        stale = _journal_lock(journal)
+        if stale.tryLock(0):
+            stale.unlock()  # which removes the lock file
     return mine, lock
 
 

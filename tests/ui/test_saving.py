@@ -227,3 +227,38 @@ def test_the_same_project_opened_again_keeps_its_waiting_changes(qtbot: QtBot, t
     kept = open_store(project).decisions(sha)["measures"]
     assert (kept.decision, kept.comment) == ("不符合", "锁定时写的")
     w.close()
+
+
+def test_journals_left_by_windows_gone_are_taken_in_the_order_of_their_changes(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch
+                                                                               ) -> None:
+    """Found by a code review: journals of windows no longer open were taken file by file, so a pairing
+    made later in one could be overridden by an earlier one of another; and a window that crashed with
+    nothing waiting left its lock file for ever."""
+    from reviewer.journal import Change, Journal, data_dir, journal_files, orphan_locks, own_journal_path
+    from ui import project as project_module
+
+    monkeypatch.setenv("FAZHI_REVIEWER_DATA", str(tmp_path / "data"))
+    path = tmp_path / "P.review"
+    open_store(path).close()
+    base = own_journal_path(data_dir(), str(path))
+    stem = base.name.split(".")[0]
+    later, earlier = base.with_name(f"{stem}.1-aaaa.jsonl"), base.with_name(f"{stem}.2-bbbb.jsonl")  # files in order
+    Journal(later).append(Change("pairing", "a" * 64, None, "b" * 64, "", "李四", "2024-03-01T10:00:00+08:00"))
+    Journal(earlier).append(Change("pairing", "a" * 64, None, "auto", "", "张三", "2024-03-01T09:00:00+08:00"))
+    crashed = own_journal_path(data_dir(), str(path))
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os
+        from PySide6.QtCore import QLockFile
+        lock = QLockFile({str(crashed) + ".lock"!r})
+        lock.lock()
+        os._exit(0)  # a crash: never unlocked
+        """)], check=True, timeout=60)
+    assert orphan_locks(data_dir(), str(path)) == [crashed]
+    store = open_store(path)
+    writer = project_module.make_writer(path, store)
+    assert [c.reviewer for c in writer.pending()] == ["张三", "李四"]  # as they were made
+    assert writer.flush(5) and writer.close()
+    assert store.pairing_fixes()["a" * 64].previous == "b" * 64  # the later one stands
+    assert journal_files(data_dir(), str(path)) == [] and orphan_locks(data_dir(), str(path)) == []
+    store.close()
