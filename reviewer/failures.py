@@ -51,6 +51,7 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
     roots = [path_key(w) for w in walked]
     if not gone and not failed and not roots:
         return
+    local = store.journal_mode != "server"
 
     def change(raw: str | None) -> str | None:
         # read and written in one step: another reviewer's import into the team's server is kept
@@ -62,8 +63,9 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
             if not any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
                 continue
             # a file no longer there when its folder is opened again was deleted or replaced: listed as
-            # unreadable for ever, with no way to take it off (found by a helper session)
-            if e.kind == "unlisted" or not os.path.lexists(e.path):
+            # unreadable for ever, with no way to take it off (found by a helper session). Not on the team's
+            # server, where the list is everyone's and the file may be on another reviewer's computer.
+            if e.kind == "unlisted" or (local and _gone(e.path)):
                 del kept[key]
         kept.update(failed)
         if kept == before:
@@ -72,6 +74,17 @@ def remember_failures(store: ReviewStore, errors: Sequence[LoadError], read: Ite
         return json.dumps(value, ensure_ascii=False) if value else None
 
     store.update_setting(KEY, change)
+
+
+def _gone(path: str) -> bool:
+    """Whether the file is no longer in its folder (a folder that cannot be read says nothing)."""
+    folder, name = os.path.split(path)
+    try:
+        return name not in os.listdir(folder or ".")
+    except FileNotFoundError:
+        return True  # its folder went with it
+    except OSError:
+        return False
 
 
 def said_of(errors: Sequence[LoadError], lang: Lang = "zh", among: Sequence[str] = ()) -> list[str]:

@@ -131,6 +131,36 @@ def test_a_file_deleted_since_leaves_the_list_when_its_folder_is_opened_again(tm
     assert [Path(e.path).name for e in kept_failures(store)] == ["别处.txt"]  # its folder was not opened
 
 
+def test_a_file_missing_here_is_kept_on_the_teams_server_and_in_a_folder_that_cannot_be_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a code review: the list on the team's server is everyone's (the file may be on another
+    reviewer's computer), and a file in a folder this computer cannot read only looks missing."""
+    class ServerLike(MemoryReviewStore):
+        @property
+        def journal_mode(self) -> str:
+            return "server"
+
+    folder = tmp_path / "收文"
+    (folder / "锁住的").mkdir(parents=True)
+    elsewhere = LoadError(str(folder / "张三电脑上的.txt"), "empty", "张三电脑上的.txt：文件是空的")
+    locked = LoadError(str(folder / "锁住的" / "空白.txt"), "empty", "空白.txt：文件是空的")
+    server, local = ServerLike(), MemoryReviewStore()
+    for store in (server, local):
+        remember_failures(store, [elsewhere, locked], [])
+    listdir = os.listdir
+
+    def refused(path: str) -> list[str]:  # as for a user without the folder's rights (the tests run as root)
+        if Path(path).name == "锁住的":
+            raise PermissionError(13, "Permission denied", path)
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", refused)
+    for store in (server, local):
+        remember_failures(store, [], [], walked=[str(folder)])
+    assert [Path(e.path).name for e in kept_failures(server)] == ["张三电脑上的.txt", "空白.txt"]
+    assert [Path(e.path).name for e in kept_failures(local)] == ["空白.txt"]
+
+
 def test_a_file_that_failed_is_told_apart_from_a_report_of_the_same_name(tmp_path: Path) -> None:
     """Found by a helper session: 报告.txt：文件是空的, beside reports read as 河西区/报告.txt and 和平区/报告.txt."""
     from openpyxl import load_workbook
