@@ -89,14 +89,11 @@ def run(args: argparse.Namespace) -> int:
         if store is not None:
             say_waiting(args.project, store.journal_mode == READ_ONLY)
         checklist = _checklist(args.checklist, store)
-    except ChecklistError as exc:
+    except (ChecklistError, StoreError) as exc:  # the project's checklist unreadable, or the server gone
         if store is not None:
             store.close()
         print(exc, file=sys.stderr)
-        return 2
-    except StoreError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ChecklistError) else 1
     try:
         return _export(args, store, checklist, lang)
     finally:
