@@ -155,7 +155,8 @@ class ConnectDialog(QDialog):
     def _connected(self, address: ServerAddress, result: object) -> None:
         from reviewer.credentials import keep_password
 
-        QGuiApplication.restoreOverrideCursor()
+        if not self._abandoned:  # else restored when it was cancelled
+            QGuiApplication.restoreOverrideCursor()
         self._trying = None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         if isinstance(result, StoreError):
@@ -174,6 +175,8 @@ class ConnectDialog(QDialog):
 
     def reject(self) -> None:
         self._abandoned = self._trying is not None  # a connection still on its way is closed when it comes
+        if self._abandoned:
+            QGuiApplication.restoreOverrideCursor()  # not a wait cursor until the connection's timeout
         super().reject()
 
     not_kept: str | None = None  # why the password could not be remembered, when it was asked to be

@@ -91,3 +91,28 @@ def test_a_keychain_that_refuses_says_why() -> None:
         assert keep_password("张三@h:1/x", "pw") == "系统钥匙串拒绝保存（RuntimeError: keychain is locked）"
     finally:
         keyring.set_keyring(before)
+
+
+def test_cancelled_while_connecting_the_window_is_free_at_once(qtbot: QtBot, no_keychain: None) -> None:
+    """Found by a code review: connecting held the window still for the connection's timeout, and after
+    取消 the wait cursor stayed as long. A server that takes the connection and never answers."""
+    import socket
+
+    from PySide6.QtGui import QGuiApplication
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # the connection is taken (the backlog) and nothing is ever said
+    port = silent.getsockname()[1]
+    d = ConnectDialog(None, url=f"postgresql://127.0.0.1:{port}/法治年报2026", user="张三")
+    qtbot.addWidget(d)
+    d.show()
+    d.password.setText("secret")
+    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert QGuiApplication.overrideCursor() is not None and d.error.text() == "正在连接审阅服务器…"
+    qtbot.wait(300)  # the window answers meanwhile: this test's own event loop runs
+    d.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert QGuiApplication.overrideCursor() is None and d.store is None
+    qtbot.waitUntil(lambda: d._trying is None, timeout=15_000)  # the attempt ends by itself, to no effect
+    assert QGuiApplication.overrideCursor() is None and d.store is None
+    silent.close()
