@@ -30,7 +30,7 @@ from reviewer.load import load_many
 from reviewer.messages import msg
 from reviewer.model import Analysis, LoadError
 from reviewer.paths import printable, readable
-from reviewer.review import gap_items, parts_count, summarize
+from reviewer.review import gap_counts, gap_items, parts_count, summarize
 from reviewer.serialize import error_json, to_json
 from reviewer.vocab import (
     BRACKETS,
@@ -118,13 +118,13 @@ _SUMMARY = {
         "title": "标题", "issuer": "单位", "level": "层级", "year": "年度", "signed": "成文日期",
         "published": "发布日期", "parts": "组成部分", "score": "核查清单得分", "none": "无适用条目",
         "findings": "问题：{n} 处", "line": "第 {n} 行", "metrics": "数据指标：{n} 项", "unknown": UNRECOGNISED["zh"],
-        "gaps": "缺失 {missing} 项，部分具备 {partial} 项", "sep": "：", "space": "　",
+        "sep": "：", "space": "　",
     },
     "en": {
         "title": "Title", "issuer": "Issuing unit", "level": "Level", "year": "Year", "signed": "Signed",
         "published": "Published", "parts": "Parts", "score": "Checklist score", "none": "no applicable item",
         "findings": "Findings: {n}", "line": "line {n}", "metrics": "Figures: {n}", "unknown": UNRECOGNISED["en"],
-        "gaps": "{missing} missing, {partial} partial", "sep": ": ", "space": "   ",
+        "sep": ": ", "space": "   ",
     },
 }
 
@@ -148,7 +148,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
         if (p := a.parts.get(pid)) is not None:
             w(f"  {PART.label(pid, lang)}{sep}{CHECK_STATUS.label(p.status, lang)}\n")
     score = f"{rv.points:g}/{rv.judged}" + BRACKETS[lang].format(f"{rv.rate:.0%}") if rv.rate is not None else t["none"]
-    w(f"{t['score']}{sep}{score}{sp}{t['gaps'].format(missing=rv.missing, partial=rv.partial)}\n")
+    w(f"{t['score']}{sep}{score}{sp}{gap_counts(rv, lang)}\n")
     for c in gap_items(a):
         w(f"  [{CHECK_STATUS.label(c.status, lang)}] {GROUP.label(c.group, lang)}·{c.label(lang)}{sep}"
           f"{c.note.render(lang)}\n")

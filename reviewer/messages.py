@@ -260,6 +260,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # part is counted as there, and said so (a 3/4 beside the letter's 已具备 1 项，部分具备 2 项 read as two
     # counts: found by a helper session).
     "review.parts_count": ("{found}/{required}", "{found}/{required}"),
+    # the program's gaps in one report, as the list's tooltip and the command line say them
+    "review.gap_counts": (
+        "程序判断{missing_status:check_status} {missing} 项，{partial_status:check_status} {partial} 项",
+        "Program found: {missing_status:check_status} {missing}, {partial_status:check_status} {partial}",
+    ),
     "review.parts_count_partial": (
         "{found}/{required}（其中{partial_status:check_status} {partial}）",
         "{found}/{required} ({partial_status:check_status}: {partial})",

@@ -110,6 +110,12 @@ def parts_count(rv: ReportReview, lang: Lang = "zh") -> str:
     return msg("review.parts_count", found=rv.parts_found, required=rv.parts_required).render(lang)
 
 
+def gap_counts(rv: ReportReview, lang: Lang = "zh") -> str:
+    """程序判断缺失 N 项，部分具备 M 项: the program's gaps, worded once for the window and the command line."""
+    return msg("review.gap_counts", missing_status="missing", missing=rv.missing, partial_status="partial",
+               partial=rv.partial).render(lang)
+
+
 def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
     """Each required part's status (``found`` / ``partial`` / ``missing`` / ``failed``): the program's,
     unless the reviewer decided the part's checklist item (a decision in force). 符合 makes it found;

@@ -133,7 +133,7 @@ EN.update({
     "移除报告": "Remove reports", "项目中有 {n} 份报告": "{n} reports in the project",
     "；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入": "; {n} source files have changed (Review → Re-import changed reports)",
     "{p} — 法治年报审阅器": "{p} — Rule-of-Law Report Reviewer", "（源文件已更改）": " (source changed)",
-    "{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处": "{name}\nStatus: {status}  checked {done}/{total}  required parts {parts}\nthe program found {missing} missing, {partial} partial; findings: {findings}",
+    "{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n{gaps}；问题 {findings} 处": "{name}\nStatus: {status}  checked {done}/{total}  required parts {parts}\n{gaps}; findings: {findings}",
     "\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本": "\nThe source file has changed: Review → Re-import changed reports reads the new version",
     "部分具备：{part}": "Partial: {part}", "{heading}\n部分具备：{note}": "{heading}\nPartial: {note}",
     "程序判断：{auto}　　审阅决定：{decided}　{recheck}": "Program: {auto}    Reviewer: {decided}  {recheck}",

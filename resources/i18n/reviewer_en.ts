@@ -93,7 +93,7 @@
     </message>
     <message>
         <location filename="../../ui/connect_dialog.py" line="67" />
-        <location filename="../../ui/connect_dialog.py" line="192" />
+        <location filename="../../ui/connect_dialog.py" line="199" />
         <source>技术细节…</source>
         <translation>Technical details…</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Connecting to the review server…</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="192" />
+        <location filename="../../ui/connect_dialog.py" line="199" />
         <source>隐藏技术细节</source>
         <translation>Hide technical details</translation>
     </message>
@@ -779,10 +779,10 @@ Found: {words}</translation>
         <location filename="../../ui/reports/model.py" line="317" />
         <source>{name}
 状态：{status}　已核 {done}/{total}　必备部分 {parts}
-程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处</source>
+{gaps}；问题 {findings} 处</source>
         <translation>{name}
 Status: {status}  checked {done}/{total}  required parts {parts}
-the program found {missing} missing, {partial} partial; findings: {findings}</translation>
+{gaps}; findings: {findings}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/model.py" line="322" />
@@ -1154,12 +1154,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>TeamLink</name>
     <message>
-        <location filename="../../ui/team.py" line="176" />
+        <location filename="../../ui/team.py" line="194" />
         <source>已连接服务器 · {me}{role}</source>
         <translation>Connected to the server · {me}{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py" line="177" />
+        <location filename="../../ui/team.py" line="195" />
         <source>（组长）</source>
         <translation> (lead)</translation>
     </message>

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
 from reviewer.paths import distinct_names
-from reviewer.review import parts_count
+from reviewer.review import gap_counts, parts_count
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.icons import AMBER, GREY, RED, status_icon
@@ -315,9 +315,9 @@ class ReportsModel(QAbstractItemModel):
             return status_icon(rv.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n"
-                          "程序判断缺失 {missing} 项，部分具备 {partial} 项；问题 {findings} 处").format(
+                          "{gaps}；问题 {findings} 处").format(
                 name=self._apart(a.sha256), status=status_name(rv.status), done=rv.decided, total=rv.items,
-                parts=parts_count(rv, lang()), missing=rv.missing, partial=rv.partial, findings=rv.findings)
+                parts=parts_count(rv, lang()), gaps=gap_counts(rv, lang()), findings=rv.findings)
             if changed:
                 tip += self.tr("\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本")
             if names := self._session.team.assignees(node.report):
