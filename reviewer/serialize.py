@@ -111,33 +111,8 @@ def _own_json(a: Analysis) -> dict[str, Any]:
                 **_message_json(p.note, "note")}
             for k, p in a.parts.items()
         },
-        "metrics": [
-            {
-                "text": x.text,
-                "value": _value(x.value),
-                "measure": x.measure,
-                "qualifier": x.qualifier,
-                "topic": x.topic,
-                "section": x.section,
-                "start": x.start,
-                "end": x.end,
-                "context": x.context,
-            }
-            for x in a.metrics
-        ],
-        "checklist": [
-            {
-                "id": c.id,
-                "group": c.group,
-                "name": c.name,
-                "name_en": c.name_en,
-                **({"part": c.part} if c.part else {}),
-                "status": c.status,
-                "evidence": [{"section": e.section, "start": e.start, "end": e.end} for e in c.evidence],
-                **_message_json(c.note, "note"),
-            }
-            for c in a.checklist
-        ],
+        "metrics": [_metric_json(x) for x in a.metrics],
+        "checklist": [_check_json(c) for c in a.checklist],
         "findings": [
             {"kind": f.kind, "severity": f.severity, **_message_json(f.message, "message"), "start": f.start,
              "end": f.end}
@@ -151,6 +126,21 @@ def _own_json(a: Analysis) -> dict[str, Any]:
             "title_span": list(m.title_span) if m.title_span else None,
             "signature_span": list(m.signature_span) if m.signature_span else None,
         },
+    }
+
+
+def _metric_json(x: Metric) -> dict[str, Any]:
+    return {"text": x.text, "value": _value(x.value), "measure": x.measure, "qualifier": x.qualifier,
+            "topic": x.topic, "section": x.section, "start": x.start, "end": x.end, "context": x.context}
+
+
+def _check_json(c: CheckResult) -> dict[str, Any]:
+    return {
+        "id": c.id, "group": c.group, "name": c.name, "name_en": c.name_en,
+        **({"part": c.part} if c.part else {}),
+        "status": c.status,
+        "evidence": [{"section": e.section, "start": e.start, "end": e.end} for e in c.evidence],
+        **_message_json(c.note, "note"),
     }
 
 

@@ -58,23 +58,7 @@ class ConnectDialog(QDialog):
         self.no_keychain.setWordWrap(True)
         self.no_keychain.hide()
         self._offer_keychain()
-        self.error = QLabel(message)
-        self.error.setObjectName("connectError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setVisible(bool(message))
-        self.detail_button = QPushButton(self.tr("技术细节…"))
-        self.detail_button.setCheckable(True)
-        self.detail_button.setFlat(True)
-        self.detail_button.hide()
-        self.detail = QLabel()  # the driver's own words (often English), for whoever looks after the server
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setObjectName("legend")
-        self.detail.hide()
-        self.detail_button.toggled.connect(self._show_detail)
+        self._make_messages(message)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("服务器地址"), self.url)
@@ -99,6 +83,26 @@ class ConnectDialog(QDialog):
         lay.addWidget(self.detail)
         lay.addWidget(self.buttons)
         (self.password if url and user else self.url).setFocus()
+
+    def _make_messages(self, message: str) -> None:
+        """The error (or progress) line, and the driver's own words one click away."""
+        self.error = QLabel(message)
+        self.error.setObjectName("connectError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setVisible(bool(message))
+        self.detail_button = QPushButton(self.tr("技术细节…"))
+        self.detail_button.setCheckable(True)
+        self.detail_button.setFlat(True)
+        self.detail_button.hide()
+        self.detail = QLabel()  # the driver's own words (often English), for whoever looks after the server
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setObjectName("legend")
+        self.detail.hide()
+        self.detail_button.toggled.connect(self._show_detail)
 
     def _offer_keychain(self) -> None:
         """Without a keychain the box is not offered as if it worked: it is off, greyed, and says why."""
