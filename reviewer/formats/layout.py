@@ -104,11 +104,19 @@ def unwrap_pages(pages: list[list[PageLine]], page_width: float) -> list[list[Pa
     return [_join_rows(page, left, right, per_char) for page in pages]
 
 
+# What a line cannot be broken inside, at the start of the next line: a figure with its sign and the
+# character after it (3.5万 / 人。), or a character with the closing punctuation that may not start a line
+# and the figure run on after it ("人。2021年": no break falls before the year).
+_UNBREAKABLE_START = re.compile(
+    r"^(?:[\d.,%％‰]+[\u4e00-\u9fff]?[，。、；：！？）”’]?|.[，。、；：！？）”’]+[\dA-Za-z.,%]*)")
+_SENTENCE_END = re.compile(r"[。！？；：]$")
+
+
 def _join_rows(rows: list[PageLine], left: float, right: float, per_char: float) -> list[PageLine]:
     rows = [
-        replace(r, ends_full=r.x1 >= right - 1.5 * per_char,
+        replace(r, ends_full=_ends_full(r, nxt, right, per_char),
                 starts_paragraph=r.starts_paragraph or r.x0 >= left + per_char or bool(_HEADING_START.match(r.text)))
-        for r in rows
+        for r, nxt in zip(rows, [*rows[1:], None], strict=True)
     ]
     out = rows[:1]
     for row in rows[1:]:
@@ -117,6 +125,23 @@ def _join_rows(rows: list[PageLine], left: float, right: float, per_char: float)
         else:
             out.append(row)
     return out
+
+
+def _ends_full(row: PageLine, nxt: PageLine | None, right: float, per_char: float) -> bool:
+    """Whether the line runs on: it reaches the right edge, or stops short of it by no more than the next
+    line's first piece that cannot be broken ("超过3.5万" before "人。", "为" before "99.99%": a figure was
+    lost, or found under another topic, when the two were kept apart; found by a helper session)."""
+    if row.x1 >= right - 1.5 * per_char:
+        return True
+    if nxt is None or _SENTENCE_END.search(row.text) or (piece := _UNBREAKABLE_START.match(nxt.text)) is None:
+        return False
+    unit = (row.x1 - row.x0) / max(_widths(row.text), 1.0)  # a Chinese character's width on this line
+    return right - row.x1 <= (_widths(piece.group()) + 1.0) * unit
+
+
+def _widths(text: str) -> float:
+    """How many Chinese characters' widths ``text`` takes (digits, Latin and ASCII signs half one)."""
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
 
 def _right_edge(ends: list[float], per_char: float) -> float:

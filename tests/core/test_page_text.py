@@ -52,3 +52,23 @@ def test_hard_wrapped_paragraph_running_onto_the_next_page_is_rejoined(tmp_path:
     lines = [f"第{i}段" + "法治政府建设持续推进，依法行政水平不断提高" * 3 for i in range(1, 30)]
     doc = load(ff.make_ofd(tmp_path / "r.ofd", lines, header="某区人民政府"))
     assert doc.text.split("\n")[1:-1] == lines
+
+
+def test_a_line_short_of_the_edge_by_a_piece_that_cannot_be_broken_runs_on() -> None:
+    """Found by a helper session: "超过3.5万" at the end of a line short of the edge, and "人。" on the next,
+    were kept apart, and the figure 超过3.5万人 was lost; so was 99.99% after a line ending in 为."""
+    from reviewer.formats.layout import unwrap
+
+    def row(text: str, short_by: float = 0.0) -> PageLine:  # ten points a character, the edge at 200
+        return PageLine(text, 0.0, 200.0 - 10 * short_by)
+
+    rows = [row("全区全年开展法治宣传活动一百二十场覆盖"), row("群众超过3.5万", short_by=3.3),
+            row("人。2021年参加的还有各街道社区工作"),
+            row("人员，群众满意率为", short_by=2.5), row("99.99%，较上年有所提高。", short_by=6.0),
+            row("下一年度将继续推进法治宣传工", short_by=2.2), row("作开展，完善普法责任制的落实。")]
+    assert [ln.text for ln in unwrap(rows, 400.0)] == [
+        "全区全年开展法治宣传活动一百二十场覆盖群众超过3.5万人。2021年参加的还有各街道社区工作人员，群众满意率为"
+        "99.99%，较上年有所提高。",
+        "下一年度将继续推进法治宣传工",  # short by more than "作" needs: a paragraph's end, as written
+        "作开展，完善普法责任制的落实。",
+    ]
