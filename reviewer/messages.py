@@ -459,6 +459,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Offline: the review server cannot be reached; changes are kept on this computer"),
     "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
                   "Reconnected to the review server; every waiting change was sent"),
+    "session.changed_while_asked": (
+        "这一项刚被另一位审阅人修改，您的改动未保存；请查看新的判断后再决定",
+        "Another reviewer changed this item meanwhile; your change was not saved. Look at their decision first",
+    ),
     "sync.lead_only": ("只有组长可以设定报告的最终审阅结论", "Only the team lead sets a report's final verdict"),
     # what only the lead may do, said by the window before it is tried and by the server when it refuses
     "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),

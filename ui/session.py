@@ -275,7 +275,11 @@ class Session(QObject):
         text = comment if comment is not None else (old.comment if old else "")
         if comment is None and old is not None and note_goes_out(old, decision):
             kept = self.ask_note(item_name(self, old), old.comment, old.decision, decision)
-            if kept is None:
+            if kept is None or self.decision(sha256, item) != old:
+                # another reviewer's decision arrived while asked: not overwritten by the answer (found by
+                # a helper session: the lead's 不符合 was replaced by the note's 未定)
+                if kept is not None:
+                    self.notice.emit(msg("session.changed_while_asked").render(lang()))
                 self.review_changed.emit(sha256)  # the view shows the record again
                 return None
             text = kept

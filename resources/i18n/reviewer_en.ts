@@ -92,53 +92,53 @@
         <translation>Remember the password in the system keychain</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="67" />
-        <location filename="../../ui/connect_dialog.py" line="199" />
+        <location filename="../../ui/connect_dialog.py" line="95" />
+        <location filename="../../ui/connect_dialog.py" line="203" />
         <source>技术细节…</source>
         <translation>Technical details…</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="80" />
+        <location filename="../../ui/connect_dialog.py" line="64" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="81" />
+        <location filename="../../ui/connect_dialog.py" line="65" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="82" />
+        <location filename="../../ui/connect_dialog.py" line="66" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="85" />
+        <location filename="../../ui/connect_dialog.py" line="69" />
         <source>地址、用户名和密码由项目组长提供。断网时修改先保存在本机，联网后自动同步。</source>
         <translation>Your team lead gives you the address, user name and password. Without a network, changes are kept on this computer and sent when the server is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="89" />
+        <location filename="../../ui/connect_dialog.py" line="73" />
         <source>连接</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="112" />
+        <location filename="../../ui/connect_dialog.py" line="116" />
         <source>{why}，无法记住密码：每次连接时需输入密码。</source>
         <translation>{why}: the password cannot be remembered and is asked at each connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="123" />
+        <location filename="../../ui/connect_dialog.py" line="127" />
         <source>请填写用户名</source>
         <translation>Please enter the user name</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="147" />
+        <location filename="../../ui/connect_dialog.py" line="151" />
         <source>正在连接审阅服务器…</source>
         <translation>Connecting to the review server…</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="199" />
+        <location filename="../../ui/connect_dialog.py" line="203" />
         <source>隐藏技术细节</source>
         <translation>Hide technical details</translation>
     </message>

@@ -148,6 +148,25 @@ def test_unticking_an_item_asks_before_its_own_note_goes_to_the_unit(
     w.checklist.detail.buttons.button(1).click()  # 不符合, by the detail's button: the note is its reason now
     d = w.session.decision(sha, "measures")
     assert len(asked) == 4 and d is not None and (d.decision, d.comment) == ("不符合", "本单位无此职责")
+    # another reviewer's decision arriving while the question is open is not overwritten by the answer
+    # (found by a helper session: the lead's 不符合 became the note's 未定)
+    from datetime import datetime, timedelta
+
+    from reviewer.model import ItemDecision
+
+    w.session.set_decision(sha, "measures", "符合", "已核对原文第三段")
+    later = (datetime.now().astimezone() + timedelta(minutes=1)).isoformat(timespec="seconds")
+
+    def arrives_then_sends(box: QMessageBox) -> int:
+        w.session.apply_remote([ItemDecision(sha, "measures", "不符合", "缺少2021年数据", "组长", later)], [])
+        next(b for b in box.buttons() if b.text() == "发给单位").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", arrives_then_sends)
+    tree.setCurrentIndex(model.item_index("measures"))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    d = w.session.decision(sha, "measures")
+    assert d is not None and (d.decision, d.comment, d.reviewer) == ("不符合", "缺少2021年数据", "组长")
 
 
 def test_inline_heading_is_bold_only_up_to_its_title(
