@@ -459,6 +459,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Offline: the review server cannot be reached; changes are kept on this computer"),
     "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
                   "Reconnected to the review server; every waiting change was sent"),
+    "sync.reconnected": ("已重新连接审阅服务器", "Reconnected to the review server"),
+    "sync.removed_by_lead": ("组长已把 {n} 份报告移出项目：{names}",
+                             "The lead removed {n:count:report:reports} from the project: {names}"),
     "session.changed_while_asked": (
         "这一项刚被另一位审阅人修改，您的改动未保存；请查看新的判断后再决定",
         "Another reviewer changed this item meanwhile; your change was not saved. Look at their decision first",

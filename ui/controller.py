@@ -45,6 +45,7 @@ from ui.project import (
     store_opener,
 )
 from ui.reconnect import Reconnector
+from ui.session_sync import report_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -66,6 +67,7 @@ class Controller(QObject):
         self._reload = False  # the shared project changed elsewhere during a load: read it again after
         self._arrived: set[str] = set()  # reports added elsewhere during a load: read again if still not here
         self._sought: set[str] = set()  # read again for once: one the window drops anyway is not read for ever
+        self._told: str | None = None  # what the next load's end says instead of 项目中有 N 份报告
         self._lock: QLockFile | None = None
         # Reopening the last project shows the report the reviewer left it on.
         self._resume = window.settings.last_reports.get(self.project, "")
@@ -173,7 +175,7 @@ class Controller(QObject):
             self.w.status.showMessage(self.w.tr("正在打开报告，请稍候再移除"), 4000)
             return
         names = [a.meta.issuer or readable_name(a.file) for s in shas if (a := self.w.session.analysis(s))]
-        if not confirm_removal(self.w, names):
+        if not confirm_removal(self.w, names, self.w.session.store.journal_mode == "server"):
             return
         self.w.checklist.flush()
         self._resume = self.w.reports.neighbour(shas) or ""  # as a list's Delete leaves it
@@ -187,6 +189,10 @@ class Controller(QObject):
         done), going on from the report shown if it was one of them."""
         assert isinstance(shas, list)
         self._sought.difference_update(shas)  # restored later, it is looked for again
+        gone = [a for s in shas if (a := self.w.session.analysis(s)) is not None]
+        if not gone:  # this window's own removal, announced back to it
+            return
+        self._told = msg("sync.removed_by_lead", n=len(gone), names=tuple(report_label(a) for a in gone)).render(lang())
         if self.w.reports.current_report() in shas:
             self._resume = self.w.reports.neighbour(shas) or ""
         if self.w.loader.busy():
@@ -277,8 +283,11 @@ class Controller(QObject):
                 note += self.w.tr("，另有 {k} 份原已在项目中").format(k=len(result.known))
         elif result.added:  # opened again: nothing new in the project
             note = self.w.tr("{k} 份报告原已在项目中，没有新的报告").format(k=len(result.known))
+        elif self._told is not None:  # read again for others' changes: their word stays (found by a helper session)
+            note = self._told
         else:
             note = self.w.tr("项目中有 {n} 份报告").format(n=len(self.w.session.analyses()))
+        self._told = None
         if result.cancelled:
             note += self.w.tr("（已取消其余文件）")
         if result.changed:

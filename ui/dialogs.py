@@ -158,13 +158,15 @@ def show_about(parent: QWidget) -> None:
     )
 
 
-def confirm_removal(window: QWidget, names: Sequence[str]) -> bool:
+def confirm_removal(window: QWidget, names: Sequence[str], on_server: bool = False) -> bool:
     """Whether the reviewer confirms taking these reports out of the project (the window's words)."""
     def tr(text: str) -> str:
         return QCoreApplication.translate("MainWindow", text)
 
     shown = "\n".join(names[:10]) + ("\n…" if len(names) > 10 else "")
-    text = tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。")
+    text = (tr("从共享项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在审阅服务器上；组长重新打开这些文件即可恢复。")
+            if on_server else  # a shared project has no file (found by a helper session)
+            tr("从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。"))
     box = QMessageBox(QMessageBox.Icon.Question, tr("移除报告"), text.format(n=len(names), names=shown),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, window)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

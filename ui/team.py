@@ -159,10 +159,10 @@ class TeamLink(QObject):
         assert isinstance(shas, list)
         have = {a.sha256 for a in self.session.analyses()} - set(self.session.reading)
         on_server = set(shas)
+        if gone := sorted(have - on_server):  # first: one reading of the project takes in the added too
+            self.reports_removed.emit(gone)
         if added := [s for s in shas if s not in have]:
             self.reports_added.emit(added)
-        if gone := sorted(have - on_server):
-            self.reports_removed.emit(gone)
 
     def _assigned(self, assigned: object) -> None:
         assert isinstance(assigned, dict)
@@ -173,8 +173,8 @@ class TeamLink(QObject):
         was = self._offline
         self._offline = not online
         self._show()
-        if online and was and not self.session.unsaved_count():
-            self.status.showMessage(msg("sync.back").render(lang()), 8000)
+        if online and was and not self.session.unsaved_count():  # "every waiting change sent" is _recovered's
+            self.status.showMessage(msg("sync.reconnected").render(lang()), 8000)
 
     def _save_failed(self, _message: str, _pending: int, offline: bool) -> None:
         if offline and self.live is not None:

@@ -30,6 +30,7 @@ EN = {
     "“{item}”的意见是在“{old}”时写的备注，只记在项目中：\n\n{note}\n\n改为“{new}”后，这条意见会写入批注版和审阅意见书，发给单位。": "The comment on “{item}” was written as a note under “{old}”, kept in the project only:\n\n{note}\n\nAs “{new}”, this comment goes to the unit, in the annotated copy and the review letter.",
     "意见将发给单位": "The comment would go to the unit", "发给单位": "Send to the unit", "清空意见": "Clear the comment",
     "正在连接审阅服务器…": "Connecting to the review server…",
+    "从共享项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在审阅服务器上；组长重新打开这些文件即可恢复。": "Remove {n} report(s) from the shared project?\n{names}\n\nTheir review stays on the review server; the lead opening the files again brings them back.",
     "审阅结果.xlsx": "review.xlsx", "{project}_审阅结果.xlsx": "{project}_review.xlsx",
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",

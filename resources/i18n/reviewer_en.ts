@@ -656,7 +656,13 @@ This review is kept in memory only and is lost when the program closes. Choose a
 
 Please connect again with File → Connect to review server, with your name and password.</translation>
     </message>
-<message><source>从项目中移除 {n} 份报告？
+<message><source>从共享项目中移除 {n} 份报告？
+{names}
+
+审阅记录仍保存在审阅服务器上；组长重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the shared project?
+{names}
+
+Their review stays on the review server; the lead opening the files again brings them back.</translation></message><message><source>从项目中移除 {n} 份报告？
 {names}
 
 审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。</source><translation>Remove {n} report(s) from the project?

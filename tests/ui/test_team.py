@@ -272,13 +272,17 @@ def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: Main
     """Found by a helper session: a report the lead removed stayed in 张三's window, and his decision on
     it was taken without a word, to appear in no export."""
     w = zhang
-    shas = [a.sha256 for a in w.session.analyses()]
+    analyses = w.session.analyses()
+    shas = [a.sha256 for a in analyses]
     w.reports.select_report(shas[2])
     lead = open_server_store(shared.lead)
     lead.remove_reports([shas[2]], "组长")
     qtbot.waitUntil(lambda: len(w.session.analyses()) == 4, timeout=10_000)
     assert shas[2] not in {a.sha256 for a in w.session.analyses()}
     qtbot.waitUntil(lambda: w.reports.current_report() == shas[3], timeout=5000)  # the next one, not the first
+    # said, not left at 项目中有 4 份报告 (found by a helper session)
+    name = report_label(next(a for a in analyses if a.sha256 == shas[2]))
+    assert w.status.currentMessage() == f"组长已把 1 份报告移出项目：{name}"
     zhang_store = open_server_store(shared.zhang)
     with pytest.raises(RefusedError, match=r"^组长已把这份报告移出项目，不能再修改它的核查项判断$"):
         zhang_store.set_decision(shas[2], ITEM, "不符合", "", "张三")
