@@ -471,6 +471,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),
     "sync.lead_only_assign": ("只有组长可以分配报告", "Only the team lead assigns reports"),
     "sync.lead_only_unassign": ("只有组长可以收回分配的报告", "Only the team lead takes back an assignment"),
+    # a change of the reviewer's the server will never take, said where it stays (a dialog): the status bar's
+    # word was replaced within a second and the comment lost for good (found by a helper session)
+    "sync.refused_change": ("{report}·{item}：{decision:decision}{comment}——{reason}",
+                            "{report} · {item}: {decision:decision}{comment} — {reason}"),
+    "sync.refused_comment": ("（意见：{comment}）", " (comment: {comment})"),
+    "sync.refused_title": ("服务器拒绝了修改", "The server refused changes"),
+    "sync.refused_list": ("以下修改未能保存，窗口中已恢复为服务器上的记录；如仍需要，请复制其中的意见：\n\n{changes}",
+                          "These changes were not saved; the window shows the server's record again. Copy "
+                          "the comments if you still need them:\n\n{changes}"),
     "sync.refused": ("服务器拒绝了这项修改：{reason}。已恢复为服务器上的记录。",
                      "The server refused this change: {reason}. The server's record is shown again."),
 }

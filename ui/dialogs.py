@@ -144,6 +144,7 @@ def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str)
     """A message box that shows ``text`` verbatim (it may quote file names or report text)."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # a comment to copy, a path
     box.exec()
 
 

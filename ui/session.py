@@ -47,6 +47,8 @@ class Session(QObject):
         save_recovered(): every waiting change reached the project.
         notice(text): something the reviewer should know about the shared review (a change of theirs
             replaced by another reviewer's later one, a change the server refused).
+        refused_change(text): a decision the server refused, its comment included, to be shown where it
+            stays (the window collects them in one dialog).
         team_changed(): who reviews which report changed (a project on the team's server).
         analysis_changed(sha256): one report's analysis as shown was replaced (its pairing with last
             year's changed): its text marks, findings and counts are to be drawn again.
@@ -60,6 +62,7 @@ class Session(QObject):
     save_failed = Signal(str, int, bool)
     save_recovered = Signal()
     notice = Signal(str)
+    refused_change = Signal(str)  # a decision the server will never take, with its comment: kept in view
     team_changed = Signal()
     analysis_changed = Signal(str)
 

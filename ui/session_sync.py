@@ -73,3 +73,9 @@ def show_refused(session: Session, change: Change, current: object, message: str
         session.keep_record(change.report, None, current if isinstance(current, ReportVerdict) else None)
     session.review_changed.emit(change.report)
     session.notice.emit(msg("sync.refused", reason=message).render(lang()))
+    if change.kind == "decision" and change.item is not None:  # said where it stays, with its comment
+        item = item_name(session, ItemDecision(change.report, change.item, "未定", "", "", ""))
+        comment = msg("sync.refused_comment", comment=change.comment) if change.comment else ""
+        line = msg("sync.refused_change", report=report_name(session, change.report), item=item,
+                   decision=change.value, comment=comment, reason=message)
+        session.refused_change.emit(line.render(lang()))

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewer.messages import msg
 from reviewer.model import ItemDecision, ReportVerdict
 from reviewer.review_store import ReviewStore
 from reviewer.store_schema import StoreError
 from reviewer.sync import Team
+from ui.dialogs import show_message
 from ui.labels import lang
 from ui.session import Session
 from ui.statusbar import StatusBar
@@ -118,6 +120,10 @@ class TeamLink(QObject):
         session.save_recovered.connect(self._recovered)
         session.review_changed.connect(lambda _sha: self._show())
         session.notice.connect(lambda text: status.showMessage(text, 20000))
+        session.refused_change.connect(self._refused)
+        self._lost: list[str] = []
+        self._say_lost = QTimer(self, singleShot=True, interval=300)  # the refusals of one sending, together
+        self._say_lost.timeout.connect(self._show_lost)
 
     def attach(self, store: ReviewStore) -> None:
         """Called for every project opened: follow it if it lives on the server."""
@@ -163,6 +169,20 @@ class TeamLink(QObject):
             self.reports_removed.emit(gone)
         if added := [s for s in shas if s not in have]:
             self.reports_added.emit(added)
+
+    def _refused(self, line: str) -> None:
+        self._lost.append(line)
+        self._say_lost.start()
+
+    def _show_lost(self) -> None:
+        """Decisions the server refused, their comments with them, in a dialog that stays until read (the
+        status bar's word was replaced within a second, and an offline comment was lost for good: found by
+        a helper session)."""
+        lines, self._lost = self._lost, []
+        window = self.parent()
+        if lines and isinstance(window, QWidget):
+            text = msg("sync.refused_list", changes="\n".join(f"· {ln}" for ln in lines)).render(lang())
+            show_message(window, QMessageBox.Icon.Warning, msg("sync.refused_title").render(lang()), text)
 
     def _assigned(self, assigned: object) -> None:
         assert isinstance(assigned, dict)

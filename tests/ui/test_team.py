@@ -315,6 +315,27 @@ def test_a_report_another_reviewer_adds_reaches_every_window(qtbot: QtBot, zhang
     assert len(w.session.analyses()) == 7 and reads == []
 
 
+def test_a_refused_decision_is_said_in_a_dialog_with_its_comment(qtbot: QtBot, zhang: MainWindow,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session: 李四's decision made offline on a report the lead removed meanwhile was
+    refused when sent; the status bar said so for 0.4 s, and his comment was lost for good."""
+    from reviewer.journal import Change
+
+    w, sha = zhang, _first(zhang)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.team.show_message", lambda _w, _i, title, text: shown.append((title, text)))
+    change = Change("decision", sha, ITEM, "不符合", "明年安排没有量化", "张三", "2024-03-01T09:00:00+08:00")
+    assert w.session.writer is not None
+    w.session.writer.refused.emit("年报：服务器拒绝了这次修改（组长已把这份报告移出项目，不能再修改它的核查项判断）",
+                                  change, None)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    name = report_label(next(a for a in w.session.analyses() if a.sha256 == sha))
+    assert shown == [("服务器拒绝了修改",
+                      "以下修改未能保存，窗口中已恢复为服务器上的记录；如仍需要，请复制其中的意见：\n\n"
+                      f"· {name}·主要举措和成效：不符合（意见：明年安排没有量化）——年报：服务器拒绝了这次修改"
+                      "（组长已把这份报告移出项目，不能再修改它的核查项判断）")]
+
+
 def test_a_report_the_lead_restores_comes_back_to_every_window(qtbot: QtBot, zhang: MainWindow,
                                                                 shared: TeamUrls) -> None:
     w = zhang
