@@ -368,6 +368,7 @@ class Controller(QObject):
         self.reconnect.stop()
         if isinstance(self.w.session.store, OfflineStandIn):  # the server may answer again: tried in the background
             self.reconnect.watch(location)
+            self.w.team.standing_in(location)
         tell_opened(self.w, self.w.session.store, failed, warning)
         self._review_progress()
 

@@ -50,7 +50,7 @@ class Reconnector(QObject):
         def work(_progress: Progress, _cancelled: Cancelled) -> object:
             from reviewer.credentials import saved_password
             from reviewer.location import parse_server
-            from reviewer.server_errors import LoginError, RefusedError
+            from reviewer.server_errors import LoginError, RefusedError, ServerOfflineError
             from reviewer.server_store import open_server_store
 
             try:
@@ -58,6 +58,8 @@ class Reconnector(QObject):
                                          timeout_s=CONNECT_TIMEOUT_S)
             except (LoginError, RefusedError) as exc:  # the server is back but says no: said, not retried
                 return exc
+            except ServerOfflineError:  # still away: tried again later, with no traceback on the terminal
+                return None
 
         task = Task(work, self)
         task.finished.connect(lambda store: self._answered(location, store))
@@ -67,6 +69,8 @@ class Reconnector(QObject):
 
     def _answered(self, location: str, store: object) -> None:
         self._done()
+        if store is None:
+            return
         if isinstance(store, Exception):
             if location == self.location:
                 self.stop()

@@ -207,6 +207,15 @@ class TeamLink(QObject):
             self._show()
             self.status.showMessage(msg("sync.back").render(lang()), 8000)
 
+    def standing_in(self, location: str) -> None:
+        """The server did not answer when the project opened: the window stands in with an empty project,
+        and says so beside the project's name with what waits in this computer's outbox (it said nothing
+        there: found by a helper session)."""
+        from reviewer.journal import waiting_for
+
+        n = waiting_for(location)
+        self.status.set_sync(msg("sync.offline" if n else "sync.offline_none", n=n).render(lang()), warn=True)
+
     def _show(self) -> None:
         if self.live is None:
             return

@@ -220,6 +220,8 @@ def test_started_while_the_server_is_down_the_window_connects_when_it_is_back(
         assert title == "暂时连不上审阅服务器"
         assert "服务器恢复后，窗口会自动连上并打开这个项目" in text and "临时项目" in text
         assert w.session.analyses() == [] and w.controller.reconnect.watching()
+        # said beside the project's name too (found by a helper session: nothing said there)
+        assert w.status.sync.text() == "离线：审阅服务器暂时无法连接，修改会先保存在本机"
     finally:
         pg_cluster.start()
     with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
