@@ -137,7 +137,7 @@ class Controller(QObject):
         together were the longest stall of a folder opening)."""
         sha = self._auto_selected
         if sha and self.w.reports.current_report() is None and self.w.session.analysis(sha) is not None:
-            self.w.reports.select_report(sha)
+            self.w.reports.select_report(sha, or_first=True)
 
     def _drafted(self, draft: object) -> None:
         """A scan's first pages: readable at once, the rest filling in as OCR reads them."""
@@ -242,7 +242,7 @@ class Controller(QObject):
             if pick is not None and pick == self.w.reports.current_report():
                 self.w.show_report(pick)  # its project findings arrived; the tree stays where the reviewer left it
             elif pick is not None:
-                self.w.reports.select_report(pick)
+                self.w.reports.select_report(pick, or_first=True)
             self._auto_selected = None
         if self._pending:  # the files asked for come next: no "项目中有 0 份报告" while they arrive
             paths, self._pending = self._pending, []

@@ -145,8 +145,32 @@ def test_my_reports_come_first_and_can_be_shown_alone(qtbot: QtBot, zhang: MainW
     qtbot.waitUntil(lambda: w.reports.scope_box.isVisible() and len(w.reports.visible_reports()) == 2, timeout=3000)
     assert w.reports.scope_box.currentText() == "我的报告"
     assert w.reports.visible_reports() == [shas[1], shas[3]]
+    # one of them is shown: the report open before is not listed (found by a helper session: a blank window)
+    shown = w.reports.current_report()
+    assert shown in (shas[1], shas[3]) and w.checklist.model.report == shown
     w.reports.scope_box.setCurrentIndex(0)  # 全部报告: mine first, then the rest in project order
     assert w.reports.visible_reports() == [shas[1], shas[3], shas[0], shas[2], shas[4]]
+
+
+def test_a_reviewer_reopening_the_project_sees_one_of_their_reports(qtbot: QtBot, tmp_path: Path, zhang: MainWindow,
+                                                                    shared: TeamUrls) -> None:
+    """Found by a helper session: 李四's window opened blank on every start — the report it opened first
+    was not among his, and 我的报告 hid it."""
+    shas = [a.sha256 for a in zhang.session.analyses()]
+    zhang.reports.select_report(shas[0])
+    lead = open_server_store(shared.lead)
+    lead.assign([shas[3], shas[1]], "张三")
+    lead.close()
+    qtbot.waitUntil(lambda: len(zhang.reports.visible_reports()) == 2, timeout=5000)
+    zhang.reports.select_report(shas[0], or_first=False)  # left on another's report (shown under 全部报告 before)
+    zhang.controller.keep_place()
+    zhang.settings.last_reports[zhang.controller.project] = shas[0]
+    zhang.settings_store.save(zhang.settings)
+    zhang.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    qtbot.waitUntil(lambda: w.reports.scope_box.currentText() == "我的报告", timeout=5000)
+    qtbot.waitUntil(lambda: w.reports.current_report() in (shas[1], shas[3]), timeout=5000)
+    assert w.checklist.model.report == w.reports.current_report()
 
 
 def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zhang: MainWindow,

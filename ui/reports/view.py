@@ -179,6 +179,9 @@ class ReportsPanel(QWidget):
         for changed in (self.filter_edit.textChanged, self.status_box.currentIndexChanged,
                         self.scope_box.currentIndexChanged):  # after the filter: the report still listed stays
             changed.connect(lambda _v: self.proxy.pin(self.current_report() or ""))
+        # 我的报告 chosen (by itself when assignments arrive): one of them opens if the report shown is not
+        # (a reviewer's window opened blank on a project with reports: found by a helper session)
+        self.scope_box.currentIndexChanged.connect(lambda _i: self._select_first(unless_shown=True))
         model.session.team_changed.connect(self._team_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
@@ -308,11 +311,18 @@ class ReportsPanel(QWidget):
         idx = self.tree.currentIndex()
         return str(idx.data(ROLE_SHA)) if idx.isValid() else None
 
-    def select_report(self, sha256: str) -> None:
+    def select_report(self, sha256: str, or_first: bool = False) -> None:
+        """Open the report's row; ``or_first``: the first listed if the filter hides that one."""
         idx = self.proxy.mapFromSource(self.model.report_index(sha256))
         if idx.isValid():
             self._select(idx)
             self.tree.scrollTo(idx)
+        elif or_first:
+            self._select_first()
+
+    def _select_first(self, unless_shown: bool = False) -> None:
+        if self.proxy.rowCount() and not (unless_shown and self.current_report()):
+            self._select(self.proxy.index(0, 0))
 
     def step_report(self, delta: int) -> None:
         """Select the next (+1) or previous (-1) visible report."""
