@@ -133,6 +133,19 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER report_added AFTER INSERT ON reports FOR EACH ROW EXECUTE FUNCTION report_added();
+-- A reviewer's report comes with its text, by the end of the transaction (the program writes both in
+-- one): a row without one made every window say 项目中没有保存这份报告的正文 at each reading.
+CREATE FUNCTION report_has_text() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = fazhi, pg_temp AS $$
+BEGIN
+    IF is_member() AND NOT is_lead() AND NOT copying()
+       AND NOT EXISTS (SELECT 1 FROM texts t WHERE t.sha256 = NEW.sha256) THEN
+        RAISE EXCEPTION 'a report comes with its text' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER report_has_text AFTER INSERT ON reports DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION report_has_text();
 CREATE OR REPLACE FUNCTION report_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.removed IS NOT NULL AND OLD.removed IS NULL THEN

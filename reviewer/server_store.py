@@ -41,6 +41,7 @@ from reviewer.server_errors import (
 from reviewer.server_lastyear import ServerLastYear
 from reviewer.store_schema import StoreError
 
+log = logging.getLogger(__name__)
 _REPORT_COLUMNS = "sha256, path, path_raw, issuer, year, level, changed_from, name, name_raw, format, size, mtime"
 DECISION_COLUMNS = "report, item, decision, comment, reviewer, time, stale"
 VERDICT_COLUMNS = "report, verdict, comment, reviewer, time"
@@ -166,14 +167,18 @@ class ServerReviewStore(ServerLastYear):
         return in_first_places([report_row(r[:-1]) for r in rows if r[-1]], [(r[0], r[6]) for r in rows])
 
     def documents(self, shas: Iterable[str] | None = None) -> list[Document]:
-        sql = ("SELECT r.path, r.path_raw, t.data FROM reports r JOIN texts t ON t.sha256 = r.sha256"
+        sql = ("SELECT r.sha256, r.path, r.path_raw, t.data FROM reports r JOIN texts t ON t.sha256 = r.sha256"
                " WHERE r.removed IS NULL")
         args: tuple[Any, ...] = ()
         if shas is not None:
             sql, args = sql + " AND r.sha256 = ANY(%s)", (list(shas),)
         out = []
-        for path, raw, blob in self._rows(sql + " ORDER BY r.seq", args):
-            out.append(document_from_json(unpack_json(blob), os.fsdecode(bytes(raw)) if raw is not None else path))
+        for sha, path, raw, blob in self._rows(sql + " ORDER BY r.seq", args):
+            doc = document_from_json(unpack_json(blob), os.fsdecode(bytes(raw)) if raw is not None else path)
+            if doc.sha256 == sha:  # a text planted under another report's name is none of this one's (it
+                out.append(doc)   # took that report's place in every window: found by a helper session)
+            else:
+                log.warning("the text stored for %s is another report's (%s): left out", sha, doc.sha256)
         return out
 
     def remove_reports(self, shas: Iterable[str], reviewer: str) -> None:
