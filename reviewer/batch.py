@@ -24,6 +24,7 @@ from reviewer.checklist import Checklist
 from reviewer.model import Analysis, Document, LoadError
 from reviewer.paths import same_file
 from reviewer.review_store import ReportRecord, ReviewStore
+from reviewer.server_errors import RefusedError
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -230,8 +231,14 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
                          same_as={**one.same_as, **copied})
     if store is not None:  # in the order of the files, whatever order the workers finished in
         by_sha = {d.sha256: d for d in docs}
-        for a in analyses:
-            rec = store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level, _mtime(a.file))
+        for a in list(analyses):
+            try:
+                rec = store.add_report(by_sha[a.sha256], a.meta.issuer, a.meta.report_year, a.meta.level,
+                                       _mtime(a.file))
+            except RefusedError as exc:  # the lead removed it from the shared project: said, not "opened"
+                analyses.remove(a)
+                result.errors.append(LoadError(a.file, "removed", f"{Path(a.file).name}：{exc.summary}"))
+                continue
             if rec.changed_from is not None and a.sha256 not in records:  # its file changed: a new version
                 result.replaced.append(a.sha256)
     result.added = [a.sha256 for a in analyses]

@@ -459,6 +459,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Offline: the review server cannot be reached; changes are kept on this computer"),
     "sync.back": ("已重新连接审阅服务器，待同步的修改已全部发送",
                   "Reconnected to the review server; every waiting change was sent"),
+    "sync.removed_report": ("组长已把这份报告移出项目，只有组长可以把它放回项目",
+                            "The lead removed this report from the project; only the lead can put it back"),
     "sync.reconnected": ("已重新连接审阅服务器", "Reconnected to the review server"),
     "sync.removed_by_lead": ("组长已把 {n} 份报告移出项目：{names}",
                              "The lead removed {n:count:report:reports} from the project: {names}"),

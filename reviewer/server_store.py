@@ -123,7 +123,9 @@ class ServerReviewStore(ServerLastYear):
         path, path_raw = path_text(doc.path)
         name, name_raw = path_text(Path(doc.path).name)
         with self._tx() as db:
-            row = db.execute("SELECT changed_from FROM reports WHERE sha256=%s", (doc.sha256,)).fetchone()
+            row = db.execute("SELECT changed_from, removed FROM reports WHERE sha256=%s", (doc.sha256,)).fetchone()
+            if row is not None and row[1] is not None and not self.is_lead:  # said, not "opened" for nothing
+                raise RefusedError(msg("sync.removed_report").render())
             old = None
             if row is None:
                 # a report the lead removed (not one a newer version replaced) comes back with its review,

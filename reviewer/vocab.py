@@ -116,6 +116,8 @@ LOAD_PROBLEM = Terms(
     Term("changed", "源文件已更改，导出的是项目保存的版本", "The file has changed; the project's version is exported"),
     Term("analysis_failed", "分析失败", "The analysis failed"),
     Term("no_text", "项目中没有保存正文", "The project holds no text of it"),
+    Term("removed", "组长已把这份报告移出项目",
+         "The lead removed this report from the project; only the lead can put it back"),
     Term("library", "往年报告库无法使用", "Last year's reports could not be used"),
     Term("cancelled", "已取消", "Cancelled"),
 )

@@ -188,6 +188,27 @@ def test_a_reviewer_signs_nothing_with_another_name_and_plants_no_text(team: Tea
     assert [r.sha256 for r in lead.reports()][-2:] == ["e" * 64, "d" * 64]  # listed, with no text to show
 
 
+def test_a_reviewer_reading_again_a_report_the_lead_removed_is_told_only_the_lead_restores_it(
+        tmp_path: Path, stores: dict[str, ServerReviewStore]) -> None:
+    """Found by a helper session: 张三 opening the file of a report the lead had removed was told
+    已打开 1 份报告, and nothing appeared."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from tests.conftest import SEED_FILES
+
+    zhang, lead = stores["zhang"], stores["lead"]
+    path = tmp_path / SEED_FILES[0].name
+    path.write_bytes(SEED_FILES[0].read_bytes())
+    (sha,) = import_reports([str(path)], load_checklist(), lead).added
+    lead.remove_reports([sha], "组长")
+    result = import_reports([str(path)], load_checklist(), zhang)
+    assert result.added == [] and [(e.kind, e.message) for e in result.errors] == [
+        ("removed", f"{path.name}：组长已把这份报告移出项目，只有组长可以把它放回项目")]
+    assert sha not in {r.sha256 for r in lead.reports()}
+    assert import_reports([str(path)], load_checklist(), lead).added == [sha]  # the lead puts it back
+    assert sha in {r.sha256 for r in zhang.reports()}
+
+
 def test_a_new_version_of_a_report_keeps_its_reviewer(stores: dict[str, ServerReviewStore]) -> None:
     """Found by a helper session: 张三 re-read his changed file, and its new version was assigned to nobody,
     for anyone to decide."""
