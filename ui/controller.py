@@ -23,6 +23,7 @@ from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
 from ui.dialogs import LoadErrorsDialog, confirm_removal, show_message
+from ui.elsewhere import Elsewhere
 from ui.labels import lang
 from ui.loading import (
     Deliver,
@@ -45,7 +46,6 @@ from ui.project import (
     store_opener,
 )
 from ui.reconnect import Reconnector
-from ui.session_sync import report_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -64,10 +64,7 @@ class Controller(QObject):
         self.checklist = checklist
         self._pending: list[str] = []
         self._auto_selected: str | None = None
-        self._reload = False  # the shared project changed elsewhere during a load: read it again after
-        self._arrived: set[str] = set()  # reports added elsewhere during a load: read again if still not here
-        self._sought: set[str] = set()  # read again for once: one the window drops anyway is not read for ever
-        self._told: str | None = None  # what the next load's end says instead of 项目中有 N 份报告
+        self.elsewhere = Elsewhere(window.session, self._read_again, window.loader.busy)  # others' changes
         self._lock: QLockFile | None = None
         # Reopening the last project shows the report the reviewer left it on.
         self._resume = window.settings.last_reports.get(self.project, "")
@@ -188,31 +185,16 @@ class Controller(QObject):
         """The lead took reports out of the shared project: read it again (once the load under way is
         done), going on from the report shown if it was one of them."""
         assert isinstance(shas, list)
-        self._sought.difference_update(shas)  # restored later, it is looked for again
-        gone = [a for s in shas if (a := self.w.session.analysis(s)) is not None]
-        if not gone:  # this window's own removal, announced back to it
-            return
-        self._told = msg("sync.removed_by_lead", n=len(gone), names=tuple(report_label(a) for a in gone)).render(lang())
-        if self.w.reports.current_report() in shas:
+        current = self.w.reports.current_report()
+        if current is not None and current in shas and self.w.session.analysis(current) is not None:  # before reading
             self._resume = self.w.reports.neighbour(shas) or ""
-        if self.w.loader.busy():
-            self._reload = True
-            return
-        self._read_again()
+        self.elsewhere.removed(shas)
 
     def added_elsewhere(self, shas: object) -> None:
-        """A report was added to the shared project (a reviewer's import reached the lead's window only
-        when it was opened again): read the project again if the window lacks one of them. This
-        window's own import is announced too, while it still loads: looked at again when it ends."""
         assert isinstance(shas, list)
-        self._arrived.update(s for s in shas if self.w.session.analysis(s) is None and s not in self._sought)
-        if self._arrived and not self.w.loader.busy():
-            self._read_again()
+        self.elsewhere.added(shas)
 
     def _read_again(self) -> None:
-        self._reload = False
-        self._sought |= self._arrived
-        self._arrived.clear()
         self.w.checklist.flush()
         self.load_project()
 
@@ -253,10 +235,7 @@ class Controller(QObject):
         self._report(result)
         if result.complete:
             self.project_loaded.emit()
-        self._arrived = {s for s in self._arrived if self.w.session.analysis(s) is None}
-        self._sought = {s for s in self._sought if self.w.session.analysis(s) is None}  # here now: forgotten
-        if self._reload or self._arrived:  # reports removed or added elsewhere while this load ran
-            self._read_again()
+        self.elsewhere.load_ended()
 
     def _pick(self, result: LoadResult, had: str | None) -> str | None:
         """The report to show when a load ends: the reviewer's own choice; else the one they left the
@@ -283,11 +262,11 @@ class Controller(QObject):
                 note += self.w.tr("，另有 {k} 份原已在项目中").format(k=len(result.known))
         elif result.added:  # opened again: nothing new in the project
             note = self.w.tr("{k} 份报告原已在项目中，没有新的报告").format(k=len(result.known))
-        elif self._told is not None:  # read again for others' changes: their word stays (found by a helper session)
-            note = self._told
+        elif self.elsewhere.told is not None:  # read again for others' changes: their word stays (helper session)
+            note = self.elsewhere.told
         else:
             note = self.w.tr("项目中有 {n} 份报告").format(n=len(self.w.session.analyses()))
-        self._told = None
+        self.elsewhere.told = None
         if result.cancelled:
             note += self.w.tr("（已取消其余文件）")
         if result.changed:
@@ -346,7 +325,7 @@ class Controller(QObject):
                 show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("无法打开审阅项目"), text)
                 return
         self.keep_place()
-        self._arrived, self._sought, self._reload = set(), set(), False  # the previous project's
+        self.elsewhere.clear()  # the previous project's
         self._resume = self.w.settings.last_reports.get(str(path), "")
         self.w.session.set_store(store, lambda: make_writer(path, store, self.w))
         self.project = str(path)
