@@ -225,6 +225,7 @@ class Controller(QObject):
                 self.w.show_report(pick)  # its project findings arrived; the tree stays where the reviewer left it
             elif pick is not None:
                 self.w.reports.select_report(pick, or_first=True)
+            self.w.reports.reveal(result.added)  # reports just brought in are listed whatever the scope
             self._auto_selected = None
         if self._pending:  # the files asked for come next: no "项目中有 0 份报告" while they arrive
             paths, self._pending = self._pending, []

@@ -173,6 +173,24 @@ def test_a_reviewer_reopening_the_project_sees_one_of_their_reports(qtbot: QtBot
     assert w.checklist.model.report == w.reports.current_report()
 
 
+def test_a_reviewers_own_import_is_shown_though_not_among_their_reports(qtbot: QtBot, zhang: MainWindow,
+                                                                        shared: TeamUrls, tmp_path: Path) -> None:
+    """Found by a helper session: under 我的报告, 张三's import of a report nobody is assigned was said to
+    be opened (已打开 1 份报告) and was nowhere to be seen."""
+    w = zhang
+    shas = [a.sha256 for a in w.session.analyses()]
+    lead = open_server_store(shared.lead)
+    lead.assign([shas[1]], "张三")  # the report being read is left as it is: the new one is listed
+    lead.close()
+    qtbot.waitUntil(lambda: w.reports.scope_box.currentText() == "我的报告", timeout=5000)
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    (tmp_path / "new.txt").write_text(text + "\n补充说明四。\n", encoding="utf-8")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.open_paths([str(tmp_path / "new.txt")])
+    new = next(a.sha256 for a in w.session.analyses() if a.file == str(tmp_path / "new.txt"))
+    assert w.reports.scope_box.currentText() == "全部报告" and new in w.reports.visible_reports()
+
+
 def test_a_report_assigned_to_another_reviewer_keeps_its_record(qtbot: QtBot, zhang: MainWindow,
                                                                 shared: TeamUrls) -> None:
     w, sha = zhang, _first(zhang)

@@ -311,6 +311,13 @@ class ReportsPanel(QWidget):
         idx = self.tree.currentIndex()
         return str(idx.data(ROLE_SHA)) if idx.isValid() else None
 
+    def reveal(self, shas: Sequence[str]) -> None:
+        """All reports listed if 我的报告 hides one of ``shas`` (a reviewer's own import of a report nobody
+        is assigned was said to be opened, and was nowhere to be seen: found by a helper session)."""
+        if self.scope_box.currentIndex() != 0 and any(
+                not self.proxy.mapFromSource(self.model.report_index(s)).isValid() for s in shas):
+            self.scope_box.setCurrentIndex(0)  # 全部报告
+
     def select_report(self, sha256: str, or_first: bool = False) -> None:
         """Open the report's row; ``or_first``: the first listed if the filter hides that one."""
         idx = self.proxy.mapFromSource(self.model.report_index(sha256))
