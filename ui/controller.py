@@ -8,7 +8,7 @@ something, talking to the session, the loader and dialogs. Export, settings and 
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from reviewer.checklist import Checklist
 from reviewer.formats.registry import report_filter
 from reviewer.location import display_name
 from reviewer.messages import msg
+from reviewer.model import Analysis
 from reviewer.paths import readable_name
 from reviewer.review_store import ReviewStore
 from ui.coalesce import Coalesced
@@ -98,11 +99,12 @@ class Controller(QObject):
         opener = store_opener(self.project, self.w.session.store)
         return JobContext(opener, self.checklist, self.pools.get, deliver, pages)
 
-    def load_project(self, then_import: Sequence[str] = ()) -> None:
-        """Show every report the project holds (and then bring ``then_import`` in)."""
+    def load_project(self, then_import: Sequence[str] = (), have: Mapping[str, Analysis] | None = None) -> None:
+        """Show every report the project holds (and then bring ``then_import`` in); ``have``: analyses the
+        window holds, not read again."""
         self._pending = list(then_import)
         resume = self._resume  # the report the project was left on: read first, opened first
-        self.w.loader.run(lambda deliver: open_project_work(self._context(deliver), first=resume), replace=True)
+        self.w.loader.run(lambda deliver: open_project_work(self._context(deliver), have, first=resume), replace=True)
         self.w.status.loading(0, 2)
 
     def open_paths(self, paths: Sequence[str]) -> bool:
@@ -195,8 +197,11 @@ class Controller(QObject):
         self.elsewhere.added(shas)
 
     def _read_again(self) -> None:
+        """For others' changes: the reports this window holds are not read again (a report's text never
+        changes under its name; every import by anyone made each of twenty windows read all: found by a
+        helper session)."""
         self.w.checklist.flush()
-        self.load_project()
+        self.load_project(have=self.w.session.base())
 
     def reimport_changed(self) -> None:
         """Read again the reports whose source file has changed; decisions carry over, marked for re-check."""

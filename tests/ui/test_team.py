@@ -3,7 +3,7 @@ decisions of others, 我的报告, refusals, and working on through an outage.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import keyring
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reviewer.batch import import_reports
 from reviewer.checklist import load_checklist
 from reviewer.location import parse_server
+from reviewer.model import Document
 from reviewer.server_errors import RefusedError
 from reviewer.server_store import ServerReviewStore, open_server_store
 from reviewer.store import open_store
@@ -344,14 +345,24 @@ def test_a_report_another_reviewer_adds_reaches_every_window(qtbot: QtBot, zhang
     text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
     (tmp_path / "later.txt").write_text(text + "\n补充说明一。\n", encoding="utf-8")
     li = open_server_store(shared.li)
+    asked: list[list[str] | None] = []
+    documents = w.session.store.documents
+    def reading(shas: Iterable[str] | None = None) -> list[Document]:
+        wanted = None if shas is None else list(shas)
+        asked.append(wanted)
+        return documents(wanted)
+
+    monkeypatch.setattr(w.session.store, "documents", reading)
     with qtbot.waitSignal(w.controller.project_loaded, timeout=15_000):  # the project read again
         import_reports([str(tmp_path / "later.txt")], load_checklist(), li)
     li.close()
     assert len(w.session.analyses()) == 6
+    new = next(a.sha256 for a in w.session.analyses() if a.file == str(tmp_path / "later.txt"))
+    assert [new] in asked and all(a is not None and len(a) <= 1 for a in asked)  # only the new one's text read
     assert str(tmp_path / "later.txt") in {a.file for a in w.session.analyses()}
     assert w.reports.current_report() == shown  # the reviewer is left where they were
     reads: list[int] = []
-    monkeypatch.setattr(w.controller, "load_project", lambda: reads.append(1))
+    monkeypatch.setattr(w.controller, "load_project", lambda *_a, **_k: reads.append(1))
     (tmp_path / "own.txt").write_text(text + "\n补充说明二。\n", encoding="utf-8")
     with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
         w.controller.open_paths([str(tmp_path / "own.txt")])
