@@ -107,27 +107,27 @@ def own_journal_path(folder: Path, project: str) -> Path:
 
 def journal_files(folder: Path, project: str) -> list[Path]:
     """Every journal kept for ``project``: the windows' own and one kept by an earlier version."""
-    base = journal_path(folder, project)
-    stem = base.name.removesuffix(".jsonl")
-    try:
-        names = [p.name for p in base.parent.iterdir()]
-    except OSError:
-        return []
-    return sorted(base.parent / n for n in names
-                  if n == base.name or (n.startswith(stem + ".") and n.endswith(".jsonl")))
+    base, names = _kept(folder, project)
+    return sorted(base.parent / n for n in names if n.endswith(".jsonl"))
 
 
 def orphan_locks(folder: Path, project: str) -> list[Path]:
     """Journals of ``project`` with a lock left and no changes (the lock's name less ``.lock``): a window
     that ended with nothing waiting, without unlocking (it crashed)."""
+    base, names = _kept(folder, project)
+    return sorted(base.parent / n.removesuffix(".lock") for n in names
+                  if n.endswith(".jsonl.lock") and n.removesuffix(".lock") not in names)
+
+
+def _kept(folder: Path, project: str) -> tuple[Path, set[str]]:
+    """The project's first journal's path, and the names of its journals and their locks in its folder."""
     base = journal_path(folder, project)
     stem = base.name.removesuffix(".jsonl")
     try:
         names = {p.name for p in base.parent.iterdir()}
     except OSError:
-        return []
-    return sorted(base.parent / n.removesuffix(".lock") for n in names
-                  if n.startswith(stem + ".") and n.endswith(".jsonl.lock") and n.removesuffix(".lock") not in names)
+        return base, set()
+    return base, {n for n in names if n.startswith(stem + ".")}
 
 
 def _journal_file(folder: Path, project: str, key: str) -> Path:
