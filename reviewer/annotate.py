@@ -142,13 +142,7 @@ def annotate_reports(
                 and (opts.include_unreviewed or summarize(a, *review[a.sha256]).status != UNREVIEWED)]
     if unsigned:  # before anything is written
         raise NoReviewerNameError(msg("annotate.no_reviewer", n=len(unsigned)))
-    try:
-        template = load_template(opts.template, opts.lang) if opts.letter else None
-        out.mkdir(parents=True, exist_ok=True)
-    except LetterError as exc:
-        raise AnnotateError(custom(str(exc))) from exc
-    except OSError as exc:
-        raise AnnotateError(msg("out.no_folder_made", folder=str(out), reason=os_reason(exc))) from exc
+    template = _template_and_folder(opts, out)
     names, result = FileNames(), AnnotateResult()
     for i, a in enumerate(analyses):
         if cancelled is not None and cancelled():
@@ -175,3 +169,15 @@ def annotate_reports(
         if progress is not None:
             progress(i + 1, len(analyses))
     return result
+
+
+def _template_and_folder(opts: AnnotateOptions, out: Path) -> bytes | None:
+    """The letter's template (None without letters), and ``out`` made: before any file is written."""
+    try:
+        template = load_template(opts.template, opts.lang) if opts.letter else None
+        out.mkdir(parents=True, exist_ok=True)
+    except LetterError as exc:
+        raise AnnotateError(custom(str(exc))) from exc
+    except OSError as exc:
+        raise AnnotateError(msg("out.no_folder_made", folder=str(out), reason=os_reason(exc))) from exc
+    return template

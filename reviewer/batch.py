@@ -49,6 +49,17 @@ class BatchResult:
     same_as: dict[str, str] = field(default_factory=dict)  # a file left out as a copy → the report it is
     replaced: list[str] = field(default_factory=list)  # of ``added``, new versions of reports the project held
 
+    def absorb(self, later: BatchResult) -> None:
+        """``later``'s reports and errors after this one's (the scans, read after the other files)."""
+        self.analyses += later.analyses
+        self.errors += later.errors
+        self.added += later.added
+        self.known += later.known
+        self.replaced += later.replaced
+        self.same_as.update(later.same_as)
+        self.from_cache += later.from_cache
+        self.cancelled = later.cancelled
+
 
 @cache
 def code_fingerprint() -> str:
@@ -173,15 +184,9 @@ def import_reports(
         later, read = _read_already(later, store)
         scans, scan_errors = load_many(later, cancelled=cancelled, pages=pages, one_each=False,
                                        drafts=_draft_analyses(checklist, pool, drafts, store is not None))
-        more = _bring_in(read + scans, checklist, store, None, cancelled, workers, pool, on_done)
-        result.analyses += more.analyses
-        result.errors += [*scan_errors, *more.errors]
-        result.added += more.added
-        result.known += more.known
-        result.replaced += more.replaced
-        result.same_as.update(more.same_as)
-        result.from_cache += more.from_cache
-        result.cancelled = more.cancelled or bool(cancelled and cancelled())
+        result.errors += scan_errors
+        result.absorb(_bring_in(read + scans, checklist, store, None, cancelled, workers, pool, on_done))
+        result.cancelled = result.cancelled or bool(cancelled and cancelled())
     if store is not None:  # the record of the review lists what could not be read, however often it reopens
         from reviewer.failures import remember_failures
 

@@ -60,6 +60,26 @@ def build(lang: Lang = "zh") -> DocxDocument:
     if lang == "en":  # English words break and hyphenate as English
         for tag in doc.styles.element.iter(qn("w:lang")):
             tag.set(qn("w:val"), "en-US")
+    _page_and_styles(doc)
+    _para(doc, text("letter.t.heading", lang), style=TITLE_STYLE)
+    _facts_table(doc, lang)
+    _para(doc, "")
+    _para(doc, text("letter.t.salutation", lang))
+    _para(doc, "{审阅说明}", indent=lang == "zh")
+    for label, field, style in SECTIONS:
+        _para(doc, text(label, lang), style=HEADING_STYLE)
+        _para(doc, "{" + field + "}", style=style)
+    _para(doc, "")
+    for line in SIGNATURE:
+        _para(doc, text(line, lang), align=WD_ALIGN_PARAGRAPH.RIGHT)
+    props = doc.core_properties
+    props.title, props.author = text("letter.t.heading", lang), "法治年报审阅器"
+    props.comments = "模板：占位符见 resources/letters/README.md"
+    return doc
+
+
+def _page_and_styles(doc: DocxDocument) -> None:
+    """A4 with the letter's margins; the body, title and heading styles with explicit fonts."""
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
@@ -80,7 +100,10 @@ def build(lang: Lang = "zh") -> DocxDocument:
     heading.paragraph_format.keep_with_next = True
     explicit_fonts(doc, BODY_FONT, {"Normal": BODY_FONT, "List Bullet": BODY_FONT, TITLE_STYLE: HEADING_FONT,
                                     HEADING_STYLE: HEADING_FONT})
-    _para(doc, text("letter.t.heading", lang), style=TITLE_STYLE)
+
+
+def _facts_table(doc: DocxDocument, lang: Lang) -> None:
+    """The report's facts (unit, year, …) as label | placeholder rows."""
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -93,19 +116,6 @@ def build(lang: Lang = "zh") -> DocxDocument:
         cells[1].paragraphs[0].add_run("{" + field + "}")
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice and WPS lay the table out by
-    _para(doc, "")
-    _para(doc, text("letter.t.salutation", lang))
-    _para(doc, "{审阅说明}", indent=lang == "zh")
-    for label, field, style in SECTIONS:
-        _para(doc, text(label, lang), style=HEADING_STYLE)
-        _para(doc, "{" + field + "}", style=style)
-    _para(doc, "")
-    for line in SIGNATURE:
-        _para(doc, text(line, lang), align=WD_ALIGN_PARAGRAPH.RIGHT)
-    props = doc.core_properties
-    props.title, props.author = text("letter.t.heading", lang), "法治年报审阅器"
-    props.comments = "模板：占位符见 resources/letters/README.md"
-    return doc
 
 
 @cache

@@ -148,18 +148,6 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
     """The analysis a ``to_json`` dict describes; ``SchemaMismatchError`` for another schema version."""
     if d.get("schema") != SCHEMA:
         raise SchemaMismatchError(f"schema {d.get('schema')!r}, expected {SCHEMA!r}")
-    extra = d.get("_meta", {})
-    ts, ss = extra.get("title_span"), extra.get("signature_span")
-    meta = ReportMeta(
-        title=d["title"],
-        issuer=d["issuer"],
-        level=d["level"],
-        report_year=d["report_year"],
-        signed_date=d["signed_date"],
-        published_date=d["published_date"],
-        title_span=(ts[0], ts[1]) if ts else None,
-        signature_span=(ss[0], ss[1]) if ss else None,
-    )
     previous = None
     if d.get("previous_year") is not None:
         from reviewer.lastyear_json import previous_year_from_json
@@ -170,24 +158,12 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         sha256=d["sha256"],
         encoding=d["encoding"],
         format=d.get("format", "txt"),
-        meta=meta,
+        meta=_meta(d),
         sections=tuple(section_from_dict(s) for s in d["sections"]),
         lines=tuple(Line(x["kind"], x["start"], x["end"]) for x in d.get("lines", [])),
         parts={k: _part(v) for k, v in d["parts"].items()},
         metrics=tuple(Metric(**x) for x in d["metrics"]),
-        checklist=tuple(
-            CheckResult(
-                id=c["id"],
-                group=c["group"],
-                name=c["name"],
-                status=c["status"],
-                evidence=tuple(Evidence(**e) for e in c["evidence"]),
-                note=_message(c, "note"),
-                name_en=c.get("name_en", ""),
-                part=c.get("part", ""),
-            )
-            for c in d["checklist"]
-        ),
+        checklist=tuple(_check(c) for c in d["checklist"]),
         findings=tuple(_finding(f) for f in d["findings"]),
         text=text,
         checklist_name=d["checklist_used"]["name"],
@@ -195,6 +171,34 @@ def from_json(d: dict[str, Any], text: str = "") -> Analysis:
         plan=tuple(PlanEntry(p["key"], p["title"], p["start"], p["end"], tuple(p["terms"]))
                    for p in d.get("plan", [])),
         previous_year=previous,
+    )
+
+
+def _meta(d: dict[str, Any]) -> ReportMeta:
+    extra = d.get("_meta", {})
+    ts, ss = extra.get("title_span"), extra.get("signature_span")
+    return ReportMeta(
+        title=d["title"],
+        issuer=d["issuer"],
+        level=d["level"],
+        report_year=d["report_year"],
+        signed_date=d["signed_date"],
+        published_date=d["published_date"],
+        title_span=(ts[0], ts[1]) if ts else None,
+        signature_span=(ss[0], ss[1]) if ss else None,
+    )
+
+
+def _check(c: dict[str, Any]) -> CheckResult:
+    return CheckResult(
+        id=c["id"],
+        group=c["group"],
+        name=c["name"],
+        status=c["status"],
+        evidence=tuple(Evidence(**e) for e in c["evidence"]),
+        note=_message(c, "note"),
+        name_en=c.get("name_en", ""),
+        part=c.get("part", ""),
     )
 
 
