@@ -156,7 +156,24 @@ class ConnectDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         task.start()
 
+    def release(self) -> None:
+        """Done with (its answer read): deleted now, or once a connection still on its way is closed.
+        Each attempt's dialog stayed a child of the window for the session (a code review)."""
+        if self._trying is None:
+            self.deleteLater()
+        else:
+            self._release_when_done = True
+
+    _release_when_done = False
+
     def _connected(self, address: ServerAddress, result: object) -> None:
+        try:
+            self._take(address, result)
+        finally:
+            if self._release_when_done:
+                self.deleteLater()
+
+    def _take(self, address: ServerAddress, result: object) -> None:
         from reviewer.credentials import keep_password
 
         if not self._abandoned:  # else restored when it was cancelled

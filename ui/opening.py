@@ -42,14 +42,17 @@ def ask_server(w: MainWindow) -> tuple[str, ReviewStore] | None:
     last = next((p for p in w.settings.recent_projects if is_server(p)), "")
     user = last.split("//", 1)[1].split("@", 1)[0] if "@" in last else w.settings.reviewer
     dialog = ConnectDialog(w, url=_without_user(last), user=user)
-    if not dialog.exec() or dialog.store is None:
+    accepted = dialog.exec()
+    store, location, not_kept = dialog.store, dialog.location, dialog.not_kept
+    dialog.release()
+    if not accepted or store is None:
         return None
-    if dialog.not_kept is not None:
+    if not_kept is not None:
         title = QCoreApplication.translate("MainWindow", "密码未能记住")
         text = QCoreApplication.translate(
             "MainWindow", "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。")
-        QMessageBox.warning(w, title, text.format(why=dialog.not_kept))
-    return dialog.location, dialog.store
+        QMessageBox.warning(w, title, text.format(why=not_kept))
+    return location, store
 
 
 def fill_recent(menu: QMenu, recent: Sequence[str], open_project: Callable[[str], None]) -> None:

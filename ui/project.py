@@ -195,8 +195,10 @@ def open_server_project(location: str, parent: QWidget | None) -> tuple[ReviewSt
 
     # the user name in its own field, not in the address too (张三 shown twice: found by a helper session)
     dialog = ConnectDialog(parent, url=replace(address, user="").url(), user=address.user, message=message)
-    if dialog.exec() and dialog.store is not None:
-        return dialog.store, None
+    accepted, store = dialog.exec(), dialog.store
+    dialog.release()
+    if accepted and store is not None:
+        return store, None
     return MemoryReviewStore(), f"未连接审阅服务器 {redact(location)}"
 
 

@@ -116,3 +116,30 @@ def test_cancelled_while_connecting_the_window_is_free_at_once(qtbot: QtBot, no_
     qtbot.waitUntil(lambda: d._trying is None, timeout=15_000)  # the attempt ends by itself, to no effect
     assert QGuiApplication.overrideCursor() is None and d.store is None
     silent.close()
+
+
+def test_a_connect_dialog_done_with_is_deleted_once_its_attempt_ends(qtbot: QtBot, no_keychain: None) -> None:
+    """Each 连接审阅服务器 left its dialog as a child of the window for the whole session (a code
+    review). Released while its attempt is on its way, it goes when the attempt ends; else at once."""
+    import socket
+
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    d = ConnectDialog(window, url=f"postgresql://127.0.0.1:{silent.getsockname()[1]}/法治年报2026", user="张三")
+    d.password.setText("secret")
+    d.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    d.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    d.release()
+    qtbot.wait(50)
+    assert window.findChildren(ConnectDialog) == [d]  # its attempt still holds a connection to close
+    qtbot.waitUntil(lambda: not window.findChildren(ConnectDialog), timeout=15_000)
+    silent.close()
+    idle = ConnectDialog(window)
+    idle.reject()
+    idle.release()
+    qtbot.waitUntil(lambda: not window.findChildren(ConnectDialog), timeout=1000)
