@@ -120,11 +120,24 @@ def _join_rows(rows: list[PageLine], left: float, right: float, per_char: float)
     ]
     out = rows[:1]
     for row in rows[1:]:
-        if out[-1].ends_full and not row.starts_paragraph and not row.gap_above:
+        if out[-1].ends_full and not row.starts_paragraph and not row.gap_above and not _after_heading(out[-1], row):
             out[-1] = _join(out[-1], row)
         else:
             out.append(row)
     return out
+
+
+# 一是, 二是 …: how a paragraph under a heading enumerates what was done.
+_ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")
+_SENTENCE_MARK = re.compile(r"[。；！？]")
+
+
+def _after_heading(line: PageLine, row: PageLine) -> bool:
+    """Whether ``row`` starts the paragraph under a heading that reached the right edge. A heading's
+    own words run on after it, never 一是…: seed 4 printed to PDF had "（五）…重塑变革情况" end 1.2
+    characters short of the edge and its whole paragraph read as part of the heading."""
+    return (_HEADING_START.match(line.text) is not None and _SENTENCE_MARK.search(line.text) is None
+            and _ENUMERATOR.match(row.text) is not None)
 
 
 def _ends_full(row: PageLine, nxt: PageLine | None, right: float, per_char: float) -> bool:

@@ -72,3 +72,24 @@ def test_a_line_short_of_the_edge_by_a_piece_that_cannot_be_broken_runs_on() -> 
         "下一年度将继续推进法治宣传工",  # short by more than "作" needs: a paragraph's end, as written
         "作开展，完善普法责任制的落实。",
     ]
+
+
+def test_an_enumerated_paragraph_under_a_heading_that_reached_the_edge_is_not_run_into_it() -> None:
+    """Seed 4 printed to PDF: "（五）…重塑变革情况" ended 1.2 characters short of the edge, and the
+    paragraph "一是…" under it became part of the heading in the outline. A heading that wraps, and
+    一是 run on inside a paragraph, are still joined."""
+    from reviewer.formats.layout import unwrap
+
+    def row(text: str, short_by: float = 0.0) -> PageLine:  # ten points a character, the edge at 200
+        return PageLine(text, 0.0, 200.0 - 10 * short_by)
+
+    rows = [row("（五）以综合行政执法改革为突破加快推进", short_by=1.2), row("一是各党委委员根据分工任务负责抓好分管"),
+            row("工作范围内的法律法规政策知识学习；二是", short_by=0.5), row("进一步加强业务培训工作。", short_by=8),
+            row("（六）健全监督制约体系确保行政权力运行"), row("规范透明高效情况", short_by=12),
+            row("二是完善重大行政处罚备案制度。", short_by=5)]
+    assert [ln.text for ln in unwrap(rows, 380.0)] == [
+        "（五）以综合行政执法改革为突破加快推进",
+        "一是各党委委员根据分工任务负责抓好分管工作范围内的法律法规政策知识学习；二是进一步加强业务培训工作。",
+        "（六）健全监督制约体系确保行政权力运行规范透明高效情况",
+        "二是完善重大行政处罚备案制度。",
+    ]
