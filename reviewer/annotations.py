@@ -11,14 +11,13 @@ catalogue, in either language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from reviewer.checklist import Checklist, ChecklistItem
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, CheckResult, Finding, ItemDecision
-from reviewer.review import Decisions, is_to_recheck, remark_items
+from reviewer.review import Decisions, failed_items, is_to_recheck, remark_items
 from reviewer.vocab import FINDING_KIND, READING_FINDINGS, REQUIRED_PARTS, Lang
 
 NoteKind = Literal["finding", "failed", "remark", "missing_part"]
@@ -168,13 +167,6 @@ def _undecided_missing(a: Analysis, decisions: Decisions) -> list[str]:
     items = {r.part: r.id for r in a.checklist if r.part}
     return [p for p in missing_parts(a)
             if p not in items or (d := decisions.get(items[p])) is None or d.decision == "未定" or is_to_recheck(d)]
-
-
-def failed_items(a: Analysis, decisions: Mapping[str, ItemDecision]) -> list[tuple[CheckResult, ItemDecision]]:
-    """Items of the report the reviewer marked 不符合, in checklist order (decisions in force: one made
-    on an earlier version of the report, not yet confirmed, is not sent to the unit)."""
-    return [(r, d) for r in a.checklist
-            if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not is_to_recheck(d)]
 
 
 def _undecided_comment(decisions: Decisions, item: ChecklistItem | None) -> str:

@@ -24,12 +24,21 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from reviewer.annotations import failed_items, for_the_unit
+from reviewer.annotations import for_the_unit
 from reviewer.messages import Message, msg
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
-from reviewer.review import Decisions, finding_groups, gap_items, in_force, parts_judged, remark_items, summarize
+from reviewer.review import (
+    Decisions,
+    failed_items,
+    finding_groups,
+    gap_items,
+    in_force,
+    parts_judged,
+    remark_items,
+    summarize,
+)
 from reviewer.vocab import READING_FINDINGS, REVIEW_STATUS, Lang
 from reviewer.wordfile import xml_safe
 

@@ -57,6 +57,41 @@ def remark_items(a: Analysis, decisions: Decisions) -> list[tuple[CheckResult, I
             if (d := decisions.get(r.id)) is not None and d.decision == "未定" and comment_sent(d)]
 
 
+def failed_items(a: Analysis, decisions: Decisions) -> list[tuple[CheckResult, ItemDecision]]:
+    """Items of the report the reviewer marked 不符合, in checklist order (decisions in force: one made
+    on an earlier version of the report, not yet confirmed, is not sent to the unit)."""
+    return [(r, d) for r in a.checklist
+            if (d := decisions.get(r.id)) is not None and d.decision == "不符合" and not is_to_recheck(d)]
+
+
+def said(d: ItemDecision | None) -> bool:
+    """Whether the reviewer gave a decision or a word on an item (one to re-check included)."""
+    return d is not None and (d.decision != "未定" or bool(d.comment))
+
+
+@dataclass(frozen=True, slots=True)
+class PassWarnings:
+    """What the reviewer is asked about before a report is passed (通过), each in checklist order."""
+
+    undecided: tuple[CheckResult, ...]  # ``open_items``: not decided yet, or to re-check
+    missing: tuple[CheckResult, ...]  # found missing by the program, without a word from the reviewer
+    failed: tuple[CheckResult, ...]  # judged 不符合: a letter saying 通过 would still list them
+
+    @property
+    def clear(self) -> bool:
+        """Nothing to ask: the verdict is given at once."""
+        return not (self.undecided or self.missing or self.failed)
+
+
+def pass_warnings(a: Analysis, decisions: Decisions) -> PassWarnings:
+    """What stands against passing the report, for the question the window asks before 通过."""
+    return PassWarnings(
+        undecided=tuple(open_items(a, decisions)),
+        missing=tuple(r for r in gap_items(a) if r.status == "missing" and not said(decisions.get(r.id))),
+        failed=tuple(r for r, _d in failed_items(a, decisions)),
+    )
+
+
 def review_status(decisions: Decisions, verdict: ReportVerdict | None) -> str:
     """A code of ``vocab.REVIEW_STATUS``: 通过 / 需修改 once decided, else 审阅中 once anything was done."""
     if verdict is not None and verdict.verdict in FINISHED:

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.annotations import failed_items
 from reviewer.messages import msg
-from reviewer.model import VERDICTS, Analysis, ItemDecision, Verdict
-from reviewer.review import gap_items, open_items
+from reviewer.model import VERDICTS, Analysis, Verdict
+from reviewer.review import pass_warnings
 from ui import plain
 from ui.icons import status_icon
 from ui.labels import item_name, lang, verdict_name
@@ -147,24 +146,22 @@ class ReviewHeader(QWidget):
         self._save()
 
     def _confirm_pass(self, a: Analysis) -> bool:
-        decisions = self._session.decisions(a.sha256)
-        undecided = open_items(a, decisions)
-        missing = [r for r in gap_items(a) if r.status == "missing" and not _said(decisions.get(r.id))]
-        failed = [r for r, _d in failed_items(a, decisions)]
-        if not undecided and not missing and not failed:
+        warn = pass_warnings(a, self._session.decisions(a.sha256))
+        if warn.clear:
             return True
         lines = []
-        if undecided:
-            names = _some(item_name(r) for r in undecided)
-            lines.append(self.tr("{n}/{total} 项尚未审阅：{names}").format(n=len(undecided), total=len(a.checklist),
-                                                                          names=names))
-        if missing:
-            names = _some(item_name(r) for r in missing)
-            lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(missing), names=names))
-        if failed:  # a letter saying 通过 would still list them, and the annotated copy ask for them
-            names = _some(item_name(r) for r in failed)
+        if warn.undecided:
+            names = _some(item_name(r) for r in warn.undecided)
+            lines.append(self.tr("{n}/{total} 项尚未审阅：{names}").format(n=len(warn.undecided),
+                                                                          total=len(a.checklist), names=names))
+        if warn.missing:
+            names = _some(item_name(r) for r in warn.missing)
+            lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(warn.missing),
+                                                                                 names=names))
+        if warn.failed:  # a letter saying 通过 would still list them, and the annotated copy ask for them
+            names = _some(item_name(r) for r in warn.failed)
             said = self.tr("{n} 项已判定为不符合，审阅意见书仍会列出：{names}")
-            lines.append(said.format(n=len(failed), names=names))
+            lines.append(said.format(n=len(warn.failed), names=names))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认结论为“通过”？"),
                           "\n".join(lines) + "\n\n" + self.tr("仍然把这份报告的结论设为“通过”吗？"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
@@ -178,11 +175,6 @@ class ReviewHeader(QWidget):
             return
         verdict: Verdict = self.verdict_box.currentData()
         self._session.set_verdict(self._sha, verdict, self.comment.text().strip())
-
-
-def _said(d: ItemDecision | None) -> bool:
-    """Whether the reviewer gave a decision or a word on an item."""
-    return d is not None and (d.decision != "未定" or bool(d.comment))
 
 
 def _some(names: Iterable[str], shown: int = 5) -> str:
