@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
+from reviewer.outline_marks import section_state
 from reviewer.paths import distinct_names
 from reviewer.review import gap_counts, parts_count
 from ui import plain
@@ -376,16 +377,12 @@ class ReportsModel(QAbstractItemModel):
         return None
 
     def _section_state(self, node: Row) -> str | None:
-        """The mark of a section that is a required part's (or several parts', as a closing section
-        holding both 不足 and 下一年安排): failed if the reviewer judged one 不符合, else partial if
-        one stands partial, else none."""
+        """The section's mark (``outline_marks.section_state``), from the review worked out once in the session."""
         a = self._session.analysis(node.report)
         rv = self._session.review(node.report)
         if a is None or rv is None or node.section is None:
             return node.part_state
-        judged = dict(rv.parts)
-        states = {judged.get(pid) for pid, p in a.parts.items() if p.section == node.section.id}
-        return next((s for s in ("failed", "partial") if s in states), None)
+        return section_state(a, dict(rv.parts), node.section.id)
 
     def _judged(self, node: Row) -> str:
         """The part's status as the reviewer judged it (``review.parts_judged``, worked out once in the

@@ -13,6 +13,7 @@ from typing import Literal
 
 from reviewer.messages import Message
 from reviewer.model import Analysis, PartResult, Section
+from reviewer.outline_marks import PartMark, section_marks
 from ui.labels import REQUIRED_PARTS
 
 RowKind = Literal["report", "section", "gap"]
@@ -63,12 +64,11 @@ def _anchor(part: str, parts: dict[str, PartResult], tops: list[Section]) -> tup
     return len(tops) - 1, True
 
 
-def _section_rows(
-    sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, tuple[str, str, Message]]
-) -> None:
+def _section_rows(sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, PartMark]) -> None:
     for s in sections:
-        part, state, note = marks.get(s.id, (None, None, None))
-        row = Row("section", report, parent, s, part, state, note)
+        mark = marks.get(s.id)
+        row = Row("section", report, parent, s, mark.part if mark else None, mark.status if mark else None,
+                  mark.note if mark else None)
         parent.children.append(row)
         _section_rows(s.children, report, row, marks)
 
@@ -92,13 +92,7 @@ def has_rows(a: Analysis) -> bool:
 def build_report_row(a: Analysis, gaps: bool = True) -> Row:
     """The report row with its section rows and (``gaps``) placeholders for the missing parts."""
     root = Row("report", a.sha256)
-    # every part with a section of its own: the reviewer may judge even a part found 不符合
-    marks: dict[str, tuple[str, str, Message]] = {
-        p.section: (pid, str(p.status), p.note)
-        for pid, p in a.parts.items()
-        if p.status in ("partial", "found") and p.section and pid in REQUIRED_PARTS
-    }
-    _section_rows(a.sections, a.sha256, root, marks)
+    _section_rows(a.sections, a.sha256, root, section_marks(a))
     tops = list(a.sections)
     inserts: list[tuple[int, bool, Row]] = []
     for pid in _gap_parts(a) if gaps else ():
