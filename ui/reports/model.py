@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from reviewer.model import Analysis
-from reviewer.outline_marks import section_state
+from reviewer.outline_marks import gap_state, section_state
 from reviewer.paths import distinct_names
 from reviewer.review import gap_counts, parts_count
 from ui import plain
@@ -385,9 +385,9 @@ class ReportsModel(QAbstractItemModel):
         return section_state(a, dict(rv.parts), node.section.id)
 
     def _judged(self, node: Row) -> str:
-        """The part's status as the reviewer judged it (``review.parts_judged``, worked out once in the
-        session's review of the report; "not_applicable" when judged not required)."""
+        """The gap row's part as the reviewer judged it (``outline_marks.gap_state``), from the review
+        worked out once in the session."""
         rv = self._session.review(node.report)
         if rv is None:
             return node.part_state or ""
-        return dict(rv.parts).get(node.part or "", "not_applicable")
+        return gap_state(dict(rv.parts), node.part or "")

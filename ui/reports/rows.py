@@ -1,9 +1,7 @@
-"""The rows under one report in the tree: its sections, with gaps placed where they belong.
+"""The rows under one report in the tree: its sections, with gap rows where they belong.
 
-A required part the analysis found missing becomes a placeholder row after the section of
-the part that precedes it in the required order (or before the next one), so the gap shows
-where a reader would expect it. A partial part marks its own section; without one it gets
-a placeholder too.
+Which sections are marked, and which gap rows stand where, is the core's rule
+(``reviewer.outline_marks``); these are the mutable rows the Qt model hangs them on.
 """
 
 from __future__ import annotations
@@ -12,9 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reviewer.messages import Message
-from reviewer.model import Analysis, PartResult, Section
-from reviewer.outline_marks import PartMark, section_marks
-from ui.labels import REQUIRED_PARTS
+from reviewer.model import Analysis, Section
+from reviewer.outline_marks import PartMark, gap_parts, gap_rows, section_marks
 
 RowKind = Literal["report", "section", "gap"]
 
@@ -42,28 +39,6 @@ class Row:
         return self.section.start if self.section is not None else None
 
 
-def _top_index(section_id: str | None, tops: list[Section]) -> int | None:
-    if not section_id:
-        return None
-    top = section_id.split(".")[0]
-    return next((i for i, s in enumerate(tops) if s.id == top), None)
-
-
-def _anchor(part: str, parts: dict[str, PartResult], tops: list[Section]) -> tuple[int, bool]:
-    """Insert position among top-level sections for a gap row of ``part``: (index, after?)."""
-    order = list(REQUIRED_PARTS)
-    i = order.index(part)
-    for prev in reversed(order[:i]):
-        idx = _top_index(parts[prev].section, tops) if prev in parts else None
-        if idx is not None:
-            return idx, True
-    for nxt in order[i + 1 :]:
-        idx = _top_index(parts[nxt].section, tops) if nxt in parts else None
-        if idx is not None:
-            return idx, False
-    return len(tops) - 1, True
-
-
 def _section_rows(sections: tuple[Section, ...], report: str, parent: Row, marks: dict[str, PartMark]) -> None:
     for s in sections:
         mark = marks.get(s.id)
@@ -73,51 +48,17 @@ def _section_rows(sections: tuple[Section, ...], report: str, parent: Row, marks
         _section_rows(s.children, report, row, marks)
 
 
-def _gap_parts(a: Analysis) -> list[str]:
-    """Required parts that get a placeholder row: missing, or partial without a section to mark."""
-    out = []
-    for pid in REQUIRED_PARTS:
-        p = a.parts.get(pid)
-        if p is None or p.status == "found" or (p.status == "partial" and p.section):
-            continue
-        out.append(pid)
-    return out
-
-
 def has_rows(a: Analysis) -> bool:
     """Whether the report row has any row under it (without making them)."""
-    return bool(a.sections) or bool(_gap_parts(a))
+    return bool(a.sections) or bool(gap_parts(a))
 
 
 def build_report_row(a: Analysis, gaps: bool = True) -> Row:
-    """The report row with its section rows and (``gaps``) placeholders for the missing parts."""
+    """The report row with its section rows and (``gaps``) the gap rows of ``outline_marks.gap_rows``."""
     root = Row("report", a.sha256)
     _section_rows(a.sections, a.sha256, root, section_marks(a))
-    tops = list(a.sections)
-    inserts: list[tuple[int, bool, Row]] = []
-    for pid in _gap_parts(a) if gaps else ():
-        p = a.parts[pid]
-        idx, after = _anchor(pid, a.parts, tops)
-        inserts.append((idx, after, Row("gap", a.sha256, root, part=pid, part_state=p.status, note=p.note)))
-    # Insert from the end so earlier indices stay valid; rows at one anchor keep required order.
-    for idx, after, row in sorted(inserts, key=lambda t: (t[0], t[1]), reverse=True):
-        pos = max(idx + 1 if after else idx, 0)
-        root.children.insert(min(pos, len(root.children)), row)
-    _fix_gap_order(root)
+    # From the last: a row's slot counts the top-level sections before it, and the gap rows already
+    # placed all stand after it.
+    for g in reversed(gap_rows(a) if gaps else []):
+        root.children.insert(g.slot, Row("gap", a.sha256, root, part=g.part, part_state=g.status, note=g.note))
     return root
-
-
-def _fix_gap_order(root: Row) -> None:
-    """Consecutive gap rows at one anchor appear in the required order."""
-    order = {p: i for i, p in enumerate(REQUIRED_PARTS)}
-    out: list[Row] = []
-    run: list[Row] = []
-    for row in root.children:
-        if row.kind == "gap":
-            run.append(row)
-            continue
-        out.extend(sorted(run, key=lambda r: order.get(r.part or "", 0)))
-        run = []
-        out.append(row)
-    out.extend(sorted(run, key=lambda r: order.get(r.part or "", 0)))
-    root.children = out
