@@ -25,13 +25,12 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
 from reviewer.export_rows import as_percent, report_names
-from reviewer.keyfigures import KEY_FIGURES, KeyFigure, key_figure
+from reviewer.keyfigures import ENDS, KEY_FIGURES, KeyFigure, ends, key_figure, largest_first
 from reviewer.model import Analysis
 from reviewer.topics import topic_label
 from reviewer.vocab import LEVEL, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, fit_widths, page_room, setup_sheet
 
-TOP = 15  # beyond 2 × TOP units with a figure, its chart shows the first and the last TOP
 SAMPLE = 200
 FIXED = 3  # 序号, 报告单位, 层级: the columns before the key figures
 ROW_CM = 0.53  # Excel's default row height (15 pt)
@@ -65,14 +64,12 @@ class Ranked:
     value: float
 
 
-def ranked(values: Sequence[float | None], top: int = TOP) -> list[Ranked | None]:
+def ranked(values: Sequence[float | None], top: int = ENDS) -> list[Ranked | None]:
     """Reports with a value, largest first (ties in report order); beyond ``2 × top`` only the first
     and the last ``top``, with ``None`` standing for the units left out between them."""
-    present = sorted(((v, i) for i, v in enumerate(values) if v is not None), key=lambda p: (-p[0], p[1]))
-    entries: list[Ranked | None] = [Ranked(k, i, v) for k, (v, i) in enumerate(present, start=1)]
-    if len(entries) <= 2 * top:
-        return entries
-    return [*entries[:top], None, *entries[-top:]]
+    present = [(v, i) for i in largest_first(values) if (v := values[i]) is not None]
+    first, last = ends([Ranked(k, i, v) for k, (v, i) in enumerate(present, start=1)], top)
+    return [*first, None, *last] if last else [*first]
 
 
 def _number(value: float | None, figure: KeyFigure) -> float | Formatted | None:
@@ -131,7 +128,7 @@ def _block(ws: WriteOnlyWorksheet, cells: Cells, col: int, chart_col: str, figur
     entries = ranked(values)
     n = sum(v is not None for v in values)
     key = "some" if None in entries else ("all" if n == len(values) else "stated")  # None: the reports left out
-    caption = _label(key, lang).format(label=figure.label(lang), n=n, total=len(values), top=TOP)
+    caption = _label(key, lang).format(label=figure.label(lang), n=n, total=len(values), top=ENDS)
     cells.append(cells.row([caption]))
     gap = _label("gap", lang)
     for e in entries:

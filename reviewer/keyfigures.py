@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reviewer.model import Analysis, Metric
 from reviewer.vocab import Lang
@@ -85,6 +86,25 @@ def key_figure(a: Analysis, figure: KeyFigure) -> float | None:
     """The largest figure of ``a`` that counts for ``figure``, or None."""
     values = [m.value for m in a.metrics if figure.counts(a.text, m)]
     return max(values) if values else None
+
+
+def largest_first(values: Sequence[float | None]) -> list[int]:
+    """The reports (indices into ``values``) in the order a figure ranks them: those that state it,
+    largest first (ties in report order), then those that do not, in report order."""
+    return sorted(range(len(values)), key=lambda i: (values[i] is None, -(values[i] or 0.0), i))
+
+
+ENDS = 15  # beyond twice this many reports stating a figure, its chart shows the largest and smallest this many
+T = TypeVar("T")
+
+
+def ends(ranking: Sequence[T], top: int = ENDS) -> tuple[list[T], list[T]]:
+    """A ranking cut for a chart: (the first ``top``, the last ``top``) beyond ``2 × top`` entries, else
+    (all of them, nothing): the workbook's lists mark the units left out between, the window's chart
+    may show the two ends only."""
+    if len(ranking) <= 2 * top:
+        return list(ranking), []
+    return list(ranking[:top]), list(ranking[-top:])
 
 
 def figures_to_compare(analyses: Sequence[Analysis]) -> list[KeyFigure]:

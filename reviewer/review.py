@@ -274,6 +274,16 @@ def cell_state(result: CheckResult | None, decision: ItemDecision | None) -> Cel
     return CellState(CHECK_STATUS.glyph(auto), CHECK_STATUS.tone(auto), auto, None)
 
 
+# An item column sorted puts what needs attention first: failed, missing, partial, then the rest.
+_ATTENTION = {"不符合": 0, "missing": 1, "partial": 2, "found": 4, "符合": 5, "not_applicable": 6, "不适用": 7}
+
+
+def cell_rank(state: CellState) -> int:
+    """Where a cell sorts in its item column of the 对比 grid; a decision waiting to be confirmed sorts
+    with the decisions it is (a carried ✗ among the ✗), a code from a newer version in the middle."""
+    return _ATTENTION.get(state.decision or state.recheck or state.auto, 3)
+
+
 @dataclass(frozen=True, slots=True)
 class ItemColumn:
     id: str

@@ -20,11 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.keyfigures import KeyFigure, key_figure
+from reviewer.keyfigures import KeyFigure, key_figure, largest_first
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult
 from reviewer.paths import readable_name
-from reviewer.review import ItemColumn, cell_state, item_columns
+from reviewer.review import ItemColumn, cell_rank, cell_state, item_columns
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
@@ -39,8 +39,6 @@ ROLE_SORT = Qt.ItemDataRole.UserRole + 3
 ROLE_STATUS = Qt.ItemDataRole.UserRole + 4
 _ROOT = QModelIndex()
 FIXED = ("报告", "状态", "缺")  # the columns before the checklist items
-# Sorting an item column puts what needs attention first: missing, partial, failed, then the rest.
-_RANK = {"不符合": 0, "missing": 1, "partial": 2, "found": 4, "符合": 5, "not_applicable": 6, "不适用": 7}
 
 
 def legend() -> str:
@@ -130,7 +128,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return state.glyph
         if role == ROLE_SORT:
-            return _RANK.get(state.decision or state.recheck or state.auto, 3)  # a carried ✗ among the ✗
+            return cell_rank(state)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(state.tone.fill)) if state.tone.fill else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -192,4 +190,4 @@ def topic_bars(analyses: list[Analysis], figure: KeyFigure) -> list[Bar]:
     """One bar per report, largest first: its value of ``figure`` (``keyfigures.key_figure``: the largest
     of its figures that count what ``figure`` counts, as the workbook takes it); reports without it last."""
     bars = [Bar(report_label(a), key_figure(a, figure), figure.measures[0]) for a in analyses]
-    return sorted(bars, key=lambda b: (b.value is None, -(b.value or 0.0)))
+    return [bars[i] for i in largest_first([b.value for b in bars])]

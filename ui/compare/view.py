@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.keyfigures import KeyFigure, figures_to_compare
+from reviewer.keyfigures import ENDS, KeyFigure, ends, figures_to_compare
 from ui.coalesce import Coalesced
 from ui.compare.chart import BarChart
 from ui.compare.header import StackedHeader
@@ -32,8 +32,6 @@ from ui.compare.model import FIXED, ROLE_ITEM, ROLE_SHA, GridFilter, GridModel, 
 from ui.compare.model import legend as compare_legend
 from ui.labels import REPORT_STATUSES, lang, status_name
 from ui.session import Session
-
-ENDS = 15  # with many reports, the chart can show the largest and smallest this many
 
 
 class ComparePanel(QWidget):
@@ -167,9 +165,9 @@ class ComparePanel(QWidget):
             self.chart.set_bars("", [])
             return
         bars = topic_bars(self._session.analyses(), figure)
-        shown = [b for b in bars if b.value is not None]
-        if self.ends_only.isChecked() and len(shown) > 2 * ENDS:
-            bars = shown[:ENDS] + shown[-ENDS:]
+        first, last = ends([b for b in bars if b.value is not None])
+        if self.ends_only.isChecked() and last:
+            bars = first + last
         # Said on the chart: a report states several figures of a topic, the largest is the one shown.
         title = self.tr("{figure}　每份报告取其中最大的一个数").format(figure=self.topic_box.currentText())
         self.chart.set_bars(title, bars)
