@@ -129,3 +129,26 @@ def pair_reports(current: Sequence[Analysis], pool: Sequence[Analysis],
         if found:
             out[a.sha256] = Pairing(a.sha256, found[0].sha256, "auto", len({c.sha256 for c in found}))
     return out
+
+
+def pairing_pool(project: Sequence[Analysis], library: Sequence[Analysis]) -> list[Analysis]:
+    """Every report that may be last year's: the project's own, then the library's not in the project."""
+    have = {a.sha256 for a in project}
+    return [*project, *(a for a in library if a.sha256 not in have)]
+
+
+def pairing_candidates(a: Analysis, pool: Sequence[Analysis]) -> list[Analysis]:
+    """The reports of ``pool`` the reviewer may pair ``a`` with as last year's, the likeliest first: the
+    year before, then the same unit (a unit renamed), then other earlier years; within those, pool
+    order. A report of the same year or later is offered only when it is the same unit's, last (its
+    year may be misread); another unit's never is."""
+    year, key = a.meta.report_year, unit_key(a.meta.issuer)
+
+    def earlier(c: Analysis) -> bool:
+        return year is None or c.meta.report_year is None or c.meta.report_year < year
+
+    def rank(c: Analysis) -> tuple[bool, bool, bool]:
+        return (not earlier(c), year is None or c.meta.report_year != year - 1, unit_key(c.meta.issuer) != key)
+
+    others = (c for c in pool if c.sha256 != a.sha256)
+    return sorted((c for c in others if earlier(c) or same_unit(unit_key(c.meta.issuer), key)), key=rank)

@@ -17,7 +17,7 @@ from reviewer.journal import Change, now
 from reviewer.lastyear import attach, with_next_years
 from reviewer.library import LastYearInputs
 from reviewer.model import Analysis
-from reviewer.pairing import pair_reports, same_unit, unit_key
+from reviewer.pairing import pair_reports, pairing_candidates, pairing_pool
 from reviewer.store_lastyear import AUTO, LIBRARY_SETTING, PairingFix, PromiseTick
 
 if TYPE_CHECKING:
@@ -82,23 +82,10 @@ class LastYearState(QObject):
         return self._fixes.get(sha256)
 
     def candidates(self, sha256: str) -> list[Analysis]:
-        """The reports that may be last year's, the likeliest first: the year before, then the same
-        unit (a unit renamed), then other earlier years; within those, project order, then the
-        library's. A report of the same year or later is offered only when it is the same unit's,
-        last (its year may be misread); another unit's never is."""
+        """The reports that may be last year's, the likeliest first (``pairing.pairing_candidates``):
+        the project's, then the library's."""
         a = self._session.analysis(sha256)
-        if a is None:
-            return []
-        year, key = a.meta.report_year, unit_key(a.meta.issuer)
-
-        def earlier(c: Analysis) -> bool:
-            return year is None or c.meta.report_year is None or c.meta.report_year < year
-
-        def rank(c: Analysis) -> tuple[bool, bool, bool]:
-            return (not earlier(c), year is None or c.meta.report_year != year - 1, unit_key(c.meta.issuer) != key)
-
-        pool = (c for c in self._pool() if c.sha256 != sha256)
-        return sorted((c for c in pool if earlier(c) or same_unit(unit_key(c.meta.issuer), key)), key=rank)
+        return pairing_candidates(a, self._pool()) if a is not None else []
 
     def automatic(self, sha256: str) -> Analysis | None:
         """The report the automatic pairing takes, whatever the reviewer has chosen instead."""
@@ -110,9 +97,7 @@ class LastYearState(QObject):
         return next((c for c in pool if pairing is not None and c.sha256 == pairing.previous), None)
 
     def _pool(self) -> list[Analysis]:
-        mine = self._session.analyses()
-        have = {a.sha256 for a in mine}
-        return [*mine, *(a for a in self.library if a.sha256 not in have)]
+        return pairing_pool(self._session.analyses(), self.library)
 
     def set_pairing(self, sha256: str, previous: str | None) -> None:
         """Pair a report with ``previous`` (a sha256; "" for none; None for the automatic pairing)."""
