@@ -18,7 +18,6 @@ Index = QModelIndex | QPersistentModelIndex
 ROLE_SORT = Qt.ItemDataRole.UserRole + 1
 ROLE_SPAN = Qt.ItemDataRole.UserRole + 2  # (start, end) in core offsets
 _ROOT = QModelIndex()
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def number(value: float) -> str:
