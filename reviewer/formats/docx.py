@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from reviewer.formats.base import Context, Extracted, FormatProblem, check_text
+from reviewer.formats.docx_hidden import HiddenText, hidden_text
 from reviewer.formats.numbering import Numbering, parse_numbering
 from reviewer.model import LineHint
 
@@ -54,18 +55,19 @@ def _heading_level(paragraph: Any) -> int | None:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Every run of the paragraph that Word shows: not those deleted or moved away (tracked), nor those
 # of a text box or a ruby's reading, wherever they sit (hyperlinks, content controls, insertions…).
-# Nor the prompt an unfilled content control shows (单击或点击此处输入文字), nor hidden text (w:vanish,
-# unless switched off again): Word neither shows nor prints it, and a unit's hidden draft figure was counted.
+# Nor the prompt an unfilled content control shows (单击或点击此处输入文字). Hidden text (w:vanish, on the
+# run or through its styles) is left out by ``HiddenText``: Word neither shows nor prints it, and a unit's
+# hidden draft figure was counted.
 _SHOWN_RUNS = (".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt"
-               " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr]"
-               " or w:rPr/w:vanish[not(@w:val='0' or @w:val='false' or @w:val='off')])]")
+               " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]")
 # Wrappers whose children are paragraphs and tables (or a table's rows, or a row's cells) of their own.
 _WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
 _PLACEHOLDER = f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr"
 
 
-def _shown_text(p: Any) -> str:
-    return "".join(r.text for r in p.xpath(_SHOWN_RUNS))
+def _shown_text(p: Any, hidden: HiddenText) -> str:
+    style = hidden.paragraph(p)
+    return "".join(r.text for r in p.xpath(_SHOWN_RUNS) if not hidden.run_hidden(r, style))
 
 
 _ALT_CHUNK = f"{{{_W}}}altChunk"
@@ -81,9 +83,15 @@ def _blocks(container: Any) -> Any:
             yield from _blocks(child)
 
 
-def _paragraph_line(paragraph: Any, numbering: Numbering | None) -> tuple[str, LineHint | None, int]:
-    """(line text, hint with line index 0 to be fixed by the caller, level)."""
-    text = _shown_text(paragraph._p)
+def _paragraph_line(paragraph: Any, numbering: Numbering | None,
+                    hidden: HiddenText) -> tuple[str | None, LineHint | None, int]:
+    """(line text, hint with line index 0 to be fixed by the caller, level); text None for a paragraph
+    Word shows no line for (all of it hidden, its mark too)."""
+    text = _shown_text(paragraph._p, hidden)
+    if not text and hidden.mark_hidden(paragraph._p):
+        if numbering is not None and (num := _num_pr(paragraph)) is not None:
+            numbering.label(*num)  # a hidden item still takes its number in Word: the next one shows it
+        return None, None, 0
     label = None
     level = _heading_level(paragraph)
     num = _num_pr(paragraph)
@@ -105,14 +113,14 @@ def _numbering(document: Any) -> Numbering | None:
     return parse_numbering(part.element)
 
 
-def _table_lines(tbl: Any, part: Any) -> list[str]:
+def _table_lines(tbl: Any, part: Any, hidden: HiddenText) -> list[str]:
     """A table's non-blank paragraphs, row by row and cell by cell, read from its XML: rows and cells
     in content controls (a repeating section) count too. Each merged cell is one element, its
     continuations empty."""
     lines: list[str] = []
     for tr in _children(tbl, f"{{{_W}}}tr"):
         for tc in _children(tr, f"{{{_W}}}tc"):
-            lines.extend(_cell_lines(tc, part))
+            lines.extend(_cell_lines(tc, part, hidden))
     return lines
 
 
@@ -125,15 +133,15 @@ def _children(parent: Any, tag: str) -> Any:
             yield from _children(child, tag)
 
 
-def _cell_lines(tc: Any, part: Any) -> list[str]:
+def _cell_lines(tc: Any, part: Any, hidden: HiddenText) -> list[str]:
     """A cell's non-blank paragraphs, those in its content controls and nested tables included."""
     out: list[str] = []
     for block in _blocks(tc):
         if block.tag == f"{{{_W}}}tbl":
-            out.extend(_table_lines(block, part))
+            out.extend(_table_lines(block, part, hidden))
         elif block.tag == _ALT_CHUNK:
             out.extend(line for line in _chunk_lines(block, part) if line.strip())
-        elif (text := _shown_text(block)).strip():
+        elif (text := _shown_text(block, hidden)).strip():
             out.append(text)
     return out
 
@@ -151,17 +159,20 @@ def _body_text(document: Any) -> tuple[str, tuple[LineHint, ...]]:
     from docx.text.paragraph import Paragraph
 
     numbering = _numbering(document)
+    hidden = hidden_text(document)
     body = document._body
     lines: list[str] = []
     hints: list[LineHint] = []
     for block in _blocks(document.element.body):
         if block.tag == f"{{{_W}}}tbl":
-            lines.extend(_table_lines(block, document.part))
+            lines.extend(_table_lines(block, document.part, hidden))
             continue
         if block.tag == _ALT_CHUNK:
             lines.extend(_chunk_lines(block, document.part))
             continue
-        text, hint, _ = _paragraph_line(Paragraph(block, body), numbering)
+        text, hint, _ = _paragraph_line(Paragraph(block, body), numbering, hidden)
+        if text is None:
+            continue
         if hint is not None:
             hints.append(LineHint(len(lines), hint.level, hint.label))
         lines.extend(text.replace("\r", "").split("\n"))  # a soft line break is a line of its own

@@ -208,3 +208,36 @@ def test_an_embedded_chunk_of_a_kind_not_read_is_said_not_dropped(tmp_path: Path
     assert caught.value.as_record().message == (
         "嵌入.docx：Word 文档的正文中嵌有一段无法读取的内容（application/vnd.ms-excel），未读取；"
         "请在 Word 中打开，全选正文复制到新文档另存为 .docx 后再试")
+
+
+def test_text_hidden_through_a_style_is_left_out_as_word_neither_shows_nor_prints_it(tmp_path: Path) -> None:
+    """Text hidden by its paragraph's or its run's style (w:vanish in the style, or in one it is based on)
+    was read though Word hides it; a style based on a hidden one that switches hiding off shows its text."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    draft = document.styles.add_style("草稿段落", WD_STYLE_TYPE.PARAGRAPH)
+    draft.font.hidden = True
+    shown = document.styles.add_style("正式段落", WD_STYLE_TYPE.PARAGRAPH)
+    shown.base_style, shown.font.hidden = draft, False  # w:vanish w:val="0": hiding switched off again
+    inherits = document.styles.add_style("草稿子段落", WD_STYLE_TYPE.PARAGRAPH)
+    inherits.base_style = draft  # hidden by what it is based on
+    hidden_chars = document.styles.add_style("隐藏字", WD_STYLE_TYPE.CHARACTER)
+    hidden_chars.font.hidden = True
+    child_chars = document.styles.add_style("隐藏字子", WD_STYLE_TYPE.CHARACTER)
+    child_chars.base_style = hidden_chars
+    document.add_paragraph("全年办理行政复议案件59件。")
+    document.add_paragraph("【草稿】本年度共办理行政复议案件7777件。", style=draft)
+    document.add_paragraph("其中纠错12件。", style=shown)
+    document.add_paragraph("【草稿】行政诉讼案件6666件。", style=inherits)
+    p = document.add_paragraph("行政诉讼案件")
+    p.add_run("8888件", style=child_chars)
+    p.add_run("31件。")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].paragraphs[0].add_run("复议纠错率")
+    cell[1].paragraphs[0].add_run("9999%", style=hidden_chars)
+    path = tmp_path / "hidden_by_style.docx"
+    document.save(str(path))
+    doc = load(path)
+    assert doc.text == "全年办理行政复议案件59件。\n其中纠错12件。\n行政诉讼案件31件。\n复议纠错率\n"
+    assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件", "31件"]
