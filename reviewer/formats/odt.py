@@ -3,7 +3,7 @@
 ``content.xml`` is walked directly with lxml (odfpy is a writer's toolkit and loads the whole
 document model): headings (``text:h`` with ``text:outline-level``) and numbered list items give
 ``LineHint``s as Word headings do; list labels are drawn from the list styles where the writer
-did not store them; tables give one line per cell paragraph; ``text:s``, ``text:tab`` and
+did not store them; tables give one line per non-blank cell paragraph; ``text:s``, ``text:tab`` and
 ``text:line-break`` are spaces, tabs and line ends. Notes, annotations and frames are skipped.
 """
 
@@ -154,11 +154,25 @@ def _block(walk: _Walk, el: Any) -> None:
         _list(walk, el, "", 1)
     elif tag == f"{TABLE}table":
         for cell in _cells(el):
-            for child in cell:
-                _block(walk, child)
+            _cell(walk, cell)
     elif tag in _CONTAINERS:
         for child in el:
             _block(walk, child)
+
+
+def _cell(walk: _Walk, cell: Any) -> None:
+    """A cell's non-blank lines: an empty cell (LibreOffice writes an empty paragraph in it) gave a blank
+    line in the middle of the table, where a .docx's gives none. Hints follow their lines."""
+    start, first_hint = len(walk.lines), len(walk.hints)
+    for child in cell:
+        _block(walk, child)
+    kept = [i for i in range(start, len(walk.lines)) if walk.lines[i].strip()]
+    if len(kept) == len(walk.lines) - start:
+        return
+    moved = {old: start + new for new, old in enumerate(kept)}
+    walk.hints[first_hint:] = [LineHint(moved[h.line], h.level, h.label)
+                               for h in walk.hints[first_hint:] if h.line in moved]
+    walk.lines[start:] = [walk.lines[i] for i in kept]
 
 
 _ROW_GROUPS = {f"{TABLE}table-rows", f"{TABLE}table-header-rows", f"{TABLE}table-row-group"}
