@@ -90,6 +90,37 @@ def _prepare(source: str) -> str:
     return "".join(out)
 
 
+# Control words that end a paragraph, for ``_pntext_as_labels``.
+_PARAGRAPH_ENDS = frozenset({"par", "sect", "page"}) | _CELL_WORDS
+
+
+def _pntext_as_labels(source: str) -> str:
+    """``source`` with each Word 6/95-style number label (a ``{\\pntext 一、\\tab}`` group, as older Word
+    and WordPad write it; striprtf drops it as a destination, and a heading lost its number) made a
+    ``{\\listtext}`` group, which is read as the paragraph's leading text. Not in a paragraph whose number
+    is in a ``{\\listtext}`` group already (newer writers give both: the number would stand twice), nor
+    for a bullet (``\\pnlvlblt``): a bullet is no number, and a .docx gives none either."""
+    out: list[str] = []
+    paragraph: list[str] = []
+    labelled = False  # the paragraph has a \listtext group, or is a bullet
+    for m in _TOKEN.finditer(source):
+        token, word = m.group(0), m.group(1)
+        labelled = labelled or word in ("listtext", "pnlvlblt")
+        paragraph.append(token)
+        if word in _PARAGRAPH_ENDS:
+            out.extend(_with_labels(paragraph, labelled))
+            paragraph, labelled = [], False
+    out.extend(_with_labels(paragraph, labelled))
+    return "".join(out)
+
+
+def _with_labels(tokens: list[str], labelled: bool) -> list[str]:
+    """A paragraph's tokens, its \\pntext groups made \\listtext ones unless it is ``labelled``."""
+    if labelled:
+        return tokens
+    return ["\\listtext " if re.fullmatch(r"\\pntext ?", t) else t for t in tokens]
+
+
 def _cells_as_lines(text: str) -> str:
     """Each non-blank paragraph of a table cell on a line of its own, as the .docx reader gives them
     (striprtf wrote "项目|2019年|2020年|")."""
@@ -108,6 +139,8 @@ def read_rtf(data: bytes, ctx: Context) -> Extracted:
     codec = _codec(head)
     # RTF is 7-bit by rule, but some writers put raw 8-bit text in; it is in the document's code page.
     source = head.decode(codec, errors="replace")
+    if "\\pntext" in source:
+        source = _pntext_as_labels(source)
     if any(word in source for word in ("\\deleted", "\\cell", "\\row", "\\listtext")):
         source = _prepare(source)
     try:

@@ -69,3 +69,27 @@ def test_automatic_numbers_stand_at_the_start_of_their_headings(tmp_path: Path) 
     assert [(s.level, s.heading) for s in sections] == [
         (1, "一、2021年主要工作举措及成效"), (1, "二、存在的不足和原因")]
     assert [(s.level, s.heading) for s in sections[0].children] == [(2, "（一）加强党的领导")]
+
+
+def test_old_style_number_labels_stand_at_the_start_of_their_headings_once(tmp_path: Path) -> None:
+    """Word 6/95-style numbering (and WordPad's) gives each paragraph's label as plain text in a {\\pntext}
+    group, which was dropped with the destination: the heading "一、主要举措和成效" lost its number. The
+    label is kept unless the paragraph's number is also in a {\\listtext} group (given once, not twice) or
+    it is a bullet (\\pnlvlblt), no number, as a .docx bullet gives none."""
+    def old(label: str, text: str, kind: str = r"\pnlvlbody\pnchinese") -> str:
+        return (r"\pard\plain {\pntext\f0 " + esc(label) + r"\tab}{\*\pn" + kind + r"\pnf0\pnindent0\pnstart1"
+                + r"{\pntxta " + esc("、") + r"}}" + esc(text) + r"\par ")
+
+    body = (r"\pard " + esc("津南区人民政府关于2021年法治政府建设情况的报告") + r"\par "
+            + old("一、", "主要举措和成效") + r"\pard " + esc("全年办理行政复议案件59件。") + r"\par "
+            + old("（一）", "加强党的领导", r"\pnlvl2\pnchinese")
+            + r"\pard{\pntext\f0 " + esc("二、") + r"\tab}{\listtext\pard\plain  " + esc("二、")
+            + r"\tab}\ilvl0\ls7 " + esc("存在的不足和原因") + r"\par "  # both groups: the number once
+            + old("\u00b7", "执法力量不足。", r"\pnlvlblt")
+            + r"\pard{\listtext\pard\plain  " + esc("三、") + r"\tab}\ilvl0\ls7 " + esc("下一年度工作安排")
+            + r"{\pntext\f0 " + esc("三、") + r"\tab}\par ")
+    doc = load(_rtf(tmp_path, body))
+    assert doc.text.split("\n")[1:7] == ["一、主要举措和成效", "全年办理行政复议案件59件。", "（一）加强党的领导",
+                                         "二、存在的不足和原因", "执法力量不足。", "三、下一年度工作安排"]
+    assert [(s.level, s.heading) for s in analyze_document(doc).sections if s.level == 1] == [
+        (1, "一、主要举措和成效"), (1, "二、存在的不足和原因"), (1, "三、下一年度工作安排")]
