@@ -57,8 +57,8 @@ def _few_bad(text: str) -> bool:
 
 CHINESE_SHARE = 0.3  # of common characters: a report reads ~0.75, a wrong decoding ~0.02
 # Of a plainly Chinese reading's non-ASCII bytes, the share that may fit no character. A bad byte in
-# GBK also shifts the byte pairs after it, garbling characters up to the next ASCII one: past about one
-# byte in fifty (a GBK file with 0.5 % of its bytes damaged has 1 %) more of the text is garbled than read.
+# GBK also shifts the byte pairs after it; they are read in step again (``gb_resync``), but past about one
+# byte in fifty (a GBK file with 0.5 % of its bytes damaged has 1 %) the text is too damaged to trust.
 DAMAGED_SHARE = 0.02
 _HIGH = bytes(range(128, 256))
 _ESCAPED = re.compile("[\udc80-\udcff]")
@@ -83,7 +83,12 @@ def damaged(data: bytes, codec: str) -> str | None:
     """The text of ``data`` in ``codec`` (bad bytes shown as �) when it is a damaged file in that codec:
     a few bad bytes, or up to ``DAMAGED_SHARE`` in a reading that is plainly Chinese. Raises
     ``BadlyDamagedError`` when the reading is plainly Chinese but damaged beyond that."""
-    text = data.decode(codec, errors="replace")
+    if codec == "gb18030":  # read in step after each bad byte, not garbled up to the next ASCII one
+        from reviewer.gb_resync import resync_gb18030
+
+        text = resync_gb18030(data)
+    else:
+        text = data.decode(codec, errors="replace")
     chinese = common_share(text) >= CHINESE_SHARE
     if _few_bad(text) and (chinese or codec == "utf-8"):  # Latin text with a stray byte is UTF-8 too
         return text

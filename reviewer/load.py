@@ -80,6 +80,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     from reviewer.encoding import big5_or_gb18030, damaged, mixed_lines
+    from reviewer.gb_resync import out_of_step
 
     if (mixed := mixed_lines(data)) is not None:  # a GBK paragraph pasted into UTF-8: both read
         return mixed, "utf-8+gb18030"
@@ -89,7 +90,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if both is not None:
         return both
     try:
-        return data.decode("gb18030"), "gb18030"
+        return out_of_step(data, data.decode("gb18030")), "gb18030"  # a stray byte garbles without failing
     except UnicodeDecodeError:
         pass
     if (gbk := damaged(data, "gb18030")) is not None:  # GBK with bad bytes, as UTF-8 above

@@ -106,3 +106,34 @@ def test_non_text_named_txt_is_still_refused(tmp_path: Path, what: str) -> None:
     with pytest.raises(ReportLoadError) as caught:
         load(path)
     assert caught.value.as_record().message == f"报告.txt：{words}"
+
+
+def test_a_bad_byte_in_gbk_costs_only_itself_not_the_characters_after_it(tmp_path: Path) -> None:
+    """A stray byte that can lead a GBK character (or a character cut in half) paired the next
+    characters' bytes out of step: the rest of the paragraph, up to the next ASCII byte, read as nonsense
+    (often with no error at all, so no note either). Each bad byte is now one �, and the text after it reads
+    as written."""
+    chars = [c.encode("gb18030") for c in SEED]
+    long_runs = [i for i in range(30, len(SEED) - 30) if all("\u4e00" <= c <= "\u9fff" for c in SEED[i - 3 : i + 12])]
+    stray, cut = long_runs[len(long_runs) // 3], long_runs[2 * len(long_runs) // 3]
+    data = b"".join((b"\xb0" if i == stray else b"") + (c[:1] if i == cut else c) for i, c in enumerate(chars))
+    text = "".join(("\ufffd" if i == stray else "") + ("\ufffd" if i == cut else c) for i, c in enumerate(SEED))
+    path = tmp_path / "两处坏字节.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("gb18030", text)
+    (f,) = [f for f in analyze_document(doc).findings if f.kind == "undecodable_characters"]
+    assert f.message.render() == "文件中有 2 处字节无法按 GBK/GB18030 解码，以 � 显示；请与原文件核对"
+
+
+def test_a_stray_byte_that_garbles_without_failing_is_found_and_costs_only_itself(tmp_path: Path) -> None:
+    """A stray byte in a paragraph that ends in a Latin letter: every byte pairs up out of step, strict GBK
+    reading succeeds, and the paragraph was nonsense with no note. It reads as written with one �."""
+    line = "创新打造掌上办公平台“党政通”app，实现行政复议案件网上办理。"
+    data = (SEED + "\n").encode("gb18030") + line[:4].encode("gb18030") + b"\xb0" + line[4:].encode("gb18030")
+    data.decode("gb18030")  # no error: nothing but the reading tells the damage
+    path = tmp_path / "多一个字节.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert (doc.encoding, doc.text) == ("gb18030", SEED + "\n" + line[:4] + "\ufffd" + line[4:])
+    assert [f.kind for f in analyze_document(doc).findings].count("undecodable_characters") == 1
