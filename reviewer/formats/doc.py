@@ -152,8 +152,14 @@ def _pieces(table: bytes, fc_clx: int, lcb_clx: int) -> list[tuple[int, int, int
     return out
 
 
+# A deleted character, until its paragraph is judged (``_without_deleted``): a noncharacter, never in a report.
+_GONE = "\ufdd1"
+# A paragraph whose every character is a tracked deletion, its own mark not (as LibreOffice saves one).
+_GONE_PARAGRAPH = re.compile(f"(?:^|(?<=[\r\x07])){_GONE}+\r")
+
+
 def _piece_text(word: bytes, start: int, end: int, fc: int, deleted: list[tuple[int, int]]) -> str:
-    """The piece's characters, less those in the ``deleted`` byte ranges of the stream."""
+    """The piece's characters, those in the ``deleted`` byte ranges of the stream as ``_GONE``."""
     count = max(end - start, 0)
     if fc & 0x40000000:  # "compressed": one byte per character, Windows-1252
         at, width, codec = (fc & ~0x40000000) // 2, 1, "cp1252"
@@ -163,8 +169,17 @@ def _piece_text(word: bytes, start: int, end: int, fc: int, deleted: list[tuple[
     for lo, hi in reversed(deleted):  # from the end, so the earlier positions stay put
         first, last = max(-(-(lo - at) // width), 0), min(-(-(hi - at) // width), len(text))
         if first < last:
-            text = text[:first] + text[last:]
+            text = text[:first] + _GONE * (last - first) + text[last:]
     return text
+
+
+def _without_deleted(raw: str) -> str:
+    """``raw`` less its tracked deletions. A paragraph all of whose text is deleted goes with its mark,
+    as in Word's final view: LibreOffice saves a deleted paragraph's mark without the deletion, and the
+    paragraph was left as a blank line. One whose mark is deleted too (as Word saves it) runs into the next."""
+    if _GONE not in raw:
+        return raw
+    return _GONE_PARAGRAPH.sub("", raw).replace(_GONE, "")
 
 
 def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
@@ -224,7 +239,7 @@ def main_text(word: bytes, table: bytes, fmt: str = "doc") -> str:
         if start >= ccp_text:
             break
         out.append(_piece_text(word, start, min(end, ccp_text), fc, deleted))
-    return "".join(out)
+    return _without_deleted("".join(out))
 
 
 def render(raw: str) -> str:

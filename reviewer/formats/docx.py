@@ -9,8 +9,9 @@ The body is read as Word shows it, not only its plain runs: python-docx's ``para
 ``iter_inner_content`` leave out text inside content controls (``w:sdt``, common in units' templates),
 tracked insertions not yet accepted (``w:ins``), smart tags, custom XML and simple fields, so a whole
 section in a content control went missing and its part was judged 缺失. Deleted text (``w:delText``,
-``w:moveFrom``) and hidden text (``w:vanish``) stay out, as in Word's final view and print. A chunk
-embedded in the body (``w:altChunk``, a web page as OA systems export one) is read in its place.
+``w:moveFrom``) and hidden text (``w:vanish``, on the run or through its styles) stay out, as in Word's
+final view and print; a paragraph deleted or hidden whole leaves no line. A chunk embedded in the body
+(``w:altChunk``, a web page as OA systems export one) is read in its place.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # hidden draft figure was counted.
 _SHOWN_RUNS = (".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent or ancestor::w:rt"
                " or ancestor::w:sdt[w:sdtPr/w:showingPlcHdr])]")
+# A paragraph with tracked deletions in it, or whose mark is deleted: with no text left, it is gone in Word's
+# final view. Its mark may have lost the deletion (LibreOffice saves a .doc so): it is gone all the same.
+_DELETED = ("boolean(w:pPr/w:rPr/w:del or w:pPr/w:rPr/w:moveFrom or .//w:del//w:delText"
+            " or .//w:moveFrom//w:t)")
 # Wrappers whose children are paragraphs and tables (or a table's rows, or a row's cells) of their own.
 _WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
 _PLACEHOLDER = f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr"
@@ -86,8 +91,10 @@ def _blocks(container: Any) -> Any:
 def _paragraph_line(paragraph: Any, numbering: Numbering | None,
                     hidden: HiddenText) -> tuple[str | None, LineHint | None, int]:
     """(line text, hint with line index 0 to be fixed by the caller, level); text None for a paragraph
-    Word shows no line for (all of it hidden, its mark too)."""
+    Word shows no line for (all of it hidden, its mark too, or all of it deleted)."""
     text = _shown_text(paragraph._p, hidden)
+    if not text and paragraph._p.xpath(_DELETED):
+        return None, None, 0  # gone from Word's final view, its number with it
     if not text and hidden.mark_hidden(paragraph._p):
         if numbering is not None and (num := _num_pr(paragraph)) is not None:
             numbering.label(*num)  # a hidden item still takes its number in Word: the next one shows it
