@@ -36,7 +36,7 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
                   ) -> tuple[list[Analysis], list[LoadError]]:
     from reviewer.batch import import_reports, project_reports, with_project_findings
     from reviewer.library import last_year_inputs
-    from reviewer.load import iter_report_files
+    from reviewer.report_files import iter_report_files
 
     errors: list[LoadError] = []
     named: list[str] | None = None

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from reviewer.formats.registry import FORMATS, frozen_data_packages, frozen_imports, readme_table, report_filter
-from reviewer.load import iter_report_files
+from reviewer.report_files import iter_report_files
 from tests.conftest import ROOT
 
 
