@@ -48,6 +48,7 @@ class BatchResult:
     known: list[str] = field(default_factory=list)  # of those, the ones it held already (opened again)
     same_as: dict[str, str] = field(default_factory=dict)  # a file left out as a copy → the report it is
     replaced: list[str] = field(default_factory=list)  # of ``added``, new versions of reports the project held
+    earlier: dict[str, str] = field(default_factory=dict)  # each of ``replaced`` → the version it replaced
 
     def absorb(self, later: BatchResult) -> None:
         """``later``'s reports and errors after this one's (the scans, read after the other files)."""
@@ -56,6 +57,7 @@ class BatchResult:
         self.added += later.added
         self.known += later.known
         self.replaced += later.replaced
+        self.earlier.update(later.earlier)
         self.same_as.update(later.same_as)
         self.from_cache += later.from_cache
         self.cancelled = later.cancelled
@@ -246,6 +248,7 @@ def _bring_in(docs: list[Document], checklist: Checklist, store: ReviewStore | N
                 continue
             if rec.changed_from is not None and a.sha256 not in records:  # its file changed: a new version
                 result.replaced.append(a.sha256)
+                result.earlier[a.sha256] = rec.changed_from
     result.added = [a.sha256 for a in analyses]
     result.known = [sha for sha in result.added if sha in records]
     result.cancelled = bool(cancelled and cancelled()) or len(analyses) + len(failed) < len(docs)

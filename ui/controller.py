@@ -246,12 +246,16 @@ class Controller(QObject):
     def _pick(self, result: LoadResult, had: str | None) -> str | None:
         """The report to show when a load ends: the reviewer's own choice; else the one they left the
         project on; else the one opened by itself while loading, which they may be reading (never
-        taken away from under them); else the first report added, or the first of all."""
+        taken away from under them); else the first report added, or the first of all. A report read
+        again as a new version is followed to it (a folder opened again with a changed file in it
+        left the reviewer on another unit's report: found by a helper session)."""
         shown = {a.sha256 for a in result.analyses}
+        newer = {old: new for new, old in result.earlier.items()}
         resume, self._resume = self._resume, ""
         auto = had if had is not None and had == self._auto_selected else None
         own = had if had is not None and auto is None else None
         for candidate in (own, resume, auto, *result.added):
+            candidate = newer.get(candidate or "", candidate)
             if candidate and candidate in shown:
                 return candidate
         return result.analyses[0].sha256 if result.analyses else None

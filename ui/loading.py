@@ -35,6 +35,7 @@ class LoadResult:
     added: list[str] = field(default_factory=list)  # reports brought in by this job
     known: list[str] = field(default_factory=list)  # of those, the ones the project held already
     replaced: list[str] = field(default_factory=list)  # of those, new versions of reports it held
+    earlier: dict[str, str] = field(default_factory=dict)  # each of ``replaced`` → the version it replaced
     failures: list[LoadError] | None = None  # the project's files that could not be read, as it keeps them
     changed: list[str] = field(default_factory=list)  # reports whose source file now holds other content
     complete: bool = True  # False: the job only added reports, the project's others are as they were
@@ -141,11 +142,12 @@ def import_work(paths: Sequence[str], ctx: JobContext, have: Mapping[str, Analys
                                    on_done=ctx.deliver, pages=ctx.pages, drafts=ctx.draft)
             if batch.cancelled:
                 return LoadResult(errors=batch.errors, cancelled=True, added=batch.added, known=batch.known,
-                                  replaced=batch.replaced, complete=False)
+                                  replaced=batch.replaced, earlier=batch.earlier, complete=False)
             known = {**have, **{a.sha256: a for a in batch.analyses}}
             result = _whole_project(ctx, store, lambda _d, _t: None, cancelled, known)
             result.errors = batch.errors + result.errors
             result.added, result.known, result.replaced = batch.added, batch.known, batch.replaced
+            result.earlier = batch.earlier
             return result
         finally:
             if owned:

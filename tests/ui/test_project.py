@@ -448,6 +448,27 @@ def test_after_reimporting_the_report_shown_is_the_one_selected_and_open_in_the_
     w.close()
 
 
+def test_opening_the_folder_again_with_the_shown_reports_file_changed_stays_on_its_new_version(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Found by a helper session: the folder opened again (rather than 重新导入) jumped to the folder's
+    first report, another unit's, while the one read had been read again and marked 待复核."""
+    folder = _folder(tmp_path, "r", SEED_FILES[:3])
+    w = _start(qtbot, tmp_path / "s.ini", tmp_path / "P.review", [str(folder)])
+    third = next(a for a in w.session.analyses() if Path(a.file).name == SEED_FILES[2].name)
+    w.reports.select_report(third.sha256)
+    w.session.set_decision(third.sha256, "measures", "符合", "看过")
+    path = Path(third.file)
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
+    with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
+        w.controller.open_paths([str(folder)])
+    assert w.status.currentMessage() == "已重新读入 1 份报告，原有判断标为待复核"
+    new = next(a for a in w.session.analyses() if a.file == third.file)
+    assert new.sha256 != third.sha256
+    assert w.reports.current_report() == new.sha256 and w.text.analysis is not None
+    assert w.text.analysis.sha256 == new.sha256 and w.checklist.model.report == new.sha256
+    w.close()
+
+
 def test_switching_back_to_a_project_shows_the_report_left_there(qtbot: QtBot, tmp_path: Path) -> None:
     folder = _folder(tmp_path, "r", SEED_FILES[:3])
     a_path, b_path = tmp_path / "A.review", tmp_path / "B.review"
