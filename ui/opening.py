@@ -22,10 +22,39 @@ if TYPE_CHECKING:
 
 
 def ask_new_project(w: QWidget) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
-        w, QCoreApplication.translate("MainWindow", "新建审阅项目"), str(data_dir()),
-        QCoreApplication.translate("MainWindow", "审阅项目 (*{s})").format(s=PROJECT_SUFFIX))
-    return Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX) if path else None
+    """Where the new project goes. A project already there is never emptied: the reviewer is told it
+    exists and chooses to open it or name another (it opened with last year's reviews as if new, after
+    the file dialog had asked whether to replace it: found by a helper session)."""
+    start = str(data_dir())
+    while True:
+        path, _ = QFileDialog.getSaveFileName(
+            w, QCoreApplication.translate("MainWindow", "新建审阅项目"), start,
+            QCoreApplication.translate("MainWindow", "审阅项目 (*{s})").format(s=PROJECT_SUFFIX),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # asked below, in the words that are true
+        if not path:
+            return None
+        chosen = Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX)
+        if not chosen.exists():
+            return chosen
+        answer = _ask_existing(w, chosen)
+        if answer != "other":
+            return chosen if answer == "open" else None
+        start = str(chosen.parent)
+
+
+def _ask_existing(w: QWidget, chosen: Path) -> str:
+    """"open", "other" (choose another name) or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "审阅项目已存在"),
+                      QCoreApplication.translate(
+                          "MainWindow", "“{name}”已是一个审阅项目，其中的报告和审阅记录不会被清除。\n\n"
+                          "要打开这个已有的项目，还是为新项目另取一个名称？").format(name=chosen.name), parent=w)
+    opened = box.addButton(QCoreApplication.translate("MainWindow", "打开已有项目"), QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton(QCoreApplication.translate("MainWindow", "另取名称…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(other)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is opened else "other" if clicked is other else "cancel"
 
 
 def ask_project(w: QWidget) -> Path | None:

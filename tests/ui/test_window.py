@@ -222,6 +222,33 @@ def test_new_project_switches_store_and_lists_recent(
     assert [a.text() for a in w.actions_.recent.actions()][:2] == ["第二个", "p"]
 
 
+def test_new_project_on_an_existing_one_says_so_and_never_empties_it(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a helper session: 新建审阅项目 on a project's name (the file dialog asking whether to
+    replace it) opened the old project with its reviews, as if it were the new one, without a word."""
+    from tests.ui.conftest import answer_with
+
+    w = _window_with_sample(make_window, qtbot, tmp_path)
+    w.session.set_decision(SHA_A, "measures", "符合")
+    given = iter([str(tmp_path / "p"), str(tmp_path / "下一年度")])  # the project's own name, then another
+    monkeypatch.setattr("ui.opening.QFileDialog.getSaveFileName", lambda *a, **k: (next(given), ""))
+    asked: list[str] = []
+    answer_with(monkeypatch, "另取名称…", asked)
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.actions_.new_project.trigger()
+    assert asked == ["“p.review”已是一个审阅项目，其中的报告和审阅记录不会被清除。\n\n"
+                     "要打开这个已有的项目，还是为新项目另取一个名称？"]
+    assert w.controller.project == str(tmp_path / "下一年度.review") and w.reports.proxy.rowCount() == 0
+    monkeypatch.setattr("ui.opening.QFileDialog.getSaveFileName", lambda *a, **k: (str(tmp_path / "p.review"), ""))
+    answer_with(monkeypatch, "打开已有项目", asked)
+    with qtbot.waitSignal(w.loader.loaded, timeout=30000):
+        w.actions_.new_project.trigger()
+    assert len(asked) == 2 and w.controller.project == str(tmp_path / "p.review")
+    decision = w.session.decision(SHA_A, "measures")
+    assert decision is not None and decision.decision == "符合"  # the project as it was, nothing emptied
+
+
 def test_metric_table_names_the_section_not_its_id(make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
     w = _window_with_sample(make_window, qtbot, tmp_path)
     assert [w.metrics.proxy.index(r, 4).data() for r in range(4)] == ["（一）行政复议"] * 2 + ["（二）行政执法"] * 2
