@@ -109,7 +109,8 @@ LOAD_PROBLEM = Terms(
     Term("truncated", "文件不完整", "The file ends too soon (cut off in transfer): ask the unit to send it again"),
     Term("scanned", "扫描件无法识别", "Scanned pages that could not be read"),
     Term("needs_ocr", "扫描件需要文字识别", "Scanned pages that need text recognition"),
-    Term("mismatch", "内容与扩展名不符", "The content does not match the file's extension"),
+    Term("mismatch", "内容与扩展名不符", "The content does not match the file's extension: the file may be damaged "
+         "or renamed; find the original file, or give it the right extension"),
     Term("duplicate", "与已打开的文件相同", "The same as a file already opened"),
     Term("same_report", "与已打开的文件是同一份报告", "The same report as a file already opened"),
     Term("not_report", "不是报告文件（表格或演示文稿）", "Not a report (a spreadsheet or slides)"),

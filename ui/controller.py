@@ -261,21 +261,24 @@ class Controller(QObject):
         return result.analyses[0].sha256 if result.analyses else None
 
     def _report(self, result: LoadResult) -> None:
-        new = len(result.added) - len(result.known) - len(result.replaced)
-        if result.replaced:
-            note = self.w.tr("已重新读入 {n} 份报告，原有判断标为待复核").format(n=len(result.replaced))
+        # each count passed to tr as well: English says "1 report", "2 reports" (a helper session)
+        new, known, again = len(result.added) - len(result.known) - len(result.replaced), len(result.known), \
+            len(result.replaced)
+        if again:
+            note = self.w.tr("已重新读入 {n} 份报告，原有判断标为待复核", "", again).format(n=again)
             if new:
-                note += self.w.tr("；另打开 {n} 份报告").format(n=new)
+                note += self.w.tr("；另打开 {n} 份报告", "", new).format(n=new)
         elif new:
-            note = self.w.tr("已打开 {n} 份报告").format(n=new)
-            if result.known:
-                note += self.w.tr("，另有 {k} 份原已在项目中").format(k=len(result.known))
+            note = self.w.tr("已打开 {n} 份报告", "", new).format(n=new)
+            if known:
+                note += self.w.tr("，另有 {k} 份原已在项目中", "", known).format(k=known)
         elif result.added:  # opened again: nothing new in the project
-            note = self.w.tr("{k} 份报告原已在项目中，没有新的报告").format(k=len(result.known))
+            note = self.w.tr("{k} 份报告原已在项目中，没有新的报告", "", known).format(k=known)
         elif self.elsewhere.told is not None:  # read again for others' changes: their word stays (helper session)
             note = self.elsewhere.told
         else:
-            note = self.w.tr("项目中有 {n} 份报告").format(n=len(self.w.session.analyses()))
+            count = len(self.w.session.analyses())
+            note = self.w.tr("项目中有 {n} 份报告", "", count).format(n=count)
         self.elsewhere.told = None
         if result.cancelled:
             note += self.w.tr("（已取消其余文件）")

@@ -109,13 +109,14 @@ class LoadErrorsDialog(QDialog):
             said = self.tr("以下文件未打开（不影响审阅）：")
         elif loaded:
             self.setWindowTitle(self.tr("部分文件未能打开"))
-            said = self.tr("已打开 {ok} 份报告，以下 {bad} 个文件未能打开：").format(ok=loaded, bad=len(lost))
+            said = (self.tr("已打开 {ok} 份报告，", "", loaded).format(ok=loaded)  # counted apart: 1 report, 2 files
+                    + self.tr("以下 {bad} 个文件未能打开：", "", len(lost)).format(bad=len(lost)))
         else:  # none opened: not "some"
             self.setWindowTitle(self.tr("文件未能打开"))
             said = (self.tr("以下文件未能打开：") if len(lost) == 1
                     else self.tr("以下 {bad} 个文件都未能打开：").format(bad=len(lost)))
         if aside and lost:
-            also = self.tr("另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。")
+            also = self.tr("另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。", "", aside)
             said += "\n" + also.format(n=aside)
         head = QLabel(said)
         self.head = head

@@ -18,7 +18,7 @@ ROOT = HERE.parents[1]
 TS = HERE / "reviewer_en.ts"
 BIN = Path(sys.executable).parent
 
-EN = {
+EN: dict[str, str | tuple[str, str]] = {
     "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)", "随时保存": "saved as you go",
     "{why}。\n\n在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。": "{why}.\n\nUntil then the window holds an empty, temporary project: nothing reviewed in it is kept.",
     "暂时连不上审阅服务器": "The review server cannot be reached for now", "审阅服务器拒绝了连接": "The review server refused the connection",
@@ -35,15 +35,16 @@ EN = {
     "上一个": "Previous", "上一份": "Previous", "上一份报告 (Alt+↑)": "Previous report (Alt+Up)", "下一个": "Next",
     "下一份": "Next", "下一份报告 (Alt+↓)": "Next report (Alt+Down)", "不完整：{part}": "Partial: {part}",
     "仅内存，未保存": "memory only, not saved", "只读，修改不会保存": "read-only, changes are not saved",
-    "只读的审阅项目": "Read-only review project", "（{file}）": " ({file})", "不符合：{part}": "Fails: {part}", "{heading}\n审阅认定不符合": "{heading}\nreviewer: fails", "此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见": "This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment", "另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。": "{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.", "{n} 项已判定为不符合，审阅意见书仍会列出：{names}": "{n} items were found failing; the review letter will still list them: {names}", "{part}（审阅认定{decision}）": "{part} (reviewer: {decision})", "只读，有修改未能写入": "read-only, changes could not be written", "全部状态": "All statuses", "关于": "About",
+    "只读的审阅项目": "Read-only review project", "（{file}）": " ({file})", "不符合：{part}": "Fails: {part}", "{heading}\n审阅认定不符合": "{heading}\nreviewer: fails", "此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见": "This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment", "另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。": ("{n} more file was not opened, which does not affect the review (a copy of a report opened, or not a report); it is listed last.", "{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last."), "{n} 项已判定为不符合，审阅意见书仍会列出：{names}": "{n} items were found failing; the review letter will still list them: {names}", "{part}（审阅认定{decision}）": "{part} (reviewer: {decision})", "只读，有修改未能写入": "read-only, changes could not be written", "全部状态": "All statuses", "关于": "About",
     "关于法治年报审阅器": "About Rule-of-Law Report Reviewer", "关闭查找栏 (Esc)": "Close find bar (Esc)",
     "写入每条审阅记录": "recorded with every decision", "取消": "Cancel", "审阅(&R)": "&Review", "审阅人：": "Reviewer:",
     "审阅意见（自动保存）": "Comment (saved automatically)", "审阅意见：{c}": "Comment: {c}",
     "审阅项目 (*{s})": "Review project (*{s})", "对比": "Compare", "导出Excel": "Export to Excel",
     "导出Excel…": "Export to Excel…", "导出失败": "Export failed", "工具(&T)": "&Tools", "工具栏": "Toolbar",
     "已审结 {done}/{total} 份": "Reviews finished: {done}/{total}", "已导出到 {p}": "Exported to {p}",
-    "已打开 {n} 份报告": "Opened {n} reports",
-    "已打开 {ok} 份报告，以下 {bad} 个文件未能打开：": "Opened {ok} reports; these {bad} files could not be opened:",
+    "已打开 {n} 份报告": ("Opened {n} report", "Opened {n} reports"),
+    "已打开 {ok} 份报告，": ("Opened {ok} report; ", "Opened {ok} reports; "),
+    "以下 {bad} 个文件未能打开：": ("this file could not be opened:", "these {bad} files could not be opened:"),
     "帮助(&H)": "&Help", "总体意见（自动保存）": "Overall comment (saved automatically)",
     "打开一份或多份报告 (Ctrl+O)": "Open one or more reports (Ctrl+O)", "打开失败": "Open failed",
     "打开审阅项目": "Open review project", "打开审阅项目…": "Open review project…", "打开报告": "Open reports",
@@ -58,7 +59,7 @@ EN = {
     "更改语言或核查清单后，重新启动或“重新分析”生效。": "Language and checklist changes apply after a restart or Re-analyse.",
     "最近的审阅项目": "Recent projects", "未找到": "Not found", "未报告": "not reported", "未选择报告": "No report selected",
     "查找": "Find", "查找…": "Find…", "查找：": "Find:", "核查清单 (*.toml)": "Checklist (*.toml)", "核查清单：": "Checklist:",
-    "正在打开 %v/%m": "Opening %v/%m", "已重新读入 {n} 份报告，原有判断标为待复核": "Read {n} reports again; their decisions are marked to re-check", "；另打开 {n} 份报告": "; opened {n} more", "部分文件未打开": "Some files were not opened", "以下文件未打开（不影响审阅）：": "These files were not opened (nothing is missing from the review):", "有修改尚未写入": "changes not yet written", "，另有 {k} 份原已在项目中": "; {k} more were in the project already", "{k} 份报告原已在项目中，没有新的报告": "{k} reports were in the project already; none is new", "，{n} 项待复核": ", {n} to re-check", "文件未重复打开": "Files not opened twice", "以下文件与已打开的报告相同，未重复打开：": "These files hold reports already open, and were not opened again:", "识别扫描件 %v/%m 页": "Scan page %v/%m", "正在打开其他文件，请稍候或先取消": "Still opening other files; wait or cancel first",
+    "正在打开 %v/%m": "Opening %v/%m", "已重新读入 {n} 份报告，原有判断标为待复核": ("Read {n} report again; its decisions are marked to re-check", "Read {n} reports again; their decisions are marked to re-check"), "；另打开 {n} 份报告": ("; opened {n} more", "; opened {n} more"), "部分文件未打开": "Some files were not opened", "以下文件未打开（不影响审阅）：": "These files were not opened (nothing is missing from the review):", "有修改尚未写入": "changes not yet written", "，另有 {k} 份原已在项目中": ("; {k} more was in the project already", "; {k} more were in the project already"), "{k} 份报告原已在项目中，没有新的报告": ("{k} report was in the project already; it is not new", "{k} reports were in the project already; none is new"), "，{n} 项待复核": ", {n} to re-check", "文件未重复打开": "Files not opened twice", "以下文件与已打开的报告相同，未重复打开：": "These files hold reports already open, and were not opened again:", "识别扫描件 %v/%m 页": "Scan page %v/%m", "正在打开其他文件，请稍候或先取消": "Still opening other files; wait or cancel first",
     "法治年报审阅器 — {p}": "Rule-of-Law Report Reviewer — {p}", "浏览…": "Browse…",
     "用当前核查清单重新分析已打开的报告 (F5)": "Re-analyse the open reports with the current checklist (F5)",
     "界面语言将在重新启动后生效": "The interface language changes after a restart", "界面语言：": "Language:",
@@ -131,7 +132,7 @@ EN.update({
     "{e}\n\n仍使用原来的核查清单。": "{e}\n\nThe previous checklist stays in use.",
     "正在打开报告，请稍候再移除": "Reports are still opening; remove them when that is done",
     "从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。": "Remove {n} report(s) from the project?\n{names}\n\nTheir review stays in the project file; opening the files again brings them back.",
-    "移除报告": "Remove reports", "项目中有 {n} 份报告": "{n} reports in the project",
+    "移除报告": "Remove reports", "项目中有 {n} 份报告": ("{n} report in the project", "{n} reports in the project"),
     "；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入": "; {n} source files have changed (Review → Re-import changed reports)",
     "{p} — 法治年报审阅器": "{p} — Rule-of-Law Report Reviewer", "（源文件已更改）": " (source changed)",
     "{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n{gaps}；问题 {findings} 处": "{name}\nStatus: {status}  checked {done}/{total}  required parts {parts}\n{gaps}; findings: {findings}",
@@ -160,6 +161,11 @@ EN.update({
     "文件未能打开": "Files could not be opened", "以下文件未能打开：": "These files could not be opened:",
     "以下 {bad} 个文件都未能打开：": "None of these {bad} files could be opened:", "移除": "Remove",
     "密码未能记住": "Password not remembered",
+    "审阅项目已存在": "Project already exists",
+    "“{name}”已是一个审阅项目，其中的报告和审阅记录不会被清除。\n\n要打开这个已有的项目，还是为新项目另取一个名称？":
+        "“{name}” is already a review project; its reports and review records will not be cleared.\n\n"
+        "Open the existing project, or choose another name for the new one?",
+    "打开已有项目": "Open existing project", "另取名称…": "Choose another name…",
     "已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。\n下次连接时需重新输入密码。":
         "Connected to the review server, but the password could not be saved in the system keychain: {why}.\n"
         "It will be asked again at the next connection.",
@@ -252,10 +258,10 @@ def _context(root: ET.Element, name: str) -> ET.Element:
     return ctx
 
 
-def _add(ctx: ET.Element, source: str) -> None:
+def _add(ctx: ET.Element, source: str, numerus: bool = False) -> None:
     if any(m.findtext("source") == source for m in ctx.findall("message")):
         return
-    msg = ET.SubElement(ctx, "message")
+    msg = ET.SubElement(ctx, "message", {"numerus": "yes"} if numerus else {})
     ET.SubElement(msg, "source").text = source
     ET.SubElement(msg, "translation")
 
@@ -265,11 +271,26 @@ def _fix_contexts(root: ET.Element) -> None:
     for ctx in list(root.findall("context")):
         if (ctx.findtext("name") or "") in ALIASES:
             for msg in ctx.findall("message"):
-                _add(main, msg.findtext("source") or "")
+                _add(main, msg.findtext("source") or "", msg.get("numerus") == "yes")
             root.remove(ctx)
     for name, sources in NON_LITERAL.items():
         for src in sources:
             _add(_context(root, name), src)
+
+
+def _translate(msg: ET.Element, tr: ET.Element, english: str | tuple[str, str]) -> None:
+    """A string counted with ``tr(text, "", n)`` (numerus) takes English's singular and plural forms."""
+    tr.attrib.pop("type", None)
+    if msg.get("numerus") != "yes":
+        assert isinstance(english, str), msg.findtext("source")
+        tr.text = english
+        return
+    one, many = (english, english) if isinstance(english, str) else english
+    for child in list(tr):
+        tr.remove(child)
+    tr.text = None
+    for form in (one, many):
+        ET.SubElement(tr, "numerusform").text = form
 
 
 def main() -> int:
@@ -284,8 +305,7 @@ def main() -> int:
         tr = msg.find("translation")
         assert tr is not None
         if src in EN:
-            tr.text = EN[src]
-            tr.attrib.pop("type", None)
+            _translate(msg, tr, EN[src])
         else:
             missing.append(src)
     tree.write(TS, encoding="utf-8", xml_declaration=True)

@@ -44,32 +44,32 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../ui/compare/view.py" line="54" />
+        <location filename="../../ui/compare/view.py" line="52" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="57" />
+        <location filename="../../ui/compare/view.py" line="55" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="63" />
+        <location filename="../../ui/compare/view.py" line="61" />
         <source>只看最多和最少的 {n} 个</source>
         <translation>Only the {n} largest and smallest</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="101" />
+        <location filename="../../ui/compare/view.py" line="99" />
         <source>指标：</source>
         <translation>Metric:</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="174" />
+        <location filename="../../ui/compare/view.py" line="172" />
         <source>{figure}　每份报告取其中最大的一个数</source>
         <translation>{figure} — each report's largest figure</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/view.py" line="93" />
+        <location filename="../../ui/compare/view.py" line="91" />
         <source>（双击查看）</source>
         <translation> (double-click to open)</translation>
     </message>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <location filename="../../ui/connect_dialog.py" line="95" />
-        <location filename="../../ui/connect_dialog.py" line="203" />
+        <location filename="../../ui/connect_dialog.py" line="220" />
         <source>技术细节…</source>
         <translation>Technical details…</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>Connecting to the review server…</translation>
     </message>
     <message>
-        <location filename="../../ui/connect_dialog.py" line="203" />
+        <location filename="../../ui/connect_dialog.py" line="220" />
         <source>隐藏技术细节</source>
         <translation>Hide technical details</translation>
     </message>
@@ -245,22 +245,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="113" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="113" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="113" />
+        <location filename="../../ui/compare/model.py" line="111" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="139" />
+        <location filename="../../ui/compare/model.py" line="137" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -503,30 +503,35 @@ Last year's reports are only read, never changed.</translation>
         <source>部分文件未能打开</source>
         <translation>Some files could not be opened</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs.py" line="112" />
-        <source>已打开 {ok} 份报告，以下 {bad} 个文件未能打开：</source>
-        <translation>Opened {ok} reports; these {bad} files could not be opened:</translation>
+        <source>已打开 {ok} 份报告，</source>
+        <translation><numerusform>Opened {ok} report; </numerusform><numerusform>Opened {ok} reports; </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs.py" line="113" />
+        <source>以下 {bad} 个文件未能打开：</source>
+        <translation><numerusform>this file could not be opened:</numerusform><numerusform>these {bad} files could not be opened:</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="115" />
         <source>文件未能打开</source>
         <translation>Files could not be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="116" />
         <source>以下文件未能打开：</source>
         <translation>These files could not be opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="116" />
+        <location filename="../../ui/dialogs.py" line="117" />
         <source>以下 {bad} 个文件都未能打开：</source>
         <translation>None of these {bad} files could be opened:</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="118" />
+    <message numerus="yes">
+        <location filename="../../ui/dialogs.py" line="119" />
         <source>另有 {n} 个文件未打开，不影响审阅（已打开报告的副本，或不是报告），列在最后。</source>
-        <translation>{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.</translation>
+        <translation><numerusform>{n} more file was not opened, which does not affect the review (a copy of a report opened, or not a report); it is listed last.</numerusform><numerusform>{n} more files were not opened, which does not affect the review (copies of reports opened, or not reports); they are listed last.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -562,40 +567,64 @@ Last year's reports are only read, never changed.</translation>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="26" />
+        <location filename="../../ui/opening.py" line="31" />
         <source>新建审阅项目</source>
         <translation>New review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="27" />
-        <location filename="../../ui/opening.py" line="34" />
+        <location filename="../../ui/opening.py" line="32" />
+        <location filename="../../ui/opening.py" line="63" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="33" />
+        <location filename="../../ui/opening.py" line="47" />
+        <source>审阅项目已存在</source>
+        <translation>Project already exists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="48" />
+        <source>“{name}”已是一个审阅项目，其中的报告和审阅记录不会被清除。
+
+要打开这个已有的项目，还是为新项目另取一个名称？</source>
+        <translation>“{name}” is already a review project; its reports and review records will not be cleared.
+
+Open the existing project, or choose another name for the new one?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="51" />
+        <source>打开已有项目</source>
+        <translation>Open existing project</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="52" />
+        <source>另取名称…</source>
+        <translation>Choose another name…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="62" />
         <source>打开审阅项目</source>
         <translation>Open review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48" />
+        <location filename="../../ui/opening.py" line="80" />
         <source>密码未能记住</source>
         <translation>Password not remembered</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="49" />
+        <location filename="../../ui/opening.py" line="81" />
         <source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
 下次连接时需重新输入密码。</source>
         <translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
 It will be asked again at the next connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="78" />
+        <location filename="../../ui/opening.py" line="110" />
         <source>无法打开审阅项目</source>
         <translation>Cannot open the review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="70" />
+        <location filename="../../ui/opening.py" line="102" />
         <source>{why}。
 
 在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。</source>
@@ -604,12 +633,12 @@ It will be asked again at the next connection.</translation>
 Until then the window holds an empty, temporary project: nothing reviewed in it is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="72" />
+        <location filename="../../ui/opening.py" line="104" />
         <source>暂时连不上审阅服务器</source>
         <translation>The review server cannot be reached for now</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="75" />
+        <location filename="../../ui/opening.py" line="107" />
         <source>{why}
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source>
@@ -618,37 +647,37 @@ Until then the window holds an empty, temporary project: nothing reviewed in it 
 This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="80" />
+        <location filename="../../ui/opening.py" line="112" />
         <source>只读的审阅项目</source>
         <translation>Read-only review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="90" />
+        <location filename="../../ui/opening.py" line="122" />
         <source>项目已在别处打开</source>
         <translation>Project open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="57" />
+        <location filename="../../ui/opening.py" line="89" />
         <source>（服务器）</source>
         <translation> (server)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="63" />
+        <location filename="../../ui/opening.py" line="95" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="86" />
+        <location filename="../../ui/opening.py" line="118" />
         <source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示：一个核查项的判断连同意见、一份报告的结论连同总体意见，以最后保存的为准（只改结论也会换掉另一窗口写的意见）。建议只在一个窗口中审阅这个项目。</source>
         <translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's: an item's decision with its comment, and a report's verdict with its overall comment, are as last saved (changing only the verdict replaces the comment written in the other window). Review this project in one window only.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="97" />
+        <location filename="../../ui/opening.py" line="129" />
         <source>审阅服务器拒绝了连接</source>
         <translation>The review server refused the connection</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="96" />
+        <location filename="../../ui/opening.py" line="128" />
         <source>{why}
 
 请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source>
@@ -704,7 +733,7 @@ No program on this computer opens it, or the system refused. Find it in your fil
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation>Read {n} reports again; their decisions are marked to re-check</translation></message><message><source>；另打开 {n} 份报告</source><translation>; opened {n} more</translation></message><message><source>已打开 {n} 份报告</source><translation>Opened {n} reports</translation></message><message><source>，另有 {k} 份原已在项目中</source><translation>; {k} more were in the project already</translation></message><message><source>{k} 份报告原已在项目中，没有新的报告</source><translation>{k} reports were in the project already; none is new</translation></message><message><source>项目中有 {n} 份报告</source><translation>{n} reports in the project</translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message numerus="yes"><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation><numerusform>Read {n} report again; its decisions are marked to re-check</numerusform><numerusform>Read {n} reports again; their decisions are marked to re-check</numerusform></translation></message><message numerus="yes"><source>；另打开 {n} 份报告</source><translation><numerusform>; opened {n} more</numerusform><numerusform>; opened {n} more</numerusform></translation></message><message numerus="yes"><source>已打开 {n} 份报告</source><translation><numerusform>Opened {n} report</numerusform><numerusform>Opened {n} reports</numerusform></translation></message><message numerus="yes"><source>，另有 {k} 份原已在项目中</source><translation><numerusform>; {k} more was in the project already</numerusform><numerusform>; {k} more were in the project already</numerusform></translation></message><message numerus="yes"><source>{k} 份报告原已在项目中，没有新的报告</source><translation><numerusform>{k} report was in the project already; it is not new</numerusform><numerusform>{k} reports were in the project already; none is new</numerusform></translation></message><message numerus="yes"><source>项目中有 {n} 份报告</source><translation><numerusform>{n} report in the project</numerusform><numerusform>{n} reports in the project</numerusform></translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
 {m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>{why}
 
@@ -762,27 +791,27 @@ Found: {words}</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../ui/reports/model.py" line="273" />
+        <location filename="../../ui/reports/model.py" line="274" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="300" />
+        <location filename="../../ui/reports/model.py" line="301" />
         <source>（{file}）</source>
         <translation> ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="301" />
+        <location filename="../../ui/reports/model.py" line="302" />
         <source>（源文件已更改）</source>
         <translation> (source changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="303" />
+        <location filename="../../ui/reports/model.py" line="304" />
         <source>（识别中 {done}/{total} 页）</source>
         <translation> (reading scan {done}/{total} pages)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="317" />
+        <location filename="../../ui/reports/model.py" line="318" />
         <source>{name}
 状态：{status}　已核 {done}/{total}　必备部分 {parts}
 {gaps}；问题 {findings} 处</source>
@@ -791,50 +820,50 @@ Status: {status}  checked {done}/{total}  required parts {parts}
 {gaps}; findings: {findings}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="322" />
+        <location filename="../../ui/reports/model.py" line="323" />
         <source>
 源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本</source>
         <translation>
 The source file has changed: Review → Re-import changed reports reads the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="324" />
+        <location filename="../../ui/reports/model.py" line="325" />
         <source>
 分配给：{names}</source>
         <translation>
 Assigned to: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="344" />
+        <location filename="../../ui/reports/model.py" line="345" />
         <source>{part}（审阅认定{decision}）</source>
         <translation>{part} (reviewer: {decision})</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="346" />
+        <location filename="../../ui/reports/model.py" line="347" />
         <source>不符合：{part}</source>
         <translation>Fails: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="347" />
+        <location filename="../../ui/reports/model.py" line="348" />
         <source>部分具备：{part}</source>
         <translation>Partial: {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="368" />
+        <location filename="../../ui/reports/model.py" line="369" />
         <source>{heading}
 部分具备：{note}</source>
         <translation>{heading}
 Partial: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="370" />
+        <location filename="../../ui/reports/model.py" line="371" />
         <source>{heading}
 审阅认定不符合</source>
         <translation>{heading}
 reviewer: fails</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/model.py" line="347" />
+        <location filename="../../ui/reports/model.py" line="348" />
         <source>缺：{part}</source>
         <translation>Missing: {part}</translation>
     </message>
@@ -882,62 +911,62 @@ F: findings (Findings tab)</translation>
 <context>
     <name>ReviewHeader</name>
     <message>
-        <location filename="../../ui/checklist/header.py" line="55" />
+        <location filename="../../ui/checklist/header.py" line="54" />
         <source>总体意见（自动保存）</source>
         <translation>Overall comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="77" />
+        <location filename="../../ui/checklist/header.py" line="76" />
         <source>结论：</source>
         <translation>Verdict:</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="92" />
+        <location filename="../../ui/checklist/header.py" line="91" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="101" />
+        <location filename="../../ui/checklist/header.py" line="100" />
         <source>正在识别扫描件（已读 {done}/{total} 页），全部读完后再下结论</source>
         <translation>Reading the scan ({done}/{total} pages read); decide once every page is read</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="108" />
+        <location filename="../../ui/checklist/header.py" line="107" />
         <source>{done}/{total} 已核</source>
         <translation>{done}/{total} checked</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="109" />
+        <location filename="../../ui/checklist/header.py" line="108" />
         <source>，{n} 项待复核</source>
         <translation>, {n} to re-check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="110" />
+        <location filename="../../ui/checklist/header.py" line="109" />
         <source>　结论未保存</source>
         <translation>  verdict not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="159" />
+        <location filename="../../ui/checklist/header.py" line="155" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
         <translation>{n}/{total} items not reviewed: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="163" />
+        <location filename="../../ui/checklist/header.py" line="159" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
         <translation>{n} items found missing, with no word from you: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="166" />
+        <location filename="../../ui/checklist/header.py" line="163" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
         <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="168" />
+        <location filename="../../ui/checklist/header.py" line="165" />
         <source>确认结论为“通过”？</source>
         <translation>Accept this report?</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/header.py" line="169" />
+        <location filename="../../ui/checklist/header.py" line="166" />
         <source>仍然把这份报告的结论设为“通过”吗？</source>
         <translation>Set the verdict to Accepted anyway?</translation>
     </message>
@@ -1160,12 +1189,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>TeamLink</name>
     <message>
-        <location filename="../../ui/team.py" line="194" />
+        <location filename="../../ui/team.py" line="223" />
         <source>已连接服务器 · {me}{role}</source>
         <translation>Connected to the server · {me}{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py" line="195" />
+        <location filename="../../ui/team.py" line="224" />
         <source>（组长）</source>
         <translation> (lead)</translation>
     </message>
@@ -1186,7 +1215,7 @@ F: findings (Findings tab)</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="51" />
+        <location filename="../../ui/compare/model.py" line="49" />
         <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
         <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
     </message>

@@ -91,8 +91,13 @@ def test_every_string_of_the_window_has_its_english() -> None:
     import xml.etree.ElementTree as ET
 
     ts = ET.parse(Path(__file__).resolve().parents[2] / "resources" / "i18n" / "reviewer_en.ts")
+
+    def english(m: ET.Element) -> str:  # a counted string has a form for one and one for several
+        forms = [f.text or "" for f in m.iter("numerusform")] if m.get("numerus") == "yes" else []
+        return "" if forms and not all(f.strip() for f in forms) else (forms or [m.findtext("translation") or ""])[0]
+
     missing = [m.findtext("source") for m in ts.iter("message")
-               if not (m.findtext("translation") or "").strip() and (m.findtext("source") or "").strip()]
+               if not english(m).strip() and (m.findtext("source") or "").strip()]
     assert missing == []
 
 
@@ -118,3 +123,26 @@ def test_every_string_is_filed_under_the_context_it_is_looked_up_in() -> None:
 
     contexts = {c.findtext("name") for c in ET.parse(resource_path("i18n", "reviewer_en.ts")).getroot()}
     assert not contexts & {"window", "parent", "w", "self"}, contexts
+
+
+def test_english_counts_one_report_and_several_files_in_their_own_number(qapp: QApplication) -> None:
+    """Found by a helper session: "Opened 1 reports; these 2 files could not be opened:"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from reviewer.model import LoadError
+    from ui.dialogs import LoadErrorsDialog
+
+    translators = install_translators(qapp, "en")
+    try:
+        def opened(n: int) -> str:
+            return QCoreApplication.translate("MainWindow", "已打开 {n} 份报告", "", n).format(n=n)
+
+        assert (opened(1), opened(3)) == ("Opened 1 report", "Opened 3 reports")
+        bad = [LoadError(f"/r/{name}", "unreadable", f"{name}：已损坏") for name in ("a.docx", "b.pdf")]
+        assert LoadErrorsDialog(bad, 1).head.text() == "Opened 1 report; these 2 files could not be opened:"
+        assert LoadErrorsDialog(bad[:1], 2).head.text() == "Opened 2 reports; this file could not be opened:"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        set_language("zh_CN")
+    assert LoadErrorsDialog(bad, 1).head.text() == "已打开 1 份报告，以下 2 个文件未能打开："
