@@ -276,37 +276,37 @@ This year: {cur}</translation>
 <context>
     <name>ItemDetail</name>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="60" />
+        <location filename="../../ui/checklist/detail.py" line="92" />
         <source>{d}（在核查清单中按 {k}）</source>
         <translation>{d} (key {k} in the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="73" />
+        <location filename="../../ui/checklist/detail.py" line="55" />
         <source>审阅意见（自动保存）</source>
         <translation>Comment (saved automatically)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="112" />
+        <location filename="../../ui/checklist/detail.py" line="117" />
         <source>选择一个核查项，查看程序发现的依据并作出判断。</source>
         <translation>Choose a checklist item to see the evidence and decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="140" />
+        <location filename="../../ui/checklist/detail.py" line="145" />
         <source>此项的判断来自报告的旧版本，待复核：请先确认或改判，再修改意见</source>
         <translation>This decision was made on an earlier version of the report and is to be re-checked: confirm or change it before editing the comment</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="146" />
+        <location filename="../../ui/checklist/detail.py" line="151" />
         <source>待复核：确认或改判之前，此项不写入批注版和审阅意见书</source>
         <translation>To be re-checked: until confirmed or changed, this item is not in the annotated copy or the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="148" />
+        <location filename="../../ui/checklist/detail.py" line="153" />
         <source>意见写入批注版和审阅意见书，发给单位</source>
         <translation>The comment goes to the unit, in the annotated copy and the letter</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/detail.py" line="149" />
+        <location filename="../../ui/checklist/detail.py" line="154" />
         <source>符合、不适用项的意见只记在项目和工作簿中，不发给单位</source>
         <translation>A comment on a met or not-applicable item stays in the project and the workbook; it is not sent to the unit</translation>
     </message>

@@ -50,25 +50,7 @@ class ItemDetail(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("itemNote")
-        self.buttons = QButtonGroup(self)
-        self.buttons.setExclusive(True)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for i, d in enumerate(DECISIONS):
-            b = QToolButton()
-            b.setText(decision_name(d))
-            b.setToolTip(self.tr("{d}（在核查清单中按 {k}）").format(d=decision_name(d), k=i + 1))
-            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, pressed with Space
-            b.setCheckable(True)
-            b.setIcon(status_icon(d))
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self.buttons.addButton(b, i)
-            row.addWidget(b)
-        row.addStretch(1)
-        self.who = QLabel()  # who made the decision shown, and when (a shared project has many reviewers)
-        self.who.setObjectName("legend")
-        self.who.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.who)
+        row = self._decision_row()
         self.comment = CommentEdit()
         self.comment.setPlaceholderText(self.tr("审阅意见（自动保存）"))
         self.comment.setTabChangesFocus(True)
@@ -97,6 +79,29 @@ class ItemDetail(QWidget):
         session.review_reloaded.connect(lambda: self._review_changed(self._sha) if self._sha else None)
         session.team_changed.connect(lambda: self.set_item(self._sha, self._item))  # who may decide changed
         self.set_item(None, None)
+
+    def _decision_row(self) -> QHBoxLayout:
+        """The four decision buttons (keys 1–4 in the checklist) and who made the decision shown."""
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for i, d in enumerate(DECISIONS):
+            b = QToolButton()
+            b.setText(decision_name(d))
+            b.setToolTip(self.tr("{d}（在核查清单中按 {k}）").format(d=decision_name(d), k=i + 1))
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab, pressed with Space
+            b.setCheckable(True)
+            b.setIcon(status_icon(d))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.buttons.addButton(b, i)
+            row.addWidget(b)
+        row.addStretch(1)
+        self.who = QLabel()  # who made the decision shown, and when (a shared project has many reviewers)
+        self.who.setObjectName("legend")
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.who)
+        return row
 
     def set_item(self, sha256: str | None, item: CheckResult | None) -> None:
         self.flush()

@@ -172,6 +172,9 @@ class ReportsPanel(QWidget):
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
         self._layout()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.status_box.currentIndexChanged.connect(lambda _i: self.proxy.set_status(self.status_box.currentData()))
         self.scope_box.currentIndexChanged.connect(
@@ -182,11 +185,11 @@ class ReportsPanel(QWidget):
         # 我的报告 chosen (by itself when assignments arrive): one of them opens if the report shown is not
         # (a reviewer's window opened blank on a project with reports: found by a helper session)
         self.scope_box.currentIndexChanged.connect(lambda _i: self._select_first(unless_shown=True))
-        model.session.team_changed.connect(self._team_changed)
+        self.model.session.team_changed.connect(self._team_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.delete_pressed.connect(lambda: self.remove_requested.emit(self.selected_reports()))
         self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.selected_reports()))
-        model.modelReset.connect(self._after_reset)
+        self.model.modelReset.connect(self._after_reset)
         self.tree.expanded.connect(lambda idx: self._hand(idx, True))
         self.tree.collapsed.connect(lambda idx: self._hand(idx, False))
 
