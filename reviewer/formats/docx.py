@@ -65,6 +65,7 @@ _SHOWN_RUNS = (".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::
 # final view. Its mark may have lost the deletion (LibreOffice saves a .doc so): it is gone all the same.
 _DELETED = ("boolean(w:pPr/w:rPr/w:del or w:pPr/w:rPr/w:moveFrom or .//w:del//w:delText"
             " or .//w:moveFrom//w:t)")
+_MARK_DELETED = "boolean(w:pPr/w:rPr/w:del or w:pPr/w:rPr/w:moveFrom)"
 # Wrappers whose children are paragraphs and tables (or a table's rows, or a row's cells) of their own.
 _WRAPPERS = {f"{{{_W}}}sdt", f"{{{_W}}}sdtContent", f"{{{_W}}}customXml"}
 _PLACEHOLDER = f"{{{_W}}}sdtPr/{{{_W}}}showingPlcHdr"
@@ -94,7 +95,11 @@ def _paragraph_line(paragraph: Any, numbering: Numbering | None,
     Word shows no line for (all of it hidden, its mark too, or all of it deleted)."""
     text = _shown_text(paragraph._p, hidden)
     if not text and paragraph._p.xpath(_DELETED):
-        return None, None, 0  # gone from Word's final view, its number with it
+        if numbering is not None and not paragraph._p.xpath(_MARK_DELETED) and (num := _num_pr(paragraph)) is not None:
+            # its text deleted, its mark kept: Word still numbers the emptied item, and the next one
+            # shows the number after it (the headings after it were numbered one short: a code review)
+            numbering.label(*num)
+        return None, None, 0  # no line: gone from Word's final view, or an empty item
     if not text and hidden.mark_hidden(paragraph._p):
         if numbering is not None and (num := _num_pr(paragraph)) is not None:
             numbering.label(*num)  # a hidden item still takes its number in Word: the next one shows it

@@ -241,3 +241,44 @@ def test_text_hidden_through_a_style_is_left_out_as_word_neither_shows_nor_print
     doc = load(path)
     assert doc.text == "全年办理行政复议案件59件。\n其中纠错12件。\n行政诉讼案件31件。\n复议纠错率\n"
     assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件", "31件"]
+
+
+def test_an_item_whose_text_alone_was_deleted_keeps_its_number_in_the_list(tmp_path: Path) -> None:
+    """Found by a code review: a numbered item whose text was deleted with changes tracked, its mark
+    kept, is an empty item Word still numbers; the reader dropped it with its number, and the headings
+    after it read 二、三、 where the report shows 三、四、. Deleted with its mark, it takes no number."""
+    from lxml import etree
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract = etree.SubElement(numbering, qn("w:abstractNum"), {qn("w:abstractNumId"): "90"})
+    level = etree.SubElement(abstract, qn("w:lvl"), {qn("w:ilvl"): "0"})
+    etree.SubElement(level, qn("w:start"), {qn("w:val"): "1"})
+    etree.SubElement(level, qn("w:numFmt"), {qn("w:val"): "chineseCounting"})
+    etree.SubElement(level, qn("w:lvlText"), {qn("w:val"): "%1、"})
+    numbering.insert(0, abstract)
+    etree.SubElement(etree.SubElement(numbering, qn("w:num"), {qn("w:numId"): "90"}), qn("w:abstractNumId"),
+                     {qn("w:val"): "90"})
+
+    def item(text: str, deleted: str = "") -> None:
+        p = document.add_paragraph()
+        number = etree.SubElement(p._p.get_or_add_pPr(), qn("w:numPr"))
+        etree.SubElement(number, qn("w:ilvl"), {qn("w:val"): "0"})
+        etree.SubElement(number, qn("w:numId"), {qn("w:val"): "90"})
+        if not deleted:
+            p.add_run(text)
+            return
+        change = {qn("w:id"): "5", qn("w:author"): "审阅人"}
+        if deleted == "mark too":
+            etree.SubElement(etree.SubElement(p._p.pPr, qn("w:rPr")), qn("w:del"), change)
+        gone = etree.SubElement(p._p, qn("w:del"), change)
+        etree.SubElement(etree.SubElement(gone, qn("w:r")), qn("w:delText")).text = text
+
+    item("主要举措和成效")
+    item("旧标题", deleted="text")
+    item("存在的不足和原因")
+    item("删去的一段", deleted="mark too")
+    item("下一年度工作安排")
+    path = tmp_path / "删去文字的编号项.docx"
+    document.save(str(path))
+    assert load(path).text == "一、主要举措和成效\n三、存在的不足和原因\n四、下一年度工作安排\n"
