@@ -179,7 +179,8 @@ def join_pages(pages: list[list[PageLine]]) -> list[list[PageLine]]:
     out: list[list[PageLine]] = []
     for page in pages:
         prev = next((p for p in reversed(out) if p), None)
-        if prev and page and prev[-1].ends_full and not page[0].starts_paragraph and not page[0].gap_above:
+        if (prev and page and prev[-1].ends_full and not page[0].starts_paragraph and not page[0].gap_above
+                and not _after_heading(prev[-1], page[0])):  # a heading at a page's foot as on the page
             prev[-1] = _join(prev[-1], page[0])
             page = page[1:]
         out.append(list(page))

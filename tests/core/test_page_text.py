@@ -93,3 +93,14 @@ def test_an_enumerated_paragraph_under_a_heading_that_reached_the_edge_is_not_ru
         "（六）健全监督制约体系确保行政权力运行规范透明高效情况",
         "二是完善重大行政处罚备案制度。",
     ]
+    from reviewer.formats.layout import join_pages, unwrap_pages
+
+    # the same at a page's foot (a code review): the paragraph on the next page is not run into the heading
+    first = [row("前文一行文字填满整行用于确定右边界位置啊啊"), row("前文二行文字填满整行用于确定右边界位置啊啊"),
+             row("（五）以综合行政执法改革为突破加快推进", short_by=1.2)]
+    second = [row("一是各党委委员根据分工任务负责抓好分管"), row("工作。", short_by=15)]
+    assert [[ln.text for ln in page] for page in join_pages(unwrap_pages([first, second], 380.0))] == [
+        ["前文一行文字填满整行用于确定右边界位置啊啊前文二行文字填满整行用于确定右边界位置啊啊",
+         "（五）以综合行政执法改革为突破加快推进"],
+        ["一是各党委委员根据分工任务负责抓好分管工作。"],
+    ]
