@@ -2,10 +2,10 @@
 
 A unit's template may hide a whole draft paragraph through a style (a 批注/草稿 paragraph style, or a
 character style, whose run properties carry ``w:vanish``) rather than on each run; Word neither shows
-nor prints that text, so it must not be read. The nearest setting wins, as Word resolves it: the run's
-own properties, then its character style, then its paragraph's style (the document's default paragraph
-style if it names none), then the document defaults; within a style, its own setting before the one it
-is based on (``w:basedOn``). ``w:val`` "0"/"false"/"off" un-hides.
+nor prints that text, so it must not be read. As Word resolves it: the run's own properties win; else
+its character style and its paragraph's style (the document's default paragraph style if it names none)
+toggle it, so that set in both they cancel; else the document defaults. Within a style, its own setting
+comes before the one it is based on (``w:basedOn``). ``w:val`` "0"/"false"/"off" un-hides.
 """
 
 from __future__ import annotations
@@ -73,12 +73,17 @@ class HiddenText:
         return self.style(sid)
 
     def run_hidden(self, r: Any, paragraph: bool | None) -> bool:
-        """Whether run ``r`` is hidden, ``paragraph`` being what its paragraph's style gives."""
+        """Whether run ``r`` is hidden, ``paragraph`` being what its paragraph's style gives. Hiding is a
+        toggle property (ECMA-376 §17.7.3): set by both the paragraph's and the character style, the two
+        cancel and Word shows the text (a code review); the run's own setting is final."""
         rpr = r.find(f"{_W}rPr")
-        for value in (_vanish(rpr), self._char_style(rpr), paragraph, self._default):
-            if value is not None:
-                return value
-        return False
+        own = _vanish(rpr)
+        if own is not None:
+            return own
+        char = self._char_style(rpr)
+        if char is None and paragraph is None:
+            return bool(self._default)
+        return bool(char) != bool(paragraph)
 
     def mark_hidden(self, p: Any) -> bool:
         """Whether the paragraph's mark is hidden: then Word shows no line for a paragraph with no

@@ -236,11 +236,13 @@ def test_text_hidden_through_a_style_is_left_out_as_word_neither_shows_nor_print
     cell = document.add_table(rows=1, cols=2).rows[0].cells
     cell[0].paragraphs[0].add_run("复议纠错率")
     cell[1].paragraphs[0].add_run("9999%", style=hidden_chars)
+    # hiding toggles: a hidden character style in a hidden paragraph style shows (a code review)
+    document.add_paragraph(style=draft).add_run("应诉率100%。", style=hidden_chars)
     path = tmp_path / "hidden_by_style.docx"
     document.save(str(path))
     doc = load(path)
-    assert doc.text == "全年办理行政复议案件59件。\n其中纠错12件。\n行政诉讼案件31件。\n复议纠错率\n"
-    assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件", "31件"]
+    assert doc.text == "全年办理行政复议案件59件。\n其中纠错12件。\n行政诉讼案件31件。\n复议纠错率\n应诉率100%。\n"
+    assert [m.text for m in analyze_document(doc).metrics] == ["59件", "12件", "31件", "100%"]
 
 
 def test_an_item_whose_text_alone_was_deleted_keeps_its_number_in_the_list(tmp_path: Path) -> None:
