@@ -36,7 +36,16 @@ from ui.loading import (
     open_project_work,
     regroup_work,
 )
-from ui.opening import ask_new_project, ask_project, ask_server, fill_recent, tell_locked, tell_opened, tell_refused
+from ui.opening import (
+    ask_new_project,
+    ask_project,
+    ask_server,
+    fill_recent,
+    load_note,
+    tell_locked,
+    tell_opened,
+    tell_refused,
+)
 from ui.project import (
     OfflineStandIn,
     lock_project,
@@ -261,29 +270,8 @@ class Controller(QObject):
         return result.analyses[0].sha256 if result.analyses else None
 
     def _report(self, result: LoadResult) -> None:
-        # each count passed to tr as well: English says "1 report", "2 reports" (a helper session)
-        new, known, again = len(result.added) - len(result.known) - len(result.replaced), len(result.known), \
-            len(result.replaced)
-        if again:
-            note = self.w.tr("已重新读入 {n} 份报告，原有判断标为待复核", "", again).format(n=again)
-            if new:
-                note += self.w.tr("；另打开 {n} 份报告", "", new).format(n=new)
-        elif new:
-            note = self.w.tr("已打开 {n} 份报告", "", new).format(n=new)
-            if known:
-                note += self.w.tr("，另有 {k} 份原已在项目中", "", known).format(k=known)
-        elif result.added:  # opened again: nothing new in the project
-            note = self.w.tr("{k} 份报告原已在项目中，没有新的报告", "", known).format(k=known)
-        elif self.elsewhere.told is not None:  # read again for others' changes: their word stays (helper session)
-            note = self.elsewhere.told
-        else:
-            count = len(self.w.session.analyses())
-            note = self.w.tr("项目中有 {n} 份报告", "", count).format(n=count)
+        note = load_note(result, self.elsewhere.told, len(self.w.session.analyses()))
         self.elsewhere.told = None
-        if result.cancelled:
-            note += self.w.tr("（已取消其余文件）")
-        if result.changed:
-            note += self.w.tr("；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入").format(n=len(result.changed))
         self.w.status.showMessage(note, 8000)
         if result.errors:
             among = [a.file for a in self.w.session.analyses()]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from reviewer.journal import data_dir
@@ -18,6 +18,7 @@ from ui.dialogs import show_message
 from ui.project import PROJECT_SUFFIX, OfflineStandIn
 
 if TYPE_CHECKING:
+    from ui.loading import LoadResult
     from ui.main_window import MainWindow
 
 
@@ -48,6 +49,7 @@ def _ask_existing(w: QWidget, chosen: Path) -> str:
                       QCoreApplication.translate(
                           "MainWindow", "“{name}”已是一个审阅项目，其中的报告和审阅记录不会被清除。\n\n"
                           "要打开这个已有的项目，还是为新项目另取一个名称？").format(name=chosen.name), parent=w)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the name is the reviewer's (a code review: <b> in it was drawn bold)
     opened = box.addButton(QCoreApplication.translate("MainWindow", "打开已有项目"), QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton(QCoreApplication.translate("MainWindow", "另取名称…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -140,3 +142,33 @@ def _without_user(url: str) -> str:
         return url
     scheme, rest = url.split("//", 1)
     return f"{scheme}//{rest.split('@', 1)[1]}"
+
+
+def load_note(result: LoadResult, told: str | None, count: int) -> str:
+    """What the status bar says when a load ends; ``told``: what another reviewer's change had the
+    window say (kept when the load only read the project again), ``count``: the project's reports.
+    Each count is passed to translate as well: English says "1 report", "2 reports" (a helper session)."""
+    new, known, again = len(result.added) - len(result.known) - len(result.replaced), len(result.known), \
+        len(result.replaced)
+    if again:
+        note = QCoreApplication.translate(
+            "MainWindow", "已重新读入 {n} 份报告，原有判断标为待复核", "", again).format(n=again)
+        if new:
+            note += QCoreApplication.translate("MainWindow", "；另打开 {n} 份报告", "", new).format(n=new)
+    elif new:
+        note = QCoreApplication.translate("MainWindow", "已打开 {n} 份报告", "", new).format(n=new)
+        if known:
+            note += QCoreApplication.translate("MainWindow", "，另有 {k} 份原已在项目中", "", known).format(k=known)
+    elif result.added:  # opened again: nothing new in the project
+        note = QCoreApplication.translate(
+            "MainWindow", "{k} 份报告原已在项目中，没有新的报告", "", known).format(k=known)
+    elif told is not None:  # read again for others' changes: their word stays (helper session)
+        note = told
+    else:
+        note = QCoreApplication.translate("MainWindow", "项目中有 {n} 份报告", "", count).format(n=count)
+    if result.cancelled:
+        note += QCoreApplication.translate("MainWindow", "（已取消其余文件）")
+    if changed := len(result.changed):
+        note += QCoreApplication.translate(
+            "MainWindow", "；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入", "", changed).format(n=changed)
+    return note

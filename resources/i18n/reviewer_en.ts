@@ -567,23 +567,23 @@ Last year's reports are only read, never changed.</translation>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="31" />
+        <location filename="../../ui/opening.py" line="32" />
         <source>新建审阅项目</source>
         <translation>New review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="32" />
-        <location filename="../../ui/opening.py" line="63" />
+        <location filename="../../ui/opening.py" line="33" />
+        <location filename="../../ui/opening.py" line="65" />
         <source>审阅项目 (*{s})</source>
         <translation>Review project (*{s})</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="47" />
+        <location filename="../../ui/opening.py" line="48" />
         <source>审阅项目已存在</source>
         <translation>Project already exists</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="48" />
+        <location filename="../../ui/opening.py" line="49" />
         <source>“{name}”已是一个审阅项目，其中的报告和审阅记录不会被清除。
 
 要打开这个已有的项目，还是为新项目另取一个名称？</source>
@@ -592,39 +592,39 @@ Last year's reports are only read, never changed.</translation>
 Open the existing project, or choose another name for the new one?</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="51" />
+        <location filename="../../ui/opening.py" line="53" />
         <source>打开已有项目</source>
         <translation>Open existing project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="52" />
+        <location filename="../../ui/opening.py" line="54" />
         <source>另取名称…</source>
         <translation>Choose another name…</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="62" />
+        <location filename="../../ui/opening.py" line="64" />
         <source>打开审阅项目</source>
         <translation>Open review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="80" />
+        <location filename="../../ui/opening.py" line="82" />
         <source>密码未能记住</source>
         <translation>Password not remembered</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="81" />
+        <location filename="../../ui/opening.py" line="83" />
         <source>已连接审阅服务器，但密码未能保存到系统钥匙串：{why}。
 下次连接时需重新输入密码。</source>
         <translation>Connected to the review server, but the password could not be saved in the system keychain: {why}.
 It will be asked again at the next connection.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="110" />
+        <location filename="../../ui/opening.py" line="112" />
         <source>无法打开审阅项目</source>
         <translation>Cannot open the review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="102" />
+        <location filename="../../ui/opening.py" line="104" />
         <source>{why}。
 
 在连上之前，窗口中是一个空的临时项目，在其中所做的审阅不会保留。</source>
@@ -633,12 +633,12 @@ It will be asked again at the next connection.</translation>
 Until then the window holds an empty, temporary project: nothing reviewed in it is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="104" />
+        <location filename="../../ui/opening.py" line="106" />
         <source>暂时连不上审阅服务器</source>
         <translation>The review server cannot be reached for now</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="107" />
+        <location filename="../../ui/opening.py" line="109" />
         <source>{why}
 
 本次审阅只保存在内存中，关闭程序后不会保留。请用“文件 → 打开审阅项目”或“新建审阅项目”选择一个项目后再审阅。</source>
@@ -647,43 +647,83 @@ Until then the window holds an empty, temporary project: nothing reviewed in it 
 This review is kept in memory only and is lost when the program closes. Choose a project with File → Open review project or New review project before reviewing.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="112" />
+        <location filename="../../ui/opening.py" line="114" />
         <source>只读的审阅项目</source>
         <translation>Read-only review project</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="122" />
+        <location filename="../../ui/opening.py" line="124" />
         <source>项目已在别处打开</source>
         <translation>Project open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="89" />
+        <location filename="../../ui/opening.py" line="91" />
         <source>（服务器）</source>
         <translation> (server)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="95" />
+        <location filename="../../ui/opening.py" line="97" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="118" />
+        <location filename="../../ui/opening.py" line="120" />
         <source>“{name}”已在另一个窗口中打开（{holder}）。两处的修改都会保存，但彼此不会即时显示：一个核查项的判断连同意见、一份报告的结论连同总体意见，以最后保存的为准（只改结论也会换掉另一窗口写的意见）。建议只在一个窗口中审阅这个项目。</source>
         <translation>“{name}” is already open in another window ({holder}). Both save their changes, but neither shows the other's: an item's decision with its comment, and a report's verdict with its overall comment, are as last saved (changing only the verdict replaces the comment written in the other window). Review this project in one window only.</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="129" />
+        <location filename="../../ui/opening.py" line="131" />
         <source>审阅服务器拒绝了连接</source>
         <translation>The review server refused the connection</translation>
     </message>
     <message>
-        <location filename="../../ui/opening.py" line="128" />
+        <location filename="../../ui/opening.py" line="130" />
         <source>{why}
 
 请用“文件 → 连接审阅服务器”重新输入姓名和密码。</source>
         <translation>{why}
 
 Please connect again with File → Connect to review server, with your name and password.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="154" />
+        <source>已重新读入 {n} 份报告，原有判断标为待复核</source>
+        <translation><numerusform>Read {n} report again; its decisions are marked to re-check</numerusform><numerusform>Read {n} reports again; their decisions are marked to re-check</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="157" />
+        <source>；另打开 {n} 份报告</source>
+        <translation><numerusform>; opened {n} more</numerusform><numerusform>; opened {n} more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="159" />
+        <source>已打开 {n} 份报告</source>
+        <translation><numerusform>Opened {n} report</numerusform><numerusform>Opened {n} reports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="161" />
+        <source>，另有 {k} 份原已在项目中</source>
+        <translation><numerusform>; {k} more was in the project already</numerusform><numerusform>; {k} more were in the project already</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="163" />
+        <source>{k} 份报告原已在项目中，没有新的报告</source>
+        <translation><numerusform>{k} report was in the project already; it is not new</numerusform><numerusform>{k} reports were in the project already; none is new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="168" />
+        <source>项目中有 {n} 份报告</source>
+        <translation><numerusform>{n} report in the project</numerusform><numerusform>{n} reports in the project</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/opening.py" line="170" />
+        <source>（已取消其余文件）</source>
+        <translation> (the rest was cancelled)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/opening.py" line="172" />
+        <source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source>
+        <translation><numerusform>; {n} source file has changed (Review → Re-import changed reports)</numerusform><numerusform>; {n} source files have changed (Review → Re-import changed reports)</numerusform></translation>
     </message>
 <message><source>从共享项目中移除 {n} 份报告？
 {names}
@@ -733,7 +773,7 @@ No program on this computer opens it, or the system refused. Find it in your fil
 
 仍使用原来的核查清单。</source><translation>{e}
 
-The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message numerus="yes"><source>已重新读入 {n} 份报告，原有判断标为待复核</source><translation><numerusform>Read {n} report again; its decisions are marked to re-check</numerusform><numerusform>Read {n} reports again; their decisions are marked to re-check</numerusform></translation></message><message numerus="yes"><source>；另打开 {n} 份报告</source><translation><numerusform>; opened {n} more</numerusform><numerusform>; opened {n} more</numerusform></translation></message><message numerus="yes"><source>已打开 {n} 份报告</source><translation><numerusform>Opened {n} report</numerusform><numerusform>Opened {n} reports</numerusform></translation></message><message numerus="yes"><source>，另有 {k} 份原已在项目中</source><translation><numerusform>; {k} more was in the project already</numerusform><numerusform>; {k} more were in the project already</numerusform></translation></message><message numerus="yes"><source>{k} 份报告原已在项目中，没有新的报告</source><translation><numerusform>{k} report was in the project already; it is not new</numerusform><numerusform>{k} reports were in the project already; none is new</numerusform></translation></message><message numerus="yes"><source>项目中有 {n} 份报告</source><translation><numerusform>{n} report in the project</numerusform><numerusform>{n} reports in the project</numerusform></translation></message><message><source>（已取消其余文件）</source><translation> (the rest was cancelled)</translation></message><message><source>；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入</source><translation>; {n} source files have changed (Review → Re-import changed reports)</translation></message><message><source>打开报告时出错：
+The previous checklist stays in use.</translation></message><message><source>正在打开其他文件，请稍候或先取消</source><translation>Still opening other files; wait or cancel first</translation></message><message><source>报告</source><translation>Reports</translation></message><message><source>所有文件</source><translation>All files</translation></message><message><source>打开报告</source><translation>Open reports</translation></message><message><source>打开报告文件夹</source><translation>Open folder of reports</translation></message><message><source>正在打开报告，请稍候再移除</source><translation>Reports are still opening; remove them when that is done</translation></message><message><source>打开报告时出错：
 {m}</source><translation>Error while opening reports:
 {m}</translation></message><message><source>打开失败</source><translation>Open failed</translation></message><message><source>{why}
 

@@ -234,9 +234,18 @@ def test_new_project_on_an_existing_one_says_so_and_never_empties_it(
     given = iter([str(tmp_path / "p"), str(tmp_path / "下一年度")])  # the project's own name, then another
     monkeypatch.setattr("ui.opening.QFileDialog.getSaveFileName", lambda *a, **k: (next(given), ""))
     asked: list[str] = []
-    answer_with(monkeypatch, "另取名称…", asked)
+    formats: list[Qt.TextFormat] = []
+
+    def other_name(box: QMessageBox) -> int:  # the name is the reviewer's: never read as rich text
+        asked.append(box.text())
+        formats.append(box.textFormat())
+        next(b for b in box.buttons() if b.text() == "另取名称…").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", other_name)
     with qtbot.waitSignal(w.loader.loaded, timeout=30000):
         w.actions_.new_project.trigger()
+    assert formats == [Qt.TextFormat.PlainText]
     assert asked == ["“p.review”已是一个审阅项目，其中的报告和审阅记录不会被清除。\n\n"
                      "要打开这个已有的项目，还是为新项目另取一个名称？"]
     assert w.controller.project == str(tmp_path / "下一年度.review") and w.reports.proxy.rowCount() == 0
