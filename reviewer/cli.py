@@ -190,6 +190,9 @@ def main(argv: Sequence[str] | None = None, kept: list[object] | None = None) ->
     except BrokenPipeError:  # the reader stopped reading (… | head): stop quietly, as other tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: said in a word, as other tools do, not as a traceback (a helper session)
+        print(msg("cli.interrupted").render(as_lang(getattr(args, "lang", "zh"))), file=sys.stderr)
+        return 130
     return code
 
 

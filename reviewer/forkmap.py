@@ -174,6 +174,7 @@ def _spawn(run: Callable[[int], R], tickets: int) -> _Child[R] | None:
     if pid == 0:  # the child: never returns into the caller's code
         code = 1
         try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends a child quietly; the parent says so
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             os.close(results_r)
             _serve(run, tickets, results_w)

@@ -8,6 +8,7 @@ the analyser (and jieba) stay out of the GUI process, so loading never stalls th
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,7 @@ def watch_parent() -> None:
     import multiprocessing
     from multiprocessing.connection import wait
 
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal ends a worker quietly; its parent says so
     parent = multiprocessing.parent_process()
     if parent is None:
         return
