@@ -49,16 +49,21 @@ def copy_project(source: str, destination: str, *, source_password: str | None =
                  destination_password: str | None = None) -> dict[str, int]:
     """Copy; returns what was copied. Raises ``StoreError`` (nothing written) when the destination
     already holds reports or either side cannot be used."""
+    from reviewer.cli_parser import empty_project
+    from reviewer.location import is_server
     from reviewer.store import open_store
     from reviewer.store_schema import StoreError
 
+    if not is_server(source):  # a mistyped name was made an empty project and "copied" (a helper session)
+        if not Path(source).is_file():
+            raise StoreError(f"找不到审阅项目 {source}；请检查路径")
+        if (empty := empty_project(source)) is not None:
+            raise StoreError(empty)
     src = open_store(source, password=source_password)
     try:
         dump = src.dump()
     finally:
         src.close()
-    from reviewer.location import is_server
-
     new_file = not is_server(destination) and not Path(destination).exists()
     dst = open_store(destination, password=destination_password)
     try:

@@ -173,6 +173,23 @@ def test_a_mistyped_project_is_refused_by_annotate_as_by_export(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_a_mistyped_or_empty_project_is_refused_by_project_copy_and_an_empty_one_by_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: 'project copy' of a mistyped name made that name an empty project,
+    copied it and said 已复制 0 份报告 (exit 0); a 0-byte project file, most likely a copy that did not
+    finish, was made a new project and exported as 0 reports."""
+    gone, empty, copy = tmp_path / "不存在.review", tmp_path / "空.review", tmp_path / "副本.review"
+    assert main(["project", "copy", str(gone), str(copy)]) == 1
+    assert capsys.readouterr().err.endswith(f"找不到审阅项目 {gone}；请检查路径\n")
+    empty.write_bytes(b"")
+    said = f"审阅项目文件 {empty} 是空的（0 字节），可能没有复制完整；请找到完整的项目文件"
+    assert main(["project", "copy", str(empty), str(copy)]) == 1
+    assert capsys.readouterr().err.endswith(said + "\n")
+    assert main(["export", "--project", str(empty), "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert capsys.readouterr().err == said + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["空.review"] and empty.stat().st_size == 0
+
+
 def test_when_no_file_can_be_read_nothing_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A folder of unreadable files: each named, then why nothing was written; exit 1; no empty
     workbook and no empty folder of annotated copies."""
