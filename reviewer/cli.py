@@ -139,7 +139,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
 
     rv = summarize(a, {}, None)
     w(f"== {readable(a.file)}\n")
-    w(f"{t['title']}{sep}{m.title or t['unknown']}\n")
+    w(f"{t['title']}{sep}{m.title_line or t['unknown']}\n")
     w(f"{t['issuer']}{sep}{m.issuer or t['unknown']}{sp}{t['level']}{sep}{LEVEL.label(m.level, lang)}{sp}"
       f"{t['year']}{sep}{m.report_year or t['unknown']}\n")
     w(f"{t['signed']}{sep}{m.signed_date or '—'}{sp}{t['published']}{sep}{m.published_date or '—'}\n")

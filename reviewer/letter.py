@@ -139,9 +139,10 @@ def letter_fields(a: Analysis, decisions: Decisions, verdict: ReportVerdict | No
     """Every placeholder's value for one report."""
     rv = summarize(a, decisions, verdict)
     unknown = msg("letter.unknown").render(lang)
-    report = msg("letter.report", title=a.meta.title) if a.meta.title else msg("letter.report_untitled")
+    title = a.meta.title_line
+    report = msg("letter.report", title=title) if title else msg("letter.report_untitled")
     values: dict[str, str | list[str]] = {
-        "单位": a.meta.issuer or unknown, "标题": a.meta.title or unknown,
+        "单位": a.meta.issuer or unknown, "标题": a.meta.title_line or unknown,
         "年度": msg("letter.year", year=a.meta.report_year).render(lang) if a.meta.report_year else unknown,
         "发布日期": _day(a.meta.published_date, lang), "成文日期": _day(a.meta.signed_date, lang),
         "文件": unit_file_name(a.file), "审阅状态": REVIEW_STATUS.label(rv.status, lang),

@@ -171,6 +171,20 @@ class ReportMeta:
     signature_span: tuple[int, int] | None = None  # the 落款 block (unit line(s) and date)
     findings: tuple[Finding, ...] = ()
 
+    @property
+    def title_line(self) -> str | None:
+        """The title as one line of running text: a title printed over two lines keeps its break in
+        ``title`` (it is the report's own layout), which broke the letter's sentence 你单位报送的《…》 in
+        two and the command line's 标题 line (a helper session). Latin words keep a space between them."""
+        if self.title is None:
+            return None
+        out = ""
+        for part in (p.strip() for p in self.title.splitlines()):
+            if part:
+                latin = out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum()
+                out += (" " if latin else "") + part
+        return out
+
 
 @fast_record
 @dataclass(frozen=True, slots=True)

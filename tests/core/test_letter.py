@@ -400,3 +400,24 @@ def test_a_report_copied_from_last_year_is_told_so_without_the_reviewers_file_na
     assert any(t.startswith("【照搬上一年度报告】“主要举措和成效”部分照搬本单位上一年度报告：100% ") for t in comments)
     assert "部分照搬本单位上一年度报告" in words
     assert not [t for t in [*comments, words] if "年报告.txt" in t]
+
+
+def test_a_title_printed_over_two_lines_reads_as_one_in_the_letter_and_the_summary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: 你单位报送的《重庆市开州区发展和改革委员会⏎关于2023年法治政府建设情况的报告》
+    broke the letter's sentence in two, and the command line's 标题 line ran onto a line of its own."""
+    from reviewer.analyze import analyze_document
+    from reviewer.letter import letter_fields
+    from reviewer.load import load
+
+    path = tmp_path / "开州区发改委.txt"
+    path.write_text("重庆市开州区发展和改革委员会\n关于2023年法治政府建设情况的报告\n"
+                    "今年以来，我委坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设。\n"
+                    "一、推进法治政府建设的主要举措和成效\n全年办理行政复议案件12件。\n", encoding="utf-8")
+    a = analyze_document(load(path))
+    assert a.meta.title == "重庆市开州区发展和改革委员会\n关于2023年法治政府建设情况的报告"  # the report's own layout
+    one = "重庆市开州区发展和改革委员会关于2023年法治政府建设情况的报告"
+    fields = letter_fields(a, {}, None, reviewer="张三", today=date(2024, 3, 1))
+    assert fields["标题"] == one and f"《{one}》" in str(fields["审阅说明"])
+    assert main(["analyze", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == f"标题：{one}"
