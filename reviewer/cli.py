@@ -65,13 +65,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         errors += library_errors
     lang = as_lang(args.lang)
     say_errors(errors, [a.file for a in analyses], lang)
-    if not docs and not errors:
+    single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+    if not docs and not any(e.lost for e in errors):  # nothing to analyse, if only a spreadsheet (a helper session)
         paths = LIST_SEP[lang].join(printable(p) for p in args.paths)
         print(msg("cli.nothing_found", paths=paths).render(lang), file=sys.stderr)
-        if args.json:
-            sys.stdout.write("[]\n")  # what reads the output still gets JSON: an empty list
+        if args.json:  # what reads the output still gets JSON: a list, of what was said
+            write_json([], errors, False, sys.stdout)
         return 1
-    single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
     if args.json:
         write_json(analyses, errors, single, sys.stdout)
     else:

@@ -354,3 +354,15 @@ def test_an_english_workbook_names_the_checklist_in_english(tmp_path: Path, caps
     assert main(["export", str(seed_path("004")), "-o", str(tmp_path), "--lang", "en"]) == 0  # a folder
     assert capsys.readouterr().err == ("The output is a folder; the workbook is written in it: "
                                        f"{tmp_path / 'review.xlsx'}\n")
+
+
+def test_a_folder_holding_no_report_is_said_so_with_exit_1_though_a_spreadsheet_is_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: a folder with only a spreadsheet printed the spreadsheet's note and
+    exited 0, never saying that nothing was analysed (export gave 1 for the same folder)."""
+    (tmp_path / "附表.xlsx").write_bytes(b"PK\x03\x04")
+    assert main(["analyze", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"没有找到可以分析的报告文件（{tmp_path}）"
+    assert main(["analyze", "--json", str(tmp_path)]) == 1
+    said = json.loads(capsys.readouterr().out)
+    assert [(e["file"], e["error"]["kind"]) for e in said] == [(str(tmp_path / "附表.xlsx"), "not_report")]
