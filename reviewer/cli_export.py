@@ -152,6 +152,10 @@ def _usable(args: argparse.Namespace) -> bool:
         print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
               f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
         return False
+    if not Path(output).parent.is_dir():  # said before the reports are read, not after (a helper session)
+        print(msg("out.no_folder", name=Path(output).name, folder=str(Path(output).parent)).render(lang),
+              file=sys.stderr)
+        return False
     if output != args.output:
         why = "cli.into_folder" if Path(args.output).is_dir() else "cli.suffix_added"
         print(msg(why, path=output).render(lang), file=sys.stderr)
