@@ -471,6 +471,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "sync.lead_only": ("只有组长可以设定报告的最终审阅结论", "Only the team lead sets a report's final verdict"),
     # what only the lead may do, said by the window before it is tried and by the server when it refuses
+    "sync.lead_only_library": ("只有组长可以设置往年报告库（它为全组的报告配对上一年度的报告）",
+                               "Only the team lead sets last year's library (it pairs the whole team's reports)"),
     "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),
     "sync.lead_only_assign": ("只有组长可以分配报告", "Only the team lead assigns reports"),
     "sync.lead_only_unassign": ("只有组长可以收回分配的报告", "Only the team lead takes back an assignment"),

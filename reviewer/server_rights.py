@@ -1,4 +1,4 @@
-"""The team server's later migrations (versions 4 to 7): the reviewers' rights made the server's own,
+"""The team server's later migrations (versions 4 to 8): the reviewers' rights made the server's own,
 each found by a helper session logging in with psql under a reviewer's account or racing two windows,
 and what every window is told (``server_schema`` applies them in order, after versions 1 to 3)."""
 
@@ -155,4 +155,19 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+"""
+
+# Version 8 (found by a helper session): any reviewer could set the project's 往年报告库, which pairs
+# every reviewer's reports with last year's, to a folder on their own computer; the lead's export then
+# lost its comparisons. The library is the lead's, as the project's other settings are; a reviewer
+# still writes the list of files an import could not read.
+V8 = r"""
+SET LOCAL search_path = fazhi, pg_temp;
+DROP POLICY add ON settings;
+DROP POLICY change ON settings;
+DROP POLICY forget ON settings;
+CREATE POLICY add ON settings FOR INSERT WITH CHECK (is_lead() OR (is_member() AND key = 'load_failures'));
+CREATE POLICY change ON settings FOR UPDATE USING (is_lead() OR (is_member() AND key = 'load_failures'))
+    WITH CHECK (is_lead() OR (is_member() AND key = 'load_failures'));
+CREATE POLICY forget ON settings FOR DELETE USING (is_lead() OR (is_member() AND key = 'load_failures'));
 """

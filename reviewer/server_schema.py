@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from reviewer.server_rights import V4, V5, V6, V7
+from reviewer.server_rights import V4, V5, V6, V7, V8
 
 SCHEMA = "fazhi"
 
@@ -264,7 +264,7 @@ END $$;
 """
 
 #: Migrations from version N-1 to N, applied in order, each in one transaction.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, V4, V5, V6, V7)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, V4, V5, V6, V7, V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _TABLES = ("members", "reports", "texts", "analyses", "checklists", "settings", "decision_log", "verdict_log",

@@ -88,6 +88,12 @@ class Team:
         refuses a reviewer's removal, and the window then lost the report from its list)."""
         return self.lead
 
+    def may_set_library(self) -> bool:
+        """Whether the project's 往年报告库 may be set here: on a shared one, the lead's. It pairs every
+        reviewer's reports, and a path on one reviewer's computer means nothing on the others' (any
+        reviewer could change it for the whole team: found by a helper session)."""
+        return self.lead
+
 
 Review = tuple[dict[str, dict[str, ItemDecision]], dict[str, ReportVerdict]]  # decisions by report, verdicts
 

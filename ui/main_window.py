@@ -223,10 +223,11 @@ class MainWindow(QMainWindow):
             warm_later(fonts_to_warm(self.font(), self.text.editor.font(), HEADING_GROWTH.values()))
 
     def _team_rights(self) -> None:
-        """What this reviewer may do on a shared project: removing reports is the lead's."""
+        """What this reviewer may do on a shared project: removing reports and 往年报告库 are the lead's."""
         may = self.session.team.may_remove()
         self.actions_.remove_reports.setEnabled(may)
         self.reports.remove_action.setEnabled(may)
+        self.lastyear.set_library_allowed(self.session.team.may_set_library())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.checklist.flush()

@@ -314,119 +314,120 @@ This year: {cur}</translation>
 <context>
     <name>LastYearPanel</name>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="72" />
+        <location filename="../../ui/lastyear/panel.py" line="73" />
         <source>与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正</source>
         <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="73" />
+        <location filename="../../ui/lastyear/panel.py" line="74" />
         <source>往年报告库…</source>
         <translation>Last year's reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="74" />
+        <location filename="../../ui/lastyear/panel.py" line="75" />
+        <location filename="../../ui/lastyear/panel.py" line="140" />
         <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
         <translation>Choose last year's project or folder of reports to compare with</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="85" />
+        <location filename="../../ui/lastyear/panel.py" line="86" />
         <source>上年安排</source>
         <translation>Last year's plans</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="86" />
+        <location filename="../../ui/lastyear/panel.py" line="87" />
         <source>数据变化</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="97" />
+        <location filename="../../ui/lastyear/panel.py" line="98" />
         <source>上一年度报告：</source>
         <translation>Last year's report:</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="100" />
+        <location filename="../../ui/lastyear/panel.py" line="101" />
         <source>紫色文字：与上年重复</source>
         <translation>Purple text: repeats last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="101" />
+        <location filename="../../ui/lastyear/panel.py" line="102" />
         <source>正文中紫色的段落和句子与上一年度报告相同或高度相似</source>
         <translation>Purple paragraphs and sentences of the text are the same as, or close to, last year's report</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="131" />
+        <location filename="../../ui/lastyear/panel.py" line="132" />
         <source>上年安排 ({k}/{n} 已报告)</source>
         <translation>Last year's plans ({k}/{n} reported)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="133" />
+        <location filename="../../ui/lastyear/panel.py" line="134" />
         <source>数据变化 ({n}，异常 {j})</source>
         <translation>Figures ({n}, {j} jumps)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="141" />
+        <location filename="../../ui/lastyear/panel.py" line="151" />
         <source>往年对比</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="142" />
+        <location filename="../../ui/lastyear/panel.py" line="152" />
         <source>往年对比 ({p})</source>
         <translation>Last year ({p})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="146" />
+        <location filename="../../ui/lastyear/panel.py" line="156" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="150" />
+        <location filename="../../ui/lastyear/panel.py" line="160" />
         <source>{y} 年度</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="150" />
+        <location filename="../../ui/lastyear/panel.py" line="160" />
         <source>前一年度</source>
         <translation>the year before</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="151" />
+        <location filename="../../ui/lastyear/panel.py" line="161" />
         <source>未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。</source>
         <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="156" />
+        <location filename="../../ui/lastyear/panel.py" line="166" />
         <source>与上年重复 {all}（{parts}）</source>
         <translation>Repeats last year: {all} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="159" />
+        <location filename="../../ui/lastyear/panel.py" line="169" />
         <source>注意：所选的上一年度报告是另一单位的（{unit}）</source>
         <translation>Note: the report chosen as last year's is another unit's ({unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="161" />
+        <location filename="../../ui/lastyear/panel.py" line="171" />
         <source>
 数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
         <translation>
 {n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="179" />
+        <location filename="../../ui/lastyear/panel.py" line="189" />
         <source>自动配对：{r}</source>
         <translation>Automatic: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="179" />
+        <location filename="../../ui/lastyear/panel.py" line="189" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="180" />
+        <location filename="../../ui/lastyear/panel.py" line="190" />
         <source>不与往年对比</source>
         <translation>Do not compare</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="184" />
+        <location filename="../../ui/lastyear/panel.py" line="194" />
         <source>（往年报告库）</source>
         <translation> (last year's reports)</translation>
     </message>

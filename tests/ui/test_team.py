@@ -314,6 +314,16 @@ def test_a_reviewer_cannot_remove_a_report_from_the_shared_project(qtbot: QtBot,
     assert len(w.session.analyses()) == 5 and w.reports.proxy.rowCount() == 5
 
 
+def test_a_reviewer_is_told_the_library_of_last_years_reports_is_the_leads(qtbot: QtBot, zhang: MainWindow) -> None:
+    """Found by a helper session: 张三 set the team's 往年报告库 to a folder of his own computer, and the
+    lead's export lost its comparisons. The server refuses it; the window does not offer it."""
+    panel = zhang.lastyear
+    said = "只有组长可以设置往年报告库（它为全组的报告配对上一年度的报告）"
+    assert panel.library_action is not None and not panel.library_action.isEnabled()
+    assert not panel.library_button.isEnabled() and panel.library_button.toolTip() == said
+    assert panel.library_action.toolTip() == said
+
+
 def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
     """Found by a helper session: a report the lead removed stayed in 张三's window, and his decision on
     it was taken without a word, to appear in no export."""

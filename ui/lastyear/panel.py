@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.lastyear_model import PreviousYear
+from reviewer.messages import msg
 from reviewer.model import Analysis
 from reviewer.pairing import same_unit, unit_key
 from reviewer.paths import readable_name, report_label
@@ -70,7 +71,7 @@ class LastYearPanel(QWidget):
         self.pairing.setMinimumContentsLength(24)
         self.pairing.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.pairing.setToolTip(self.tr("与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正"))
-        library = QPushButton(self.tr("往年报告库…"))
+        library = self.library_button = QPushButton(self.tr("往年报告库…"))
         library.setToolTip(self.tr("指定去年的审阅项目或报告文件夹，作为往年报告的来源"))
         library.clicked.connect(self.library_requested)
         self.summary = QLabel()
@@ -133,6 +134,15 @@ class LastYearPanel(QWidget):
         self.inner.setTabText(1, self.tr("数据变化 ({n}，异常 {j})").format(n=len(py.figures) if py else 0, j=n_jumps))
         self.pairing.setEnabled(a is not None)
         self.refreshed.emit()
+
+    def set_library_allowed(self, allowed: bool) -> None:
+        """On a shared project the library is the lead's: a reviewer is told so, not refused after choosing."""
+        tip = self.tr("指定去年的审阅项目或报告文件夹，作为往年报告的来源") if allowed else \
+            msg("sync.lead_only_library").render(lang())
+        for control in (self.library_button, self.library_action):
+            if control is not None:
+                control.setEnabled(allowed)
+                control.setToolTip(tip)
 
     def tab_title(self) -> str:
         a = self.session.analysis(self.sha) if self.sha else None
