@@ -471,6 +471,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "sync.lead_only": ("只有组长可以设定报告的最终审阅结论", "Only the team lead sets a report's final verdict"),
     # what only the lead may do, said by the window before it is tried and by the server when it refuses
+    "sync.not_mine_lastyear": ("该报告已分配给 {names}，您不能改变它的往年配对和上年安排的落实情况",
+                               "This report is assigned to {names}: you cannot change its pairing with last year's "
+                               "or its ticks on last year's plan"),
     "sync.lead_only_library": ("只有组长可以设置往年报告库（它为全组的报告配对上一年度的报告）",
                                "Only the team lead sets last year's library (it pairs the whole team's reports)"),
     "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),

@@ -71,6 +71,8 @@ def show_refused(session: Session, change: Change, current: object, message: str
         session.keep_record(change.report, change.item, current if isinstance(current, ItemDecision) else None)
     elif change.kind == "verdict":
         session.keep_record(change.report, None, current if isinstance(current, ReportVerdict) else None)
+    elif change.kind in ("pairing", "promise"):
+        session.lastyear.restore(change)
     session.review_changed.emit(change.report)
     session.notice.emit(msg("sync.refused", reason=message).render(lang()))
     if change.kind == "decision" and change.item is not None:  # said where it stays, with its comment

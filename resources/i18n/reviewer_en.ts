@@ -319,115 +319,115 @@ This year: {cur}</translation>
         <translation>Which report of last year to compare with: paired by unit and year unless you choose here</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="74" />
+        <location filename="../../ui/lastyear/panel.py" line="75" />
         <source>往年报告库…</source>
         <translation>Last year's reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="75" />
-        <location filename="../../ui/lastyear/panel.py" line="140" />
+        <location filename="../../ui/lastyear/panel.py" line="76" />
+        <location filename="../../ui/lastyear/panel.py" line="148" />
         <source>指定去年的审阅项目或报告文件夹，作为往年报告的来源</source>
         <translation>Choose last year's project or folder of reports to compare with</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="86" />
+        <location filename="../../ui/lastyear/panel.py" line="87" />
         <source>上年安排</source>
         <translation>Last year's plans</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="87" />
+        <location filename="../../ui/lastyear/panel.py" line="88" />
         <source>数据变化</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="98" />
+        <location filename="../../ui/lastyear/panel.py" line="99" />
         <source>上一年度报告：</source>
         <translation>Last year's report:</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="101" />
+        <location filename="../../ui/lastyear/panel.py" line="102" />
         <source>紫色文字：与上年重复</source>
         <translation>Purple text: repeats last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="102" />
+        <location filename="../../ui/lastyear/panel.py" line="103" />
         <source>正文中紫色的段落和句子与上一年度报告相同或高度相似</source>
         <translation>Purple paragraphs and sentences of the text are the same as, or close to, last year's report</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="132" />
+        <location filename="../../ui/lastyear/panel.py" line="135" />
         <source>上年安排 ({k}/{n} 已报告)</source>
         <translation>Last year's plans ({k}/{n} reported)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="134" />
+        <location filename="../../ui/lastyear/panel.py" line="137" />
         <source>数据变化 ({n}，异常 {j})</source>
         <translation>Figures ({n}, {j} jumps)</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="151" />
+        <location filename="../../ui/lastyear/panel.py" line="159" />
         <source>往年对比</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="152" />
+        <location filename="../../ui/lastyear/panel.py" line="160" />
         <source>往年对比 ({p})</source>
         <translation>Last year ({p})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="156" />
+        <location filename="../../ui/lastyear/panel.py" line="164" />
         <source>未选择报告</source>
         <translation>No report selected</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="160" />
+        <location filename="../../ui/lastyear/panel.py" line="168" />
         <source>{y} 年度</source>
         <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="160" />
+        <location filename="../../ui/lastyear/panel.py" line="168" />
         <source>前一年度</source>
         <translation>the year before</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="161" />
+        <location filename="../../ui/lastyear/panel.py" line="169" />
         <source>未与往年报告对比：没有找到同一单位 {want}的报告。可在上方选择，或在“往年报告库”中指定去年的审阅项目或报告文件夹。</source>
         <translation>Not compared with last year: no report of the same unit for {want}. Choose one above, or choose last year's project or folder in Last year's reports.</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="166" />
+        <location filename="../../ui/lastyear/panel.py" line="174" />
         <source>与上年重复 {all}（{parts}）</source>
         <translation>Repeats last year: {all} ({parts})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="169" />
+        <location filename="../../ui/lastyear/panel.py" line="177" />
         <source>注意：所选的上一年度报告是另一单位的（{unit}）</source>
         <translation>Note: the report chosen as last year's is another unit's ({unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="171" />
+        <location filename="../../ui/lastyear/panel.py" line="179" />
         <source>
 数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
         <translation>
 {n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="189" />
+        <location filename="../../ui/lastyear/panel.py" line="197" />
         <source>自动配对：{r}</source>
         <translation>Automatic: {r}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="189" />
+        <location filename="../../ui/lastyear/panel.py" line="197" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="190" />
+        <location filename="../../ui/lastyear/panel.py" line="198" />
         <source>不与往年对比</source>
         <translation>Do not compare</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="194" />
+        <location filename="../../ui/lastyear/panel.py" line="202" />
         <source>（往年报告库）</source>
         <translation> (last year's reports)</translation>
     </message>
@@ -794,12 +794,12 @@ You are still in the project “{name}”.</translation></message><message><sour
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="150" />
+        <location filename="../../ui/lastyear/models.py" line="153" />
         <source>审阅人确认这一项已经落实</source>
         <translation>You confirm this item was carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="152" />
+        <location filename="../../ui/lastyear/models.py" line="155" />
         <source>{passage}
 
 找到：{words}</source>
@@ -808,7 +808,7 @@ You are still in the project “{name}”.</translation></message><message><sour
 Found: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/models.py" line="154" />
+        <location filename="../../ui/lastyear/models.py" line="157" />
         <source>要点：{words}</source>
         <translation>Key words: {words}</translation>
     </message>

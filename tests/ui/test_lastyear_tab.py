@@ -171,3 +171,37 @@ def test_a_pairing_chosen_by_hand_keeps_the_automatic_one_in_view_and_warns_of_a
     offered = [panel.pairing.itemData(i) for i in range(panel.pairing.count())]
     assert other.sha256 not in offered  # another unit's report of the same year is never last year's
     assert offered[-1] == sha  # the unit's 2024 report, last: a year may be misread
+
+
+def test_another_reviewers_report_is_shown_not_offered_and_a_refused_tick_goes_back(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a helper session on the team's server: 李四 could tick 张三's report's plan items and
+    change its pairing; the server refused and the window said the server's record was back, but the
+    tick stayed. Not offered now, and a refused tick or pairing shows the project's record again."""
+    from reviewer.journal import Change, now
+    from reviewer.sync import Team
+    from ui.session_sync import show_refused
+
+    w = make_window(tmp_path / "p.review")
+    _open(w, qtbot, [str(p) for p in fx.write_pair(tmp_path / "files")])
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    key = panel.plan.item(0).key
+    assert panel.plan.setData(panel.plan.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    _flush(w)  # the project's record: item 1 ticked
+    w.session.set_team(Team(me="李四", lead=False, shared=True, assigned={sha: ("张三",)}))
+    assert not panel.plan.flags(panel.plan.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not panel.pairing.isEnabled()
+    assert panel.pairing.toolTip() == "该报告已分配给 张三，您不能改变它的往年配对和上年安排的落实情况"
+    # a change made before the window knew (offline), refused by the server: never written, and the
+    # project's record comes back
+    monkeypatch.setattr(w.session, "submit", lambda _change: None)
+    w.session.lastyear.set_tick(sha, key, None)  # as if 李四 had unticked it
+    assert panel.plan.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    show_refused(w.session, Change("promise", sha, key, "", "", "李四", now()), None, "该报告已分配给 张三")
+    assert panel.plan.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    w.session.lastyear.set_pairing(sha, "")
+    assert w.session.analysis(sha).previous_year is None  # type: ignore[union-attr]
+    show_refused(w.session, Change("pairing", sha, None, "", "", "李四", now()), None, "该报告已分配给 张三")
+    assert w.session.analysis(sha).previous_year is not None  # type: ignore[union-attr]
+    assert panel.pairing.currentText() == "自动配对：塘沽街道 · 2023 — 塘沽街道2023.txt"

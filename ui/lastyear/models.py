@@ -99,12 +99,15 @@ class PlanModel(HeaderTable):
         self._rows: tuple[PlanItem, ...] = ()
         self._text = ""
         self._ticks: dict[str, bool] = {}
+        self._editable = True
 
-    def set_previous(self, py: PreviousYear | None, text: str, ticks: dict[str, bool]) -> None:
+    def set_previous(self, py: PreviousYear | None, text: str, ticks: dict[str, bool], editable: bool = True) -> None:
+        """``editable``: the reviewer may tick (not another reviewer's report on a shared project)."""
         self.beginResetModel()
         self._rows = py.plan if py is not None else ()
         self._text = text
         self._ticks = dict(ticks)
+        self._editable = editable
         self.endResetModel()
 
     def set_ticks(self, ticks: dict[str, bool]) -> None:
@@ -120,7 +123,7 @@ class PlanModel(HeaderTable):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 and self._editable else base
 
     def _passage(self, p: PlanItem) -> str:
         return self._text[p.start : p.end] if p.start is not None and p.end is not None else ""

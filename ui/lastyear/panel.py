@@ -70,7 +70,8 @@ class LastYearPanel(QWidget):
         self.pairing = QComboBox()
         self.pairing.setMinimumContentsLength(24)
         self.pairing.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.pairing.setToolTip(self.tr("与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正"))
+        self._pairing_tip = self.tr("与哪一份上一年度报告对比：默认按报告单位和年度自动配对，可在此更正")
+        self.pairing.setToolTip(self._pairing_tip)
         library = self.library_button = QPushButton(self.tr("往年报告库…"))
         library.setToolTip(self.tr("指定去年的审阅项目或报告文件夹，作为往年报告的来源"))
         library.clicked.connect(self.library_requested)
@@ -117,6 +118,7 @@ class LastYearPanel(QWidget):
             view.selectionModel().currentChanged.connect(lambda cur, _prev: self._activated(cur))
         self.state.changed.connect(lambda sha: self.set_report(sha) if sha == self.sha else None)
         self.state.library_changed.connect(lambda: self.set_report(self.sha))
+        self.session.team_changed.connect(lambda: self.set_report(self.sha))  # who may change what, anew
 
     # -- showing one report ----------------------------------------------------
     def set_report(self, sha256: str | None) -> None:
@@ -126,13 +128,19 @@ class LastYearPanel(QWidget):
         self._fill_pairing(a)
         self.figures.set_previous(py)
         ticks = {k[1]: t.kept for k, t in self.state.ticks().items() if k[0] == self.sha}
-        self.plan.set_previous(py, a.text if a is not None else "", ticks)
+        mine = a is None or self.session.team.may_decide(a.sha256)
+        self.plan.set_previous(py, a.text if a is not None else "", ticks, editable=mine)
         self.summary.setText(self._summary(a, py))
         n_jumps = py.jumps if py is not None else 0
         self.inner.setTabText(0, self.tr("上年安排 ({k}/{n} 已报告)").format(k=py.reported if py else 0,
                                                                          n=len(py.plan) if py else 0))
         self.inner.setTabText(1, self.tr("数据变化 ({n}，异常 {j})").format(n=len(py.figures) if py else 0, j=n_jumps))
-        self.pairing.setEnabled(a is not None)
+        # another reviewer's report on a shared project: shown, not offered (the server refused, and the
+        # tick stayed though the window said the server's record was back: found by a helper session)
+        self.pairing.setEnabled(a is not None and mine)
+        self.pairing.setToolTip(self._pairing_tip if mine or a is None else
+                                msg("sync.not_mine_lastyear", names="、".join(self.session.team.assignees(a.sha256)))
+                                .render(lang()))
         self.refreshed.emit()
 
     def set_library_allowed(self, allowed: bool) -> None:
