@@ -358,9 +358,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{text}” is {factor} times last year's figure ({previous}); the report does not say why",
     ),
     "lastyear.jump_down": (
-        "“{text}”不到上一年度（{previous}）的十分之一（约 1/{factor}），报告未说明原因",
-        "“{text}” is less than a tenth of last year's figure ({previous}, about 1/{factor}); "
-        "the report does not say why",
+        "“{text}”只有上一年度（{previous}）的约 1/{factor}，报告未说明原因",
+        "“{text}” is about 1/{factor} of last year's figure ({previous}); the report does not say why",
     ),
     "lastyear.over_100": (
         "比率“{text}”超过 100%（上一年度为 {previous}）",

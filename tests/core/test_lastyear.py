@@ -234,3 +234,19 @@ def test_many_pairs_are_compared_in_the_pool_alike(pair: tuple[Analysis, Analysi
     for other in (there, beside):
         assert [a.previous_year for a in other] == [a.previous_year for a in here]
         assert [a.findings for a in other] == [a.findings for a in here]
+
+
+def test_a_figure_down_to_a_tenth_is_said_as_the_share_it_is() -> None:
+    """Found by a helper session: 869名 against last year's 8690名 was said to be 不到十分之一 (less than a
+    tenth), though it is a tenth exactly."""
+    from reviewer.figure_pairs import FigurePair, FigureSide
+    from reviewer.lastyear import _jump_finding
+
+    def side(value: float, text: str) -> FigureSide:
+        return FigureSide(value, text, 0, len(text), "")
+
+    pair = FigurePair("执法人员", "名", side(8690, "8690名"), side(869, "869名"), "down")
+    finding = _jump_finding(pair)
+    assert finding.message.render() == "“869名”只有上一年度（8690名）的约 1/10，报告未说明原因"
+    assert finding.message.render("en") == ("“869名” is about 1/10 of last year's figure (8690名); "
+                                            "the report does not say why")
