@@ -22,7 +22,7 @@ from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from reviewer import cli_annotate, cli_export, cli_server
+from reviewer import __version__, cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
 from reviewer.cli_parser import ChineseParser, say_errors, say_pages
@@ -164,6 +164,7 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="reviewer", description="法治政府建设年度报告审阅器")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", required=True)
     an = sub.add_parser("analyze", help="分析报告并输出结果")
     an.add_argument("paths", nargs="+", help="报告文件或文件夹")

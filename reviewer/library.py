@@ -131,7 +131,9 @@ def library_analyses(path: str | Path, checklist: Checklist, cache: AnalysisCach
         except LibraryError as exc:
             return [], [LoadError(str(p), "library", str(exc))]
     else:
-        return [], [LoadError(str(p), "library", f"{p.name}：往年报告库不存在（已移动或删除？），本次不与往年报告对比")]
+        # not "本次不与往年报告对比": the project's (or the batch's) own last-year reports are still paired
+        return [], [LoadError(str(p), "library",
+                              f"{p.name}：往年报告库不存在（已移动或删除？），本次只与项目（或本批）中的上一年度报告对比")]
     docs = [d for d in docs if d.sha256 not in skip]
     both = _ProjectCache(theirs, cache)
     version = analysis_version(checklist)

@@ -380,3 +380,12 @@ def test_export_to_a_folder_that_does_not_exist_is_refused_before_any_report_is_
     assert main(["export", str(SEED_FILES[0]), "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"审阅.xlsx：保存位置不存在（{out.parent}）\n"
     assert read == [] and not out.parent.exists()
+
+
+def test_the_version_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    """'reviewer --version' answered 缺少参数：command (a helper session)."""
+    from reviewer import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"reviewer {__version__}\n"

@@ -144,6 +144,9 @@ def test_a_missing_library_is_said_and_the_project_opens(tmp_path: Path) -> None
     inputs = last_year_inputs(s, load_checklist())
     assert inputs.library == () and [e.kind for e in inputs.errors] == ["library"]
     assert "往年报告库不存在" in inputs.errors[0].message
+    # not "本次不与往年报告对比": the project's own reports of last year are still paired (a helper session)
+    assert inputs.errors[0].message.endswith(
+        "往年报告库不存在（已移动或删除？），本次只与项目（或本批）中的上一年度报告对比")
 
 
 def test_a_file_that_is_no_project_is_refused(tmp_path: Path) -> None:
