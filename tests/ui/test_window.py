@@ -447,3 +447,23 @@ def test_a_comment_stays_with_the_decision_it_was_written_for(make_window: Windo
     detail.flush()
     made = w.session.decision(SHA_A, "measures")
     assert made is not None and (made.decision, made.comment, made.reviewer) == ("符合", "职责写得清楚", "张三")
+
+
+def test_the_ends_of_a_chart_leave_out_the_reports_that_do_not_state_its_figure(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Found by a helper session: with 5 of 51 reports stating a figure, 只看最多和最少的 15 个 still
+    drew 51 bars, 46 of them 未报告."""
+    from tests.conftest import SEED_FILES
+
+    w = make_window(tmp_path / "p.review")
+    with qtbot.waitSignal(w.loader.loaded, timeout=60000):
+        w.controller.open_paths([str(p) for p in SEED_FILES])
+    w.show()
+    w.actions_.view_compare.trigger()
+    box = w.compare.topic_box
+    qtbot.waitUntil(lambda: box.findData("执法人员（人）") >= 0, timeout=5000)
+    box.setCurrentIndex(box.findData("执法人员（人）"))
+    assert len(w.compare.chart.bars()) == 5  # every report, those that do not state it too
+    w.compare.ends_only.setChecked(True)
+    assert [b.value is not None for b in w.compare.chart.bars()] == [True, True]
