@@ -68,7 +68,27 @@ def _numeral(s: str) -> int:
 
 def _clause(text: str, start: int, end: int) -> str:
     m = _TITLE_END.search(text, start, end)
-    return text[start : m.start() if m else end].strip()[:_TITLE_CHARS]
+    return _cut(text[start : m.start() if m else end].strip(), _TITLE_CHARS)
+
+
+_OPENING, _CLOSING_MARKS = "《（(“[【", "》）)”]】"
+
+
+def _cut(clause: str, most: int) -> str:
+    """``clause`` in at most ``most`` characters, not ending inside a bracket it opened: cut before that
+    bracket (…国务院《法治政府建设实施纲要(202 read as an item's title: found by a helper session)."""
+    if len(clause) <= most:
+        return clause
+    cut = clause[:most]
+    unclosed: list[int] = []
+    for i, ch in enumerate(cut):
+        if ch in _OPENING:
+            unclosed.append(i)
+        elif ch in _CLOSING_MARKS and unclosed:
+            unclosed.pop()
+    if unclosed and unclosed[0] > 0:
+        cut = cut[: unclosed[0]].rstrip("、，,；;：: ")
+    return cut
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -126,7 +146,7 @@ def plan_items(text: str, sections: Sequence[Section], part: PartResult) -> list
         out: list[ItemSpan] = []
         for s in subs:
             finer = marked_items(text, s.start, s.end)
-            out += finer or [ItemSpan(*_trimmed(text, s.start, s.end), s.title.split("。")[0][:_TITLE_CHARS])]
+            out += finer or [ItemSpan(*_trimmed(text, s.start, s.end), _cut(s.title.split("。")[0], _TITLE_CHARS))]
         return out
     if part.how == "heading":  # the heading line names the plan; its items follow
         nl = text.find("\n", lo, hi)
