@@ -253,12 +253,12 @@ def test_a_figure_down_to_a_tenth_is_said_as_the_share_it_is() -> None:
 
 
 def test_a_plan_items_title_does_not_end_inside_a_bracket() -> None:
-    """Found by a helper session: seed 000's first plan item was titled 做好津南区落实中共中央、国务院《法治政府
+    """Found by a helper session: an item of seed 000's plan was titled 做好津南区落实中共中央、国务院《法治政府
     建设实施纲要(202, cut at 30 characters inside the book title. It is cut before the bracket."""
     from reviewer.analyze import analyze_document
     from reviewer.load import load
     from tests.conftest import SEED_FILES
 
     a = analyze_document(load(SEED_FILES[0]))
-    assert a.plan[0].title == "做好津南区落实中共中央、国务院"
+    assert "做好津南区落实中共中央、国务院" in [p.title for p in a.plan]
     assert not [p.title for p in a.plan if p.title.count("《") != p.title.count("》")]
