@@ -45,6 +45,13 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
         kept = _changed_sources(given, store)
         batch = import_reports([f for f in given if f not in kept], checklist, store)
         errors += batch.errors + [_kept_as_it_was(path) for path in kept]
+        if added := len(batch.added) - len(batch.known):  # the review's record changed: said (a helper session)
+            from reviewer.location import display_name
+            from reviewer.messages import msg
+            from reviewer.vocab import as_lang
+
+            print(msg("cli.added_to_project", n=added, project=display_name(args.project)).render(as_lang(args.lang)),
+                  file=sys.stderr)
         # in the order of the files; a copy, or another format of a report, stands for that report
         read = {**batch.same_as, **{os.path.abspath(a.file): a.sha256 for a in batch.analyses}, **kept}
         named = list(dict.fromkeys(sha for f in given if (sha := read.get(f))))

@@ -227,6 +227,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.suffix_added": ("输出文件名没有扩展名，已加上 .xlsx：{path}",
                          "The output's name had no extension; .xlsx was added: {path}"),
     "cli.exported": ("已导出 {n} 份报告的审阅结果：{path}", "Exported the review of {n:count:report:reports}: {path}"),
+    "cli.added_to_project": ("已把 {n} 份新报告加入审阅项目 {project}",
+                             "Added {n:count:new report:new reports} to the project {project}"),
     "cli.interrupted": ("已取消（Ctrl+C）", "Cancelled (Ctrl+C)"),
     "cli.nothing_found": ("没有找到可以分析的报告文件（{paths}）", "No report file found ({paths})"),
     "cli.nothing_to_write": ("没有找到可以处理的报告文件（{paths}），未生成任何文件",

@@ -389,3 +389,16 @@ def test_the_version_is_said(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main(["--version"])
     assert done.value.code == 0 and capsys.readouterr().out == f"reviewer {__version__}\n"
+
+
+def test_export_says_when_it_adds_reports_to_the_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: 'export FILE --project P' added the file to the project without a word
+    (the project went from 5 reports to 6). It is said; a report the project held already is not new."""
+    project = tmp_path / "p.review"
+    assert main(["export", str(SEED_FILES[0]), "--project", str(project), "-o", str(tmp_path / "a.xlsx")]) == 0
+    assert "已把 1 份新报告加入审阅项目 p" in capsys.readouterr().err.splitlines()
+    assert main(["export", str(SEED_FILES[0]), str(SEED_FILES[1]), "--project", str(project),
+                 "-o", str(tmp_path / "b.xlsx"), "--lang", "en"]) == 0
+    assert "Added 1 new report to the project p" in capsys.readouterr().err.splitlines()
+    assert main(["export", str(SEED_FILES[1]), "--project", str(project), "-o", str(tmp_path / "c.xlsx")]) == 0
+    assert "加入审阅项目" not in capsys.readouterr().err
