@@ -35,18 +35,22 @@ class ChangeListener:
             (False when it could not: tried again after a wait);
         on_assignments(): the lead changed who reviews what;
         on_reports(added, removed): reports another window added to the project (a reviewer's import:
-            this window's own too), and those the lead took out of it.
+            this window's own too), and those the lead took out of it;
+        on_lastyear(library): a pairing or a tick on last year's plan changed (this window's own too), or
+            the library itself (``library`` True).
     """
 
     def __init__(self, store: ServerReviewStore, on_changes: OnChanges, on_online: Callable[[bool], None],
                  on_resync: Callable[[], bool | None], on_assignments: Callable[[], None] | None = None,
-                 on_reports: Callable[[list[str], list[str]], None] | None = None) -> None:
+                 on_reports: Callable[[list[str], list[str]], None] | None = None,
+                 on_lastyear: Callable[[bool], None] | None = None) -> None:
         self._store = store
         self._on_changes = on_changes
         self._on_online = on_online
         self._on_resync = on_resync
         self._on_assignments = on_assignments
         self._on_reports = on_reports
+        self._on_lastyear = on_lastyear
         self._stop = threading.Event()
         self.connected = threading.Event()
         self._thread = threading.Thread(target=self._run, name="server-listener", daemon=True)
@@ -98,6 +102,7 @@ class ChangeListener:
             assignments = False
             added: list[str] = []
             removed: list[str] = []
+            lastyear: set[bool] = set()  # True: the library changed; False: a pairing or a tick
             for note in conn.notifies(timeout=0.3):
                 kind, _, ident = note.payload.partition(":")
                 if kind == "d" and ident.isdigit():
@@ -110,12 +115,16 @@ class ChangeListener:
                     removed.append(ident)
                 elif kind == "n":
                     added.append(ident)
+                elif kind == "l":
+                    lastyear.add(not ident)
             if decisions or verdicts:
                 self._deliver(conn, decisions, verdicts)
             if assignments and self._on_assignments is not None:
                 self._on_assignments()
             if (added or removed) and self._on_reports is not None:
                 self._on_reports(added, removed)
+            if lastyear and self._on_lastyear is not None:
+                self._on_lastyear(True in lastyear)
 
     def _deliver(self, conn: psycopg.Connection[Any], decision_ids: list[int], verdict_ids: list[int]) -> None:
         from reviewer.server_store import DECISION_COLUMNS, VERDICT_COLUMNS, decision_row

@@ -160,7 +160,8 @@ END $$;
 # Version 8 (found by a helper session): any reviewer could set the project's 往年报告库, which pairs
 # every reviewer's reports with last year's, to a folder on their own computer; the lead's export then
 # lost its comparisons. The library is the lead's, as the project's other settings are; a reviewer
-# still writes the list of files an import could not read.
+# still writes the list of files an import could not read. And changes to last year's work reach every
+# window.
 V8 = r"""
 SET LOCAL search_path = fazhi, pg_temp;
 DROP POLICY add ON settings;
@@ -170,4 +171,27 @@ CREATE POLICY add ON settings FOR INSERT WITH CHECK (is_lead() OR (is_member() A
 CREATE POLICY change ON settings FOR UPDATE USING (is_lead() OR (is_member() AND key = 'load_failures'))
     WITH CHECK (is_lead() OR (is_member() AND key = 'load_failures'));
 CREATE POLICY forget ON settings FOR DELETE USING (is_lead() OR (is_member() AND key = 'load_failures'));
+-- A pairing, a tick on last year's plan or the library changed in one window stayed out of date in every
+-- other until the project was opened again (a helper session): each is announced ('l:' and the report,
+-- or 'l:' alone for the library), as decisions are.
+CREATE FUNCTION lastyear_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    report text := CASE WHEN TG_OP = 'DELETE' THEN OLD.report ELSE NEW.report END;
+BEGIN
+    PERFORM pg_notify('fazhi_changes', 'l:' || report);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER pairing_changed AFTER INSERT OR UPDATE OR DELETE ON pairings
+    FOR EACH ROW EXECUTE FUNCTION lastyear_changed();
+CREATE TRIGGER promise_changed AFTER INSERT OR UPDATE OR DELETE ON promises
+    FOR EACH ROW EXECUTE FUNCTION lastyear_changed();
+CREATE FUNCTION library_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF (CASE WHEN TG_OP = 'DELETE' THEN OLD.key ELSE NEW.key END) = 'lastyear.library' THEN
+        PERFORM pg_notify('fazhi_changes', 'l:');
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER library_changed AFTER INSERT OR UPDATE OR DELETE ON settings
+    FOR EACH ROW EXECUTE FUNCTION library_changed();
 """

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.session.team_changed.connect(self._team_rights)
         self.team.reports_removed.connect(c.removed_elsewhere)
         self.team.reports_added.connect(c.added_elsewhere)
+        self.team.library_changed.connect(c.reanalyze)
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(all_actions(a), self).exec())
         a.guide.triggered.connect(lambda: GuideDialog(self).exec())
         self.shortcuts = GlobalShortcuts(self, all_actions(a))

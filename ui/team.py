@@ -36,6 +36,7 @@ class LiveLink(QObject):
     removed = Signal(object)  # the reports (sha256) the lead took out of the project
     added = Signal(object)  # reports another window (or this one) added to the project
     listed = Signal(object)  # every report of the project, as read again after a (re)connection
+    lastyear = Signal(object, object, object)  # the project's pairings and ticks as read now; its library if changed
 
     def __init__(self, store: ReviewStore, parent: QObject | None = None) -> None:
         from reviewer.server_live import ChangeListener
@@ -45,7 +46,7 @@ class LiveLink(QObject):
         assert isinstance(store, ServerReviewStore)
         self._store = store
         self._listener = ChangeListener(store, self._changes, self._online, self._resync, self._assignments,
-                                        self._reports)
+                                        self._reports, self._lastyear)
 
     def start(self) -> None:
         self._listener.start()
@@ -66,6 +67,18 @@ class LiveLink(QObject):
         if removed:
             _emit(self.removed, removed)
 
+    def _lastyear(self, library: bool) -> None:
+        """Pairings and ticks read again (a few rows): a change to one of them, any window's."""
+        from reviewer.store_lastyear import LIBRARY_SETTING
+
+        try:
+            fixes, ticks = self._store.pairing_fixes(), self._store.promise_ticks()
+            path = (self._store.setting(LIBRARY_SETTING) or "") if library else None
+        except StoreError as exc:
+            log.info("last year's work not read again: %s", exc)  # the next change or reconnection reads it
+            return
+        _emit(self.lastyear, fixes, ticks, path)
+
     def _resync(self) -> bool:
         """Connected (again): whatever was written meanwhile, and who reviews what now; False when it
         could not be read (the listener tries again)."""
@@ -77,6 +90,7 @@ class LiveLink(QObject):
             return False
         _emit(self.changes, decisions, verdicts)
         self._assignments()
+        self._lastyear(False)  # pairings and ticks changed while away
         try:  # reports added or removed while away: their notices were missed (found by a code review)
             _emit(self.listed, [r.sha256 for r in self._store.reports()])
         except StoreError as exc:
@@ -109,6 +123,7 @@ class TeamLink(QObject):
 
     reports_removed = Signal(object)
     reports_added = Signal(object)
+    library_changed = Signal()  # the lead chose another 往年报告库: the project is to be read again
 
     def __init__(self, session: Session, status: StatusBar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +160,7 @@ class TeamLink(QObject):
         self.live.removed.connect(self.reports_removed.emit)
         self.live.added.connect(self.reports_added.emit)
         self.live.listed.connect(self._listed)
+        self.live.lastyear.connect(self._lastyear)
         self.live.start()
         self._show()
 
@@ -169,6 +185,12 @@ class TeamLink(QObject):
             self.reports_removed.emit(gone)
         if added := [s for s in shas if s not in have]:
             self.reports_added.emit(added)
+
+    def _lastyear(self, fixes: object, ticks: object, library: object) -> None:
+        assert isinstance(fixes, dict) and isinstance(ticks, dict)
+        self.session.lastyear.take_remote(fixes, ticks)
+        if isinstance(library, str) and library != self.session.lastyear.library_path:  # not this window's own
+            self.library_changed.emit()
 
     def _refused(self, line: str) -> None:
         self._lost.append(line)

@@ -312,6 +312,37 @@ def test_a_decision_reaches_another_reviewers_listener_within_two_seconds(stores
         listener.stop()
 
 
+def test_last_years_pairings_ticks_and_library_are_announced(stores: dict[str, ServerReviewStore]) -> None:
+    """Found by a helper session: a pairing corrected, a plan item ticked, or the library changed in one
+    window stayed out of date in every other until the project was opened again."""
+    import threading
+
+    heard: list[bool] = []
+    arrived = threading.Event()
+
+    def on_lastyear(library: bool) -> None:
+        heard.append(library)
+        arrived.set()
+
+    listener = ChangeListener(stores["li"], lambda _d, _v: None, lambda _online: None, lambda: None,
+                              on_lastyear=on_lastyear).start()
+    each: list[list[bool]] = []
+    try:
+        assert listener.connected.wait(5)
+        for change in (lambda: stores["zhang"].set_pairing(A, "", "张三"),
+                       lambda: stores["zhang"].set_promise(A, "item-1", True, "张三"),
+                       lambda: stores["lead"].set_setting("lastyear.library", "/共享/2022.review"),
+                       lambda: stores["zhang"].set_setting("load_failures", "[]")):
+            arrived.clear()
+            heard.clear()
+            change()
+            arrived.wait(1.5)
+            each.append(list(heard))
+    finally:
+        listener.stop()
+    assert each == [[False], [False], [True], []]  # the list of files an import could not read is none of these
+
+
 def test_the_store_and_the_listener_come_back_after_a_server_restart(pg_cluster: PgCluster,
                                                                      stores: dict[str, ServerReviewStore]) -> None:
     zhang = stores["zhang"]

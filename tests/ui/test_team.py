@@ -324,6 +324,24 @@ def test_a_reviewer_is_told_the_library_of_last_years_reports_is_the_leads(qtbot
     assert panel.library_action.toolTip() == said
 
 
+def test_last_years_work_done_in_another_window_reaches_this_one(qtbot: QtBot, zhang: MainWindow,
+                                                                  shared: TeamUrls) -> None:
+    """Found by a helper session: a pairing corrected, a plan item ticked or the library changed by
+    someone else stayed out of date in 张三's open window until he opened the project again."""
+    w, sha = zhang, _first(zhang)
+    lead = open_server_store(shared.lead)
+    lead.set_pairing(sha, "", "组长")  # not to be compared with last year's
+    lead.set_promise(sha, "item-1", True, "组长")
+    state = w.session.lastyear
+    qtbot.waitUntil(lambda: state.fix(sha) is not None and state.tick(sha, "item-1") is not None, timeout=5000)
+    fix, tick = state.fix(sha), state.tick(sha, "item-1")
+    assert fix is not None and (fix.previous, fix.reviewer) == ("", "组长")
+    assert tick is not None and (tick.kept, tick.reviewer) == (True, "组长")
+    with qtbot.waitSignal(w.team.library_changed, timeout=5000):  # the window reads the project again
+        lead.set_setting("lastyear.library", "/共享/2022.review")
+    lead.close()
+
+
 def test_a_report_the_lead_removes_leaves_every_window(qtbot: QtBot, zhang: MainWindow, shared: TeamUrls) -> None:
     """Found by a helper session: a report the lead removed stayed in 张三's window, and his decision on
     it was taken without a word, to appear in no export."""

@@ -8,7 +8,7 @@ project that cannot be written at the moment.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -46,7 +46,32 @@ class LastYearState(QObject):
 
     def take(self, inputs: LastYearInputs) -> None:
         """What a load read from the project, except where this window knows a later word."""
-        fixes, ticks = dict(inputs.fixes), dict(inputs.ticks)
+        fixes, ticks = self._with_pending(inputs.fixes, inputs.ticks)
+        stale = {s for s in set(fixes) | set(inputs.fixes) if fixes.get(s) != inputs.fixes.get(s)}
+        self._fixes, self._ticks = fixes, ticks
+        self.inputs_ = inputs
+        for sha in stale:  # compared by the load with what the project held before this window's change
+            self._recompare(sha)
+        self.library_changed.emit()
+
+    def take_remote(self, fixes: Mapping[str, PairingFix], ticks: Mapping[tuple[str, str], PromiseTick]) -> None:
+        """The project's pairings and ticks as the team's server holds them now (another window changed
+        some: they stayed out of date here until the project was opened again, found by a helper
+        session); this window's own still on their way win. A report paired anew is compared again."""
+        fixes, ticks = self._with_pending(fixes, ticks)
+        moved = {s for s in set(fixes) | set(self._fixes) if fixes.get(s) != self._fixes.get(s)}
+        ticked = {r for r, _i in set(ticks) | set(self._ticks)
+                  if ticks.get((r, _i)) != self._ticks.get((r, _i))}
+        self._fixes, self._ticks = fixes, ticks
+        for sha in moved:
+            self._recompare(sha)
+        for sha in ticked - moved:
+            self.changed.emit(sha)
+
+    def _with_pending(self, fixes: Mapping[str, PairingFix], ticks: Mapping[tuple[str, str], PromiseTick]
+                      ) -> tuple[dict[str, PairingFix], dict[tuple[str, str], PromiseTick]]:
+        """``fixes`` and ``ticks`` with this window's changes not yet written on top."""
+        fixes, ticks = dict(fixes), dict(ticks)
         for c in self._pending():
             if c.kind == "pairing":
                 fixes.pop(c.report, None)
@@ -56,12 +81,7 @@ class LastYearState(QObject):
                 ticks.pop((c.report, c.item), None)
                 if c.value in ("0", "1"):
                     ticks[(c.report, c.item)] = PromiseTick(c.report, c.item, c.value == "1", c.reviewer, c.time)
-        stale = {s for s in set(fixes) | set(inputs.fixes) if fixes.get(s) != inputs.fixes.get(s)}
-        self._fixes, self._ticks = fixes, ticks
-        self.inputs_ = inputs
-        for sha in stale:  # compared by the load with what the project held before this window's change
-            self._recompare(sha)
-        self.library_changed.emit()
+        return fixes, ticks
 
     def _pending(self) -> list[Change]:
         writer = self._session.writer
