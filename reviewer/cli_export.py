@@ -29,6 +29,8 @@ def register(sub: Any) -> None:
     ex.add_argument("--project", default=None, help="审阅项目文件（含报告正文、审阅人的决定和意见）")
     ex.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
     ex.add_argument("--lang", default="zh", choices=("zh", "en"), help="工作簿的语言")
+    ex.add_argument("--previous", default=None, metavar="PATH",
+                    help="往年报告库：上一年度的审阅项目文件或报告文件夹（与 --project 同用时用项目设定的往年报告库）")
     ex.set_defaults(func=run)
 
 
@@ -125,7 +127,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
             failures = (*kept, *(e for e in errors if os.path.abspath(e.path) not in listed))
             out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=failures))
         else:
-            analyses, errors = _from_files(args.paths, checklist)
+            analyses, errors = _from_files(args.paths, checklist, args.previous)
             if (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
                 say_errors(errors, lang=lang)
                 print(empty, file=sys.stderr)
@@ -190,10 +192,19 @@ def _checklist(path: str | None, store: ReviewStore | None) -> Checklist:
     return kept if kept is not None else load_checklist()
 
 
-def _from_files(paths: list[str], checklist: Checklist) -> tuple[list[Analysis], list[LoadError]]:
+def _from_files(paths: list[str], checklist: Checklist, previous: str | None = None
+                ) -> tuple[list[Analysis], list[LoadError]]:
+    """The files analysed, compared with last year's reports of the batch and of ``previous`` (往年报告库:
+    export had no --previous, so its three last-year sheets needed both years in one batch: a helper session)."""
     from reviewer.analyze import analyze_many
     from reviewer.load import load_many
 
     docs, load_errors = load_many(paths, pages=say_pages)
     errors = list(load_errors)
-    return analyze_many(docs, checklist, failures=errors), errors
+    analyses = analyze_many(docs, checklist, failures=errors)
+    if previous and analyses:
+        from reviewer.library import with_library
+
+        analyses, library_errors = with_library(analyses, previous, checklist)
+        errors += library_errors
+    return analyses, errors

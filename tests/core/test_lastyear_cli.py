@@ -49,3 +49,20 @@ def test_a_missing_reference_is_named_and_the_rest_goes_on(tmp_path: Path, capsy
     assert main(["analyze", str(current), "--previous", str(tmp_path / "nowhere")]) == 1
     cap = capsys.readouterr()
     assert "往年报告库不存在" in cap.err and "塘沽街道2024年度法治政府建设情况报告" in cap.out
+
+
+def test_export_compares_with_a_library_of_last_years_reports(tmp_path: Path) -> None:
+    """Found by a helper session: export had no --previous, so its three last-year sheets needed both
+    years in one batch; analyze had it."""
+    import openpyxl
+
+    previous, current = fx.write_pair(tmp_path / "both")
+    library = tmp_path / "库"
+    library.mkdir()
+    previous.rename(library / previous.name)
+    out = tmp_path / "审阅.xlsx"
+    assert main(["export", str(current), "--previous", str(library), "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[-3:] == ["往年对比", "往年数据对比", "上年安排落实"]
+    rows = list(wb["往年对比"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1 and "塘沽街道2023.txt" in [str(v) for v in rows[0]]
