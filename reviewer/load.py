@@ -156,7 +156,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except FileNotFoundError as exc:
         if path.is_symlink():
             raise ReportLoadError(path, "vanished", "这是一个链接（快捷方式），它指向的文件已不存在") from exc
-        raise ReportLoadError(path, "vanished", "文件不存在或读取时已被移走") from exc
+        # where it was looked for: with several paths given, a name alone did not say which was wrong
+        where = os.path.dirname(os.path.abspath(path))
+        raise ReportLoadError(path, "vanished", f"文件不存在（在 {where} 中找不到），或读取时已被移走") from exc
     except IsADirectoryError as exc:
         raise ReportLoadError(path, "unsupported", "这是一个文件夹，不是报告文件") from exc
     except PermissionError as exc:

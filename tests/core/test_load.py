@@ -138,6 +138,8 @@ def test_too_large_and_vanished(tmp_path: Path) -> None:
     with pytest.raises(ReportLoadError, match="不存在") as err:
         load(tmp_path / "gone.txt")
     assert err.value.kind == "vanished"
+    # where it was looked for: with several paths given, a name alone did not say which (a helper session)
+    assert str(err.value) == f"gone.txt：文件不存在（在 {tmp_path} 中找不到），或读取时已被移走"
     hair = tmp_path / "刚超.txt"  # 50 MB and a few hundred bytes: not "50.0 MB，上限 50 MB"
     hair.write_bytes(b"a" * (50 * 1024 * 1024 + 300))
     with pytest.raises(ReportLoadError) as err:
