@@ -306,7 +306,8 @@ def test_a_spreadsheet_sent_with_a_report_is_said_but_is_no_failure(tmp_path: Pa
     book.active.append(["执法人员", 120])
     book.save(folder / "附表1 行政执法统计.xlsx")
     assert main(["export", str(folder), "--project", str(tmp_path / "P.review"), "-o", str(tmp_path / "r.xlsx")]) == 0
-    assert capsys.readouterr().err == ("附表1 行政执法统计.xlsx：“.xlsx”是表格或演示文稿，不是报告文件，未读取"
+    assert capsys.readouterr().err == ("已把 1 份新报告加入审阅项目 P\n"
+                                       "附表1 行政执法统计.xlsx：“.xlsx”是表格或演示文稿，不是报告文件，未读取"
                                        "（报告的附件请另行查看）\n")
     rows = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(values_only=True)
     assert not any(c is not None and "未能读取" in str(c) for r in rows for c in r)
