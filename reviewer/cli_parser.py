@@ -66,22 +66,13 @@ def missing_project(paths: list[str], project: str | None) -> str | None:
 
     if not project or is_server(project):
         return None
+    from reviewer.location import empty_project
+
     if (empty := empty_project(project)) is not None:
         return empty
     if paths or Path(project).exists():
         return None
     return f"找不到审阅项目 {project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）"
-
-
-def empty_project(project: str) -> str | None:
-    """Why an existing project file cannot be used: it is empty (0 bytes), most likely a copy that did
-    not finish; it was silently made a new, empty project (a helper session)."""
-    from pathlib import Path
-
-    path = Path(project)
-    if path.is_file() and path.stat().st_size == 0:
-        return f"审阅项目文件 {project} 是空的（0 字节），可能没有复制完整；请找到完整的项目文件"
-    return None
 
 
 def nothing_read(paths: list[str], read: int, failed: int, lang: Lang = "zh") -> str | None:

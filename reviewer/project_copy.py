@@ -49,8 +49,7 @@ def copy_project(source: str, destination: str, *, source_password: str | None =
                  destination_password: str | None = None) -> dict[str, int]:
     """Copy; returns what was copied. Raises ``StoreError`` (nothing written) when the destination
     already holds reports or either side cannot be used."""
-    from reviewer.cli_parser import empty_project
-    from reviewer.location import is_server
+    from reviewer.location import empty_project, is_server
     from reviewer.store import open_store
     from reviewer.store_schema import StoreError
 
