@@ -121,6 +121,8 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
                       checklist_version=checklist.version, lang=lang)
     try:
         if store is not None:
+            if args.previous:  # not dropped without a word (a code review)
+                print(msg("cli.previous_with_project").render(lang), file=sys.stderr)
             analyses, errors = _from_project(args, store, checklist)
             kept = kept_failures(store)  # the project's list, this run's among them
             listed = {k.path for k in kept}

@@ -229,6 +229,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.exported": ("已导出 {n} 份报告的审阅结果：{path}", "Exported the review of {n:count:report:reports}: {path}"),
     "cli.added_to_project": ("已把 {n} 份新报告加入审阅项目 {project}",
                              "Added {n:count:new report:new reports} to the project {project}"),
+    "cli.previous_with_project": ("已忽略 --previous：审阅项目用它自己设定的往年报告库"
+                                  "（在窗口的“工具 → 往年报告库”中更改）",
+                                  "--previous ignored: the project uses its own library of last year's reports "
+                                  "(changed in the window, Tools → Last year's reports)"),
     "cli.interrupted": ("已取消（Ctrl+C）", "Cancelled (Ctrl+C)"),
     "cli.nothing_found": ("没有找到可以分析的报告文件（{paths}）", "No report file found ({paths})"),
     "cli.nothing_to_write": ("没有找到可以处理的报告文件（{paths}），未生成任何文件",
@@ -475,6 +479,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.not_mine_lastyear": ("该报告已分配给 {names}，您不能改变它的往年配对和上年安排的落实情况",
                                "This report is assigned to {names}: you cannot change its pairing with last year's "
                                "or its ticks on last year's plan"),
+    "sync.library_by_lead": ("组长更换了往年报告库，已与新的往年报告库重新对比",
+                             "The lead chose another library of last year's reports; compared with it again"),
     "sync.lead_only_library": ("只有组长可以设置往年报告库（它为全组的报告配对上一年度的报告）",
                                "Only the team lead sets last year's library (it pairs the whole team's reports)"),
     "sync.lead_only_remove": ("只有组长可以把报告移出共享项目", "Only the team lead removes reports from the project"),

@@ -86,9 +86,11 @@ def _cut(clause: str, most: int) -> str:
             unclosed.append(i)
         elif ch in _CLOSING_MARKS and unclosed:
             unclosed.pop()
-    if unclosed and unclosed[0] > 0:
-        cut = cut[: unclosed[0]].rstrip("、，,；;：: ")
-    return cut
+    before = cut[: unclosed[0]].rstrip("、，,；;：: ") if unclosed else cut
+    return before if len(before) >= _SHORTEST else cut  # a title of a word or none says less than a cut one
+
+
+_SHORTEST = 6  # characters: shorter, the title cut inside its bracket says more (a code review: '' and 落实)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -52,12 +52,18 @@ class ChangeListener:
         self._on_reports = on_reports
         self._on_lastyear = on_lastyear
         self._stop = threading.Event()
+        self._refresh = threading.Event()  # last year's work to be read again (asked by the window)
         self.connected = threading.Event()
         self._thread = threading.Thread(target=self._run, name="server-listener", daemon=True)
 
     def start(self) -> ChangeListener:
         self._thread.start()
         return self
+
+    def refresh_lastyear(self) -> None:
+        """Have ``on_lastyear(False)`` called soon, as if a pairing had changed: the window's load read
+        them before changes it then heard of (and dropped them when it ended: found by a code review)."""
+        self._refresh.set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -123,6 +129,9 @@ class ChangeListener:
                 self._on_assignments()
             if (added or removed) and self._on_reports is not None:
                 self._on_reports(added, removed)
+            if self._refresh.is_set():
+                self._refresh.clear()
+                lastyear.add(False)
             if lastyear and self._on_lastyear is not None:
                 self._on_lastyear(True in lastyear)
 

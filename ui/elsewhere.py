@@ -43,6 +43,14 @@ class Elsewhere:
         if not self._busy():
             self._again()
 
+    def library_changed(self) -> None:
+        """The lead chose another 往年报告库: the project is read again with it, once the load under way
+        ends (read at once, the load was cancelled and its reports dropped: found by a code review)."""
+        self.told = msg("sync.library_by_lead").render(lang())
+        self._reload = True
+        if not self._busy():
+            self._again()
+
     def added(self, shas: Sequence[str]) -> None:
         self._arrived.update(s for s in shas if self._session.analysis(s) is None and s not in self._sought)
         if self._arrived and not self._busy():

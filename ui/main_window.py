@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
         self.session.team_changed.connect(self._team_rights)
         self.team.reports_removed.connect(c.removed_elsewhere)
         self.team.reports_added.connect(c.added_elsewhere)
-        self.team.library_changed.connect(c.reanalyze)
+        self.team.library_changed.connect(c.elsewhere.library_changed)
+        self.loader.loaded.connect(lambda _result: self.team.refresh_lastyear())  # changes made meanwhile
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(all_actions(a), self).exec())
         a.guide.triggered.connect(lambda: GuideDialog(self).exec())
         self.shortcuts = GlobalShortcuts(self, all_actions(a))

@@ -137,11 +137,13 @@ class Session(QObject):
         self.changed_on_disk = set()
         self.load_failures.clear()
         self.reading.clear()
-        self.team = Team()
+        was_shared, self.team = self.team.shared, Team()
         if writer is not None:
             self.set_writer(writer())
         self.project_changed.emit()
         self.reports_changed.emit()
+        if was_shared:  # a reviewer's rights on the shared project leave with it (a code review)
+            self.team_changed.emit()
 
     def set_reports(self, base: Sequence[Analysis], shown: Sequence[Analysis],
                     review: tuple[Mapping[str, Mapping[str, ItemDecision]], Mapping[str, ReportVerdict]] | None = None

@@ -51,6 +51,9 @@ class LiveLink(QObject):
     def start(self) -> None:
         self._listener.start()
 
+    def refresh_lastyear(self) -> None:
+        self._listener.refresh_lastyear()
+
     def stop(self) -> None:
         self._listener.stop()
 
@@ -90,7 +93,7 @@ class LiveLink(QObject):
             return False
         _emit(self.changes, decisions, verdicts)
         self._assignments()
-        self._lastyear(False)  # pairings and ticks changed while away
+        self._lastyear(True)  # pairings, ticks and the library changed while away
         try:  # reports added or removed while away: their notices were missed (found by a code review)
             _emit(self.listed, [r.sha256 for r in self._store.reports()])
         except StoreError as exc:
@@ -186,10 +189,17 @@ class TeamLink(QObject):
         if added := [s for s in shas if s not in have]:
             self.reports_added.emit(added)
 
+    def refresh_lastyear(self) -> None:
+        """Read last year's pairings and ticks again (a load ended: it read them before others' changes)."""
+        if self.live is not None:
+            self.live.refresh_lastyear()
+
     def _lastyear(self, fixes: object, ticks: object, library: object) -> None:
         assert isinstance(fixes, dict) and isinstance(ticks, dict)
-        self.session.lastyear.take_remote(fixes, ticks)
-        if isinstance(library, str) and library != self.session.lastyear.library_path:  # not this window's own
+        state = self.session.lastyear
+        state.take_remote(fixes, ticks)
+        # not this window's own choice, nor the project's first reading (its load reads the library)
+        if isinstance(library, str) and state.read and library != state.library_path:
             self.library_changed.emit()
 
     def _refused(self, line: str) -> None:

@@ -548,12 +548,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -1230,12 +1230,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>TeamLink</name>
     <message>
-        <location filename="../../ui/team.py" line="223" />
+        <location filename="../../ui/team.py" line="255" />
         <source>已连接服务器 · {me}{role}</source>
         <translation>Connected to the server · {me}{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/team.py" line="224" />
+        <location filename="../../ui/team.py" line="256" />
         <source>（组长）</source>
         <translation> (lead)</translation>
     </message>

@@ -261,4 +261,8 @@ def test_a_plan_items_title_does_not_end_inside_a_bracket() -> None:
 
     a = analyze_document(load(SEED_FILES[0]))
     assert "做好津南区落实中共中央、国务院" in [p.title for p in a.plan]
+    from reviewer.plan import _cut
+
+    # too little would be left before the bracket: the title is cut inside it rather than made a word or none
+    assert _cut("落实《法治政府建设实施纲要（2021—2025年）》的各项任务", 20) == "落实《法治政府建设实施纲要（2021—2"
     assert not [p.title for p in a.plan if p.title.count("《") != p.title.count("》")]

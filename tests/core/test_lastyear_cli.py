@@ -66,3 +66,12 @@ def test_export_compares_with_a_library_of_last_years_reports(tmp_path: Path) ->
     assert wb.sheetnames[-3:] == ["往年对比", "往年数据对比", "上年安排落实"]
     rows = list(wb["往年对比"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 1 and "塘沽街道2023.txt" in [str(v) for v in rows[0]]
+
+
+def test_export_of_a_project_says_it_ignores_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A code review: 'export --project P --previous LIB' dropped --previous without a word."""
+    _previous, current = fx.write_pair(tmp_path / "both")
+    project, out = tmp_path / "p.review", tmp_path / "审阅.xlsx"
+    assert main(["export", str(current), "--project", str(project), "--previous", str(tmp_path), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "已忽略 --previous：审阅项目用它自己设定的往年报告库（在窗口的“工具 → 往年报告库”中更改）")

@@ -205,3 +205,33 @@ def test_another_reviewers_report_is_shown_not_offered_and_a_refused_tick_goes_b
     show_refused(w.session, Change("pairing", sha, None, "", "", "李四", now()), None, "该报告已分配给 张三")
     assert w.session.analysis(sha).previous_year is not None  # type: ignore[union-attr]
     assert panel.pairing.currentText() == "自动配对：塘沽街道 · 2023 — 塘沽街道2023.txt"
+
+
+def test_a_library_changed_by_the_lead_is_read_after_the_load_under_way(qapp: object) -> None:
+    """Found by a code review: the lead's new 往年报告库 made every other window read the project at once,
+    cancelling the load under way and dropping its reports without a word."""
+    from reviewer.memory_store import MemoryReviewStore
+    from ui.elsewhere import Elsewhere
+    from ui.session import Session
+
+    reads: list[int] = []
+    loading = [True]
+    elsewhere = Elsewhere(Session(MemoryReviewStore()), lambda: reads.append(1), lambda: loading[0])
+    elsewhere.library_changed()
+    assert reads == [] and elsewhere.told == "组长更换了往年报告库，已与新的往年报告库重新对比"
+    loading[0] = False
+    elsewhere.load_ended()
+    assert reads == [1]
+
+
+def test_a_reviewers_rights_leave_with_the_shared_project(make_window: WindowFactory, tmp_path: Path) -> None:
+    """Found by a code review: from a shared project (as a reviewer) to the reviewer's own project file,
+    往年报告库 and 移除报告 stayed off."""
+    from reviewer.sync import Team
+
+    w = make_window(tmp_path / "p.review")
+    w.session.set_team(Team(me="李四", lead=False, shared=True))
+    assert not w.lastyear.library_button.isEnabled() and not w.actions_.remove_reports.isEnabled()
+    w.controller.switch_project(tmp_path / "mine.review")
+    assert w.lastyear.library_button.isEnabled() and w.actions_.remove_reports.isEnabled()
+    assert w.lastyear.library_action is not None and w.lastyear.library_action.isEnabled()

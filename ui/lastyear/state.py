@@ -36,12 +36,14 @@ class LastYearState(QObject):
         self.inputs_ = LastYearInputs()
         self._fixes: dict[str, PairingFix] = {}
         self._ticks: dict[tuple[str, str], PromiseTick] = {}
+        self.read = False  # the project's last-year inputs taken from a load
         session.project_changed.connect(self.clear)
 
     # -- what was read with the project ------------------------------------
     def clear(self) -> None:
         self.inputs_ = LastYearInputs()
         self._fixes, self._ticks = {}, {}
+        self.read = False
         self.library_changed.emit()
 
     def take(self, inputs: LastYearInputs) -> None:
@@ -50,6 +52,7 @@ class LastYearState(QObject):
         stale = {s for s in set(fixes) | set(inputs.fixes) if fixes.get(s) != inputs.fixes.get(s)}
         self._fixes, self._ticks = fixes, ticks
         self.inputs_ = inputs
+        self.read = True
         for sha in stale:  # compared by the load with what the project held before this window's change
             self._recompare(sha)
         self.library_changed.emit()
