@@ -32,8 +32,8 @@ class SaveBar(QFrame):
     def show_failure(self, message: str, pending: int, journal_ok: bool) -> None:
         kept = (self.tr("已暂存在本机，恢复后自动写入；关闭程序也不会丢失。") if journal_ok
                 else self.tr("本机也无法暂存，只保存在内存中：请先不要关闭程序。"))
-        self.label.setText(self.tr("无法保存到审阅项目：{m}\n{n} 项修改尚未写入项目，{kept}正在自动重试。").format(
-            m=message, n=pending, kept=kept))
+        self.label.setText(self.tr("无法保存到审阅项目：{m}\n{n} 项修改尚未写入项目，{kept}正在自动重试。", "",
+                                   pending).format(m=message, n=pending, kept=kept))
         self.show()
 
 
@@ -79,10 +79,10 @@ class SaveWatch(QObject):
         n = len(writer.pending())
         w = self.window
         if writer.journal_ok:
-            text = self.tr("{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。")
+            text = self.tr("{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。", "", n)
             show_message(w, QMessageBox.Icon.Warning, self.tr("修改尚未写入项目"), text.format(n=n))
             return True
-        text = self.tr("{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。").format(n=n)
+        text = self.tr("{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。", "", n).format(n=n)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("修改会丢失"), text,
                           QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Close, w)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)

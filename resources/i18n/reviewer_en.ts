@@ -181,7 +181,7 @@
     <message>
         <location filename="../../ui/lastyear/models.py" line="56" />
         <source>{n} 个百分点</source>
-        <translation>{n} points</translation>
+        <translation>{n} pp</translation>
     </message>
     <message>
         <location filename="../../ui/lastyear/models.py" line="82" />
@@ -362,7 +362,7 @@ This year: {cur}</translation>
     <message>
         <location filename="../../ui/lastyear/panel.py" line="137" />
         <source>数据变化 ({n}，异常 {j})</source>
-        <translation>Figures ({n}, {j} jumps)</translation>
+        <translation>Figures ({n}; jumps: {j})</translation>
     </message>
     <message>
         <location filename="../../ui/lastyear/panel.py" line="159" />
@@ -1029,12 +1029,13 @@ F: findings (Findings tab)</translation>
         <source>本机也无法暂存，只保存在内存中：请先不要关闭程序。</source>
         <translation>They could not be kept on this computer either, only in memory: do not close the program yet. </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/savebar.py" line="35" />
         <source>无法保存到审阅项目：{m}
 {n} 项修改尚未写入项目，{kept}正在自动重试。</source>
-        <translation>Cannot save to the project: {m}
-{n} changes are not in the project yet. {kept}Retrying.</translation>
+        <translation><numerusform>Cannot save to the project: {m}
+{n} change is not in the project yet. {kept}Retrying.</numerusform><numerusform>Cannot save to the project: {m}
+{n} changes are not in the project yet. {kept}Retrying.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1044,20 +1045,20 @@ F: findings (Findings tab)</translation>
         <source>全部修改已写入审阅项目</source>
         <translation>Every change is saved in the project</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/savebar.py" line="82" />
         <source>{n} 项修改还没能写入审阅项目，已暂存在本机；下次打开这个项目时会自动写入。</source>
-        <translation>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</translation>
+        <translation><numerusform>{n} change could not be written to the project yet; it is kept on this computer and written the next time the project is opened.</numerusform><numerusform>{n} changes could not be written to the project yet; they are kept on this computer and written the next time it is opened.</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/savebar.py" line="83" />
         <source>修改尚未写入项目</source>
         <translation>Changes not saved yet</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/savebar.py" line="85" />
         <source>{n} 项修改既没能写入审阅项目，也没能暂存在本机。关闭程序会丢失它们。</source>
-        <translation>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</translation>
+        <translation><numerusform>{n} change could be neither saved in the project nor kept on this computer. Closing now loses it.</numerusform><numerusform>{n} changes could be neither saved in the project nor kept on this computer. Closing now loses them.</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/savebar.py" line="86" />

@@ -146,3 +146,20 @@ def test_english_counts_one_report_and_several_files_in_their_own_number(qapp: Q
             qapp.removeTranslator(t)
         set_language("zh_CN")
     assert LoadErrorsDialog(bad, 1).head.text() == "已打开 1 份报告，以下 2 个文件未能打开："
+
+
+def test_english_says_one_change_waiting_in_its_own_number(qapp: QApplication) -> None:
+    """The save bar said "1 changes are not in the project yet" (a helper session's finding of its kind)."""
+    from ui.savebar import SaveBar
+
+    translators = install_translators(qapp, "en")
+    try:
+        bar = SaveBar()
+        bar.show_failure("disk full", 1, True)
+        assert "\n1 change is not in the project yet." in bar.label.text()
+        bar.show_failure("disk full", 3, True)
+        assert "\n3 changes are not in the project yet." in bar.label.text()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        set_language("zh_CN")
