@@ -989,17 +989,17 @@ F: findings (Findings tab)</translation>
     <message>
         <location filename="../../ui/checklist/header.py" line="155" />
         <source>{n}/{total} 项尚未审阅：{names}</source>
-        <translation>{n}/{total} items not reviewed: {names}</translation>
+        <translation>Not reviewed ({n} of {total} items): {names}</translation>
     </message>
-    <message>
-        <location filename="../../ui/checklist/header.py" line="159" />
+    <message numerus="yes">
+        <location filename="../../ui/checklist/header.py" line="160" />
         <source>{n} 项程序判断为缺失，没有审阅意见：{names}</source>
-        <translation>{n} items found missing, with no word from you: {names}</translation>
+        <translation><numerusform>{n} item found missing, with no word from you: {names}</numerusform><numerusform>{n} items found missing, with no word from you: {names}</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../ui/checklist/header.py" line="163" />
+    <message numerus="yes">
+        <location filename="../../ui/checklist/header.py" line="164" />
         <source>{n} 项已判定为不符合，审阅意见书仍会列出：{names}</source>
-        <translation>{n} items were found failing; the review letter will still list them: {names}</translation>
+        <translation><numerusform>{n} item was found failing; the review letter will still list it: {names}</numerusform><numerusform>{n} items were found failing; the review letter will still list them: {names}</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/checklist/header.py" line="165" />

@@ -163,3 +163,20 @@ def test_english_says_one_change_waiting_in_its_own_number(qapp: QApplication) -
         for t in translators:
             qapp.removeTranslator(t)
         set_language("zh_CN")
+
+
+def test_english_asks_about_one_failed_item_in_its_own_number(qapp: QApplication) -> None:
+    """Before 通过: "1 items were found failing; the review letter will still list them"."""
+    from PySide6.QtCore import QCoreApplication
+
+    translators = install_translators(qapp, "en")
+    try:
+        said = "{n} 项已判定为不符合，审阅意见书仍会列出：{names}"
+        assert QCoreApplication.translate("ReviewHeader", said, "", 1).format(n=1, names="Measures") == (
+            "1 item was found failing; the review letter will still list it: Measures")
+        assert QCoreApplication.translate("ReviewHeader", said, "", 2).format(n=2, names="A, B").startswith(
+            "2 items were found failing")
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        set_language("zh_CN")

@@ -156,12 +156,12 @@ class ReviewHeader(QWidget):
                                                                           total=len(a.checklist), names=names))
         if warn.missing:
             names = _some(item_name(r) for r in warn.missing)
-            lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}").format(n=len(warn.missing),
-                                                                                 names=names))
+            n = len(warn.missing)
+            lines.append(self.tr("{n} 项程序判断为缺失，没有审阅意见：{names}", "", n).format(n=n, names=names))
         if warn.failed:  # a letter saying 通过 would still list them, and the annotated copy ask for them
             names = _some(item_name(r) for r in warn.failed)
-            said = self.tr("{n} 项已判定为不符合，审阅意见书仍会列出：{names}")
-            lines.append(said.format(n=len(warn.failed), names=names))
+            n = len(warn.failed)
+            lines.append(self.tr("{n} 项已判定为不符合，审阅意见书仍会列出：{names}", "", n).format(n=n, names=names))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认结论为“通过”？"),
                           "\n".join(lines) + "\n\n" + self.tr("仍然把这份报告的结论设为“通过”吗？"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
