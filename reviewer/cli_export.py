@@ -178,7 +178,7 @@ def _workbook_name(output: str, inside: str = "审阅结果.xlsx") -> str | None
     """The workbook's file name: as given when it ends in .xlsx, with .xlsx added when it has no
     suffix, ``inside`` it when it is a folder; None for another suffix (``-o x.csv`` must not silently
     become x.xlsx)."""
-    if Path(output).is_dir():
+    if Path(output).is_dir() or output.endswith(("/", os.sep)):  # nodir/ is a folder, not "nodir/.xlsx"
         return str(Path(output) / inside)
     suffix = Path(output).suffix.lower()
     if suffix == ".xlsx":

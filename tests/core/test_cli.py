@@ -380,6 +380,9 @@ def test_export_to_a_folder_that_does_not_exist_is_refused_before_any_report_is_
     assert main(["export", str(SEED_FILES[0]), "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"审阅.xlsx：保存位置不存在（{out.parent}）\n"
     assert read == [] and not out.parent.exists()
+    # a folder named with its slash: the workbook's name inside it, not ".xlsx" (a code review)
+    assert main(["export", str(SEED_FILES[0]), "-o", f"{out.parent}/"]) == 2
+    assert capsys.readouterr().err == f"审阅结果.xlsx：保存位置不存在（{out.parent}）\n"
 
 
 def test_the_version_is_said(capsys: pytest.CaptureFixture[str]) -> None:
