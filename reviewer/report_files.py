@@ -41,7 +41,8 @@ def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             files, refused = _walk(p)
-            found = [f for f in files if (f.is_file() or (f.is_symlink() and not f.is_dir()))
+            # not folders; a pipe or a device named like a report is said, not skipped (a helper session)
+            found = [f for f in files if not f.is_dir()
                      and f.suffix.lower() in suffixes and not _not_a_file(f.name) and not _page_asset(f, p)]
             refused = [d for d in refused if not _page_asset(d / "_", p)]
             listed = sorted([*found, *refused])  # a folder it cannot look into is said, as a file is

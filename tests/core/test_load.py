@@ -311,3 +311,15 @@ def test_a_spreadsheet_sent_with_a_report_is_said_but_is_no_failure(tmp_path: Pa
                                        "（报告的附件请另行查看）\n")
     rows = openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].iter_rows(values_only=True)
     assert not any(c is not None and "未能读取" in str(c) for r in rows for c in r)
+
+
+def test_a_pipe_named_like_a_report_in_a_folder_is_said_not_skipped(tmp_path: Path) -> None:
+    """Found by a helper session: a FIFO named pipe.txt in a folder was passed over without a word."""
+    from reviewer.load import load_many
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "报告.txt").write_text(SEED_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    docs, errors = load_many([tmp_path])
+    assert [Path(d.path).name for d in docs] == ["报告.txt"]
+    assert [(Path(e.path).name, e.kind, e.message) for e in errors] == [
+        ("pipe.txt", "special", "pipe.txt：不是普通文件（而是管道、设备或套接字），未读取")]
