@@ -245,6 +245,7 @@ EN.update({
     "我的报告": "My reports",
     "只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）":
         "Only the reports assigned to me, or all of the project's reports (mine first)",
+    "所选的报告已不在项目或往年报告库中，按自动配对：{r}": "The report chosen is no longer in the project or the library; paired automatically: {r}",
     "审阅服务器": "review server", "已连接服务器 · {me}{role}": "Connected to the server · {me}{role}",
     "（组长）": " (lead)",
 })

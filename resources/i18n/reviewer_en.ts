@@ -418,6 +418,7 @@ This year: {cur}</translation>
     </message>
     <message>
         <location filename="../../ui/lastyear/panel.py" line="197" />
+        <location filename="../../ui/lastyear/panel.py" line="209" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -430,6 +431,11 @@ This year: {cur}</translation>
         <location filename="../../ui/lastyear/panel.py" line="202" />
         <source>（往年报告库）</source>
         <translation> (last year's reports)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lastyear/panel.py" line="208" />
+        <source>所选的报告已不在项目或往年报告库中，按自动配对：{r}</source>
+        <translation>The report chosen is no longer in the project or the library; paired automatically: {r}</translation>
     </message>
 <message><source>举措</source><translation>measures</translation></message><message><source>不足</source><translation>shortcomings</translation></message><message><source>第一责任人</source><translation>first responsible</translation></message><message><source>下一年度安排</source><translation>plans</translation></message><message><source>其他</source><translation>other</translation></message></context>
 <context>

@@ -235,3 +235,17 @@ def test_a_reviewers_rights_leave_with_the_shared_project(make_window: WindowFac
     w.controller.switch_project(tmp_path / "mine.review")
     assert w.lastyear.library_button.isEnabled() and w.actions_.remove_reports.isEnabled()
     assert w.lastyear.library_action is not None and w.lastyear.library_action.isEnabled()
+
+
+def test_a_report_chosen_by_hand_that_is_gone_is_said_not_shown_as_automatic(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    """Found by a helper session: a pairing chosen by hand with a library report vanished without a word
+    when the library changed: the tab showed 自动配对：未找到 as if the reviewer had chosen nothing."""
+    w = make_window(tmp_path / "p.review")
+    _open(w, qtbot, [str(p) for p in fx.write_pair(tmp_path / "files")])
+    sha = _select(w, 2024)
+    panel = _tab(w)
+    w.session.lastyear.set_pairing(sha, "f" * 64)  # a library report, the library since changed
+    assert panel.pairing.currentText() == ("所选的报告已不在项目或往年报告库中，"
+                                           "按自动配对：塘沽街道 · 2023 — 塘沽街道2023.txt")
+    assert w.session.analysis(sha).previous_year is not None  # compared with the automatic pairing's report

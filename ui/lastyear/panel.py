@@ -204,6 +204,9 @@ class LastYearPanel(QWidget):
         chosen = AUTO if fix is None else fix.previous
         if box.findData(chosen) < 0 and py is not None and py.sha256 == chosen:  # another year, chosen by hand
             box.addItem(self._name(py.file, py.issuer, py.year), py.sha256)
+        if box.findData(chosen) < 0 and chosen:  # the report chosen by hand is gone (the library changed):
+            gone = self.tr("所选的报告已不在项目或往年报告库中，按自动配对：{r}")  # said, not shown as 自动 alone
+            box.addItem(gone.format(r=auto or self.tr("未找到")), chosen)
         box.setCurrentIndex(max(box.findData(chosen), 0))
         box.blockSignals(False)
 
