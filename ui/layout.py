@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 SMALL_SCREEN = 1500  # narrower than this, the window opens maximised
 TREE, TEXT, CHECKLIST = SHARES = 0.20, 0.47, 0.33  # shares of the width
 REPORTS_MIN_WIDTH = 220  # px: a unit's name, its year and its two badges ("津南区人民政府 · 2021 缺5 问9")
-TEXT_HEIGHT = 0.70  # share of the height above the 数据指标 / 问题 tables
+TEXT_HEIGHT = 0.70  # share of the height above the 数据指标 / 问题 / 往年对比 tables
+# On a laptop's 768 lines the tables kept two rows under their headers and filters (往年对比: a helper
+# session); below this height the text gives them a little more.
+SHORT_SCREEN, SHORT_TEXT_HEIGHT = 900, 0.62
 
 
 def available() -> QRect:
@@ -32,4 +35,10 @@ def fit_to_screen(window: QMainWindow, split: QSplitter, vsplit: QSplitter, area
         w, h = area.width(), area.height()
     split.setSizes([int(w * TREE), int(w * TEXT), int(w * CHECKLIST)])
     body = h - 120  # menu, tool and status bars
-    vsplit.setSizes([int(body * TEXT_HEIGHT), int(body * (1 - TEXT_HEIGHT))])
+    share = text_share(area.height())
+    vsplit.setSizes([int(body * share), int(body * (1 - share))])
+
+
+def text_share(height: int) -> float:
+    """The report text's share of the height above the tables, for a screen ``height`` pixels high."""
+    return SHORT_TEXT_HEIGHT if height < SHORT_SCREEN else TEXT_HEIGHT

@@ -405,13 +405,6 @@ This year: {cur}</translation>
         <translation>Note: the report chosen as last year's is another unit's ({unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/lastyear/panel.py" line="179" />
-        <source>
-数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项</source>
-        <translation>
-{n} figures compared, {j} jumps; {m} plan items last year, {k} reported this year</translation>
-    </message>
-    <message>
         <location filename="../../ui/lastyear/panel.py" line="197" />
         <source>自动配对：{r}</source>
         <translation>Automatic: {r}</translation>

@@ -467,3 +467,23 @@ def test_the_ends_of_a_chart_leave_out_the_reports_that_do_not_state_its_figure(
     assert len(w.compare.chart.bars()) == 5  # every report, those that do not state it too
     w.compare.ends_only.setChecked(True)
     assert [b.value is not None for b in w.compare.chart.bars()] == [True, True]
+
+
+def test_a_laptops_screen_gives_the_tables_under_the_text_more_of_its_height(qtbot: QtBot) -> None:
+    """Found by a helper session: at 1366×768 the 往年对比 tables showed two rows under their headers."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+    from ui.layout import fit_to_screen
+
+    sizes = {}
+    for height in (768, 1080):
+        window, split, vsplit = QMainWindow(), QSplitter(), QSplitter(Qt.Orientation.Vertical)
+        qtbot.addWidget(window)
+        for splitter, n in ((split, 3), (vsplit, 2)):
+            for _ in range(n):
+                splitter.addWidget(QWidget())
+        fit_to_screen(window, split, vsplit, QRect(0, 0, 1920 if height > 900 else 1366, height))
+        top, bottom = vsplit.sizes()
+        sizes[height] = round(bottom / (top + bottom), 2)
+    assert sizes == {768: 0.38, 1080: 0.3}

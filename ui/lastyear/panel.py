@@ -176,8 +176,8 @@ class LastYearPanel(QWidget):
         if theirs and mine and not same_unit(theirs, mine):  # a pairing made by hand, most likely
             text = self.tr("注意：所选的上一年度报告是另一单位的（{unit}）").format(
                 unit=py.issuer or readable_name(py.file)) + "\n" + text
-        text += self.tr("\n数据 {n} 项可对比，异常变化 {j} 项；上年安排 {m} 项，本年报告了 {k} 项").format(
-            n=len(py.figures), j=py.jumps, m=len(py.plan), k=py.reported)
+        # the counts of figures, jumps and plan items stand in the tabs' titles below: a second line
+        # saying them again left the tables two rows at 1366×768 (a helper session)
         return text + (f"\n{errors}" if errors else "")
 
     def _fill_pairing(self, a: Analysis | None) -> None:
