@@ -22,7 +22,6 @@ from reviewer.vocab import (
     GROUP,
     LEVEL,
     PART,
-    REQUIRED_PARTS,
     REVIEW_STATUS,
     SEVERITY,
     VERDICT,
@@ -30,7 +29,7 @@ from reviewer.vocab import (
     as_lang,
 )
 
-__all__ = ["PART_ORDER", "REPORT_STATUSES", "REQUIRED_PARTS"]
+__all__ = ["PART_ORDER", "REPORT_STATUSES"]
 
 GROUP_ORDER = GROUP.codes
 PART_ORDER = PART.codes
