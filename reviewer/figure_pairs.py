@@ -7,8 +7,9 @@ and measure the most alike lead-ins are paired first, and figures whose lead-ins
 common stay unpaired (批评教育505余次 is not 实施处罚151次).
 
 A change is a *jump* when this year's figure is at least ten times last year's or at most a tenth
-of it and the sentence says nothing about the change (同比, 较上年, 增长, 下降 …); a rate over 100 %
-is one whatever last year's was.
+of it and the report says nothing about the change: no comparison with last year in its sentence
+(同比, 较上年 …), no word of change (增长, 下降 …) in its clause or before a quantity; a rate over
+100 % is one whatever last year's was.
 """
 
 from __future__ import annotations
@@ -24,9 +25,14 @@ MIN_SIMILARITY = 0.34  # of the lead-ins' character pairs (Jaccard)
 LEAD_CHARS = 16
 _LEAD_STOPS = "，,。；;：:、\n（）()"
 _NOT_WORDS = re.compile(r"[\d.%％\s\u3000年月日余多近约超]+")
-# Words with which a report accounts for a change itself.
-_EXPLAINED = re.compile(r"同比|较上年|比上年|较去年|比去年|上年度|上一年|去年|翻番|翻一番|倍"
-                        r"|增长|增加|增幅|上升|提高|下降|减少|降低|回落|降幅")
+# Words with which a report accounts for a change itself: a comparison with last year anywhere in
+# the sentence; a word of change in the figure's own clause, or elsewhere when a quantity follows it
+# (…869人，较上年减少7821人 / 增长12%), since 增加了“安全阀” in the next clause speaks of something else.
+_COMPARED = re.compile(r"同比|较上年|比上年|较去年|比去年|上年度|上一年|去年|翻番|翻一番|倍")
+_CHANGE = "增长|增加|增幅|上升|提高|下降|减少|降低|回落|降幅"
+_CHANGE_WORD = re.compile(_CHANGE)
+_CHANGE_BY = re.compile(f"(?:{_CHANGE})[了约近超过到至为达]{{0,2}}[\\d一二三四五六七八九十两半百千万]")
+_CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
 
 
 def lead(text: str, m: Metric) -> str:
@@ -52,7 +58,7 @@ def jump_kind(current: Metric, current_lead: str, previous: Metric) -> JumpKind 
     """Why a pair is worth a finding, or None."""
     if current.measure == "%" and "率" in current_lead and "增" not in current_lead and current.value > 100:
         return "over_100"
-    if previous.value <= 0 or current.value <= 0 or _EXPLAINED.search(current.context):
+    if previous.value <= 0 or current.value <= 0 or explained(current):
         return None
     ratio = current.value / previous.value
     if ratio >= JUMP:
@@ -60,6 +66,20 @@ def jump_kind(current: Metric, current_lead: str, previous: Metric) -> JumpKind 
     if ratio <= 1 / JUMP:
         return "down"
     return None
+
+
+def explained(m: Metric) -> bool:
+    """Whether the sentence around ``m`` accounts for its change itself (see ``_COMPARED``)."""
+    sentence = m.context
+    if _COMPARED.search(sentence) or _CHANGE_BY.search(sentence):
+        return True
+    at = sentence.find(m.text)
+    if at < 0:  # the figure not found in its sentence: any word of change, as before
+        return bool(_CHANGE_WORD.search(sentence))
+    stops = [s.start() for s in _CLAUSE_STOPS.finditer(sentence)]
+    lo = max((s + 1 for s in stops if s < at), default=0)
+    hi = min((s for s in stops if s >= at + len(m.text)), default=len(sentence))
+    return bool(_CHANGE_WORD.search(sentence, lo, hi))
 
 
 def pair_figures(text: str, metrics: Sequence[Metric], previous_text: str,

@@ -97,6 +97,11 @@ def _metric(value: float, measure: str = "件", context: str = "全年办理案�
     (28, 272, "累计办理", "累计办理28件。", None),  # not quite a tenth
     (2725, 272, "累计办理", "累计办理2725件，同比增长10倍。", None),  # the report says so itself
     (2725, 0, "累计办理", "累计办理2725件。", None),  # nothing last year: no ratio
+    (27, 272, "累计办理", "累计办理27件，较上年减少245件。", None),  # said in the next clause
+    (27, 272, "累计办理", "累计办理27件，下降90%。", None),
+    (27, 272, "办理", "宣传力度不断提高，办理27件。", "down"),  # a word of change about something else …
+    (27, 272, "累计办理", "累计办理27件，增加了“安全阀”。", "down"),  # … before or after the figure
+    (27, 272, "累计办理", "累计办理下降到27件。", None),  # in the figure's own clause
 ])
 def test_jumps(cur: float, prev: float, lead: str, context: str, kind: str | None) -> None:
     assert jump_kind(_metric(cur, context=context), lead, _metric(prev)) == kind
