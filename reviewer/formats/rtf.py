@@ -102,15 +102,18 @@ def _pntext_as_labels(source: str) -> str:
     for a bullet (``\\pnlvlblt``): a bullet is no number, and a .docx gives none either."""
     out: list[str] = []
     paragraph: list[str] = []
-    labelled = False  # the paragraph has a \listtext group, or is a bullet
+    listtext = bullet = False
     for m in _TOKEN.finditer(source):
         token, word = m.group(0), m.group(1)
-        labelled = labelled or word in ("listtext", "pnlvlblt")
+        listtext = listtext or word == "listtext"
+        # A bullet is said after the paragraph's \pard; one before it is the header's list definitions
+        # ({\*\pnseclvl11\pnlvlblt …}), which took the first paragraph's number away.
+        bullet = (bullet or word == "pnlvlblt") and word != "pard"
         paragraph.append(token)
         if word in _PARAGRAPH_ENDS:
-            out.extend(_with_labels(paragraph, labelled))
-            paragraph, labelled = [], False
-    out.extend(_with_labels(paragraph, labelled))
+            out.extend(_with_labels(paragraph, listtext or bullet))
+            paragraph, listtext, bullet = [], False, False
+    out.extend(_with_labels(paragraph, listtext or bullet))
     return "".join(out)
 
 

@@ -93,3 +93,14 @@ def test_old_style_number_labels_stand_at_the_start_of_their_headings_once(tmp_p
                                          "二、存在的不足和原因", "执法力量不足。", "三、下一年度工作安排"]
     assert [(s.level, s.heading) for s in analyze_document(doc).sections if s.level == 1] == [
         (1, "一、主要举措和成效"), (1, "二、存在的不足和原因"), (1, "三、下一年度工作安排")]
+
+
+def test_a_bullet_defined_in_the_header_leaves_the_first_paragraphs_number(tmp_path: Path) -> None:
+    """Word 6 writes its list levels in the header, the bullet level among them ({\\*\\pnseclvl11\\pnlvlblt});
+    read as the first paragraph's, it took that paragraph's number away."""
+    header = (r"{\*\pnseclvl1\pnucrm\pnstart1\pnindent720\pnhang{\pntxta .}}"
+              r"{\*\pnseclvl11\pnlvlblt\pnstart1{\pntxtb \'b7}}")
+    body = (header + r"\pard\plain {\pntext\f0 " + esc("一、") + r"\tab}{\*\pn\pnlvlbody\pnchinese\pnstart1}"
+            + esc("主要举措和成效") + r"\par \pard " + esc("全年办理行政复议案件59件。") + r"\par ")
+    doc = load(_rtf(tmp_path, body))
+    assert doc.text.split("\n")[:2] == ["一、主要举措和成效", "全年办理行政复议案件59件。"]
