@@ -145,3 +145,33 @@ def signature_lines(lines: Sequence[RawLine], chrome: Collection[int], dotted_ok
     if dotted is not None and (dotted not in found or len(found) < 2):
         return signature_lines(lines, chrome, dotted_ok=False)  # it was a page date after all
     return sorted(found)
+
+
+# A site's column or name above the page's headline (新闻中心, 政府文件): a few Chinese characters
+# alone on a line before the first title, and not a unit's name, which may open the title.
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+# A page field alone on its line with its value on the next (来源: / 万古镇人民政府); not a row of
+# fields whose last is empty (… 浏览次数:) above a salutation (省委、省政府:), which ends with a colon too.
+_EMPTY_FIELD = re.compile(r"^\S{1,8}\s*[:：]$")
+_FIELD_VALUE_MAX = 30
+
+
+def above_title(lines: Sequence[RawLine], kinds: Collection[int], first_title: int) -> list[int]:
+    """Site columns and names standing alone above the first title line (page chrome)."""
+    return [ln.index for ln in lines[:first_title] if ln.text and ln.index not in kinds
+            and _COLUMN.match(ln.text) and not _TITLE_HEAD.match(ln.text)]
+
+
+def field_values(lines: Sequence[RawLine], metadata: Collection[int], taken: Collection[int]) -> list[int]:
+    """Short lines right under a page field left empty on its own line (``metadata``), not ``taken``."""
+    out: list[int] = []
+    prev: RawLine | None = None
+    for ln in lines:
+        if not ln.text:
+            continue
+        if (prev is not None and prev.index in metadata and _EMPTY_FIELD.search(prev.text)
+                and ln.index not in taken and len(ln.text) <= _FIELD_VALUE_MAX and not _is_body(ln.text)
+                and not is_title_line(ln.text) and ln.text[-1] not in ":："):
+            out.append(ln.index)
+        prev = ln
+    return out

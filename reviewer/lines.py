@@ -19,6 +19,9 @@ from reviewer.resources import resource_path
 # plus the BOM and zero-width space that str.isspace() does not count.
 BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\ufeff\u200b"
 BULLETS = "•·●▪◆■"
+# A markdown list bullet, as a page's menu saved as text gives it (- 设为首页). Not one of ``BULLETS``:
+# a short "- xxx" line may be report text (- 全年办理案件59件), so it is not page metadata for that.
+_MD_BULLET = re.compile(r"^[-*]\s*")
 
 ChromeKind = Literal["clutter", "metadata"]
 
@@ -80,7 +83,7 @@ def chrome_kind(line: str, rules: ChromeRules | None = None) -> ChromeKind | Non
     core = line.lstrip(BULLETS + BLANKS)
     if r.metadata.search(core):
         return "metadata"
-    if r.clutter.search(core):
+    if r.clutter.search(core) or r.clutter.search(_MD_BULLET.sub("", core, count=1)):
         return "clutter"
     if core != line and len(line) <= r.bullet_max_len:
         # A short "  • xxx" line is a page field whose label the copy lost.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reviewer.fastpickle import fast_init
-from reviewer.frame import signature_lines, title_groups
+from reviewer.frame import above_title, field_values, signature_lines, title_groups
 from reviewer.headings import cn_int, cn_numeral, heading_title, match_marker
 from reviewer.lines import RawLine, chrome_kind, chrome_rules, split_lines
 from reviewer.messages import Message, msg
@@ -80,7 +80,13 @@ def _frame_kinds(lines: Sequence[RawLine]) -> dict[int, LineKind]:
         kind = chrome_kind(ln.text, rules)
         if kind is not None:
             kinds[ln.index] = kind
-    for group in title_groups(lines, kinds):
+    groups = title_groups(lines, kinds)
+    metadata = [i for i, k in kinds.items() if k == "metadata"]
+    for i in field_values(lines, metadata, {i for g in groups for i in g} | kinds.keys()):
+        kinds[i] = "metadata"
+    for i in above_title(lines, kinds, groups[0][0]) if groups else ():
+        kinds[i] = "clutter"
+    for group in groups:
         for i in group:
             kinds[i] = "title"
     for i in signature_lines(lines, kinds):

@@ -6,6 +6,7 @@ import pytest
 
 from reviewer.headings import cn_int, cn_numeral, match_marker
 from reviewer.lines import chrome_kind, split_lines
+from reviewer.outline import build_outline
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,17 @@ from reviewer.lines import chrome_kind, split_lines
         ("  • 2023年03月30日 09时24分", "metadata"),
         ("  • 11500224009351624E/2020-00573", "metadata"),
         ("| 索 引 号 | XM00128-30-01-2026-005 | 主题分类 | 文件通知 |", "metadata"),
+        ("首页→ 网站公告", "clutter"),
+        ("- 设为首页", "clutter"),  # a page's menu saved as a list
+        ("- 无障碍阅读", "clutter"),
+        ("* 长者版", "clutter"),
+        ("- 分享到 :", "clutter"),
+        ("打印本页", "clutter"),
+        ("大", "clutter"),  # the font-size controls, one a line
+        ("大 中 小", "clutter"),
+        ("-", "clutter"),
+        ("- 全年办理行政复议案件59件", None),  # a list item of the report
+        ("大力推进", None),
         ("2024年1月17日", None),  # a 落款 date, not page metadata
         ("浙卫〔2024〕3号", None),  # a document number is report text
         ("省委、省政府:", None),
@@ -101,3 +113,26 @@ def test_split_lines_offsets_and_stripping() -> None:
         (15, 15, "", 0),
     ]
     assert all(text[ln.text_start : ln.text_start + len(ln.text)] == ln.text for ln in lines)
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {text[ln.start : ln.end].strip(): ln.kind for ln in build_outline(text).lines if ln.kind != "body"}
+
+
+def test_site_columns_above_the_title_are_page_chrome() -> None:
+    """新闻中心 or 政府文件 alone above the headline is the site's column; a unit's name there opens the title."""
+    text = ("新闻中心\n\n某某市司法局\n关于2023年度法治政府建设情况的报告\n"
+            "2023年，我局坚持以习近平新时代中国特色社会主义思想为指导。\n大力推进\n")
+    kinds = _kinds(text)
+    assert kinds["新闻中心"] == "clutter"
+    assert kinds["某某市司法局"] == "title"
+    assert "大力推进" not in kinds  # below the title: report text
+
+
+def test_a_page_fields_value_on_the_next_line_is_page_metadata() -> None:
+    text = ("某某镇人民政府关于2025年法治政府建设情况的报告\n发布时间:\n2026-03-04\n来源:\n某某镇人民政府\n"
+            "2025年，某某镇坚持依法行政。\n")
+    assert _kinds(text)["某某镇人民政府"] == "metadata"
+    salutation = ("某某市人民政府关于2021年度法治政府建设工作的报告\n"
+                  "信息来源:市司法局 发布日期:2022-02-15 15:49 浏览次数:\n省委、省政府:\n2021年，全市坚持依法行政。\n")
+    assert "省委、省政府:" not in _kinds(salutation)  # the addressee, under a row of fields
