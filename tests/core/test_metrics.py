@@ -163,6 +163,7 @@ def test_hard_forms(text: str, figure: str, value: float, unit: str, qualifier: 
         "按照三个“一号工程”决策部署。",
         "获评全市前三名。",
         "编制五年规划和三年行动计划。",
+        "围绕法治政府建设五年实施纲要验收开展工作。",
         "入选千人计划。",
         "惠及千家万户。",
         "选聘第 3 批监督员。",
