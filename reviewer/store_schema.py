@@ -202,6 +202,11 @@ def enter_journal_mode(conn: sqlite3.Connection, path: Path) -> str:
             # survives a crash or kill of the process (what reviewers need); only a power cut
             # may roll back the last moments. It keeps a tick well under 20 ms.
             conn.execute("PRAGMA synchronous=NORMAL")
+            # Each commit is copied into the project file at once (a passive checkpoint): the file is
+            # handed to colleagues and copied by hand, and a copy taken while the window was open, or
+            # after a crash, lacked everything still in the -wal file beside it (found by a tester).
+            # About half a millisecond a tick.
+            conn.execute("PRAGMA wal_autocheckpoint=1")
             return "wal"
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=FULL")

@@ -35,6 +35,24 @@ def test_a_project_reopens_with_its_reports_and_their_texts(tmp_path: Path) -> N
     assert s.decisions(A)["measures"].comment == "看过"
 
 
+def test_the_project_file_alone_holds_every_saved_change_while_it_is_open(tmp_path: Path) -> None:
+    """A reviewer copies the .review file to a colleague with the window still open (or after a crash):
+    the copy must hold every change saved so far, not leave the latest in the -wal file beside it."""
+    s = open_store(tmp_path / "p.review")
+    assert s.journal_mode == "wal"
+    s.add_report(Document("/gone/a.txt", "甲报告正文", A, "txt", "utf-8", 15), "某区人民政府", 2021, "county")
+    for i in range(30):
+        s.set_decision(A, f"item{i}", "不符合", f"第{i}条意见", "张三")
+    s.set_verdict(A, "需修改", "请补充数据", "张三")
+    shutil.copy(tmp_path / "p.review", tmp_path / "copy.review")  # the project file only, still open
+    copy = open_store(tmp_path / "copy.review")
+    assert copy.decisions(A)["item29"].comment == "第29条意见"
+    assert len(copy.decisions(A)) == 30
+    verdict = copy.verdict(A)
+    assert verdict is not None and (verdict.verdict, verdict.comment) == ("需修改", "请补充数据")
+    s.close()
+
+
 def test_a_version_1_project_is_migrated_and_keeps_its_decisions(tmp_path: Path) -> None:
     p = tmp_path / "old.review"
     with sqlite3.connect(p) as conn:
