@@ -122,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = install_translators(app, store.load().language)
     apply_style(app)
     window, shown = open_window(store, project, paths, ask_name=not args.self_test, warm=not args.self_test)
+    from ui.terminate import close_on_terminate
+
+    close_on_terminate(window)
     if args.self_test:
         window.controller.project_loaded.connect(lambda: _self_test_report(window, shown[0], app))
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))

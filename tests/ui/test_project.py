@@ -267,6 +267,43 @@ def test_a_comment_typed_0_3_s_before_a_kill_is_there_after_restart(tmp_path: Pa
     assert store.decisions(rec.sha256)["measures"].comment == "缺少数据支撑"
 
 
+TERM_CHILD = """
+import os, signal, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.app import open_window
+from ui.settings import SettingsStore
+from ui.terminate import close_on_terminate
+store = SettingsStore(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+w, _ = open_window(store, Path(sys.argv[2]), [sys.argv[3]])
+close_on_terminate(w)
+def loaded():
+    sha = w.session.analyses()[0].sha256
+    w.session.set_decision(sha, "measures", "不符合", "缺少数据支撑")
+    os.kill(os.getpid(), signal.SIGTERM)  # as a logout does
+w.controller.project_loaded.connect(loaded)
+sys.exit(app.exec())
+"""
+
+
+def test_sigterm_closes_the_window_as_quitting_does(tmp_path: Path) -> None:
+    """A logout sends SIGTERM: the window closes as 文件 → 退出 does, so the project file is whole and
+    unlocked and the settings are kept (the report on show among them)."""
+    project = tmp_path / "P.review"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FAZHI_REVIEWER_DATA": str(tmp_path / "data")}
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(TERM_CHILD), str(tmp_path / "s.ini"),
+                            str(project), str(SEED_FILES[0])], cwd=ROOT, env=env, capture_output=True, text=True,
+                           timeout=120, check=False)
+    assert child.returncode == 0, child.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("P.review")) == ["P.review"]
+    store = open_store(project)
+    (rec,) = store.reports()
+    assert store.decisions(rec.sha256)["measures"].comment == "缺少数据支撑"
+    assert "last_report" in (tmp_path / "s.ini").read_text(encoding="utf-8")
+
+
 def test_the_first_start_asks_the_reviewers_name_once(qtbot: QtBot, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QInputDialog
