@@ -129,7 +129,8 @@ def add_batch_duplicates(analyses: Sequence[Analysis]) -> list[Analysis]:
 
 
 def _duplicates(analyses: Sequence[Analysis]) -> list[list[Finding]]:
-    return batch_duplicates([(a.file, a.text, a.lines, unit_key(a.meta.issuer)) for a in analyses])
+    return batch_duplicates([(a.file, a.text, a.lines, unit_key(a.meta.issuer), a.meta.report_year)
+                             for a in analyses])
 
 
 def _with_duplicates(analyses: Sequence[Analysis], extra: Sequence[Sequence[Finding]]) -> list[Analysis]:

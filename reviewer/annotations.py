@@ -77,6 +77,8 @@ def for_the_unit(m: Message) -> Message:
         inner = m.param("message")
         return msg("dup.across_run", n=m.param("n") or 0, message=for_the_unit(inner) if isinstance(inner, Message)
                    else msg("unit.dup_across"))
+    if m.id == "dup.other_version":
+        return msg("unit.other_version")
     if m.id == "lastyear.copied_part":
         return msg("unit.copied_part", part=m.param("part") or "", percent=m.param("percent") or 0)
     if m.id == "dup.within":

@@ -112,33 +112,93 @@ def duplicate_paragraphs(text: str, lines: Sequence[Line] = ()) -> list[Finding]
     return out
 
 
-def batch_duplicates(reports: Sequence[tuple[str, str, Sequence[Line], str | None]]) -> list[list[Finding]]:
-    """``duplicate_across_reports`` findings per report for (file, text, lines, unit) quadruples.
+Batched = tuple[str, str, Sequence[Line], str | None, int | None]  # file, text, lines, unit key, year
+
+
+def batch_duplicates(reports: Sequence[Batched]) -> list[list[Finding]]:
+    """``duplicate_across_reports`` findings per report for (file, text, lines, unit, year) tuples.
 
     Every paragraph shared with another report of the batch gets one finding naming up to three
     of the other files and how many there are in all; it says "of the same unit" when every other
     report holding it is of the same known unit (``pairing.unit_key``, ``pairing.same_unit``).
+    Two reports of the same unit and year sharing at least half of either's paragraphs are versions
+    of one report: what they share is not copying, and each gets one ``other_version`` finding
+    instead (a tester found 11 comments on shared paragraphs in the letter to a unit that had sent
+    its report twice).
     """
     paras: list[dedup.Paragraph] = []
-    for owner, (_, text, lines, _) in enumerate(reports):
+    for owner, (_, text, lines, _, _) in enumerate(reports):
         paras += dedup.paragraphs(text, owner, body_spans(text, lines))
-    names = [readable_name(file) for file, _, _, _ in reports]
-    units = [unit for _, _, _, unit in reports]
+    names = [readable_name(r[0]) for r in reports]
+    units = [r[3] for r in reports]
+    groups = [(g, sorted({paras[i].owner for i in g})) for g in dedup.duplicate_groups(paras, across_owners_only=True)]
+    versions = _versions(paras, groups, _same_unit_and_year(units, [r[4] for r in reports]))
     out: list[list[Finding]] = [[] for _ in reports]
-    for group in dedup.duplicate_groups(paras, across_owners_only=True):
-        owners = sorted({paras[i].owner for i in group})
+    for group, owners in groups:
         if len(owners) < 2:
             continue
         own = _one_unit(units[o] for o in owners)  # once per group: boilerplate has hundreds of holders
         reported: set[tuple[int, int]] = set()
         for i in group:
             p = paras[i]
-            if (p.owner, p.start) in reported:
+            holders = [o for o in owners if o not in versions[p.owner]] if versions[p.owner] else owners
+            if len(holders) < 2 or (p.owner, p.start) in reported:
                 continue
             reported.add((p.owner, p.start))
-            out[p.owner].append(Finding("duplicate_across_reports", "info", _others(names, owners, p.owner, own),
+            mine = own if holders is owners else _one_unit(units[o] for o in holders)
+            out[p.owner].append(Finding("duplicate_across_reports", "info", _others(names, holders, p.owner, mine),
                                         p.start, p.end))
+    for o, vs in enumerate(versions):
+        if vs:
+            start, end = _title_span(reports[o][2])
+            shown = tuple(names[v] for v in sorted(vs))[:3]
+            out[o].append(Finding("other_version", "warning", msg("dup.other_version", files=shown), start, end))
     return [sorted(fs, key=lambda f: f.start) for fs in out]
+
+
+_VERSION_SHARE = 0.5  # of either report's paragraphs shared with the other
+
+
+def _versions(paras: Sequence[dedup.Paragraph], groups: Sequence[tuple[Sequence[int], Sequence[int]]],
+              candidates: Sequence[frozenset[int]]) -> list[frozenset[int]]:
+    """For each report, the ``candidates`` (same unit and year) it shares at least ``_VERSION_SHARE``
+    of its paragraphs with, or they of theirs (one may have a section more)."""
+    if not any(candidates):
+        return list(candidates)
+    total = Counter(p.owner for p in paras)
+    shared: Counter[tuple[int, int]] = Counter()
+    for group, owners in groups:
+        for mine in {(paras[i].owner, paras[i].start) for i in group if candidates[paras[i].owner]}:
+            for other in candidates[mine[0]].intersection(owners):
+                shared[(mine[0], other)] += 1
+    out: list[set[int]] = [set() for _ in candidates]
+    for (a, b), n in shared.items():
+        if n >= _VERSION_SHARE * total[a]:
+            out[a].add(b)
+            out[b].add(a)
+    return [frozenset(v) for v in out]
+
+
+def _same_unit_and_year(units: Sequence[str | None], years: Sequence[int | None]) -> list[frozenset[int]]:
+    """For each report, the other reports of the batch of the same known unit and year. Distinct unit
+    keys are compared within each year, not every pair of reports."""
+    by_year: dict[int, dict[str, list[int]]] = {}
+    for i, (unit, year) in enumerate(zip(units, years, strict=True)):
+        if unit is not None and year is not None:
+            by_year.setdefault(year, {}).setdefault(unit, []).append(i)
+    out: list[frozenset[int]] = [frozenset()] * len(units)
+    for keys in by_year.values():
+        for key, holders in keys.items():
+            same = [i for other, more in keys.items() if other == key or same_unit(key, other) for i in more]
+            if len(same) > 1:
+                for i in holders:
+                    out[i] = frozenset(same) - {i}
+    return out
+
+
+def _title_span(lines: Sequence[Line]) -> tuple[int, int]:
+    line = next((ln for ln in lines if ln.kind == "title"), lines[0] if lines else None)
+    return (line.start, line.end) if line is not None else (0, 0)
 
 
 def _one_unit(units: Iterable[str | None]) -> bool:

@@ -71,6 +71,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "本段与本单位的 {files} 等 {n} 份报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {n} other reports of the same unit ({files}, …)",
     ),
+    # Two reports of one unit and year: versions of one report (a draft and the final, a .docx and a
+    # scan of another state), whose shared paragraphs are not findings.
+    "dup.other_version": (
+        "本单位同一年度还有一份报告 {files}，可能是同一报告的另一个版本：请确认以哪一份为准",
+        "The same unit has another report for this year ({files}), perhaps another version of this one:"
+        " please confirm which is to be reviewed",
+    ),
+    "unit.other_version": (
+        "本单位同一年度报送了不止一份报告，请确认以哪一份为准",
+        "More than one report of your unit for this year was received; please confirm which one stands",
+    ),
     "dup.across_many": (
         "本段与 {files} 等 {n} 份报告中的段落相同或高度相似",
         "This paragraph is the same as, or very close to, one in {files} and others ({n} reports in all)",
@@ -159,6 +170,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "advice.duplicate_across_reports": (
         "请核实是否照搬了其他单位的报告内容，并按本单位实际情况撰写。",
         "Please check whether this was copied from another unit's report and write about your own work.",
+    ),
+    "advice.other_version": (
+        "请告知以哪一份报告为准；如两份都已公开，请撤下另一份。",
+        "Please say which report stands; if both were published, please withdraw the other.",
     ),
     "advice.duplicate_own_report": (
         "请核实是否沿用了本单位其他报告的内容，并按本年度实际情况撰写。",

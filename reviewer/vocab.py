@@ -202,6 +202,7 @@ SEVERITY = Terms(
 FINDING_KIND = Terms(
     Term("duplicate_paragraph", "重复段落", "Repeated paragraph"),
     Term("duplicate_across_reports", "与其他报告雷同的段落", "Paragraph shared with another report"),
+    Term("other_version", "同一单位同年度的另一份报告", "Another report of the same unit and year"),
     Term("heading_numbering", "标题序号错误", "Heading numbering"),
     Term("garbled_date", "日期或数字缺损", "Garbled date or number"),
     Term("misquoted_regulation", "法规文件名称引用有误", "Misquoted regulation title"),

@@ -23,7 +23,7 @@ def main() -> None:
     rng = random.Random(3)
     batches = {"recombined": texts, "perturbed": [_perturb(t, rng) for t in texts]}
     for name, batch in batches.items():
-        reports = [(f"r{i:04d}.txt", t, ()) for i, t in enumerate(batch)]
+        reports = [(f"r{i:04d}.txt", t, (), None, None) for i, t in enumerate(batch)]
         t0 = time.perf_counter()
         out = batch_duplicates(reports)
         secs = time.perf_counter() - t0

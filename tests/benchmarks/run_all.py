@@ -246,7 +246,7 @@ def main() -> None:
         analyse_s, analyses = timed(full)
         figures["analysis_all_cores_s"] = figure(analyse_s, 15.0, workers=min(os.cpu_count() or 1, 8))
         figures["one_core_vs_jieba_lcut"] = one_core_ratio(paths[: args.ratio_sample or min(n, 300)], checklist)
-        triples = [(a.file, a.text, a.lines) for a in analyses]
+        triples = [(a.file, a.text, a.lines, None, None) for a in analyses]
         dedup_s, dups = timed(lambda: batch_duplicates(triples))
         figures["cross_report_duplicates_s"] = figure(dedup_s, 5.0, findings=sum(map(len, dups)))
         export_s, xlsx = timed(lambda: export(analyses, folder / "review.xlsx", checklist=checklist))

@@ -7,10 +7,11 @@ from dataclasses import replace
 import pytest
 
 from reviewer.analyze import analyze_document, analyze_many
+from reviewer.annotations import for_the_unit
 from reviewer.checklist import load_checklist
 from reviewer.findings import batch_duplicates
 from reviewer.load import load
-from reviewer.model import Analysis, Document
+from reviewer.model import Analysis, Document, Line
 from reviewer.packing import unpack_json
 from reviewer.pool import batch_pool
 from reviewer.serialize import to_json
@@ -103,8 +104,8 @@ def test_pool_matches_inline_and_reports_progress() -> None:
     assert [a.file for a in pooled] == [d.path for d in docs]
     assert pooled == inline
     assert seen[-1] == (16, 16)
-    across = [f for f in pooled[0].findings if f.kind == "duplicate_across_reports"]
-    assert across and "r005_000" in across[0].message.render()
+    versions = [f for f in pooled[0].findings if f.kind == "other_version"]  # the same seed again: a version
+    assert versions and "r005_000" in versions[0].message.render()
 
 
 def test_cancel_stops_the_inline_batch() -> None:
@@ -118,9 +119,9 @@ def test_cancel_stops_the_inline_batch() -> None:
 def test_batch_duplicates_name_the_other_file() -> None:
     shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
     reports = [
-        ("a/甲.txt", f"开头\n{shared}\n结尾段落。", (), "甲区"),
-        ("b/乙.txt", f"{shared}\n其他内容。", (), "乙区"),
-        ("c/丙.txt", "完全不同的内容，没有任何与其他报告相同的段落，这里写的是另一件事情。", (), "丙区"),
+        ("a/甲.txt", f"开头\n{shared}\n结尾段落。", (), "甲区", 2021),
+        ("b/乙.txt", f"{shared}\n其他内容。", (), "乙区", 2021),
+        ("c/丙.txt", "完全不同的内容，没有任何与其他报告相同的段落，这里写的是另一件事情。", (), "丙区", 2021),
     ]
     a, b, c = batch_duplicates(reports)
     assert [(f.kind, f.start, f.end) for f in a] == [("duplicate_across_reports", 3, 3 + len(shared))]
@@ -135,7 +136,7 @@ def test_batch_duplicates_within_one_unit_say_so_and_only_then() -> None:
     shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
 
     def ids(*units: str | None) -> list[str]:
-        reports = [(f"{i}.txt", f"第{i}份\n{shared}", (), unit) for i, unit in enumerate(units)]
+        reports = [(f"{i}.txt", f"第{i}份\n{shared}", (), unit, 2019 + i) for i, unit in enumerate(units)]
         return [fs[0].message.id for fs in batch_duplicates(reports)]
 
     assert ids("甲区", "甲区") == ["dup.across_own", "dup.across_own"]
@@ -151,11 +152,32 @@ def test_batch_duplicates_within_one_unit_say_so_and_only_then() -> None:
     assert ids(*["甲区"] * 4, "乙区") == ["dup.across_many"] * 5
 
 
+def test_two_reports_of_one_unit_and_year_are_versions_not_copies() -> None:
+    """A unit that sent its report twice (a .docx and a revised .txt): what the two share is not
+    copying; each says once that the other exists. A third report of the same unit but another year
+    still counts as the unit's other report."""
+    shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
+    title = "津南区人民政府关于2021年法治政府建设情况的报告"
+    lines = (Line("title", 0, len(title)),)
+    reports = [("a/津南.docx", f"{title}\n{shared}", lines, "天津市津南区", 2021),
+               ("b/津南修改稿.txt", f"{title}\n{shared}", lines, "津南区", 2021)]
+    a, b = batch_duplicates(reports)
+    assert [(f.kind, f.severity, f.start, f.end) for f in a] == [("other_version", "warning", 0, len(title))]
+    assert a[0].message.render() == ("本单位同一年度还有一份报告 津南修改稿.txt，可能是同一报告的另一个版本："
+                                     "请确认以哪一份为准")
+    assert for_the_unit(a[0].message).render() == "本单位同一年度报送了不止一份报告，请确认以哪一份为准"
+    assert [f.kind for f in b] == ["other_version"] and "津南.docx" in b[0].message.render()
+    a, b, c = batch_duplicates([*reports, ("c/津南2020.txt", f"其他\n{shared}", (), "津南区", 2020)])
+    assert [f.message.id for f in a] == ["dup.other_version", "dup.across_own"]
+    assert "津南2020.txt" in a[1].message.render() and "修改稿" not in a[1].message.render()
+    assert [f.message.id for f in c] == ["dup.across_own_few"]  # the 2020 report shares with both
+
+
 def test_batch_duplicates_over_300_reports() -> None:
     """300 reports (5 seeds, each copy perturbed): every copy is found (the time is measured in
     tests/benchmarks/bench_dedup.py, not asserted here)."""
     texts = [load(seed_path(p)).text for p in ("000", "001", "002", "003", "004")]
-    reports = [(f"r{i}.txt", texts[i % 5].replace("。", f"。{i}", 3), (), f"单位{i}") for i in range(300)]
+    reports = [(f"r{i}.txt", texts[i % 5].replace("。", f"。{i}", 3), (), f"单位{i}", 2021) for i in range(300)]
     out = batch_duplicates(reports)
     assert [len(f) for f in out[:5]] == [29, 26, 21, 14, 30] and sum(map(len, out)) == 7200
 
@@ -190,6 +212,7 @@ def test_one_units_many_reports_are_told_apart_once_per_paragraph(monkeypatch: p
     real = findings.same_unit
     monkeypatch.setattr(findings, "same_unit", lambda a, b: calls.append(1) or real(a, b))
     shared = "各部门认真落实行政执法三项制度，全面推行执法公示、执法全过程记录和重大执法决定法制审核制度。"
-    reports = [(f"{i}.txt", f"第{i}份\n{shared}", (), "天津市津南区" if i % 2 else "津南区") for i in range(300)]
+    reports = [(f"{i}.txt", f"第{i}份\n{shared}", (), "天津市津南区" if i % 2 else "津南区", None)
+               for i in range(300)]
     out = batch_duplicates(reports)
     assert {fs[0].message.id for fs in out} == {"dup.across_own_many"} and len(calls) == 1

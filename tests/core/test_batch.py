@@ -70,8 +70,8 @@ def test_a_different_checklist_misses_the_cache_and_analyses_from_the_kept_text(
 def test_the_cache_holds_each_reports_own_findings_only(tmp_path: Path) -> None:
     folder = _copy(tmp_path / "r", SEED_FILES[1:2])
     shutil.copy(SEED_FILES[1], folder / "copy.txt")  # same content: refused as a duplicate file
-    (folder / "copy.txt").write_text(SEED_FILES[1].read_text(encoding="utf-8") + "\n附：另一单位抄录。\n",
-                                     encoding="utf-8")
+    (folder / "copy.txt").write_text(SEED_FILES[1].read_text(encoding="utf-8").replace("泰州", "扬州"),
+                                     encoding="utf-8")  # another unit's copy
     store = open_store(tmp_path / "p.review")
     batch = import_reports([folder], CHECKLIST, store, workers=1)
     for a in batch.analyses:
