@@ -60,17 +60,47 @@ class Sentences:
         return out
 
 
+def compounds(terms: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Key words made of other key words (普法责任制 = 普法 + 责任制: the legal-terms dictionary keeps
+    the term whole, while the item's other sentences give its parts), with those parts."""
+    out: dict[str, tuple[str, ...]] = {}
+    for t in terms:
+        parts = _split(t, [u for u in terms if u != t and u in t])
+        if parts:
+            out[t] = parts
+    return out
+
+
+def _split(word: str, pieces: Sequence[str]) -> tuple[str, ...] | None:
+    """``word`` as a run of ``pieces``, if it is one (the longest piece first at each point)."""
+    if not word:
+        return ()
+    for p in sorted((p for p in pieces if word.startswith(p)), key=len, reverse=True):
+        rest = _split(word[len(p) :], pieces)
+        if rest is not None:
+            return (p, *rest)
+    return None
+
+
+def _with_compounds(found: set[str], made: dict[str, tuple[str, ...]]) -> set[str]:
+    """``found`` and each compound whose parts are all in it: 落实“谁执法谁普法”责任制 gives account of
+    落实普法责任制, though the quotation marks keep 普法责任制 from standing there whole."""
+    return found | {t for t, parts in made.items() if found.issuperset(parts)} if made else found
+
+
 def _best_window(terms: Sequence[str], sentences: Sentences) -> tuple[int, int, tuple[str, ...]] | None:
     """(first sentence, last sentence, words found) of the sentence, or two in a row, holding most words."""
     where: dict[int, set[str]] = {}
     for t in terms:
         for i in sentences.holding(t):
             where.setdefault(i, set()).add(t)
+    made = compounds(terms)
     # Most words first; then one sentence rather than two; then the earliest.
     best: tuple[tuple[int, int, int], int, int, set[str]] | None = None
     for i in where:
         windows = [(i, where[i])] + ([(i + 1, where[i] | where[i + 1])] if i + 1 in where else [])
-        for last, found in windows:
+        for last, holds in windows:
+            found = _with_compounds(holds, made)
             rank = (len(found), i - last, -i)
             if best is None or rank > best[0]:
                 best = (rank, i, last, found)

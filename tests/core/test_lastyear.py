@@ -266,3 +266,20 @@ def test_a_plan_items_title_does_not_end_inside_a_bracket() -> None:
     # too little would be left before the bracket: the title is cut inside it rather than made a word or none
     assert _cut("落实《法治政府建设实施纲要（2021—2025年）》的各项任务", 20) == "落实《法治政府建设实施纲要（2021—2"
     assert not [p.title for p in a.plan if p.title.count("《") != p.title.count("》")]
+
+
+def test_a_compound_key_word_is_found_through_its_parts() -> None:
+    """落实普法责任制 is one word of the legal-terms dictionary; this year's 落实“谁执法谁普法”责任制
+    holds its parts but not the whole (the quotation marks stand between): it counts as found."""
+    from reviewer.lastyear_model import PlanEntry
+    from reviewer.plan import key_terms
+    from reviewer.promises import Sentences, compounds, match_item
+
+    last = ("二是落实普法责任制。街道各部门要严格落实“谁执法谁普法”责任制,将普法工作纳入年度工作计划,"
+            "明确责任分工,确保普法工作取得实效。")
+    terms = key_terms(last)
+    assert terms == ("普法责任制", "执法", "普法", "责任制", "纳入", "计划", "明确责任", "分工", "取得实效")
+    assert compounds(terms) == {"普法责任制": ("普法", "责任制")}
+    now = "认真贯彻落实“八五”普法规划,落实“谁执法谁普法”“谁主管谁普法”“谁服务谁普法”责任制,开展普法宣传活动110余次。"
+    item = match_item(PlanEntry("k", "落实普法责任制", 0, len(last), terms), last, Sentences(now, [(0, len(now))]))
+    assert (item.status, item.matched) == ("reported", ("普法责任制", "执法", "普法", "责任制"))
