@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         if not self.saving.changes_written_or_kept():
             event.ignore()
             return
-        self.loader.cancel()
+        self.loader.abandon()
         self.controller.pools.shutdown()
         st = self.settings_store
         st.set_blob(keys.GEOMETRY, self.saveGeometry())

@@ -306,3 +306,30 @@ def test_a_replaced_job_leaves_no_task_behind(qtbot: QtBot) -> None:
         release.set()
     assert done.args == ["second"]
     qtbot.waitUntil(lambda: not loader.findChildren(Task), timeout=3000)
+
+
+def test_an_abandoned_job_that_fails_says_nothing(qtbot: QtBot) -> None:
+    """A closing window abandons its load and closes the project under it; the job then failed on the
+    closed project and 打开失败 came up over a window no longer there (a team test's teardown)."""
+    import threading
+
+    from ui.loading import Loader
+    from ui.tasks import Task
+
+    loader = Loader()
+    release = threading.Event()
+    heard: list[object] = []
+    loader.failed.connect(heard.append)
+    loader.loaded.connect(heard.append)
+
+    def fails_once_released(_progress: object, _cancelled: object) -> str:
+        release.wait(5)
+        raise RuntimeError("the pool 'fazhi' is already closed")
+
+    loader.run(lambda _deliver: fails_once_released)
+    loader.abandon()
+    assert not loader.busy()
+    release.set()
+    qtbot.waitUntil(lambda: not loader.findChildren(Task), timeout=3000)  # ended, and deleted
+    qtbot.wait(100)
+    assert heard == []
