@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QVBoxLayout, QWidget
 
-from reviewer.annotate import AnnotateError, AnnotateOptions, annotate_reports
+from reviewer.annotate import UNREVIEWED, AnnotateError, AnnotateOptions, annotate_reports
 from reviewer.checklist import Checklist
 from reviewer.letter import LetterError, load_template
 from ui.dialogs import show_message
@@ -112,6 +112,10 @@ class Annotator(QObject):
         shas = self.commands.choose_reports(w.tr("退回单位（批注版）"), question, extra, read)
         if not shas:
             return
+        if not chosen["unreviewed"] and all(w.session.status(s) == UNREVIEWED for s in shas):
+            if not self._unreviewed_too(len(shas)):
+                return
+            chosen["unreviewed"] = True
         with_letters = chosen["letters"]
         if with_letters and not usable_template(w, w.settings.letter_template):
             return
@@ -130,6 +134,20 @@ class Annotator(QObject):
         w.actions_.annotate.setEnabled(False)
         w.status.showMessage(w.tr("正在生成批注版…"))
         task.start()
+
+    def _unreviewed_too(self, n: int) -> bool:
+        """Every report chosen is 未审 and the box for them is not ticked: asked before the folder, which
+        was chosen for nothing (0 files written; found by a tester)."""
+        w = self.w
+        box = QMessageBox(QMessageBox.Icon.Question, w.tr("退回单位（批注版）"),
+                          w.tr("所选的 {n} 份报告都尚未审阅（未审）。仍为它们生成批注版吗？"
+                               "（只含程序的核查结果，意见书注明尚未审阅）", "", n).format(n=n),
+                          QMessageBox.StandardButton.NoButton, w)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        make = box.addButton(w.tr("仍然生成"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(w.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is make
 
     def _reviewer_name(self) -> bool:
         """The comments and letters are signed with the reviewer's name: ask for it when 设置 has

@@ -220,6 +220,12 @@ EN.update({
         "Also for reports not reviewed yet (the program's checks only; the letter says they were not reviewed)",
     "{why}。如需生成，请在对话框中勾选“也为尚未审阅（未审）的报告生成”。":
         "{why}. To write them too, tick “Also for reports not reviewed yet” in the dialog.",
+    "所选的 {n} 份报告都尚未审阅（未审）。仍为它们生成批注版吗？（只含程序的核查结果，意见书注明尚未审阅）": (
+        "The report chosen has not been reviewed yet. Write its annotated copy anyway? (The program's checks"
+        " only; the letter says it was not reviewed.)",
+        "The {n} reports chosen have not been reviewed yet. Write their annotated copies anyway? (The program's"
+        " checks only; the letters say they were not reviewed.)"),
+    "仍然生成": "Write anyway",
     "批注和审阅意见书要署审阅人的姓名。请输入您的姓名（会保存到“设置”中）：":
         "The comments and letters are signed with the reviewer's name. Your name (kept in Settings):",
     "无法打开": "Cannot open", "文件": "file", "文件夹": "folder",

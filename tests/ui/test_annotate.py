@@ -244,3 +244,33 @@ def test_a_folder_that_cannot_be_written_is_said_in_the_windows_language(
     finally:
         set_language("zh_CN")
     assert shown == [said]
+
+
+@pytest.mark.parametrize("answer", ["取消", "仍然生成"])
+def test_reports_all_unreviewed_are_asked_about_before_the_folder(
+    make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    """Found by a tester: with every report chosen 未审 and their box not ticked, the folder was asked
+    for and then 0 files were written. Asked first; 仍然生成 writes them as the box would."""
+    from .conftest import answer_with
+
+    w = make_window(tmp_path / "p.review")
+    w.settings.reviewer = w.session.reviewer = "王审阅"
+    _open_seeds(w, qtbot, seeds_dir)
+    folders: list[str] = []
+    out = tmp_path / "退回单位"
+    out.mkdir()
+    monkeypatch.setattr("ui.annotate_dialog.QFileDialog.getExistingDirectory",
+                        lambda *a, **k: folders.append("asked") or str(out))
+    answer_scope_dialog(monkeypatch, [], letters=False)
+    asked: list[str] = []
+    answer_with(monkeypatch, answer, asked)
+    if answer == "取消":
+        w.actions_.annotate.trigger()
+        assert folders == [] and list(out.iterdir()) == []
+    else:
+        _annotate(w, qtbot)
+        assert folders == ["asked"] and len(list(out.glob("*_批注版.docx"))) == 5
+    assert asked[0] == ("所选的 5 份报告都尚未审阅（未审）。仍为它们生成批注版吗？"
+                        "（只含程序的核查结果，意见书注明尚未审阅）")
