@@ -138,6 +138,7 @@ def _not_what_the_suffix_says(data: bytes, suffix: str, kind: str) -> bool:
 def _mislabelled(suffix: str, kind: str) -> FormatProblem:
     fmt = format_for_suffix(suffix)
     label = fmt.label if fmt is not None else f"{suffix} 文件"
+    label = f" {label}" if label[:1].isascii() else label  # 不是 Word 文档, 不是 .xlsx 文件: a space before Latin
     return FormatProblem(
         "mismatch",
         f"扩展名是 {suffix}，内容却不是{label}（而是{_KIND_WORDS[kind]}），文件可能已损坏或被改了扩展名，未读取；"

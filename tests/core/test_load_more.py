@@ -69,15 +69,15 @@ def test_documents_named_txt_load_as_what_they_are(tmp_path: Path) -> None:
 # A container suffix over text bytes is a damaged or mislabelled file: refused, naming the file, not
 # analysed as a report ("PK garbage not a zip" named x.docx was opened as a report 缺29).
 @pytest.mark.parametrize(("name", "data", "words"), [
-    ("x.docx", b"PK garbage not a zip", "内容却不是Word 文档（而是纯文本）"),
-    ("报告.docx", "\r\n".join(LINES).encode("gb18030"), "内容却不是Word 文档（而是纯文本）"),
-    ("x.odt", b"PK garbage not a zip", "内容却不是OpenDocument 文本（而是纯文本）"),
-    ("x.ofd", b"PK garbage not a zip", "内容却不是OFD 版式文档（而是纯文本）"),
-    ("x.pdf", b"PK garbage not a zip", "内容却不是PDF 文档（而是纯文本）"),
-    ("x.pdf", b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "内容却不是PDF 文档（而是网页）"),
-    ("x.xlsx", b"PK garbage not a zip", "内容却不是.xlsx 文件（而是纯文本）"),
-    ("x.doc", b"PK garbage not a zip", "内容却不是Word 97-2003 文档（而是纯文本）"),
-    ("x.wps", b"PK garbage not a zip", "内容却不是WPS 文字文档（而是纯文本）"),
+    ("x.docx", b"PK garbage not a zip", "内容却不是 Word 文档（而是纯文本）"),
+    ("报告.docx", "\r\n".join(LINES).encode("gb18030"), "内容却不是 Word 文档（而是纯文本）"),
+    ("x.odt", b"PK garbage not a zip", "内容却不是 OpenDocument 文本（而是纯文本）"),
+    ("x.ofd", b"PK garbage not a zip", "内容却不是 OFD 版式文档（而是纯文本）"),
+    ("x.pdf", b"PK garbage not a zip", "内容却不是 PDF 文档（而是纯文本）"),
+    ("x.pdf", b"<!DOCTYPE html><html><body>404 Not Found</body></html>", "内容却不是 PDF 文档（而是网页）"),
+    ("x.xlsx", b"PK garbage not a zip", "内容却不是 .xlsx 文件（而是纯文本）"),
+    ("x.doc", b"PK garbage not a zip", "内容却不是 Word 97-2003 文档（而是纯文本）"),
+    ("x.wps", b"PK garbage not a zip", "内容却不是 WPS 文字文档（而是纯文本）"),
 ])
 def test_text_under_a_container_suffix_is_refused_naming_the_file(
     tmp_path: Path, name: str, data: bytes, words: str

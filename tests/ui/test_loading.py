@@ -161,7 +161,7 @@ def test_a_long_reason_is_wrapped_in_the_load_errors_dialog(qtbot: QtBot) -> Non
     from reviewer.model import LoadError
 
     long = ("关于2023年度法治政府建设情况的报告（修改稿）.doc：扩展名是 .doc，"
-            "内容却不是Word 97-2003 文档（而是纯文本），文件可能已损坏或被改了扩展名，未读取；"
+            "内容却不是 Word 97-2003 文档（而是纯文本），文件可能已损坏或被改了扩展名，未读取；"
             "请找到原始文件，或确认内容后改为正确的扩展名再打开")
     dialog = LoadErrorsDialog([LoadError("/r/a.doc", "mismatch", long)], 3)
     qtbot.addWidget(dialog)
