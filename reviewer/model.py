@@ -64,7 +64,7 @@ class LoadError:
 
     path: str
     # empty | binary | undecodable | corrupt | encrypted | too_large | too_long (text) | bomb | vanished | unreadable
-    # | unlisted (a folder that could not be listed) | special | unfinished (a download) | photo_format (HEIC)
+    # | unlisted (a folder that could not be listed) | special | unfinished (a download) | archive | photo_format (HEIC)
     # | truncated | unsupported | scanned | duplicate | mismatch (a container suffix over text bytes) | same_report (one
     # report sent as several files, see ``reviewer.samereport``)
     kind: str

@@ -105,6 +105,8 @@ LOAD_PROBLEM = Terms(
     Term("unsupported", "格式不支持", "A format that is not supported"),
     # the English window and workbook name a problem by its kind alone: these say what to do
     Term("unfinished", "没有下载完成", "An unfinished download: download the whole report again"),
+    Term("archive", "压缩包（不会自动解压）", "A compressed archive: it is not opened; unpack it and open the reports "
+         "in it"),
     Term("photo_format", "手机照片格式（HEIC）", "A phone photo (HEIC): convert it to JPG first"),
     Term("truncated", "文件不完整", "The file ends too soon (cut off in transfer): ask the unit to send it again"),
     Term("scanned", "扫描件无法识别", "Scanned pages that could not be read"),

@@ -87,7 +87,10 @@ def _sniff_text(data: bytes) -> str | None:
     return "txt"
 
 
-_ARCHIVES = frozenset({".zip", ".rar", ".7z"})
+# A unit's archive of reports (the archive suffixes of ``report_files.SAID_IN_FOLDERS``): never opened,
+# whatever its bytes. A text saved under such a name was read as a report when named directly on the
+# command line, or dropped on the window, while a true archive beside it was said to be one.
+ARCHIVES = frozenset({".zip", ".rar", ".7z"})
 # A browser's download still running, or broken off: never read (its text may stop anywhere).
 UNFINISHED_DOWNLOADS = frozenset({".crdownload", ".part", ".partial", ".download"})
 _PHONE_PHOTOS = frozenset({".heic", ".heif"})
@@ -101,6 +104,8 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     suffix = suffix.lower()
     if suffix in UNFINISHED_DOWNLOADS:  # whatever its bytes: a text cut short reads as a report lacking parts
         raise FormatProblem("unfinished", "这是没有下载完成的文件，请重新下载完整的报告后再打开")
+    if suffix in ARCHIVES:
+        raise FormatProblem("archive", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
     kind = sniff_format(data)
     if kind in _TEXT_KINDS and _not_what_the_suffix_says(data, suffix, kind):
         raise _mislabelled(suffix, kind)
@@ -111,8 +116,6 @@ def extract(data: bytes, suffix: str, ctx: Context | None = None) -> Extracted:
     if kind == "doc" and suffix == ".wps":
         kind = "wps"
     fmt = BY_NAME[kind] if kind is not None else format_for_suffix(suffix)
-    if fmt is None and suffix in _ARCHIVES:
-        raise FormatProblem("unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告")
     if fmt is None and suffix in _PHONE_PHOTOS:
         raise FormatProblem("photo_format", "这是手机照片格式（HEIC），暂不支持；请转换为 JPG 后再打开")
     if fmt is None:

@@ -198,3 +198,32 @@ def test_the_english_workbook_says_what_is_wrong_with_such_files(tmp_path: Path)
                     "photo_format": "A phone photo (HEIC): convert it to JPG first",
                     "truncated": "The file ends too soon (cut off in transfer): ask the unit to send it again"}
     assert all(LoadError("/x/f", kind, "").lost for kind in said)  # missing from the review: counted, kept
+
+
+def test_a_text_saved_as_an_archive_is_refused_however_it_is_opened(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: a report's text saved as 报告.zip (or .rar, .7z) was read as a report
+    when named on the command line or dropped on the window, while a folder walk said a true archive
+    beside it was not opened. Every archive suffix the walk names is refused alike, from the core."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from reviewer.cli import main
+    from reviewer.formats import ARCHIVES
+    from reviewer.report_files import SAID_IN_FOLDERS
+
+    assert ARCHIVES <= SAID_IN_FOLDERS
+    files = [tmp_path / f"报告{suffix}" for suffix in sorted(ARCHIVES)]
+    for f in files:
+        shutil.copy(seed_path("000"), f)
+    said = [f"{f.name}：这是压缩包，不会自动解压；请解压后再打开其中的报告" for f in files]
+    for f, words in zip(files, said, strict=True):
+        assert main(["analyze", str(f)]) == 1
+        cap = capsys.readouterr()
+        assert (cap.out, cap.err) == ("", f"{words}\n")
+    assert main(["analyze", *map(str, files), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{f.name}: A compressed archive: it is not opened; unpack it and open the reports in it" for f in files]
+    batch = import_reports([str(f) for f in files], load_checklist(), MemoryReviewStore())  # the window's way in
+    assert batch.analyses == [] and [e.said() for e in batch.errors] == said
+    docs, errors = load_many([tmp_path])  # a folder walk says the same
+    assert docs == [] and [e.said() for e in errors] == said

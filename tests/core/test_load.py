@@ -223,7 +223,7 @@ def test_a_folder_walk_names_every_file_it_does_not_read(tmp_path: Path) -> None
     docs, errors = load_many([folder])
     assert sorted(Path(d.path).name for d in docs) == ["无扩展名", "页面.htm"]
     assert sorted((Path(e.path).name, e.kind, e.message.split("：", 1)[1]) for e in errors) == [
-        ("报告合集.zip", "unsupported", "这是压缩包，不会自动解压；请解压后再打开其中的报告"),
+        ("报告合集.zip", "archive", "这是压缩包，不会自动解压；请解压后再打开其中的报告"),
         ("断开的链接.txt", "vanished", "这是一个链接（快捷方式），它指向的文件已不存在"),
         ("统计表.xls", "not_report", "“.xls”是表格或演示文稿，不是报告文件，未读取（报告的附件请另行查看）"),
     ]
