@@ -51,9 +51,9 @@ def init_server(url: str, password: str | None = None) -> tuple[int, int]:
                     conn.execute("INSERT INTO fazhi.meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key)"
                                  " DO UPDATE SET value = excluded.value", (str(target),))
                 _ensure_group(conn, role, address.database)
-        except psycopg.errors.InsufficientPrivilege as exc:
-            raise StoreError(f"{address.user} 没有在服务器上建立审阅项目的权限（需要数据库的所有者、"
-                             f"可创建角色）：{exc.diag.message_primary}") from exc
+        except psycopg.errors.InsufficientPrivilege as exc:  # not the server's raw "permission denied for table meta"
+            raise StoreError(f"{address.user} 不能建立或升级审阅项目 {address.database}：只有服务器管理员"
+                             "（数据库的所有者，能建立登录账号的账号）才能做；组长和审阅人的账号都不能") from exc
         except psycopg.Error as exc:
             raise StoreError(f"无法在 {address.database} 上建立审阅项目：{exc.diag.message_primary or exc}") from exc
     return before, SCHEMA_VERSION
@@ -100,8 +100,11 @@ def add_reviewer(url: str, name: str, new_password: str | None, lead: bool = Fal
                 conn.execute("INSERT INTO fazhi.members(login, display, lead) VALUES (%s,%s,%s) ON CONFLICT (login)"
                              " DO UPDATE SET lead = excluded.lead", (name, name, lead))
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise StoreError(f"{address.user} 没有添加审阅人的权限（需要可创建角色）："
-                             f"{exc.diag.message_primary}") from exc
+            # A reviewer or the lead got the server's "permission denied to create role" after Chinese words
+            # that did not say who may: the server's administrator, as the README has it; no member may.
+            raise StoreError(f"{address.user} 不能添加审阅人：只有服务器管理员（能建立登录账号的账号，"
+                             "如建立这个审阅项目、运行 reviewer server init 的那个）才能添加，"
+                             "组长和审阅人的账号都不能；请把审阅人的名字告诉服务器管理员") from exc
         except psycopg.Error as exc:
             raise StoreError(f"无法添加审阅人 {name}：{exc.diag.message_primary or exc}") from exc
     return created

@@ -119,3 +119,26 @@ def test_a_mistyped_port_is_said_in_chinese_without_the_password(capsys: pytest.
     assert main(["export", "--project", "postgresql://张三:秘密@host:70000/法治年报2026", "-o", "x.xlsx"]) != 0
     err_text = capsys.readouterr().err
     assert "端口号不对" in err_text and "秘密" not in err_text
+
+
+def test_a_member_who_adds_a_reviewer_is_told_who_may_in_the_programs_words(
+        capsys: pytest.CaptureFixture[str], team_project: TeamUrls, tmp_path: Path) -> None:
+    """Found by a helper session: 张三 running add-reviewer read "…（需要可创建角色）：permission denied to
+    create role", PostgreSQL's own English. Adding reviewers is the server administrator's; no member's,
+    the lead's neither. Nothing is created."""
+    secret = tmp_path / "pw.txt"
+    secret.write_text("pw-wang\n", encoding="utf-8")
+    for who, url in (("张三", team_project.zhang), ("组长", team_project.lead)):
+        assert main(["server", "add-reviewer", url, "王五", "--password-file", str(secret)]) == 1
+        assert capsys.readouterr().err == (
+            f"{who} 不能添加审阅人：只有服务器管理员（能建立登录账号的账号，如建立这个审阅项目、"
+            "运行 reviewer server init 的那个）才能添加，组长和审阅人的账号都不能；请把审阅人的名字告诉服务器管理员\n")
+    assert main(["server", "add-reviewer", team_project.lead, "李四", "--lead", "--password-file", str(secret)]) == 1
+    assert "permission denied" not in capsys.readouterr().err  # a login there already: refused alike
+    assert main(["server", "init", team_project.zhang]) == 1
+    database = team_project.owner.rsplit("/", 1)[1]
+    assert capsys.readouterr().err == (f"张三 不能建立或升级审阅项目 {database}：只有服务器管理员（数据库的所有者，"
+                                       "能建立登录账号的账号）才能做；组长和审阅人的账号都不能\n")
+    with psycopg.connect(team_project.owner) as conn:
+        assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname='王五'").fetchone() is None
+        assert conn.execute("SELECT lead FROM fazhi.members WHERE login='李四'").fetchone() == (False,)
