@@ -75,6 +75,9 @@ class AnnotateResult:
     written: list[Written] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # sha256 of the reports skipped as 未审
     cancelled: bool = False
+    # files of the same name that were there before and were written over (scripts rerun into one folder
+    # rely on it; a reviewer is told, not left to find their earlier copies gone)
+    replaced: list[Path] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
@@ -111,8 +114,13 @@ def _last_reviewer(analyses: Sequence[Analysis],
     return latest[1]
 
 
-def _save(doc: DocxDocument, target: Path) -> Path:
-    return write_atomically(target, lambda tmp: doc.save(str(tmp)), AnnotateError, "Word")
+def _save(doc: DocxDocument, target: Path, replaced: list[Path]) -> Path:
+    """``doc`` written to ``target``; ``target`` added to ``replaced`` when a file was there already."""
+    existed = target.exists()
+    path = write_atomically(target, lambda tmp: doc.save(str(tmp)), AnnotateError, "Word")
+    if existed:
+        replaced.append(path)
+    return path
 
 
 def annotated_for(a: Analysis, notes: Sequence[Note], voice: Voice, lang: Lang, reviewed: bool = True) -> DocxDocument:
@@ -159,12 +167,13 @@ def annotate_reports(
         notes = notes_for(a, mine, checklist, voice, opts.lang)
         stem = names.claim(report_stem(a, opts.lang))
         _year, annotated_word, letter_word = _FILE_WORDS[opts.lang]
-        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{annotated_word}.docx")
+        annotated = _save(annotated_for(a, notes, voice, opts.lang, reviewed), out / f"{stem}_{annotated_word}.docx",
+                          result.replaced)
         letter = None
         if template is not None:
             fields = letter_fields(a, mine, verdict, reviewer=voice.author, office=opts.office,
                                    annotated=annotated.name, lang=opts.lang, today=date.today())
-            letter = _save(fill_letter(template, fields), out / f"{stem}_{letter_word}.docx")
+            letter = _save(fill_letter(template, fields), out / f"{stem}_{letter_word}.docx", result.replaced)
         result.written.append(Written(a.sha256, annotated, len(notes), letter))
         if progress is not None:
             progress(i + 1, len(analyses))

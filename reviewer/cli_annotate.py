@@ -128,6 +128,11 @@ def _say_written(result: AnnotateResult, analyses: list[Analysis], args: argpars
             print(w.letter)
     done = msg("cli.annotated_letters" if args.letter else "cli.annotated", n=len(result.written), folder=args.output)
     print(done.render(lang))
+    if len(result.replaced) == 1:  # written over, as scripts expect, and said (a helper session)
+        print(msg("cli.replaced", path=str(result.replaced[0])).render(lang), file=sys.stderr)
+    elif result.replaced:
+        names = tuple(p.name for p in result.replaced)
+        print(msg("cli.replaced_in", folder=args.output, n=len(names), names=names).render(lang), file=sys.stderr)
     if result.skipped:
         print(f"{result.skipped_note(lang)}{COLON[lang].rstrip()}")
         stems = {a.sha256: report_stem(a, lang) for a in analyses}

@@ -117,6 +117,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
     from reviewer.messages import msg
     from reviewer.store import StoreError
 
+    replacing = Path(args.output).exists()  # written over, as scripts expect, and said (a helper session)
     info = ExportInfo(project=display_name(args.project) if args.project else "", checklist=checklist.label(lang),
                       checklist_version=checklist.version, lang=lang)
     try:
@@ -142,6 +143,8 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
         print(exc, file=sys.stderr)
         return 1
     say_errors(errors, [a.file for a in analyses], lang)
+    if replacing:
+        print(msg("cli.replaced", path=str(out)).render(lang), file=sys.stderr)
     print(msg("cli.exported", n=len(analyses), path=str(out)).render(lang))
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
 
