@@ -25,7 +25,7 @@ from typing import NoReturn, TextIO
 from reviewer import __version__, cli_annotate, cli_export, cli_server
 from reviewer.analyze import analyze_many
 from reviewer.checklist import ChecklistError, load_checklist
-from reviewer.cli_parser import ChineseParser, say_errors, say_pages
+from reviewer.cli_parser import CommandParser, argv_lang, say_errors, say_pages, words
 from reviewer.load import load_many
 from reviewer.messages import msg
 from reviewer.model import Analysis, LoadError
@@ -162,27 +162,29 @@ def write_summary(a: Analysis, out: TextIO, lang: Lang = "zh") -> None:
     w(t["metrics"].format(n=len(a.metrics)) + "\n\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseParser(prog="reviewer", description="法治政府建设年度报告审阅器")
-    parser.add_argument("--version", action="version", version=f"reviewer {__version__}", help="显示版本号并退出")
+def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
+    """The command line's parser, its help and errors in ``lang``."""
+    t = words(lang)
+    parser = CommandParser(prog="reviewer", description=t("help.reviewer"), lang=lang)
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}", help=t("help.version"))
     sub = parser.add_subparsers(dest="command", required=True)
-    an = sub.add_parser("analyze", help="分析报告并输出结果")
-    an.add_argument("paths", nargs="+", help="报告文件或文件夹")
-    an.add_argument("--json", action="store_true", help="输出 JSON (reviewer.analysis/2)")
-    an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)，默认用内置清单")
-    an.add_argument("--lang", default="zh", choices=("zh", "en"), help="摘要的语言（zh 中文 / en English）")
-    an.add_argument("--previous", default=None, metavar="PATH",
-                    help="往年报告库：上一年度的审阅项目文件或报告文件夹，同一单位的报告与之对比")
+    an = sub.add_parser("analyze", help=t("help.analyze"))
+    an.add_argument("paths", nargs="+", help=t("help.paths"))
+    an.add_argument("--json", action="store_true", help=t("help.analyze.json"))
+    an.add_argument("--checklist", default=None, help=t("help.checklist"))
+    an.add_argument("--lang", default="zh", choices=("zh", "en"), help=t("help.analyze.lang"))
+    an.add_argument("--previous", default=None, metavar="PATH", help=t("help.analyze.previous"))
     an.set_defaults(func=_cmd_analyze)
-    cli_export.register(sub)
-    cli_server.register(sub)
-    cli_annotate.register(sub)
+    cli_export.register(sub, lang)
+    cli_server.register(sub, lang)
+    cli_annotate.register(sub, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, kept: list[object] | None = None) -> int:
     """Run one command; what it makes that lives to the end is appended to ``kept``."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv_lang(argv))
     args = parser.parse_args(argv)
     args.kept = kept if kept is not None else []
     try:

@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_waiting
+from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_waiting, words
 from reviewer.model import Analysis, ItemDecision, LoadError, ReportVerdict
 from reviewer.vocab import Lang
 
@@ -23,20 +23,19 @@ if TYPE_CHECKING:
     from reviewer.annotate import AnnotateResult
 
 
-def register(sub: Any) -> None:
-    an = sub.add_parser("annotate", help="生成退回单位的批注版报告（Word 批注）和审阅意见书")
-    an.add_argument("paths", nargs="*", help="报告文件或文件夹（与 --project 同用时可省略：项目中的全部报告）")
-    an.add_argument("-o", "--output", required=True, help="保存到的文件夹（不存在时新建）")
-    an.add_argument("--project", default=None, help="审阅项目文件（含审阅人的决定和意见）")
-    an.add_argument("--letter", action="store_true", help="同时生成每份报告的审阅意见书")
-    an.add_argument("--template", default=None, help="审阅意见书模板 (.docx)；默认用内置模板")
-    an.add_argument("--reviewer", default="",
-                    help="审阅人姓名：批注的作者和意见书的署名；默认为项目中最后审阅该报告的人（都没有时须给出）")
-    an.add_argument("--office", default="", help="审阅单位名称，填入意见书的 {审阅单位}")
-    an.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
-    an.add_argument("--lang", default="zh", choices=("zh", "en"), help="批注和意见书的语言")
-    an.add_argument("--include-unreviewed", action="store_true",
-                    help="也为尚未审阅（未审）的报告生成，只含程序的核查结果，意见书注明尚未审阅；默认跳过这些报告")
+def register(sub: Any, lang: Lang = "zh") -> None:
+    t = words(lang)
+    an = sub.add_parser("annotate", help=t("help.annotate"))
+    an.add_argument("paths", nargs="*", help=t("help.annotate.paths"))
+    an.add_argument("-o", "--output", required=True, help=t("help.annotate.output"))
+    an.add_argument("--project", default=None, help=t("help.annotate.project"))
+    an.add_argument("--letter", action="store_true", help=t("help.annotate.letter"))
+    an.add_argument("--template", default=None, help=t("help.annotate.template"))
+    an.add_argument("--reviewer", default="", help=t("help.annotate.reviewer"))
+    an.add_argument("--office", default="", help=t("help.annotate.office"))
+    an.add_argument("--checklist", default=None, help=t("help.checklist_project"))
+    an.add_argument("--lang", default="zh", choices=("zh", "en"), help=t("help.annotate.lang"))
+    an.add_argument("--include-unreviewed", action="store_true", help=t("help.annotate.unreviewed"))
     an.set_defaults(func=run)
 
 

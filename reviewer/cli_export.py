@@ -16,21 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist import Checklist, ChecklistError, load_checklist
-from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages, say_waiting
+from reviewer.cli_parser import missing_project, nothing_read, say_errors, say_pages, say_waiting, words
 from reviewer.model import Analysis, LoadError
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
 
 
-def register(sub: Any) -> None:
-    ex = sub.add_parser("export", help="导出审阅结果为 Excel 工作簿")
-    ex.add_argument("paths", nargs="*", help="报告文件或文件夹（与 --project 同用时可省略：导出项目中的全部报告）")
-    ex.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
-    ex.add_argument("--project", default=None, help="审阅项目文件（含报告正文、审阅人的决定和意见）")
-    ex.add_argument("--checklist", default=None, help="核查清单文件 (TOML)；默认用项目记录的清单或内置清单")
-    ex.add_argument("--lang", default="zh", choices=("zh", "en"), help="工作簿的语言")
-    ex.add_argument("--previous", default=None, metavar="PATH",
-                    help="往年报告库：上一年度的审阅项目文件或报告文件夹（与 --project 同用时用项目设定的往年报告库）")
+def register(sub: Any, lang: Lang = "zh") -> None:
+    t = words(lang)
+    ex = sub.add_parser("export", help=t("help.export"))
+    ex.add_argument("paths", nargs="*", help=t("help.export.paths"))
+    ex.add_argument("-o", "--output", required=True, help=t("help.export.output"))
+    ex.add_argument("--project", default=None, help=t("help.export.project"))
+    ex.add_argument("--checklist", default=None, help=t("help.checklist_project"))
+    ex.add_argument("--lang", default="zh", choices=("zh", "en"), help=t("help.export.lang"))
+    ex.add_argument("--previous", default=None, metavar="PATH", help=t("help.export.previous"))
     ex.set_defaults(func=run)
 
 

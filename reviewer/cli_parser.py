@@ -1,14 +1,16 @@
-"""What every command of the command line shares: the argument parser, speaking Chinese (argparse's
-own words — usage, options, its error messages — are English, which read oddly beside the Chinese
-help the program gives), the checks made before a command writes anything (``missing_project``,
-``nothing_read``), and the word on a scan's pages while they are read (``say_pages``)."""
+"""What every command of the command line shares: the argument parser, speaking the language of
+``--lang`` (argparse's own words — usage, options, its error messages — are English, which read oddly
+beside the Chinese help the program gives; with ``--lang en`` they, and the help, are English), the
+checks made before a command writes anything (``missing_project``, ``nothing_read``), and the word on
+a scan's pages while they are read (``say_pages``)."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
@@ -34,25 +36,58 @@ def chinese_error(message: str) -> str:
     return message
 
 
+def argv_lang(argv: Sequence[str]) -> Lang:
+    """The language ``--lang`` asks for anywhere on the command line, read before argparse: its usage,
+    its errors and ``-h`` come as soon as it meets them, often before it reaches ``--lang`` (which
+    stayed Chinese: a tester). The last one counts, as in argparse, which also takes ``--la``/``--lan``."""
+    lang: Lang = "zh"
+    for i, arg in enumerate(argv):
+        if arg == "--":  # what follows is file names
+            break
+        name, eq, value = arg.partition("=")
+        if len(name) >= 4 and "--lang".startswith(name):
+            value = value if eq else (argv[i + 1] if i + 1 < len(argv) else "")
+            if value in ("zh", "en"):
+                lang = "en" if value == "en" else "zh"
+    return lang
+
+
+def words(lang: Lang) -> Callable[[str], str]:
+    """The catalogue's words of ``id`` in ``lang``: the options' help texts (``help.*``)."""
+    from reviewer.messages import msg
+
+    return lambda id: msg(id).render(lang)
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
-class ChineseParser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` whose headings, help option and errors are Chinese (sub-commands too)."""
+class CommandParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose headings, help option and errors are Chinese, or argparse's own
+    English with ``lang="en"``; its sub-commands' parsers speak as it does."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
+    def __init__(self, *args: Any, lang: Lang = "zh", **kwargs: Any) -> None:
+        self.lang: Lang = lang
+        if lang == "zh":
+            kwargs.setdefault("formatter_class", _Formatter)
         add_help = kwargs.pop("add_help", True)
-        kwargs["add_help"] = False  # ours, worded in Chinese, below
+        kwargs["add_help"] = False  # ours, worded in the parser's language, below
         super().__init__(*args, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
+        if lang == "zh":
+            self._positionals.title = "参数"
+            self._optionals.title = "选项"
         if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=words(lang)("help.help"))
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", functools.partial(CommandParser, lang=self.lang))
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
+        if self.lang == "en":
+            super().error(message)  # "usage: …" and "reviewer: error: …", argparse's English
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
 

@@ -16,36 +16,37 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from reviewer.cli_parser import words
+
+if TYPE_CHECKING:
+    from reviewer.vocab import Lang
 
 
-def register(sub: Any) -> None:
-    server = sub.add_parser("server", help="审阅服务器（PostgreSQL）的设置").add_subparsers(
-        dest="action", required=True)
-    init = server.add_parser("init", help="在服务器的数据库上建立（或升级）审阅项目")
-    init.add_argument("url", help="postgresql://管理员@服务器:5432/数据库")
+def register(sub: Any, lang: Lang = "zh") -> None:
+    t = words(lang)
+    server = sub.add_parser("server", help=t("help.server")).add_subparsers(dest="action", required=True)
+    init = server.add_parser("init", help=t("help.server.init"))
+    init.add_argument("url", help=t("help.server.url"))
     init.set_defaults(func=_init)
-    add = server.add_parser("add-reviewer", help="为审阅人建立登录账号并加入项目")
-    add.add_argument("url", help="postgresql://管理员@服务器:5432/数据库")
-    add.add_argument("name", help="审阅人的名字（也是登录名）")
-    add.add_argument("--lead", action="store_true", help="组长：可以分配报告、设定最终结论")
-    add.add_argument("--password-file", type=Path, default=None, help="从文件读取新账号的密码（第一行）")
+    add = server.add_parser("add-reviewer", help=t("help.server.add"))
+    add.add_argument("url", help=t("help.server.url"))
+    add.add_argument("name", help=t("help.server.name"))
+    add.add_argument("--lead", action="store_true", help=t("help.server.lead"))
+    add.add_argument("--password-file", type=Path, default=None, help=t("help.server.password_file"))
     add.set_defaults(func=_add_reviewer)
-    project = sub.add_parser("project", help="复制或分配审阅项目").add_subparsers(dest="action", required=True)
-    cp = project.add_parser("copy", help="把整个审阅项目复制到另一处（项目文件或服务器）")
-    cp.add_argument("source", help="项目文件或 postgresql:// 地址")
-    cp.add_argument("destination", help="项目文件或 postgresql:// 地址（必须还没有报告）")
+    project = sub.add_parser("project", help=t("help.project")).add_subparsers(dest="action", required=True)
+    cp = project.add_parser("copy", help=t("help.project.copy"))
+    cp.add_argument("source", help=t("help.project.source"))
+    cp.add_argument("destination", help=t("help.project.destination"))
     cp.set_defaults(func=_copy)
-    assign = project.add_parser("assign", help="把报告分配给审阅人（组长）")
-    assign.add_argument("location", help="postgresql:// 地址")
-    assign.add_argument("--reviewer", required=True, help="审阅人的名字")
-    assign.add_argument("reports", nargs="+", help="报告的文件名或内容哈希（sha256，可只写前 8 位以上）")
-    assign.set_defaults(func=_assign)
-    unassign = project.add_parser("unassign", help="收回分配给审阅人的报告（组长）")
-    unassign.add_argument("location", help="postgresql:// 地址")
-    unassign.add_argument("--reviewer", required=True, help="审阅人的名字")
-    unassign.add_argument("reports", nargs="+", help="报告的文件名或内容哈希（sha256，可只写前 8 位以上）")
-    unassign.set_defaults(func=_unassign)
+    for change, func in (("assign", _assign), ("unassign", _unassign)):  # worded alike
+        act = project.add_parser(change, help=t(f"help.project.{change}"))
+        act.add_argument("location", help=t("help.project.location"))
+        act.add_argument("--reviewer", required=True, help=t("help.project.reviewer"))
+        act.add_argument("reports", nargs="+", help=t("help.project.reports"))
+        act.set_defaults(func=func)
 
 
 def _fail(exc: Exception) -> int:

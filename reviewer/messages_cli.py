@@ -8,6 +8,74 @@ are worded by ``reviewer.cli_parser``.
 from __future__ import annotations
 
 CLI_WORDS: dict[str, tuple[str, str]] = {
+    # help texts (reviewer -h, reviewer COMMAND -h)
+    "help.help": ("显示本帮助并退出", "show this help and exit"),
+    "help.version": ("显示版本号并退出", "show the version and exit"),
+    "help.reviewer": ("法治政府建设年度报告审阅器", "Reviewer of annual reports on building rule-of-law government"),
+    "help.paths": ("报告文件或文件夹", "report files or folders"),
+    "help.checklist": ("核查清单文件 (TOML)，默认用内置清单", "checklist file (TOML); the built-in one by default"),
+    "help.checklist_project": ("核查清单文件 (TOML)；默认用项目记录的清单或内置清单",
+                               "checklist file (TOML); by default the project's checklist, or the built-in one"),
+    "help.analyze": ("分析报告并输出结果", "analyse reports and print the results"),
+    "help.analyze.json": ("输出 JSON (reviewer.analysis/2)", "print JSON (reviewer.analysis/2)"),
+    "help.analyze.lang": ("摘要的语言（zh 中文 / en English）", "language of the summary (zh Chinese / en English)"),
+    "help.analyze.previous": ("往年报告库：上一年度的审阅项目文件或报告文件夹，同一单位的报告与之对比",
+                              "last year's reports: a review project file or a folder of last year's reports, "
+                              "to compare each unit's report with"),
+    "help.export": ("导出审阅结果为 Excel 工作簿", "export the review to an Excel workbook"),
+    "help.export.paths": ("报告文件或文件夹（与 --project 同用时可省略：导出项目中的全部报告）",
+                          "report files or folders (may be left out with --project: every report of the project "
+                          "is exported)"),
+    "help.export.output": ("输出的 .xlsx 文件", "the .xlsx file to write"),
+    "help.export.project": ("审阅项目文件（含报告正文、审阅人的决定和意见）",
+                            "review project file (with the reports' texts, the reviewer's decisions and comments)"),
+    "help.export.lang": ("工作簿的语言", "language of the workbook"),
+    "help.export.previous": ("往年报告库：上一年度的审阅项目文件或报告文件夹"
+                             "（与 --project 同用时用项目设定的往年报告库）",
+                             "last year's reports: a review project file or a folder of last year's reports (with "
+                             "--project, the project's own library is used)"),
+    "help.annotate": ("生成退回单位的批注版报告（Word 批注）和审阅意见书",
+                      "write annotated copies (Word comments) and review letters to send back to the units"),
+    "help.annotate.paths": ("报告文件或文件夹（与 --project 同用时可省略：项目中的全部报告）",
+                            "report files or folders (may be left out with --project: every report of the project)"),
+    "help.annotate.output": ("保存到的文件夹（不存在时新建）", "the folder to write into (made if need be)"),
+    "help.annotate.project": ("审阅项目文件（含审阅人的决定和意见）",
+                              "review project file (with the reviewer's decisions and comments)"),
+    "help.annotate.letter": ("同时生成每份报告的审阅意见书", "also write each report's review letter"),
+    "help.annotate.template": ("审阅意见书模板 (.docx)；默认用内置模板",
+                               "template of the letter (.docx); the built-in one by default"),
+    "help.annotate.reviewer": ("审阅人姓名：批注的作者和意见书的署名；默认为项目中最后审阅该报告的人（都没有时须给出）",
+                               "the reviewer's name: the comments' author and the letter's signature; by default "
+                               "whoever last reviewed the report in the project (needed when nobody did)"),
+    "help.annotate.office": ("审阅单位名称，填入意见书的 {{审阅单位}}", "the reviewing office's name, for the letter's "
+                             "{{审阅单位}}"),
+    "help.annotate.lang": ("批注和意见书的语言", "language of the comments and letters"),
+    "help.annotate.unreviewed": ("也为尚未审阅（未审）的报告生成，只含程序的核查结果，意见书注明尚未审阅；"
+                                 "默认跳过这些报告",
+                                 "also write them for reports not reviewed yet, with the program's checks only "
+                                 "(the letter says so); by default these reports are skipped"),
+    "help.server": ("审阅服务器（PostgreSQL）的设置", "set up the team's review server (PostgreSQL)"),
+    "help.server.url": ("postgresql://管理员@服务器:5432/数据库", "postgresql://administrator@server:5432/database"),
+    "help.server.init": ("在服务器的数据库上建立（或升级）审阅项目", "create (or upgrade) the review project in the "
+                         "server's database"),
+    "help.server.add": ("为审阅人建立登录账号并加入项目", "give a reviewer a login and add them to the project"),
+    "help.server.name": ("审阅人的名字（也是登录名）", "the reviewer's name (also their login)"),
+    "help.server.lead": ("组长：可以分配报告、设定最终结论", "the team's lead: assigns reports, sets final verdicts"),
+    "help.server.password_file": ("从文件读取新账号的密码（第一行）", "read the new login's password from a file "
+                                  "(its first line)"),
+    "help.project": ("复制或分配审阅项目", "copy a review project, or assign its reports"),
+    "help.project.copy": ("把整个审阅项目复制到另一处（项目文件或服务器）",
+                          "copy a whole review project elsewhere (a project file or a server)"),
+    "help.project.source": ("项目文件或 postgresql:// 地址", "a project file or a postgresql:// address"),
+    "help.project.destination": ("项目文件或 postgresql:// 地址（必须还没有报告）",
+                                 "a project file or a postgresql:// address (holding no report yet)"),
+    "help.project.assign": ("把报告分配给审阅人（组长）", "assign reports to a reviewer (the lead)"),
+    "help.project.unassign": ("收回分配给审阅人的报告（组长）", "take reports back from a reviewer (the lead)"),
+    "help.project.location": ("postgresql:// 地址", "a postgresql:// address"),
+    "help.project.reviewer": ("审阅人的名字", "the reviewer's name"),
+    "help.project.reports": ("报告的文件名或内容哈希（sha256，可只写前 8 位以上）",
+                             "the reports' file names or content hashes (sha256; the first 8 characters or more "
+                             "will do)"),
     "cli.need_reviewer": ("请用 --reviewer 给出审阅人姓名", "give the reviewer's name with --reviewer"),
     "cli.skipped_hint": ("如需按程序的核查结果为这 {n} 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
                          "To write {n:form:it:them} from the program's checks, add --include-unreviewed (the letter "

@@ -28,9 +28,9 @@ HEAVY_MODULES = ("jieba", "pandas", "openpyxl", "reviewer.analyze")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    from reviewer.cli_parser import ChineseParser
+    from reviewer.cli_parser import CommandParser
 
-    parser = ChineseParser(prog="reviewer-gui", description="法治年报审阅器")
+    parser = CommandParser(prog="reviewer-gui", description="法治年报审阅器")
     parser.add_argument("paths", nargs="*", help="报告文件或文件夹，打开到审阅项目中（不填则重新打开上次的项目）")
     parser.add_argument("--project", type=_location, default=None,
                         help="审阅项目文件 (.review)，或团队服务器上的项目 (postgresql://用户@服务器/数据库)")

@@ -1,0 +1,81 @@
+"""With ``--lang en`` the command line says everything in English: argparse's usage, errors and help too,
+wherever ``--lang`` stands; without it, Chinese as before. Found by a helper session: 用法：…、错误：…
+and every -h text stayed Chinese under --lang en."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+
+from reviewer.cli import build_parser, main
+from reviewer.cli_parser import argv_lang
+
+CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _stderr_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["analyze", "--lang", "en"], "reviewer analyze: error: the following arguments are required: paths"),
+    (["analyze", "x.txt", "--bogus", "--lang", "en"], "reviewer: error: unrecognized arguments: --bogus"),
+    (["analyze", "x.txt", "--lang", "en", "--checklist"],
+     "reviewer analyze: error: argument --checklist: expected one argument"),
+    (["export", "x.txt", "--lang=en"], "reviewer export: error: the following arguments are required: -o/--output"),
+    (["frob", "--lang", "en"], "reviewer: error: argument command: invalid choice: 'frob' (choose from 'analyze', "
+                               "'export', 'server', 'project', 'annotate')"),
+    (["annotate", "--lan", "en", "-o"], "reviewer annotate: error: argument -o/--output: expected one argument"),
+])
+def test_argparse_errors_are_english_wherever_lang_en_stands(argv: list[str], said: str,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    err = _stderr_of(argv, capsys)
+    assert err.startswith("usage: reviewer") and err.endswith(f"\n{said}\n")
+    assert not CJK.search(err), err
+
+
+def test_without_lang_en_argparse_stays_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _stderr_of(["analyze", "x.txt", "--bogus"], capsys)
+    assert err.startswith("用法：reviewer") and err.endswith("reviewer：错误：无法识别的参数：--bogus\n")
+    err = _stderr_of(["analyze", "x.txt", "--lang", "fr"], capsys)  # not a language: Chinese, as before
+    assert err.endswith("reviewer analyze：错误：参数 --lang：'fr' 不是可选值（可选：'zh', 'en'）\n")
+
+
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and sub-command of ``parser``, as the words that name it."""
+    found = [path]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _commands(sub, (*path, name))
+    return found
+
+
+def test_every_help_text_is_english_with_lang_en_and_chinese_without(capsys: pytest.CaptureFixture[str]) -> None:
+    commands = _commands(build_parser())
+    assert ("server", "add-reviewer") in commands and ("project", "unassign") in commands
+    for command in commands:
+        for lang, heading in (("en", "usage: reviewer"), ("zh", "用法：reviewer")):
+            with pytest.raises(SystemExit) as done:
+                main([*command, "-h", *(["--lang", "en"] if lang == "en" else [])])
+            out = capsys.readouterr().out
+            assert done.value.code == 0 and out.startswith(heading), command
+            assert "help." not in out, command  # a help text missing from the catalogue shows its id
+            if lang == "en":
+                assert not CJK.search(out.replace("{审阅单位}", "")), (command, out)  # the letter's placeholder
+            else:
+                assert "显示本帮助并退出" in out, command
+
+
+def test_the_language_is_read_from_the_command_line_before_argparse() -> None:
+    assert argv_lang(["analyze", "x", "--lang", "en"]) == "en"
+    assert argv_lang(["-h", "--lang=en"]) == "en"
+    assert argv_lang(["--la", "en", "--lang", "zh"]) == "zh"  # the last one counts, as in argparse
+    assert argv_lang(["analyze", "--lang", "fr"]) == argv_lang(["analyze", "--lang"]) == "zh"
+    assert argv_lang(["analyze", "--", "--lang", "en"]) == "zh"  # file names after --
+    assert argv_lang(["annotate", "--letter", "en"]) == "zh"  # --letter is no --lang
