@@ -54,7 +54,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     except ChecklistError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    docs, load_errors = load_many(args.paths, pages=say_pages)
+    lang = as_lang(args.lang)
+    docs, load_errors = load_many(args.paths, pages=say_pages(lang))
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)
     args.kept.append(analyses)  # freed by the system at exit (see ``command``), not object by object
@@ -63,7 +64,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
         analyses, library_errors = with_library(analyses, args.previous, checklist)
         errors += library_errors
-    lang = as_lang(args.lang)
     say_errors(errors, [a.file for a in analyses], lang)
     single = len(args.paths) == 1 and Path(args.paths[0]).is_file()
     if not docs and not any(e.lost for e in errors):  # nothing to analyse, if only a spreadsheet (a helper session)

@@ -48,14 +48,15 @@ def _gather(args: argparse.Namespace) -> tuple[list[Analysis], list[LoadError], 
     from reviewer.cli_export import _checklist, _from_files, _from_project
     from reviewer.review import last_change
     from reviewer.store import READ_ONLY, open_store
+    from reviewer.vocab import as_lang
 
     store = open_store(args.project, check=True) if args.project else None
     if store is not None:
-        say_waiting(args.project, store.journal_mode == READ_ONLY)
+        say_waiting(args.project, store.journal_mode == READ_ONLY, as_lang(args.lang))
     try:
         checklist = _checklist(args.checklist, store)
         if store is None:
-            analyses, errors = _from_files(args.paths, checklist)
+            analyses, errors = _from_files(args.paths, checklist, lang=as_lang(args.lang))
             return analyses, errors, ({}, {}), checklist, ""
         analyses, errors = _from_project(args, store, checklist)
         decisions, all_verdicts = store.all_decisions(), store.all_verdicts()
@@ -78,10 +79,11 @@ def run(args: argparse.Namespace) -> int:
     from reviewer.store import StoreError
     from reviewer.vocab import COLON, as_lang
 
+    lang = as_lang(args.lang)
     if not args.paths and not args.project:
-        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
+        print(msg("cli.no_input").render(lang), file=sys.stderr)
         return 2
-    if (refused := missing_project(args.paths, args.project)) is not None:
+    if (refused := missing_project(args.paths, args.project, lang)) is not None:
         print(refused, file=sys.stderr)
         return 2
     try:
@@ -92,7 +94,6 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return 1
-    lang = as_lang(args.lang)
     if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
         say_errors(errors, lang=lang)
         print(empty, file=sys.stderr)

@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = open_store(args.project, check=True) if args.project else None
         if store is not None:
-            say_waiting(args.project, store.journal_mode == READ_ONLY)
+            say_waiting(args.project, store.journal_mode == READ_ONLY, lang)
         checklist = _checklist(args.checklist, store)
     except (ChecklistError, StoreError) as exc:  # the project's checklist unreadable, or the server gone
         if store is not None:
@@ -130,7 +130,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
             failures = (*kept, *(e for e in errors if os.path.abspath(e.path) not in listed))
             out = export_from_store(analyses, args.output, store, checklist, replace(info, failures=failures))
         else:
-            analyses, errors = _from_files(args.paths, checklist, args.previous)
+            analyses, errors = _from_files(args.paths, checklist, args.previous, lang)
             if (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
                 say_errors(errors, lang=lang)
                 print(empty, file=sys.stderr)
@@ -151,20 +151,21 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
 
 def _usable(args: argparse.Namespace) -> bool:
     """Whether the command can go on (else said why); ``args.output`` made the workbook's file name."""
-    if not args.paths and not args.project:
-        print("请给出报告文件或文件夹，或用 --project 指定审阅项目", file=sys.stderr)
-        return False
-    if (refused := missing_project(args.paths, args.project)) is not None:
-        print(refused, file=sys.stderr)
-        return False
     from reviewer.messages import msg
     from reviewer.vocab import as_lang
 
     lang = as_lang(args.lang)
+    if not args.paths and not args.project:
+        print(msg("cli.no_input").render(lang), file=sys.stderr)
+        return False
+    if (refused := missing_project(args.paths, args.project, lang)) is not None:
+        print(refused, file=sys.stderr)
+        return False
     output = _workbook_name(args.output, msg("cli.workbook_name").render(lang))
     if output is None:
-        print(f"导出的是 Excel 工作簿（.xlsx），不能写成 {Path(args.output).name}：请用以 .xlsx 结尾的文件名，"
-              f"如 -o {Path(args.output).with_suffix('.xlsx').name}", file=sys.stderr)
+        given = Path(args.output)
+        print(msg("cli.not_xlsx", name=given.name, example=given.with_suffix(".xlsx").name).render(lang),
+              file=sys.stderr)
         return False
     if not Path(output).parent.is_dir():  # said before the reports are read, not after (a helper session)
         print(msg("out.no_folder", name=Path(output).name, folder=str(Path(output).parent)).render(lang),
@@ -197,14 +198,14 @@ def _checklist(path: str | None, store: ReviewStore | None) -> Checklist:
     return kept if kept is not None else load_checklist()
 
 
-def _from_files(paths: list[str], checklist: Checklist, previous: str | None = None
+def _from_files(paths: list[str], checklist: Checklist, previous: str | None = None, lang: Lang = "zh"
                 ) -> tuple[list[Analysis], list[LoadError]]:
     """The files analysed, compared with last year's reports of the batch and of ``previous`` (往年报告库:
     export had no --previous, so its three last-year sheets needed both years in one batch: a helper session)."""
     from reviewer.analyze import analyze_many
     from reviewer.load import load_many
 
-    docs, load_errors = load_many(paths, pages=say_pages)
+    docs, load_errors = load_many(paths, pages=say_pages(lang))
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)
     if previous and analyses:

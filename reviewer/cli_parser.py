@@ -92,7 +92,7 @@ class CommandParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
 
 
-def missing_project(paths: list[str], project: str | None) -> str | None:
+def missing_project(paths: list[str], project: str | None, lang: Lang = "zh") -> str | None:
     """Why a command must stop before it starts: a project named with no reports to bring in that
     does not exist (a mistyped name must not become a new, empty project and an empty output)."""
     from pathlib import Path
@@ -102,12 +102,13 @@ def missing_project(paths: list[str], project: str | None) -> str | None:
     if not project or is_server(project):
         return None
     from reviewer.location import empty_project
+    from reviewer.messages import msg
 
     if (empty := empty_project(project)) is not None:
-        return empty
+        return empty.render(lang)
     if paths or Path(project).exists():
         return None
-    return f"找不到审阅项目 {project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）"
+    return msg("cli.no_project", project=project).render(lang)
 
 
 def nothing_read(paths: list[str], read: int, failed: int, lang: Lang = "zh") -> str | None:
@@ -123,26 +124,31 @@ def nothing_read(paths: list[str], read: int, failed: int, lang: Lang = "zh") ->
     return msg("cli.nothing_to_write", paths=LIST_SEP[lang].join(printable(p) for p in paths)).render(lang)
 
 
-def say_pages(path: object, done: int, total: int) -> None:
-    """A scan takes seconds a page: which page is being read, on stderr (stdout stays the output)."""
+def say_pages(lang: Lang = "zh") -> Callable[[object, int, int], None]:
+    """What says, on stderr (stdout stays the output), which page of a scan is being read: a scan takes
+    seconds a page."""
     from pathlib import Path
 
-    if done < total:
-        print(f"正在识别扫描件 {Path(str(path)).name}：第 {done + 1}/{total} 页", file=sys.stderr, flush=True)
+    from reviewer.messages import msg
+
+    def say(path: object, done: int, total: int) -> None:
+        if done < total:
+            words = msg("cli.scan_page", name=Path(str(path)).name, page=done + 1, total=total)
+            print(words.render(lang), file=sys.stderr, flush=True)
+
+    return say
 
 
-
-def say_waiting(project: str, read_only: bool = False) -> None:
+def say_waiting(project: str, read_only: bool = False, lang: Lang = "zh") -> None:
     """Changes the window could not write to ``project`` wait in this user's journal: what a command
     reads from the project lacks them, and the reviewer is told, not left to find out."""
     from reviewer.journal import waiting_for
     from reviewer.location import display_name
+    from reviewer.messages import msg
 
     if n := waiting_for(project):
-        what = ("项目文件是只读的，它们写不进去；待项目文件可以写入时，在窗口中打开这个项目即会写入" if read_only
-                else "在窗口中打开这个项目即会写入，之后再运行一次")
-        print(f"注意：本机还有 {n} 项审阅修改尚未写入 {display_name(project)}（窗口保存时项目无法写入），"
-              f"这次的结果不含这些修改；{what}", file=sys.stderr)
+        what = msg("cli.waiting_read_only" if read_only else "cli.waiting_open")
+        print(msg("cli.waiting", n=n, project=display_name(project), what=what).render(lang), file=sys.stderr)
 
 
 def say_errors(errors: Sequence[LoadError], among: Sequence[str] = (), lang: Lang = "zh") -> None:

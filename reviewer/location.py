@@ -9,7 +9,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+if TYPE_CHECKING:
+    from reviewer.messages import Message
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -100,13 +104,14 @@ def display_name(location: str | os.PathLike[str]) -> str:
     return Path(location).stem
 
 
-def empty_project(project: str) -> str | None:
+def empty_project(project: str) -> Message | None:
     """Why an existing project file cannot be used: it is empty (0 bytes), most likely a copy that did
     not finish, and there is no backup beside it (with one, opening it says the file is damaged and
     offers the backup); it was silently made a new, empty project (a helper session)."""
+    from reviewer.messages import msg
     from reviewer.store_backup import backup_path
 
     path = Path(project)
     if path.is_file() and path.stat().st_size == 0 and not backup_path(path).exists():
-        return f"审阅项目文件 {project} 是空的（0 字节），可能没有复制完整；请找到完整的项目文件"
+        return msg("project.empty", project=project)
     return None

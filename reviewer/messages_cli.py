@@ -76,6 +76,28 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
     "help.project.reports": ("报告的文件名或内容哈希（sha256，可只写前 8 位以上）",
                              "the reports' file names or content hashes (sha256; the first 8 characters or more "
                              "will do)"),
+    "cli.no_input": ("请给出报告文件或文件夹，或用 --project 指定审阅项目",
+                     "Give report files or folders, or a review project with --project"),
+    "cli.no_project": ("找不到审阅项目 {project}；请检查路径（要新建项目，请同时给出报告文件或文件夹）",
+                       "The review project {project} was not found; check the path (to make a new project, give "
+                       "report files or folders with it)"),
+    "project.empty": ("审阅项目文件 {project} 是空的（0 字节），可能没有复制完整；请找到完整的项目文件",
+                      "The review project file {project} is empty (0 bytes), probably a copy that did not finish; "
+                      "find the whole project file"),
+    "cli.not_xlsx": ("导出的是 Excel 工作簿（.xlsx），不能写成 {name}：请用以 .xlsx 结尾的文件名，如 -o {example}",
+                     "The export is an Excel workbook (.xlsx) and cannot be written as {name}: give a name ending "
+                     "in .xlsx, e.g. -o {example}"),
+    "cli.scan_page": ("正在识别扫描件 {name}：第 {page}/{total} 页", "Reading the scan {name}: page {page}/{total}"),
+    "cli.waiting": ("注意：本机还有 {n} 项审阅修改尚未写入 {project}（窗口保存时项目无法写入），"
+                    "这次的结果不含这些修改；{what}",
+                    "Note: {n:count:change:changes} to the review on this computer {n:form:is:are} not yet written "
+                    "to {project} (the project could not be written when the window saved); this output does not "
+                    "include {n:form:it:them}. {what}"),
+    "cli.waiting_open": ("在窗口中打开这个项目即会写入，之后再运行一次",
+                         "Opening the project in the window writes what is waiting; then run this again"),
+    "cli.waiting_read_only": ("项目文件是只读的，它们写不进去；待项目文件可以写入时，在窗口中打开这个项目即会写入",
+                              "The project file is read-only, so nothing can be written to it; once it can be, "
+                              "opening the project in the window writes what is waiting"),
     "cli.need_reviewer": ("请用 --reviewer 给出审阅人姓名", "give the reviewer's name with --reviewer"),
     "cli.skipped_hint": ("如需按程序的核查结果为这 {n} 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
                          "To write {n:form:it:them} from the program's checks, add --include-unreviewed (the letter "

@@ -57,7 +57,7 @@ def copy_project(source: str, destination: str, *, source_password: str | None =
         if not Path(source).is_file():
             raise StoreError(f"找不到审阅项目 {source}；请检查路径")
         if (empty := empty_project(source)) is not None:
-            raise StoreError(empty)
+            raise StoreError(empty.render())
     src = open_store(source, password=source_password)
     try:
         dump = src.dump()

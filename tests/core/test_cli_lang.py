@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import re
+from pathlib import Path
 
 import pytest
 
 from reviewer.cli import build_parser, main
 from reviewer.cli_parser import argv_lang
+from tests.conftest import seed_path
 
 CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
@@ -79,3 +81,47 @@ def test_the_language_is_read_from_the_command_line_before_argparse() -> None:
     assert argv_lang(["analyze", "--lang", "fr"]) == argv_lang(["analyze", "--lang"]) == "zh"
     assert argv_lang(["analyze", "--", "--lang", "en"]) == "zh"  # file names after --
     assert argv_lang(["annotate", "--letter", "en"]) == "zh"  # --letter is no --lang
+
+
+def test_what_export_and_annotate_refuse_before_reading_is_said_in_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """-o x.csv, no input, a mistyped project and an empty project file were refused in Chinese only."""
+    report = str(seed_path("004"))
+    assert main(["export", report, "-o", str(tmp_path / "x.csv"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("The export is an Excel workbook (.xlsx) and cannot be written as x.csv: "
+                                       "give a name ending in .xlsx, e.g. -o x.xlsx\n")
+    for command in ("export", "annotate"):
+        assert main([command, "-o", str(tmp_path / "out"), "--lang", "en"]) == 2
+        assert capsys.readouterr().err == "Give report files or folders, or a review project with --project\n"
+        gone = tmp_path / "gone.review"
+        assert main([command, "--project", str(gone), "-o", str(tmp_path / "out"), "--lang", "en"]) == 2
+        assert capsys.readouterr().err == (f"The review project {gone} was not found; check the path (to make a new "
+                                           "project, give report files or folders with it)\n")
+    empty = tmp_path / "empty.review"
+    empty.write_bytes(b"")
+    assert main(["export", "--project", str(empty), "-o", str(tmp_path / "out.xlsx"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (f"The review project file {empty} is empty (0 bytes), probably a copy that "
+                                       "did not finish; find the whole project file\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.review"]
+
+
+def test_changes_waiting_in_the_journal_and_a_scans_pages_are_said_in_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer.cli_parser import say_pages
+    from reviewer.journal import Change, Journal, data_dir, journal_path
+
+    monkeypatch.setenv("FAZHI_REVIEWER_DATA", str(tmp_path / "data"))
+    project = tmp_path / "p.review"
+    assert main(["export", str(seed_path("000")), "--project", str(project), "-o", str(tmp_path / "a.xlsx")]) == 0
+    capsys.readouterr()
+    journal = Journal(journal_path(data_dir(), str(project)))  # where the window keeps them (ui.project)
+    journal.append(Change("decision", "a" * 64, "measures", "不符合", "缺数据", "王审阅", "2027-03-02T10:00:00+08:00"))
+    said = ("Note: 1 change to the review on this computer is not yet written to p (the project could not be "
+            "written when the window saved); this output does not include it. Opening the project in the window "
+            "writes what is waiting; then run this again")
+    assert main(["export", "--project", str(project), "-o", str(tmp_path / "b.xlsx"), "--lang", "en"]) == 0
+    assert said in capsys.readouterr().err.splitlines()
+    say_pages("en")(tmp_path / "扫描件.pdf", 1, 4)
+    say_pages("zh")(tmp_path / "扫描件.pdf", 1, 4)
+    say_pages("en")(tmp_path / "扫描件.pdf", 4, 4)  # read: nothing more to say
+    assert capsys.readouterr().err == "Reading the scan 扫描件.pdf: page 2/4\n正在识别扫描件 扫描件.pdf：第 2/4 页\n"
