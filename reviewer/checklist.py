@@ -3,8 +3,8 @@
 A checklist file holds ``[checklist]`` (name) and ``[[item]]`` tables. Every item names a ``rule``
 that ``reviewer.checklist_rules`` knows how to evaluate; nothing about a particular item lives in
 Python. ``load_checklist`` validates the whole file up front — every rule, group, part, finding
-kind, topic and field name against the vocabulary — and raises ``ChecklistError`` with a Chinese
-message naming the file, the line, the item, the unknown name and the closest valid ones.
+kind, topic and field name against the vocabulary — and raises ``ChecklistError`` with a message
+(Chinese or English) naming the file, the line, the item, the unknown name and the closest valid ones.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.checklist_fields import ChecklistError, Fields, SourceLines
-from reviewer.messages import os_reason
+from reviewer.messages import msg, os_reason
 from reviewer.model import PART_IDS, CheckResult, Finding, Metric, Outline, PartResult, ReportMeta
 from reviewer.resources import resource_path
 from reviewer.vocab import FINDING_KIND, GROUP, META_FIELD, SEVERITY, Lang
@@ -97,7 +97,7 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ChecklistError(f"无法读取核查清单 {p.name}：{os_reason(exc).render()}") from exc
+        raise ChecklistError(msg("checklist.unreadable", name=p.name, reason=os_reason(exc))) from exc
     return parse_checklist(data, p.name)
 
 
@@ -107,15 +107,15 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
         text = data.decode("utf-8-sig")
         doc = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        raise ChecklistError(f"核查清单 {label} 不是 UTF-8 编码的文本") from exc
+        raise ChecklistError(msg("checklist.not_utf8", name=label)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ChecklistError(f"核查清单 {label} 格式错误（TOML）：{exc}") from exc
+        raise ChecklistError(msg("checklist.toml", name=label, error=str(exc))) from exc
     head = doc.get("checklist", {})
     name = head.get("name", label) if isinstance(head, dict) else label
     name_en = head.get("name_en", "") if isinstance(head, dict) else ""
     raw_items = doc.get("item")
     if not isinstance(raw_items, list) or not raw_items:
-        raise ChecklistError(f"核查清单 {label} 中没有任何 [[item]] 条目")
+        raise ChecklistError(msg("checklist.no_items", name=label))
     source = SourceLines(text)
     items: list[ChecklistItem] = []
     seen: set[str] = set()
@@ -123,15 +123,20 @@ def parse_checklist(data: bytes, label: str = "核查清单") -> Checklist:
     for i, raw in enumerate(raw_items, 1):
         item = _parse_item(raw, i, label, source)
         if item.id in seen:
-            raise ChecklistError(f"核查清单 {label} 第 {source.line_of(i, 'id')} 行：编号 “{item.id}” 重复")
+            raise ChecklistError(msg("checklist.duplicate_id", name=label, line=_line(source, i, "id"), item=item.id))
         if item.rule == "part" and item.part in parts:
-            raise ChecklistError(f"核查清单 {label} 第 {source.line_of(i, 'part')} 行：部分 “{item.part}” 已有一个"
-                                 '核查项（rule = "part"），每个部分只能有一项')
+            raise ChecklistError(msg("checklist.part_twice", name=label, line=_line(source, i, "part"),
+                                     part=str(item.part)))
         seen.add(item.id)
         parts |= {item.part} if item.rule == "part" and item.part else set()
         items.append(item)
     version = hashlib.sha256(data).hexdigest()[:16]
     return Checklist(name=str(name), version=version, items=tuple(items), data=data, name_en=str(name_en))
+
+
+def _line(source: SourceLines, index: int, key: str) -> int | str:
+    line = source.line_of(index, key)
+    return line if line is not None else "?"
 
 
 @cache
@@ -143,28 +148,28 @@ def _topic_names() -> frozenset[str]:
 
 def _parse_item(raw: object, index: int, label: str, source: SourceLines) -> ChecklistItem:
     if not isinstance(raw, dict):
-        raise ChecklistError(f"核查清单 {label} 第 {index} 项不是表格（[[item]]）")
+        raise ChecklistError(msg("checklist.not_table", name=label, index=index))
     f = Fields(raw, label, index, source)
     f.check_keys(ITEM_KEYS)
-    rule = f.choice("rule", RULES, "规则")
+    rule = f.choice("rule", RULES, "rule")
     part = f.text("part", required=False) or None
     if part is not None and part not in PART_IDS:
-        raise f.unknown("part", part, PART_IDS, "部分编号")
+        raise f.unknown("part", part, PART_IDS, "part")
     item = ChecklistItem(
         id=f.text("id"),
-        group=f.choice("group", GROUPS, "分组"),
+        group=f.choice("group", GROUPS, "group"),
         name=f.text("name"),
         description=f.text("description", required=False),
         source=f.text("source", required=False),
-        severity=f.choice("severity", SEVERITIES, "严重程度", default="warning"),
+        severity=f.choice("severity", SEVERITIES, "severity", default="warning"),
         rule=rule,
         part=part,
         optional=bool(raw.get("optional", False)),
         keywords=f.regexes("keywords"),
         patterns=f.regexes("patterns"),
-        topics=f.names("topics", _topic_names(), "指标主题"),
-        kinds=f.names("kinds", FINDING_KIND.codes, "问题类型", ALIASES),
-        fields=f.names("fields", META_FIELDS, "字段", ALIASES),
+        topics=f.names("topics", _topic_names(), "topic"),
+        kinds=f.names("kinds", FINDING_KIND.codes, "kind", ALIASES),
+        fields=f.names("fields", META_FIELDS, "field", ALIASES),
         min_hits=f.integer("min_hits", 1),
         min_count=f.integer("min_count", 0),
         chars_per_metric=f.integer("chars_per_metric", 0),
@@ -184,19 +189,19 @@ def _parse_item(raw: object, index: int, label: str, source: SourceLines) -> Che
 def _check_rule_params(item: ChecklistItem, f: Fields) -> None:
     """Each rule needs its own parameters; say which one is missing."""
     if item.rule == "part" and not item.part:
-        raise f.fail("part", '缺失（rule = "part" 需要指明部分编号）')
+        raise f.fail("part", msg("checklist.needs_part"))
     if item.rule == "keywords" and not item.keywords:
-        raise f.fail("keywords", '缺失（rule = "keywords" 需要关键词列表）')
+        raise f.fail("keywords", msg("checklist.needs_keywords"))
     if item.rule == "absent" and not item.patterns:
-        raise f.fail("patterns", '缺失（rule = "absent" 需要不应出现的写法列表）')
+        raise f.fail("patterns", msg("checklist.needs_patterns"))
     if item.rule == "metrics" and not (item.topics or item.patterns):
-        raise f.fail("topics", '缺失（rule = "metrics" 需要 topics 或 patterns）')
+        raise f.fail("topics", msg("checklist.needs_topics"))
     if item.rule == "findings_absent" and not item.kinds:
-        raise f.fail("kinds", '缺失（rule = "findings_absent" 需要问题类型列表）')
+        raise f.fail("kinds", msg("checklist.needs_kinds"))
     if item.rule == "meta" and not item.fields:
-        raise f.fail("fields", f"缺失（rule = \"meta\" 需要 {' / '.join(META_FIELDS)} 中的一项或多项）")
+        raise f.fail("fields", msg("checklist.needs_fields", fields=" / ".join(META_FIELDS)))
     if item.rule == "deadline" and not _MMDD.fullmatch(item.deadline):
-        raise f.fail("deadline", f"“{item.deadline}” 不是 MM-DD 格式的日期")
+        raise f.fail("deadline", msg("checklist.bad_deadline", deadline=item.deadline))
 
 
 def evaluate(

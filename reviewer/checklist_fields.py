@@ -3,7 +3,7 @@
 A checklist is written by hand (a province writes its own), so a misspelled rule, finding kind,
 topic or part name must stop the file from loading rather than make an item that silently
 answers the same for every report. Each error names the file, the line, the item, the field,
-the unknown name and the closest valid names.
+the unknown name and the closest valid names, in either language (``reviewer.messages_checklist``).
 """
 
 from __future__ import annotations
@@ -13,19 +13,22 @@ import re
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from reviewer.messages import Message, MessageError, msg
+
 _ITEM_HEADER = re.compile(r"^\s*\[\[\s*item\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[")
 
 
-class ChecklistError(ValueError):
-    """A checklist file that cannot be used; ``str(err)`` is a Chinese message for the reviewer."""
+class ChecklistError(MessageError, ValueError):
+    """A checklist file that cannot be used: ``message.render(lang)`` says why, ``str(err)`` in Chinese."""
 
 
-def closest(name: str, valid: Collection[str], n: int = 3) -> str:
-    """The closest valid names, quoted and joined, or all of them when few and none is close."""
+def closest(name: str, valid: Collection[str], n: int = 3) -> tuple[str, ...]:
+    """The closest valid names, quoted (a message joins them in its language), or all of them when few
+    and none is close."""
     near = difflib.get_close_matches(name, list(valid), n=n, cutoff=0.5)
     shown = near or (sorted(valid) if len(valid) <= 8 else [])
-    return "、".join(f"“{v}”" for v in shown)
+    return tuple(f"“{v}”" for v in shown)
 
 
 class SourceLines:
@@ -60,37 +63,40 @@ class Fields:
         self.index = index
         self.source = source
         ident = raw.get("id")
-        self.ident = ident if isinstance(ident, str) else "无编号"
+        self.ident: str | Message = ident if isinstance(ident, str) else msg("checklist.no_id")
 
-    def where(self, key: str | None = None) -> str:
+    def where(self, key: str | None = None) -> Message:
         line = self.source.line_of(self.index, key)
-        at = f"第 {line} 行，" if line is not None else ""
-        return f"核查清单 {self.label} {at}第 {self.index} 项（{self.ident}）"
+        if line is None:
+            return msg("checklist.where", name=self.label, index=self.index, item=self.ident)
+        return msg("checklist.where_line", name=self.label, line=line, index=self.index, item=self.ident)
 
-    def fail(self, key: str, problem: str) -> ChecklistError:
-        return ChecklistError(f"{self.where(key)} 字段 “{key}” {problem}")
+    def fail(self, key: str, problem: Message) -> ChecklistError:
+        return ChecklistError(msg("checklist.field", where=self.where(key), key=key, problem=problem))
 
     def unknown(self, key: str, name: str, valid: Collection[str], what: str) -> ChecklistError:
-        hint = closest(name, valid)
-        tail = f"；可用的{what}：{hint}" if hint else ""
-        return self.fail(key, f"中的{what} “{name}” 不存在{tail}")
+        """``what``: the kind of name, ``checklist.what.*`` (rule, part, group…)."""
+        kind = msg(f"checklist.what.{what}")
+        if hint := closest(name, valid):
+            return self.fail(key, msg("checklist.unknown_hint", what=kind, name=name, hint=hint))
+        return self.fail(key, msg("checklist.unknown", what=kind, name=name))
 
     def check_keys(self, known: Collection[str]) -> None:
         """A misspelled key (``kind`` for ``kinds``) would be ignored: refuse it instead."""
         for key in self.raw:
             if key not in known:
-                hint = closest(key, known)
-                tail = f"；是否应为 {hint}？" if hint else ""
-                raise ChecklistError(f"{self.where(key)} 有未知的字段 “{key}”{tail}")
+                if hint := closest(key, known):
+                    raise ChecklistError(msg("checklist.unknown_key_hint", where=self.where(key), key=key, hint=hint))
+                raise ChecklistError(msg("checklist.unknown_key", where=self.where(key), key=key))
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
         v = self.raw.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "缺失")
+                raise self.fail(key, msg("checklist.missing"))
             return default
         if not isinstance(v, str) or (required and not v.strip()):
-            raise self.fail(key, "应为非空文字")
+            raise self.fail(key, msg("checklist.not_text"))
         return v
 
     def choice(self, key: str, allowed: Sequence[str], what: str, default: str | None = None) -> str:
@@ -102,7 +108,7 @@ class Fields:
     def strings(self, key: str) -> tuple[str, ...]:
         v = self.raw.get(key, [])
         if not isinstance(v, list) or not all(isinstance(s, str) and s for s in v):
-            raise self.fail(key, "应为文字列表")
+            raise self.fail(key, msg("checklist.not_list"))
         return tuple(v)
 
     def names(self, key: str, valid: Collection[str], what: str, aliases: dict[str, str] | None = None
@@ -119,7 +125,7 @@ class Fields:
     def integer(self, key: str, default: int) -> int:
         v = self.raw.get(key, default)
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-            raise self.fail(key, "应为非负整数")
+            raise self.fail(key, msg("checklist.not_count"))
         return v
 
     def regexes(self, key: str) -> tuple[str, ...]:
@@ -128,7 +134,7 @@ class Fields:
             try:
                 re.compile(pat)
             except re.error as exc:
-                raise self.fail(key, f"中的正则表达式 “{pat}” 无效：{exc}") from exc
+                raise self.fail(key, msg("checklist.bad_regex", pattern=pat, error=str(exc))) from exc
         return pats
 
     def years(self) -> tuple[int, int] | None:
@@ -137,5 +143,5 @@ class Fields:
             return None
         ok = isinstance(v, list) and len(v) == 2 and all(isinstance(y, int) and not isinstance(y, bool) for y in v)
         if not ok or v[0] > v[1]:
-            raise self.fail("applies_to_years", "应为 [起始年, 截止年] 两个整数")
+            raise self.fail("applies_to_years", msg("checklist.bad_years"))
         return (v[0], v[1])

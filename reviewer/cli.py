@@ -49,12 +49,12 @@ from reviewer.vocab import (
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    lang = as_lang(args.lang)
     try:
         checklist = load_checklist(args.checklist)
     except ChecklistError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.message.render(lang), file=sys.stderr)
         return 2
-    lang = as_lang(args.lang)
     docs, load_errors = load_many(args.paths, pages=say_pages(lang))
     errors = list(load_errors)
     analyses = analyze_many(docs, checklist, failures=errors)

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         analyses, errors, (decisions, verdicts), checklist, signer = _gather(args)
     except ChecklistError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.message.render(lang), file=sys.stderr)
         return 2
     except StoreError as exc:
         print(exc, file=sys.stderr)

@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     except (ChecklistError, StoreError) as exc:  # the project's checklist unreadable, or the server gone
         if store is not None:
             store.close()
-        print(exc, file=sys.stderr)
+        print(exc.message.render(lang) if isinstance(exc, ChecklistError) else exc, file=sys.stderr)
         return 2 if isinstance(exc, ChecklistError) else 1
     try:
         return _export(args, store, checklist, lang)

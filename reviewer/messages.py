@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from reviewer.fastpickle import fast_record
+from reviewer.messages_checklist import CHECKLIST_WORDS
 from reviewer.messages_cli import CLI_WORDS
 from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
 
@@ -484,6 +485,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sync.refused": ("服务器拒绝了这项修改：{reason}。已恢复为服务器上的记录。",
                      "The server refused this change: {reason}. The server's record is shown again."),
     **CLI_WORDS,  # what the command line says (reviewer.messages_cli)
+    **CHECKLIST_WORDS,  # why a checklist file cannot be used (reviewer.messages_checklist)
 }
 _SEQ_SEP = {"zh": "；", "en": "; "}
 

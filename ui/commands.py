@@ -33,7 +33,7 @@ def checklist_or_default(path: str, parent: MainWindow | None = None) -> Checkli
         except ChecklistError as exc:
             if parent is not None:
                 show_message(parent, QMessageBox.Icon.Warning, parent.tr("核查清单无法使用"),
-                             parent.tr("{e}\n\n本次使用内置核查清单。").format(e=exc))
+                             parent.tr("{e}\n\n本次使用内置核查清单。").format(e=exc.message.render(lang())))
     return load_checklist()
 
 
@@ -131,7 +131,7 @@ class Commands(QObject):
             checklist = load_checklist(path or None)
         except ChecklistError as exc:
             show_message(self.w, QMessageBox.Icon.Warning, self.w.tr("核查清单无法使用"),
-                         self.w.tr("{e}\n\n仍使用原来的核查清单。").format(e=exc))
+                         self.w.tr("{e}\n\n仍使用原来的核查清单。").format(e=exc.message.render(lang())))
             return False
         self.c.checklist = checklist
         self.w.session.checklist = checklist
