@@ -20,7 +20,7 @@ from docx.document import Document as DocxDocument
 from reviewer.annotations import Note, Voice, notes_for
 from reviewer.checklist import Checklist
 from reviewer.letter import LetterError, fill_letter, letter_fields, load_template
-from reviewer.messages import MessageError, custom, msg, os_reason
+from reviewer.messages import MessageError, msg, os_reason
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.outfiles import FileNames, safe_stem, write_atomically
 from reviewer.paths import readable_stem
@@ -185,8 +185,8 @@ def _template_and_folder(opts: AnnotateOptions, out: Path) -> bytes | None:
     try:
         template = load_template(opts.template, opts.lang) if opts.letter else None
         out.mkdir(parents=True, exist_ok=True)
-    except LetterError as exc:
-        raise AnnotateError(custom(str(exc))) from exc
+    except LetterError as exc:  # in the letter's language (it was Chinese under --lang en)
+        raise AnnotateError(exc.message) from exc
     except OSError as exc:
         raise AnnotateError(msg("out.no_folder_made", folder=str(out), reason=os_reason(exc))) from exc
     return template

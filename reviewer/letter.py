@@ -25,7 +25,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from reviewer.annotations import for_the_unit
-from reviewer.messages import Message, msg
+from reviewer.messages import Message, MessageError, msg, os_reason
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.paths import readable_name
 from reviewer.resources import resource_path
@@ -50,8 +50,8 @@ OFFICE_BLANK = "＿" * 12  # where the office writes or stamps its name when the
 Fields = Mapping[str, str | Sequence[str]]
 
 
-class LetterError(Exception):
-    """The template cannot be used; the message is Chinese and names the file."""
+class LetterError(MessageError):
+    """The template cannot be used; the message names the file (``str()`` in Chinese)."""
 
 
 def default_template() -> Path:
@@ -70,11 +70,11 @@ def load_template(path: str | Path | None = None, lang: Lang = "zh") -> bytes:
         data = p.read_bytes()
         doc = docx.Document(io.BytesIO(data))
     except OSError as exc:
-        raise LetterError(f"无法读取审阅意见书模板 {p.name}：{exc.strerror or exc}") from exc
+        raise LetterError(msg("template.unreadable", name=p.name, reason=os_reason(exc))) from exc
     except Exception as exc:  # python-docx raises zip, XML and package errors alike
-        raise LetterError(f"审阅意见书模板 {p.name} 不是有效的 Word 文档（.docx）") from exc
+        raise LetterError(msg("template.not_docx", name=p.name)) from exc
     if not any(_FIELD.search(par.text) for par in _all_paragraphs(doc)):
-        raise LetterError(f"审阅意见书模板 {p.name} 中没有任何占位符（如 {{单位}}、{{标题}}），无法填写")
+        raise LetterError(msg("template.no_fields", name=p.name))
     return data
 
 

@@ -98,6 +98,13 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
     "cli.waiting_read_only": ("项目文件是只读的，它们写不进去；待项目文件可以写入时，在窗口中打开这个项目即会写入",
                               "The project file is read-only, so nothing can be written to it; once it can be, "
                               "opening the project in the window writes what is waiting"),
+    # the review letter's template (--template, 设置 → 审阅意见书模板)
+    "template.unreadable": ("无法读取审阅意见书模板 {name}：{reason}",
+                            "Cannot read the letter template {name}: {reason}"),
+    "template.not_docx": ("审阅意见书模板 {name} 不是有效的 Word 文档（.docx）",
+                          "The letter template {name} is not a valid Word document (.docx)"),
+    "template.no_fields": ("审阅意见书模板 {name} 中没有任何占位符（如 {{单位}}、{{标题}}），无法填写",
+                           "The letter template {name} has no placeholder (such as {{单位}} or {{标题}}) to fill in"),
     "cli.need_reviewer": ("请用 --reviewer 给出审阅人姓名", "give the reviewer's name with --reviewer"),
     "cli.skipped_hint": ("如需按程序的核查结果为这 {n} 份报告生成，请加 --include-unreviewed（意见书将注明尚未审阅）",
                          "To write {n:form:it:them} from the program's checks, add --include-unreviewed (the letter "

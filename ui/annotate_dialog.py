@@ -38,7 +38,7 @@ def usable_template(parent: QWidget, path: str) -> bool:
         load_template(path)
     except LetterError as exc:
         show_message(parent, QMessageBox.Icon.Warning, parent.tr("审阅意见书模板无法使用"),
-                     parent.tr("{e}\n\n仍使用原来的模板。").format(e=exc))
+                     parent.tr("{e}\n\n仍使用原来的模板。").format(e=exc.message.render(lang())))
         return False
     return True
 

@@ -125,3 +125,26 @@ def test_changes_waiting_in_the_journal_and_a_scans_pages_are_said_in_english(
     say_pages("zh")(tmp_path / "扫描件.pdf", 1, 4)
     say_pages("en")(tmp_path / "扫描件.pdf", 4, 4)  # read: nothing more to say
     assert capsys.readouterr().err == "Reading the scan 扫描件.pdf: page 2/4\n正在识别扫描件 扫描件.pdf：第 2/4 页\n"
+
+
+def test_a_letter_template_that_cannot_be_used_is_said_in_english(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """annotate --template with --lang en said why the template could not be used in Chinese only."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("no placeholder here")
+    document.save(str(plain))
+    (tmp_path / "text.docx").write_text("not a Word file", encoding="utf-8")
+    base = ["annotate", str(seed_path("004")), "-o", str(tmp_path / "out"), "--reviewer", "W", "--letter",
+            "--include-unreviewed", "--lang", "en", "--template"]
+    for name, said in (("none.docx", "Cannot read the letter template none.docx: no such file or folder"),
+                       ("text.docx", "The letter template text.docx is not a valid Word document (.docx)"),
+                       ("plain.docx", "The letter template plain.docx has no placeholder (such as {单位} or {标题}) "
+                                      "to fill in")):
+        assert main([*base, str(tmp_path / name)]) == 1
+        assert capsys.readouterr().err == said + "\n"
+    assert main([*base[:-3], "--template", str(plain)]) == 1  # Chinese as before
+    assert capsys.readouterr().err == "审阅意见书模板 plain.docx 中没有任何占位符（如 {单位}、{标题}），无法填写\n"
+    assert not (tmp_path / "out").exists()
