@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         print(exc.message.render(lang), file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.said(lang), file=sys.stderr)
         return 1
     if args.paths and (empty := nothing_read(args.paths, len(analyses), len(errors), lang)) is not None:
         say_errors(errors, lang=lang)

@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     except (ChecklistError, StoreError) as exc:  # the project's checklist unreadable, or the server gone
         if store is not None:
             store.close()
-        print(exc.message.render(lang) if isinstance(exc, ChecklistError) else exc, file=sys.stderr)
+        print(exc.message.render(lang) if isinstance(exc, ChecklistError) else exc.said(lang), file=sys.stderr)
         return 2 if isinstance(exc, ChecklistError) else 1
     try:
         return _export(args, store, checklist, lang)
@@ -140,7 +140,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
         print(exc.message.render(lang), file=sys.stderr)
         return 1
     except StoreError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.said(lang), file=sys.stderr)
         return 1
     say_errors(errors, [a.file for a in analyses], lang)
     if replacing:

@@ -23,6 +23,7 @@ from typing import Any
 
 from reviewer.batch import AnalysisCache, analyse_documents, analysis_version
 from reviewer.checklist import Checklist
+from reviewer.messages import msg
 from reviewer.model import Analysis, Document, LoadError
 from reviewer.review_store import ReviewStore
 from reviewer.serialize import document_from_json
@@ -59,7 +60,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     from reviewer.store_schema import StoreError
 
     try:
-        return read_only_connection(path, "往年报告库")
+        return read_only_connection(path, msg("store.why_library"))
     except StoreError as exc:
         raise LibraryError(str(exc)) from exc
 

@@ -18,6 +18,7 @@ from typing import Any, Union
 from reviewer.fastpickle import fast_record
 from reviewer.messages_checklist import CHECKLIST_WORDS
 from reviewer.messages_cli import CLI_WORDS
+from reviewer.messages_store import STORE_WORDS
 from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
 
 Param = Union[str, int, float, tuple["Param", ...], "Message"]
@@ -486,6 +487,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "The server refused this change: {reason}. The server's record is shown again."),
     **CLI_WORDS,  # what the command line says (reviewer.messages_cli)
     **CHECKLIST_WORDS,  # why a checklist file cannot be used (reviewer.messages_checklist)
+    **STORE_WORDS,  # why a project file cannot be opened or written (reviewer.messages_store)
 }
 _SEQ_SEP = {"zh": "；", "en": "; "}
 

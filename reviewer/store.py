@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from reviewer.location import is_server
+from reviewer.messages import msg, os_reason
 from reviewer.model import (
     DECISIONS,
     VERDICTS,
@@ -102,7 +103,7 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
         processes serialise instead of failing half-way. Whatever goes wrong inside, the
         transaction is rolled back, so the lock is never left held."""
         if self._journal_mode == READ_ONLY:  # reviewer.store_readonly
-            raise StoreError(f"{self.path.name}：项目文件是只读的，无法保存审阅结果；请复制到可写的位置后再打开")
+            raise StoreError(msg("store.read_only_write", name=self.path.name))
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             yield self._conn
@@ -111,7 +112,8 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(disk_full(self.path, exc) or f"{self.path.name}：保存失败（{exc}）") from exc
+                raise StoreError(disk_full(self.path, exc) or msg("store.save_failed", name=self.path.name,
+                                                                  error=str(exc))) from exc
             raise
 
     # reports -------------------------------------------------------------------------------
@@ -316,7 +318,7 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         return open_server_store(str(path), password=password, timeout_s=busy_timeout_ms / 1000)
     p = Path(path)
     if p.is_dir():
-        raise StoreError(f"{p.name}：这是一个文件夹，不是审阅项目文件；请指定一个 .review 文件")
+        raise StoreError(msg("store.folder", name=p.name))
     if p.is_file() and p.stat().st_size and not os.access(p, os.W_OK):  # checked as it is read
         from reviewer.store_readonly import open_read_only
 
@@ -327,7 +329,7 @@ def open_store(path: str | os.PathLike[str], *, connect: Callable[..., sqlite3.C
         # a project emptied by a failed copy or a full disk would lose its last sound copy too.
         raise CorruptProjectError(p, "the file is empty (0 bytes)")
     if p.exists() and not os.access(p, os.W_OK):
-        raise StoreError(f"{p.name}：项目文件是只读的，而且是空的，无法作为审阅项目打开")
+        raise StoreError(msg("store.read_only_empty", name=p.name))
     return _open_file(p, connect, busy_timeout_ms, check)
 
 
@@ -361,11 +363,11 @@ def _open_file(p: Path, connect: Callable[..., sqlite3.Connection], busy_timeout
             from reviewer.store_readonly import open_read_only
 
             return open_read_only(p)  # a file in a folder that cannot be written (its journal cannot be made)
-        raise StoreError(disk_full(p, exc) or f"{p.name}：无法打开审阅项目（{exc}），未做任何修改") from exc
+        raise StoreError(disk_full(p, exc) or msg("store.cannot_open", name=p.name, error=str(exc))) from exc
     except OSError as exc:
         _close(conn)
         _forget(p, created)
-        raise StoreError(f"{p.name}：无法创建审阅项目（{exc.strerror or exc}），未做任何修改") from exc
+        raise StoreError(msg("store.cannot_create", name=p.name, reason=os_reason(exc))) from exc
     return SqliteReviewStore(conn, p, mode)
 
 

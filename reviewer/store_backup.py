@@ -13,6 +13,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from reviewer.messages import msg
 from reviewer.store_schema import StoreError
 
 BACKUP_SUFFIX = ".bak"
@@ -27,12 +28,11 @@ class CorruptProjectError(StoreError):
         self.backup = bak if bak.is_file() else None
         if self.backup is not None:
             when = datetime.fromtimestamp(self.backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-            advice = (f"可以用自动备份恢复（{self.backup.name}，保存于 {when}，即上次正常打开时的状态）："
-                      f"在程序中选择“从备份恢复”，或关闭程序后把 {self.backup.name} 复制为 {path.name}")
+            advice = msg("store.corrupt_backup", backup=self.backup.name, when=when, name=path.name)
         else:
-            advice = "没有找到自动备份；请从其他备份恢复，或新建项目后重新打开报告"
+            advice = msg("store.corrupt_no_backup")
         # SQLite's own words (English, technical) last and labelled, for whoever supports the reviewer.
-        super().__init__(f"{path.name}：审阅项目文件已损坏。{advice}。损坏的文件不会被改动。\n技术信息：{detail}")
+        super().__init__(msg("store.corrupt", name=path.name, advice=advice, detail=detail))
 
 
 def backup_path(path: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from reviewer.messages import Message, msg
 from reviewer.store import READ_ONLY, CorruptProjectError, SqliteReviewStore
 from reviewer.store_schema import (
     SCHEMA_VERSION,
@@ -20,7 +21,7 @@ def open_read_only(p: Path) -> SqliteReviewStore:
     """A project file this program may not write (a read-only file or folder, a colleague's copy on a
     read-only share): opened to be read and exported. Every change to it raises ``StoreError``
     saying so; nothing is written, no backup made."""
-    conn = read_only_connection(p, "项目文件是只读的，")
+    conn = read_only_connection(p, msg("store.why_read_only"))
     try:
         version = project_version(conn, p)
     except StoreError:
@@ -28,12 +29,11 @@ def open_read_only(p: Path) -> SqliteReviewStore:
         raise
     if version != SCHEMA_VERSION:  # it cannot be brought up to date here
         conn.close()
-        raise StoreError(f"{p.name}：项目文件是只读的，而它的格式需要先升级（版本 {version}）；"
-                         "请复制到可写的位置后再打开")
+        raise StoreError(msg("store.read_only_old", name=p.name, version=version))
     return SqliteReviewStore(conn, p, READ_ONLY)
 
 
-def read_only_connection(p: Path, why: str = "") -> sqlite3.Connection:
+def read_only_connection(p: Path, why: Message | None = None) -> sqlite3.Connection:
     """A connection that only reads the project file ``p`` (this one, or last year's library);
     ``why`` begins what is said when it cannot be read (e.g. 项目文件是只读的，).
 
@@ -66,10 +66,10 @@ def read_only_connection(p: Path, why: str = "") -> sqlite3.Connection:
             if "malformed" in str(exc):
                 raise CorruptProjectError(p, str(exc)) from exc
             error = exc
+    said = why or msg("store.why_none")
     if pending is not None:
-        raise StoreError(f"{p.name}：{why}它最近的修改还在旁边的 {pending} 中，只读时无法读出；"
-                         f"请把 {p.name} 和 {pending} 一起复制到可写的位置后再打开")
-    raise StoreError(f"{p.name}：{why}无法读取（{error}）；请复制到可写的位置后再打开")
+        raise StoreError(msg("store.pending", name=p.name, why=said, pending=pending))
+    raise StoreError(msg("store.unreadable", name=p.name, why=said, error=str(error)))
 
 
 def _journal_beside(p: Path) -> str | None:

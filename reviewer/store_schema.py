@@ -11,6 +11,9 @@ import shutil
 import sqlite3
 from pathlib import Path, PurePath
 
+from reviewer.messages import Message, msg
+from reviewer.vocab import Lang
+
 APPLICATION_ID = 0x465A5256  # "FZRV": marks a file as one of our projects
 READ_ONLY = "read-only"  # the journal_mode of a project opened by ``store_readonly.open_read_only``
 NETWORK_FS = {"cifs", "smb", "smb2", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs", "davfs", "ncpfs"}
@@ -66,23 +69,34 @@ SQLITE_NOTADB = 26  # "file is not a database"
 
 
 class StoreError(Exception):
-    """A project file that cannot be opened or written; the message is Chinese and names the file.
+    """A project file that cannot be opened or written; the message names the file.
 
     ``summary`` is the Chinese explanation alone and ``detail`` the technical cause (a driver's own,
     often English, words) when there is one: ``str()`` gives both, a dialog may show the detail apart.
+    A message of the catalogue (a project file's problems) is kept in ``words``, for ``said(lang)``;
+    the team's server's are Chinese text.
     """
 
-    def __init__(self, message: str = "", detail: str = "") -> None:
-        super().__init__(f"{message}（{detail}）" if detail else message)
-        self.summary = message
+    def __init__(self, message: str | Message = "", detail: str = "") -> None:
+        self.words = message if isinstance(message, Message) else None
+        summary = message.render() if isinstance(message, Message) else message
+        super().__init__(f"{summary}（{detail}）" if detail else summary)
+        self.summary = summary
         self.detail = detail
+
+    def said(self, lang: Lang = "zh") -> str:
+        """The error in ``lang`` where the catalogue words it (else as it is: Chinese)."""
+        if self.words is None or lang == "zh":
+            return str(self)
+        text = self.words.render(lang)
+        return f"{text} ({self.detail})" if self.detail else text
 
 
 _SQLITE_FULL, _SQLITE_IOERR = 13, 10
 _NEARLY_FULL = 1024 * 1024  # bytes left: SQLite needs room for its journal as well as the change
 
 
-def disk_full(path: Path, exc: sqlite3.Error) -> str | None:
+def disk_full(path: Path, exc: sqlite3.Error) -> Message | None:
     """The reviewer's words for a write that failed because the disk is full, else None. SQLite says
     "database or disk is full", or (in WAL mode) only "disk I/O error"; the free space decides."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
@@ -94,8 +108,7 @@ def disk_full(path: Path, exc: sqlite3.Error) -> str | None:
         return None
     if free >= _NEARLY_FULL:  # full for another reason: a share's quota, FAT32's 4 GB a file
         return None
-    return (f"{path.name}：磁盘空间已满（所在磁盘剩余 {free // 1024} KB），无法写入审阅项目；"
-            "请删除不需要的文件腾出空间，再继续审阅")
+    return msg("store.disk_full", name=path.name, kb=free // 1024)
 
 
 def sqlite_uri(path: PurePath, query: str) -> str:
@@ -146,7 +159,7 @@ def is_sqlite(path: Path) -> bool:
 
 
 def not_a_project(path: Path) -> StoreError:
-    return StoreError(f"{path.name}：不是审阅项目文件（文件内容不是审阅项目数据库），未做任何修改")
+    return StoreError(msg("store.not_a_project", name=path.name))
 
 
 def project_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -155,9 +168,9 @@ def project_version(conn: sqlite3.Connection, path: Path) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id != APPLICATION_ID and (has_tables or version):
-        raise StoreError(f"{path.name}：不是审阅项目文件（是其他程序的数据库），未做任何修改")
+        raise StoreError(msg("store.other_database", name=path.name))
     if version > SCHEMA_VERSION:
-        raise StoreError(f"{path.name}：此项目由更新版本的审阅器创建（格式版本 {version}），请升级程序后再打开")
+        raise StoreError(msg("store.newer", name=path.name, version=version))
     return version
 
 

@@ -148,3 +148,41 @@ def test_a_letter_template_that_cannot_be_used_is_said_in_english(tmp_path: Path
     assert main([*base[:-3], "--template", str(plain)]) == 1  # Chinese as before
     assert capsys.readouterr().err == "审阅意见书模板 plain.docx 中没有任何占位符（如 {单位}、{标题}），无法填写\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_project_file_that_cannot_be_opened_is_said_in_english(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """export/annotate --project with --lang en said a folder, another file or a damaged project in Chinese."""
+    import sqlite3
+    from datetime import datetime
+
+    from reviewer.store import open_store
+    from reviewer.store_backup import backup_path
+    from reviewer.store_schema import APPLICATION_ID
+
+    junk, newer, damaged = tmp_path / "junk.review", tmp_path / "newer.review", tmp_path / "damaged.review"
+    junk.write_bytes(b"not a database at all, but long enough to be looked at" * 4)
+    with sqlite3.connect(newer) as conn:
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("PRAGMA user_version=99")
+    open_store(damaged, check=True).close()
+    open_store(damaged, check=True).close()  # a sound open keeps a backup
+    damaged.write_bytes(b"")  # then a failed copy onto it
+    stamp = datetime.fromtimestamp(backup_path(damaged).stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    for project, said in (
+            (tmp_path, f"{tmp_path.name}: this is a folder, not a review project file; name a .review file"),
+            (junk, "junk.review: not a review project file (its content is no project's database); "
+                   "nothing was changed"),
+            (newer, "newer.review: this project was made by a newer version of the reviewer (format 99); "
+                    "update the program to open it"),
+            (damaged, "damaged.review: the review project file is damaged. It can be restored from the automatic "
+                      f"backup (damaged.review.bak, saved {stamp}, as it was when last opened normally): choose "
+                      "“Restore the backup” in the program, or close the program and copy damaged.review.bak to "
+                      "damaged.review. The damaged file is not changed.\nTechnical details: the file is empty "
+                      "(0 bytes)")):
+        for command in ("export", "annotate"):
+            out = str(tmp_path / ("out.xlsx" if command == "export" else "out"))
+            assert main([command, "--project", str(project), "-o", out, "--lang", "en"]) == 1
+            assert capsys.readouterr().err == said + "\n", command
+    assert main(["export", "--project", str(newer), "-o", str(tmp_path / "out.xlsx")]) == 1  # Chinese as before
+    assert capsys.readouterr().err == "newer.review：此项目由更新版本的审阅器创建（格式版本 99），请升级程序后再打开\n"
