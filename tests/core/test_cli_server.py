@@ -127,9 +127,9 @@ def test_a_member_who_adds_a_reviewer_is_told_who_may_in_the_programs_words(
     create role", PostgreSQL's own English. Adding reviewers is the server administrator's; no member's,
     the lead's neither. Nothing is created."""
     secret = tmp_path / "pw.txt"
-    secret.write_text("pw-wang\n", encoding="utf-8")
+    secret.write_text("pw-zhou\n", encoding="utf-8")
     for who, url in (("张三", team_project.zhang), ("组长", team_project.lead)):
-        assert main(["server", "add-reviewer", url, "王五", "--password-file", str(secret)]) == 1
+        assert main(["server", "add-reviewer", url, "周新人", "--password-file", str(secret)]) == 1
         assert capsys.readouterr().err == (
             f"{who} 不能添加审阅人：只有服务器管理员（能建立登录账号的账号，如建立这个审阅项目、"
             "运行 reviewer server init 的那个）才能添加，组长和审阅人的账号都不能；请把审阅人的名字告诉服务器管理员\n")
@@ -140,5 +140,7 @@ def test_a_member_who_adds_a_reviewer_is_told_who_may_in_the_programs_words(
     assert capsys.readouterr().err == (f"张三 不能建立或升级审阅项目 {database}：只有服务器管理员（数据库的所有者，"
                                        "能建立登录账号的账号）才能做；组长和审阅人的账号都不能\n")
     with psycopg.connect(team_project.owner) as conn:
-        assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname='王五'").fetchone() is None
+        # logins are the whole server's (other tests' projects share it): a name no other test uses
+        assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname='周新人'").fetchone() is None
+        assert conn.execute("SELECT 1 FROM fazhi.members WHERE login='周新人'").fetchone() is None
         assert conn.execute("SELECT lead FROM fazhi.members WHERE login='李四'").fetchone() == (False,)
