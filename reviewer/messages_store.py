@@ -1,7 +1,7 @@
-"""Why a project file cannot be opened or written (``StoreError``), in Chinese and English: part of the
-one catalogue (``reviewer.messages.CATALOGUE`` takes these in). The command line says them in the
-language of ``--lang``; they stayed Chinese under ``--lang en`` (a helper session). The team's
-server's words (``reviewer.server_errors``) are Chinese only.
+"""Why a project file, or the team's server, cannot be used (``StoreError``), in Chinese and English:
+part of the one catalogue (``reviewer.messages.CATALOGUE`` takes these in). The command line says
+them in the language of ``--lang``; they stayed Chinese under ``--lang en`` (a helper session). What
+the server refuses once connected (``reviewer.server_errors.refused_in_words``) is Chinese only.
 """
 
 from __future__ import annotations
@@ -46,6 +46,34 @@ STORE_WORDS: dict[str, tuple[str, str]] = {
     "store.why_read_only": ("项目文件是只读的，", " (a read-only project file)"),
     "store.why_library": ("往年报告库", " (last year's library)"),
     "store.why_none": ("", ""),
+    # the team's server cannot be reached or logged in to (reviewer.server_errors)
+    "server.no_password": ("无法登录审阅服务器 {where}：服务器要求密码，但没有提供"
+                           "（可写在地址里，或用 PGPASSWORD 环境变量、~/.pgpass 文件）",
+                           "Cannot log in to the review server {where}: it asks for a password and none was given "
+                           "(put it in the address, or use the PGPASSWORD variable or a ~/.pgpass file)"),
+    "server.bad_password": ("无法登录审阅服务器 {where}：用户名或密码不正确",
+                            "Cannot log in to the review server {where}: wrong user name or password"),
+    "server.no_database": ("审阅服务器 {server} 上没有数据库 {database}：请服务器管理员先建立它"
+                           "（如 createdb {database}），再运行 reviewer server init",
+                           "The review server {server} has no database {database}: ask the server's administrator "
+                           "to make it (e.g. createdb {database}), then run reviewer server init"),
+    "server.no_ssl": ("无法与审阅服务器 {where} 建立加密连接",
+                      "Cannot make an encrypted connection to the review server {where}"),
+    "server.unreachable": ("无法连接审阅服务器 {where}：{why}", "Cannot connect to the review server {where}: {why}"),
+    "server.why_refused": ("服务器没有在这个地址和端口上运行，请核对地址和端口，或请管理员确认服务器已启动",
+                           "no server is running at this address and port; check them, or ask the administrator "
+                           "whether the server is up"),
+    "server.why_unknown_host": ("找不到这个服务器地址，请核对地址拼写，或检查网络",
+                                "this server address cannot be found; check its spelling, or the network"),
+    "server.why_timeout": ("服务器没有回应，请检查网络连接（或防火墙设置）",
+                           "the server does not answer; check the network connection (or the firewall)"),
+    "server.why_no_route": ("网络不通，请检查网络连接", "the network cannot reach it; check the network connection"),
+    "server.why_other": ("请检查网络和服务器地址，或把技术细节告诉管理员",
+                         "check the network and the server's address, or give the technical details to the "
+                         "administrator"),
+    "server.not_member": ("{user} 不是审阅项目 {database} 的成员，请项目组长添加",
+                          "{user} is not a member of the review project {database}; ask the project's lead to "
+                          "add them"),
     # a damaged project file; SQLite's own words (English, technical) last and labelled
     "store.corrupt": ("{name}：审阅项目文件已损坏。{advice}。损坏的文件不会被改动。\n技术信息：{detail}",
                       "{name}: the review project file is damaged. {advice}. The damaged file is not changed.\n"

@@ -1,4 +1,5 @@
-"""What can go wrong talking to the team's server, said in Chinese, and how connections are made.
+"""What can go wrong talking to the team's server, said in Chinese (a connection's failures in English
+too, ``StoreError.said``), and how connections are made.
 
 Two failures matter to the window: the server cannot be reached (``ServerOfflineError``: changes
 wait in the outbox and are sent later) and the server refuses a write (``RefusedError``: it will
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer.location import ServerAddress
-from reviewer.messages import msg
+from reviewer.messages import Message, msg
 from reviewer.store_schema import StoreError
 
 
@@ -31,8 +32,9 @@ def failure(address: ServerAddress, exc: BaseException) -> StoreError:
     Its ``summary`` is the Chinese explanation, its ``detail`` the driver's words."""
     summary, detail = explain_parts(address, exc)
     if "permission denied for database" in str(exc):
-        return RefusedError(f"{address.user} 不是审阅项目 {address.database} 的成员，请项目组长添加")
-    return LoginError(summary, detail) if summary.startswith("无法登录") else ServerOfflineError(summary, detail)
+        return RefusedError(msg("server.not_member", user=address.user, database=address.database))
+    login = summary.id in ("server.no_password", "server.bad_password")
+    return LoginError(summary, detail) if login else ServerOfflineError(summary, detail)
 
 
 def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
@@ -55,35 +57,34 @@ def connect_kwargs(address: ServerAddress, timeout_s: float) -> dict[str, Any]:
 def explain(address: ServerAddress, exc: BaseException) -> str:
     """Why the server could not be used, for the status bar and the command line."""
     summary, detail = explain_parts(address, exc)
-    return f"{summary}（{detail}）" if detail else summary
+    return f"{summary.render()}（{detail}）" if detail else summary.render()
 
 
-def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[str, str]:
-    """(why, in Chinese; the technical cause in the driver's own words, or "" when the first says it all)."""
+def explain_parts(address: ServerAddress, exc: BaseException) -> tuple[Message, str]:
+    """(why, a message of the catalogue; the technical cause in the driver's own words, or "" when the
+    first says it all)."""
     where = f"{address.host}:{address.port}/{address.database}"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     low = text.lower()
     if "no password supplied" in low:  # not a wrong password: none was given
-        return (f"无法登录审阅服务器 {where}：服务器要求密码，但没有提供"
-                "（可写在地址里，或用 PGPASSWORD 环境变量、~/.pgpass 文件）"), ""
+        return msg("server.no_password", where=where), ""
     if "password authentication failed" in low:
-        return f"无法登录审阅服务器 {where}：用户名或密码不正确", ""
+        return msg("server.bad_password", where=where), ""
     if "does not exist" in low and "database" in low:
-        return (f"审阅服务器 {address.host}:{address.port} 上没有数据库 {address.database}：请服务器管理员先建立它"
-                f"（如 createdb {address.database}），再运行 reviewer server init"), ""
+        return msg("server.no_database", server=f"{address.host}:{address.port}", database=address.database), ""
     if "ssl" in low:
-        return f"无法与审阅服务器 {where} 建立加密连接", text
+        return msg("server.no_ssl", where=where), text
     if "connection refused" in low:
-        why = "服务器没有在这个地址和端口上运行，请核对地址和端口，或请管理员确认服务器已启动"
+        why = "server.why_refused"
     elif "resolve host" in low or "translate host name" in low or "name or service not known" in low:
-        why = "找不到这个服务器地址，请核对地址拼写，或检查网络"
+        why = "server.why_unknown_host"
     elif "timeout" in low or "timed out" in low:
-        why = "服务器没有回应，请检查网络连接（或防火墙设置）"
+        why = "server.why_timeout"
     elif "no route to host" in low or "network is unreachable" in low:
-        why = "网络不通，请检查网络连接"
+        why = "server.why_no_route"
     else:
-        why = "请检查网络和服务器地址，或把技术细节告诉管理员"
-    return f"无法连接审阅服务器 {where}：{why}", text
+        why = "server.why_other"
+    return msg("server.unreachable", where=where, why=msg(why)), text
 
 
 def refusal(assignees: list[str]) -> str:

@@ -186,3 +186,27 @@ def test_a_project_file_that_cannot_be_opened_is_said_in_english(tmp_path: Path,
             assert capsys.readouterr().err == said + "\n", command
     assert main(["export", "--project", str(newer), "-o", str(tmp_path / "out.xlsx")]) == 1  # Chinese as before
     assert capsys.readouterr().err == "newer.review：此项目由更新版本的审阅器创建（格式版本 99），请升级程序后再打开\n"
+
+
+@pytest.mark.parametrize("said", [
+    "fe_sendauth: no password supplied", 'password authentication failed for user "x"',
+    'database "db" does not exist', "SSL error: certificate verify failed", "connection refused",
+    "could not translate host name \"nowhere\"", "timeout expired", "No route to host", "something else"])
+def test_a_server_that_cannot_be_used_is_said_in_english_too(said: str) -> None:
+    from reviewer.location import parse_server
+    from reviewer.server_errors import failure
+
+    error = failure(parse_server("postgresql://张三@db.example:5432/fazhi"), OSError(said))
+    english = error.said("en")
+    assert not CJK.search(english.replace("张三", "")) and "review server" in english, english
+    assert error.said("zh") == str(error) and CJK.search(str(error))
+
+
+def test_export_from_a_server_that_is_not_running_says_so_in_english(capsys: pytest.CaptureFixture[str],
+                                                                    tmp_path: Path) -> None:
+    url = "postgresql://x@127.0.0.1:1/db"
+    assert main(["export", "--project", url, "-o", str(tmp_path / "r.xlsx"), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Cannot connect to the review server 127.0.0.1:1/db: no server is running at this address "
+                          "and port; check them, or ask the administrator whether the server is up (")
+    assert not CJK.search(err), err
