@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -220,10 +221,11 @@ def evaluate(
     return tuple(evaluate_item(item, ctx) for item in checklist.items)
 
 
-def score(results: tuple[CheckResult, ...] | list[CheckResult]) -> tuple[float, int]:
-    """(points, applicable items): found counts 1, partial 0.5, missing 0; not_applicable is left out."""
-    judged = [r for r in results if r.status != "not_applicable"]
-    points = sum(1.0 if r.status == "found" else 0.5 if r.status == "partial" else 0.0 for r in judged)
+def score(statuses: Iterable[str]) -> tuple[float, int]:
+    """(points, applicable items) of items' statuses: found counts 1, partial 0.5, missing 0;
+    not_applicable is left out. ``review.score_judged`` gives it the statuses as the reviewer judged them."""
+    judged = [s for s in statuses if s != "not_applicable"]
+    points = sum(1.0 if s == "found" else 0.5 if s == "partial" else 0.0 for s in judged)
     return points, len(judged)
 
 

@@ -114,8 +114,8 @@ class ReportReview:
     parts_found: int  # required parts present (fully or partly), as the reviewer judged them (``parts_judged``)
     parts_partial: int  # of those, present only in part
     parts_required: int  # less those the reviewer found not applicable
-    points: float  # checklist score: found 1, partial 0.5
-    judged: int  # applicable items
+    points: float  # checklist score as the reviewer judged it (``score_judged``): found 1, partial 0.5
+    judged: int  # applicable items, less those the reviewer found not applicable
     findings: int
     reviewer: str  # who last changed the review ("" when nobody)
     time: str  # when (ISO 8601, "" when never)
@@ -175,6 +175,23 @@ def parts_judged(a: Analysis, decisions: Decisions) -> dict[str, str]:
     return out
 
 
+# What a decision in force makes an item count as in the score: 符合 as found, 不符合 as missing,
+# 不适用 out of it; 未定 (or no decision, or one waiting to be re-checked) leaves the program's status.
+_DECIDED_STATUS = {"符合": "found", "不符合": "missing", "不适用": "not_applicable"}
+
+
+def score_judged(a: Analysis, decisions: Decisions) -> tuple[float, int]:
+    """(points, applicable items) of the checklist as the reviewer judged it, counted as 必备部分 is
+    (``parts_judged``): the score stood beside the reviewer's parts count and said the program's
+    (庐阳区 2020: 79% after the reviewer had set two parts 符合 and one 不适用; 27/32 = 84% as judged)."""
+    statuses: list[str] = []
+    for r in a.checklist:
+        d = decisions.get(r.id)
+        decided = d.decision if d is not None and not is_to_recheck(d) else "未定"
+        statuses.append(_DECIDED_STATUS.get(decided, r.status))
+    return score(statuses)
+
+
 def last_change(decisions: Iterable[ItemDecision], verdicts: Iterable[ReportVerdict], named: bool = False
                 ) -> tuple[str, str]:
     """(time, reviewer) of the latest decision or verdict; ``named``: of those that name a reviewer."""
@@ -183,7 +200,7 @@ def last_change(decisions: Iterable[ItemDecision], verdicts: Iterable[ReportVerd
 
 
 def summarize(a: Analysis, decisions: Decisions, verdict: ReportVerdict | None) -> ReportReview:
-    points, judged = score(a.checklist)
+    points, judged = score_judged(a, decisions)
     parts = parts_judged(a, decisions)
     ids = {r.id for r in a.checklist}
     every = [d for item, d in decisions.items() if item in ids]

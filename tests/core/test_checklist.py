@@ -327,8 +327,7 @@ def test_every_item_gets_one_result_with_spans_in_the_text(text: str, year: int 
 
 
 def test_score_counts_partial_as_half_and_skips_not_applicable() -> None:
-    mk = lambda st: CheckResult("i", "form", "n", st, (), "x")  # noqa: E731
-    assert score([mk("found"), mk("partial"), mk("missing"), mk("not_applicable")]) == (1.5, 3)
+    assert score(["found", "partial", "missing", "not_applicable"]) == (1.5, 3)
     assert score([]) == (0.0, 0)
 
 

@@ -117,3 +117,22 @@ def test_the_counts_and_the_workbook_row_say_what_the_letter_says(tmp_path: Path
     assert str(cells["程序判断缺失或部分具备的核查项"]).split("、")[:3] == [
         "存在的不足和原因（部分具备；审阅认定不符合）", f"{FIRST}（缺失；审阅认定符合）",
         "下一年度主要安排（部分具备；审阅认定不适用）"]
+
+
+def test_the_score_beside_the_parts_count_follows_the_reviewer_too(tmp_path: Path) -> None:
+    """The 汇总 row's 清单得分率 said the program's 79% beside the reviewer's 必备部分 (found by a tester)."""
+    from openpyxl import load_workbook
+
+    from reviewer.export import export
+
+    judged = {**_on("shortcomings", "符合"), **_on("next_year", "符合"), **_on("first_responsible", "不适用")}
+    assert (summarize(A, {}, None).points, summarize(A, {}, None).judged) == (26, 33)  # no decision: the program's
+    rv = summarize(A, judged, None)
+    assert (rv.points, rv.judged) == (27, 32)  # two parts in part judged present, the missing one not required
+    failed = summarize(A, {**_on("measures", "不符合"), **_on("other", "符合")}, None)
+    assert (failed.points, failed.judged) == (26, 34)  # found → 0; not applicable judged present → 1 of one more
+    assert (summarize(A, _on("first_responsible", "不适用", stale=True), None).judged) == 33  # to re-check: not yet
+    book = load_workbook(export([A], tmp_path / "r.xlsx", decisions={A.sha256: judged}))
+    head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])
+    cells = dict(zip(head, row, strict=True))
+    assert (cells["必备部分"], cells["清单得分率"]) == ("3/3", 27 / 32)
