@@ -26,7 +26,7 @@ from reviewer.export_lastyear import Ticks, write_last_year
 from reviewer.messages import MessageError
 from reviewer.model import Analysis, LoadError
 from reviewer.outfiles import write_atomically
-from reviewer.paths import distinct_names
+from reviewer.paths import distinct_names, report_names
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, recheck_label, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
@@ -168,7 +168,7 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
     summary_headers = rows.headers("summary", lang)
     headers = [summary_headers[1], summary_headers[4], *[c.label(lang) for c in cols]]
     # The unit with its year, told apart where two coincide: two reports of one unit read alike otherwise.
-    names = [[unit, name] for unit, name in zip(rows.report_names(analyses), files, strict=True)]
+    names = [[unit, name] for unit, name in zip(report_names(analyses), files, strict=True)]
     widths = _matrix_widths(headers, names)
     setup_sheet(ws, widths, footer)
     make = Cells(ws, widths)

@@ -24,9 +24,10 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.pagebreak import Break
 
-from reviewer.export_rows import as_percent, report_names
+from reviewer.export_rows import as_percent
 from reviewer.keyfigures import ENDS, KEY_FIGURES, KeyFigure, ends, key_figure, largest_first
 from reviewer.model import Analysis
+from reviewer.paths import report_names
 from reviewer.topics import topic_label
 from reviewer.vocab import LEVEL, Lang
 from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, fit_widths, page_room, setup_sheet

@@ -8,12 +8,12 @@ what the window says. Times are ``datetime`` (local, shown ``yyyy-mm-dd hh:mm``)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult, ItemDecision, ReportVerdict, Section, walk_sections
-from reviewer.paths import readable_name, readable_stem, report_label
+from reviewer.paths import readable_name, readable_stem
 from reviewer.review import ReportReview, decision_label, gap_items, in_force, parts_count
 from reviewer.topics import topic_label
 from reviewer.vocab import (
@@ -190,14 +190,3 @@ def finding_rows(a: Analysis, lang: Lang, name: str = "") -> list[list[object]]:
          f.message.render(lang), excerpt(a, f.start, f.end)]
         for f in a.findings
     ]
-
-
-def report_names(analyses: Sequence[Analysis]) -> list[str]:
-    """Column names for reports side by side: the unit and year, made unique where two coincide."""
-    names: list[str] = []
-    seen: dict[str, int] = {}
-    for a in analyses:
-        base = report_label(a.file, a.meta.issuer, a.meta.report_year)  # as the window names it
-        seen[base] = seen.get(base, 0) + 1
-        names.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
-    return names

@@ -10,6 +10,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model imports this module: only its type here
+    from reviewer.model import Analysis
 
 _SEPARATORS = re.compile(r"([/\\])")
 # Characters a terminal, a one-line label or a dialog acts on rather than shows: C0 and C1 controls
@@ -112,3 +116,18 @@ def report_label(file: str, issuer: str | None, year: int | None) -> str:
     if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
         return name
     return f"{name} · {year}"
+
+
+def report_names(analyses: Sequence[Analysis]) -> list[str]:
+    """Each report's name where reports stand side by side (the 对比 page and its chart, the workbook's
+    核查矩阵 and 指标对比): its ``report_label``, numbered where two coincide ("津南区人民政府 · 2021 (2)").
+    One function for the window and the workbook: the window's 对比 page showed two identical names
+    where the workbook told them apart (found by a tester). Numbered in the order given, so the same
+    reports in the same order get the same names everywhere."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for a in analyses:
+        base = report_label(a.file, a.meta.issuer, a.meta.report_year)
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return names

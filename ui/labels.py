@@ -100,7 +100,7 @@ def item_name(result: CheckResult) -> str:
 
 def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
     """A report's label (单位 · 年度) in ``width`` pixels: the end of the unit's name gives way, never
-    the year (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
+    the year nor the number after it (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
     if fm.horizontalAdvance(label) <= width:
         return label
     m = _LABEL.match(label)  # a note after the year stays too: （源文件已更改）
@@ -110,5 +110,6 @@ def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
     return fm.elidedText(m.group(1), Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(tail)) + tail
 
 
-_LABEL = re.compile(r"^(.*) · (\d{4})(（[^（）]*）)?$")
+# 单位 · 年度, the number telling apart two of one unit and year (paths.report_names), a note after them.
+_LABEL = re.compile(r"^(.*) · (\d{4})( \(\d+\))?(（[^（）]*）)?$")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -211,6 +212,9 @@ def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> No
     room = fm.horizontalAdvance("中共泰州市委 · 2021（源文件已更改）")
     cut = elided_report_label(fm, noted, room)
     assert cut.endswith("… · 2021（源文件已更改）") and fm.horizontalAdvance(cut) <= room
+    # and the number telling apart two reports of one unit and year (paths.report_names)
+    numbered = elided_report_label(fm, label + " (2)", fm.horizontalAdvance("中共泰州市委 · 2021 (2)"))
+    assert numbered.startswith("中共") and numbered.endswith("… · 2021 (2)")
 
 
 def test_reports_of_one_unit_and_year_in_files_of_one_name_are_told_apart(qtmodeltester: ModelTester) -> None:
@@ -230,3 +234,29 @@ def test_reports_of_one_unit_and_year_in_files_of_one_name_are_told_apart(qtmode
         "某区人民政府 · 2023（和平区/报告.txt）", "某区人民政府 · 2023（河西区/报告.txt）", "某县司法局 · 2022"]
     assert [str(r.data(Qt.ItemDataRole.ToolTipRole)).split("\n")[0] for r in rows] == [
         "和平区/报告.txt", "河西区/报告.txt", "报告.docx"]
+
+
+def test_two_reports_of_one_unit_and_year_are_named_apart_as_the_workbook_names_them(tmp_path: Path) -> None:
+    """The 对比 grid and chart showed two identical 津南区人民政府 · 2021 where the workbook said
+    ``… (2)`` (found by a tester): both name reports with ``paths.report_names``."""
+    import openpyxl
+
+    from reviewer.analyze import analyze_document
+    from reviewer.checklist import load_checklist
+    from reviewer.export import export
+    from reviewer.load import load
+    from tests.conftest import seed_path
+
+    first = analyze_document(load(seed_path("000")), load_checklist())
+    second = replace(first, sha256="f" * 64, file=str(tmp_path / "津南区2021年报告（修改稿）.txt"))
+    session = Session(MemoryReviewStore(), "张审")
+    session.set_reports([first, second], [first, second])
+    grid = GridModel(session)
+    names = ["津南区人民政府 · 2021", "津南区人民政府 · 2021 (2)"]
+    assert [grid.index(r, 0).data() for r in range(2)] == names
+    assert grid.index(1, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("津南区人民政府 · 2021 (2)\n")
+    bars = topic_bars(session.analyses(), KEY_FIGURES[0])  # 行政复议案件: 59 in both
+    assert [(b.label, b.value) for b in bars] == [(names[0], 59), (names[1], 59)]
+    book = openpyxl.load_workbook(export(session.analyses(), tmp_path / "r.xlsx"))
+    assert [r[1] for r in book["指标对比"].iter_rows(min_row=2, max_row=3, values_only=True)] == names
+    assert [r[0] for r in book["核查矩阵"].iter_rows(min_row=2, values_only=True)] == names

@@ -23,14 +23,13 @@ from PySide6.QtGui import QBrush, QColor
 from reviewer.keyfigures import KeyFigure, key_figure, largest_first
 from reviewer.messages import msg
 from reviewer.model import Analysis, CheckResult
-from reviewer.paths import readable_name
+from reviewer.paths import readable_name, report_names
 from reviewer.review import ItemColumn, cell_rank, cell_state, item_columns
 from reviewer.vocab import CHECK_STATUS, DECISION
 from ui import plain
 from ui.coalesce import Coalesced
 from ui.labels import check_status_name, decision_name, lang, status_name, text
 from ui.session import Session
-from ui.session_sync import report_label
 
 Index = QModelIndex | QPersistentModelIndex
 ROLE_SHA = Qt.ItemDataRole.UserRole + 1
@@ -59,6 +58,7 @@ class GridModel(QAbstractTableModel):
         self._reports: list[Analysis] = []
         self._columns: list[ItemColumn] = []
         self._results: list[dict[str, CheckResult]] = []
+        self._names: list[str] = []  # reports.report_names: as the workbook names them, told apart
         self._reload_later = Coalesced(self.reload, self)  # once per burst of arriving reports
         self._live = True  # rebuilt as reports change; off while the 对比 page is not on screen
         self._stale = False
@@ -83,6 +83,7 @@ class GridModel(QAbstractTableModel):
         self._reports = self._session.analyses()
         self._columns = item_columns(self._reports, self._session.checklist)
         self._results = [{c.id: c for c in a.checklist} for a in self._reports]
+        self._names = report_names(self._reports)
         self.endResetModel()
 
     def _review_changed(self, sha256: str) -> None:
@@ -120,7 +121,7 @@ class GridModel(QAbstractTableModel):
             return a.sha256
         col = self.item_column(index.column())
         if col is None:
-            return self._fixed_data(a, index.column(), role)
+            return self._fixed_data(a, self._names[index.row()], index.column(), role)
         if role == ROLE_ITEM:
             return col.id
         result = self._results[index.row()].get(col.id)
@@ -135,22 +136,22 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             what = state.label(lang()) if result is not None else self.tr("无此项")
-            return plain.tip(f"{report_label(a)}\n{col.label(lang())}：{what}")
+            return plain.tip(f"{self._names[index.row()]}\n{col.label(lang())}：{what}")
         return None
 
-    def _fixed_data(self, a: Analysis, column: int, role: int) -> Any:
+    def _fixed_data(self, a: Analysis, name: str, column: int, role: int) -> Any:
         rv = self._session.review(a.sha256)
         if rv is None:
             return None
         if role == ROLE_STATUS:
             return rv.status
-        values = (report_label(a), status_name(rv.status), rv.gaps)
+        values = (name, status_name(rv.status), rv.gaps)
         if role == Qt.ItemDataRole.DisplayRole:
             return values[column]
         if role == ROLE_SORT:
-            return (report_label(a), rv.status, rv.gaps)[column]
+            return (name, rv.status, rv.gaps)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return plain.tip(f"{report_label(a)}\n{readable_name(a.file)}")
+            return plain.tip(f"{name}\n{readable_name(a.file)}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -188,6 +189,9 @@ class Bar:
 
 def topic_bars(analyses: list[Analysis], figure: KeyFigure) -> list[Bar]:
     """One bar per report, largest first: its value of ``figure`` (``keyfigures.key_figure``: the largest
-    of its figures that count what ``figure`` counts, as the workbook takes it); reports without it last."""
-    bars = [Bar(report_label(a), key_figure(a, figure), figure.measures[0]) for a in analyses]
+    of its figures that count what ``figure`` counts, as the workbook takes it); reports without it last.
+    Named as the grid and the workbook name them (``report_names``): two reports of one unit and year
+    were two bars of the same name."""
+    bars = [Bar(name, key_figure(a, figure), figure.measures[0])
+            for a, name in zip(analyses, report_names(analyses), strict=True)]
     return [bars[i] for i in largest_first([b.value for b in bars])]
