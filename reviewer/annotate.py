@@ -23,7 +23,7 @@ from reviewer.letter import LetterError, fill_letter, letter_fields, load_templa
 from reviewer.messages import MessageError, msg, os_reason
 from reviewer.model import Analysis, ItemDecision, ReportVerdict
 from reviewer.outfiles import FileNames, safe_stem, write_atomically
-from reviewer.paths import readable_stem
+from reviewer.paths import readable_stem, says_year
 from reviewer.review import summarize
 from reviewer.vocab import Lang
 from reviewer.wordfile import annotated_document
@@ -89,10 +89,14 @@ class AnnotateResult:
 
 
 def report_stem(a: Analysis, lang: Lang = "zh") -> str:
-    """``<单位>_<年度>年度``, or the source file's name when the unit is not known."""
-    unit = safe_stem(a.meta.issuer or readable_stem(a.file))
+    """``<单位>_<年度>年度``, or the source file's name when the unit is not known, with the year only
+    when the name does not say it (14_yueyang_county_2022_2022年度_批注版.docx: found by a tester)."""
+    name = a.meta.issuer or readable_stem(a.file)
+    unit = safe_stem(name)
     year = _FILE_WORDS[lang][0].format(year=a.meta.report_year)
-    return f"{unit}_{year}" if a.meta.report_year else unit
+    if not a.meta.report_year or (not a.meta.issuer and says_year(name, a.meta.report_year)):
+        return unit
+    return f"{unit}_{year}"
 
 
 def voice_of(a: Analysis, decisions: Mapping[str, ItemDecision], verdict: ReportVerdict | None,

@@ -113,9 +113,13 @@ def report_label(file: str, issuer: str | None, year: int | None) -> str:
     if issuer:
         return f"{issuer} · {year}" if year else issuer
     name = readable_stem(file)
-    if not year or re.search(rf"(?<!\d){year}(?!\d)", name):
-        return name
-    return f"{name} · {year}"
+    return name if says_year(name, year) else f"{name} · {year}"
+
+
+def says_year(name: str, year: int | None) -> bool:
+    """Whether a file's name says the report's year already (or there is no year to add): a name made
+    from it must not add it again ("14_yueyang_county_2022", not "…_2022 · 2022" nor "…_2022_2022年度")."""
+    return not year or re.search(rf"(?<!\d){year}(?!\d)", name) is not None
 
 
 def report_names(analyses: Sequence[Analysis]) -> list[str]:

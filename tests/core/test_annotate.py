@@ -282,6 +282,27 @@ def test_names_are_safe_and_distinct(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temp file left behind
 
 
+def test_a_report_of_no_known_unit_is_named_by_its_file_with_the_year_once(tmp_path: Path) -> None:
+    """14_yueyang_county_2022_2022年度_批注版.docx: the year said twice (found by a tester)."""
+    from dataclasses import replace
+
+    from reviewer.analyze import analyze_document
+    from reviewer.annotate import report_stem
+    from reviewer.load import load
+
+    a = analyze_document(load(seed_path("000")), load_checklist())  # 2021
+    nobody = replace(a, meta=replace(a.meta, issuer=None))
+    named = [replace(nobody, sha256=f"{i}" * 64, file=str(tmp_path / "in" / f)) for i, f in enumerate(
+        ("14_jinnan_district_2021.txt", "津南区2021年法治政府建设情况报告.docx", "report_12021.txt"))]
+    assert [report_stem(b) for b in named] == [
+        "14_jinnan_district_2021", "津南区2021年法治政府建设情况报告", "report_12021_2021年度"]
+    assert report_stem(nobody) == "000_b98e54cc537f26f1_2021年度"  # no year in the name: said once
+    assert report_stem(named[0], "en") == "14_jinnan_district_2021"
+    options = AnnotateOptions(reviewer="王审阅", include_unreviewed=True)
+    result = annotate_reports(named[:1], tmp_path / "out", options=options)
+    assert [p.name for p in result.files] == ["14_jinnan_district_2021_批注版.docx"]
+
+
 def test_reports_nobody_reviewed_are_skipped_unless_asked_for(review: Review, tmp_path: Path) -> None:
     analyses, decisions, verdicts, checklist = review
     result = annotate_reports(analyses, tmp_path, decisions=decisions, verdicts=verdicts, checklist=checklist,
