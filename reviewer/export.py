@@ -10,7 +10,6 @@ project, the sheet, the page and the export time.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,32 +29,24 @@ from reviewer.paths import distinct_names, report_names
 from reviewer.review import ReportReview, cell_state, finished_count, item_columns, recheck_label, summarize
 from reviewer.review_store import ReviewStore
 from reviewer.vocab import Lang
-from reviewer.xlsx import (
-    Cells,
-    Footer,
-    display_width,
-    finish_sheet,
-    fit_widths,
-    footer_text,
-    new_workbook,
-    setup_sheet,
-)
+from reviewer.xlsx import Cells, Footer, finish_sheet, footer_text, new_workbook, setup_sheet
+from reviewer.xlsx_layout import ROTATED_PT, lay_out, rotated_headers
 
 SAMPLE = 200  # rows looked at to fit column widths
 SHEET_NAMES: dict[str, tuple[str, str]] = {
     "summary": ("汇总", "Summary"), "matrix": ("核查矩阵", "Matrix"), "detail": ("核查明细", "Items"),
     "metrics": ("数据指标", "Figures"), "compare": ("指标对比", "Comparison"), "findings": ("问题清单", "Findings"),
 }
-# Columns of long text: they wrap, at most this wide (0-based column: width). Names of units and
-# files wrap too: a long 报告单位 must not push the sheet to a smaller print scale.
-WRAPPED: dict[str, dict[int, int]] = {
-    "summary": {1: 20, 4: 20, 9: 36, 12: 30, 13: 16},  # 13: everyone who reviewed the report
-    "detail": {0: 16, 1: 16, 3: 20, 5: 36, 7: 24, 10: 40},
-    "metrics": {0: 16, 1: 16, 2: 24, 4: 16, 8: 50},
-    "findings": {0: 16, 1: 16, 2: 20, 4: 50, 5: 40},
+# Columns of long text: they wrap whatever the rows looked at hold (a comment written in the 300th
+# row). Every other column of text wraps too; the widths are ``xlsx_layout.lay_out``'s.
+WRAPPED: dict[str, frozenset[int]] = {
+    "summary": frozenset({1, 4, 9, 12, 13}),  # 13: everyone who reviewed the report
+    "detail": frozenset({0, 1, 3, 5, 7, 10}),
+    "metrics": frozenset({0, 1, 2, 4, 8}),
+    "findings": frozenset({0, 1, 2, 4, 5}),
 }
-MATRIX_HEADER_PT = 150  # height of the matrix's row of rotated item names
-MATRIX_NAMES = {0: 18, 1: 16}
+MATRIX_HEADER_PT = ROTATED_PT  # height of the matrix's row of rotated item names
+MATRIX_NAMES = frozenset({0, 1})
 
 
 class ExportError(MessageError):
@@ -92,13 +83,12 @@ def _sheet(wb: Workbook, title: str, key: str, data: Sequence[Sequence[object]],
            footer: Footer) -> None:
     headers = rows.headers(key, lang)
     ws = wb.create_sheet(title)
-    widths = fit_widths(headers, data[:SAMPLE], WRAPPED[key])
-    setup_sheet(ws, widths, footer)
-    cells = Cells(ws, widths)
+    layout = lay_out(headers, data[:SAMPLE], WRAPPED[key])
+    setup_sheet(ws, layout.widths, footer)
+    cells = Cells(ws, layout.widths)
     cells.add_header(headers)
-    wrap_cols = frozenset(WRAPPED[key])
     for values in data:
-        cells.add_row(values, wrap_cols)
+        cells.add_row(values, layout.wrap)
     finish_sheet(ws, len(headers), len(data))
 
 
@@ -122,14 +112,13 @@ def _summary(wb: Workbook, analyses: Sequence[Analysis], reviews: Sequence[Repor
                              name, decisions.get(a.sha256, {}))
             for i, (a, rv, name) in enumerate(zip(analyses, reviews, names, strict=True), start=1)]
     ws = wb.create_sheet(_name("summary", lang))
-    widths = fit_widths(headers, data[:SAMPLE], WRAPPED["summary"])
-    setup_sheet(ws, widths, page_footer(info, now), header_row=2)
-    cells = Cells(ws, widths)
+    layout = lay_out(headers, data[:SAMPLE], WRAPPED["summary"])
+    setup_sheet(ws, layout.widths, page_footer(info, now), header_row=2)
+    cells = Cells(ws, layout.widths)
     cells.append([cells.text(_info_line(info, reviews, now))])
     cells.add_header(headers)
-    wrap = frozenset(WRAPPED["summary"])
     for values in data:
-        cells.add_row(values, wrap)
+        cells.add_row(values, layout.wrap)
     finish_sheet(ws, len(headers), len(data), header_row=2)
     _failures(cells, info, [a.file for a in analyses])
 
@@ -151,16 +140,6 @@ def _failures(cells: Cells, info: ExportInfo, among: Sequence[str]) -> None:
         cells.add_row(["", name, err.reason(info.lang)])
 
 
-def _matrix_widths(headers: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:
-    """Names of unit and file wrap; each item's column holds its rotated name on as few lines as fit."""
-    widths = fit_widths(headers[:2], names[:SAMPLE], MATRIX_NAMES)
-    units_per_line = (MATRIX_HEADER_PT - 8) / 5.5  # a width unit of text is about 5.5 pt long at 11 pt
-    for h in headers[2:]:
-        lines = math.ceil(display_width(h) / units_per_line)
-        widths.append(round(max(3.8, 1.2 + 2.7 * lines), 1))  # a line is about 2.7 width units thick
-    return widths
-
-
 def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decisions,
             checklist: Checklist | None, lang: Lang, footer: Footer, files: Sequence[str]) -> None:
     cols = item_columns(analyses, checklist)
@@ -169,7 +148,10 @@ def _matrix(wb: Workbook, analyses: Sequence[Analysis], decisions: rows.Decision
     headers = [summary_headers[1], summary_headers[4], *[c.label(lang) for c in cols]]
     # The unit with its year, told apart where two coincide: two reports of one unit read alike otherwise.
     names = [[unit, name] for unit, name in zip(report_names(analyses), files, strict=True)]
-    widths = _matrix_widths(headers, names)
+    items, item_widths = rotated_headers(headers[2:], MATRIX_HEADER_PT)
+    layout = lay_out(headers[:2], names[:SAMPLE], MATRIX_NAMES, beside=item_widths)
+    widths = [*layout.widths, *item_widths]
+    headers = [*headers[:2], *items]
     setup_sheet(ws, widths, footer)
     make = Cells(ws, widths)
     make.add_header(headers, rotated=frozenset(range(2, len(headers))), height=MATRIX_HEADER_PT)

@@ -30,13 +30,13 @@ from reviewer.model import Analysis
 from reviewer.paths import report_names
 from reviewer.topics import topic_label
 from reviewer.vocab import LEVEL, Lang
-from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, fit_widths, page_room, setup_sheet
+from reviewer.xlsx import Cells, Footer, Formatted, clean, finish_sheet, setup_sheet
+from reviewer.xlsx_layout import ROTATED_PT, lay_out, rotated_headers, values_width
+from reviewer.xlsx_room import page_room
 
 SAMPLE = 200
 FIXED = 3  # 序号, 报告单位, 层级: the columns before the key figures
 ROW_CM = 0.53  # Excel's default row height (15 pt)
-# "重庆市渝北区大盛镇人民政府 2023" on one line: a list row as tall as its bar in the chart beside it.
-NAME_CAP = 32
 BAR_CM, CHART_FRAME_CM, CHART_MIN_CM, CHART_WIDTH_CM = 0.5, 2.0, 5.0, 15.0
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -175,12 +175,19 @@ def write_comparison(wb: Workbook, title: str, analyses: Sequence[Analysis], lan
                *[f.label(lang) for f in KEY_FIGURES], _label("total", lang),
                *[_label("per_topic", lang).format(topic=topic_label(t, lang)) for t in topic_list]]
     data = table_rows(analyses, names, topic_list, lang)
-    widths = fit_widths(headers, data[:SAMPLE], {1: NAME_CAP}, header_lines=3)
+    # The figures' names read bottom to top over columns as narrow as their numbers: 25 of them side
+    # by side, each name broken between words (a header row of three lines split 行政复议案/件（件）).
+    figure_names, rotated = rotated_headers(headers[FIXED:])
+    numbers = [max(w, values_width(data[:SAMPLE], i)) for i, w in enumerate(rotated, start=FIXED)]
+    # "重庆市渝北区大盛镇人民政府 · 2023" on one line: a list row as tall as its bar in the chart beside it.
+    layout = lay_out(headers[:FIXED], data[:SAMPLE], {1}, one_line={1}, beside=numbers)
+    widths = [*layout.widths, *numbers]
     setup_sheet(ws, widths, footer)
     cells = Cells(ws, widths)
-    cells.add_header(headers)
+    cells.add_header([*headers[:FIXED], *figure_names], rotated=frozenset(range(FIXED, len(headers))),
+                     height=ROTATED_PT)
     for values in data:
-        cells.add_row(values, frozenset({1}))
+        cells.add_row(values, layout.wrap)
     finish_sheet(ws, len(headers), len(data))
     chart_col = get_column_letter(FIXED + len(KEY_FIGURES) + 2)  # beside the lists, over the topic columns
     cells.append([])

@@ -20,7 +20,8 @@ from reviewer.paths import distinct_names
 from reviewer.store_lastyear import PromiseTick
 from reviewer.topics import topic_label
 from reviewer.vocab import PAIRED_BY, PART_SHORT, PROMISE_STATUS, REQUIRED_PARTS, TONES, Lang
-from reviewer.xlsx import Cells, Footer, Formatted, finish_sheet, fit_widths, setup_sheet
+from reviewer.xlsx import Cells, Footer, Formatted, finish_sheet, setup_sheet
+from reviewer.xlsx_layout import lay_out
 
 Ticks = Mapping[tuple[str, str], PromiseTick]
 SAMPLE = 200
@@ -50,10 +51,10 @@ _HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
         ("审阅人确认", "Reviewer"), ("确认人", "By"), ("确认时间", "Time"), ("安排原文", "Item as written"),
     ),
 }
-WRAPPED: dict[str, dict[int, int]] = {
-    "summary": {1: 20, 3: 24},
-    "figures": {0: 16, 9: 40, 10: 40},
-    "plan": {0: 16, 2: 20, 4: 24, 6: 40, 10: 40},
+WRAPPED: dict[str, frozenset[int]] = {  # long text: wraps whatever the rows looked at hold
+    "summary": frozenset({1, 3}),
+    "figures": frozenset({0, 9, 10}),
+    "plan": frozenset({0, 2, 4, 6, 10}),
 }
 _JUMP = {"up": ("×10 以上", "×10 or more"), "down": ("÷10 以下", "÷10 or less"),
          "over_100": ("比率超过100%", "rate over 100%")}
@@ -133,11 +134,11 @@ def _sheet(wb: Workbook, key: str, data: Sequence[Sequence[object]], lang: Lang,
            tone_col: int | None = None, tones: Mapping[str, str] | None = None) -> None:
     heads = headers(key, lang)
     ws = wb.create_sheet(_t(SHEETS[key], lang))
-    widths = fit_widths(heads, data[:SAMPLE], WRAPPED[key])
-    setup_sheet(ws, widths, footer)
-    cells = Cells(ws, widths)
+    layout = lay_out(heads, data[:SAMPLE], WRAPPED[key])
+    setup_sheet(ws, layout.widths, footer)
+    cells = Cells(ws, layout.widths)
     cells.add_header(heads)
-    wrap = frozenset(WRAPPED[key])
+    wrap = layout.wrap
     for values in data:
         fill = tones.get(str(values[tone_col]), "") if tone_col is not None and tones else ""
         if not fill:

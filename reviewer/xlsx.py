@@ -1,5 +1,6 @@
-"""Small openpyxl helpers for the review workbook: safe text cells, styled headers, fitted widths,
-and a page setup that prints (A4, one page wide, header rows on every page, a footer).
+"""Small openpyxl helpers for the review workbook: safe text cells, styled headers, and a page setup
+that prints (A4, one page wide, header rows on every page, a footer). Column widths and header breaks
+are ``reviewer.xlsx_layout``'s.
 
 Report text is untrusted. A string that Excel could read as a formula (leading ``= + - @``, tab
 or CR) is stored as a string cell with Excel's quote prefix, so it shows exactly as written and
@@ -9,7 +10,6 @@ codes in the same spirit (``&`` doubled).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +29,8 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from reviewer.paths import readable
+from reviewer.xlsx_layout import broken_header
+from reviewer.xlsx_room import BOTTOM_IN, LINE_PT, PORTRAIT_WIDTH, SIDE_IN, TOP_IN, wrapped_lines
 
 FONT_NAME = "等线"  # ships with Office 2016+ and renders Chinese; Excel substitutes elsewhere
 MAX_CELL = 32_767
@@ -43,8 +45,6 @@ HEADER_ROTATED = Alignment(horizontal="center", vertical="bottom", wrap_text=Tru
 
 PERCENT = "0%"
 DATETIME = "yyyy-mm-dd hh:mm"  # as a reviewer writes a time: 2026-11-30 09:12
-DEFAULT_CAP = 30  # widest a column without wrapped text gets
-MIN_WIDTH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +127,12 @@ class Cells:
 
     def add_header(self, headers: Sequence[str], rotated: frozenset[int] = frozenset(),
                    height: float | None = None) -> None:
+        """The header row; a header wider than its column breaks between words (``broken_header``).
+        Rotated headers are written as given (the caller breaks them for their height)."""
         level = [i for i in range(len(headers)) if i not in rotated]
-        self.append(self.header(headers, rotated), self.lines(headers, level), height)
+        shown = [h if i in rotated or i >= len(self.widths) else broken_header(h, self.widths[i])
+                 for i, h in enumerate(headers)]
+        self.append(self.header(shown, rotated), self.lines(shown, level), height)
 
     def text(self, value: Any, *, wrap: bool = False, fill: str = "", comment: str | None = None,
              number_format: str = "", author: str = "", center: bool = False, top: bool = False,
@@ -210,81 +214,8 @@ class Cells:
         return out
 
 
-LINE_PT = 15.0  # height of a line of 11-point text, in points
-
-
-def _width(line: str) -> int:
-    """Display width of one line: ASCII counts one, Chinese (three bytes in UTF-8) two.
-
-    Worked out from the UTF-8 length, in C: an export measures hundreds of thousands of cells. The
-    punctuation Chinese text uses (“”、—…) also counts two, as Chinese fonts draw it full width.
-    """
-    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
-
-
-def display_width(value: Any) -> int:
-    """Columns Excel needs for the longest line of ``value``: East Asian wide characters count two."""
-    s = str(value) if value is not None else ""
-    return max(_width(line) for line in s.split("\n"))
-
-
-def wrapped_lines(value: str, width: float) -> int:
-    """Lines ``value`` takes in a wrapping cell ``width`` wide.
-
-    A little of the width goes to the cell's padding, and a line of Chinese ends early when the next
-    character may not start a line (a closing bracket or 、 moves down with the character before it).
-    """
-    room = max(width - 3, 2.0)
-    if "\n" not in value:  # the common case, once per wrapped cell of a large export
-        return max(1, math.ceil(_width(value) / room))
-    return sum(max(1, math.ceil(_width(line) / room)) for line in value.split("\n"))
-
-
-def _header_need(header: str, lines: int) -> int:
-    """Width at which ``header`` fits on ``lines`` lines (header cells wrap), never splitting a Latin word."""
-    longest_word = max((display_width(w) for w in header.split()), default=0)
-    if any(ord(c) >= 0x2E80 for c in header):
-        longest_word = 2  # Chinese breaks between any two characters
-    return max(longest_word, math.ceil(display_width(header) / lines)) + 2
-
-
-def fit_widths(headers: Sequence[str], sample: Iterable[Sequence[Any]], wrap_caps: Mapping[int, int] | None = None,
-               *, cap: int = DEFAULT_CAP, header_lines: int = 2) -> list[float]:
-    """Column widths from the header and a sample of rows.
-
-    Columns in ``wrap_caps`` hold long text: they wrap and are at most their cap wide. Others are as
-    wide as their longest value (at most ``cap``). Headers wrap onto up to ``header_lines`` lines, so a
-    short column with a long name (问题数, 报告年度) stays narrow.
-    """
-    caps = wrap_caps or {}
-    need = [_header_need(h, header_lines) for h in headers]
-    for row in sample:
-        for i, v in enumerate(row[: len(need)]):
-            if isinstance(v, datetime | Formatted):
-                need[i] = max(need[i], len("2026-11-30 09:12") + 2 if isinstance(v, datetime) else 9)
-            elif v is not None and v != "":
-                need[i] = max(need[i], display_width(v) + 2)
-    return [float(max(MIN_WIDTH, min(w, caps.get(i, cap)))) for i, w in enumerate(need)]
-
-
-# A4 is 210 × 297 mm; with 12.7 mm side margins about 95 (portrait) or 145 (landscape) widths of
-# Excel's default digit fit across at 100 %. Wider sheets print landscape and are scaled to fit.
-PORTRAIT_WIDTH = 95
-A4_PAPER = 9  # paperSize code of ECMA-376
-SIDE_IN, TOP_IN, BOTTOM_IN = 0.5, 0.6, 0.75  # margins in inches; header and footer sit 0.3 in from the edge
 FOOTER_TEXT_LIMIT = 60  # Excel allows 255 characters for all of a footer, codes included
-
-
-def page_room(widths: Sequence[float], header_pt: float) -> float:
-    """Points of rows (at 100 %) that one printed page holds below the repeated header.
-
-    An estimate that errs short: the scale is worked out from Excel's default column unit (7 pixels);
-    LibreOffice and Excel with 等线 draw a unit wider, so the sheet shrinks more and a page holds more.
-    """
-    page_w, page_h = (842.0, 595.0) if sum(widths) > PORTRAIT_WIDTH else (595.0, 842.0)
-    sheet_w = sum(w * 7 + 5 for w in widths) * 0.75  # pixels at 96 dpi → points
-    scale = min(1.0, (page_w - 72 * 2 * SIDE_IN) / sheet_w)
-    return (page_h - 72 * (TOP_IN + BOTTOM_IN)) / scale - header_pt
+A4_PAPER = 9  # paperSize code of ECMA-376
 
 
 def footer_text(value: str, limit: int = FOOTER_TEXT_LIMIT) -> str:

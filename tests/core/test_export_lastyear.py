@@ -36,7 +36,7 @@ def test_last_year_sheets(analyses: list[Analysis], tmp_path: Path) -> None:
     assert wb.sheetnames[-3:] == ["往年对比", "往年数据对比", "上年安排落实"]
 
     summary = _rows(wb["往年对比"])
-    assert summary[0][:6] == ("序号", "报告单位", "报告年度", "上一年度报告", "配对", "与上年重复")
+    assert summary[0][:6] == ("序号", "报告单位", "报告\n年度", "上一年度报告", "配对", "与上年\n重复")  # between words
     assert summary[1:] == [(1, "塘沽街道", 2024, "塘沽街道2023.txt", "自动配对", 0.2177, 0.2443, 1, 0.0354, 0.0221,
                             10, 1, 6, 4, 2, 1)]
     assert wb["往年对比"]["F2"].number_format == "0%"

@@ -17,7 +17,9 @@ from reviewer.checklist import load_checklist
 from reviewer.export import ExportInfo, export
 from reviewer.load import load
 from reviewer.model import Analysis
-from reviewer.xlsx import LINE_PT, display_width, fit_widths, footer_text, wrapped_lines
+from reviewer.xlsx import footer_text
+from reviewer.xlsx_layout import broken_header, header_need, lay_out
+from reviewer.xlsx_room import LINE_PT, display_width, wrapped_lines
 from tests.conftest import SEED_FILES
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -90,7 +92,9 @@ def test_a_narrow_sheet_prints_portrait(seed_analyses: list[Analysis], tmp_path:
     wb = openpyxl.load_workbook(_export([replace(seed_analyses[0], findings=())], tmp_path / "r.xlsx"))
     ws = wb["问题清单"]  # headers only: 报告单位 文件 问题类型 严重程度 说明 摘录
     assert ws.page_setup.orientation == "portrait" and ws.sheet_properties.pageSetUpPr.fitToPage is True
-    assert [ws.column_dimensions[c].width for c in "ABCDEF"] == [6, 5, 6, 6, 5, 5]
+    # each header on one line, or broken between words (严重\n程度)
+    assert [ws.column_dimensions[c].width for c in "ABCDEF"] == [6, 6, 6, 6, 6, 6]
+    assert [c.value for c in ws[1]] == ["报告\n单位", "文件", "问题\n类型", "严重\n程度", "说明", "摘录"]
 
 
 def test_footer_codes_in_a_project_name_are_shown_as_written(seed_analyses: list[Analysis], tmp_path: Path) -> None:
@@ -114,11 +118,28 @@ def test_widths_count_chinese_double_and_wrap_long_text() -> None:
     assert display_width("重庆a") == 5 and display_width("第一行\n第二行很长") == 10
     headers = ["报告单位", "问题数", "说明"]
     sample = [["重庆市渝北区大盛镇人民政府", 3, "短"], ["塘沽街道", 12, "很" * 40]]
-    # 报告单位 wraps at 20; 问题数 fits its header on two lines (3 + 2); 说明 is capped at 30 without wrapping
-    assert fit_widths(headers, sample, {0: 20}) == [20.0, 5.0, 30.0]
-    assert fit_widths(["Reviewer's comment"], [["ok"]]) == [12.0]  # "comment" is not split
+    # 问题数 holds its header on one line (3 + 2 split it 问题/数); the text columns share a portrait
+    # page: the name on one line, the long text on two (on one, the sheet would print landscape)
+    layout = lay_out(headers, sample)
+    assert layout.widths == [29.0, 8.0, 43.0] and layout.wrap == {0, 2}
+    assert lay_out(["Reviewer's comment"], [["ok"]]).widths == [12.0]  # "comment" is not split
     assert wrapped_lines("重庆市渝北区大盛镇人民政府", 20) == 2  # 26 columns of text in 17 a line
     assert wrapped_lines("一\n二", 20) == 2
+
+
+@pytest.mark.parametrize(("header", "width", "shown"), [
+    ("报告年度", 10, "报告年度"),  # fits: as it is
+    ("报告年度", 6, "报告\n年度"),  # not 报告年/度 (found by a tester)
+    ("已核/总项", 7, "已核/\n总项"),  # not 已核/总/项
+    ("程序判断缺失/部分具备", 15, "程序判断缺失/\n部分具备"),  # after the slash, of two breaks as narrow
+    ("上一年度工作安排", 10, "上一年度\n工作安排"),  # 上一 is not a line, nor 上一/年度 a break
+    ("审阅人确认已落实", 12, "审阅人\n确认已落实"),  # a lone 人 or 已 goes with its word
+    ("行政复议案件（件）", 12, "行政复议\n案件（件）"),  # a short bracket stays whole
+    ("Reviewer's comment", 10, "Reviewer's comment"),  # Latin wraps at its spaces
+])
+def test_headers_break_between_words(header: str, width: float, shown: str) -> None:
+    assert broken_header(header, width) == shown
+    assert header_need(header, 2) <= width or shown == header
 
 
 def test_wrapped_rows_are_tall_enough_for_their_text(seed_analyses: list[Analysis], tmp_path: Path) -> None:
@@ -136,8 +157,11 @@ def test_wrapped_rows_are_tall_enough_for_their_text(seed_analyses: list[Analysi
     assert checked > 1000
     summary = wb["汇总"]
     gaps = str(summary["J3"].value)
-    # 津南's gaps: 138 columns of text, 33 a line in a column 36 wide
-    assert summary.row_dimensions[3].height == LINE_PT * wrapped_lines(gaps, 36) + 3 == 78
+    # 津南's gaps: 138 columns of text, 55 a line in a column 58 wide (33 in one 36 wide: five lines)
+    assert summary.column_dimensions["J"].width == 58
+    assert summary.row_dimensions[3].height == LINE_PT * wrapped_lines(gaps, 58) + 3 == 48
+    # the five seeds' rows: 78, 108, 123, 93 and 153 points tall with the list 36 wide
+    assert [summary.row_dimensions[r].height for r in range(3, 8)] == [48, 63, 78, 63, 93]
 
 
 def test_matrix_item_names_are_rotated_in_narrow_columns(seed_analyses: list[Analysis], tmp_path: Path) -> None:
@@ -145,10 +169,21 @@ def test_matrix_item_names_are_rotated_in_narrow_columns(seed_analyses: list[Ana
     assert ws.row_dimensions[1].height == 150
     assert ws["A1"].alignment.text_rotation == 0 and ws["C1"].alignment.text_rotation == 90
     assert ws["C1"].value == "主要举措和成效" and ws.column_dimensions["C"].width == 3.9
-    longest = max(range(3, ws.max_column + 1), key=lambda c: display_width(ws.cell(row=1, column=c).value))
-    assert display_width(ws.cell(row=1, column=longest).value) == 40  # 20 characters: two lines
-    assert ws.column_dimensions[openpyxl.utils.get_column_letter(longest)].width == 6.6
+    # 18 characters: two lines, broken between words (the renderer split them mid-word)
+    assert ws["E1"].value == "党政主要负责人履行\n第一责任人职责情况" and ws.column_dimensions["E"].width == 6.6
+    assert ws["I1"].value == "依法全面履行政府职能\n（放管服、营商环境）"
     assert ws["C3"].alignment.horizontal == "center"
+
+
+def test_the_comparison_names_its_figures_bottom_to_top_over_narrow_columns(seed_analyses: list[Analysis],
+                                                                            tmp_path: Path) -> None:
+    """Three lines of header over 25 figures split 行政复议案/件（件）and printed the table at half size."""
+    ws = openpyxl.load_workbook(_export(seed_analyses, tmp_path / "r.xlsx"))["指标对比"]
+    assert ws.row_dimensions[1].height == 150 and ws["B1"].alignment.text_rotation == 0
+    assert ws["D1"].value == "行政复议案件（件）" and ws["D1"].alignment.text_rotation == 90
+    # as wide as the numbers under them: 625, 27, 224, … 19864, 99.19%, 60
+    assert [ws.column_dimensions[c].width for c in "ABCDEFGHIJK"] == [6, 37, 7, 5, 4, 5, 5, 5, 7, 9, 4]
+    assert round(sum(d.width for d in ws.column_dimensions.values())) == 170  # 255 with the header on three lines
 
 
 def test_an_empty_review_still_exports_with_its_page_setup(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 
@@ -80,6 +81,12 @@ def test_a_carried_or_undecided_decision_leaves_the_programs_finding() -> None:
     assert _kinds(_on("first_responsible", "符合", stale=True)) == ["missing_part"]
 
 
+def _summary_cells(book: Any) -> dict[str, object]:
+    """The 汇总 row of the one report by its column's name (a header broken over lines read whole)."""
+    head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])
+    return dict(zip((str(h).replace("\n", "") for h in head), row, strict=True))
+
+
 def test_the_written_letter_and_copy_agree(tmp_path: Path) -> None:
     present = {A.sha256: {**_on("first_responsible", "符合"), **_on("shortcomings", "符合"),
                           **_on("next_year", "符合")}}
@@ -110,8 +117,7 @@ def test_the_counts_and_the_workbook_row_say_what_the_letter_says(tmp_path: Path
     assert _fields(judged)["必备部分"] == "应有 3 项，已具备 2 项；不符合：存在的不足和原因"
     assert summarize(A, {}, None).parts_found == 3  # the program's: two of the three in part
     book = load_workbook(export([A], tmp_path / "r.xlsx", decisions={A.sha256: judged}))
-    head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])
-    cells = dict(zip(head, row, strict=True))
+    cells = _summary_cells(book)
     assert cells["必备部分"] == "2/3"
     assert cells["程序判断缺失/部分具备"] == "6/2"  # the program's finding, so labelled
     assert str(cells["程序判断缺失或部分具备的核查项"]).split("、")[:3] == [
@@ -133,6 +139,5 @@ def test_the_score_beside_the_parts_count_follows_the_reviewer_too(tmp_path: Pat
     assert (failed.points, failed.judged) == (26, 34)  # found → 0; not applicable judged present → 1 of one more
     assert (summarize(A, _on("first_responsible", "不适用", stale=True), None).judged) == 33  # to re-check: not yet
     book = load_workbook(export([A], tmp_path / "r.xlsx", decisions={A.sha256: judged}))
-    head, row = (list(r) for r in list(book["汇总"].iter_rows(values_only=True))[1:3])
-    cells = dict(zip(head, row, strict=True))
+    cells = _summary_cells(book)
     assert (cells["必备部分"], cells["清单得分率"]) == ("3/3", 27 / 32)

@@ -217,14 +217,15 @@ def test_export_writes_the_decision_and_verdict(
     assert blocker.args == [str(out)]
     wb = load_workbook(out, read_only=True)
     detail = [r for r in wb["核查明细"].iter_rows(values_only=True)]
-    head = list(detail[0])
+    head = [str(h).replace("\n", "") for h in detail[0]]  # a header broken between words, read whole
     rows = [dict(zip(head, r, strict=False)) for r in detail[1:]]
     name = Path(a.file).name
     mine = [r for r in rows if r["文件"] and Path(str(r["文件"])).name == name and r["核查项"] == item.name]
     assert len(mine) == 1
     assert (mine[0]["审阅决定"], mine[0]["审阅意见"], mine[0]["审阅人"]) == ("不符合", "缺少数据支撑", "王审阅")
     summary = [r for r in wb["汇总"].iter_rows(min_row=2, values_only=True)]
-    verdicts = {r[summary[0].index("报告单位")]: r[summary[0].index("审阅状态")] for r in summary[1:]}
+    names = [str(h).replace("\n", "") for h in summary[0]]
+    verdicts = {r[names.index("报告单位")]: r[names.index("审阅状态")] for r in summary[1:]}
     assert verdicts["塘沽街道"] == "需修改"
 
 
@@ -310,7 +311,7 @@ def test_every_count_the_window_shows_equals_the_workbooks(
     with qtbot.waitSignal(w.commands.exported, timeout=30000):
         w.actions_.export.trigger()
     rows = list(load_workbook(out)["汇总"].iter_rows(values_only=True))
-    head = rows[1]
+    head = [str(h).replace("\n", "") for h in rows[1]]  # a header broken between words, read whole
     book = {}
     for a, r in zip(w.session.analyses(), rows[2:], strict=True):
         cell = dict(zip(head, r, strict=True))
