@@ -144,9 +144,11 @@ def _sheet(wb: Workbook, key: str, data: Sequence[Sequence[object]], lang: Lang,
         if not fill:
             cells.add_row(values, wrap)
             continue
-        row = cells.row(values, wrap, top=cells.lines(values, wrap) > 1)
-        row[tone_col] = cells.text(values[tone_col], fill=fill)  # type: ignore[index]
-        cells.append(row, cells.lines(values, wrap))
+        lines = cells.lines(values, wrap)
+        row = cells.row(values, wrap, top=lines > 1)
+        # at the top of its row like the rest of it: 已报告 sat at the foot of a tall row, beside nothing
+        row[tone_col] = cells.text(values[tone_col], fill=fill, top=lines > 1)  # type: ignore[index]
+        cells.append(row, lines)
     finish_sheet(ws, len(heads), len(data))
 
 

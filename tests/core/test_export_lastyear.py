@@ -56,6 +56,9 @@ def test_last_year_sheets(analyses: list[Analysis], tmp_path: Path) -> None:
     assert all(r[7] is None for r in plan[2:])
     assert plan[3][6] is None and str(plan[1][6]).startswith("一是街道党工委理论学习中心组")
     assert wb["上年安排落实"].auto_filter.ref == "A1:K7"
+    # the coloured 程序判断 at the top of its tall row, as every other cell of it (it sat at the foot)
+    assert wb["上年安排落实"].row_dimensions[2].height > 15
+    assert wb["上年安排落实"]["F2"].alignment.vertical == wb["上年安排落实"]["E2"].alignment.vertical == "top"
 
 
 def test_no_last_year_no_sheets(analyses: list[Analysis], tmp_path: Path) -> None:
