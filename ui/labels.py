@@ -103,11 +103,18 @@ def elided_report_label(fm: QFontMetrics, label: str, width: int) -> str:
     the year nor the number after it (eliding in the middle made 津南区人民政府 · 2021 read 津南区…021)."""
     if fm.horizontalAdvance(label) <= width:
         return label
-    m = _LABEL.match(label)  # a note after the year stays too: （源文件已更改）
-    tail = label[m.start(2) - 3 :] if m else ""
-    if not m or fm.horizontalAdvance("…" + tail) > width:  # a file's name, or no room
+    m = _LABEL.match(label)  # a note after the year stays too (（已更改）), while the unit keeps a few characters
+    if not m:  # a file's name
         return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
-    return fm.elidedText(m.group(1), Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(tail)) + tail
+    year = label[m.start(2) - 3 : m.end(3) if m.group(3) else m.end(2)]
+    for tail in (label[m.start(2) - 3 :], year):  # with the note, then without it (a tester saw only … · 2020（…）)
+        room = width - fm.horizontalAdvance(tail)
+        if room >= fm.horizontalAdvance(m.group(1)[:_UNIT_KEPT] + "…"):
+            return fm.elidedText(m.group(1), Qt.TextElideMode.ElideRight, room) + tail
+    return fm.elidedText(label, Qt.TextElideMode.ElideRight, width)
+
+
+_UNIT_KEPT = 4  # characters of the unit's name a report's label keeps before its note
 
 
 # 单位 · 年度, the number telling apart two of one unit and year (paths.report_names), a note after them.

@@ -134,7 +134,7 @@ EN.update({
     "从项目中移除 {n} 份报告？\n{names}\n\n审阅记录仍保存在项目文件中；重新打开这些文件即可恢复。": "Remove {n} report(s) from the project?\n{names}\n\nTheir review stays in the project file; opening the files again brings them back.",
     "移除报告": "Remove reports", "项目中有 {n} 份报告": ("{n} report in the project", "{n} reports in the project"),
     "；{n} 份报告的源文件已更改，可在“审阅”菜单中重新导入": ("; {n} source file has changed (Review → Re-import changed reports)", "; {n} source files have changed (Review → Re-import changed reports)"),
-    "{p} — 法治年报审阅器": "{p} — Rule-of-Law Report Reviewer", "（源文件已更改）": " (source changed)",
+    "{p} — 法治年报审阅器": "{p} — Rule-of-Law Report Reviewer", "（已更改）": " (changed)",
     "{name}\n状态：{status}　已核 {done}/{total}　必备部分 {parts}\n{gaps}；问题 {findings} 处": "{name}\nStatus: {status}  checked {done}/{total}  required parts {parts}\n{gaps}; findings: {findings}",
     "\n源文件已更改：可用“审阅 → 重新导入已更改的报告”读入新版本": "\nThe source file has changed: Review → Re-import changed reports reads the new version",
     "部分具备：{part}": "Partial: {part}", "{heading}\n部分具备：{note}": "{heading}\nPartial: {note}",

@@ -245,22 +245,22 @@ This year: {cur}</translation>
 <context>
     <name>GridModel</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>报告</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>审阅状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="111" />
+        <location filename="../../ui/compare/model.py" line="112" />
         <source>缺失或部分具备的核查项数</source>
         <translation>Checklist items missing or partial</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/model.py" line="137" />
+        <location filename="../../ui/compare/model.py" line="138" />
         <source>无此项</source>
         <translation>not in checklist</translation>
     </message>
@@ -842,8 +842,8 @@ Found: {words}</translation>
     </message>
     <message>
         <location filename="../../ui/reports/model.py" line="302" />
-        <source>（源文件已更改）</source>
-        <translation> (source changed)</translation>
+        <source>（已更改）</source>
+        <translation> (changed)</translation>
     </message>
     <message>
         <location filename="../../ui/reports/model.py" line="304" />
@@ -1256,7 +1256,7 @@ F: findings (Findings tab)</translation>
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../ui/compare/model.py" line="49" />
+        <location filename="../../ui/compare/model.py" line="48" />
         <source>程序判断：{auto}　　审阅决定：{decided}　{recheck}</source>
         <translation>Program: {auto}    Reviewer: {decided}  {recheck}</translation>
     </message>

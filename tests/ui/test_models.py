@@ -208,10 +208,14 @@ def test_a_report_label_too_long_for_its_room_keeps_its_year(qapp: object) -> No
     file_name = elided_report_label(fm, "报告 · 修改稿.docx", fm.horizontalAdvance("报告 · 修"))
     assert file_name.startswith("报告") and file_name.endswith("…")  # no year to keep: the name's start stays
     # a note after the year stays whole (found by a reviewer session: 津南区人民政府 · 2021（源…)
-    noted = label + "（源文件已更改）"
-    room = fm.horizontalAdvance("中共泰州市委 · 2021（源文件已更改）")
+    noted = label + "（已更改）"
+    room = fm.horizontalAdvance("中共泰州市委 · 2021（已更改）")
     cut = elided_report_label(fm, noted, room)
-    assert cut.endswith("… · 2021（源文件已更改）") and fm.horizontalAdvance(cut) <= room
+    assert cut.endswith("… · 2021（已更改）") and fm.horizontalAdvance(cut) <= room
+    # … but not at the cost of the unit's name: a tester saw only "… · 2020（源文件已更改）"
+    tight = fm.horizontalAdvance("中共泰 · 2021（已更改）")
+    kept = elided_report_label(fm, noted, tight)
+    assert kept.startswith("中共泰州") and kept.endswith("… · 2021") and fm.horizontalAdvance(kept) <= tight
     # and the number telling apart two reports of one unit and year (paths.report_names)
     numbered = elided_report_label(fm, label + " (2)", fm.horizontalAdvance("中共泰州市委 · 2021 (2)"))
     assert numbered.startswith("中共") and numbered.endswith("… · 2021 (2)")

@@ -172,7 +172,7 @@ def test_a_changed_source_file_is_shown_and_can_be_reimported(qtbot: QtBot, tmp_
     path.write_text(path.read_text(encoding="utf-8") + "\n补充：全年培训执法人员120人次。\n", encoding="utf-8")
     w = _start(qtbot, tmp_path / "s.ini")
     assert w.session.changed_on_disk == {first.sha256}
-    assert w.reports.proxy.index(0, 0).data().endswith("（源文件已更改）")
+    assert w.reports.proxy.index(0, 0).data().endswith("（已更改）")
     with qtbot.waitSignal(w.controller.project_loaded, timeout=LOAD_MS):
         w.actions_.reimport.trigger()
     shas = [a.sha256 for a in w.session.analyses()]

@@ -299,7 +299,7 @@ class ReportsModel(QAbstractItemModel):
             label = report_label(a)
             if label in self._labels_shared():  # two reports of one unit and year: which file is which
                 label += self.tr("（{file}）").format(file=self._apart(a.sha256))
-            label += self.tr("（源文件已更改）") if changed else ""
+            label += self.tr("（已更改）") if changed else ""  # the tooltip says what to do
             if (reading := self._session.reading.get(node.report)) is not None:
                 label += self.tr("（识别中 {done}/{total} 页）").format(done=reading[0], total=reading[1])
             return label
