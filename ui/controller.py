@@ -46,6 +46,7 @@ from ui.opening import (
     tell_opened,
     tell_refused,
 )
+from ui.place import put_back, taken
 from ui.project import (
     OfflineStandIn,
     lock_project,
@@ -56,10 +57,10 @@ from ui.project import (
     store_opener,
 )
 from ui.reconnect import Reconnector
+from ui.settings import Place
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
 
 
 class Controller(QObject):
@@ -76,8 +77,7 @@ class Controller(QObject):
         self._auto_selected: str | None = None
         self.elsewhere = Elsewhere(window.session, self._read_again, window.loader.busy)  # others' changes
         self._lock: QLockFile | None = None
-        # Reopening the last project shows the report the reviewer left it on.
-        self._resume = window.settings.last_reports.get(self.project, "")
+        self._resume = ""  # the report the project was left on (``come_back``)
         loader = window.loader
         loader.progressed.connect(window.status.loading)
         loader.loaded.connect(self._loaded)
@@ -327,9 +327,9 @@ class Controller(QObject):
                 return
         self.keep_place()
         self.elsewhere.clear()  # the previous project's
-        self._resume = self.w.settings.last_reports.get(str(path), "")
         self.w.session.set_store(store, lambda: make_writer(path, store, self.w))
         self.project = str(path)
+        self.come_back()
         self._project_opened(self.project, warning)
         seeds = [str(_seeds())] if samples_if_empty and not store.reports() else []
         self.load_project(then_import=seeds)
@@ -368,11 +368,16 @@ class Controller(QObject):
         if holder is not None:
             tell_locked(self.w, location, holder)
 
+    def come_back(self) -> None:
+        """The window as the reviewer left this project: its filters, page and tab now, its report
+        read first and opened as it arrives."""
+        place = self.w.settings.places.get(self.project, Place())
+        self._resume = place.report
+        put_back(self.w, place)
+
     def keep_place(self) -> None:
-        """Remember the report on show, to come back to it when this project is opened again."""
-        current = self.w.reports.current_report()
-        if current:
-            self.w.settings.last_reports[self.project] = current
+        """Remember where the reviewer is, to come back to it when this project is opened again."""
+        self.w.settings.places[self.project] = taken(self.w, self.w.settings.places.get(self.project, Place()))
 
     def release(self) -> None:
         """The window closes: its project is free for the next one."""

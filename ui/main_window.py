@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         from ui.lastyear.wiring import install  # the 往年对比 tab, its menu entry and its signals
 
         self.lastyear = install(self)
+        self.controller.come_back()  # every pane and tab is built by now
         self._restore_layout()
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())

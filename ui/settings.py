@@ -6,7 +6,8 @@ read passes ``type=``. Review decisions never live here; they belong in the proj
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, fields
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,7 +18,8 @@ LETTER_TEMPLATE = "annotate/letter_template"
 LANGUAGE = "ui/language"
 TEXT_SIZE = "ui/text_size"
 LAST_PROJECT = "project/last"
-LAST_REPORTS = "project/last_reports"  # "location\x1fsha256" per recent project
+LAST_REPORTS = "project/last_reports"  # before PLACES: "location\x1fsha256" per recent project, read once
+PLACES = "project/places"  # JSON: {location: Place}
 RECENT = "project/recent"
 GEOMETRY = "window/geometry"
 STATE = "window/state"
@@ -25,6 +27,18 @@ SPLITTER = "window/panes"  # new names: layouts saved before the 对比 page are
 VSPLITTER = "window/text_and_tables"
 MAX_RECENT = 8
 LANGUAGES = ("zh_CN", "en")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reviewer left a project, to open it there again."""
+
+    report: str = ""  # the report on show (sha256)
+    text: str = ""  # the reports list's 按单位或文件名筛选
+    status: str = ""  # the reports list's status filter; "" for 全部状态
+    everyone: bool = False  # a shared project: 全部报告 chosen by hand over 我的报告
+    compare: bool = False  # the 对比 page rather than the review panes
+    tab: int = 0  # the tab under the text: 数据指标, 问题, 往年对比
 
 
 @dataclass
@@ -38,13 +52,13 @@ class Settings:
     language: str = "zh_CN"
     text_size: int = 12
     last_project: str = ""
-    last_reports: dict[str, str] = field(default_factory=dict)  # project → the report on show when it was left
+    places: dict[str, Place] = field(default_factory=dict)  # project → where it was left
     recent_projects: list[str] = field(default_factory=list)
 
     def remember_project(self, path: str) -> None:
         self.last_project = path
         self.recent_projects = [path, *[p for p in self.recent_projects if p != path]][:MAX_RECENT]
-        self.last_reports = {p: s for p, s in self.last_reports.items() if p in self.recent_projects}
+        self.places = {p: place for p, place in self.places.items() if p in self.recent_projects}
 
 
 def _strings(value: object) -> list[str]:
@@ -56,6 +70,31 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if v]
     return []
+
+
+def _place(raw: object) -> Place:
+    """A stored place; a field of another type (a hand-edited file) is left at its default."""
+    if not isinstance(raw, dict):
+        return Place()
+    default = Place()
+    return Place(**{f.name: raw[f.name] for f in fields(Place)
+                    if type(raw.get(f.name)) is type(getattr(default, f.name))})
+
+
+def _places(stored: object, legacy: object) -> dict[str, Place]:
+    """``PLACES``; a settings file written before it has only the reports on show (``LAST_REPORTS``)."""
+    places = {}
+    for entry in _strings(legacy):
+        location, _, sha = entry.partition("\x1f")
+        if sha:
+            places[location] = Place(report=sha)
+    try:
+        raw = json.loads(stored) if isinstance(stored, str) and stored else {}
+    except ValueError:
+        raw = {}
+    if isinstance(raw, dict):
+        places.update((str(loc), _place(value)) for loc, value in raw.items())
+    return places
 
 
 class SettingsStore:
@@ -80,7 +119,7 @@ class SettingsStore:
             language=lang if lang in LANGUAGES else "zh_CN",
             text_size=min(max(size, 8), 32),
             last_project=str(qs.value(LAST_PROJECT, "", type=str)),
-            last_reports=dict(e.split("\x1f", 1) for e in _strings(qs.value(LAST_REPORTS, [])) if "\x1f" in e),
+            places=_places(qs.value(PLACES, "", type=str), qs.value(LAST_REPORTS, [])),
             recent_projects=_strings(qs.value(RECENT, [])),
         )
 
@@ -93,7 +132,8 @@ class SettingsStore:
         qs.setValue(LANGUAGE, s.language)
         qs.setValue(TEXT_SIZE, s.text_size)
         qs.setValue(LAST_PROJECT, s.last_project)
-        qs.setValue(LAST_REPORTS, [f"{p}\x1f{sha}" for p, sha in s.last_reports.items() if sha])
+        qs.setValue(PLACES, json.dumps({p: asdict(place) for p, place in s.places.items()}, ensure_ascii=False))
+        qs.remove(LAST_REPORTS)  # read into PLACES
         qs.setValue(RECENT, list(s.recent_projects))
         qs.sync()
 

@@ -179,7 +179,7 @@ def test_a_project_reopens_on_the_report_it_was_left_on_first_not_after_another(
     another report first and then takes it away when the load ends."""
     from PySide6.QtCore import QSettings
 
-    from ui.settings import LAST_REPORTS
+    from ui.settings import Place, SettingsStore
 
     folder = tmp_path / "many"
     _excerpts(seeds_dir, folder, 40, chars=20000)
@@ -189,9 +189,10 @@ def test_a_project_reopens_on_the_report_it_was_left_on_first_not_after_another(
         w.controller.open_paths([str(folder)])
     resume = w.session.analyses()[-1].sha256  # the last in order: read last but for this
     w.close()
-    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    stored.setValue(LAST_REPORTS, [f"{project}\x1f{resume}"])
-    stored.sync()
+    stored = SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    settings = stored.load()
+    settings.places[str(project)] = Place(report=resume)
+    stored.save(settings)
     again = make_window(project)
     opened: list[str] = []
     again.reports.report_selected.connect(opened.append)

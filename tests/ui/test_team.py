@@ -26,7 +26,7 @@ from ui.app import open_window
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 from ui.session_sync import report_label
-from ui.settings import SettingsStore
+from ui.settings import Place, SettingsStore
 
 LOAD_MS = 60_000
 ITEM = "measures"
@@ -166,13 +166,32 @@ def test_a_reviewer_reopening_the_project_sees_one_of_their_reports(qtbot: QtBot
     qtbot.waitUntil(lambda: len(zhang.reports.visible_reports()) == 2, timeout=5000)
     zhang.reports.select_report(shas[0], or_first=False)  # left on another's report (shown under 全部报告 before)
     zhang.controller.keep_place()
-    zhang.settings.last_reports[zhang.controller.project] = shas[0]
+    zhang.settings.places[zhang.controller.project] = Place(report=shas[0])
     zhang.settings_store.save(zhang.settings)
     zhang.close()
     w = _start(qtbot, tmp_path / "s.ini")
     qtbot.waitUntil(lambda: w.reports.scope_box.currentText() == "我的报告", timeout=5000)
     qtbot.waitUntil(lambda: w.reports.current_report() in (shas[1], shas[3]), timeout=5000)
     assert w.checklist.model.report == w.reports.current_report()
+
+
+def test_all_reports_chosen_by_hand_over_mine_come_back_with_the_project(qtbot: QtBot, tmp_path: Path,
+                                                                        zhang: MainWindow, shared: TeamUrls) -> None:
+    """Assignments arriving choose 我的报告 for the reviewer once; 全部报告 chosen back by hand stays so when
+    the program starts again."""
+    shas = [a.sha256 for a in zhang.session.analyses()]
+    lead = open_server_store(shared.lead)
+    lead.assign([shas[3], shas[1]], "张三")
+    lead.close()
+    qtbot.waitUntil(lambda: len(zhang.reports.visible_reports()) == 2, timeout=5000)
+    zhang.reports.scope_box.setCurrentIndex(0)  # 全部报告
+    zhang.close()
+    w = _start(qtbot, tmp_path / "s.ini")
+    qtbot.waitUntil(lambda: any(w.session.team.mine(s) for s in w.session.team.assigned)
+                    and w.reports.scope_box.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    assert w.reports.scope_box.currentText() == "全部报告"
+    assert w.reports.visible_reports() == [shas[1], shas[3], shas[0], shas[2], shas[4]]
 
 
 def test_a_reviewers_own_import_is_shown_though_not_among_their_reports(qtbot: QtBot, zhang: MainWindow,

@@ -217,6 +217,23 @@ class ReportsPanel(QWidget):
             grid.addWidget(self.filter_edit, 0, 0)
             grid.addWidget(self.status_box, 0, 1)
 
+    def filters(self) -> tuple[str, str, bool]:
+        """The filter text, the status filter ("" for all) and whether 全部报告 was chosen by hand over
+        the reviewer's own reports."""
+        everyone = self.model.session.team.shared and self._scoped and self.scope_box.currentIndex() == 0
+        return self.filter_edit.text(), str(self.status_box.currentData() or ""), everyone
+
+    def set_filters(self, text: str, status: str, everyone: bool, keep: str = "") -> None:
+        """Filter the list as ``filters`` said; ``keep``: a report listed whatever the filters (the one
+        the project was left on: its status may have changed since, out of the status filter)."""
+        self.filter_edit.setText(text)
+        self.status_box.setCurrentIndex(max(self.status_box.findData(status), 0))
+        if everyone:
+            self._scoped = True  # not switched to 我的报告 when the assignments arrive
+            self.scope_box.setCurrentIndex(0)
+        if keep:
+            self.proxy.pin(keep)
+
     def _team_changed(self) -> None:
         """On a shared project the reviewer's own reports come first, and can be shown alone."""
         team = self.model.session.team
