@@ -53,6 +53,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "打开文件夹中的全部报告 (Ctrl+Shift+O)": "Open every report in a folder (Ctrl+Shift+O)",
     "把审阅结果导出为 Excel 工作簿 (Ctrl+E)": "Export the review to an Excel workbook (Ctrl+E)", "报告": "Reports",
     "指标：": "Metric:", "按主题、单位或原文筛选": "Filter by topic, unit or text", "按单位或文件名筛选": "Filter by unit or file name",
+    "清除筛选": "Clear filters", "没有符合筛选条件的报告（项目中共 {n} 份）": ("No report matches the filters (the project holds {n} report)", "No report matches the filters (the project holds {n} reports)"),
     "按问题描述筛选": "Filter by description", "放大文字": "Larger text", "数据指标": "Metrics", "数据指标 ({n})": "Metrics ({n})",
     "文件(&F)": "&File", "新建审阅项目": "New review project", "新建审阅项目…": "New review project…", "无此项": "not in checklist",
     "无法写入 {p}：{e}": "Cannot write {p}: {e}", "随时保存，网络位置": "saved as you go, on a network drive",

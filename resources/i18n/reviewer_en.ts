@@ -199,6 +199,19 @@ This year: {cur}</translation>
     </message>
 <message><source>主题</source><translation>Topic</translation></message><message><source>计量单位</source><translation>Measure</translation></message><message><source>上一年度</source><translation>Last year</translation></message><message><source>本年度</source><translation>This year</translation></message><message><source>变化</source><translation>Change</translation></message><message><source>变化率</source><translation>Change %</translation></message></context>
 <context>
+    <name>FilteredOut</name>
+    <message>
+        <location filename="../../ui/reports/empty.py" line="20" />
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reports/empty.py" line="35" />
+        <source>没有符合筛选条件的报告（项目中共 {n} 份）</source>
+        <translation><numerusform>No report matches the filters (the project holds {n} report)</numerusform><numerusform>No report matches the filters (the project holds {n} reports)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../ui/text/view.py" line="75" />
@@ -537,22 +550,22 @@ Last year's reports are only read, never changed.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>数据指标</source>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>数据指标 ({n})</source>
         <translation>Metrics ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>问题 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -911,37 +924,37 @@ reviewer: fails</translation>
 <context>
     <name>ReportsPanel</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="144" />
+        <location filename="../../ui/reports/view.py" line="145" />
         <source>按单位或文件名筛选</source>
         <translation>Filter by unit or file name</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="147" />
+        <location filename="../../ui/reports/view.py" line="148" />
         <source>全部报告</source>
         <translation>All reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="148" />
+        <location filename="../../ui/reports/view.py" line="149" />
         <source>我的报告</source>
         <translation>My reports</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="149" />
+        <location filename="../../ui/reports/view.py" line="150" />
         <source>只看分配给我的报告，或看项目中的全部报告（分配给我的排在前面）</source>
         <translation>Only the reports assigned to me, or all of the project's reports (mine first)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="153" />
+        <location filename="../../ui/reports/view.py" line="154" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="160" />
+        <location filename="../../ui/reports/view.py" line="161" />
         <source>从项目中移除…</source>
         <translation>Remove from project…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="171" />
+        <location filename="../../ui/reports/view.py" line="172" />
         <source>缺：程序判断缺失或部分具备的核查项
 问：问题（见“问题”页）</source>
         <translation>G: checklist items the program found missing or partial
@@ -1243,12 +1256,12 @@ F: findings (Findings tab)</translation>
 <context>
     <name>badges</name>
     <message>
-        <location filename="../../ui/reports/view.py" line="38" />
+        <location filename="../../ui/reports/view.py" line="39" />
         <source>缺{n}</source>
         <translation>G{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/view.py" line="40" />
+        <location filename="../../ui/reports/view.py" line="41" />
         <source>问{n}</source>
         <translation>F{n}</translation>
     </message>

@@ -1,13 +1,15 @@
 """A project opens again as the reviewer left it: the report list's filters, the page and the tab,
-with the report on show."""
+with the report on show; a filter that hides every report says so."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from ui.main_window import MainWindow
+from ui.settings import Place, SettingsStore
 
 from .conftest import WindowFactory
 
@@ -87,3 +89,33 @@ def test_the_report_left_on_shows_though_it_has_left_the_status_filter(
     assert again.reports.status_box.currentData() == "未审"
     assert again.reports.current_report() == third and again.text.analysis is not None
     assert again.text.analysis.sha256 == third
+
+
+def test_a_filter_that_matches_no_report_any_more_says_so_and_clears_with_a_click(
+        make_window: WindowFactory, qtbot: QtBot, tmp_path: Path, seeds_dir: Path, settings_path: Path) -> None:
+    project = tmp_path / "p.review"
+    w = _opened(make_window, qtbot, project, seeds_dir)
+    w.close()
+    stored = SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    settings = stored.load()
+    settings.places[str(project)] = Place(text="某某镇", status="已审结")  # a unit since removed
+    stored.save(settings)
+    again = _opened(make_window, qtbot, project)
+    note = again.reports.filtered_out
+    assert again.reports.visible_reports() == []
+    assert note.isVisible() and note.label.text() == "没有符合筛选条件的报告（项目中共 5 份）"
+    qtbot.mouseClick(note.clear, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(again.reports.visible_reports()) == 5)
+    assert again.reports.filter_edit.text() == "" and again.reports.status_box.currentData() == ""
+    assert not note.isVisible()
+
+
+def test_a_filter_typed_that_matches_nothing_says_so(make_window: WindowFactory, qtbot: QtBot,
+                                                      tmp_path: Path, seeds_dir: Path) -> None:
+    w = _opened(make_window, qtbot, tmp_path / "p.review", seeds_dir)
+    assert not w.reports.filtered_out.isVisible()
+    w.reports.filter_edit.insert("没有这个单位")  # Chinese comes through an input method
+    qtbot.waitUntil(lambda: not w.reports.visible_reports())
+    assert w.reports.filtered_out.isVisible()
+    w.reports.filter_edit.clear()
+    assert not w.reports.filtered_out.isVisible()

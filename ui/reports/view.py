@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.vocab import TONES
 from ui.labels import REPORT_STATUSES, elided_report_label, status_name
+from ui.reports.empty import FilteredOut
 from ui.reports.filter import ReportsFilter
 from ui.reports.model import ROLE_BADGE, ROLE_KIND, ROLE_SHA, ROLE_START, ReportsModel
 
@@ -171,6 +172,7 @@ class ReportsPanel(QWidget):
         self.legend = QLabel(self.tr("缺：程序判断缺失或部分具备的核查项\n问：问题（见“问题”页）"))
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
+        self.filtered_out = FilteredOut(model, self.proxy)
         self._layout()
         self._connect_signals()
 
@@ -192,6 +194,7 @@ class ReportsPanel(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.tree.expanded.connect(lambda idx: self._hand(idx, True))
         self.tree.collapsed.connect(lambda idx: self._hand(idx, False))
+        self.filtered_out.clear.clicked.connect(self.clear_filters)
 
     def _layout(self) -> None:
         self._filters = QGridLayout()
@@ -201,6 +204,7 @@ class ReportsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
         lay.addLayout(self._filters)
+        lay.addWidget(self.filtered_out)
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.legend)
 
@@ -233,6 +237,11 @@ class ReportsPanel(QWidget):
             self.scope_box.setCurrentIndex(0)
         if keep:
             self.proxy.pin(keep)
+
+    def clear_filters(self) -> None:
+        """Every report listed: no text, 全部状态, 全部报告."""
+        self.set_filters("", "", everyone=False)
+        self.scope_box.setCurrentIndex(0)
 
     def _team_changed(self) -> None:
         """On a shared project the reviewer's own reports come first, and can be shown alone."""
