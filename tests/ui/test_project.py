@@ -301,7 +301,7 @@ def test_sigterm_closes_the_window_as_quitting_does(tmp_path: Path) -> None:
     store = open_store(project)
     (rec,) = store.reports()
     assert store.decisions(rec.sha256)["measures"].comment == "缺少数据支撑"
-    assert "last_report" in (tmp_path / "s.ini").read_text(encoding="utf-8")
+    assert rec.sha256 in (tmp_path / "s.ini").read_text(encoding="utf-8")  # the report on show, kept
 
 
 def test_the_first_start_asks_the_reviewers_name_once(qtbot: QtBot, tmp_path: Path,
