@@ -154,16 +154,19 @@ _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # fields whose last is empty (… 浏览次数:) above a salutation (省委、省政府:), which ends with a colon too.
 _EMPTY_FIELD = re.compile(r"^\S{1,8}\s*[:：]$")
 _FIELD_VALUE_MAX = 30
+# Units _TITLE_HEAD does not name, which may stand above a title (某某市人民法院, 高新区管委会).
+_UNIT_END = re.compile(r"(院|会|所|队|站|处|局|委|办|府|部|厅)$")
 
 
 def above_title(lines: Sequence[RawLine], kinds: Collection[int], first_title: int) -> list[int]:
     """Site columns and names standing alone above the first title line (page chrome)."""
     return [ln.index for ln in lines[:first_title] if ln.text and ln.index not in kinds
-            and _COLUMN.match(ln.text) and not _TITLE_HEAD.match(ln.text)]
+            and _COLUMN.match(ln.text) and not _TITLE_HEAD.match(ln.text) and not _UNIT_END.search(ln.text)]
 
 
 def field_values(lines: Sequence[RawLine], metadata: Collection[int], taken: Collection[int]) -> list[int]:
-    """Short lines right under a page field left empty on its own line (``metadata``), not ``taken``."""
+    """A unit's name or a date right under a page field left empty on its own line (``metadata``), not
+    ``taken``; any other short line there may be the report's first words (坚持党的领导, a salutation)."""
     out: list[int] = []
     prev: RawLine | None = None
     for ln in lines:
@@ -171,7 +174,8 @@ def field_values(lines: Sequence[RawLine], metadata: Collection[int], taken: Col
             continue
         if (prev is not None and prev.index in metadata and _EMPTY_FIELD.search(prev.text)
                 and ln.index not in taken and len(ln.text) <= _FIELD_VALUE_MAX and not _is_body(ln.text)
-                and not is_title_line(ln.text) and ln.text[-1] not in ":："):
+                and not is_title_line(ln.text) and ln.text[-1] not in ":："
+                and bool(_TITLE_HEAD.match(ln.text) or _UNIT_END.search(ln.text) or date_line(ln.text))):
             out.append(ln.index)
         prev = ln
     return out

@@ -75,6 +75,15 @@ def chrome_rules() -> ChromeRules:
     )
 
 
+def _menu_entry(item: str, r: ChromeRules) -> bool:
+    """A list item that is a page's menu entry (设为首页, 分享到 :): short, no figure, and clutter by
+    the rules; a longer one (- 分享先进经验, - 纠错整改问题12个) is the report's own list."""
+    return len(item) <= _MENU_MAX and not any(c.isdigit() for c in item) and bool(r.clutter.search(item))
+
+
+_MENU_MAX = 5
+
+
 def chrome_kind(line: str, rules: ChromeRules | None = None) -> ChromeKind | None:
     """Whether a stripped line is page clutter, page metadata, or neither (``None``)."""
     r = rules or chrome_rules()
@@ -83,7 +92,7 @@ def chrome_kind(line: str, rules: ChromeRules | None = None) -> ChromeKind | Non
     core = line.lstrip(BULLETS + BLANKS)
     if r.metadata.search(core):
         return "metadata"
-    if r.clutter.search(core) or r.clutter.search(_MD_BULLET.sub("", core, count=1)):
+    if r.clutter.search(core) or (_MD_BULLET.match(core) and _menu_entry(_MD_BULLET.sub("", core, count=1), r)):
         return "clutter"
     if core != line and len(line) <= r.bullet_max_len:
         # A short "  • xxx" line is a page field whose label the copy lost.

@@ -81,7 +81,7 @@ def _frame_kinds(lines: Sequence[RawLine]) -> dict[int, LineKind]:
         if kind is not None:
             kinds[ln.index] = kind
     groups = title_groups(lines, kinds)
-    metadata = [i for i, k in kinds.items() if k == "metadata"]
+    metadata = {i for i, k in kinds.items() if k == "metadata"}  # a set: asked once a line (a code review)
     for i in field_values(lines, metadata, {i for g in groups for i in g} | kinds.keys()):
         kinds[i] = "metadata"
     for i in above_title(lines, kinds, groups[0][0]) if groups else ():

@@ -51,6 +51,8 @@ from reviewer.outline import build_outline
         ("大 中 小", "clutter"),
         ("-", "clutter"),
         ("- 全年办理行政复议案件59件", None),  # a list item of the report
+        ("- 分享先进经验", None),  # starts like a menu entry, but longer: the report's own list (a code review)
+        ("- 纠错整改问题12个", None),
         ("大力推进", None),
         ("2024年1月17日", None),  # a 落款 date, not page metadata
         ("浙卫〔2024〕3号", None),  # a document number is report text
@@ -127,6 +129,8 @@ def test_site_columns_above_the_title_are_page_chrome() -> None:
     assert kinds["新闻中心"] == "clutter"
     assert kinds["某某市司法局"] == "title"
     assert "大力推进" not in kinds  # below the title: report text
+    court = "某某市人民法院\n关于2023年度法治政府建设情况的报告\n2023年，我院坚持依法行政。\n"
+    assert "某某市人民法院" not in _kinds(court)  # a unit's name above the title is not page chrome
 
 
 def test_a_page_fields_value_on_the_next_line_is_page_metadata() -> None:
@@ -136,3 +140,5 @@ def test_a_page_fields_value_on_the_next_line_is_page_metadata() -> None:
     salutation = ("某某市人民政府关于2021年度法治政府建设工作的报告\n"
                   "信息来源:市司法局 发布日期:2022-02-15 15:49 浏览次数:\n省委、省政府:\n2021年，全市坚持依法行政。\n")
     assert "省委、省政府:" not in _kinds(salutation)  # the addressee, under a row of fields
+    first_words = "某某镇人民政府关于2025年法治政府建设情况的报告\n来源:\n坚持党的领导\n2025年，某某镇坚持依法行政。\n"
+    assert "坚持党的领导" not in _kinds(first_words)  # not a unit's name nor a date: the report's words
