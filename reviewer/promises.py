@@ -50,6 +50,10 @@ class Sentences:
             self.offsets.append(at)
             at += b - a + 1
 
+    def text_of(self, first: int, last: int) -> str:
+        """Sentences ``first`` to ``last`` as joined (one per line)."""
+        return self.joined[self.offsets[first] : self.offsets[last] + self.spans[last][1] - self.spans[last][0]]
+
     def holding(self, word: str) -> set[int]:
         """Indices of the sentences that hold ``word``."""
         out: set[int] = set()
@@ -82,10 +86,18 @@ def _split(word: str, pieces: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
-def _with_compounds(found: set[str], made: dict[str, tuple[str, ...]]) -> set[str]:
-    """``found`` and each compound whose parts are all in it: 落实“谁执法谁普法”责任制 gives account of
-    落实普法责任制, though the quotation marks keep 普法责任制 from standing there whole."""
-    return found | {t for t, parts in made.items() if found.issuperset(parts)} if made else found
+def _with_compounds(found: set[str], made: dict[str, re.Pattern[str]], text: str) -> set[str]:
+    """``found`` and each compound whose parts stand in order in one clause of ``text``, a few characters
+    apart: 落实“谁执法谁普法”责任制 gives account of 落实普法责任制, though the quotation marks keep
+    普法责任制 from standing there whole; 行政执法责任制，开展普法宣传 does not (a code review)."""
+    return found | {t for t, near in made.items() if near.search(text)} if made else found
+
+
+def _near(parts: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(_NEAR.join(re.escape(p) for p in parts))
+
+
+_NEAR = r"[^，,；;。！？!?\n]{0,12}?"
 
 
 def _best_window(terms: Sequence[str], sentences: Sentences) -> tuple[int, int, tuple[str, ...]] | None:
@@ -94,13 +106,13 @@ def _best_window(terms: Sequence[str], sentences: Sentences) -> tuple[int, int, 
     for t in terms:
         for i in sentences.holding(t):
             where.setdefault(i, set()).add(t)
-    made = compounds(terms)
+    made = {t: _near(parts) for t, parts in compounds(terms).items()}
     # Most words first; then one sentence rather than two; then the earliest.
     best: tuple[tuple[int, int, int], int, int, set[str]] | None = None
     for i in where:
         windows = [(i, where[i])] + ([(i + 1, where[i] | where[i + 1])] if i + 1 in where else [])
         for last, holds in windows:
-            found = _with_compounds(holds, made)
+            found = _with_compounds(holds, made, sentences.text_of(i, last)) if made else holds
             rank = (len(found), i - last, -i)
             if best is None or rank > best[0]:
                 best = (rank, i, last, found)

@@ -283,3 +283,8 @@ def test_a_compound_key_word_is_found_through_its_parts() -> None:
     now = "认真贯彻落实“八五”普法规划,落实“谁执法谁普法”“谁主管谁普法”“谁服务谁普法”责任制,开展普法宣传活动110余次。"
     item = match_item(PlanEntry("k", "落实普法责任制", 0, len(last), terms), last, Sentences(now, [(0, len(now))]))
     assert (item.status, item.matched) == ("reported", ("普法责任制", "执法", "普法", "责任制"))
+    for other in ("全面落实行政执法责任制，开展普法宣传活动110余次。",  # the parts about other things
+                  "严格落实安全生产责任制。组织执法人员参加普法考试。"):
+        item = match_item(PlanEntry("k", "落实普法责任制", 0, len(last), terms), last,
+                          Sentences(other, [(0, len(other))]))
+        assert item.status == "not_mentioned", other
