@@ -28,10 +28,12 @@ _NOT_WORDS = re.compile(r"[\d.%％\s\u3000年月日余多近约超]+")
 # Words with which a report accounts for a change itself: a comparison with last year anywhere in
 # the sentence; a word of change in the figure's own clause, or elsewhere when a quantity follows it
 # (…869人，较上年减少7821人 / 增长12%), since 增加了“安全阀” in the next clause speaks of something else.
-_COMPARED = re.compile(r"同比|较上年|比上年|较去年|比去年|上年度|上一年|去年|翻番|翻一番|倍")
+_COMPARED = re.compile(r"同比|较上年|比上年|较去年|比去年|上年度|上一年|去年|翻番|翻一番|倍|上年同期"
+                       r"|(?:较|比|与)\s*(?:上年|前一年|(?:19|20)\d\d\s*年)")
 _CHANGE = "增长|增加|增幅|上升|提高|下降|减少|降低|回落|降幅"
 _CHANGE_WORD = re.compile(_CHANGE)
-_CHANGE_BY = re.compile(f"(?:{_CHANGE})[了约近超过到至为达]{{0,2}}[\\d一二三四五六七八九十两半百千万]")
+# 一 is left out: 增加一线执法力量 speaks of no quantity (a code review)
+_CHANGE_BY = re.compile(f"(?:{_CHANGE})[了约近超过到至为达]{{0,2}}[\\d二三四五六七八九十两半百千万]")
 _CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
 
 
@@ -71,15 +73,17 @@ def jump_kind(current: Metric, current_lead: str, previous: Metric) -> JumpKind 
 def explained(m: Metric) -> bool:
     """Whether the sentence around ``m`` accounts for its change itself (see ``_COMPARED``)."""
     sentence = m.context
-    if _COMPARED.search(sentence) or _CHANGE_BY.search(sentence):
+    if _COMPARED.search(sentence):
         return True
     at = sentence.find(m.text)
     if at < 0:  # the figure not found in its sentence: any word of change, as before
         return bool(_CHANGE_WORD.search(sentence))
     stops = [s.start() for s in _CLAUSE_STOPS.finditer(sentence)]
     lo = max((s + 1 for s in stops if s < at), default=0)
-    hi = min((s for s in stops if s >= at + len(m.text)), default=len(sentence))
-    return bool(_CHANGE_WORD.search(sentence, lo, hi))
+    after = [s for s in stops if s >= at + len(m.text)]
+    hi = after[0] if after else len(sentence)
+    following = after[1] if len(after) > 1 else len(sentence)  # the next clause: …27件，下降90%
+    return bool(_CHANGE_WORD.search(sentence, lo, hi) or _CHANGE_BY.search(sentence, lo, following))
 
 
 def pair_figures(text: str, metrics: Sequence[Metric], previous_text: str,

@@ -102,6 +102,11 @@ def _metric(value: float, measure: str = "件", context: str = "全年办理案�
     (27, 272, "办理", "宣传力度不断提高，办理27件。", "down"),  # a word of change about something else …
     (27, 272, "累计办理", "累计办理27件，增加了“安全阀”。", "down"),  # … before or after the figure
     (27, 272, "累计办理", "累计办理下降到27件。", None),  # in the figure's own clause
+    (27, 272, "累计办理", "累计办理27件，与上年相比大幅减少。", None),  # a comparison, in other words
+    (27, 272, "累计办理", "累计办理27件，较2022年明显下降。", None),
+    (27, 272, "累计办理", "累计办理27件，执法人员增加2名。", None),  # a quantity of change in the next clause
+    (27, 272, "累计办理", "累计办理27件，增加一线执法力量。", "down"),  # 一线 is no quantity
+    (27, 272, "累计办理", "累计办理27件，安全隐患整改率达100%，执法人员增加2名。", "down"),  # two clauses on
 ])
 def test_jumps(cur: float, prev: float, lead: str, context: str, kind: str | None) -> None:
     assert jump_kind(_metric(cur, context=context), lead, _metric(prev)) == kind
