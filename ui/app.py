@@ -124,12 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     window, shown = open_window(store, project, paths, ask_name=not args.self_test, warm=not args.self_test)
     from ui.terminate import close_on_terminate
 
-    close_on_terminate(window)
+    watch = close_on_terminate(window)
     if args.self_test:
         window.controller.project_loaded.connect(lambda: _self_test_report(window, shown[0], app))
         window.loader.failed.connect(lambda m: (print(m, file=sys.stderr), app.exit(2)))
         QTimer.singleShot(120_000, lambda: app.exit(3))
     code = app.exec()
+    if watch is not None:
+        watch.stop()  # what follows (saving, shutting workers down) may be ended as usual
     del translators  # held until the loop ends: an uninstalled translator would drop the language
     return code
 

@@ -198,6 +198,7 @@ class Loader(QObject):
         super().__init__(parent)
         self._task: Task | None = None
         self._generation = 0
+        self._closed = False
         self._delivered.connect(self._on_delivered)
 
     def busy(self) -> bool:
@@ -206,6 +207,8 @@ class Loader(QObject):
     def run(self, make_work: Callable[[Deliver], Work], replace: bool = False) -> bool:
         """Start the job ``make_work(deliver)`` makes; False when another job runs and ``replace`` is
         not set (a replaced job is cancelled and its result, and anything it delivers, dropped)."""
+        if self._closed:  # the window went: nothing more starts on its closed project (a code review)
+            return False
         if self._task is not None:
             if not replace:
                 return False
@@ -244,6 +247,7 @@ class Loader(QObject):
             self._task.cancel()
             self._task = None  # deleted when it ends (see ``run``)
         self._generation += 1
+        self._closed = True
 
     def _on_delivered(self, generation: int, analyses: object) -> None:
         if generation != self._generation:

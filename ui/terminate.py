@@ -8,6 +8,7 @@ so the signal's number is written to a socket that wakes the loop (``signal.set_
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import sys
@@ -26,9 +27,19 @@ class TerminateWatch(QObject):
         for s in (self._read, self._write):
             s.setblocking(False)
         self._old_fd = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
-        self._old_handler = signal.signal(signal.SIGTERM, lambda *_: None)  # the wakeup byte does the work
+        self._asked = 0
+        self._old_handler = signal.signal(signal.SIGTERM, self._handler)
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
+
+    def _handler(self, signum: int, _frame: object) -> None:
+        """The first SIGTERM: the wakeup byte closes the window. A second one, while the window is
+        still there (its thread busy, or the close held up), ends the process as SIGTERM always did
+        (a code review: a busy window could no longer be ended)."""
+        self._asked += 1
+        if self._asked > 1:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
 
     def _woken(self) -> None:
         try:
@@ -39,7 +50,10 @@ class TerminateWatch(QObject):
             self._window.close()
 
     def stop(self) -> None:
-        self._notifier.setEnabled(False)
+        try:
+            self._notifier.setEnabled(False)
+        except RuntimeError:  # gone with the window
+            pass
         signal.signal(signal.SIGTERM, self._old_handler)
         signal.set_wakeup_fd(self._old_fd)
         self._read.close()

@@ -334,3 +334,4 @@ def test_an_abandoned_job_that_fails_says_nothing(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not loader.findChildren(Task), timeout=3000)  # ended, and deleted
     qtbot.wait(100)
     assert heard == []
+    assert not loader.run(lambda _deliver: lambda _p, _c: "later")  # nothing starts on the closed window

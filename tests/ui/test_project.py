@@ -304,6 +304,27 @@ def test_sigterm_closes_the_window_as_quitting_does(tmp_path: Path) -> None:
     assert rec.sha256 in (tmp_path / "s.ini").read_text(encoding="utf-8")  # the report on show, kept
 
 
+BUSY_CHILD = """
+import os, signal, sys, time
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+from ui.terminate import close_on_terminate
+w = QWidget()
+w.show()
+close_on_terminate(w)
+os.kill(os.getpid(), signal.SIGTERM)  # the window's thread is busy: no close yet
+os.kill(os.getpid(), signal.SIGTERM)  # asked again: the process ends as SIGTERM always did
+time.sleep(30)
+"""
+
+
+def test_a_second_sigterm_ends_a_busy_window() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(BUSY_CHILD)], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=20, check=False)
+    assert child.returncode == -signal.SIGTERM, child.stderr
+
+
 def test_the_first_start_asks_the_reviewers_name_once(qtbot: QtBot, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QInputDialog
