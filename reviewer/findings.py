@@ -132,7 +132,8 @@ def batch_duplicates(reports: Sequence[Batched]) -> list[list[Finding]]:
     names = [readable_name(r[0]) for r in reports]
     units = [r[3] for r in reports]
     groups = [(g, sorted({paras[i].owner for i in g})) for g in dedup.duplicate_groups(paras, across_owners_only=True)]
-    versions = _versions(paras, groups, _same_unit_and_year(units, [r[4] for r in reports]))
+    subjects = [_subject(text, lines) for _, text, lines, _, _ in reports]
+    versions = _versions(paras, groups, _same_unit_and_year(units, [r[4] for r in reports]), subjects)
     out: list[list[Finding]] = [[] for _ in reports]
     for group, owners in groups:
         if len(owners) < 2:
@@ -152,7 +153,8 @@ def batch_duplicates(reports: Sequence[Batched]) -> list[list[Finding]]:
         if vs:
             start, end = _title_span(reports[o][2])
             shown = tuple(names[v] for v in sorted(vs))[:3]
-            out[o].append(Finding("other_version", "warning", msg("dup.other_version", files=shown), start, end))
+            out[o].append(Finding("other_version", "warning", msg("dup.other_version", files=shown, n=len(vs)),
+                                  start, end))
     return [sorted(fs, key=lambda f: f.start) for fs in out]
 
 
@@ -160,9 +162,11 @@ _VERSION_SHARE = 0.5  # of either report's paragraphs shared with the other
 
 
 def _versions(paras: Sequence[dedup.Paragraph], groups: Sequence[tuple[Sequence[int], Sequence[int]]],
-              candidates: Sequence[frozenset[int]]) -> list[frozenset[int]]:
-    """For each report, the ``candidates`` (same unit and year) it shares at least ``_VERSION_SHARE``
-    of its paragraphs with, or they of theirs (one may have a section more)."""
+              candidates: Sequence[frozenset[int]], subjects: Sequence[str | None]) -> list[frozenset[int]]:
+    """For each report, the ``candidates`` (same unit and year) of the same title's subject that it shares
+    at least ``_VERSION_SHARE`` of its paragraphs with, or they of theirs (one may have a section more).
+    The subject keeps apart a town's 法治政府建设 report and its party committee's 法治建设 report,
+    whose units have one key (a code review)."""
     if not any(candidates):
         return list(candidates)
     total = Counter(p.owner for p in paras)
@@ -173,7 +177,8 @@ def _versions(paras: Sequence[dedup.Paragraph], groups: Sequence[tuple[Sequence[
                 shared[(mine[0], other)] += 1
     out: list[set[int]] = [set() for _ in candidates]
     for (a, b), n in shared.items():
-        if n >= _VERSION_SHARE * total[a]:
+        if n >= _VERSION_SHARE * total[a] and (subjects[a] is None or subjects[b] is None
+                                               or subjects[a] == subjects[b]):
             out[a].add(b)
             out[b].add(a)
     return [frozenset(v) for v in out]
@@ -194,6 +199,15 @@ def _same_unit_and_year(units: Sequence[str | None], years: Sequence[int | None]
                 for i in holders:
                     out[i] = frozenset(same) - {i}
     return out
+
+
+def _subject(text: str, lines: Sequence[Line]) -> str | None:
+    """A title without its unit: from 关于 on, or the whole without blanks (None without a title)."""
+    line = next((ln for ln in lines if ln.kind == "title"), None)
+    if line is None:
+        return None
+    title = "".join(text[line.start : line.end].split())
+    return title[title.find("关于") :] if "关于" in title else title
 
 
 def _title_span(lines: Sequence[Line]) -> tuple[int, int]:

@@ -77,8 +77,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Two reports of one unit and year: versions of one report (a draft and the final, a .docx and a
     # scan of another state), whose shared paragraphs are not findings.
     "dup.other_version": (
-        "本单位同一年度还有一份报告 {files}，可能是同一报告的另一个版本：请确认以哪一份为准",
-        "The same unit has another report for this year ({files}), perhaps another version of this one:"
+        "本单位同一年度还有 {n} 份报告 {files}，可能是同一报告的其他版本：请确认以哪一份为准",
+        "The same unit has {n} more report(s) for this year ({files}), perhaps versions of this one:"
         " please confirm which is to be reviewed",
     ),
     "unit.other_version": (

@@ -163,7 +163,7 @@ def test_two_reports_of_one_unit_and_year_are_versions_not_copies() -> None:
                ("b/津南修改稿.txt", f"{title}\n{shared}", lines, "津南区", 2021)]
     a, b = batch_duplicates(reports)
     assert [(f.kind, f.severity, f.start, f.end) for f in a] == [("other_version", "warning", 0, len(title))]
-    assert a[0].message.render() == ("本单位同一年度还有一份报告 津南修改稿.txt，可能是同一报告的另一个版本："
+    assert a[0].message.render() == ("本单位同一年度还有 1 份报告 津南修改稿.txt，可能是同一报告的其他版本："
                                      "请确认以哪一份为准")
     assert for_the_unit(a[0].message).render() == "本单位同一年度报送了不止一份报告，请确认以哪一份为准"
     assert [f.kind for f in b] == ["other_version"] and "津南.docx" in b[0].message.render()
@@ -171,6 +171,10 @@ def test_two_reports_of_one_unit_and_year_are_versions_not_copies() -> None:
     assert [f.message.id for f in a] == ["dup.other_version", "dup.across_own"]
     assert "津南2020.txt" in a[1].message.render() and "修改稿" not in a[1].message.render()
     assert [f.message.id for f in c] == ["dup.across_own_few"]  # the 2020 report shares with both
+    party = "中共津南区委关于2021年法治建设工作情况的报告"  # the same place's party committee: another report
+    a, b = batch_duplicates([reports[0], ("c/区委.txt", f"{party}\n{shared}", (Line("title", 0, len(party)),),
+                                           "天津市津南区", 2021)])
+    assert [f.message.id for f in a] == [f.message.id for f in b] == ["dup.across_own"]
 
 
 def test_batch_duplicates_over_300_reports() -> None:
