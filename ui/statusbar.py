@@ -3,9 +3,48 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 PROGRESS_MS = 100
+
+
+class ElidedLabel(QLabel):
+    """One line of text cut in the middle with … to the width it is given, the whole of it in the
+    tooltip then. It never asks for more width than it has: the labels beside it keep theirs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        line = " ".join(self._full.splitlines())  # one line, as the status bar always showed a message
+        # The middle goes: the end says most (the page being read, the file exported to).
+        shown = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
+        self.setText(shown)
+        self.setToolTip(self._full if shown != line else "")
 
 
 class StatusBar(QStatusBar):
@@ -15,6 +54,12 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The message (``showMessage``, a menu's status tip) shows here, in the room the labels on the
+        # right leave it: Qt's own ran on to the first of them, cut mid-character, and read as one
+        # line with the connection label.
+        self.message = ElidedLabel()
+        self.message.setObjectName("statusMessage")
+        self.messageChanged.connect(self.message.set_full_text)
         self.project = QLabel()
         self.project.setObjectName("projectLabel")
         self.project.setTextFormat(Qt.TextFormat.PlainText)
@@ -29,12 +74,12 @@ class StatusBar(QStatusBar):
         self.cancel = QPushButton(self.tr("取消"))
         self.progress.hide()
         self.cancel.hide()
-        # Permanent widgets stay visible while transient messages show on the left.
-        self.addPermanentWidget(self.progress)
-        self.addPermanentWidget(self.cancel)
-        self.addPermanentWidget(self.sync)
-        self.addPermanentWidget(self.review)
-        self.addPermanentWidget(self.project)
+        # All permanent (QStatusBar hides its other widgets while a message shows). The message takes the
+        # width the others leave, once the progress bar has grown to its maximum (both stretch).
+        self._items: tuple[QWidget, ...] = (self.message, self.progress, self.cancel, self.sync, self.review,
+                                            self.project)
+        for widget in self._items:
+            self.addPermanentWidget(widget, 1 if widget in (self.message, self.progress) else 0)
         self.cancel.clicked.connect(self.cancel_requested)
         self._step = (0, 2)
         self._project = ("", "")
@@ -43,6 +88,20 @@ class StatusBar(QStatusBar):
         self._step_timer.setSingleShot(True)
         self._step_timer.setInterval(PROGRESS_MS)
         self._step_timer.timeout.connect(self._show_step)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """As ``QStatusBar`` paints itself, but for the message: ``message`` shows it."""
+        painter = QPainter(self)
+        panel = QStyleOption()
+        panel.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, panel, painter, self)
+        for widget in self._items:
+            if widget.isVisible():
+                frame = QStyleOption()
+                frame.rect = widget.geometry().adjusted(-2, -1, 2, 1)
+                frame.palette = self.palette()
+                frame.state = QStyle.StateFlag.State_None
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget)
 
     def set_sync(self, text: str, warn: bool = False) -> None:
         """The server connection's state; hidden for a project file."""
