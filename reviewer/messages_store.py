@@ -71,9 +71,13 @@ STORE_WORDS: dict[str, tuple[str, str]] = {
     "server.why_other": ("请检查网络和服务器地址，或把技术细节告诉管理员",
                          "check the network and the server's address, or give the technical details to the "
                          "administrator"),
-    "server.not_member": ("{user} 不是审阅项目 {database} 的成员，请项目组长添加",
-                          "{user} is not a member of the review project {database}; ask the project's lead to "
-                          "add them"),
+    # only the server's administrator adds members (``server add-reviewer``): the lead cannot, so it is
+    # not the lead who is to be asked (a helper session)
+    "server.not_member": ("{user} 不是审阅项目 {database} 的成员：只有服务器管理员（运行 reviewer server init "
+                          "建立这个项目的账号）才能添加审阅人，请把名字告诉服务器管理员",
+                          "{user} is not a member of the review project {database}: only the server's "
+                          "administrator (the login that ran reviewer server init for it) can add reviewers; "
+                          "give them the name"),
     # a damaged project file; SQLite's own words (English, technical) last and labelled
     "store.corrupt": ("{name}：审阅项目文件已损坏。{advice}。损坏的文件不会被改动。\n技术信息：{detail}",
                       "{name}: the review project file is damaged. {advice}. The damaged file is not changed.\n"

@@ -397,11 +397,11 @@ def _check_project(conn: psycopg.Connection[Any], address: ServerAddress) -> tup
         owner = conn.execute("SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class"
                              " WHERE oid = 'fazhi.reports'::regclass), 'MEMBER')").fetchone()
     except psycopg.errors.InsufficientPrivilege:
-        raise RefusedError(f"{address.user} 不是审阅项目 {db} 的成员，请项目组长添加") from None
+        raise RefusedError(msg("server.not_member", user=address.user, database=db)) from None
     finally:
         conn.rollback()
     if version is not None and int(version[0]) > SCHEMA_VERSION:
         raise StoreError(f"审阅项目 {db} 由更新版本的审阅器建立（格式版本 {version[0]}），请升级程序后再连接")
     if me is None and not (owner and owner[0]):
-        raise RefusedError(f"{address.user} 不是审阅项目 {db} 的成员，请项目组长添加")
+        raise RefusedError(msg("server.not_member", user=address.user, database=db))
     return (str(me[0]), bool(me[1])) if me is not None else None

@@ -144,3 +144,26 @@ def test_a_member_who_adds_a_reviewer_is_told_who_may_in_the_programs_words(
         assert conn.execute("SELECT 1 FROM pg_roles WHERE rolname='周新人'").fetchone() is None
         assert conn.execute("SELECT 1 FROM fazhi.members WHERE login='周新人'").fetchone() is None
         assert conn.execute("SELECT lead FROM fazhi.members WHERE login='李四'").fetchone() == (False,)
+
+
+def test_one_who_is_not_a_member_is_sent_to_the_server_administrator(
+        capsys: pytest.CaptureFixture[str], team_project: TeamUrls, pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """Found by a helper session: "…不是审阅项目…的成员，请项目组长添加" sent the reviewer to the lead, who cannot
+    add anyone (``server add-reviewer`` is the server administrator's). Said alike whether the server
+    refuses the connection (another project's login) or the login is no longer among the members."""
+    mine = team_project.owner.rsplit("/", 1)[1]
+    other = pg_cluster.create_database(f"{mine}_other", template="fz_template")
+    init_server(pg_cluster.url(other))
+    elsewhere = as_user(pg_cluster.url(other), "张三", "pw-zhang")
+    with psycopg.connect(team_project.owner) as conn:
+        conn.execute("DELETE FROM fazhi.members WHERE login='李四'")
+    out = str(tmp_path / "x.xlsx")
+    for who, url, database in (("张三", elsewhere, other), ("李四", team_project.li, mine)):
+        assert main(["export", "--project", url, "-o", out]) == 1
+        assert capsys.readouterr().err == (
+            f"{who} 不是审阅项目 {database} 的成员：只有服务器管理员（运行 reviewer server init 建立这个项目的账号）"
+            "才能添加审阅人，请把名字告诉服务器管理员\n")
+        assert main(["export", "--project", url, "-o", out, "--lang", "en"]) == 1
+        assert capsys.readouterr().err == (
+            f"{who} is not a member of the review project {database}: only the server's administrator (the login "
+            "that ran reviewer server init for it) can add reviewers; give them the name\n")
