@@ -46,7 +46,7 @@ def _from_project(args: argparse.Namespace, store: ReviewStore, checklist: Check
         given = [os.path.abspath(f) for f in iter_report_files(args.paths)]
         kept = _changed_sources(given, store)
         batch = import_reports([f for f in given if f not in kept], checklist, store)
-        errors += batch.errors + [_kept_as_it_was(path) for path in kept]
+        errors += batch.errors + [LoadError(path, "changed", _kept_as_it_was(path)) for path in kept]
         if added := len(batch.added) - len(batch.known):  # the review's record changed: said (a helper session)
             from reviewer.location import display_name
             from reviewer.messages import msg
@@ -80,9 +80,22 @@ def _changed_sources(given: list[str], store: ReviewStore) -> dict[str, str]:
     return {os.path.abspath(r.path): r.sha256 for r in records if r.sha256 in changed}
 
 
-def _kept_as_it_was(path: str) -> LoadError:
-    return LoadError(path, "changed", f"{Path(path).name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
-                                      "请在窗口中选择“审阅 → 重新导入已更改的报告”")
+def _kept_as_it_was(path: str, lang: Lang = "zh") -> str:
+    """What is said of a project's report whose file changed: its kept version is used. A load
+    error's message is Chinese (its English is the kind's label, without the way to the new version),
+    so the command says it in ``lang`` itself (``_say_errors``)."""
+    from reviewer.messages import msg
+    from reviewer.paths import printable
+
+    return msg("cli.kept_as_it_was", name=printable(Path(path).name)).render(lang)
+
+
+def _say_errors(errors: list[LoadError], among: list[str], lang: Lang) -> None:
+    """The files not read, then the files whose kept version was used, each in ``lang``."""
+    say_errors([e for e in errors if e.kind != "changed"], among, lang)
+    for e in errors:
+        if e.kind == "changed":
+            print(_kept_as_it_was(e.path, lang), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -142,7 +155,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
     except StoreError as exc:
         print(exc.said(lang), file=sys.stderr)
         return 1
-    say_errors(errors, [a.file for a in analyses], lang)
+    _say_errors(errors, [a.file for a in analyses], lang)
     if replacing:
         print(msg("cli.replaced", path=str(out)).render(lang), file=sys.stderr)
     print(msg("cli.exported", n=len(analyses), path=str(out)).render(lang))

@@ -22,7 +22,7 @@ from reviewer import export_rows as rows
 from reviewer.checklist import Checklist
 from reviewer.export_compare import write_comparison
 from reviewer.export_lastyear import Ticks, write_last_year
-from reviewer.messages import MessageError
+from reviewer.messages import MessageError, msg
 from reviewer.model import Analysis, LoadError
 from reviewer.outfiles import write_atomically
 from reviewer.paths import distinct_names, report_names
@@ -213,7 +213,7 @@ def export(
 
     def write(tmp: Path) -> None:
         if progress:
-            progress("正在生成工作簿…")
+            progress(msg("export.building").render(info.lang if info is not None else "zh"))
         build_workbook(analyses, decisions or {}, verdicts or {}, checklist, info, promises).save(tmp)
 
     return write_atomically(target, write, ExportError, "Excel")

@@ -320,6 +320,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # never addressed as “未识别”.
     "letter.unknown": ("＿＿＿＿＿＿＿＿", "＿＿＿＿＿＿＿＿"),
     # files the program writes (reviewer.outfiles): the window shows them in its language
+    "export.building": ("正在生成工作簿…", "Writing the workbook…"),
     "out.no_folder": ("{name}：保存位置不存在（{folder}）", "{name}: the folder does not exist ({folder})"),
     "out.no_permission": ("{name}：没有写入该文件夹的权限，请换一个保存位置",
                           "{name}: no permission to write in that folder; please choose another"),

@@ -129,6 +129,11 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
                                   "（在窗口的“工具 → 往年报告库”中更改）",
                                   "--previous ignored: the project uses its own library of last year's reports "
                                   "(changed in the window, Tools → Last year's reports)"),
+    # a project's report whose file changed since: the export keeps the project's version (cli_export)
+    "cli.kept_as_it_was": ("{name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
+                           "请在窗口中选择“审阅 → 重新导入已更改的报告”",
+                           "{name}: the file has changed; the project's version of it is used here. To review "
+                           "the new content, choose Review → Re-import changed reports in the window"),
     "cli.interrupted": ("已取消（Ctrl+C）", "Cancelled (Ctrl+C)"),
     "cli.nothing_found": ("没有找到可以分析的报告文件（{paths}）", "No report file found ({paths})"),
     "cli.nothing_to_write": ("没有找到可以处理的报告文件（{paths}），未生成任何文件",

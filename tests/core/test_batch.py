@@ -145,6 +145,11 @@ def test_an_export_into_a_project_leaves_a_report_whose_file_changed_as_it_was(
     assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "b.xlsx")]) == 0
     assert capsys.readouterr().err == (f"{changed.name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
                                        "请在窗口中选择“审阅 → 重新导入已更改的报告”\n")
+    # in English too, the way to the new version with it (the note was Chinese only: a helper session)
+    assert main(["export", str(folder), "--project", str(p), "-o", str(tmp_path / "c.xlsx"), "--lang", "en"]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{changed.name}: the file has changed; the project's version of it is used here. To review the new "
+        "content, choose Review → Re-import changed reports in the window")
     store = open_store(p)
     assert [r.sha256 for r in store.reports()] == [first.sha256, store.reports()[1].sha256]
     assert store.verdict(first.sha256) is not None and store.verdict(first.sha256).verdict == "通过"  # type: ignore[union-attr]

@@ -259,3 +259,12 @@ def test_reports_of_one_file_name_are_told_apart_on_every_sheet(seed_analyses: l
         "和平区/报告.docx", "河西区/报告.docx"}
     assert [r[1] for r in book["核查矩阵"].iter_rows(min_row=2, values_only=True)] == [
         "和平区/报告.docx", "河西区/报告.docx"]
+
+
+def test_the_word_while_the_workbook_is_written_is_in_the_workbooks_language(seed_analyses: list[Analysis],
+                                                                            tmp_path: Path) -> None:
+    """Found by a helper session: "正在生成工作簿…" stayed Chinese for an English workbook."""
+    said: list[str] = []
+    export(seed_analyses[:1], tmp_path / "en.xlsx", info=ExportInfo(lang="en"), progress=said.append)
+    export(seed_analyses[:1], tmp_path / "zh.xlsx", progress=said.append)
+    assert said == ["Writing the workbook…", "正在生成工作簿…"]
