@@ -570,12 +570,12 @@ Last year's reports are only read, never changed.</translation>
         <translation>Findings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="173" />
+        <location filename="../../ui/app.py" line="175" />
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="174" />
+        <location filename="../../ui/app.py" line="176" />
         <source>请输入您的姓名，它会写入每一条审阅记录（以后可在“设置”中修改）：</source>
         <translation>Your name, recorded with every decision (you can change it in Settings):</translation>
     </message>
@@ -1174,68 +1174,68 @@ F: findings (Findings tab)</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="28" />
-        <location filename="../../ui/statusbar.py" line="98" />
+        <location filename="../../ui/statusbar.py" line="73" />
+        <location filename="../../ui/statusbar.py" line="157" />
         <source>正在打开 %v/%m</source>
         <translation>Opening %v/%m</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="29" />
+        <location filename="../../ui/statusbar.py" line="74" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="68" />
+        <location filename="../../ui/statusbar.py" line="127" />
         <source>仅内存，未保存</source>
         <translation>memory only, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67" />
+        <location filename="../../ui/statusbar.py" line="126" />
         <source>随时保存</source>
         <translation>saved as you go</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67" />
+        <location filename="../../ui/statusbar.py" line="126" />
         <source>随时保存，网络位置</source>
         <translation>saved as you go, on a network drive</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="68" />
+        <location filename="../../ui/statusbar.py" line="127" />
         <source>审阅服务器</source>
         <translation>review server</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="69" />
+        <location filename="../../ui/statusbar.py" line="128" />
         <source>只读，修改不会保存</source>
         <translation>read-only, changes are not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="71" />
+        <location filename="../../ui/statusbar.py" line="130" />
         <source>只读，有修改未能写入</source>
         <translation>read-only, changes could not be written</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="73" />
+        <location filename="../../ui/statusbar.py" line="132" />
         <source>有修改尚未写入</source>
         <translation>changes not yet written</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="74" />
+        <location filename="../../ui/statusbar.py" line="133" />
         <source>项目：{name}（{mode}）</source>
         <translation>Project: {name} ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="80" />
+        <location filename="../../ui/statusbar.py" line="139" />
         <source>已审结 {done}/{total} 份</source>
         <translation>Reviews finished: {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="109" />
+        <location filename="../../ui/statusbar.py" line="168" />
         <source>正在识别扫描件 {name}：第 {page}/{total} 页</source>
         <translation>Reading scan {name}: page {page}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="112" />
+        <location filename="../../ui/statusbar.py" line="171" />
         <source>识别扫描件 %v/%m 页</source>
         <translation>Scan page %v/%m</translation>
     </message>
