@@ -6,8 +6,9 @@
     reviewer project assign LOCATION --reviewer NAME REPORT...
     reviewer project unassign LOCATION --reviewer NAME REPORT...
 
-Passwords for URLs come from the URL itself, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's own ways),
-so they need not appear on a command line.
+Each takes ``--lang zh|en``, as the other commands do: what it says, and what the server refuses, in
+that language. Passwords for URLs come from the URL itself, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's
+own ways), so they need not appear on a command line.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer.cli_parser import words
+from reviewer.messages import Message, MessageError, msg, os_reason
+from reviewer.vocab import as_lang
 
 if TYPE_CHECKING:
+    from reviewer.store_schema import StoreError
     from reviewer.vocab import Lang
 
 
@@ -30,28 +35,47 @@ def register(sub: Any, lang: Lang = "zh") -> None:
     init = server.add_parser("init", help=t("help.server.init"))
     init.add_argument("url", help=t("help.server.url"))
     init.set_defaults(func=_init)
+    _lang_option(init, t)
     add = server.add_parser("add-reviewer", help=t("help.server.add"))
     add.add_argument("url", help=t("help.server.url"))
     add.add_argument("name", help=t("help.server.name"))
     add.add_argument("--lead", action="store_true", help=t("help.server.lead"))
     add.add_argument("--password-file", type=Path, default=None, help=t("help.server.password_file"))
     add.set_defaults(func=_add_reviewer)
+    _lang_option(add, t)
     project = sub.add_parser("project", help=t("help.project")).add_subparsers(dest="action", required=True)
     cp = project.add_parser("copy", help=t("help.project.copy"))
     cp.add_argument("source", help=t("help.project.source"))
     cp.add_argument("destination", help=t("help.project.destination"))
     cp.set_defaults(func=_copy)
+    _lang_option(cp, t)
     for change, func in (("assign", _assign), ("unassign", _unassign)):  # worded alike
         act = project.add_parser(change, help=t(f"help.project.{change}"))
         act.add_argument("location", help=t("help.project.location"))
         act.add_argument("--reviewer", required=True, help=t("help.project.reviewer"))
         act.add_argument("reports", nargs="+", help=t("help.project.reports"))
         act.set_defaults(func=func)
+        _lang_option(act, t)
 
 
-def _fail(exc: Exception) -> int:
-    print(exc, file=sys.stderr)
+def _lang_option(parser: Any, t: Callable[[str], str]) -> None:
+    """``--lang``, as every other command has it (argparse answered "unrecognized arguments": a helper session)."""
+    parser.add_argument("--lang", default="zh", choices=("zh", "en"), help=t("help.server.lang"))
+
+
+def _say(args: argparse.Namespace, message: Message, err: bool = False) -> None:
+    print(message.render(as_lang(args.lang)), file=sys.stderr if err else sys.stdout)
+
+
+def _fail(args: argparse.Namespace, exc: StoreError | MessageError) -> int:
+    """The error in the command's language (``str()`` of either is Chinese)."""
+    lang = as_lang(args.lang)
+    print(exc.message.render(lang) if isinstance(exc, MessageError) else exc.said(lang), file=sys.stderr)
     return 1
+
+
+class _PasswordError(MessageError):
+    """The new login's password cannot be had (its file unreadable, or typed twice differently)."""
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -62,28 +86,30 @@ def _init(args: argparse.Namespace) -> int:
     try:
         before, now = init_server(args.url)
     except StoreError as exc:
-        return _fail(exc)
+        return _fail(args, exc)
     name = display_name(args.url)
-    print(f"审阅项目 {name} 已是最新（格式版本 {now}）" if before == now
-          else f"审阅项目 {name} 已建立（格式版本 {before} → {now}）")
+    _say(args, msg("server.up_to_date", name=name, now=now) if before == now
+         else msg("server.made", name=name, before=before, now=now))
     return 0
 
 
 def _new_password(args: argparse.Namespace) -> str | None:
+    lang = as_lang(args.lang)
     if args.password_file is not None:
+        path = str(args.password_file)
         try:
             lines = args.password_file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise ValueError(f"无法读取密码文件 {args.password_file}：{exc.strerror or exc}") from exc
+            raise _PasswordError(msg("server.password_unreadable", path=path, reason=os_reason(exc))) from exc
         if not lines or not lines[0]:
-            raise ValueError(f"密码文件 {args.password_file} 的第一行是空的")
+            raise _PasswordError(msg("server.password_empty", path=path))
         return str(lines[0])
     if not sys.stdin.isatty():
         line = sys.stdin.readline().rstrip("\n")
         return line or None
-    first = getpass.getpass(f"{args.name} 的密码（已有账号时直接回车，不修改）：")
-    if first and getpass.getpass("再输入一次：") != first:
-        raise ValueError("两次输入的密码不一致，未做任何修改")
+    first = getpass.getpass(msg("server.password_prompt", name=args.name).render(lang))
+    if first and getpass.getpass(msg("server.password_again").render(lang)) != first:
+        raise _PasswordError(msg("server.password_mismatch"))
     return first or None
 
 
@@ -93,10 +119,10 @@ def _add_reviewer(args: argparse.Namespace) -> int:
 
     try:
         created = add_reviewer(args.url, args.name, _new_password(args), lead=args.lead)
-    except (StoreError, ValueError) as exc:
-        return _fail(exc)
-    role = "组长" if args.lead else "审阅人"
-    print(f"已{'建立账号并' if created else ''}把 {args.name} 加入审阅项目（{role}）")
+    except (StoreError, _PasswordError) as exc:
+        return _fail(args, exc)
+    role = msg("server.role_lead" if args.lead else "server.role_reviewer")
+    _say(args, msg("server.login_added" if created else "server.added", name=args.name, role=role))
     return 0
 
 
@@ -108,9 +134,8 @@ def _copy(args: argparse.Namespace) -> int:
     try:
         n = copy_project(args.source, args.destination)
     except StoreError as exc:
-        return _fail(exc)
-    print(f"已复制 {n['reports']} 份报告、{n['decisions']} 条审阅意见、{n['verdicts']} 个结论、"
-          f"{n['history']} 条历史记录：{redact(args.source)} → {redact(args.destination)}")
+        return _fail(args, exc)
+    _say(args, msg("project.copied", **n, source=redact(args.source), destination=redact(args.destination)))
     return 0
 
 
@@ -144,22 +169,22 @@ def _assignment(args: argparse.Namespace, change: str) -> int:
     try:
         store = open_store(args.location)
     except StoreError as exc:
-        return _fail(exc)
+        return _fail(args, exc)
     try:
         act = getattr(store, change, None)
         if act is None:
-            print("只有审阅服务器上的项目才能分配报告；项目文件只有一位审阅人", file=sys.stderr)
+            _say(args, msg("project.assign_file"), err=True)
             return 2
         shas, unknown = match_reports(store.reports(), args.reports)
         for name in unknown:
-            print(f"项目中没有报告“{name}”", file=sys.stderr)
+            _say(args, msg("project.no_report", name=name), err=True)
         n = act(shas, args.reviewer) if shas else 0
     except StoreError as exc:
-        return _fail(exc)
+        return _fail(args, exc)
     finally:
         store.close()
     if change == "assign":
-        print(f"已把 {len(shas)} 份报告分配给 {args.reviewer}（新分配 {n} 份）")
+        _say(args, msg("project.assigned", n=len(shas), reviewer=args.reviewer, new=n))
     else:
-        print(f"已收回分配给 {args.reviewer} 的 {n} 份报告")
+        _say(args, msg("project.unassigned", reviewer=args.reviewer, n=n))
     return 1 if unknown else 0

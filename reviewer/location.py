@@ -12,10 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from reviewer.messages import MessageError, msg
+
 if TYPE_CHECKING:
     from reviewer.messages import Message
 
 SCHEMES = ("postgresql://", "postgres://")
+
+
+class AddressError(MessageError, ValueError):
+    """A server address that cannot be used, worded by the catalogue."""
 
 
 def is_server(location: str | os.PathLike[str]) -> bool:
@@ -52,19 +58,19 @@ class ServerAddress:
 def parse_server(url: str, user: str | None = None, password: str | None = None) -> ServerAddress:
     """Split a server URL; ``user``/``password`` given separately win over those in the URL.
 
-    Raises ``ValueError`` with a Chinese message for a URL that names no database."""
+    Raises ``AddressError`` (a ``ValueError``: ``str()`` Chinese, ``message`` in either language) for a
+    URL that names no database."""
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in ("postgresql", "postgres"):
-        raise ValueError(f"“{url}”不是审阅服务器地址（应以 postgresql:// 开头）")
+        raise AddressError(msg("address.not_server", url=url))
     database = unquote(parts.path.lstrip("/"))
     if not database:
-        raise ValueError(f"服务器地址 {redact(url)} 没有写数据库名（例如 postgresql://服务器:5432/法治年报2026）")
+        raise AddressError(msg("address.no_database", url=redact(url)))
     query = urlencode(parse_qsl(parts.query, keep_blank_values=True))
     try:
         port = parts.port or 5432
     except ValueError:  # Python's own words ("Port could not be cast to integer value as '5543x'")
-        raise ValueError(f"服务器地址 {redact_text(url)} 中的端口号不对：应是 1–65535 之间的数字"
-                         "（例如 5432）") from None
+        raise AddressError(msg("address.bad_port", url=redact_text(url))) from None
     return ServerAddress(
         host=parts.hostname or "localhost",
         port=port,

@@ -18,6 +18,7 @@ from typing import Any, Union
 from reviewer.fastpickle import fast_record
 from reviewer.messages_checklist import CHECKLIST_WORDS
 from reviewer.messages_cli import CLI_WORDS
+from reviewer.messages_server import SERVER_WORDS
 from reviewer.messages_store import STORE_WORDS
 from reviewer.vocab import LIST_SEP, VOCABULARIES, Lang
 
@@ -489,6 +490,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **CLI_WORDS,  # what the command line says (reviewer.messages_cli)
     **CHECKLIST_WORDS,  # why a checklist file cannot be used (reviewer.messages_checklist)
     **STORE_WORDS,  # why a project file cannot be opened or written (reviewer.messages_store)
+    **SERVER_WORDS,  # the team server's commands and refusals (reviewer.messages_server)
 }
 _SEQ_SEP = {"zh": "；", "en": "; "}
 

@@ -63,6 +63,8 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
     "help.server.lead": ("组长：可以分配报告、设定最终结论", "the team's lead: assigns reports, sets final verdicts"),
     "help.server.password_file": ("从文件读取新账号的密码（第一行）", "read the new login's password from a file "
                                   "(its first line)"),
+    "help.server.lang": ("提示和输出的语言（zh 中文 / en English）",
+                         "language of what the command says (zh Chinese / en English)"),
     "help.project": ("复制或分配审阅项目", "copy a review project, or assign its reports"),
     "help.project.copy": ("把整个审阅项目复制到另一处（项目文件或服务器）",
                           "copy a whole review project elsewhere (a project file or a server)"),

@@ -1,7 +1,7 @@
 """Why a project file, or the team's server, cannot be used (``StoreError``), in Chinese and English:
 part of the one catalogue (``reviewer.messages.CATALOGUE`` takes these in). The command line says
 them in the language of ``--lang``; they stayed Chinese under ``--lang en`` (a helper session). What
-the server refuses once connected (``reviewer.server_errors.refused_in_words``) is Chinese only.
+the server refuses once connected is in ``reviewer.messages_server``.
 """
 
 from __future__ import annotations

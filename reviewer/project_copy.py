@@ -50,14 +50,15 @@ def copy_project(source: str, destination: str, *, source_password: str | None =
     """Copy; returns what was copied. Raises ``StoreError`` (nothing written) when the destination
     already holds reports or either side cannot be used."""
     from reviewer.location import empty_project, is_server
+    from reviewer.messages import msg
     from reviewer.store import open_store
     from reviewer.store_schema import StoreError
 
     if not is_server(source):  # a mistyped name was made an empty project and "copied" (a helper session)
         if not Path(source).is_file():
-            raise StoreError(f"找不到审阅项目 {source}；请检查路径")
+            raise StoreError(msg("project.not_found", source=source))
         if (empty := empty_project(source)) is not None:
-            raise StoreError(empty.render())
+            raise StoreError(empty)
     src = open_store(source, password=source_password)
     try:
         dump = src.dump()
@@ -68,7 +69,7 @@ def copy_project(source: str, destination: str, *, source_password: str | None =
     try:
         have = len(dst.reports())
         if have:
-            raise StoreError(f"目标项目 {dst.location} 已有 {have} 份报告；请复制到一个新的（空的）项目")
+            raise StoreError(msg("project.not_empty", location=dst.location, n=have))
         dst.restore(dump)
     except BaseException:
         dst.close()

@@ -12,7 +12,8 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from reviewer.location import ServerAddress, parse_server
+from reviewer.location import AddressError, ServerAddress, parse_server
+from reviewer.messages import msg
 from reviewer.server_errors import connect_kwargs, failure
 from reviewer.server_schema import GRANTS, MIGRATIONS, SCHEMA_VERSION, group_role
 from reviewer.store_schema import StoreError
@@ -30,8 +31,8 @@ def _connect(address: ServerAddress) -> psycopg.Connection[Any]:
 def _address(url: str, password: str | None = None) -> ServerAddress:
     try:
         return parse_server(url, password=password)
-    except ValueError as exc:
-        raise StoreError(str(exc)) from exc
+    except AddressError as exc:
+        raise StoreError(exc.message) from exc
 
 
 def init_server(url: str, password: str | None = None) -> tuple[int, int]:
@@ -44,18 +45,17 @@ def init_server(url: str, password: str | None = None) -> tuple[int, int]:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_INIT_LOCK,))
                 before = _version(conn)
                 if before > SCHEMA_VERSION:
-                    raise StoreError(f"审阅项目 {address.database} 由更新版本的审阅器建立（格式版本 {before}），"
-                                     "请升级程序")
+                    raise StoreError(msg("server.newer", database=address.database, version=before))
                 for target in range(before + 1, SCHEMA_VERSION + 1):
                     conn.execute(MIGRATIONS[target - 1].encode("utf-8"))
                     conn.execute("INSERT INTO fazhi.meta(key, value) VALUES ('schema_version', %s) ON CONFLICT (key)"
                                  " DO UPDATE SET value = excluded.value", (str(target),))
                 _ensure_group(conn, role, address.database)
         except psycopg.errors.InsufficientPrivilege as exc:  # not the server's raw "permission denied for table meta"
-            raise StoreError(f"{address.user} 不能建立或升级审阅项目 {address.database}：只有服务器管理员"
-                             "（数据库的所有者，能建立登录账号的账号）才能做；组长和审阅人的账号都不能") from exc
+            raise StoreError(msg("server.init_not_admin", user=address.user, database=address.database)) from exc
         except psycopg.Error as exc:
-            raise StoreError(f"无法在 {address.database} 上建立审阅项目：{exc.diag.message_primary or exc}") from exc
+            raise StoreError(msg("server.init_failed", database=address.database,
+                                 error=exc.diag.message_primary or str(exc))) from exc
     return before, SCHEMA_VERSION
 
 
@@ -88,12 +88,12 @@ def add_reviewer(url: str, name: str, new_password: str | None, lead: bool = Fal
     address = _address(url, password)
     name = name.strip()
     if not name or len(name.encode("utf-8")) > 63:
-        raise StoreError(f"审阅人名称“{name}”不可用：不能为空，最长 21 个汉字或 63 个字母")
+        raise StoreError(msg("server.bad_name", name=name))
     with _connect(address) as conn:
         try:
             with conn.transaction():
                 if _version(conn) == 0:
-                    raise StoreError(f"{address.database} 还不是审阅项目：请先运行 reviewer server init")
+                    raise StoreError(msg("server.not_initialised", database=address.database))
                 created = _ensure_login(conn, name, new_password)
                 role = group_role(address.database)
                 conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role), sql.Identifier(name)))
@@ -102,18 +102,16 @@ def add_reviewer(url: str, name: str, new_password: str | None, lead: bool = Fal
         except psycopg.errors.InsufficientPrivilege as exc:
             # A reviewer or the lead got the server's "permission denied to create role" after Chinese words
             # that did not say who may: the server's administrator, as the README has it; no member may.
-            raise StoreError(f"{address.user} 不能添加审阅人：只有服务器管理员（能建立登录账号的账号，"
-                             "如建立这个审阅项目、运行 reviewer server init 的那个）才能添加，"
-                             "组长和审阅人的账号都不能；请把审阅人的名字告诉服务器管理员") from exc
+            raise StoreError(msg("server.add_not_admin", user=address.user)) from exc
         except psycopg.Error as exc:
-            raise StoreError(f"无法添加审阅人 {name}：{exc.diag.message_primary or exc}") from exc
+            raise StoreError(msg("server.add_failed", name=name, error=exc.diag.message_primary or str(exc))) from exc
     return created
 
 
 def _ensure_login(conn: psycopg.Connection[Any], name: str, new_password: str | None) -> bool:
     exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname=%s", (name,)).fetchone() is not None
     if not exists and not new_password:
-        raise StoreError(f"审阅人 {name} 在服务器上还没有登录账号：请给出密码")
+        raise StoreError(msg("server.no_login", name=name))
     if not exists:
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
     if new_password:

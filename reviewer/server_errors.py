@@ -1,5 +1,5 @@
-"""What can go wrong talking to the team's server, said in Chinese (a connection's failures in English
-too, ``StoreError.said``), and how connections are made.
+"""What can go wrong talking to the team's server, worded by the catalogue (``StoreError.said`` says it in
+either language; ``str()`` is Chinese), and how connections are made.
 
 Two failures matter to the window: the server cannot be reached (``ServerOfflineError``: changes
 wait in the outbox and are sent later) and the server refuses a write (``RefusedError``: it will
@@ -98,18 +98,17 @@ def refusal(assignees: list[str]) -> str:
 # The server's own words for what it refuses (server_schema's RAISE and its row-level security), as a
 # reviewer reads them; anything else is said as the server says it.
 _REFUSALS = (
-    ("only a lead removes reports", msg("sync.lead_only_remove").render()),
-    ("only a lead changes a report's details", "只有组长可以修改报告的单位、年度等信息或恢复移出的报告"),
-    ('row-level security policy for table "promises"',
-     "您不能勾选这份报告的上年安排落实情况：它已分配给其他审阅人，或已被组长移出项目"),
-    ('row-level security policy for table "pairings"',
-     "您不能改变这份报告与上一年度报告的配对：它已分配给其他审阅人，或已被组长移出项目"),
-    ('row-level security policy for table "settings"', "只有组长可以更改共享项目的这项设置"),
-    ('row-level security policy for table "reports"', "这份报告的上一版本已分配给其他审阅人，您不能重新读入它"),
+    ("only a lead removes reports", "sync.lead_only_remove"),
+    ("only a lead changes a report's details", "server.lead_only_details"),
+    ('row-level security policy for table "promises"', "server.refused_promises"),
+    ('row-level security policy for table "pairings"', "server.refused_pairings"),
+    ('row-level security policy for table "settings"', "server.lead_only_settings"),
+    ('row-level security policy for table "reports"', "server.refused_reimport"),
 )
 
 
-def refused_in_words(database: str, server_said: str) -> str:
-    """A refusal by the server, in the reviewer's words where it is one we know."""
-    reason = next((words for key, words in _REFUSALS if key in server_said), server_said)
-    return f"{database}：服务器拒绝了这次修改（{reason}）"
+def refused_in_words(database: str, server_said: str) -> Message:
+    """A refusal by the server, in the reviewer's words where it is one we know (in either language:
+    ``reviewer project …`` says it in the language of ``--lang``)."""
+    reason = next((msg(id) for key, id in _REFUSALS if key in server_said), server_said)
+    return msg("server.refused", database=database, reason=reason)

@@ -22,7 +22,7 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from reviewer.checklist import Checklist, ChecklistError, parse_checklist
-from reviewer.location import ServerAddress, parse_server
+from reviewer.location import AddressError, ServerAddress, parse_server
 from reviewer.messages import msg
 from reviewer.model import DECISIONS, VERDICTS, Decision, Document, ItemDecision, ReportVerdict, Verdict
 from reviewer.packing import pack_json, unpack_json
@@ -110,7 +110,8 @@ class ServerReviewStore(ServerLastYear):
         except psycopg.errors.InsufficientPrivilege as exc:
             raise RefusedError(refused_in_words(self.address.database, exc.diag.message_primary or "")) from exc
         except psycopg.Error as exc:
-            raise StoreError(f"{self.address.database}：保存失败（{exc.diag.message_primary or exc}）") from exc
+            raise StoreError(msg("server.save_failed", database=self.address.database,
+                                 error=exc.diag.message_primary or str(exc))) from exc
 
     def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._tx() as conn:
@@ -125,7 +126,7 @@ class ServerReviewStore(ServerLastYear):
         with self._tx() as db:
             row = db.execute("SELECT changed_from, removed FROM reports WHERE sha256=%s", (doc.sha256,)).fetchone()
             if row is not None and row[1] is not None and not self.is_lead:  # said, not "opened" for nothing
-                raise RefusedError(msg("sync.removed_report").render())
+                raise RefusedError(msg("sync.removed_report"))
             old = None
             if row is None:
                 # a report the lead removed (not one a newer version replaced) comes back with its review,
@@ -274,7 +275,7 @@ class ServerReviewStore(ServerLastYear):
                 db.execute("INSERT INTO verdict_log(report, verdict, comment, reviewer, time, at)"
                            " VALUES (%s,%s,%s,%s,%s,%s::timestamptz)", (report, verdict, text, reviewer, now, now))
         except RefusedError:
-            raise RefusedError(msg("sync.lead_only").render()) from None
+            raise RefusedError(msg("sync.lead_only")) from None
         return ReportVerdict(report, verdict, text, reviewer, now)
 
     def verdict(self, report: str) -> ReportVerdict | None:
@@ -310,14 +311,14 @@ class ServerReviewStore(ServerLastYear):
                 row = db.execute("SELECT login FROM members WHERE display=%s OR login=%s", (reviewer, reviewer))
                 found = row.fetchone()
                 if found is None:
-                    raise StoreError(f"{self.address.database}：项目里没有审阅人“{reviewer}”")
+                    raise StoreError(msg("project.no_reviewer", database=self.address.database, reviewer=reviewer))
                 n = 0
                 for sha in reports:
                     n += db.execute("INSERT INTO assignments(report, login) VALUES (%s,%s) ON CONFLICT DO NOTHING",
                                     (sha, found[0])).rowcount
                 return n
         except RefusedError:
-            raise RefusedError(msg("sync.lead_only_assign").render()) from None
+            raise RefusedError(msg("sync.lead_only_assign")) from None
 
     def unassign(self, reports: Iterable[str], reviewer: str) -> int:
         """Take reports back from a reviewer (a lead's right: a wrong assignment is undone); returns how many."""
@@ -325,9 +326,9 @@ class ServerReviewStore(ServerLastYear):
             found = db.execute("SELECT login FROM members WHERE display=%s OR login=%s",
                                (reviewer, reviewer)).fetchone()
             if found is None:
-                raise StoreError(f"{self.address.database}：项目里没有审阅人“{reviewer}”")
+                raise StoreError(msg("project.no_reviewer", database=self.address.database, reviewer=reviewer))
             if db.execute("SELECT is_lead() OR is_owner()").fetchone() != (True,):
-                raise RefusedError(msg("sync.lead_only_unassign").render())
+                raise RefusedError(msg("sync.lead_only_unassign"))
             return sum(db.execute("DELETE FROM assignments WHERE report=%s AND login=%s", (sha, found[0])).rowcount
                        for sha in reports)
 
@@ -346,7 +347,7 @@ class ServerReviewStore(ServerLastYear):
             with self._tx() as db:
                 restore_server(db, dump)
         except RefusedError:
-            raise RefusedError("只有项目所有者或组长可以把整个项目复制到服务器上") from None
+            raise RefusedError(msg("server.lead_only_copy")) from None
 
     def checkpoint(self) -> None:
         pass  # no journal beside a file to copy in
@@ -362,8 +363,8 @@ def open_server_store(url: str, *, password: str | None = None, user: str | None
     the server cannot be reached) with a Chinese message naming the server and the cause."""
     try:
         address = parse_server(url, user=user, password=password)
-    except ValueError as exc:
-        raise StoreError(str(exc)) from exc
+    except AddressError as exc:
+        raise StoreError(exc.message) from exc
     kwargs = connect_kwargs(address, timeout_s)
     try:  # one plain connection first: a wrong password or a missing project is said at once
         with psycopg.connect(address.url(with_password=False), **kwargs) as conn:
@@ -390,7 +391,7 @@ def _check_project(conn: psycopg.Connection[Any], address: ServerAddress) -> tup
 
     db = address.database
     if conn.execute("SELECT to_regclass('fazhi.meta')").fetchone() == (None,):
-        raise StoreError(f"服务器上的数据库 {db} 还不是审阅项目：请先运行 reviewer server init 建立项目")
+        raise StoreError(msg("server.not_initialised_connect", database=db))
     try:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         me = conn.execute("SELECT display, lead FROM members WHERE login = session_user").fetchone()
@@ -401,7 +402,7 @@ def _check_project(conn: psycopg.Connection[Any], address: ServerAddress) -> tup
     finally:
         conn.rollback()
     if version is not None and int(version[0]) > SCHEMA_VERSION:
-        raise StoreError(f"审阅项目 {db} 由更新版本的审阅器建立（格式版本 {version[0]}），请升级程序后再连接")
+        raise StoreError(msg("server.newer_connect", database=db, version=str(version[0])))
     if me is None and not (owner and owner[0]):
         raise RefusedError(msg("server.not_member", user=address.user, database=db))
     return (str(me[0]), bool(me[1])) if me is not None else None

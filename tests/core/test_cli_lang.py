@@ -210,3 +210,28 @@ def test_export_from_a_server_that_is_not_running_says_so_in_english(capsys: pyt
     assert err.startswith("Cannot connect to the review server 127.0.0.1:1/db: no server is running at this address "
                           "and port; check them, or ask the administrator whether the server is up (")
     assert not CJK.search(err), err
+
+
+def test_server_and_project_commands_take_lang_en(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found by a helper session: ``reviewer server …`` and ``reviewer project …`` had no --lang (argparse
+    answered "unrecognized arguments"), and spoke Chinese whatever the language. (On a running server:
+    tests/core/test_cli_server.py.)"""
+    project = tmp_path / "p.review"
+    assert main(["export", str(seed_path("000")), "--project", str(project), "-o", str(tmp_path / "x.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["project", "assign", str(project), "--reviewer", "张三", "x.txt", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == ("Only a project on a review server has reports to assign; a project file has "
+                                       "one reviewer\n")
+    assert main(["project", "copy", str(tmp_path / "gone.review"), str(tmp_path / "new.review"), "--lang", "en"]) == 1
+    assert capsys.readouterr().err == f"The review project {tmp_path / 'gone.review'} was not found; check the path\n"
+    for argv, said in (
+            (["server", "init", "mysql://x/db"], "“mysql://x/db” is not a review server's address (it starts with "
+                                                 "postgresql://)"),
+            (["server", "init", "postgresql://h:5x/db"], "The port in the server address postgresql://h:5x/db is "
+                                                         "wrong: it is a number from 1 to 65535 (e.g. 5432)"),
+            (["server", "add-reviewer", "postgresql://h/db", "张三", "--password-file", str(tmp_path / "no.txt")],
+             f"Cannot read the password file {tmp_path / 'no.txt'}: no such file or folder")):
+        assert main([*argv, "--lang", "en"]) == 1
+        assert capsys.readouterr().err == said + "\n"
+    assert main(["server", "init", "mysql://x/db"]) == 1  # Chinese without it, as before
+    assert capsys.readouterr().err == "“mysql://x/db”不是审阅服务器地址（应以 postgresql:// 开头）\n"

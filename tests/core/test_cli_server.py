@@ -167,3 +167,44 @@ def test_one_who_is_not_a_member_is_sent_to_the_server_administrator(
         assert capsys.readouterr().err == (
             f"{who} is not a member of the review project {database}: only the server's administrator (the login "
             "that ran reviewer server init for it) can add reviewers; give them the name\n")
+
+
+def test_server_and_project_commands_speak_english_with_lang_en(
+        capsys: pytest.CaptureFixture[str], team_project: TeamUrls, pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """Found by a helper session: these commands had no --lang, and what they said and what the server
+    refused (``refused_in_words``) was Chinese only."""
+    from reviewer.server_errors import RefusedError
+
+    url = pg_cluster.url(pg_cluster.create_database(f"{team_project.owner.rsplit('/', 1)[1]}_en"))
+    assert main(["server", "init", url, "--lang", "en"]) == 0
+    database = url.rsplit("/", 1)[1]
+    assert capsys.readouterr().out == f"The review project {database} is set up (format version 0 → {SCHEMA_VERSION})\n"
+    secret = tmp_path / "pw.txt"
+    secret.write_text("pw-lead\n", encoding="utf-8")
+    assert main(["server", "add-reviewer", url, "组长", "--lead", "--password-file", str(secret), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "Added 组长 to the review project (lead)\n"  # the login is the server's already
+    mine = tmp_path / "mine.review"
+    store = open_store(mine)
+    batch = import_reports([str(SEEDS / p.name) for p in sorted(SEEDS.glob("*.txt"))[:2]], load_checklist(), store)
+    store.close()
+    assert main(["project", "copy", str(mine), team_project.owner, "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("Copied 2 reports, 0 decisions, 0 verdicts and 0 history entries: ")
+    name = Path(batch.analyses[0].file).name
+    assert main(["project", "assign", team_project.lead, "--reviewer", "张三", name, "无.txt", "--lang", "en"]) == 1
+    said = capsys.readouterr()
+    assert (said.out, said.err) == ("Assigned 1 report to 张三 (1 newly)\n", "The project has no report “无.txt”\n")
+    assert main(["project", "assign", team_project.zhang, "--reviewer", "张三", name, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == "Only the team lead assigns reports\n"
+    assert main(["project", "unassign", team_project.lead, "--reviewer", "张三", name, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "Took 1 report back from 张三\n"
+    assert main(["server", "add-reviewer", team_project.zhang, "周英文", "--password-file", str(secret),
+                 "--lang", "en"]) == 1
+    assert capsys.readouterr().err.startswith("张三 cannot add reviewers: only the server's administrator")
+    zhang = open_store(team_project.zhang)
+    with pytest.raises(RefusedError) as refused:  # the server's row-level security, in the reviewer's words
+        zhang.set_setting("some.setting", "x")
+    zhang.close()
+    mine_db = team_project.owner.rsplit("/", 1)[1]
+    assert refused.value.said("en") == (f"{mine_db}: the server refused this change (Only the team lead changes "
+                                        "this setting of the shared project)")
+    assert str(refused.value) == f"{mine_db}：服务器拒绝了这次修改（只有组长可以更改共享项目的这项设置）"
