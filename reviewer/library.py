@@ -7,12 +7,14 @@ loaded like any folder of reports. What must be analysed anew is analysed with t
 cache, so opening the project again does not analyse the library again.
 
 ``last_year_inputs`` gathers, from the open project, what the comparison with last year needs: the
-library's analyses, the reviewer's pairing corrections and promise ticks.
+library's analyses, the reviewer's pairing corrections and promise ticks. ``set_library`` is the one
+way a project's library is chosen: the window's 工具 → 往年报告库 and ``reviewer export --previous``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Mapping
@@ -156,6 +158,26 @@ def last_year_inputs(store: ReviewStore, checklist: Checklist, have: frozenset[s
         library, errors = library_analyses(path, checklist, store, have, cancelled, pool)
     return LastYearInputs(path, tuple(library), {k: f.previous for k, f in fixes.items()}, fixes, ticks,
                           tuple(errors))
+
+
+def set_library(store: ReviewStore, path: str) -> str:
+    """Keep ``path`` as the project's 往年报告库 ("" for none) and return it as kept: absolute, since
+    the project is opened again from anywhere (a command's working folder means nothing then). On the
+    team's server only the lead may (it pairs the whole team's reports): the server refuses anyone
+    else, said as that (``RefusedError``); a project that cannot be written raises ``StoreError``."""
+    from reviewer.server_errors import RefusedError
+
+    kept = os.path.abspath(path) if path else ""
+    try:
+        store.set_setting(LIBRARY_SETTING, kept or None)
+    except RefusedError as exc:  # the server's "只有组长可以更改共享项目的这项设置", said of the library
+        raise RefusedError(msg("sync.lead_only_library")) from exc
+    return kept
+
+
+def same_library(a: str, b: str) -> bool:
+    """Whether two paths name one library (spelt differently, or through a link)."""
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def with_library(analyses: list[Analysis], path: str, checklist: Checklist) -> tuple[list[Analysis], list[LoadError]]:

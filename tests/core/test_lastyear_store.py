@@ -12,7 +12,7 @@ import pytest
 from reviewer.batch import import_reports, project_reports, with_project_findings
 from reviewer.checklist import load_checklist
 from reviewer.journal import Change, apply_change
-from reviewer.library import last_year_inputs, library_analyses
+from reviewer.library import last_year_inputs, library_analyses, set_library
 from reviewer.memory_store import MemoryReviewStore
 from reviewer.review_store import ReviewStore
 from reviewer.store import open_store
@@ -57,6 +57,16 @@ def test_pairings_ticks_and_settings_are_kept_with_their_history(store: ReviewSt
         ("pairing", None, B, "auto", "王五"),
         ("promise", "0123456789ab", "true", None, "王五"),
     ]
+
+
+def test_the_library_is_set_one_way_and_kept_whole(store: ReviewStore, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's 工具 → 往年报告库 and ``reviewer export --previous`` both set it through ``set_library``:
+    a path relative to where it was typed is kept whole, as the project is opened again from anywhere."""
+    monkeypatch.chdir(tmp_path)
+    assert set_library(store, "2023") == str(tmp_path / "2023")
+    assert store.setting(LIBRARY_SETTING) == str(tmp_path / "2023")
+    assert set_library(store, "") == "" and store.setting(LIBRARY_SETTING) is None
 
 
 def test_the_journal_carries_pairings_and_ticks(store: ReviewStore) -> None:

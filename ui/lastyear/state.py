@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewer.journal import Change, now
 from reviewer.lastyear import attach, with_next_years
-from reviewer.library import LastYearInputs
+from reviewer.library import LastYearInputs, set_library
 from reviewer.model import Analysis
 from reviewer.pairing import pair_reports, pairing_candidates, pairing_pool
-from reviewer.store_lastyear import AUTO, LIBRARY_SETTING, PairingFix, PromiseTick
+from reviewer.store_lastyear import AUTO, PairingFix, PromiseTick
 
 if TYPE_CHECKING:
     from ui.session import Session
@@ -200,9 +200,10 @@ class LastYearState(QObject):
         return self.inputs_.library_path
 
     def set_library(self, path: str) -> None:
-        """Keep the library chosen in the project at once (the next load reads it); raises StoreError."""
-        self._session.store.set_setting(LIBRARY_SETTING, path or None)
-        self.inputs_ = LastYearInputs(path, (), {}, dict(self._fixes), dict(self._ticks), ())
+        """Keep the library chosen in the project at once (the next load reads it); raises StoreError.
+        Through the core's ``set_library``, as ``reviewer export --previous`` keeps it."""
+        kept = set_library(self._session.store, path)
+        self.inputs_ = LastYearInputs(kept, (), {}, dict(self._fixes), dict(self._ticks), ())
 
     def errors(self) -> Sequence[str]:
         return [e.message for e in self.inputs_.errors]
