@@ -136,7 +136,7 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
     try:
         if store is not None:
             if args.previous:  # not dropped without a word (a code review)
-                print(msg("cli.previous_with_project").render(lang), file=sys.stderr)
+                _take_previous(args.previous, store, args.project, lang)
             analyses, errors = _from_project(args, store, checklist)
             kept = kept_failures(store)  # the project's list, this run's among them
             listed = {k.path for k in kept}
@@ -160,6 +160,34 @@ def _export(args: argparse.Namespace, store: ReviewStore | None, checklist: Chec
         print(msg("cli.replaced", path=str(out)).render(lang), file=sys.stderr)
     print(msg("cli.exported", n=len(analyses), path=str(out)).render(lang))
     return 1 if any(e.lost for e in errors) else 0  # a copy, or a report in another format, is not a failure
+
+
+def _take_previous(previous: str, store: ReviewStore, project: str, lang: Lang) -> None:
+    """``--previous`` with a project: the project's library when it has none yet (a new project, or one
+    never given one), said; one the project has stays, said too. The export went on with no last-year
+    sheets, and the command line had no way to give a project its library (a helper session)."""
+    from reviewer.library import same_library, set_library
+    from reviewer.location import display_name
+    from reviewer.messages import msg
+    from reviewer.paths import printable
+    from reviewer.store import StoreError
+    from reviewer.store_lastyear import LIBRARY_SETTING
+
+    own = store.setting(LIBRARY_SETTING) or ""
+    if own and same_library(own, previous):
+        return
+    if own:
+        said = msg("cli.previous_with_project")
+    elif not Path(previous).exists():  # a mistyped path is not kept in the project for every later export
+        said = msg("cli.previous_missing", path=printable(previous))
+    else:
+        try:
+            kept = set_library(store, previous)
+        except StoreError as exc:  # on the team's server, not the lead (the server refuses); a read-only file
+            print(msg("cli.previous_refused", reason=exc.said(lang)).render(lang), file=sys.stderr)
+            return
+        said = msg("cli.library_set", library=printable(kept), project=display_name(project))
+    print(said.render(lang), file=sys.stderr)
 
 
 def _usable(args: argparse.Namespace) -> bool:

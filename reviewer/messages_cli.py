@@ -31,9 +31,10 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
                             "review project file (with the reports' texts, the reviewer's decisions and comments)"),
     "help.export.lang": ("工作簿的语言", "language of the workbook"),
     "help.export.previous": ("往年报告库：上一年度的审阅项目文件或报告文件夹"
-                             "（与 --project 同用时用项目设定的往年报告库）",
+                             "（与 --project 同用时，项目还没有往年报告库则设为它的往年报告库，已有的不变）",
                              "last year's reports: a review project file or a folder of last year's reports (with "
-                             "--project, the project's own library is used)"),
+                             "--project, it becomes the project's library when the project has none; a library "
+                             "the project has stays)"),
     "help.annotate": ("生成退回单位的批注版报告（Word 批注）和审阅意见书",
                       "write annotated copies (Word comments) and review letters to send back to the units"),
     "help.annotate.paths": ("报告文件或文件夹（与 --project 同用时可省略：项目中的全部报告）",
@@ -131,6 +132,12 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
                                   "（在窗口的“工具 → 往年报告库”中更改）",
                                   "--previous ignored: the project uses its own library of last year's reports "
                                   "(changed in the window, Tools → Last year's reports)"),
+    "cli.library_set": ("已把 {library} 设为审阅项目 {project} 的往年报告库",
+                        "Set {library} as the library of last year's reports of the project {project}"),
+    "cli.previous_missing": ("已忽略 --previous：找不到 {path}（往年报告库是上一年度的审阅项目文件或报告文件夹）",
+                             "--previous ignored: {path} was not found (last year's library is a review project "
+                             "file or a folder of last year's reports)"),
+    "cli.previous_refused": ("已忽略 --previous：{reason}", "--previous ignored: {reason}"),
     # a project's report whose file changed since: the export keeps the project's version (cli_export)
     "cli.kept_as_it_was": ("{name}：源文件已更改；这里用的是项目保存的版本。要按新内容审阅，"
                            "请在窗口中选择“审阅 → 重新导入已更改的报告”",

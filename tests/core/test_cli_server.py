@@ -208,3 +208,31 @@ def test_server_and_project_commands_speak_english_with_lang_en(
     assert refused.value.said("en") == (f"{mine_db}: the server refused this change (Only the team lead changes "
                                         "this setting of the shared project)")
     assert str(refused.value) == f"{mine_db}：服务器拒绝了这次修改（只有组长可以更改共享项目的这项设置）"
+
+
+def test_only_the_lead_gives_a_shared_project_its_library(capsys: pytest.CaptureFixture[str], team_project: TeamUrls,
+                                                          tmp_path: Path) -> None:
+    """``export --previous`` sets a project's 往年报告库 when it has none; on the team's server that is the
+    lead's (the server refuses anyone else), said in words, and the export goes on without it."""
+    from tests.core import lastyear_fixtures as fx
+
+    previous, current = fx.write_pair(tmp_path / "both")
+    library = tmp_path / "2023"
+    library.mkdir()
+    previous.rename(library / previous.name)
+    out = tmp_path / "x.xlsx"
+    assert main(["export", str(current), "--project", team_project.zhang, "--previous", str(library),
+                 "-o", str(out)]) == 0
+    refused = "已忽略 --previous：只有组长可以设置往年报告库（它为全组的报告配对上一年度的报告）"
+    assert refused in capsys.readouterr().err
+    assert "往年对比" not in openpyxl.load_workbook(out).sheetnames
+    assert main(["export", "--project", team_project.zhang, "--previous", str(library), "-o", str(out),
+                 "--lang", "en"]) == 0
+    assert ("--previous ignored: Only the team lead sets last year's library (it pairs the whole team's reports)"
+            in capsys.readouterr().err)
+    assert main(["export", "--project", team_project.lead, "--previous", str(library), "-o", str(out)]) == 0
+    database = team_project.owner.rsplit("/", 1)[1]
+    assert f"已把 {library} 设为审阅项目 {database} 的往年报告库" in capsys.readouterr().err
+    assert "往年对比" in openpyxl.load_workbook(out).sheetnames
+    assert main(["export", "--project", team_project.zhang, "-o", str(out)]) == 0  # the team's library now
+    assert "往年对比" in openpyxl.load_workbook(out).sheetnames

@@ -68,10 +68,77 @@ def test_export_compares_with_a_library_of_last_years_reports(tmp_path: Path) ->
     assert len(rows) == 1 and "塘沽街道2023.txt" in [str(v) for v in rows[0]]
 
 
-def test_export_of_a_project_says_it_ignores_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A code review: 'export --project P --previous LIB' dropped --previous without a word."""
-    _previous, current = fx.write_pair(tmp_path / "both")
+def _last_year_sheets(workbook: Path) -> list[str]:
+    import openpyxl
+
+    return [n for n in openpyxl.load_workbook(workbook).sheetnames if n in ("往年对比", "往年数据对比", "上年安排落实")]
+
+
+def test_a_new_project_takes_previous_as_its_library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by a helper session: 'export in/ly25 --project out/y2025.review --previous out/y2024.review' made
+    the project, said --previous was ignored and wrote no last-year sheets; nothing on the command line set
+    a project's 往年报告库. It is set as the window sets it (kept in the project, absolute), and said."""
+    from reviewer.store import open_store
+    from reviewer.store_lastyear import LIBRARY_SETTING
+
+    previous, current = fx.write_pair(tmp_path / "in")
+    last = tmp_path / "y2024.review"
+    assert main(["export", str(previous), "--project", str(last), "-o", str(tmp_path / "y2024.xlsx")]) == 0
+    capsys.readouterr()
+    project, out = tmp_path / "y2025.review", tmp_path / "y2025.xlsx"
+    assert main(["export", str(current), "--project", str(project), "--previous", str(last), "-o", str(out)]) == 0
+    assert f"已把 {last} 设为审阅项目 y2025 的往年报告库" in capsys.readouterr().err.splitlines()
+    assert _last_year_sheets(out) == ["往年对比", "往年数据对比", "上年安排落实"]
+    store = open_store(project)
+    assert store.setting(LIBRARY_SETTING) == str(last)
+    store.close()
+    assert main(["export", "--project", str(project), "--previous", str(last), "-o", str(out)]) == 0
+    assert "往年报告库" not in capsys.readouterr().err  # the project's own library already: nothing to say
+
+
+def test_a_project_with_no_library_takes_previous_and_one_with_its_own_keeps_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import openpyxl
+
+    from reviewer.store import open_store
+    from reviewer.store_lastyear import LIBRARY_SETTING
+
+    previous, current = fx.write_pair(tmp_path / "both")
+    library = tmp_path / "2023"
+    library.mkdir()
+    previous.rename(library / previous.name)
     project, out = tmp_path / "p.review", tmp_path / "审阅.xlsx"
-    assert main(["export", str(current), "--project", str(project), "--previous", str(tmp_path), "-o", str(out)]) == 0
+    assert main(["export", str(current), "--project", str(project), "-o", str(out)]) == 0
+    assert _last_year_sheets(out) == []
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)  # a path relative to where the command ran is kept whole
+    assert main(["export", "--project", str(project), "--previous", "2023", "-o", str(out), "--lang", "en"]) == 0
+    assert f"Set {library} as the library of last year's reports of the project p" in capsys.readouterr().err
+    assert len(openpyxl.load_workbook(out).sheetnames) == 9  # the English workbook's last-year sheets too
+    assert main(["export", "--project", str(project), "--previous", str(tmp_path / "both"), "-o", str(out),
+                 "--lang", "en"]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "--previous ignored: the project uses its own library of last year's reports (changed in the window, "
+        "Tools → Last year's reports)")
+    assert main(["export", "--project", str(project), "--previous", str(tmp_path / "both"), "-o", str(out)]) == 0
     assert capsys.readouterr().err.splitlines()[0] == (
         "已忽略 --previous：审阅项目用它自己设定的往年报告库（在窗口的“工具 → 往年报告库”中更改）")
+    store = open_store(project)
+    assert store.setting(LIBRARY_SETTING) == str(library)
+    store.close()
+    assert _last_year_sheets(out) == ["往年对比", "往年数据对比", "上年安排落实"]
+
+
+def test_a_previous_that_is_not_there_is_not_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reviewer.store import open_store
+    from reviewer.store_lastyear import LIBRARY_SETTING
+
+    _previous, current = fx.write_pair(tmp_path / "both")
+    project, out = tmp_path / "p.review", tmp_path / "审阅.xlsx"
+    gone = tmp_path / "y2024.review"
+    assert main(["export", str(current), "--project", str(project), "--previous", str(gone), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"已忽略 --previous：找不到 {gone}（往年报告库是上一年度的审阅项目文件或报告文件夹）")
+    store = open_store(project)
+    assert store.setting(LIBRARY_SETTING) is None
+    store.close()
