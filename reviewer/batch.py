@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import BrokenExecutor, Executor
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -170,6 +171,16 @@ def import_reports(
     ``on_done`` receives each group of reports once they are analysed and kept in the project (the
     window shows the first ones while the rest are still being read).
     """
+    bulk = getattr(store, "in_bulk", None)  # a project file takes the import in once, at its end
+    with bulk() if bulk is not None else nullcontext():
+        return _import(paths, checklist, store, progress, cancelled, workers, pool, on_done, pages, drafts)
+
+
+def _import(paths: Sequence[str | Path], checklist: Checklist, store: ReviewStore | None,
+            progress: Progress | None, cancelled: Cancelled | None, workers: int | None,
+            pool: Executor | None, on_done: Callable[[list[Analysis]], None] | None,
+            pages: Callable[[Path, int, int], None] | None,
+            drafts: Callable[[Analysis, int, int], None] | None) -> BatchResult:
     from reviewer.load import load_many
 
     def half(offset: int) -> Progress | None:

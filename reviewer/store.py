@@ -281,6 +281,20 @@ class SqliteReviewStore(SqliteCache, SqliteLastYear):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path.name}：复制失败（{exc}）") from exc
 
+    @contextmanager
+    def in_bulk(self) -> Iterator[None]:
+        """Writes of an import: copied into the project file once at the end, not after each commit
+        (``store_schema.enter_journal_mode``), which made a 300-report folder load 0.3 s slower."""
+        if self._journal_mode != "wal":
+            yield
+            return
+        self._conn.execute("PRAGMA wal_autocheckpoint=1000")
+        try:
+            yield
+        finally:
+            self._conn.execute("PRAGMA wal_autocheckpoint=1")
+            self.checkpoint()
+
     def checkpoint(self) -> None:
         if self._journal_mode == "wal":  # PASSIVE: never waits for a reader, copies what it can
             self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()

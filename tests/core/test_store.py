@@ -53,6 +53,25 @@ def test_the_project_file_alone_holds_every_saved_change_while_it_is_open(tmp_pa
     s.close()
 
 
+def test_an_import_is_in_the_project_file_alone_once_it_ends(tmp_path: Path) -> None:
+    """An import's writes are copied into the file once, at its end (each commit copied in made a
+    300-report folder load 0.3 s slower); a copy of the file alone then holds every report, and the
+    writes after it go in at once again."""
+    from reviewer.batch import import_reports
+    from reviewer.checklist import load_checklist
+    from tests.conftest import SEED_FILES
+
+    s = open_store(tmp_path / "p.review")
+    import_reports([str(p) for p in SEED_FILES], load_checklist(), s, workers=1)
+    shutil.copy(tmp_path / "p.review", tmp_path / "copy.review")
+    assert len(open_store(tmp_path / "copy.review").reports()) == len(SEED_FILES) == 5
+    sha = s.reports()[0].sha256
+    s.set_decision(sha, "measures", "不符合", "缺少数据", "张三")
+    shutil.copy(tmp_path / "p.review", tmp_path / "copy2.review")
+    assert open_store(tmp_path / "copy2.review").decisions(sha)["measures"].comment == "缺少数据"
+    s.close()
+
+
 def test_a_version_1_project_is_migrated_and_keeps_its_decisions(tmp_path: Path) -> None:
     p = tmp_path / "old.review"
     with sqlite3.connect(p) as conn:
